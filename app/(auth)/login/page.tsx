@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Notice } from "@/components/ui/notice";
+import { currentUser, portalPath, safeReturnPath } from "@/lib/auth/guards";
+import { AuthCard } from "../auth-card";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LoginPage({ searchParams }: { searchParams: Search }) {
+  const params = await searchParams;
+  const user = await currentUser();
+  if (user) redirect(portalPath(user.role));
+  const next = safeReturnPath(typeof params.next === "string" ? params.next : undefined);
+  return (
+    <AuthCard
+      title="Sign in"
+      subtitle="Welcome back to Careslot."
+      footer={
+        <>
+          New here?{" "}
+          <Link href="/register" className="font-medium text-brand-700 underline">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      {params.registered ? (
+        <Notice tone="success" className="mb-4">
+          Your account is ready. We emailed you a link to confirm your address; you can sign in now.
+        </Notice>
+      ) : null}
+      {params.reset ? (
+        <Notice tone="success" className="mb-4">
+          Your password was changed and every other session was signed out. Sign in with the new password.
+        </Notice>
+      ) : null}
+      {params.signedOut ? <Notice className="mb-4">You are signed out.</Notice> : null}
+      <SignInForm next={next} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { RegisterForm } from "@/components/auth/register-form";
+import { currentUser, portalPath } from "@/lib/auth/guards";
+import { AuthCard } from "../auth-card";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function RegisterPage() {
+  const user = await currentUser();
+  if (user) redirect(portalPath(user.role));
+  return (
+    <AuthCard
+      title="Create an account"
+      subtitle="Book visits as a patient, or offer appointments as a doctor."
+      footer={
+        <>
+          Already registered?{" "}
+          <Link href="/login" className="font-medium text-brand-700 underline">
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <RegisterForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { PortalShell } from "@/components/layout/portal-shell";
+import { VerificationBanner } from "@/components/auth/verification-banner";
+import { requireRole } from "@/lib/auth/guards";
+
+// The layout guards for a clear first answer; every page and action checks again itself.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole("admin");
+  return (
+    <PortalShell role="admin">
+      {user.emailVerified ? null : <VerificationBanner />}
+      {children}
+    </PortalShell>
+  );
+}

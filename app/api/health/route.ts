@@ -1,0 +1,15 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { logger } from "@/lib/logger";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    await getDb().execute(sql`select 1`);
+    return Response.json({ status: "ok", db: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "health check: database unreachable");
+    return Response.json({ status: "degraded", db: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}

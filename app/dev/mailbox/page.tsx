@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { listMailbox } from "@/db/queries/emails";
+import { PageHeading } from "@/components/ui/card";
+import { devMailboxEnabled } from "@/lib/env";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+function linksIn(text: string): string[] {
+  return Array.from(new Set(text.match(/https?:\/\/[^\s)\]]+/g) ?? []));
+}
+
+/** Emails stored instead of sent. It holds reset links, so it exists only where asked for. */
+export default async function DevMailboxPage() {
+  if (!devMailboxEnabled()) notFound();
+  const messages = await listMailbox(getDb());
+  return (
+    <>
+      <PageHeading title="Dev mailbox" subtitle="Emails Careslot would have sent, newest first. No mail provider is configured." />
+      {messages.length === 0 ? <p className="text-slate-600">No emails yet.</p> : null}
+      <ol className="flex flex-col gap-4">
+        {messages.map((message) => (
+          <li key={message.id}>
+            <article aria-label={message.subject} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 className="font-semibold">{message.subject}</h2>
+              <p className="text-sm text-slate-600">
+                To <span className="font-medium text-slate-900">{message.toAddress}</span> · {formatDateTime(message.createdAt, "UTC")} UTC
+              </p>
+              <ul className="mt-2 flex flex-col gap-1">
+                {linksIn(message.text).map((link) => (
+                  <li key={link}>
+                    <a href={link} className="break-all text-sm text-brand-700 underline">
+                      {link}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm text-slate-700">Show text</summary>
+                <pre className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{message.text}</pre>
+              </details>
+            </article>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { getDoctorDashboard } from "@/db/queries/dashboards";
+import { StatusBadge } from "@/components/appointments/status-badge";
+import { Card, PageHeading } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { requireRole } from "@/lib/auth/guards";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Doctor dashboard" };
+
+export default async function DoctorDashboard() {
+  const user = await requireRole("doctor");
+  const { profile, upcoming } = await getDoctorDashboard(getDb(), user.id, new Date());
+  const timeZone = profile?.timeZone ?? "UTC";
+  return (
+    <>
+      <PageHeading title={`Hello, ${user.name}`} subtitle={`${profile?.specialization ?? "Specialization not set"} · times in ${timeZone}`} />
+      {profile?.verificationStatus !== "verified" ? (
+        <Notice tone="warning" className="mb-6">
+          Your profile is {profile?.verificationStatus === "rejected" ? "not approved" : "pending verification"}. Patients will find you once an administrator has verified
+          your certificates.
+        </Notice>
+      ) : null}
+      <Card title="Next appointments">
+        {upcoming.length === 0 ? (
+          <p className="text-slate-600">No upcoming appointments.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {upcoming.map((appointment) => (
+              <li key={appointment.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <span>
+                  <span className="font-medium">{appointment.patientName}</span>
+                  <span className="block text-sm text-slate-600">{formatDateTime(appointment.startsAt, timeZone)}</span>
+                </span>
+                <StatusBadge status={appointment.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { currentUser } from "@/lib/auth/guards";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Careslot — book a doctor", template: "%s · Careslot" },
+  description: "Find a doctor, book, pay for and manage visits online.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <SiteHeader user={user} />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">Careslot — open-source appointments for clinics</footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState } from "react";
+import { registerAction, type FormState } from "@/app/(auth)/actions";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+
+export function RegisterForm() {
+  const [state, formAction] = useActionState<FormState, FormData>(registerAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      <Field label="Full name" name="fullName" autoComplete="name" required errors={errors?.fullName} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember.`}
+        errors={errors?.password}
+      />
+      <fieldset className="flex flex-col gap-2" aria-describedby={errors?.role ? "role-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">I am a</legend>
+        <div className="flex gap-3">
+          {(["patient", "doctor"] as const).map((role) => (
+            <label key={role} className="flex flex-1 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+              <input type="radio" name="role" value={role} defaultChecked={role === "patient"} className="accent-brand-700" />
+              <span className="font-medium">{role === "patient" ? "Patient" : "Doctor"}</span>
+            </label>
+          ))}
+        </div>
+        {errors?.role ? (
+          <p id="role-error" className="text-sm font-medium text-red-700">
+            {errors.role.join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
+      <SubmitButton pendingLabel="Creating account…">Create account</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { resendVerificationAction, type FormState } from "@/app/(auth)/actions";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+/** Unverified users may look around but not book; this says so and offers a new link. */
+export function VerificationBanner() {
+  const [state, formAction] = useActionState<FormState, FormData>(resendVerificationAction, null);
+  return (
+    <div role="status" className="mb-6 flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 sm:flex-row sm:items-center sm:justify-between">
+      <p>
+        <strong>Confirm your email address.</strong> We sent you a link; you can book appointments once your address is confirmed.
+      </p>
+      {state?.ok ? (
+        <p className="font-medium">A new link is on its way.</p>
+      ) : (
+        <form action={formAction}>
+          <SubmitButton variant="secondary" pendingLabel="Sending…">
+            Send a new link
+          </SubmitButton>
+        </form>
+      )}
+    </div>
+  );
+}

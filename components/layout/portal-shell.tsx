@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Role } from "@/lib/auth";
+
+const navigation: Record<Role, { href: string; label: string }[]> = {
+  patient: [
+    { href: "/patient", label: "Dashboard" },
+    { href: "/patient/appointments", label: "Appointments" },
+    { href: "/doctors", label: "Book a visit" },
+    { href: "/patient/account", label: "Account" },
+  ],
+  doctor: [
+    { href: "/doctor", label: "Dashboard" },
+    { href: "/doctor/calendar", label: "Calendar" },
+    { href: "/doctor/appointments", label: "Appointments" },
+    { href: "/doctor/availability", label: "Availability" },
+    { href: "/doctor/account", label: "Account" },
+  ],
+  admin: [
+    { href: "/admin", label: "Dashboard" },
+    { href: "/admin/account", label: "Account" },
+  ],
+};
+
+const titles: Record<Role, string> = { patient: "Patient portal", doctor: "Doctor portal", admin: "Admin console" };
+
+export function PortalShell({ role, children }: { role: Role; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-6 md:flex-row">
+      <nav aria-label={titles[role]} className="md:w-52 md:shrink-0">
+        <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{titles[role]}</p>
+        <ul className="flex flex-wrap gap-1 md:flex-col">
+          {navigation[role].map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-white hover:text-brand-700">
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { emails } from "../schema";
+
+export async function recordEmail(db: Db, values: typeof emails.$inferInsert): Promise<string> {
+  const [row] = await db.insert(emails).values(values).returning({ id: emails.id });
+  return row.id;
+}
+
+export function listMailbox(db: Db, limit = 50) {
+  return db
+    .select({ id: emails.id, toAddress: emails.toAddress, subject: emails.subject, html: emails.html, text: emails.text, createdAt: emails.createdAt })
+    .from(emails)
+    .where(eq(emails.provider, "mailbox"))
+    .orderBy(desc(emails.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,45 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { id, instant, timestamps } from "./columns";
+import { users } from "./users";
+
+export const emailStatus = pgEnum("email_status", ["stored", "sent", "failed"]);
+export const emailProvider = pgEnum("email_provider", ["mailbox", "resend"]);
+
+/** Every email the app sent (or stored for the dev mailbox), with its outcome. */
+export const emails = pgTable(
+  "emails",
+  {
+    id: id(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    template: text("template").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    provider: emailProvider("provider").notNull(),
+    status: emailStatus("status").notNull(),
+    providerId: text("provider_id"),
+    error: text("error"),
+    appointmentId: uuid("appointment_id"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (t) => [index("emails_created_at_idx").on(t.createdAt), index("emails_user_id_idx").on(t.userId), index("emails_appointment_id_idx").on(t.appointmentId)],
+);
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent"]);
+
+/** Domain events written in the same transaction as the change; delivered to Inngest with this id. */
+export const outboxEvents = pgTable(
+  "outbox_events",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: instant("sent_at"),
+    ...timestamps(),
+  },
+  (t) => [index("outbox_events_pending_idx").on(t.status, t.createdAt)],
+);

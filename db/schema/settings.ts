@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, smallint } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns";
+
+/** The one row of admin-set policy that the services read. */
+export const appSettings = pgTable(
+  "app_settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    cancellationWindowHours: integer("cancellation_window_hours").notNull().default(24),
+    patientFullRefundHours: integer("patient_full_refund_hours").notNull().default(24),
+    reminderLeadMinutes: integer("reminder_lead_minutes").notNull().default(1440),
+    paymentHoldMinutes: integer("payment_hold_minutes").notNull().default(30),
+    ...timestamps(),
+  },
+  (t) => [
+    check("app_settings_single_row", sql`${t.id} = 1`),
+    check("app_settings_cancellation_window_range", sql`${t.cancellationWindowHours} between 0 and 720`),
+    check("app_settings_refund_hours_range", sql`${t.patientFullRefundHours} between 0 and 720`),
+    check("app_settings_reminder_lead_range", sql`${t.reminderLeadMinutes} between 0 and 10080`),
+    check("app_settings_hold_range", sql`${t.paymentHoldMinutes} between 5 and 1440`),
+  ],
+);

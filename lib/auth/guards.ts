@@ -1,0 +1,57 @@
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { securityEvent } from "@/lib/logger";
+import { auth, type Role } from "./index";
+
+export interface CurrentUser {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+}
+
+export async function currentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  const { id, role, name, email, emailConfirmed } = session.user;
+  return { id, role, name: name ?? email ?? "", email: email ?? "", emailVerified: emailConfirmed };
+}
+
+/** The path being rendered, as forwarded by proxy.ts, for the login return path. */
+async function requestedPath(): Promise<string> {
+  return (await headers()).get("x-careslot-path") ?? "/";
+}
+
+/** For pages: signed out → /login with a return path; wrong role → 403. */
+export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(await requestedPath())}`);
+  if (!roles.includes(user.role)) {
+    securityEvent("permission_refused", { userId: user.id, role: user.role, required: roles, path: await requestedPath() });
+    forbidden();
+  }
+  return user;
+}
+
+/** For server actions and route handlers: never redirects, the caller turns null into its own answer. */
+export async function userWithRole(...roles: Role[]): Promise<CurrentUser | null> {
+  const user = await currentUser();
+  if (!user) return null;
+  if (!roles.includes(user.role)) {
+    securityEvent("permission_refused", { userId: user.id, role: user.role, required: roles });
+    return null;
+  }
+  return user;
+}
+
+export function portalPath(role: Role): string {
+  return `/${role}`;
+}
+
+/** Only same-site relative paths may be a return target. */
+export function safeReturnPath(next: string | null | undefined): string | undefined {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return undefined;
+  return next;
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
+import { env } from "@/lib/env";
+import { verifyCredentials } from "./credentials";
+import { signInSchema } from "./schemas";
+
+export type Role = "patient" | "doctor" | "admin";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role; emailConfirmed: boolean } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+    role?: Role;
+    emailVerified?: boolean;
+  }
+}
+
+/** Carries the reason to the sign-in form; the code is what the action reads. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config = env();
+  return {
+    secret: config.AUTH_SECRET,
+    trustHost: true,
+    pages: { signIn: "/login", error: "/login" },
+    // The cookie lives at most the absolute session length; idle time is checked server-side.
+    session: { strategy: "jwt", maxAge: config.SESSION_MAX_HOURS * 3600 },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) throw new SignInRefused("invalid");
+          const now = new Date();
+          const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password, now);
+          if (!result.ok) throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterSeconds}` : result.reason);
+          const sessionId = await createSession(getDb(), result.user.id, new Date(now.getTime() + config.SESSION_MAX_HOURS * 3600_000));
+          return { id: result.user.id, name: result.user.fullName, email: result.user.email, role: result.user.role, sessionId };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.sid = user.sessionId;
+          token.role = user.role;
+          return token;
+        }
+        if (!token.sid) return null;
+        // Every request re-reads the session row: revocation, deactivation,
+        // role changes and idle time take effect at once, on every server.
+        const now = new Date();
+        const row = await getSessionWithUser(getDb(), token.sid);
+        const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+        if (!row || row.revokedAt || !row.active || row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
+        if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) await touchSession(getDb(), row.sessionId, now);
+        token.sub = row.userId;
+        token.role = row.role;
+        token.name = row.fullName;
+        token.email = row.email;
+        token.emailVerified = row.emailVerifiedAt !== null;
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          ...session.user,
+          id: token.sub ?? "",
+          role: token.role ?? "patient",
+          name: token.name,
+          email: token.email ?? "",
+          emailConfirmed: token.emailVerified ?? false,
+        };
+        return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (sid) await revokeSession(getDb(), sid, new Date());
+      },
+    },
+  };
+});

@@ -1,0 +1,32 @@
+/** The sign-in brute-force rule, pure so it can be tested at its edges. */
+export const LOCKOUT_MAX_FAILURES = 3;
+export const LOCKOUT_WINDOW_MS = 15 * 60_000;
+export const LOCKOUT_DURATION_MS = 60_000;
+
+export interface ThrottleState {
+  failures: number;
+  windowStartedAt: Date;
+  lockedUntil: Date | null;
+}
+
+export type LockoutCheck = { locked: false } | { locked: true; retryAfterSeconds: number };
+
+export function checkLockout(state: ThrottleState | null, now: Date): LockoutCheck {
+  if (!state?.lockedUntil || state.lockedUntil <= now) return { locked: false };
+  return { locked: true, retryAfterSeconds: Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000) };
+}
+
+/** The state after one more failed attempt. A lock that ran out, or an old window, starts afresh. */
+export function recordFailure(state: ThrottleState | null, now: Date): ThrottleState {
+  const windowOver = !state || now.getTime() - state.windowStartedAt.getTime() >= LOCKOUT_WINDOW_MS;
+  const lockServed = state?.lockedUntil != null && state.lockedUntil <= now;
+  const failures = windowOver || lockServed ? 1 : state.failures + 1;
+  const windowStartedAt = windowOver || lockServed ? now : state.windowStartedAt;
+  const lockedUntil = failures >= LOCKOUT_MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_DURATION_MS) : null;
+  return { failures, windowStartedAt, lockedUntil };
+}
+
+export function lockoutMessage(retryAfterSeconds: number): string {
+  const unit = retryAfterSeconds === 1 ? "second" : "seconds";
+  return `Too many failed sign-in attempts. Please wait ${retryAfterSeconds} ${unit} before trying again.`;
+}

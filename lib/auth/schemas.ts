@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { passwordSchema } from "./password";
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256),
+  next: z.string().optional(),
+});
+
+export const registerSchema = z.object({
+  fullName: z.string({ error: "Enter your full name." }).trim().min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
+  email: emailSchema,
+  password: passwordSchema,
+  role: z.enum(["patient", "doctor"], { error: "Choose Patient or Doctor." }),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().min(10, "This reset link is incomplete. Request a new one."),
+  password: passwordSchema,
+});
+
+export type RegisterInput = z.infer<typeof registerSchema>;

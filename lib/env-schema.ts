@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/** Every variable the app reads. `.env.example` documents each one. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (npm run dev starts an embedded PostgreSQL and sets it for you)" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection URL"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)"),
+    APP_URL: z.url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
+    RESEND_API_KEY: optionalSecret,
+    DEV_MAILBOX: flag,
+    STRIPE_SECRET_KEY: optionalSecret,
+    STRIPE_WEBHOOK_SECRET: optionalSecret,
+    INNGEST_EVENT_KEY: optionalSecret,
+    INNGEST_SIGNING_KEY: optionalSecret,
+    INNGEST_DEV: optionalSecret,
+    STORAGE_DIR: z.string().min(1).default(".data/storage"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a raw environment; throws an EnvError naming every bad variable. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}

@@ -1,0 +1,16 @@
+import { parseEnv, type Env } from "./env-schema";
+
+let cached: Env | undefined;
+
+/** The validated configuration, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Mail goes to the dev mailbox only where no provider is configured and it was asked for. */
+export function devMailboxEnabled(): boolean {
+  const config = env();
+  if (config.RESEND_API_KEY) return false;
+  return config.NODE_ENV === "development" || config.DEV_MAILBOX;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/** The one vocabulary of failures a user may see: a code, an HTTP status and a safe message. */
+export const errorCatalog = {
+  unauthenticated: { status: 401, message: "Please sign in to continue." },
+  forbidden: { status: 403, message: "You do not have access to this page." },
+  not_found: { status: 404, message: "We could not find that." },
+  invalid_input: { status: 400, message: "Some fields need your attention." },
+  conflict: { status: 409, message: "That change conflicts with another one. Please try again." },
+  slot_taken: { status: 409, message: "That time was just taken. Please choose another slot." },
+  rate_limited: { status: 429, message: "Too many attempts. Please wait and try again." },
+  unavailable: { status: 503, message: "The service is temporarily unavailable. Please try again shortly." },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message ?? errorCatalog[code].message);
+    this.name = "AppError";
+    this.status = errorCatalog[code].status;
+  }
+}
+
+/** What a server action hands back to its form. */
+export type ActionResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+
+export function failure(message: string, fieldErrors?: Record<string, string[] | undefined>): ActionResult<never> {
+  return { ok: false, message, fieldErrors };
+}
+
+/** PostgreSQL's SQLSTATE of a driver error, whether or not Drizzle wrapped it. */
+export function sqlState(error: unknown): string | undefined {
+  const candidates = [error, (error as { cause?: unknown })?.cause];
+  for (const candidate of candidates) {
+    const code = (candidate as { code?: unknown } | undefined)?.code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+export function constraintName(error: unknown): string | undefined {
+  const candidates = [error, (error as { cause?: unknown })?.cause];
+  for (const candidate of candidates) {
+    const name = (candidate as { constraint_name?: unknown } | undefined)?.constraint_name;
+    if (typeof name === "string") return name;
+  }
+  return undefined;
+}
+
+/** Zod's issues keyed by field, in the shape the forms show next to each input. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[] | undefined> {
+  return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { Resend } from "resend";
+import type { Db } from "@/db/client";
+import { recordEmail } from "@/db/queries/emails";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+export interface EmailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  /** Template name, logged with the email. */
+  template: string;
+  body: ReactElement;
+  userId?: string;
+  appointmentId?: string;
+  attachments?: EmailAttachment[];
+  /** Resend de-duplicates on this for 24 h, so a retried job sends once. */
+  idempotencyKey?: string;
+}
+
+export type SendOutcome = { status: "sent" | "stored"; id: string; providerId?: string } | { status: "failed"; id: string; error: string };
+
+/**
+ * The one way Careslot sends an email: through Resend when a key is configured,
+ * otherwise into the dev mailbox table. Either way the attempt is logged.
+ */
+export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutcome> {
+  const html = await render(email.body);
+  const text = await render(email.body, { plainText: true });
+  const base = { toAddress: email.to, subject: email.subject, template: email.template, html, text, userId: email.userId, appointmentId: email.appointmentId };
+  const apiKey = env().RESEND_API_KEY;
+
+  if (!apiKey) {
+    const id = await recordEmail(db, { ...base, provider: "mailbox", status: "stored" });
+    return { status: "stored", id };
+  }
+
+  const resend = new Resend(apiKey);
+  const { data, error } = await resend.emails.send(
+    {
+      from: env().MAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      html,
+      text,
+      attachments: email.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content).toString("base64"), contentType: a.contentType })),
+    },
+    email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
+  );
+  if (error || !data) {
+    const message = error?.message ?? "no response from the mail provider";
+    const id = await recordEmail(db, { ...base, provider: "resend", status: "failed", error: message });
+    logger.error({ emailId: id, template: email.template, error: message }, "email send failed");
+    return { status: "failed", id, error: message };
+  }
+  const id = await recordEmail(db, { ...base, provider: "resend", status: "sent", providerId: data.id });
+  return { status: "sent", id, providerId: data.id };
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Every test runs with the process clock zone pinned to UTC, so nothing passes by
+// accident on a developer machine that happens to sit in the doctor's zone.
+process.env.TZ = "UTC";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "inngest/**/*.test.ts", "tests/**/*.test.ts"],
+    env: { TZ: "UTC" },
+    globalSetup: ["./tests/global-setup.ts"],
+    setupFiles: ["./tests/setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
