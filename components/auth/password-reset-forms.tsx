@@ -5,7 +5,7 @@ import { forgotPasswordAction, resetPasswordAction, type FormState } from "@/app
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 export function ForgotPasswordForm() {
   const [state, formAction] = useActionState<FormState, FormData>(forgotPasswordAction, null);

@@ -5,7 +5,7 @@ import { registerAction, type FormState } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 export function RegisterForm() {
   const [state, formAction] = useActionState<FormState, FormData>(registerAction, null);

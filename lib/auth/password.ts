@@ -1,13 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
-
-export const PASSWORD_MIN_LENGTH = 12;
-
-export const passwordSchema = z
-  .string({ error: "Enter a password." })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(256, "Use at most 256 characters.")
-  .refine((value) => value.trim().length >= PASSWORD_MIN_LENGTH, "A password cannot be mostly spaces.");
+import "server-only";
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane). @node-rs/argon2 defaults to argon2id.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
