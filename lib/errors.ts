@@ -30,10 +30,11 @@ export class AppError extends Error {
 /** What a server action hands back to its form. */
 export type ActionResult<T = object> =
   | ({ ok: true } & T)
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Record<string, string> };
 
-export function failure(message: string, fieldErrors?: Record<string, string[] | undefined>): ActionResult<never> {
-  return { ok: false, message, fieldErrors };
+/** A refusal for the form; `values` refills what the user typed (never a password). */
+export function failure(message: string, fieldErrors?: Record<string, string[] | undefined>, values?: Record<string, string>): ActionResult<never> {
+  return { ok: false, message, fieldErrors, values };
 }
 
 /** PostgreSQL's SQLSTATE of a driver error, whether or not Drizzle wrapped it. */

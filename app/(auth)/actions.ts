@@ -22,8 +22,10 @@ function formFields(formData: FormData): Record<string, string> {
 }
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = signInSchema.safeParse(formFields(formData));
-  if (!parsed.success) return failure("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  const fields = formFields(formData);
+  const values = { email: fields.email ?? "" };
+  const parsed = signInSchema.safeParse(fields);
+  if (!parsed.success) return failure("Please correct the highlighted fields.", fieldErrorsOf(parsed.error), values);
   try {
     await signIn("credentials", {
       email: parsed.data.email,
@@ -33,21 +35,23 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const code = error.code ?? "";
-      if (code.startsWith("locked:")) return failure(lockoutMessage(Number(code.slice("locked:".length)) || 60));
-      if (code === "inactive") return failure("This account has been deactivated. Contact the clinic administrator.");
-      return failure(INVALID_CREDENTIALS);
+      if (code.startsWith("locked:")) return failure(lockoutMessage(Number(code.slice("locked:".length)) || 60), undefined, values);
+      if (code === "inactive") return failure("This account has been deactivated. Contact the clinic administrator.", undefined, values);
+      return failure(INVALID_CREDENTIALS, undefined, values);
     }
-    if (error instanceof AuthError) return failure(INVALID_CREDENTIALS);
+    if (error instanceof AuthError) return failure(INVALID_CREDENTIALS, undefined, values);
     throw error; // the redirect after a successful sign-in
   }
   return null;
 }
 
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registerSchema.safeParse(formFields(formData));
-  if (!parsed.success) return failure("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  const fields = formFields(formData);
+  const values = { fullName: fields.fullName ?? "", email: fields.email ?? "", role: fields.role ?? "patient" };
+  const parsed = registerSchema.safeParse(fields);
+  if (!parsed.success) return failure("Please correct the highlighted fields.", fieldErrorsOf(parsed.error), values);
   const result = await registerAccount(getDb(), parsed.data, new Date());
-  if (!result.ok) return result;
+  if (!result.ok) return { ...result, values };
   redirect("/login?registered=1");
 }
 

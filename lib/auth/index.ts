@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { verifyCredentials } from "./credentials";
 import { signInSchema } from "./schemas";
 
@@ -43,6 +44,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: config.AUTH_SECRET,
     trustHost: true,
     pages: { signIn: "/login", error: "/login" },
+    // Refused sign-ins are expected and already logged as security events; the rest goes to our JSON log.
+    logger: {
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        logger.error({ err: error.message, name: error.name }, "auth error");
+      },
+      warn(code) {
+        logger.warn({ code }, "auth warning");
+      },
+      debug() {},
+    },
     // The cookie lives at most the absolute session length; idle time is checked server-side.
     session: { strategy: "jwt", maxAge: config.SESSION_MAX_HOURS * 3600 },
     providers: [

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  cancellationAllowed,
+  isHoldExpired,
+  noShowAllowed,
+  refundForCancellation,
+  reminderSendAt,
+  type CancellationActor,
+} from "./rules";
+
+const START = new Date("2026-03-10T09:00:00Z");
+/** An instant relative to START, e.g. at(-24 * HOUR). */
+const at = (offsetMs: number) => new Date(START.getTime() + offsetMs);
+const MS = 1;
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe("cancellationAllowed (24-hour window)", () => {
+  const TOO_LATE = { allowed: false, reason: "Appointments can be cancelled or rescheduled up to 24 hours before the start." };
+  const STARTED = { allowed: false, reason: "This appointment has already started, so it can no longer be changed." };
+
+  it.each([
+    ["a week before", -7 * DAY, { allowed: true }],
+    ["one millisecond before the cut-off", -24 * HOUR - MS, { allowed: true }],
+    ["exactly at the cut-off", -24 * HOUR, { allowed: true }],
+    ["one millisecond after the cut-off", -24 * HOUR + MS, TOO_LATE],
+    ["an hour before the start", -HOUR, TOO_LATE],
+    ["exactly at the start", 0, STARTED],
+    ["after the start", 10 * MINUTE, STARTED],
+  ])("%s", (_name, offset, expected) => {
+    expect(cancellationAllowed(START, at(offset), 24)).toEqual(expected);
+  });
+
+  it("states a one-hour window in the singular", () => {
+    expect(cancellationAllowed(START, at(-30 * MINUTE), 1)).toEqual({
+      allowed: false,
+      reason: "Appointments can be cancelled or rescheduled up to 1 hour before the start.",
+    });
+  });
+
+  it("with no window, allows changes up to and including the start instant", () => {
+    expect(cancellationAllowed(START, at(0), 0)).toEqual({ allowed: true });
+    expect(cancellationAllowed(START, at(MS), 0).allowed).toBe(false);
+  });
+
+  it("rejects a negative window as a programming error", () => {
+    expect(() => cancellationAllowed(START, at(-DAY), -1)).toThrow(RangeError);
+  });
+});
+
+describe("noShowAllowed", () => {
+  it.each([
+    ["a day before", -DAY, false],
+    ["exactly at the start", 0, false],
+    ["one millisecond after the start", MS, true],
+    ["after the visit", 2 * HOUR, true],
+  ])("%s → %s", (_name, offset, allowed) => {
+    const decision = noShowAllowed(START, at(offset));
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) expect(decision.reason).toBe("A no-show can only be recorded after the appointment has started.");
+  });
+});
+
+describe("isHoldExpired", () => {
+  const EXPIRES = new Date("2026-03-02T10:15:00Z");
+  it.each([
+    ["no hold", null, EXPIRES, false],
+    ["before expiry", EXPIRES, new Date(EXPIRES.getTime() - MS), false],
+    ["exactly at expiry", EXPIRES, EXPIRES, true],
+    ["after expiry", EXPIRES, new Date(EXPIRES.getTime() + MINUTE), true],
+  ])("%s → %s", (_name, holdExpiresAt, now, expired) => {
+    expect(isHoldExpired(holdExpiresAt, now)).toBe(expired);
+  });
+});
+
+describe("refundForCancellation (full refund up to 24 hours before)", () => {
+  const policy = { patientFullRefundHours: 24 };
+  const refund = (actor: CancellationActor, offset: number, amountPaid = 12_000) =>
+    refundForCancellation({ actor, startsAt: START, now: at(offset), amountPaid, policy });
+
+  it.each<[string, CancellationActor, number, number]>([
+    ["patient, two days before", "patient", -2 * DAY, 12_000],
+    ["patient, exactly 24 h before", "patient", -24 * HOUR, 12_000],
+    ["patient, 24 h minus 1 ms before", "patient", -24 * HOUR + MS, 0],
+    ["patient, after the start", "patient", HOUR, 0],
+    ["doctor, an hour before", "doctor", -HOUR, 12_000],
+    ["admin, after the start", "admin", HOUR, 12_000],
+    ["system (e.g. unpaid hold released), minutes before", "system", -5 * MINUTE, 12_000],
+  ])("%s → %i", (_name, actor, offset, amount) => {
+    expect(refund(actor, offset).amount).toBe(amount);
+  });
+
+  it.each<[CancellationActor, number, string]>([
+    ["patient", -24 * HOUR, "Cancelled at least 24 hours before the start, so the full amount is refunded."],
+    ["patient", -HOUR, "Cancelled less than 24 hours before the start, so no refund is due."],
+    ["doctor", -HOUR, "The appointment was cancelled by the clinic, so the full amount is refunded."],
+  ])("explains the %s decision at %i ms", (actor, offset, reason) => {
+    expect(refund(actor, offset).reason).toBe(reason);
+  });
+
+  it("refunds nothing when nothing was paid, whoever cancels", () => {
+    expect(refund("doctor", -DAY, 0)).toEqual({ amount: 0, reason: "Nothing was paid, so there is nothing to refund." });
+  });
+
+  it.each([-1, 12.5, Number.NaN])("rejects amountPaid %s", (amountPaid) => {
+    expect(() => refund("patient", -DAY, amountPaid)).toThrow(RangeError);
+  });
+});
+
+describe("reminderSendAt (24-hour lead)", () => {
+  const send = (bookedOffset: number, leadMinutes = 24 * 60) =>
+    reminderSendAt({ startsAt: START, bookedAt: at(bookedOffset), leadMinutes })?.toISOString() ?? null;
+
+  it.each([
+    ["booked a week ahead: the usual lead", -7 * DAY, "2026-03-09T09:00:00.000Z"],
+    ["booked exactly at the usual send time: still the usual", -24 * HOUR, "2026-03-09T09:00:00.000Z"],
+    ["booked 1 ms after it: the midpoint", -24 * HOUR + MS, "2026-03-09T21:00:00.000Z"],
+    ["booked 10 h ahead: the midpoint, 5 h before", -10 * HOUR, "2026-03-10T04:00:00.000Z"],
+    ["booked exactly 4 h ahead: midpoint exactly 2 h before is kept", -4 * HOUR, "2026-03-10T07:00:00.000Z"],
+    ["booked 4 h minus 1 min ahead: midpoint under 2 h, no reminder", -4 * HOUR + MINUTE, null],
+    ["booked 30 min ahead: no reminder", -30 * MINUTE, null],
+    ["booked after the start: no reminder", HOUR, null],
+  ])("%s", (_name, bookedOffset, expected) => {
+    expect(send(bookedOffset)).toBe(expected);
+  });
+
+  it("follows the configured lead", () => {
+    expect(send(-7 * DAY, 60)).toBe("2026-03-10T08:00:00.000Z");
+    expect(send(-30 * MINUTE, 60)).toBeNull();
+  });
+
+  it("rejects a negative lead", () => {
+    expect(() => send(-DAY, -5)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,96 @@
+// Booking rules: small pure decisions the booking service runs inside its
+// transaction. `now` is always passed in, so every boundary is testable.
+// Reasons are written for the patient: safe to show as they are.
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+export type RuleDecision = { allowed: true } | { allowed: false; reason: string };
+
+export type CancellationActor = "patient" | "doctor" | "admin" | "system";
+
+const hours = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
+
+/**
+ * A patient may cancel or reschedule while now <= startsAt − windowHours;
+ * exactly at the cut-off is still allowed, so a "24 hours" policy means what a
+ * patient reading it expects. The clinic side is not bound by this window.
+ */
+export function cancellationAllowed(startsAt: Date, now: Date, windowHours: number): RuleDecision {
+  if (!Number.isFinite(windowHours) || windowHours < 0) throw new RangeError("windowHours must be ≥ 0");
+  if (now.getTime() <= startsAt.getTime() - windowHours * HOUR_MS) return { allowed: true };
+  if (now.getTime() >= startsAt.getTime()) {
+    return { allowed: false, reason: "This appointment has already started, so it can no longer be changed." };
+  }
+  return {
+    allowed: false,
+    reason: `Appointments can be cancelled or rescheduled up to ${hours(windowHours)} before the start.`,
+  };
+}
+
+/** A no-show can only be recorded once the start has passed (strictly after it). */
+export function noShowAllowed(startsAt: Date, now: Date): RuleDecision {
+  if (now.getTime() > startsAt.getTime()) return { allowed: true };
+  return { allowed: false, reason: "A no-show can only be recorded after the appointment has started." };
+}
+
+/**
+ * A hold lapses at its expiry instant (inclusive), freeing the slot. `null`
+ * means the booking holds no expiring claim (confirmed, or pay at the clinic).
+ */
+export function isHoldExpired(holdExpiresAt: Date | null, now: Date): boolean {
+  return holdExpiresAt !== null && now.getTime() >= holdExpiresAt.getTime();
+}
+
+export interface RefundInput {
+  actor: CancellationActor;
+  startsAt: Date;
+  now: Date;
+  /** Minor units (cents), as stored with the payment. */
+  amountPaid: number;
+  policy: { patientFullRefundHours: number };
+}
+
+/**
+ * All or nothing on purpose: partial refunds would need a policy the clinic
+ * has not written. The clinic side cancelling always refunds in full.
+ */
+export function refundForCancellation(input: RefundInput): { amount: number; reason: string } {
+  const { actor, startsAt, now, amountPaid, policy } = input;
+  if (!Number.isInteger(amountPaid) || amountPaid < 0) throw new RangeError("amountPaid must be a non-negative integer");
+  if (amountPaid === 0) return { amount: 0, reason: "Nothing was paid, so there is nothing to refund." };
+  if (actor !== "patient") {
+    return { amount: amountPaid, reason: "The appointment was cancelled by the clinic, so the full amount is refunded." };
+  }
+  const cutoff = startsAt.getTime() - policy.patientFullRefundHours * HOUR_MS;
+  if (now.getTime() <= cutoff) {
+    return {
+      amount: amountPaid,
+      reason: `Cancelled at least ${hours(policy.patientFullRefundHours)} before the start, so the full amount is refunded.`,
+    };
+  }
+  return {
+    amount: 0,
+    reason: `Cancelled less than ${hours(policy.patientFullRefundHours)} before the start, so no refund is due.`,
+  };
+}
+
+/** A reminder closer than this to the start is noise rather than help. */
+export const MINIMUM_REMINDER_LEAD_MINUTES = 120;
+
+/**
+ * When to send the reminder. Normally startsAt − leadMinutes. If the booking
+ * was made after that moment, a reminder at booking time would be pointless
+ * (the patient just booked), so it goes at the midpoint between booking and
+ * start — but only if that is still at least 2 hours before the start;
+ * otherwise there is no reminder at all (null).
+ */
+export function reminderSendAt(input: { startsAt: Date; bookedAt: Date; leadMinutes: number }): Date | null {
+  const { startsAt, bookedAt, leadMinutes } = input;
+  if (!Number.isFinite(leadMinutes) || leadMinutes < 0) throw new RangeError("leadMinutes must be ≥ 0");
+  const start = startsAt.getTime();
+  const usual = start - leadMinutes * MINUTE_MS;
+  if (bookedAt.getTime() <= usual) return new Date(usual);
+  const midpoint = bookedAt.getTime() + Math.floor((start - bookedAt.getTime()) / 2);
+  return start - midpoint >= MINIMUM_REMINDER_LEAD_MINUTES * MINUTE_MS ? new Date(midpoint) : null;
+}

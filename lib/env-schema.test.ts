@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env-schema";
+
+const minimal = {
+  DATABASE_URL: "postgres://careslot@127.0.0.1:5432/careslot",
+  AUTH_SECRET: "0123456789abcdef0123456789abcdef",
+};
+
+/** The EnvError that parsing `raw` throws; fails the test when nothing is thrown. */
+function envErrorOf(raw: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return error as EnvError;
+  }
+  throw new Error("parseEnv accepted an invalid environment");
+}
+
+describe("parseEnv", () => {
+  it("fills every default from a minimal good environment", () => {
+    const env = parseEnv(minimal);
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      DATABASE_URL: minimal.DATABASE_URL,
+      DATABASE_POOL_SIZE: 10,
+      AUTH_SECRET: minimal.AUTH_SECRET,
+      APP_URL: "http://localhost:3000",
+      SESSION_IDLE_MINUTES: 60,
+      SESSION_MAX_HOURS: 12,
+      MAIL_FROM: "Careslot <no-reply@careslot.local>",
+      DEV_MAILBOX: false,
+      STORAGE_DIR: ".data/storage",
+      LOG_LEVEL: "info",
+    });
+    expect(env.RESEND_API_KEY).toBeUndefined();
+    expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(env.STRIPE_WEBHOOK_SECRET).toBeUndefined();
+  });
+
+  it("accepts postgresql:// and turns numeric strings into numbers", () => {
+    const env = parseEnv({ ...minimal, DATABASE_URL: "postgresql://db.internal/careslot", SESSION_IDLE_MINUTES: "30", SESSION_MAX_HOURS: "8", DEV_MAILBOX: "1" });
+    expect(env.DATABASE_URL).toBe("postgresql://db.internal/careslot");
+    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+    expect(env.SESSION_MAX_HOURS).toBe(8);
+    expect(env.DEV_MAILBOX).toBe(true);
+  });
+
+  it("treats an empty optional secret as not set", () => {
+    expect(parseEnv({ ...minimal, STRIPE_SECRET_KEY: "  ", RESEND_API_KEY: "" })).toMatchObject({ STRIPE_SECRET_KEY: undefined, RESEND_API_KEY: undefined });
+  });
+
+  it("accepts Stripe when both of its keys are set", () => {
+    expect(parseEnv({ ...minimal, STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" })).toMatchObject({
+      STRIPE_SECRET_KEY: "sk_test_1",
+      STRIPE_WEBHOOK_SECRET: "whsec_1",
+    });
+  });
+
+  it.each([
+    { name: "missing DATABASE_URL", raw: { AUTH_SECRET: minimal.AUTH_SECRET }, variable: "DATABASE_URL" },
+    { name: "a mysql:// DATABASE_URL", raw: { ...minimal, DATABASE_URL: "mysql://root@localhost/careslot" }, variable: "DATABASE_URL" },
+    { name: "a 10-character AUTH_SECRET", raw: { ...minimal, AUTH_SECRET: "0123456789" }, variable: "AUTH_SECRET" },
+    { name: "a missing AUTH_SECRET", raw: { DATABASE_URL: minimal.DATABASE_URL }, variable: "AUTH_SECRET" },
+    { name: "SESSION_IDLE_MINUTES=abc", raw: { ...minimal, SESSION_IDLE_MINUTES: "abc" }, variable: "SESSION_IDLE_MINUTES" },
+    { name: "STRIPE_SECRET_KEY without STRIPE_WEBHOOK_SECRET", raw: { ...minimal, STRIPE_SECRET_KEY: "sk_test_1" }, variable: "STRIPE_WEBHOOK_SECRET" },
+  ])("$name throws an EnvError naming $variable", ({ raw, variable }) => {
+    const error = envErrorOf(raw);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].startsWith(variable)).toBe(true);
+    expect(error.message).toContain(variable);
+  });
+
+  it("says how to fix the common mistakes", () => {
+    expect(envErrorOf({ ...minimal, DATABASE_URL: "mysql://x/y" }).message).toContain("DATABASE_URL must be a postgres:// connection URL");
+    expect(envErrorOf({ ...minimal, AUTH_SECRET: "short" }).message).toContain("AUTH_SECRET must be at least 32 characters");
+    expect(envErrorOf({ ...minimal, STRIPE_SECRET_KEY: "sk_test_1" }).message).toContain("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set");
+  });
+
+  it("reports several problems at once, one per variable", () => {
+    const error = envErrorOf({ DATABASE_URL: "mysql://root@localhost/careslot", AUTH_SECRET: "0123456789", SESSION_IDLE_MINUTES: "abc" });
+    const named = error.problems.map((problem) => problem.split(/[ :]/)[0]);
+    expect(named.sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "SESSION_IDLE_MINUTES"]);
+    for (const variable of named) expect(error.message).toContain(variable);
+  });
+
+  it("reports the Stripe pairing together with a field problem", () => {
+    const error = envErrorOf({ ...minimal, AUTH_SECRET: "0123456789", STRIPE_SECRET_KEY: "sk_test_1" });
+    expect(error.problems.map((problem) => problem.split(/[ :]/)[0]).sort()).toEqual(["AUTH_SECRET", "STRIPE_WEBHOOK_SECRET"]);
+  });
+});
