@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { prepareDatabase } from "./lib/prepare-database";
 
-const { url, server } = await prepareDatabase({ embeddedName: "pg-e2e", port: 54331, database: "careslot_e2e", fresh: true });
 const port = process.env.E2E_PORT ?? "3100";
+const { url, server } = await prepareDatabase({ embeddedName: "pg-e2e", port: 54331, database: `careslot_e2e_${port}`, fresh: true });
 const env = {
   ...process.env,
   DATABASE_URL: url,

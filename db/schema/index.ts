@@ -5,3 +5,4 @@ export * from "./appointments";
 export * from "./messaging";
 export * from "./audit";
 export * from "./settings";
+export * from "./notes";
