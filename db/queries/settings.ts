@@ -1,0 +1,13 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { appSettings } from "../schema";
+
+export type AppSettings = typeof appSettings.$inferSelect;
+
+/** The admin-set policy; the migration inserts its one row. */
+export async function getAppSettings(db: Db): Promise<AppSettings> {
+  const row = await db.query.appSettings.findFirst({ where: eq(appSettings.id, 1) });
+  if (!row) throw new Error("app_settings row missing: run the migrations");
+  return row;
+}

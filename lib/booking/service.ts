@@ -1,0 +1,167 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { HOLD_RELEASE_REASON, insertAppointment, lockAppointment, recordAppointmentEvent, releaseExpiredHolds, transitionAppointment } from "@/db/queries/appointment-writes";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { enqueueOutboxEvent } from "@/db/queries/outbox";
+import { getBookableDoctor } from "@/db/queries/schedules";
+import { getAppSettings } from "@/db/queries/settings";
+import { getUserById } from "@/db/queries/users";
+import { AppError } from "@/lib/errors";
+import { isSlotOffered } from "@/lib/scheduling";
+import { cancellationAllowed, noShowAllowed } from "./rules";
+import { bookingClosedReason, loadSlotInput } from "./slot-input";
+import { bookingTransaction } from "./transactions";
+
+export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
+type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
+
+const SLOT_NOT_OFFERED = "That time is not available any more. Please choose one of the times shown.";
+
+export interface BookInput {
+  patientId: string;
+  doctorId: string;
+  startsAt: Date;
+  reason: string;
+}
+
+/**
+ * Books one slot. The slot is re-checked against the engine, but what really
+ * prevents double booking is the database's no-overlap constraint: of two
+ * patients racing for one slot, exactly one INSERT succeeds.
+ */
+export async function bookAppointment(db: Db, input: BookInput, now: Date): Promise<Appointment> {
+  const [patient, doctor] = await Promise.all([getUserById(db, input.patientId), getBookableDoctor(db, input.doctorId)]);
+  if (!patient || patient.role !== "patient" || !patient.active) throw new AppError("forbidden", "Only patient accounts can book appointments.");
+  if (!patient.emailVerifiedAt) throw new AppError("forbidden", "Confirm your email address before booking.");
+  if (!doctor) throw new AppError("not_found", "We could not find that doctor.");
+  const closed = bookingClosedReason(doctor);
+  if (closed) throw new AppError("conflict", closed);
+
+  return bookingTransaction(db, async (tx) => {
+    await releaseExpiredHolds(tx, { doctorId: doctor.id, patientId: patient.id, now });
+    const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) });
+    if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
+
+    const appointment = await insertAppointment(tx, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: input.startsAt,
+      endsAt: new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000),
+      status: "confirmed",
+      reason: input.reason,
+      priceMinor: doctor.priceMinor,
+      currency: doctor.currency,
+    });
+    const actor = { id: patient.id, role: "patient" as const };
+    await recordAppointmentEvent(tx, { appointmentId: appointment.id, fromStatus: null, toStatus: appointment.status, actor, note: "Booked" });
+    await insertAuditEntry(tx, { actorId: patient.id, actorRole: "patient", action: "appointment.booked", entityType: "appointment", entityId: appointment.id, after: snapshot(appointment) });
+    await enqueueOutboxEvent(tx, "appointment/booked", { appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startsAt: appointment.startsAt.toISOString() });
+    return appointment;
+  });
+}
+
+/** Locks the appointment and checks the caller may act on it; strangers get "not found". */
+async function lockOwned(tx: Db, appointmentId: string, actor: Actor): Promise<Appointment> {
+  const appointment = await lockAppointment(tx, appointmentId);
+  const owns =
+    appointment &&
+    (actor.role === "admin" || (actor.role === "patient" && appointment.patientId === actor.id) || (actor.role === "doctor" && appointment.doctorId === actor.id));
+  if (!owns) throw new AppError("not_found", "We could not find that appointment.");
+  return appointment;
+}
+
+export async function cancelAppointment(db: Db, input: { appointmentId: string; actor: Actor; reason: string }, now: Date): Promise<Appointment> {
+  const settings = await getAppSettings(db);
+  return bookingTransaction(db, async (tx) => {
+    const appointment = await lockOwned(tx, input.appointmentId, input.actor);
+    if (appointment.status !== "confirmed" && appointment.status !== "pending_payment") {
+      throw new AppError("conflict", "Only upcoming appointments can be cancelled.");
+    }
+    if (input.actor.role === "patient") {
+      const rule = cancellationAllowed(appointment.startsAt, now, settings.cancellationWindowHours);
+      if (!rule.allowed) throw new AppError("conflict", rule.reason);
+    }
+    const cancelled = await transitionAppointment(tx, {
+      id: appointment.id,
+      from: [appointment.status],
+      to: "cancelled",
+      actor: input.actor,
+      note: input.reason,
+      cancellation: { reason: input.reason, at: now },
+    });
+    if (!cancelled) throw new AppError("conflict");
+    await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: "appointment.cancelled", entityType: "appointment", entityId: appointment.id, before: snapshot(appointment), after: snapshot(cancelled) });
+    await enqueueOutboxEvent(tx, "appointment/cancelled", { appointmentId: appointment.id, cancelledBy: input.actor.role, reason: input.reason });
+    return cancelled;
+  });
+}
+
+/**
+ * Moves an appointment to a new slot in one transaction: the old one is
+ * released and the new one claimed together, so if the new slot is taken the
+ * old appointment stays exactly as it was.
+ */
+export async function rescheduleAppointment(db: Db, input: { appointmentId: string; actor: Actor; newStartsAt: Date }, now: Date): Promise<Appointment> {
+  const settings = await getAppSettings(db);
+  return bookingTransaction(db, async (tx) => {
+    const old = await lockOwned(tx, input.appointmentId, input.actor);
+    if (old.status !== "confirmed") throw new AppError("conflict", "Only confirmed appointments can be rescheduled.");
+    if (input.actor.role === "patient") {
+      const rule = cancellationAllowed(old.startsAt, now, settings.cancellationWindowHours);
+      if (!rule.allowed) throw new AppError("conflict", rule.reason);
+    }
+    const doctor = await getBookableDoctor(tx, old.doctorId);
+    if (!doctor) throw new AppError("not_found");
+    await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
+    const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.newStartsAt, to: new Date(input.newStartsAt.getTime() + 1), excludeAppointmentId: old.id });
+    if (!isSlotOffered(slotInput, input.newStartsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
+
+    const released = await transitionAppointment(tx, { id: old.id, from: ["confirmed"], to: "cancelled", actor: input.actor, note: "Rescheduled", cancellation: { reason: "Rescheduled", at: now } });
+    if (!released) throw new AppError("conflict");
+    const moved = await insertAppointment(tx, {
+      doctorId: old.doctorId,
+      patientId: old.patientId,
+      startsAt: input.newStartsAt,
+      endsAt: new Date(input.newStartsAt.getTime() + (old.endsAt.getTime() - old.startsAt.getTime())),
+      status: "confirmed",
+      reason: old.reason,
+      priceMinor: old.priceMinor,
+      currency: old.currency,
+      rescheduledFromId: old.id,
+    });
+    await recordAppointmentEvent(tx, { appointmentId: moved.id, fromStatus: null, toStatus: "confirmed", actor: input.actor, note: "Rescheduled from an earlier time" });
+    await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: "appointment.rescheduled", entityType: "appointment", entityId: moved.id, before: snapshot(old), after: snapshot(moved) });
+    await enqueueOutboxEvent(tx, "appointment/rescheduled", { appointmentId: moved.id, previousAppointmentId: old.id, previousStartsAt: old.startsAt.toISOString(), startsAt: moved.startsAt.toISOString() });
+    return moved;
+  });
+}
+
+/** The doctor records how a visit went: completed, or a no-show once it has started. */
+export async function recordVisitOutcome(db: Db, input: { appointmentId: string; actor: Actor; outcome: "completed" | "no_show" }, now: Date): Promise<Appointment> {
+  if (input.actor.role === "patient") throw new AppError("forbidden");
+  return bookingTransaction(db, async (tx) => {
+    const appointment = await lockOwned(tx, input.appointmentId, input.actor);
+    if (appointment.status !== "confirmed") throw new AppError("conflict", "Only confirmed appointments can be marked completed or no-show.");
+    if (input.outcome === "no_show") {
+      const rule = noShowAllowed(appointment.startsAt, now);
+      if (!rule.allowed) throw new AppError("conflict", rule.reason);
+    }
+    const updated = await transitionAppointment(tx, { id: appointment.id, from: ["confirmed"], to: input.outcome, actor: input.actor });
+    if (!updated) throw new AppError("conflict");
+    await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: `appointment.${input.outcome}`, entityType: "appointment", entityId: appointment.id, before: snapshot(appointment), after: snapshot(updated) });
+    return updated;
+  });
+}
+
+function snapshot(appointment: Appointment) {
+  return {
+    status: appointment.status,
+    startsAt: appointment.startsAt.toISOString(),
+    endsAt: appointment.endsAt.toISOString(),
+    doctorId: appointment.doctorId,
+    patientId: appointment.patientId,
+    cancellationReason: appointment.cancellationReason,
+  };
+}
+
+export { HOLD_RELEASE_REASON };
