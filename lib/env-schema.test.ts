@@ -39,7 +39,13 @@ describe("parseEnv", () => {
   });
 
   it("accepts postgresql:// and turns numeric strings into numbers", () => {
-    const env = parseEnv({ ...minimal, DATABASE_URL: "postgresql://db.internal/careslot", SESSION_IDLE_MINUTES: "30", SESSION_MAX_HOURS: "8", DEV_MAILBOX: "1" });
+    const env = parseEnv({
+      ...minimal,
+      DATABASE_URL: "postgresql://db.internal/careslot",
+      SESSION_IDLE_MINUTES: "30",
+      SESSION_MAX_HOURS: "8",
+      DEV_MAILBOX: "1",
+    });
     expect(env.DATABASE_URL).toBe("postgresql://db.internal/careslot");
     expect(env.SESSION_IDLE_MINUTES).toBe(30);
     expect(env.SESSION_MAX_HOURS).toBe(8);
@@ -47,23 +53,55 @@ describe("parseEnv", () => {
   });
 
   it("treats an empty optional secret as not set", () => {
-    expect(parseEnv({ ...minimal, STRIPE_SECRET_KEY: "  ", RESEND_API_KEY: "" })).toMatchObject({ STRIPE_SECRET_KEY: undefined, RESEND_API_KEY: undefined });
+    const env = parseEnv({ ...minimal, STRIPE_SECRET_KEY: "  ", RESEND_API_KEY: "" });
+    expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(env.RESEND_API_KEY).toBeUndefined();
   });
 
   it("accepts Stripe when both of its keys are set", () => {
-    expect(parseEnv({ ...minimal, STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" })).toMatchObject({
+    expect(
+      parseEnv({
+        ...minimal,
+        STRIPE_SECRET_KEY: "sk_test_1",
+        STRIPE_WEBHOOK_SECRET: "whsec_1",
+      }),
+    ).toMatchObject({
       STRIPE_SECRET_KEY: "sk_test_1",
       STRIPE_WEBHOOK_SECRET: "whsec_1",
     });
   });
 
   it.each([
-    { name: "missing DATABASE_URL", raw: { AUTH_SECRET: minimal.AUTH_SECRET }, variable: "DATABASE_URL" },
-    { name: "a mysql:// DATABASE_URL", raw: { ...minimal, DATABASE_URL: "mysql://root@localhost/careslot" }, variable: "DATABASE_URL" },
-    { name: "a 10-character AUTH_SECRET", raw: { ...minimal, AUTH_SECRET: "0123456789" }, variable: "AUTH_SECRET" },
-    { name: "a missing AUTH_SECRET", raw: { DATABASE_URL: minimal.DATABASE_URL }, variable: "AUTH_SECRET" },
-    { name: "SESSION_IDLE_MINUTES=abc", raw: { ...minimal, SESSION_IDLE_MINUTES: "abc" }, variable: "SESSION_IDLE_MINUTES" },
-    { name: "STRIPE_SECRET_KEY without STRIPE_WEBHOOK_SECRET", raw: { ...minimal, STRIPE_SECRET_KEY: "sk_test_1" }, variable: "STRIPE_WEBHOOK_SECRET" },
+    {
+      name: "missing DATABASE_URL",
+      raw: { AUTH_SECRET: minimal.AUTH_SECRET },
+      variable: "DATABASE_URL",
+    },
+    {
+      name: "a mysql:// DATABASE_URL",
+      raw: { ...minimal, DATABASE_URL: "mysql://root@localhost/careslot" },
+      variable: "DATABASE_URL",
+    },
+    {
+      name: "a 10-character AUTH_SECRET",
+      raw: { ...minimal, AUTH_SECRET: "0123456789" },
+      variable: "AUTH_SECRET",
+    },
+    {
+      name: "a missing AUTH_SECRET",
+      raw: { DATABASE_URL: minimal.DATABASE_URL },
+      variable: "AUTH_SECRET",
+    },
+    {
+      name: "SESSION_IDLE_MINUTES=abc",
+      raw: { ...minimal, SESSION_IDLE_MINUTES: "abc" },
+      variable: "SESSION_IDLE_MINUTES",
+    },
+    {
+      name: "STRIPE_SECRET_KEY without STRIPE_WEBHOOK_SECRET",
+      raw: { ...minimal, STRIPE_SECRET_KEY: "sk_test_1" },
+      variable: "STRIPE_WEBHOOK_SECRET",
+    },
   ])("$name throws an EnvError naming $variable", ({ raw, variable }) => {
     const error = envErrorOf(raw);
     expect(error.problems).toHaveLength(1);
@@ -72,20 +110,54 @@ describe("parseEnv", () => {
   });
 
   it("says how to fix the common mistakes", () => {
-    expect(envErrorOf({ ...minimal, DATABASE_URL: "mysql://x/y" }).message).toContain("DATABASE_URL must be a postgres:// connection URL");
-    expect(envErrorOf({ ...minimal, AUTH_SECRET: "short" }).message).toContain("AUTH_SECRET must be at least 32 characters");
-    expect(envErrorOf({ ...minimal, STRIPE_SECRET_KEY: "sk_test_1" }).message).toContain("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set");
+    expect(
+      envErrorOf({ ...minimal, DATABASE_URL: "mysql://x/y" }).message,
+    ).toContain("DATABASE_URL must be a postgres:// connection URL");
+    expect(envErrorOf({ ...minimal, AUTH_SECRET: "short" }).message).toContain(
+      "AUTH_SECRET must be at least 32 characters",
+    );
+    expect(
+      envErrorOf({ ...minimal, STRIPE_SECRET_KEY: "sk_test_1" }).message,
+    ).toContain(
+      "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set",
+    );
   });
 
   it("reports several problems at once, one per variable", () => {
-    const error = envErrorOf({ DATABASE_URL: "mysql://root@localhost/careslot", AUTH_SECRET: "0123456789", SESSION_IDLE_MINUTES: "abc" });
+    const error = envErrorOf({
+      DATABASE_URL: "mysql://root@localhost/careslot",
+      AUTH_SECRET: "0123456789",
+      SESSION_IDLE_MINUTES: "abc",
+    });
     const named = error.problems.map((problem) => problem.split(/[ :]/)[0]);
-    expect(named.sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "SESSION_IDLE_MINUTES"]);
+    expect(named.sort()).toEqual([
+      "AUTH_SECRET",
+      "DATABASE_URL",
+      "SESSION_IDLE_MINUTES",
+    ]);
     for (const variable of named) expect(error.message).toContain(variable);
   });
 
   it("reports the Stripe pairing together with a field problem", () => {
-    const error = envErrorOf({ ...minimal, AUTH_SECRET: "0123456789", STRIPE_SECRET_KEY: "sk_test_1" });
-    expect(error.problems.map((problem) => problem.split(/[ :]/)[0]).sort()).toEqual(["AUTH_SECRET", "STRIPE_WEBHOOK_SECRET"]);
+    const error = envErrorOf({
+      ...minimal,
+      AUTH_SECRET: "0123456789",
+      SESSION_IDLE_MINUTES: "abc",
+      STRIPE_SECRET_KEY: "sk_test_1",
+    });
+    expect(
+      error.problems.map((problem) => problem.split(/[ :]/)[0]).sort(),
+    ).toEqual(["AUTH_SECRET", "SESSION_IDLE_MINUTES", "STRIPE_WEBHOOK_SECRET"]);
+  });
+
+  it("reports the Stripe pairing even when DATABASE_URL is missing", () => {
+    const error = envErrorOf({ ...minimal, DATABASE_URL: undefined, STRIPE_SECRET_KEY: "sk_test_1" });
+    expect(error.problems.map((problem) => problem.split(/[ :]/)[0]).sort()).toEqual(["DATABASE_URL", "STRIPE_WEBHOOK_SECRET"]);
+  });
+
+  it("treats an empty variable as unset, so its default applies", () => {
+    const env = parseEnv({ ...minimal, SESSION_IDLE_MINUTES: "", RESEND_API_KEY: "  " });
+    expect(env.SESSION_IDLE_MINUTES).toBe(60);
+    expect(env.RESEND_API_KEY).toBeUndefined();
   });
 });

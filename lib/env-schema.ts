@@ -33,11 +33,6 @@ export const envSchema = z
     INNGEST_DEV: optionalSecret,
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set" });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -51,11 +46,17 @@ export class EnvError extends Error {
 
 /** Parses a raw environment; throws an EnvError naming every bad variable. */
 export function parseEnv(raw: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const name = issue.path.join(".") || "environment";
-    return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
-  });
-  throw new EnvError(problems);
+  // `NAME=` in a .env file means "not set", so defaults apply to it.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const result = envSchema.safeParse(given);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "environment";
+        return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+      });
+  // Checked on the raw values so it is reported together with every other problem.
+  if (given.STRIPE_SECRET_KEY && !given.STRIPE_WEBHOOK_SECRET) problems.push("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set");
+  if (problems.length > 0 || !result.success) throw new EnvError(problems);
+  return result.data;
 }

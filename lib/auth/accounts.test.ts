@@ -3,8 +3,20 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { createSession } from "@/db/queries/users";
-import { authTokens, doctorProfiles, emails, patientProfiles, sessions, users } from "@/db/schema";
-import { registerAccount, requestPasswordReset, resetPassword, verifyEmailToken } from "./accounts";
+import {
+  authTokens,
+  doctorProfiles,
+  emails,
+  patientProfiles,
+  sessions,
+  users,
+} from "@/db/schema";
+import {
+  registerAccount,
+  requestPasswordReset,
+  resetPassword,
+  verifyEmailToken,
+} from "./accounts";
 import { verifyPassword } from "./password";
 
 const PASSWORD = "correct horse battery";
@@ -22,11 +34,21 @@ afterAll(async () => {
   await handle.close();
 });
 
-const uniqueEmail = (prefix = "user") => `${prefix}-${randomUUID()}@careslot.test`;
+const uniqueEmail = (prefix = "user") =>
+  `${prefix}-${randomUUID()}@careslot.test`;
 
-async function register(role: "patient" | "doctor", email = uniqueEmail(role), now = new Date()) {
-  const result = await registerAccount(db, { fullName: "Ann Example", email, password: PASSWORD, role }, now);
-  if (!result.ok) throw new Error(`registration failed: ${JSON.stringify(result)}`);
+async function register(
+  role: "patient" | "doctor",
+  email = uniqueEmail(role),
+  now = new Date(),
+) {
+  const result = await registerAccount(
+    db,
+    { fullName: "Ann Example", email, password: PASSWORD, role },
+    now,
+  );
+  if (!result.ok)
+    throw new Error(`registration failed: ${JSON.stringify(result)}`);
   return { userId: result.userId, email };
 }
 
@@ -45,11 +67,17 @@ function emailsOf(userId: string, template: string) {
 }
 
 /** The token from the newest emailed link to `path`, as the user would click it. */
-async function emailedToken(userId: string, template: string, path: string): Promise<string> {
+async function emailedToken(
+  userId: string,
+  template: string,
+  path: string,
+): Promise<string> {
   const sent = await emailsOf(userId, template);
   expect(sent.length).toBeGreaterThan(0);
   const newest = sent[sent.length - 1];
-  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(newest.text);
+  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(
+    newest.text,
+  );
   expect(match, `no ${path} link in: ${newest.text}`).not.toBeNull();
   return match![1];
 }
@@ -65,8 +93,18 @@ describe("registerAccount", () => {
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(user.emailVerifiedAt).toBeNull();
     expect(user.active).toBe(true);
-    expect(await db.select().from(patientProfiles).where(eq(patientProfiles.userId, userId))).toHaveLength(1);
-    expect(await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, userId))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(patientProfiles)
+        .where(eq(patientProfiles.userId, userId)),
+    ).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(doctorProfiles)
+        .where(eq(doctorProfiles.userId, userId)),
+    ).toHaveLength(0);
   });
 
   it("gives a doctor a doctor profile awaiting verification", async () => {
@@ -74,35 +112,75 @@ describe("registerAccount", () => {
     const user = await userRow(userId);
     expect(user.role).toBe("doctor");
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
-    const profiles = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, userId));
+    const profiles = await db
+      .select()
+      .from(doctorProfiles)
+      .where(eq(doctorProfiles.userId, userId));
     expect(profiles).toHaveLength(1);
     expect(profiles[0].verificationStatus).toBe("pending");
-    expect(await db.select().from(patientProfiles).where(eq(patientProfiles.userId, userId))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(patientProfiles)
+        .where(eq(patientProfiles.userId, userId)),
+    ).toHaveLength(0);
   });
 
   it("refuses the same email in another letter case and keeps one user", async () => {
     const local = `ann-${randomUUID()}`;
-    const first = await register("patient", `${local.replace("ann", "Ann")}@X.test`);
-    const second = await registerAccount(db, { fullName: "Ann Again", email: `${local}@x.test`, password: PASSWORD, role: "doctor" }, new Date());
+    const first = await register(
+      "patient",
+      `${local.replace("ann", "Ann")}@X.test`,
+    );
+    const second = await registerAccount(
+      db,
+      {
+        fullName: "Ann Again",
+        email: `${local}@x.test`,
+        password: PASSWORD,
+        role: "doctor",
+      },
+      new Date(),
+    );
     expect(second.ok).toBe(false);
     if (second.ok) return;
-    expect(second.fieldErrors?.email).toEqual(["An account with this email already exists. Sign in or reset your password."]);
-    const rows = await db.select().from(users).where(sql`lower(${users.email}) = ${`${local}@x.test`}`);
+    expect(second.fieldErrors?.email).toEqual([
+      "An account with this email already exists. Sign in or reset your password.",
+    ]);
+    const rows = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${`${local}@x.test`}`);
     expect(rows.map((row) => row.id)).toEqual([first.userId]);
     expect(rows[0].fullName).toBe("Ann Example");
-    expect(await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, first.userId))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(doctorProfiles)
+        .where(eq(doctorProfiles.userId, first.userId)),
+    ).toHaveLength(0);
   });
 
   it("stores a verification email with a /verify-email link in the mailbox", async () => {
     const { userId, email } = await register("patient");
     const sent = await emailsOf(userId, "verify-email");
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ toAddress: email, provider: "mailbox", status: "stored", subject: "Confirm your email address" });
-    expect(sent[0].text).toMatch(/http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}/);
+    expect(sent[0]).toMatchObject({
+      toAddress: email,
+      provider: "mailbox",
+      status: "stored",
+      subject: "Confirm your email address",
+    });
+    expect(sent[0].text).toMatch(
+      /http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}/,
+    );
     expect(sent[0].html).toContain("/verify-email?token=");
     // Only a hash of the token is stored.
     const token = await emailedToken(userId, "verify-email", "/verify-email");
-    const stored = await db.select().from(authTokens).where(eq(authTokens.userId, userId));
+    const stored = await db
+      .select()
+      .from(authTokens)
+      .where(eq(authTokens.userId, userId));
     expect(stored).toHaveLength(1);
     expect(stored[0].tokenHash).not.toContain(token);
   });
@@ -118,7 +196,9 @@ describe("verifyEmailToken", () => {
     expect(await verifyEmailToken(db, token, later)).toBe(true);
     expect((await userRow(userId)).emailVerifiedAt).toEqual(later);
 
-    expect(await verifyEmailToken(db, token, new Date(later.getTime() + 1000))).toBe(false);
+    expect(
+      await verifyEmailToken(db, token, new Date(later.getTime() + 1000)),
+    ).toBe(false);
     expect((await userRow(userId)).emailVerifiedAt).toEqual(later);
   });
 
@@ -136,15 +216,24 @@ describe("verifyEmailToken", () => {
   });
 
   it("refuses a token that was never issued", async () => {
-    expect(await verifyEmailToken(db, `made-up-${randomUUID()}`, new Date())).toBe(false);
+    expect(
+      await verifyEmailToken(db, `made-up-${randomUUID()}`, new Date()),
+    ).toBe(false);
   });
 });
 
 describe("requestPasswordReset", () => {
   it("for an unknown email stores no email and does not throw", async () => {
     const email = uniqueEmail("nobody");
-    await expect(requestPasswordReset(db, email, new Date())).resolves.toBeUndefined();
-    expect(await db.select().from(emails).where(sql`lower(${emails.toAddress}) = ${email}`)).toHaveLength(0);
+    await expect(
+      requestPasswordReset(db, email, new Date()),
+    ).resolves.toBeUndefined();
+    expect(
+      await db
+        .select()
+        .from(emails)
+        .where(sql`lower(${emails.toAddress}) = ${email}`),
+    ).toHaveLength(0);
   });
 
   it("emails a /reset-password link to a known email typed in another case", async () => {
@@ -161,12 +250,19 @@ describe("resetPassword", () => {
   it("changes the hash, revokes every session, and the link works once", async () => {
     const { userId, email } = await register("patient");
     const expires = new Date(Date.now() + 12 * 3600_000);
-    const sessionIds = [await createSession(db, userId, expires), await createSession(db, userId, expires)];
+    const sessionIds = [
+      await createSession(db, userId, expires),
+      await createSession(db, userId, expires),
+    ];
     const before = await userRow(userId);
 
     const now = new Date();
     await requestPasswordReset(db, email, now);
-    const token = await emailedToken(userId, "reset-password", "/reset-password");
+    const token = await emailedToken(
+      userId,
+      "reset-password",
+      "/reset-password",
+    );
     const resetAt = new Date(now.getTime() + 60_000);
 
     expect(await resetPassword(db, token, NEW_PASSWORD, resetAt)).toBe(true);
@@ -177,11 +273,21 @@ describe("resetPassword", () => {
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
 
-    const rows = await db.select().from(sessions).where(eq(sessions.userId, userId));
+    const rows = await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, userId));
     expect(rows.map((row) => row.id).sort()).toEqual([...sessionIds].sort());
     for (const row of rows) expect(row.revokedAt).toEqual(resetAt);
 
-    expect(await resetPassword(db, token, "yet another password 7", new Date(resetAt.getTime() + 1000))).toBe(false);
+    expect(
+      await resetPassword(
+        db,
+        token,
+        "yet another password 7",
+        new Date(resetAt.getTime() + 1000),
+      ),
+    ).toBe(false);
     expect((await userRow(userId)).passwordHash).toBe(after.passwordHash);
   });
 
@@ -192,10 +298,17 @@ describe("resetPassword", () => {
     const bystanderSession = await createSession(db, bystander.userId, expires);
 
     await requestPasswordReset(db, target.email, new Date());
-    const token = await emailedToken(target.userId, "reset-password", "/reset-password");
+    const token = await emailedToken(
+      target.userId,
+      "reset-password",
+      "/reset-password",
+    );
     expect(await resetPassword(db, token, NEW_PASSWORD, new Date())).toBe(true);
 
-    const [row] = await db.select().from(sessions).where(eq(sessions.id, bystanderSession));
+    const [row] = await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, bystanderSession));
     expect(row.revokedAt).toBeNull();
   });
 
@@ -203,10 +316,18 @@ describe("resetPassword", () => {
     const { userId, email } = await register("patient");
     const now = new Date();
     await requestPasswordReset(db, email, now);
-    const token = await emailedToken(userId, "reset-password", "/reset-password");
+    const token = await emailedToken(
+      userId,
+      "reset-password",
+      "/reset-password",
+    );
     const oneHourOneSecondLater = new Date(now.getTime() + 3600_000 + 1000);
 
-    expect(await resetPassword(db, token, NEW_PASSWORD, oneHourOneSecondLater)).toBe(false);
-    expect(await verifyPassword((await userRow(userId)).passwordHash, PASSWORD)).toBe(true);
+    expect(
+      await resetPassword(db, token, NEW_PASSWORD, oneHourOneSecondLater),
+    ).toBe(false);
+    expect(
+      await verifyPassword((await userRow(userId)).passwordHash, PASSWORD),
+    ).toBe(true);
   });
 });

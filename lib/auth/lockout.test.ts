@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { LOCKOUT_DURATION_MS, LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_MS, checkLockout, lockoutMessage, recordFailure, type ThrottleState } from "./lockout";
+import {
+  LOCKOUT_DURATION_MS,
+  LOCKOUT_MAX_FAILURES,
+  LOCKOUT_WINDOW_MS,
+  checkLockout,
+  lockoutMessage,
+  recordFailure,
+  type ThrottleState,
+} from "./lockout";
 
 const T0 = Date.parse("2030-03-04T09:00:00.000Z");
 const at = (offsetMs: number) => new Date(T0 + offsetMs);
@@ -8,7 +16,10 @@ const MINUTE = 60 * SECOND;
 
 /** Folds failures at the given offsets from T0 into the state the last one leaves. */
 function failuresAt(...offsetsMs: number[]): ThrottleState | null {
-  return offsetsMs.reduce<ThrottleState | null>((state, offset) => recordFailure(state, at(offset)), null);
+  return offsetsMs.reduce<ThrottleState | null>(
+    (state, offset) => recordFailure(state, at(offset)),
+    null,
+  );
 }
 
 describe("the lockout rule's constants", () => {
@@ -21,9 +32,27 @@ describe("the lockout rule's constants", () => {
 
 describe("recordFailure", () => {
   it.each([
-    { name: "1st failure", offsets: [0], failures: 1, windowStart: 0, lockedUntil: null },
-    { name: "2nd failure", offsets: [0, 10 * SECOND], failures: 2, windowStart: 0, lockedUntil: null },
-    { name: "3rd failure locks for exactly 60 s", offsets: [0, 10 * SECOND, 20 * SECOND], failures: 3, windowStart: 0, lockedUntil: 80 * SECOND },
+    {
+      name: "1st failure",
+      offsets: [0],
+      failures: 1,
+      windowStart: 0,
+      lockedUntil: null,
+    },
+    {
+      name: "2nd failure",
+      offsets: [0, 10 * SECOND],
+      failures: 2,
+      windowStart: 0,
+      lockedUntil: null,
+    },
+    {
+      name: "3rd failure locks for exactly 60 s",
+      offsets: [0, 10 * SECOND, 20 * SECOND],
+      failures: 3,
+      windowStart: 0,
+      lockedUntil: 80 * SECOND,
+    },
     {
       name: "3rd failure just inside the window still locks",
       offsets: [0, 1 * MINUTE, 15 * MINUTE - 1],
@@ -31,7 +60,13 @@ describe("recordFailure", () => {
       windowStart: 0,
       lockedUntil: 15 * MINUTE - 1 + 60 * SECOND,
     },
-    { name: "3rd failure at exactly 15 min restarts the count", offsets: [0, 1 * MINUTE, 15 * MINUTE], failures: 1, windowStart: 15 * MINUTE, lockedUntil: null },
+    {
+      name: "3rd failure at exactly 15 min restarts the count",
+      offsets: [0, 1 * MINUTE, 15 * MINUTE],
+      failures: 1,
+      windowStart: 15 * MINUTE,
+      lockedUntil: null,
+    },
     {
       name: "3rd failure at 15 min + 1 ms restarts the count",
       offsets: [0, 1 * MINUTE, 15 * MINUTE + 1],
@@ -62,57 +97,149 @@ describe("recordFailure", () => {
     },
     {
       name: "3 fresh failures after a served lock lock again",
-      offsets: [0, 1 * SECOND, 2 * SECOND, 62 * SECOND, 63 * SECOND, 64 * SECOND],
+      offsets: [
+        0,
+        1 * SECOND,
+        2 * SECOND,
+        62 * SECOND,
+        63 * SECOND,
+        64 * SECOND,
+      ],
       failures: 3,
       windowStart: 62 * SECOND,
       lockedUntil: 124 * SECOND,
     },
   ])("$name", ({ offsets, failures, windowStart, lockedUntil }) => {
-    expect(failuresAt(...offsets)).toEqual({ failures, windowStartedAt: at(windowStart), lockedUntil: lockedUntil === null ? null : at(lockedUntil) });
+    expect(failuresAt(...offsets)).toEqual({
+      failures,
+      windowStartedAt: at(windowStart),
+      lockedUntil: lockedUntil === null ? null : at(lockedUntil),
+    });
   });
 
   it("does not change the state it is given", () => {
-    const state: ThrottleState = { failures: 2, windowStartedAt: at(0), lockedUntil: null };
+    const state: ThrottleState = {
+      failures: 2,
+      windowStartedAt: at(0),
+      lockedUntil: null,
+    };
     recordFailure(state, at(SECOND));
-    expect(state).toEqual({ failures: 2, windowStartedAt: at(0), lockedUntil: null });
+    expect(state).toEqual({
+      failures: 2,
+      windowStartedAt: at(0),
+      lockedUntil: null,
+    });
   });
 });
 
 describe("checkLockout", () => {
-  const lockedAtZero: ThrottleState = { failures: 3, windowStartedAt: at(-20 * SECOND), lockedUntil: at(60 * SECOND) };
+  const lockedAtZero: ThrottleState = {
+    failures: 3,
+    windowStartedAt: at(-20 * SECOND),
+    lockedUntil: at(60 * SECOND),
+  };
 
   it.each([
-    { name: "no state at all", state: null, now: 0, expected: { locked: false } },
-    { name: "two failures, no lock", state: { failures: 2, windowStartedAt: at(0), lockedUntil: null }, now: 0, expected: { locked: false } },
-    { name: "at the moment of locking", state: lockedAtZero, now: 0, expected: { locked: true, retryAfterSeconds: 60 } },
-    { name: "1 ms into the lock", state: lockedAtZero, now: 1, expected: { locked: true, retryAfterSeconds: 60 } },
-    { name: "1 s into the lock", state: lockedAtZero, now: 1 * SECOND, expected: { locked: true, retryAfterSeconds: 59 } },
-    { name: "30 s into the lock", state: lockedAtZero, now: 30 * SECOND, expected: { locked: true, retryAfterSeconds: 30 } },
-    { name: "59 s into the lock", state: lockedAtZero, now: 59 * SECOND, expected: { locked: true, retryAfterSeconds: 1 } },
-    { name: "59.5 s into the lock", state: lockedAtZero, now: 59.5 * SECOND, expected: { locked: true, retryAfterSeconds: 1 } },
-    { name: "59.999 s into the lock", state: lockedAtZero, now: 60 * SECOND - 1, expected: { locked: true, retryAfterSeconds: 1 } },
-    { name: "exactly 60 s: unlocked", state: lockedAtZero, now: 60 * SECOND, expected: { locked: false } },
-    { name: "long after the lock", state: lockedAtZero, now: 60 * MINUTE, expected: { locked: false } },
+    {
+      name: "no state at all",
+      state: null,
+      now: 0,
+      expected: { locked: false },
+    },
+    {
+      name: "two failures, no lock",
+      state: { failures: 2, windowStartedAt: at(0), lockedUntil: null },
+      now: 0,
+      expected: { locked: false },
+    },
+    {
+      name: "at the moment of locking",
+      state: lockedAtZero,
+      now: 0,
+      expected: { locked: true, retryAfterSeconds: 60 },
+    },
+    {
+      name: "1 ms into the lock",
+      state: lockedAtZero,
+      now: 1,
+      expected: { locked: true, retryAfterSeconds: 60 },
+    },
+    {
+      name: "1 s into the lock",
+      state: lockedAtZero,
+      now: 1 * SECOND,
+      expected: { locked: true, retryAfterSeconds: 59 },
+    },
+    {
+      name: "30 s into the lock",
+      state: lockedAtZero,
+      now: 30 * SECOND,
+      expected: { locked: true, retryAfterSeconds: 30 },
+    },
+    {
+      name: "59 s into the lock",
+      state: lockedAtZero,
+      now: 59 * SECOND,
+      expected: { locked: true, retryAfterSeconds: 1 },
+    },
+    {
+      name: "59.5 s into the lock",
+      state: lockedAtZero,
+      now: 59.5 * SECOND,
+      expected: { locked: true, retryAfterSeconds: 1 },
+    },
+    {
+      name: "59.999 s into the lock",
+      state: lockedAtZero,
+      now: 60 * SECOND - 1,
+      expected: { locked: true, retryAfterSeconds: 1 },
+    },
+    {
+      name: "exactly 60 s: unlocked",
+      state: lockedAtZero,
+      now: 60 * SECOND,
+      expected: { locked: false },
+    },
+    {
+      name: "long after the lock",
+      state: lockedAtZero,
+      now: 60 * MINUTE,
+      expected: { locked: false },
+    },
   ])("$name", ({ state, now, expected }) => {
     expect(checkLockout(state, at(now))).toEqual(expected);
   });
 
   it("the third failure's own state reads as locked for 60 s", () => {
     const state = failuresAt(0, 5 * SECOND, 10 * SECOND);
-    expect(checkLockout(state, at(10 * SECOND))).toEqual({ locked: true, retryAfterSeconds: 60 });
+    expect(checkLockout(state, at(10 * SECOND))).toEqual({
+      locked: true,
+      retryAfterSeconds: 60,
+    });
     expect(checkLockout(state, at(70 * SECOND))).toEqual({ locked: false });
   });
 
   it("the second failure's state is not locked", () => {
-    expect(checkLockout(failuresAt(0, 5 * SECOND), at(5 * SECOND))).toEqual({ locked: false });
+    expect(checkLockout(failuresAt(0, 5 * SECOND), at(5 * SECOND))).toEqual({
+      locked: false,
+    });
   });
 });
 
 describe("lockoutMessage", () => {
   it.each([
-    [60, "Too many failed sign-in attempts. Please wait 60 seconds before trying again."],
-    [2, "Too many failed sign-in attempts. Please wait 2 seconds before trying again."],
-    [1, "Too many failed sign-in attempts. Please wait 1 second before trying again."],
+    [
+      60,
+      "Too many failed sign-in attempts. Please wait 60 seconds before trying again.",
+    ],
+    [
+      2,
+      "Too many failed sign-in attempts. Please wait 2 seconds before trying again.",
+    ],
+    [
+      1,
+      "Too many failed sign-in attempts. Please wait 1 second before trying again.",
+    ],
   ])("%i → %s", (seconds, message) => {
     expect(lockoutMessage(seconds)).toBe(message);
   });

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { isSlotOffered } from "@/lib/scheduling";
 import { cancellationAllowed, noShowAllowed } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
-import { bookingTransaction } from "./transactions";
+import { bookingTransaction, lockDoctorSchedule } from "./transactions";
 
 export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
 type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
@@ -38,6 +38,7 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   if (closed) throw new AppError("conflict", closed);
 
   return bookingTransaction(db, async (tx) => {
+    await lockDoctorSchedule(tx, doctor.id);
     await releaseExpiredHolds(tx, { doctorId: doctor.id, patientId: patient.id, now });
     const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) });
     if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
@@ -112,6 +113,7 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     }
     const doctor = await getBookableDoctor(tx, old.doctorId);
     if (!doctor) throw new AppError("not_found");
+    await lockDoctorSchedule(tx, old.doctorId);
     await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
     const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.newStartsAt, to: new Date(input.newStartsAt.getTime() + 1), excludeAppointmentId: old.id });
     if (!isSlotOffered(slotInput, input.newStartsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);

@@ -53,3 +53,13 @@ export async function ensureDatabase(adminUrl: string, database: string, options
   }
   return databaseUrl(adminUrl, database);
 }
+
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`unsafe database name: ${database}`);
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

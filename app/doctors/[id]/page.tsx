@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { getBookableDoctor } from "@/db/queries/schedules";
+import { BookingForm } from "@/components/booking/booking-form";
+import { SlotPicker, findSelectedSlot } from "@/components/booking/slot-picker";
+import { TimeZoneNote } from "@/components/booking/time-zone-note";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { currentUser, type CurrentUser } from "@/lib/auth/guards";
+import { bookingClosedReason } from "@/lib/booking/slot-input";
+import { freeSlotDays, viewerTimeZoneFor } from "@/lib/booking/slot-view";
+import { formatCalendarDate, formatMoney, formatTime } from "@/lib/format";
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+async function loadDoctor(id: string) {
+  if (!z.uuid().safeParse(id).success) return undefined;
+  const doctor = await getBookableDoctor(getDb(), id);
+  return doctor && doctor.active && doctor.verificationStatus === "verified" ? doctor : undefined;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const doctor = await loadDoctor((await params).id);
+  return { title: doctor ? `${doctor.fullName} — ${doctor.specialization ?? "Doctor"}` : "Doctor not found" };
+}
+
+function whoMayBook(user: CurrentUser | null, doctorId: string) {
+  if (!user) return { allowed: false as const, message: "Sign in as a patient to book.", link: { href: `/login?next=${encodeURIComponent(`/doctors/${doctorId}`)}`, label: "Sign in to book" } };
+  if (user.role !== "patient") return { allowed: false as const, message: "Only patient accounts can book appointments." };
+  if (!user.emailVerified) return { allowed: false as const, message: "Confirm your email address to book: use the link we emailed you, or ask for a new one in your portal." };
+  return { allowed: true as const };
+}
+
+export default async function DoctorPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const doctor = await loadDoctor(id);
+  if (!doctor) notFound();
+  const db = getDb();
+  const user = await currentUser();
+  const now = new Date();
+  const viewerTimeZone = await viewerTimeZoneFor(db, user, one(query.tz), doctor.timeZone);
+  const closedReason = bookingClosedReason(doctor);
+  const days = closedReason ? [] : await freeSlotDays(db, doctor, { viewerTimeZone, now });
+  const selected = findSelectedSlot(days, one(query.slot));
+  const selectedDate = selected?.viewerDate ?? one(query.date);
+  const eligibility = whoMayBook(user, doctor.id);
+  const basePath = `/doctors/${doctor.id}`;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_1.4fr]">
+      <Card>
+        <h1 className="text-2xl font-bold text-slate-900">{doctor.fullName}</h1>
+        <p className="text-brand-700">{doctor.specialization}</p>
+        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-slate-600">Consultation</dt>
+          <dd className="font-medium">
+            {formatMoney(doctor.priceMinor, doctor.currency)} · {doctor.slotMinutes} min
+          </dd>
+          <dt className="text-slate-600">Clinic</dt>
+          <dd>{doctor.clinicName ?? "—"}</dd>
+          <dt className="text-slate-600">Address</dt>
+          <dd>{doctor.address ?? doctor.city ?? "—"}</dd>
+          <dt className="text-slate-600">Time zone</dt>
+          <dd>{doctor.timeZone}</dd>
+        </dl>
+        {doctor.bio ? <p className="mt-4 text-slate-700">{doctor.bio}</p> : null}
+      </Card>
+
+      <Card title="Book an appointment">
+        <div className="flex flex-col gap-4">
+          {query.taken ? <Notice tone="error">That time was just taken by someone else. Here are the times that are still free.</Notice> : null}
+          {closedReason ? <Notice tone="warning">{closedReason}</Notice> : null}
+          <TimeZoneNote viewerTimeZone={viewerTimeZone} doctorTimeZone={doctor.timeZone} />
+          {closedReason ? null : <SlotPicker days={days} selectedDate={selectedDate} selectedSlot={selected?.startsAt.toISOString()} basePath={basePath} viewerTimeZone={viewerTimeZone} />}
+          {selected && eligibility.allowed ? (
+            <BookingForm
+              doctorId={doctor.id}
+              startsAt={selected.startsAt.toISOString()}
+              summary={`${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} (${viewerTimeZone})${viewerTimeZone === doctor.timeZone ? "" : ` — ${formatTime(selected.startsAt, doctor.timeZone)} in ${doctor.timeZone}`}`}
+              paymentNote={`Pay at the clinic: ${formatMoney(doctor.priceMinor, doctor.currency)}, due at your visit. Nothing is charged now.`}
+            />
+          ) : null}
+          {!eligibility.allowed && !closedReason ? (
+            <Notice tone="info">
+              {eligibility.message}{" "}
+              {eligibility.link ? (
+                <Link href={eligibility.link.href} className="font-medium underline">
+                  {eligibility.link.label}
+                </Link>
+              ) : null}
+            </Notice>
+          ) : null}
+        </div>
+      </Card>
+    </div>
+  );
+}

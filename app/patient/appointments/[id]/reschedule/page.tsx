@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { getBookableDoctor } from "@/db/queries/schedules";
+import { ConfirmRescheduleForm } from "@/components/appointments/patient-appointment-forms";
+import { SlotPicker, findSelectedSlot } from "@/components/booking/slot-picker";
+import { TimeZoneNote } from "@/components/booking/time-zone-note";
+import { Card, PageHeading } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { requireRole } from "@/lib/auth/guards";
+import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
+import { freeSlotDays } from "@/lib/booking/slot-view";
+import { formatCalendarDate, formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Reschedule appointment" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function ReschedulePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+  const user = await requireRole("patient");
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const appointment = await patientAppointmentOr404(id, user.id);
+  const zone = appointment.patientTimeZone ?? "UTC";
+  const db = getDb();
+  const doctor = await getBookableDoctor(db, appointment.doctorId);
+  const days = doctor && appointment.status === "confirmed" ? await freeSlotDays(db, doctor, { viewerTimeZone: zone, now: new Date(), excludeAppointmentId: appointment.id }) : [];
+  const selected = findSelectedSlot(days, one(query.slot));
+  const basePath = `/patient/appointments/${appointment.id}/reschedule`;
+  return (
+    <>
+      <PageHeading title="Reschedule appointment" subtitle={`${appointment.doctorName} · now ${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <Card>
+        <div className="flex flex-col gap-4">
+          {query.taken ? <Notice tone="error">That time was just taken. Your appointment was not changed; choose another time.</Notice> : null}
+          {appointment.status !== "confirmed" ? <Notice tone="warning">Only confirmed appointments can be rescheduled.</Notice> : null}
+          <TimeZoneNote viewerTimeZone={zone} doctorTimeZone={appointment.doctorTimeZone} />
+          <SlotPicker days={days} selectedDate={selected?.viewerDate ?? one(query.date)} selectedSlot={selected?.startsAt.toISOString()} basePath={basePath} viewerTimeZone={zone} />
+          {selected ? (
+            <ConfirmRescheduleForm
+              appointmentId={appointment.id}
+              startsAt={selected.startsAt.toISOString()}
+              summary={`New time: ${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} (${zone}). Your current time is kept until the move succeeds.`}
+            />
+          ) : null}
+          <Link href="/patient/appointments" className="text-sm font-medium text-brand-700 underline">
+            Keep the current time and go back
+          </Link>
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { getPatientTimeZone, listAppointmentsForPatient } from "@/db/queries/appointment-reads";
+import { getAppSettings } from "@/db/queries/settings";
+import { AppointmentTable } from "@/components/appointments/appointment-table";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, PageHeading } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { requireRole } from "@/lib/auth/guards";
+import { cancellationAllowed } from "@/lib/booking/rules";
+
+export const metadata: Metadata = { title: "My appointments" };
+
+export default async function PatientAppointmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireRole("patient");
+  const query = await searchParams;
+  const db = getDb();
+  const now = new Date();
+  const [timeZone, upcoming, past, settings] = await Promise.all([
+    getPatientTimeZone(db, user.id),
+    listAppointmentsForPatient(db, user.id, "upcoming", now),
+    listAppointmentsForPatient(db, user.id, "past", now),
+    getAppSettings(db),
+  ]);
+  const zone = timeZone ?? "UTC";
+
+  return (
+    <>
+      <PageHeading title="My appointments" subtitle={`Times in your time zone, ${zone}.`} />
+      {query.booked ? <Notice tone="success" className="mb-4">Your appointment is booked. You can pay at the clinic.</Notice> : null}
+      {query.rescheduled ? <Notice tone="success" className="mb-4">Your appointment was moved to the new time.</Notice> : null}
+      {query.cancelled ? <Notice tone="success" className="mb-4">Your appointment was cancelled and the doctor was told.</Notice> : null}
+      <div className="flex flex-col gap-6">
+        <Card title="Upcoming">
+          <AppointmentTable
+            caption="Upcoming appointments"
+            rows={upcoming}
+            timeZone={zone}
+            counterpart="doctor"
+            detailHref={(row) => `/doctors/${row.doctorId}`}
+            empty="No upcoming appointments."
+            actions={(row) => {
+              if (row.status !== "confirmed" && row.status !== "pending_payment") return null;
+              const rule = cancellationAllowed(row.startsAt, now, settings.cancellationWindowHours);
+              if (!rule.allowed) {
+                return (
+                  <div className="flex flex-col gap-1">
+                    <div className="flex gap-2">
+                      <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
+                        Reschedule
+                      </button>
+                      <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
+                        Cancel appointment
+                      </button>
+                    </div>
+                    <p id={`locked-${row.id}`} className="max-w-xs text-xs text-slate-600">
+                      {rule.reason}
+                    </p>
+                  </div>
+                );
+              }
+              return (
+                <div className="flex flex-wrap gap-2">
+                  {row.status === "confirmed" ? (
+                    <form method="get" action={`/patient/appointments/${row.id}/reschedule`}>
+                      <button type="submit" className={buttonClasses("secondary")}>
+                        Reschedule
+                      </button>
+                    </form>
+                  ) : null}
+                  <form method="get" action={`/patient/appointments/${row.id}/cancel`}>
+                    <button type="submit" className={buttonClasses("secondary")}>
+                      Cancel appointment
+                    </button>
+                  </form>
+                </div>
+              );
+            }}
+          />
+        </Card>
+        <Card title="Past and cancelled">
+          <AppointmentTable caption="Past appointments" rows={past} timeZone={zone} counterpart="doctor" empty="No past appointments yet." />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import { cancelAsPatientAction, rescheduleAsPatientAction, type AppointmentFormState } from "@/app/patient/appointments/actions";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function CancelAppointmentForm({ appointmentId }: { appointmentId: string }) {
+  const [state, formAction] = useActionState<AppointmentFormState, FormData>(cancelAsPatientAction, null);
+  const error = state && !state.ok ? state.fieldErrors?.reason?.join(" ") : undefined;
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <label htmlFor="cancel-reason" className="text-sm font-medium text-slate-800">
+        Reason for cancelling <span className="text-red-700" aria-hidden="true">*</span>
+      </label>
+      <textarea
+        id="cancel-reason"
+        name="reason"
+        rows={3}
+        required
+        minLength={3}
+        maxLength={500}
+        defaultValue={state && !state.ok ? state.values?.reason : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "cancel-reason-error" : undefined}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2"
+      />
+      {error ? (
+        <p id="cancel-reason-error" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <SubmitButton variant="danger" pendingLabel="Cancelling…">
+        Confirm cancellation
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function ConfirmRescheduleForm({ appointmentId, startsAt, summary }: { appointmentId: string; startsAt: string; summary: string }) {
+  const [state, formAction] = useActionState<AppointmentFormState, FormData>(rescheduleAsPatientAction, null);
+  return (
+    <form action={formAction} className="mt-4 flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4">
+      <p className="font-medium">{summary}</p>
+      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <input type="hidden" name="startsAt" value={startsAt} />
+      <SubmitButton pendingLabel="Moving…">Move appointment</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// The doctor calendar's data contract: what GET /api/doctor/calendar accepts and
+// answers. Client-safe, so the calendar component types its data from here.
+import { Temporal } from "temporal-polyfill";
+import { z } from "zod";
+import type { DateHours } from "./open-hours";
+
+export const MAX_CALENDAR_DAYS = 62;
+
+/**
+ * `start` (inclusive) and `end` (exclusive) are dates on the DOCTOR's calendar,
+ * "YYYY-MM-DD": a week or month view is a run of the doctor's days, and a date
+ * carries no zone to get wrong. The cap keeps one request's work bounded.
+ */
+export const calendarRangeSchema = z
+  .object({
+    start: z.iso.date({ error: "start must be a date as YYYY-MM-DD." }),
+    end: z.iso.date({ error: "end must be a date as YYYY-MM-DD." }),
+  })
+  .superRefine((range, ctx) => {
+    const days = daysBetween(range.start, range.end);
+    if (days === null) return; // a malformed date already has its own message
+    if (days <= 0) ctx.addIssue({ code: "custom", path: ["end"], message: "end must be after start." });
+    else if (days > MAX_CALENDAR_DAYS) ctx.addIssue({ code: "custom", path: ["end"], message: `Ask for at most ${MAX_CALENDAR_DAYS} days at a time.` });
+  });
+
+/** Whole days from one ISO date to another, or null when either is not a real date. */
+function daysBetween(start: unknown, end: unknown): number | null {
+  try {
+    return Temporal.PlainDate.from(String(start)).until(Temporal.PlainDate.from(String(end)), { largestUnit: "days" }).days;
+  } catch {
+    return null;
+  }
+}
+
+export type CalendarRange = z.infer<typeof calendarRangeSchema>;
+
+export type AppointmentStatus = "pending_payment" | "confirmed" | "completed" | "cancelled" | "no_show";
+
+export interface CalendarAppointment {
+  id: string;
+  patientName: string;
+  status: AppointmentStatus;
+  /** Instants, ISO with "Z". */
+  startsAt: string;
+  endsAt: string;
+  /** The same instants on the doctor's wall clock, "YYYY-MM-DDTHH:mm:ss" without offset. */
+  localStart: string;
+  localEnd: string;
+}
+
+export interface CalendarData {
+  timeZone: string;
+  range: CalendarRange;
+  days: DateHours[];
+  appointments: CalendarAppointment[];
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { Temporal } from "temporal-polyfill";
+import type { z } from "zod";
+import type { Db } from "@/db";
+import {
+  addOverride,
+  deleteOverride,
+  getAvailabilityForDoctor,
+  getOverrideRows,
+  getSchedulingSettings,
+  getWeeklyRules,
+  insertAuditEntry,
+  lockSchedulingSettings,
+  replaceWeeklyRules,
+  updateSchedulingSettings,
+  type SchedulingSettingsRow,
+} from "@/db/queries/availability";
+import { AppError } from "@/lib/errors";
+import type { AvailabilityRule, IsoWeekday } from "@/lib/scheduling";
+import { groupOverrideRows, rulesByWeekday } from "./open-hours";
+import { dateOverrideSchema, deleteOverrideSchema, fieldErrorsByPath, schedulingSettingsSchema, weeklyHoursSchema } from "./schemas";
+
+// The availability room's writes. Each one validates with the shared schema
+// (the action is a public endpoint: the browser's check proves nothing), then
+// locks the doctor's profile row, changes only that doctor's rows and writes the
+// audit entry, all in one transaction: a refusal or a failure changes nothing.
+
+/** How far ahead an override may be set: beyond any booking horizon (365 days), with room to plan. */
+const OVERRIDE_MAX_DAYS_AHEAD = 730;
+
+function parsed<T extends z.ZodType>(schema: T, input: unknown, message: string): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError("invalid_input", message, fieldErrorsByPath(result.error));
+  return result.data;
+}
+
+/** The doctor's calendar date at `now`: "today" is where the doctor is, not where the server runs. */
+export function doctorToday(now: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+function audit(db: Db, doctorId: string, action: string, before: unknown, after: unknown) {
+  return insertAuditEntry(db, { actorId: doctorId, actorRole: "doctor", action, entityType: "doctor_profile", entityId: doctorId, before, after });
+}
+
+async function lockedSettings(tx: Db, doctorId: string): Promise<SchedulingSettingsRow> {
+  const settings = await lockSchedulingSettings(tx, doctorId);
+  if (!settings) throw new AppError("not_found", "Your doctor profile could not be found.");
+  return settings;
+}
+
+/** Everything the availability page shows: settings, weekly hours by weekday, overrides from the doctor's today on. */
+export async function loadAvailability(db: Db, doctorId: string, now: Date) {
+  // The zone decides which date is "today", so it is read before the rest.
+  const profile = await getSchedulingSettings(db, doctorId);
+  if (!profile) return undefined;
+  const today = doctorToday(now, profile.timeZone);
+  const data = await getAvailabilityForDoctor(db, doctorId, today);
+  if (!data) return undefined;
+  return { settings: data.settings, weekly: rulesByWeekday(data.rules), overrides: groupOverrideRows(data.overrideRows), today };
+}
+
+export async function saveWeeklyHours(db: Db, doctorId: string, input: unknown): Promise<{ rules: AvailabilityRule[] }> {
+  const { days } = parsed(weeklyHoursSchema, input, "Some hours need your attention. Nothing was saved.");
+  const rules = days.flatMap((day, index) => day.ranges.map((range) => ({ weekday: (index + 1) as IsoWeekday, ...range })));
+  await db.transaction(async (tx) => {
+    await lockedSettings(tx, doctorId);
+    const before = await getWeeklyRules(tx, doctorId);
+    await replaceWeeklyRules(tx, doctorId, rules);
+    await audit(tx, doctorId, "availability.rules_replaced", { rules: before }, { rules });
+  });
+  return { rules };
+}
+
+/** Sets (or replaces) one date's hours: closed, or custom ranges. Past dates are history and stay as they were. */
+export async function saveDateOverride(db: Db, doctorId: string, input: unknown, now: Date): Promise<{ date: string }> {
+  const override = parsed(dateOverrideSchema, input, "Some fields need your attention. Nothing was saved.");
+  await db.transaction(async (tx) => {
+    const settings = await lockedSettings(tx, doctorId);
+    const today = Temporal.PlainDate.from(doctorToday(now, settings.timeZone));
+    const date = Temporal.PlainDate.from(override.date);
+    if (Temporal.PlainDate.compare(date, today) < 0) {
+      throw new AppError("invalid_input", "Past dates cannot be changed.", { date: [`Choose ${today.toString()} or a later date.`] });
+    }
+    if (Temporal.PlainDate.compare(date, today.add({ days: OVERRIDE_MAX_DAYS_AHEAD })) > 0) {
+      throw new AppError("invalid_input", "That date is too far ahead.", { date: [`Choose a date within ${OVERRIDE_MAX_DAYS_AHEAD} days.`] });
+    }
+    const next = date.add({ days: 1 }).toString();
+    const [before] = groupOverrideRows(await getOverrideRows(tx, doctorId, override.date, next));
+    const after = { date: override.date, closed: override.kind === "closed", ranges: override.kind === "custom" ? override.ranges : [] };
+    await addOverride(tx, doctorId, after);
+    await audit(tx, doctorId, "availability.override_saved", before ? { date: before.date, closed: before.closed, ranges: before.ranges } : null, after);
+  });
+  return { date: override.date };
+}
+
+export async function removeDateOverride(db: Db, doctorId: string, input: unknown): Promise<{ date: string }> {
+  const { overrideId } = parsed(deleteOverrideSchema, input, "That override could not be found.");
+  return db.transaction(async (tx) => {
+    await lockedSettings(tx, doctorId);
+    const deleted = await deleteOverride(tx, doctorId, overrideId);
+    // Unknown, already deleted or another doctor's: the same answer, so ids reveal nothing.
+    if (deleted.length === 0) throw new AppError("not_found", "That override no longer exists. The list has been refreshed.");
+    const [before] = groupOverrideRows(deleted);
+    await audit(tx, doctorId, "availability.override_deleted", { date: before!.date, closed: before!.closed, ranges: before!.ranges }, null);
+    return { date: before!.date };
+  });
+}
+
+export async function saveSchedulingSettings(db: Db, doctorId: string, input: unknown): Promise<{ settings: SchedulingSettingsRow }> {
+  const settings = parsed(schedulingSettingsSchema, input, "Some settings need your attention. Nothing was saved.");
+  await db.transaction(async (tx) => {
+    const before = await lockedSettings(tx, doctorId);
+    await updateSchedulingSettings(tx, doctorId, settings);
+    await audit(tx, doctorId, "availability.settings_updated", before, settings);
+  });
+  return { settings };
+}
