@@ -1,15 +1,5 @@
-// Runs once when a server starts: a missing or malformed variable stops it here,
-// with a message naming the variable, instead of failing on some later request.
+// Runs once when a server starts. The check lives in a Node-only module so the
+// edge bundle never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { parseEnv, EnvError } = await import("./lib/env-schema");
-  try {
-    parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup-check");
 }

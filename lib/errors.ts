@@ -29,7 +29,7 @@ export class AppError extends Error {
 
 /** What a server action hands back to its form. */
 export type ActionResult<T = object> =
-  | ({ ok: true } & T)
+  | ({ ok: true; message?: string } & T)
   | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Record<string, string> };
 
 /** A refusal for the form; `values` refills what the user typed (never a password). */

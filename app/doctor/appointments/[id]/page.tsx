@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { getAppointmentHistory, getConsultationNote, getPatientHistoryWithDoctor } from "@/db/queries/appointment-reads";
+import { ConsultationNoteForm, DoctorCancelForm, OutcomeButtons } from "@/components/appointments/doctor-appointment-forms";
+import { StatusBadge } from "@/components/appointments/status-badge";
+import { Card, PageHeading } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/guards";
+import { doctorAppointmentOr404 } from "@/lib/booking/appointment-access";
+import { noShowAllowed } from "@/lib/booking/rules";
+import { formatDateTime, statusLabels } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Appointment" };
+
+export default async function DoctorAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole("doctor");
+  const appointment = await doctorAppointmentOr404((await params).id, user.id);
+  const db = getDb();
+  const [history, note, patientHistory] = await Promise.all([
+    getAppointmentHistory(db, appointment.id),
+    getConsultationNote(db, appointment.id),
+    getPatientHistoryWithDoctor(db, user.id, appointment.patientId),
+  ]);
+  const zone = appointment.doctorTimeZone;
+  const noShow = noShowAllowed(appointment.startsAt, new Date());
+  const upcoming = appointment.status === "confirmed" || appointment.status === "pending_payment";
+  return (
+    <>
+      <PageHeading title={appointment.patientName} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Visit">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">Status</dt>
+            <dd>
+              <StatusBadge status={appointment.status} />
+            </dd>
+            <dt className="text-slate-600">Reason</dt>
+            <dd>{appointment.reason || "—"}</dd>
+            <dt className="text-slate-600">Patient contact</dt>
+            <dd>
+              {appointment.patientEmail}
+              {appointment.patientPhone ? ` · ${appointment.patientPhone}` : ""}
+            </dd>
+            {appointment.cancellationReason ? (
+              <>
+                <dt className="text-slate-600">Cancellation</dt>
+                <dd>{appointment.cancellationReason}</dd>
+              </>
+            ) : null}
+          </dl>
+          {appointment.status === "confirmed" ? (
+            <div className="mt-4">
+              <OutcomeButtons appointmentId={appointment.id} noShowBlockedReason={noShow.allowed ? null : noShow.reason} />
+            </div>
+          ) : null}
+          {upcoming ? (
+            <div className="mt-6 border-t border-slate-100 pt-4">
+              <DoctorCancelForm appointmentId={appointment.id} />
+            </div>
+          ) : null}
+        </Card>
+        <Card title="Status history">
+          <ol className="flex flex-col gap-2 text-sm">
+            {history.map((event) => (
+              <li key={event.id} className="flex flex-wrap justify-between gap-2">
+                <span>
+                  <span className="font-medium">{statusLabels[event.toStatus]}</span> by {event.actorRole}
+                  {event.note ? ` — ${event.note}` : ""}
+                </span>
+                <span className="text-slate-600">{formatDateTime(event.at, zone)}</span>
+              </li>
+            ))}
+          </ol>
+        </Card>
+        <Card title="Consultation notes">
+          <ConsultationNoteForm appointmentId={appointment.id} body={note?.body ?? ""} patientSummary={note?.patientSummary ?? ""} />
+        </Card>
+        <Card title={`History with ${appointment.patientName}`}>
+          <ul className="flex flex-col divide-y divide-slate-100 text-sm">
+            {patientHistory.map((visit) => (
+              <li key={visit.id} className="py-2">
+                <div className="flex justify-between gap-2">
+                  <span className="font-medium">{formatDateTime(visit.startsAt, zone)}</span>
+                  <StatusBadge status={visit.status} />
+                </div>
+                {visit.reason ? <p className="text-slate-700">Reason: {visit.reason}</p> : null}
+                {visit.note ? <p className="whitespace-pre-wrap text-slate-700">Notes: {visit.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { MAX_RANGES_PER_DAY } from "@/lib/availability/schemas";
+import { FieldError, fieldId, type FieldErrors } from "./checked-form";
+
+export interface EditableRange {
+  key: number;
+  startTime: string;
+  endTime: string;
+}
+
+let nextKey = 0;
+/** A stable React key for a new row; never sent anywhere. */
+export function withKey(range: { startTime: string; endTime: string }): EditableRange {
+  nextKey += 1;
+  return { key: nextKey, ...range };
+}
+
+const inputClasses = "w-32 rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
+
+/**
+ * A day's editable ranges. Input names are schema paths (`${path}.0.startTime`),
+ * so FormData parses straight into the schema's shape and errors come back to
+ * the right input. Each label reads in full to assistive technology ("Monday
+ * range 1 start") while the screen shows the short "Start".
+ */
+export function TimeRangeFields({
+  path,
+  subject,
+  ranges,
+  onChange,
+  errors,
+  scope = "",
+}: {
+  /** "days.0.ranges" or "ranges". */
+  path: string;
+  /** "Monday", or "Override": the start of every label. */
+  subject: string;
+  ranges: EditableRange[];
+  onChange: (ranges: EditableRange[]) => void;
+  errors: FieldErrors;
+  scope?: string;
+}) {
+  const update = (key: number, field: "startTime" | "endTime", value: string) =>
+    onChange(ranges.map((range) => (range.key === key ? { ...range, [field]: value } : range)));
+  const remove = (key: number) => onChange(ranges.filter((range) => range.key !== key));
+  const add = () => {
+    // A new range starts where the last one ended, the usual next step (lunch break aside).
+    const last = ranges[ranges.length - 1];
+    onChange([...ranges, withKey(last ? { startTime: last.endTime, endTime: "" } : { startTime: "09:00", endTime: "17:00" })]);
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      {ranges.map((range, index) => {
+        const label = `${subject} range ${index + 1}`;
+        return (
+          <div key={range.key} className="flex flex-wrap items-start gap-x-3 gap-y-1">
+            {(["startTime", "endTime"] as const).map((field) => {
+              const name = `${path}.${index}.${field}`;
+              const id = fieldId(name, scope);
+              const messages = errors[name];
+              return (
+                <div key={field} className="flex flex-col gap-1">
+                  <label htmlFor={id} className="text-xs font-medium text-slate-700">
+                    <span className="sr-only">{label} </span>
+                    {field === "startTime" ? "Start" : "End"}
+                  </label>
+                  <input
+                    id={id}
+                    name={name}
+                    type="time"
+                    value={range[field]}
+                    onChange={(event) => update(range.key, field, event.target.value)}
+                    aria-invalid={messages?.length ? true : undefined}
+                    aria-describedby={messages?.length ? `${id}-error` : undefined}
+                    className={`${inputClasses} ${messages?.length ? "border-red-600" : "border-slate-300"}`}
+                  />
+                  <FieldError id={`${id}-error`} messages={messages} />
+                </div>
+              );
+            })}
+            <button
+              type="button"
+              onClick={() => remove(range.key)}
+              aria-label={`Remove ${label}`}
+              className="mt-5 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-red-50 hover:text-red-800"
+            >
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      <div>
+        <button
+          type="button"
+          onClick={add}
+          disabled={ranges.length >= MAX_RANGES_PER_DAY}
+          className="rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm font-medium text-brand-700 hover:border-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:text-slate-500"
+        >
+          + Add range<span className="sr-only"> to {subject}</span>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import type { DateSelectArg, EventApi, EventClickArg, EventDropArg, EventInput, EventMountArg } from "@fullcalendar/core";
+import dayGridPlugin from "@fullcalendar/daygrid";
+import interactionPlugin, { type EventResizeDoneArg } from "@fullcalendar/interaction";
+import FullCalendar from "@fullcalendar/react";
+import timeGridPlugin from "@fullcalendar/timegrid";
+import type { CalendarRange } from "@/lib/availability/calendar-range";
+import type { TimeRange } from "@/lib/scheduling";
+import { isoDateOf, statusStyles, timeOnDate, type AppointmentEventProps, type HoursEventProps } from "./calendar-events";
+
+// FullCalendar touches `window` as it loads: this module is only ever imported
+// through `dynamic(..., { ssr: false })` (see calendar-board.tsx).
+
+export interface CalendarGridProps {
+  events: EventInput[];
+  editing: boolean;
+  slotMinTime: string;
+  slotMaxTime: string;
+  /** The doctor's wall clock now, as a UTC-coerced instant (see calendar-events.ts). */
+  now: () => Date;
+  onRangeChange: (range: CalendarRange) => void;
+  onHoursChanged: (change: { date: string; index: number; range: TimeRange; revert: () => void }) => void;
+  onHoursAdded: (change: { date: string; range: TimeRange }) => void;
+  onOpenAppointment: (href: string) => void;
+}
+
+const hourMinute = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
+
+/** A block's new times on its own date, or null when it would leave that date. */
+function rangeOnDate(start: Date | null, end: Date | null, date: string): TimeRange | null {
+  if (!start || !end || isoDateOf(start) !== date) return null;
+  const endTime = timeOnDate(end, date);
+  return endTime ? { startTime: start.toISOString().slice(11, 16), endTime } : null;
+}
+
+export default function CalendarGrid(props: CalendarGridProps) {
+  function changed(info: EventDropArg | EventResizeDoneArg) {
+    const hours = info.event.extendedProps as HoursEventProps;
+    const range = rangeOnDate(info.event.start, info.event.end, hours.date);
+    if (hours.kind !== "hours" || !range) return info.revert();
+    props.onHoursChanged({ date: hours.date, index: hours.index, range, revert: info.revert });
+  }
+
+  function selected(info: DateSelectArg) {
+    const date = isoDateOf(info.start);
+    const range = rangeOnDate(info.start, info.end, date);
+    info.view.calendar.unselect();
+    if (range) props.onHoursAdded({ date, range });
+  }
+
+  function clicked(info: EventClickArg) {
+    if ((info.event.extendedProps as AppointmentEventProps).kind !== "appointment" || !info.event.url) return;
+    // Stay a single-page app; the event is still a real link for keyboard and middle-click.
+    info.jsEvent.preventDefault();
+    props.onOpenAppointment(info.event.url);
+  }
+
+  function mounted(info: EventMountArg) {
+    const extra = info.event.extendedProps as AppointmentEventProps | HoursEventProps;
+    if (extra.kind === "appointment") info.el.title = `${extra.patientName} — ${statusStyles[extra.status].label}`;
+  }
+
+  return (
+    <FullCalendar
+      plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
+      initialView="timeGridWeek"
+      timeZone="UTC"
+      now={props.now}
+      firstDay={1}
+      headerToolbar={{ left: "prev,next today", center: "title", right: "timeGridWeek,timeGridDay,dayGridMonth" }}
+      buttonText={{ today: "Today", week: "Week", day: "Day", month: "Month" }}
+      buttonHints={{ prev: "Previous $0", next: "Next $0", today: "Go to today" }}
+      height="auto"
+      allDaySlot={false}
+      nowIndicator
+      slotMinTime={props.slotMinTime}
+      slotMaxTime={props.slotMaxTime}
+      slotDuration="00:30:00"
+      snapDuration="00:15:00"
+      slotLabelFormat={hourMinute}
+      eventTimeFormat={hourMinute}
+      dayHeaderFormat={{ weekday: "short", day: "numeric", month: "short" }}
+      dayMaxEvents
+      events={props.events}
+      editable={false}
+      selectable={props.editing}
+      selectMirror
+      // Hours move within their own date only: each date's hours are saved as that date's override.
+      eventAllow={(span, event: EventApi | null) => {
+        const hours = event?.extendedProps as HoursEventProps | undefined;
+        return hours?.kind === "hours" && rangeOnDate(span.start, span.end, hours.date) !== null;
+      }}
+      selectAllow={(span) => rangeOnDate(span.start, span.end, isoDateOf(span.start)) !== null}
+      eventDrop={changed}
+      eventResize={changed}
+      select={selected}
+      eventClick={clicked}
+      eventDidMount={mounted}
+      datesSet={(info) => props.onRangeChange({ start: isoDateOf(info.start), end: isoDateOf(info.end) })}
+    />
+  );
+}
