@@ -1,19 +1,25 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 import { registerAction, type FormState } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
+const noSubscription = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function RegisterForm() {
   const [state, formAction] = useActionState<FormState, FormData>(registerAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
+  // The browser knows the user's zone; the server render cannot, so it is filled in after hydration.
+  const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "");
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      <input type="hidden" name="timeZone" value={timeZone} />
       <Field label="Full name" name="fullName" autoComplete="name" required defaultValue={values?.fullName} key={`name-${values?.fullName}`} errors={errors?.fullName} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} key={`email-${values?.email}`} errors={errors?.email} />
       <Field

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/scheduling";
 import { passwordSchema } from "./password-policy";
 
 export const emailSchema = z
@@ -19,6 +20,11 @@ export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   role: z.enum(["patient", "doctor"], { error: "Choose Patient or Doctor." }),
+  // Filled in by the browser; an unknown or missing zone falls back to UTC, shown and changeable later.
+  timeZone: z
+    .string()
+    .optional()
+    .transform((zone) => (zone && isValidTimeZone(zone) ? zone : "UTC")),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
@@ -28,4 +34,4 @@ export const resetPasswordSchema = z.object({
   password: passwordSchema,
 });
 
-export type RegisterInput = z.infer<typeof registerSchema>;
+export type RegisterInput = Omit<z.infer<typeof registerSchema>, "timeZone"> & { timeZone?: string };

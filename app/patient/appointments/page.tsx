@@ -37,7 +37,7 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
             rows={upcoming}
             timeZone={zone}
             counterpart="doctor"
-            detailHref={(row) => `/doctors/${row.doctorId}`}
+            detailHref={(row) => `/patient/appointments/${row.id}`}
             empty="No upcoming appointments."
             actions={(row) => {
               if (row.status !== "confirmed" && row.status !== "pending_payment") return null;
@@ -79,7 +79,7 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
           />
         </Card>
         <Card title="Past and cancelled">
-          <AppointmentTable caption="Past appointments" rows={past} timeZone={zone} counterpart="doctor" empty="No past appointments yet." />
+          <AppointmentTable caption="Past appointments" rows={past} timeZone={zone} counterpart="doctor" detailHref={(row) => `/patient/appointments/${row.id}`} empty="No past appointments yet." />
         </Card>
       </div>
     </>

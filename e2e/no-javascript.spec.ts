@@ -1,0 +1,38 @@
+import { doctorSeed } from "../db/seed-data";
+import { BookingPage } from "./pages/booking-page";
+import { MailboxPage } from "./pages/mailbox-page";
+import { RegisterPage } from "./pages/register-page";
+import { SignInPage } from "./pages/sign-in-page";
+import { expect, test, uniqueEmail } from "./fixtures";
+
+// The core flows are plain forms posting to server actions: they must work
+// before (or without) JavaScript.
+test.use({ javaScriptEnabled: false });
+
+test("without JavaScript a patient registers, signs in, books and cancels", async ({ page }) => {
+  const email = uniqueEmail("no-js");
+  const password = "works without scripts";
+  await new RegisterPage(page).register({ fullName: "Noor Scriptless", email, password, role: "Patient" });
+  await expect(page).toHaveURL(/\/login\?registered=1/);
+  await page.goto(await new MailboxPage(page).linkFrom(email, "Confirm your email address", "/verify-email?token="));
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email, password);
+  await expect(page).toHaveURL(/\/patient$/);
+
+  const booking = new BookingPage(page);
+  await booking.goto(doctorSeed[8].id);
+  await booking.openDayBeyondCancellationWindow();
+  await booking.pickFirstSlot();
+  await booking.book("Booked with scripts turned off");
+  await expect(page).toHaveURL(/\/patient\/appointments\?booked=/);
+  const row = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: doctorSeed[8].fullName });
+  await expect(row).toContainText("Confirmed");
+
+  await row.getByRole("button", { name: "Cancel appointment" }).click();
+  await page.getByLabel(/Reason for cancelling/).fill("Plans changed");
+  await page.getByRole("button", { name: "Confirm cancellation" }).click();
+  await expect(page.getByText("Your appointment was cancelled")).toBeVisible();
+});
