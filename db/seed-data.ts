@@ -17,11 +17,11 @@ export const specializationSeed = [
 const spec = (name: (typeof specializationSeed)[number][1]) => specializationSeed.find(([, n]) => n === name)![0];
 
 const cities = {
-  Berlin: { timeZone: "Europe/Berlin", latitude: 52.52, longitude: 13.405, currency: "EUR" },
-  London: { timeZone: "Europe/London", latitude: 51.5074, longitude: -0.1278, currency: "GBP" },
-  "New York": { timeZone: "America/New_York", latitude: 40.7128, longitude: -74.006, currency: "USD" },
-  Mumbai: { timeZone: "Asia/Kolkata", latitude: 19.076, longitude: 72.8777, currency: "INR" },
-  Paris: { timeZone: "Europe/Paris", latitude: 48.8566, longitude: 2.3522, currency: "EUR" },
+  Berlin: { timeZone: "Europe/Berlin", latitude: 52.52, longitude: 13.405, currency: "EUR", languages: ["German", "English"] },
+  London: { timeZone: "Europe/London", latitude: 51.5074, longitude: -0.1278, currency: "GBP", languages: ["English"] },
+  "New York": { timeZone: "America/New_York", latitude: 40.7128, longitude: -74.006, currency: "USD", languages: ["English", "Spanish"] },
+  Mumbai: { timeZone: "Asia/Kolkata", latitude: 19.076, longitude: 72.8777, currency: "INR", languages: ["English", "Hindi", "Marathi"] },
+  Paris: { timeZone: "Europe/Paris", latitude: 48.8566, longitude: 2.3522, currency: "EUR", languages: ["French", "English"] },
 } as const;
 
 type Hours = "weekdays" | "split" | "mornings" | "late";

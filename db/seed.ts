@@ -44,6 +44,7 @@ export async function seedDemoData(db: Db): Promise<void> {
           latitude: d.latitude,
           longitude: d.longitude,
           timeZone: d.timeZone,
+          languages: [...d.languages],
           slotMinutes: d.slotMinutes,
           bufferMinutes: d.bufferMinutes,
           minimumNoticeHours: 2,

@@ -6,3 +6,7 @@ export * from "./messaging";
 export * from "./audit";
 export * from "./settings";
 export * from "./notes";
+export * from "./reviews";
+export * from "./payments";
+export * from "./records";
+export * from "./reports";

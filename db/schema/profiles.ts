@@ -27,6 +27,14 @@ export const patientProfiles = pgTable("patient_profiles", {
   latitude: doublePrecision("latitude"),
   longitude: doublePrecision("longitude"),
   timeZone: text("time_zone").notNull().default("UTC"),
+  photoKey: text("photo_key"),
+  // Shared only with doctors the patient has booked, on that patient's appointments.
+  allergies: text("allergies"),
+  chronicConditions: text("chronic_conditions"),
+  currentMedications: text("current_medications"),
+  bloodType: text("blood_type"),
+  emergencyContactName: text("emergency_contact_name"),
+  emergencyContactPhone: text("emergency_contact_phone"),
   ...timestamps(),
 });
 
@@ -52,6 +60,8 @@ export const doctorProfiles = pgTable(
     minimumNoticeHours: integer("minimum_notice_hours").notNull().default(2),
     bookingHorizonDays: integer("booking_horizon_days").notNull().default(60),
     acceptingBookings: boolean("accepting_bookings").notNull().default(true),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    photoKey: text("photo_key"),
     verificationStatus: verificationStatus("verification_status").notNull().default("pending"),
     verifiedAt: instant("verified_at"),
     rejectionReason: text("rejection_reason"),

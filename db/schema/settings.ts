@@ -11,6 +11,7 @@ export const appSettings = pgTable(
     patientFullRefundHours: integer("patient_full_refund_hours").notNull().default(24),
     reminderLeadMinutes: integer("reminder_lead_minutes").notNull().default(1440),
     paymentHoldMinutes: integer("payment_hold_minutes").notNull().default(30),
+    sessionIdleMinutes: integer("session_idle_minutes").notNull().default(60),
     ...timestamps(),
   },
   (t) => [
@@ -19,5 +20,6 @@ export const appSettings = pgTable(
     check("app_settings_refund_hours_range", sql`${t.patientFullRefundHours} between 0 and 720`),
     check("app_settings_reminder_lead_range", sql`${t.reminderLeadMinutes} between 0 and 10080`),
     check("app_settings_hold_range", sql`${t.paymentHoldMinutes} between 5 and 1440`),
+    check("app_settings_session_idle_range", sql`${t.sessionIdleMinutes} between 5 and 1440`),
   ],
 );

@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { appointments } from "./appointments";
+import { id, instant, timestamps } from "./columns";
+import { users } from "./users";
+
+export const reviewStatus = pgEnum("review_status", ["visible", "hidden"]);
+
+/** One review per completed appointment; hidden ones leave public pages and averages. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: id(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rating: smallint("rating").notNull(),
+    body: text("body").notNull(),
+    status: reviewStatus("status").notNull().default("visible"),
+    moderationReason: text("moderation_reason"),
+    doctorReply: text("doctor_reply"),
+    doctorRepliedAt: instant("doctor_replied_at"),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("reviews_appointment_id_key").on(t.appointmentId),
+    index("reviews_doctor_status_created_idx").on(t.doctorId, t.status, t.createdAt),
+    index("reviews_patient_id_idx").on(t.patientId),
+    check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
+    check("reviews_body_length", sql`char_length(${t.body}) between 10 and 2000`),
+  ],
+);
+
+/** Patients and doctors flag a review for the moderation queue. */
+export const reviewReports = pgTable(
+  "review_reports",
+  {
+    id: id(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    reporterId: uuid("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    resolvedAt: instant("resolved_at"),
+    ...timestamps(),
+  },
+  (t) => [index("review_reports_review_id_idx").on(t.reviewId), uniqueIndex("review_reports_review_reporter_key").on(t.reviewId, t.reporterId)],
+);

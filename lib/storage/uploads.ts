@@ -1,0 +1,41 @@
+import "server-only";
+import { fileTypeFromBuffer } from "file-type";
+
+export const uploadKinds = {
+  record: { types: ["application/pdf", "image/jpeg", "image/png"], maxBytes: 10 * 1024 * 1024, label: "PDF, JPEG or PNG" },
+  certificate: { types: ["application/pdf", "image/jpeg", "image/png"], maxBytes: 10 * 1024 * 1024, label: "PDF, JPEG or PNG" },
+  photo: { types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 5 * 1024 * 1024, label: "JPEG, PNG or WebP" },
+} as const;
+
+export type UploadKind = keyof typeof uploadKinds;
+
+export type CheckedUpload =
+  | { ok: true; content: Uint8Array; contentType: string; originalName: string; sizeBytes: number }
+  | { ok: false; message: string };
+
+/** Keeps a display name harmless: no paths, no control characters, bounded length. */
+export function sanitiseFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "file";
+  const cleaned = base
+    .normalize("NFKC")
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120);
+  return cleaned === "" || cleaned === "." || cleaned === ".." ? "file" : cleaned;
+}
+
+/** Checks an uploaded file by its content (not its name or claimed type) and size. */
+export async function checkUpload(file: File | null, kind: UploadKind): Promise<CheckedUpload> {
+  const rule = uploadKinds[kind];
+  if (!file || typeof file === "string") return { ok: false, message: "Choose a file to upload." };
+  if (file.size === 0) return { ok: false, message: "That file is empty." };
+  const limitMb = rule.maxBytes / 1024 / 1024;
+  if (file.size > rule.maxBytes) return { ok: false, message: `That file is larger than ${limitMb} MB.` };
+  const content = new Uint8Array(await file.arrayBuffer());
+  const detected = await fileTypeFromBuffer(content);
+  if (!detected || !(rule.types as readonly string[]).includes(detected.mime)) {
+    return { ok: false, message: `Only ${rule.label} files are accepted, and this file is not one (its content was checked, not its name).` };
+  }
+  return { ok: true, content, contentType: detected.mime, originalName: sanitiseFileName(file.name), sizeBytes: file.size };
+}
