@@ -16,7 +16,7 @@ export function withKey(range: { startTime: string; endTime: string }): Editable
   return { key: nextKey, ...range };
 }
 
-const inputClasses = "w-32 rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const inputClasses = "w-36 rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 /**
  * A day's editable ranges. Input names are schema paths (`${path}.0.startTime`),
@@ -54,15 +54,18 @@ export function TimeRangeFields({
     <div className="flex flex-col gap-2">
       {ranges.map((range, index) => {
         const label = `${subject} range ${index + 1}`;
+        const fields = (["startTime", "endTime"] as const).map((field) => {
+          const name = `${path}.${index}.${field}`;
+          const id = fieldId(name, scope);
+          return { field, name, id, messages: errors[name] };
+        });
         return (
-          <div key={range.key} className="flex flex-wrap items-start gap-x-3 gap-y-1">
-            {(["startTime", "endTime"] as const).map((field) => {
-              const name = `${path}.${index}.${field}`;
-              const id = fieldId(name, scope);
-              const messages = errors[name];
-              return (
+          <div key={range.key} className="flex flex-col gap-1">
+            <div className="flex flex-wrap items-end gap-x-3 gap-y-1">
+              {fields.map(({ field, name, id, messages }) => (
                 <div key={field} className="flex flex-col gap-1">
-                  <label htmlFor={id} className="text-xs font-medium text-slate-700">
+                  {/* Every input has its label; after the first row the short visible part is hidden, the full name stays. */}
+                  <label htmlFor={id} className={index === 0 ? "text-xs font-medium text-slate-700" : "sr-only"}>
                     <span className="sr-only">{label} </span>
                     {field === "startTime" ? "Start" : "End"}
                   </label>
@@ -76,18 +79,21 @@ export function TimeRangeFields({
                     aria-describedby={messages?.length ? `${id}-error` : undefined}
                     className={`${inputClasses} ${messages?.length ? "border-red-600" : "border-slate-300"}`}
                   />
-                  <FieldError id={`${id}-error`} messages={messages} />
                 </div>
-              );
-            })}
-            <button
-              type="button"
-              onClick={() => remove(range.key)}
-              aria-label={`Remove ${label}`}
-              className="mt-5 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-red-50 hover:text-red-800"
-            >
-              Remove
-            </button>
+              ))}
+              <button
+                type="button"
+                onClick={() => remove(range.key)}
+                aria-label={`Remove ${label}`}
+                className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-red-50 hover:text-red-800"
+              >
+                Remove
+              </button>
+            </div>
+            {/* Under the row, not the input, so a long message never pushes the row apart; the red border shows which field. */}
+            {fields.map(({ field, id, messages }) => (
+              <FieldError key={field} id={`${id}-error`} messages={messages} />
+            ))}
           </div>
         );
       })}

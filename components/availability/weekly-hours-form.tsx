@@ -45,8 +45,9 @@ export function WeeklyHoursForm({ initial }: { initial: TimeRange[][] }) {
               aria-describedby={errors[dayPath]?.length ? dayErrorId : undefined}
               className="py-3 first:pt-0 sm:flex sm:gap-4"
             >
-              <legend className="float-left mb-2 w-full font-semibold text-slate-900 sm:mb-0 sm:w-28 sm:pt-6">{weekday}</legend>
-              <div className="flex flex-1 flex-col gap-2 sm:clear-none">
+              {/* Floated from sm up, the legend becomes an ordinary flex item beside its ranges; on phones it stays on top. */}
+              <legend className="mb-2 font-semibold text-slate-900 sm:float-left sm:mb-0 sm:w-28 sm:shrink-0 sm:pt-6">{weekday}</legend>
+              <div className="flex flex-1 flex-col gap-2">
                 {ranges.length === 0 ? <p className="text-sm text-slate-600 sm:pt-6">Closed</p> : null}
                 <TimeRangeFields path={dayPath} subject={weekday} ranges={ranges} onChange={(next) => setDay(index, next)} errors={errors} />
                 <FieldError id={dayErrorId} messages={errors[dayPath]} />

@@ -8,10 +8,11 @@ import { useCallback, useMemo, useState } from "react";
 import { Temporal } from "temporal-polyfill";
 import { saveDateHoursAction } from "@/app/doctor/calendar/actions";
 import { Notice } from "@/components/ui/notice";
+import { rangesAfterEdit, visibleHours } from "@/lib/availability/calendar-grid-time";
 import type { CalendarData, CalendarRange } from "@/lib/availability/calendar-range";
 import { dateOverrideSchema } from "@/lib/availability/schemas";
 import type { TimeRange } from "@/lib/scheduling";
-import { calendarEvents, rangesAfterEdit, statusStyles, visibleHours } from "./calendar-events";
+import { calendarEvents, statusStyles } from "./calendar-events";
 
 // FullCalendar reads `window` while loading, so it never renders on the server.
 const CalendarGrid = dynamic(() => import("./calendar-grid"), {
@@ -126,7 +127,7 @@ export function CalendarBoard({ timeZone }: { timeZone: string }) {
       ) : null}
       <div
         aria-busy={calendar.isFetching || save.isPending}
-        className="careslot-calendar rounded-lg border border-slate-200 bg-white p-3 shadow-sm [--fc-bg-event-opacity:1] [--fc-button-active-bg-color:#115e59] [--fc-button-bg-color:#0f766e] [--fc-button-border-color:#0f766e] [--fc-button-hover-bg-color:#115e59] [--fc-today-bg-color:rgba(250,204,21,0.12)] [&_.fc-bg-event_.fc-event-title]:font-medium [&_.fc-bg-event_.fc-event-title]:not-italic [&_.fc-bg-event_.fc-event-title]:text-emerald-950 [&_.fc-toolbar-title]:text-lg [&_.fc-toolbar-title]:font-semibold"
+        className="careslot-calendar rounded-lg border border-slate-200 bg-white p-3 shadow-sm [--fc-bg-event-opacity:1] [--fc-button-active-bg-color:#115e59] [--fc-button-bg-color:#0f766e] [--fc-button-border-color:#0f766e] [--fc-button-hover-bg-color:#115e59] [--fc-today-bg-color:rgba(250,204,21,0.12)] [&_.fc-bg-event_.fc-event-title]:font-medium! [&_.fc-bg-event_.fc-event-title]:not-italic! [&_.fc-bg-event_.fc-event-title]:text-emerald-950! [&_.fc-header-toolbar]:flex-wrap [&_.fc-header-toolbar]:gap-3 [&_.fc-toolbar-title]:text-xl! [&_.fc-toolbar-title]:font-semibold!"
       >
         <CalendarGrid
           events={events}

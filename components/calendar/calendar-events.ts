@@ -1,20 +1,9 @@
-// CalendarData → FullCalendar events, and back from a dragged block to "HH:MM".
-//
-// Time zones: FullCalendar 6 without a named-zone plugin cannot place events
-// in a zone like "Europe/Berlin" (it would "UTC-coerce" them, silently wrong
-// across DST). So the grid runs with timeZone "UTC" and is fed the doctor's
-// WALL CLOCK written as if it were UTC: an appointment at 09:00 Berlin time is
-// "…T09:00:00Z". The server converts each instant to the doctor's wall clock
-// with Temporal, which knows every DST rule, so every event sits at the time
-// the doctor's own clock shows, on both sides of a DST change. The price: the
-// grid shows the hour a spring-forward night skips, and the repeated autumn
-// hour once (a visit in it is drawn at its wall-clock time). Open hours need
-// no conversion at all: they are stored as wall-clock "HH:MM" per date, so a
-// dragged block's UTC fields ARE the new local times; nothing is converted back.
+// CalendarData → FullCalendar events. The grid shows the doctor's wall clock
+// written as UTC; why, and the helpers for it, are in lib/availability/calendar-grid-time.ts.
 import type { EventInput } from "@fullcalendar/core";
 import type { AppointmentStatus, CalendarData } from "@/lib/availability/calendar-range";
+import { wallClockAsUtc } from "@/lib/availability/calendar-grid-time";
 import type { DateHours } from "@/lib/availability/open-hours";
-import type { TimeRange } from "@/lib/scheduling";
 
 export const statusStyles: Record<AppointmentStatus, { label: string; background: string; border: string; text: string }> = {
   pending_payment: { label: "Awaiting payment", background: "#b45309", border: "#92400e", text: "#ffffff" },
@@ -37,28 +26,6 @@ export interface AppointmentEventProps {
   patientName: string;
 }
 
-/** "2026-03-02" + "09:00" → "2026-03-02T09:00:00Z"; "24:00" is the next date's midnight. */
-export function wallClockAsUtc(date: string, time: string): string {
-  if (time === "24:00") {
-    const next = new Date(`${date}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    return next.toISOString().replace(".000Z", "Z");
-  }
-  return `${date}T${time}:00Z`;
-}
-
-/** A grid instant back to the date's "HH:MM": the UTC fields are the wall clock (see the top of this file). */
-export function timeOnDate(instant: Date, date: string): string | null {
-  const iso = instant.toISOString();
-  if (iso.slice(0, 10) === date) return iso.slice(11, 16);
-  // Dragged down to the very end of the day: midnight after the date is "24:00".
-  return iso === wallClockAsUtc(date, "24:00").replace("Z", ".000Z") ? "24:00" : null;
-}
-
-export function isoDateOf(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
-}
-
 function hoursEvents(days: DateHours[], editing: boolean): EventInput[] {
   return days.flatMap((day) =>
     day.ranges.map((range, index) => ({
@@ -78,9 +45,9 @@ function hoursEvents(days: DateHours[], editing: boolean): EventInput[] {
   );
 }
 
-function appointmentEvents(data: CalendarData, options: { showCancelled: boolean; editing: boolean }): EventInput[] {
+function appointmentEvents(data: CalendarData, showCancelled: boolean): EventInput[] {
   return data.appointments
-    .filter((appointment) => options.showCancelled || appointment.status !== "cancelled")
+    .filter((appointment) => showCancelled || appointment.status !== "cancelled")
     .map((appointment) => {
       const style = statusStyles[appointment.status];
       return {
@@ -91,8 +58,6 @@ function appointmentEvents(data: CalendarData, options: { showCancelled: boolean
         // A real link, so the event is reachable by keyboard; clicks are routed client-side.
         url: `/doctor/appointments/${appointment.id}`,
         editable: false,
-        // While hours are being edited, visits stay visible behind them as shading.
-        display: options.editing ? "background" : "auto",
         backgroundColor: style.background,
         borderColor: style.border,
         textColor: style.text,
@@ -104,30 +69,6 @@ function appointmentEvents(data: CalendarData, options: { showCancelled: boolean
 
 export function calendarEvents(data: CalendarData | undefined, options: { showCancelled: boolean; editing: boolean }): EventInput[] {
   if (!data) return [];
-  return [...hoursEvents(data.days, options.editing), ...appointmentEvents(data, options)];
-}
-
-/** The grid's first and last hour: the day's hours and visits with an hour around them, at least 07:00–20:00. */
-export function visibleHours(data: CalendarData | undefined): { slotMinTime: string; slotMaxTime: string } {
-  let first = 7;
-  let last = 20;
-  for (const day of data?.days ?? []) {
-    for (const range of day.ranges) {
-      first = Math.min(first, Number(range.startTime.slice(0, 2)) - 1);
-      last = Math.max(last, Math.ceil(Number(range.endTime.slice(0, 2)) + Number(range.endTime.slice(3)) / 60) + 1);
-    }
-  }
-  for (const appointment of data?.appointments ?? []) {
-    first = Math.min(first, Number(appointment.localStart.slice(11, 13)) - 1);
-    // A visit ending after midnight continues on the next date's column; this column needs only its end of day.
-    const end = appointment.localEnd.slice(0, 10) > appointment.localStart.slice(0, 10) ? 24 : Number(appointment.localEnd.slice(11, 13)) + 1;
-    last = Math.max(last, end);
-  }
-  const clamp = (hour: number) => String(Math.min(24, Math.max(0, hour))).padStart(2, "0");
-  return { slotMinTime: `${clamp(first)}:00:00`, slotMaxTime: `${clamp(last)}:00:00` };
-}
-
-/** The date's ranges with one replaced, sorted: what a drag or resize saves as that date's override. */
-export function rangesAfterEdit(day: DateHours, index: number, next: TimeRange): TimeRange[] {
-  return day.ranges.map((range, i) => (i === index ? next : range)).sort((a, b) => a.startTime.localeCompare(b.startTime));
+  // While hours are edited, visits stay in the grid beside them (never draggable) so a doctor sees what a change would leave outside.
+  return [...hoursEvents(data.days, options.editing), ...appointmentEvents(data, options.showCancelled)];
 }

@@ -7,7 +7,8 @@ import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
 import type { CalendarRange } from "@/lib/availability/calendar-range";
 import type { TimeRange } from "@/lib/scheduling";
-import { isoDateOf, statusStyles, timeOnDate, type AppointmentEventProps, type HoursEventProps } from "./calendar-events";
+import { isoDateOf, timeOnDate } from "@/lib/availability/calendar-grid-time";
+import { statusStyles, type AppointmentEventProps, type HoursEventProps } from "./calendar-events";
 
 // FullCalendar touches `window` as it loads: this module is only ever imported
 // through `dynamic(..., { ssr: false })` (see calendar-board.tsx).
@@ -64,13 +65,17 @@ export default function CalendarGrid(props: CalendarGridProps) {
   return (
     <FullCalendar
       plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
-      initialView="timeGridWeek"
+      // A week of seven columns is unreadable on a phone; start narrow screens on one day.
+      initialView={typeof window !== "undefined" && window.innerWidth < 640 ? "timeGridDay" : "timeGridWeek"}
       timeZone="UTC"
+      // en-GB like the rest of the app ("Mon 23", 24-hour times); Monday first, as clinics plan their week.
+      locale="en-GB"
       now={props.now}
       firstDay={1}
       headerToolbar={{ left: "prev,next today", center: "title", right: "timeGridWeek,timeGridDay,dayGridMonth" }}
-      buttonText={{ today: "Today", week: "Week", day: "Day", month: "Month" }}
-      buttonHints={{ prev: "Previous $0", next: "Next $0", today: "Go to today" }}
+      // Text, not FullCalendar's icon fonts: its icon spans carry role="img" without a name.
+      buttonText={{ prev: "Previous", next: "Next", today: "Today", week: "Week", day: "Day", month: "Month" }}
+      buttonHints={{ prev: "Previous $1", next: "Next $1", today: "Go to today" }}
       height="auto"
       allDaySlot={false}
       nowIndicator
@@ -80,8 +85,11 @@ export default function CalendarGrid(props: CalendarGridProps) {
       snapDuration="00:15:00"
       slotLabelFormat={hourMinute}
       eventTimeFormat={hourMinute}
-      dayHeaderFormat={{ weekday: "short", day: "numeric", month: "short" }}
+      // Week and day columns name their date; month columns only the weekday (the cells carry the date).
+      views={{ timeGrid: { dayHeaderFormat: { weekday: "short", day: "numeric" } }, dayGridMonth: { dayHeaderFormat: { weekday: "short" } } }}
       dayMaxEvents
+      // Side by side rather than stacked, so a visit stays readable next to an hours block being edited.
+      slotEventOverlap={false}
       events={props.events}
       editable={false}
       selectable={props.editing}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "../client";
-import { appointments, auditLog, availabilityOverrides, availabilityRules, doctorProfiles, users } from "../schema";
+import { appointments, availabilityOverrides, availabilityRules, doctorProfiles, users } from "../schema";
 import type { AvailabilityRule, IsoWeekday, TimeRange } from "@/lib/scheduling";
 
 // Every function here takes the doctor's id from its caller, who took it from
@@ -145,12 +145,4 @@ export async function getCalendarAppointments(db: Db, doctorId: string, from: Da
     .innerJoin(users, eq(users.id, appointments.patientId))
     .where(and(eq(appointments.doctorId, doctorId), lt(appointments.startsAt, to), gt(appointments.endsAt, from)))
     .orderBy(asc(appointments.startsAt));
-}
-
-/** One audit_log row; call it inside the transaction of the change it records. */
-export async function insertAuditEntry(
-  db: Db,
-  entry: { actorId: string; actorRole: "patient" | "doctor" | "admin" | "system"; action: string; entityType: string; entityId: string; before: unknown; after: unknown },
-): Promise<void> {
-  await db.insert(auditLog).values(entry);
 }

@@ -9,12 +9,12 @@ import {
   getOverrideRows,
   getSchedulingSettings,
   getWeeklyRules,
-  insertAuditEntry,
   lockSchedulingSettings,
   replaceWeeklyRules,
   updateSchedulingSettings,
   type SchedulingSettingsRow,
 } from "@/db/queries/availability";
+import { insertAuditEntry } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import type { AvailabilityRule, IsoWeekday } from "@/lib/scheduling";
 import { groupOverrideRows, rulesByWeekday } from "./open-hours";

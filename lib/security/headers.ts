@@ -6,7 +6,7 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
     // Tailwind classes are external CSS; FullCalendar and React set style attributes.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
-    "font-src 'self'",
+    "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

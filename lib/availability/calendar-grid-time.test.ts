@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { isoDateOf, rangesAfterEdit, timeOnDate, visibleHours, wallClockAsUtc } from "./calendar-grid-time";
+import type { CalendarData } from "./calendar-range";
+
+describe("the grid's wall clock written as UTC", () => {
+  it("writes a date's local time with Z, and 24:00 as the next date's midnight, across month and year ends", () => {
+    expect(wallClockAsUtc("2026-03-29", "02:30")).toBe("2026-03-29T02:30:00Z"); // a time Berlin skips: drawn as written
+    expect(wallClockAsUtc("2026-03-31", "24:00")).toBe("2026-04-01T00:00:00Z");
+    expect(wallClockAsUtc("2026-12-31", "24:00")).toBe("2027-01-01T00:00:00Z");
+  });
+
+  it("reads a dragged block back as the date's HH:MM, with midnight after the date as 24:00", () => {
+    expect(timeOnDate(new Date("2026-03-29T19:15:00Z"), "2026-03-29")).toBe("19:15");
+    expect(timeOnDate(new Date("2026-03-30T00:00:00Z"), "2026-03-29")).toBe("24:00");
+    // Anything else on another date means the block left its date: refused.
+    expect(timeOnDate(new Date("2026-03-30T00:15:00Z"), "2026-03-29")).toBeNull();
+    expect(timeOnDate(new Date("2026-03-28T23:45:00Z"), "2026-03-29")).toBeNull();
+    expect(isoDateOf(new Date("2026-03-29T23:59:00Z"))).toBe("2026-03-29");
+  });
+
+  it("round-trips every quarter hour of a day", () => {
+    for (let minutes = 0; minutes < 1440; minutes += 15) {
+      const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+      expect(timeOnDate(new Date(wallClockAsUtc("2026-10-25", time)), "2026-10-25")).toBe(time);
+    }
+  });
+});
+
+describe("rangesAfterEdit", () => {
+  it("replaces the edited range, keeps the others and sorts them", () => {
+    const day = { date: "2026-05-04", source: "weekly" as const, closed: false, ranges: [{ startTime: "09:00", endTime: "12:00" }, { startTime: "13:00", endTime: "17:00" }] };
+    expect(rangesAfterEdit(day, 1, { startTime: "07:00", endTime: "08:30" })).toEqual([
+      { startTime: "07:00", endTime: "08:30" },
+      { startTime: "09:00", endTime: "12:00" },
+    ]);
+  });
+});
+
+describe("visibleHours", () => {
+  const data = (days: CalendarData["days"], appointments: Partial<CalendarData["appointments"][number]>[] = []) =>
+    ({ timeZone: "UTC", range: { start: "2026-05-04", end: "2026-05-05" }, days, appointments }) as CalendarData;
+
+  it("shows at least 07:00–20:00, widened to an hour around early or late hours and visits", () => {
+    expect(visibleHours(undefined)).toEqual({ slotMinTime: "07:00:00", slotMaxTime: "20:00:00" });
+    const hours = data([{ date: "2026-05-04", source: "weekly", closed: false, ranges: [{ startTime: "06:30", endTime: "21:15" }] }]);
+    expect(visibleHours(hours)).toEqual({ slotMinTime: "05:00:00", slotMaxTime: "23:00:00" });
+    const night = data([], [{ localStart: "2026-05-04T00:30:00", localEnd: "2026-05-05T00:10:00" }]);
+    expect(visibleHours(night)).toEqual({ slotMinTime: "00:00:00", slotMaxTime: "24:00:00" });
+  });
+});
