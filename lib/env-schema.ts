@@ -28,9 +28,13 @@ export const envSchema = z
     DEV_MAILBOX: flag,
     STRIPE_SECRET_KEY: optionalSecret,
     STRIPE_WEBHOOK_SECRET: optionalSecret,
+    /** Where the Stripe SDK sends API calls (tests point it at a local fake); unset means Stripe itself. */
+    STRIPE_API_BASE: z.url("STRIPE_API_BASE must be an absolute URL such as http://127.0.0.1:12111").optional(),
     INNGEST_EVENT_KEY: optionalSecret,
     INNGEST_SIGNING_KEY: optionalSecret,
     INNGEST_DEV: optionalSecret,
+    // A self-hosted Inngest (or a test double); the SDK reads it too. Unset means Inngest Cloud, or the dev server with INNGEST_DEV=1.
+    INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL such as http://localhost:8288").optional(),
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });

@@ -1,31 +1,46 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getAdminCounts } from "@/db/queries/dashboards";
+import { AppointmentsBySpecializationChart, AppointmentsPerDayChart, RevenuePerMonthChart } from "@/components/admin/dashboard-charts";
+import { StatTiles } from "@/components/admin/stat-tiles";
 import { PageHeading } from "@/components/ui/card";
+import { loadDashboard } from "@/lib/admin/dashboard";
 import { requireRole } from "@/lib/auth/guards";
+import { formatMoney } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Admin dashboard" };
 
+function revenueText(rows: { currency: string; netMinor: number }[]): string {
+  if (rows.length === 0) return formatMoney(0, "EUR");
+  return rows.map((r) => formatMoney(r.netMinor, r.currency)).join(" · ");
+}
+
 export default async function AdminDashboard() {
   const user = await requireRole("admin");
-  const counts = await getAdminCounts(getDb());
+  const { summary, perDay, revenue, bySpecialization } = await loadDashboard(getDb(), user, new Date());
   const tiles = [
-    { label: "Verified doctors", value: counts.verified },
-    { label: "Doctors pending verification", value: counts.pending },
-    { label: "Patients", value: counts.patients },
-    { label: "Appointments", value: counts.appointments },
+    { label: "Verified doctors", value: summary.doctorsVerified },
+    { label: "Doctors pending verification", value: summary.doctorsPending },
+    { label: "Patients", value: summary.patients },
+    { label: "Appointments today", value: summary.appointmentsToday, hint: "UTC day, cancelled left out" },
+    { label: "Appointments this month", value: summary.appointmentsThisMonth, hint: "UTC month, cancelled left out" },
+    { label: "Revenue this month", value: <span className="text-2xl">{revenueText(summary.revenueThisMonth)}</span>, hint: "Paid minus refunded, per currency" },
+    {
+      label: "No-show rate",
+      value: summary.noShowRate === null ? "—" : `${(summary.noShowRate * 100).toFixed(1)} %`,
+      hint: `Last 30 days: ${summary.noShows} of ${summary.attendedOrMissed} visits`,
+    },
   ];
   return (
     <>
       <PageHeading title={`Hello, ${user.name}`} subtitle="The marketplace at a glance." />
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {tiles.map((tile) => (
-          <div key={tile.label} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <dt className="text-sm text-slate-600">{tile.label}</dt>
-            <dd className="mt-1 text-3xl font-bold text-slate-900">{tile.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatTiles tiles={tiles} />
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <div className="xl:col-span-2">
+          <AppointmentsPerDayChart data={perDay} />
+        </div>
+        <RevenuePerMonthChart data={revenue.points as { month: string }[]} currencies={revenue.currencies} />
+        <AppointmentsBySpecializationChart data={bySpecialization} />
+      </div>
     </>
   );
 }

@@ -1,30 +1,83 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db";
-import { listBookableDoctors } from "@/db/queries/appointment-reads";
+import { getPatientProfileForEdit } from "@/db/queries/profiles";
+import { listSearchableCities, listSpecializations } from "@/db/queries/search";
+import { EmptyResults } from "@/components/search/empty-results";
+import { SearchPagination } from "@/components/search/pagination";
+import { ResultCard } from "@/components/search/result-card";
+import { SearchForm } from "@/components/search/search-form";
 import { PageHeading } from "@/components/ui/card";
-import { formatMoney } from "@/lib/format";
+import { Notice } from "@/components/ui/notice";
+import { currentUser } from "@/lib/auth/guards";
+import { isValidTimeZone } from "@/lib/scheduling";
+import { parseSearchParams } from "@/lib/search/params";
+import { searchDoctors, type SearchPage } from "@/lib/search/service";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Find a doctor" };
 
-export default async function DoctorsPage() {
-  const doctors = await listBookableDoctors(getDb());
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+function summaryLine(page: SearchPage, viewerTimeZone: string): string {
+  const times = `Times in ${viewerTimeZone.replaceAll("_", " ")}.`;
+  if (page.windowEnd) {
+    const until = formatDateTime(page.windowEnd, viewerTimeZone);
+    const count = page.total !== null ? `${page.total} ${page.total === 1 ? "doctor has" : "doctors have"}` : "Doctors with";
+    return `${count} a free slot before ${until}, checked against their live calendars. ${times}`;
+  }
+  return `${page.total ?? 0} verified ${page.total === 1 ? "doctor" : "doctors"} found. ${times}`;
+}
+
+// Public: anyone may search. A signed-in patient's saved zone and location are used when present.
+export default async function DoctorsPage({ searchParams }: { searchParams: Search }) {
+  const db = getDb();
+  const [raw, user] = await Promise.all([searchParams, currentUser()]);
+  const [specializations, cities, patient] = await Promise.all([
+    listSpecializations(db),
+    listSearchableCities(db),
+    user?.role === "patient" ? getPatientProfileForEdit(db, user.id) : Promise.resolve(undefined),
+  ]);
+  const { query, values, notices } = parseSearchParams(raw, specializations);
+  const profile = patient?.profile;
+  const viewerTimeZone = profile && isValidTimeZone(profile.timeZone) ? profile.timeZone : (query.timeZone ?? "UTC");
+  const savedPoint = profile?.latitude != null && profile.longitude != null ? { latitude: profile.latitude, longitude: profile.longitude } : null;
+  const page = await searchDoctors(db, query, { now: new Date(), viewerTimeZone, savedPoint });
+  const allNotices = [...notices, ...page.notices];
+  const pageCount = page.total !== null ? Math.max(1, Math.ceil(page.total / page.pageSize)) : null;
+
   return (
     <>
-      <PageHeading title="Find a doctor" subtitle={`${doctors.length} verified doctors`} />
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {doctors.map((doctor) => (
-          <li key={doctor.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <Link href={`/doctors/${doctor.id}`} className="text-lg font-semibold text-brand-700 underline-offset-2 hover:underline">
-              {doctor.fullName}
-            </Link>
-            <p className="text-slate-700">{doctor.specialization}</p>
-            <p className="text-sm text-slate-600">
-              {doctor.city} · {formatMoney(doctor.priceMinor, doctor.currency)}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <PageHeading title="Find a doctor" subtitle="Verified doctors, real free times, reviews only from patients who were seen." />
+      <SearchForm values={values} specializations={specializations} cities={cities} canUseSavedLocation={Boolean(savedPoint)} />
+      {allNotices.length > 0 ? (
+        <Notice tone="warning" className="mt-4">
+          <ul className="list-disc space-y-1 pl-5">
+            {allNotices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <section aria-labelledby="results-heading" className="mt-6">
+        <h2 id="results-heading" className="sr-only">
+          Results
+        </h2>
+        {page.results.length === 0 ? (
+          <EmptyResults values={values} />
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-slate-700">{summaryLine(page, viewerTimeZone)}</p>
+            <ol aria-label="Search results" className="grid gap-4 lg:grid-cols-2">
+              {page.results.map((result) => (
+                <li key={result.doctor.id}>
+                  <ResultCard result={result} viewerTimeZone={viewerTimeZone} />
+                </li>
+              ))}
+            </ol>
+            <SearchPagination values={values} page={page.page} pageCount={pageCount} hasNext={page.hasNext} />
+          </>
+        )}
+      </section>
     </>
   );
 }

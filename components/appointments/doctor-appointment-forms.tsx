@@ -10,7 +10,8 @@ function Outcome({ state }: { state: DoctorFormState }) {
   return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
 }
 
-export function OutcomeButtons({ appointmentId, noShowBlockedReason }: { appointmentId: string; noShowBlockedReason: string | null }) {
+/** Shown once the visit has started: both outcomes are then allowed. */
+export function OutcomeButtons({ appointmentId }: { appointmentId: string }) {
   const [state, formAction] = useActionState<DoctorFormState, FormData>(recordOutcomeAction, null);
   return (
     <div className="flex flex-col gap-2">
@@ -24,22 +25,11 @@ export function OutcomeButtons({ appointmentId, noShowBlockedReason }: { appoint
         <form action={formAction}>
           <input type="hidden" name="appointmentId" value={appointmentId} />
           <input type="hidden" name="outcome" value="no_show" />
-          {noShowBlockedReason ? (
-            <button type="button" disabled aria-describedby="no-show-reason" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-400">
-              Mark no-show
-            </button>
-          ) : (
-            <SubmitButton variant="secondary" pendingLabel="Saving…">
-              Mark no-show
-            </SubmitButton>
-          )}
+          <SubmitButton variant="secondary" pendingLabel="Saving…">
+            Mark no-show
+          </SubmitButton>
         </form>
       </div>
-      {noShowBlockedReason ? (
-        <p id="no-show-reason" className="text-sm text-slate-600">
-          {noShowBlockedReason}
-        </p>
-      ) : null}
     </div>
   );
 }

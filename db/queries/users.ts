@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { patientProfiles, doctorProfiles, sessions, users } from "../schema";
+import { appSettings, patientProfiles, doctorProfiles, sessions, users } from "../schema";
 
 export function findUserByEmail(db: Db, email: string) {
   return db.query.users.findFirst({ where: sql`lower(${users.email}) = lower(${email})` });
@@ -51,9 +51,12 @@ export async function getSessionWithUser(db: Db, sessionId: string) {
       email: users.email,
       active: users.active,
       emailVerifiedAt: users.emailVerifiedAt,
+      // The admin-set idle timeout, read with the session so the check costs no extra query.
+      sessionIdleMinutes: appSettings.sessionIdleMinutes,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(appSettings, eq(appSettings.id, 1))
     .where(eq(sessions.id, sessionId));
   return row;
 }

@@ -6,6 +6,7 @@ import { createSession, getSessionWithUser, revokeSession, touchSession } from "
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { verifyCredentials } from "./credentials";
+import { sessionRefusal } from "./session-validity";
 import { signInSchema } from "./schemas";
 
 export type Role = "patient" | "doctor" | "admin";
@@ -83,8 +84,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         // role changes and idle time take effect at once, on every server.
         const now = new Date();
         const row = await getSessionWithUser(getDb(), token.sid);
-        const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
-        if (!row || row.revokedAt || !row.active || row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
+        if (!row || sessionRefusal(row, now, config.SESSION_IDLE_MINUTES)) return null;
         if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) await touchSession(getDb(), row.sessionId, now);
         token.sub = row.userId;
         token.role = row.role;

@@ -34,6 +34,12 @@ export function noShowAllowed(startsAt: Date, now: Date): RuleDecision {
   return { allowed: false, reason: "A no-show can only be recorded after the appointment has started." };
 }
 
+/** A visit can be marked completed once it has begun, not ahead of time. */
+export function completionAllowed(startsAt: Date, now: Date): RuleDecision {
+  if (now.getTime() >= startsAt.getTime()) return { allowed: true };
+  return { allowed: false, reason: "A visit can only be marked completed once it has started." };
+}
+
 /**
  * A hold lapses at its expiry instant (inclusive), freeing the slot. `null`
  * means the booking holds no expiring claim (confirmed, or pay at the clinic).

@@ -8,7 +8,12 @@ import { getAppSettings } from "@/db/queries/settings";
 import { getUserById } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { isSlotOffered } from "@/lib/scheduling";
-import { cancellationAllowed, noShowAllowed } from "./rules";
+import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
+import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, expireLapsedHoldPayments, recordBookingPayment } from "@/lib/payments/holds";
+import { holdExpiry } from "@/lib/payments/policy";
+import { settleCancelledPayment } from "@/lib/payments/refunds";
+import { movePaymentsToAppointment } from "@/db/queries/payments";
+import { cancellationAllowed, completionAllowed, noShowAllowed } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import { bookingTransaction, lockDoctorSchedule } from "./transactions";
 
@@ -28,6 +33,11 @@ export interface BookInput {
  * Books one slot. The slot is re-checked against the engine, but what really
  * prevents double booking is the database's no-overlap constraint: of two
  * patients racing for one slot, exactly one INSERT succeeds.
+ *
+ * With Stripe configured and a price above zero the appointment is a hold
+ * (pending_payment until the webhook records the payment, released when the
+ * hold runs out); without Stripe it is confirmed at once with the fee due at
+ * the visit.
  */
 export async function bookAppointment(db: Db, input: BookInput, now: Date): Promise<Appointment> {
   const [patient, doctor] = await Promise.all([getUserById(db, input.patientId), getBookableDoctor(db, input.doctorId)]);
@@ -37,8 +47,13 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   const closed = bookingClosedReason(doctor);
   if (closed) throw new AppError("conflict", closed);
 
-  return bookingTransaction(db, async (tx) => {
+  const mode = bookingPaymentMode(doctor.priceMinor);
+  const holdMinutes = mode === "stripe" ? (await getAppSettings(db)).paymentHoldMinutes : 0;
+  const endsAt = new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000);
+  let sessionsToClose: string[] = [];
+  const booked = await bookingTransaction(db, async (tx) => {
     await lockDoctorSchedule(tx, doctor.id);
+    sessionsToClose = await clearHoldsForBooking(tx, { doctorId: doctor.id, patientId: patient.id, startsAt: input.startsAt, endsAt, now });
     await releaseExpiredHolds(tx, { doctorId: doctor.id, patientId: patient.id, now });
     const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) });
     if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
@@ -47,18 +62,24 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
       doctorId: doctor.id,
       patientId: patient.id,
       startsAt: input.startsAt,
-      endsAt: new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000),
-      status: "confirmed",
+      endsAt,
+      status: mode === "stripe" ? "pending_payment" : "confirmed",
+      holdExpiresAt: mode === "stripe" ? holdExpiry(now, holdMinutes) : null,
       reason: input.reason,
       priceMinor: doctor.priceMinor,
       currency: doctor.currency,
     });
+    await recordBookingPayment(tx, appointment, mode);
     const actor = { id: patient.id, role: "patient" as const };
-    await recordAppointmentEvent(tx, { appointmentId: appointment.id, fromStatus: null, toStatus: appointment.status, actor, note: "Booked" });
+    await recordAppointmentEvent(tx, { appointmentId: appointment.id, fromStatus: null, toStatus: appointment.status, actor, note: mode === "stripe" ? "Booked — waiting for payment" : "Booked" });
     await insertAuditEntry(tx, { actorId: patient.id, actorRole: "patient", action: "appointment.booked", entityType: "appointment", entityId: appointment.id, after: snapshot(appointment) });
+    // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
     await enqueueOutboxEvent(tx, "appointment/booked", { appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startsAt: appointment.startsAt.toISOString() });
     return appointment;
   });
+  // Holds released above must stop being payable; Stripe is called only after the commit.
+  await closeCheckoutSessions(sessionsToClose);
+  return booked;
 }
 
 /** Locks the appointment and checks the caller may act on it; strangers get "not found". */
@@ -71,9 +92,16 @@ async function lockOwned(tx: Db, appointmentId: string, actor: Actor): Promise<A
   return appointment;
 }
 
+/**
+ * Cancels, and settles the money by policy in the same transaction: a pending
+ * refund row is recorded with the cancellation, then sent to Stripe after the
+ * commit, so a Stripe outage never loses the cancellation (the refund stays
+ * pending for a retry).
+ */
 export async function cancelAppointment(db: Db, input: { appointmentId: string; actor: Actor; reason: string }, now: Date): Promise<Appointment> {
   const settings = await getAppSettings(db);
-  return bookingTransaction(db, async (tx) => {
+  let money = noFollowUp();
+  const result = await bookingTransaction(db, async (tx) => {
     const appointment = await lockOwned(tx, input.appointmentId, input.actor);
     if (appointment.status !== "confirmed" && appointment.status !== "pending_payment") {
       throw new AppError("conflict", "Only upcoming appointments can be cancelled.");
@@ -91,10 +119,13 @@ export async function cancelAppointment(db: Db, input: { appointmentId: string; 
       cancellation: { reason: input.reason, at: now },
     });
     if (!cancelled) throw new AppError("conflict");
+    money = { ...noFollowUp(), ...(await settleCancelledPayment(tx, { appointmentId: appointment.id, startsAt: appointment.startsAt, actor: input.actor, now, policy: settings })) };
     await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: "appointment.cancelled", entityType: "appointment", entityId: appointment.id, before: snapshot(appointment), after: snapshot(cancelled) });
     await enqueueOutboxEvent(tx, "appointment/cancelled", { appointmentId: appointment.id, cancelledBy: input.actor.role, reason: input.reason });
     return cancelled;
   });
+  await runPaymentFollowUp(db, money);
+  return result;
 }
 
 /**
@@ -104,7 +135,8 @@ export async function cancelAppointment(db: Db, input: { appointmentId: string; 
  */
 export async function rescheduleAppointment(db: Db, input: { appointmentId: string; actor: Actor; newStartsAt: Date }, now: Date): Promise<Appointment> {
   const settings = await getAppSettings(db);
-  return bookingTransaction(db, async (tx) => {
+  let sessionsToClose: string[] = [];
+  const result = await bookingTransaction(db, async (tx) => {
     const old = await lockOwned(tx, input.appointmentId, input.actor);
     if (old.status !== "confirmed") throw new AppError("conflict", "Only confirmed appointments can be rescheduled.");
     if (input.actor.role === "patient") {
@@ -113,7 +145,11 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     }
     const doctor = await getBookableDoctor(tx, old.doctorId);
     if (!doctor) throw new AppError("not_found");
+    // A patient may only move into time the doctor still offers; doctors and admins may move their own.
+    const closed = input.actor.role === "patient" ? bookingClosedReason(doctor) : null;
+    if (closed) throw new AppError("conflict", closed);
     await lockDoctorSchedule(tx, old.doctorId);
+    sessionsToClose = await expireLapsedHoldPayments(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
     await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
     const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.newStartsAt, to: new Date(input.newStartsAt.getTime() + 1), excludeAppointmentId: old.id });
     if (!isSlotOffered(slotInput, input.newStartsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
@@ -124,18 +160,23 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
       doctorId: old.doctorId,
       patientId: old.patientId,
       startsAt: input.newStartsAt,
-      endsAt: new Date(input.newStartsAt.getTime() + (old.endsAt.getTime() - old.startsAt.getTime())),
+      // The engine offered a slot of the doctor's current length, so that is the length booked.
+      endsAt: new Date(input.newStartsAt.getTime() + doctor.slotMinutes * 60_000),
       status: "confirmed",
       reason: old.reason,
       priceMinor: old.priceMinor,
       currency: old.currency,
       rescheduledFromId: old.id,
     });
+    // The money follows the visit: what was paid (or is due at the clinic) is for the new time.
+    await movePaymentsToAppointment(tx, old.id, moved.id);
     await recordAppointmentEvent(tx, { appointmentId: moved.id, fromStatus: null, toStatus: "confirmed", actor: input.actor, note: "Rescheduled from an earlier time" });
     await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: "appointment.rescheduled", entityType: "appointment", entityId: moved.id, before: snapshot(old), after: snapshot(moved) });
     await enqueueOutboxEvent(tx, "appointment/rescheduled", { appointmentId: moved.id, previousAppointmentId: old.id, previousStartsAt: old.startsAt.toISOString(), startsAt: moved.startsAt.toISOString() });
     return moved;
   });
+  await closeCheckoutSessions(sessionsToClose);
+  return result;
 }
 
 /** The doctor records how a visit went: completed, or a no-show once it has started. */
@@ -144,10 +185,8 @@ export async function recordVisitOutcome(db: Db, input: { appointmentId: string;
   return bookingTransaction(db, async (tx) => {
     const appointment = await lockOwned(tx, input.appointmentId, input.actor);
     if (appointment.status !== "confirmed") throw new AppError("conflict", "Only confirmed appointments can be marked completed or no-show.");
-    if (input.outcome === "no_show") {
-      const rule = noShowAllowed(appointment.startsAt, now);
-      if (!rule.allowed) throw new AppError("conflict", rule.reason);
-    }
+    const rule = input.outcome === "no_show" ? noShowAllowed(appointment.startsAt, now) : completionAllowed(appointment.startsAt, now);
+    if (!rule.allowed) throw new AppError("conflict", rule.reason);
     const updated = await transitionAppointment(tx, { id: appointment.id, from: ["confirmed"], to: input.outcome, actor: input.actor });
     if (!updated) throw new AppError("conflict");
     await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: `appointment.${input.outcome}`, entityType: "appointment", entityId: appointment.id, before: snapshot(appointment), after: snapshot(updated) });

@@ -7,6 +7,8 @@ import { userWithRole } from "@/lib/auth/guards";
 import { bookAppointment } from "@/lib/booking/service";
 import { bookSchema } from "@/lib/booking/schemas";
 import { failure, fieldErrorsOf, type ActionResult } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { appointmentPagePath, openCheckout } from "@/lib/payments/checkout";
 
 export type BookState = ActionResult | null;
 
@@ -17,9 +19,21 @@ export async function bookAction(_previous: BookState, formData: FormData): Prom
   const parsed = bookSchema.safeParse({ doctorId: formData.get("doctorId"), startsAt: formData.get("startsAt"), reason: formData.get("reason") ?? "" });
   if (!parsed.success) return failure("Please correct the highlighted field.", fieldErrorsOf(parsed.error), { reason: String(formData.get("reason") ?? "") });
 
-  const result = await runService(async () => ({ appointment: await bookAppointment(getDb(), { patientId: patient.id, ...parsed.data }, new Date()) }));
-  if (result.ok) redirect(`/patient/appointments?booked=${result.appointment.id}`);
+  const db = getDb();
+  const result = await runService(async () => ({ appointment: await bookAppointment(db, { patientId: patient.id, ...parsed.data }, new Date()) }));
   // A taken slot: show the page again with fresh times and say what happened.
-  if (result.code === "slot_taken") redirect(`/doctors/${parsed.data.doctorId}?taken=1`);
-  return { ...result, values: { reason: parsed.data.reason } };
+  if (!result.ok && result.code === "slot_taken") redirect(`/doctors/${parsed.data.doctorId}?taken=1`);
+  if (!result.ok) return { ...result, values: { reason: parsed.data.reason } };
+  if (result.appointment.status !== "pending_payment") redirect(`/patient/appointments?booked=${result.appointment.id}`);
+
+  // Payment required: the slot is held; off to Stripe Checkout. If Stripe cannot
+  // be reached, the hold stays and the appointment page offers to try again.
+  let checkoutUrl: string;
+  try {
+    checkoutUrl = (await openCheckout(db, { appointmentId: result.appointment.id, patientId: patient.id }, new Date())).url;
+  } catch (error) {
+    logger.error({ appointmentId: result.appointment.id, err: error instanceof Error ? error.message : String(error) }, "checkout not started");
+    redirect(`${appointmentPagePath(result.appointment.id)}?checkout=error`);
+  }
+  redirect(checkoutUrl);
 }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { getBookableDoctor } from "@/db/queries/schedules";
 import { BookingForm } from "@/components/booking/booking-form";
+import { DoctorProfileCard } from "@/components/profiles/doctor-profile-card";
+import { ReviewsSection } from "@/components/reviews/reviews-section";
 import { SlotPicker, findSelectedSlot } from "@/components/booking/slot-picker";
 import { TimeZoneNote } from "@/components/booking/time-zone-note";
 import { Card } from "@/components/ui/card";
@@ -12,6 +14,7 @@ import { Notice } from "@/components/ui/notice";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
 import { bookingClosedReason } from "@/lib/booking/slot-input";
 import { freeSlotDays, viewerTimeZoneFor } from "@/lib/booking/slot-view";
+import { loadDoctorPublicData } from "@/lib/profiles/doctor-page";
 import { formatCalendarDate, formatMoney, formatTime } from "@/lib/format";
 
 type Params = Promise<{ id: string }>;
@@ -51,26 +54,12 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
   const selectedDate = selected?.viewerDate ?? one(query.date);
   const eligibility = whoMayBook(user, doctor.id);
   const basePath = `/doctors/${doctor.id}`;
+  const { details, hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, { reviewPage: one(query.reviews), viewerId: user?.id });
 
   return (
+    <>
     <div className="grid gap-6 lg:grid-cols-[1fr_1.4fr]">
-      <Card>
-        <h1 className="text-2xl font-bold text-slate-900">{doctor.fullName}</h1>
-        <p className="text-brand-700">{doctor.specialization}</p>
-        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-slate-600">Consultation</dt>
-          <dd className="font-medium">
-            {formatMoney(doctor.priceMinor, doctor.currency)} · {doctor.slotMinutes} min
-          </dd>
-          <dt className="text-slate-600">Clinic</dt>
-          <dd>{doctor.clinicName ?? "—"}</dd>
-          <dt className="text-slate-600">Address</dt>
-          <dd>{doctor.address ?? doctor.city ?? "—"}</dd>
-          <dt className="text-slate-600">Time zone</dt>
-          <dd>{doctor.timeZone}</dd>
-        </dl>
-        {doctor.bio ? <p className="mt-4 text-slate-700">{doctor.bio}</p> : null}
-      </Card>
+      <DoctorProfileCard doctor={doctor} details={details} summary={summary} hours={hours} />
 
       <Card title="Book an appointment">
         <div className="flex flex-col gap-4">
@@ -99,5 +88,17 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
         </div>
       </Card>
     </div>
+    <ReviewsSection
+      summary={summary}
+      reviews={reviews}
+      reported={reported}
+      page={reviewPage}
+      pages={reviewPages}
+      doctor={doctor}
+      viewer={user}
+      timeZone={viewerTimeZone}
+      basePath={basePath}
+    />
+    </>
   );
 }

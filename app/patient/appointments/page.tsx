@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getPatientTimeZone, listAppointmentsForPatient } from "@/db/queries/appointment-reads";
+import { getPatientTimeZone, listAppointmentsForPatient, type AppointmentListItem } from "@/db/queries/appointment-reads";
+import { paymentsOfAppointments } from "@/db/queries/payments";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppointmentTable } from "@/components/appointments/appointment-table";
+import { PaymentBadge } from "@/components/payments/payment-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -23,11 +25,26 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
     getAppSettings(db),
   ]);
   const zone = timeZone ?? "UTC";
+  const payments = await paymentsOfAppointments(db, [...upcoming, ...past].map((row) => row.id));
+  // The payment state sits with each row's actions: the shared table has no payment column.
+  const paymentOf = (row: AppointmentListItem) => {
+    const payment = payments.get(row.id);
+    return payment ? (
+      <p className="mb-2 text-xs text-slate-700">
+        Payment: <PaymentBadge provider={payment.provider} status={payment.status} />
+      </p>
+    ) : null;
+  };
+  const bookedPayment = query.booked ? payments.get(query.booked) : undefined;
 
   return (
     <>
       <PageHeading title="My appointments" subtitle={`Times in your time zone, ${zone}.`} />
-      {query.booked ? <Notice tone="success" className="mb-4">Your appointment is booked. You can pay at the clinic.</Notice> : null}
+      {query.booked ? (
+        <Notice tone="success" className="mb-4">
+          Your appointment is booked.{bookedPayment?.provider === "clinic" ? " You can pay at the clinic." : ""}
+        </Notice>
+      ) : null}
       {query.rescheduled ? <Notice tone="success" className="mb-4">Your appointment was moved to the new time.</Notice> : null}
       {query.cancelled ? <Notice tone="success" className="mb-4">Your appointment was cancelled and the doctor was told.</Notice> : null}
       <div className="flex flex-col gap-6">
@@ -40,48 +57,58 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
             detailHref={(row) => `/patient/appointments/${row.id}`}
             empty="No upcoming appointments."
             actions={(row) => {
-              if (row.status !== "confirmed" && row.status !== "pending_payment") return null;
-              const rule = cancellationAllowed(row.startsAt, now, settings.cancellationWindowHours);
-              if (!rule.allowed) {
-                return (
-                  <div className="flex flex-col gap-1">
-                    <div className="flex gap-2">
-                      <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
-                        Reschedule
-                      </button>
-                      <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
-                        Cancel appointment
-                      </button>
-                    </div>
-                    <p id={`locked-${row.id}`} className="max-w-xs text-xs text-slate-600">
-                      {rule.reason}
-                    </p>
-                  </div>
-                );
-              }
+              const actions = upcomingActions(row);
               return (
-                <div className="flex flex-wrap gap-2">
-                  {row.status === "confirmed" ? (
-                    <form method="get" action={`/patient/appointments/${row.id}/reschedule`}>
-                      <button type="submit" className={buttonClasses("secondary")}>
-                        Reschedule
-                      </button>
-                    </form>
-                  ) : null}
-                  <form method="get" action={`/patient/appointments/${row.id}/cancel`}>
-                    <button type="submit" className={buttonClasses("secondary")}>
-                      Cancel appointment
-                    </button>
-                  </form>
-                </div>
+                <>
+                  {paymentOf(row)}
+                  {actions}
+                </>
               );
             }}
           />
         </Card>
         <Card title="Past and cancelled">
-          <AppointmentTable caption="Past appointments" rows={past} timeZone={zone} counterpart="doctor" detailHref={(row) => `/patient/appointments/${row.id}`} empty="No past appointments yet." />
+          <AppointmentTable caption="Past appointments" rows={past} timeZone={zone} counterpart="doctor" detailHref={(row) => `/patient/appointments/${row.id}`} actions={paymentOf} empty="No past appointments yet." />
         </Card>
       </div>
     </>
   );
+
+  function upcomingActions(row: AppointmentListItem) {
+    if (row.status !== "confirmed" && row.status !== "pending_payment") return null;
+    const rule = cancellationAllowed(row.startsAt, now, settings.cancellationWindowHours);
+    if (!rule.allowed) {
+      return (
+        <div className="flex flex-col gap-1">
+          <div className="flex gap-2">
+            <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
+              Reschedule
+            </button>
+            <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
+              Cancel appointment
+            </button>
+          </div>
+          <p id={`locked-${row.id}`} className="max-w-xs text-xs text-slate-600">
+            {rule.reason}
+          </p>
+        </div>
+      );
+    }
+    return (
+      <div className="flex flex-wrap gap-2">
+        {row.status === "confirmed" ? (
+          <form method="get" action={`/patient/appointments/${row.id}/reschedule`}>
+            <button type="submit" className={buttonClasses("secondary")}>
+              Reschedule
+            </button>
+          </form>
+        ) : null}
+        <form method="get" action={`/patient/appointments/${row.id}/cancel`}>
+          <button type="submit" className={buttonClasses("secondary")}>
+            Cancel appointment
+          </button>
+        </form>
+      </div>
+    );
+  }
 }

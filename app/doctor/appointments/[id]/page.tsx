@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getAppointmentHistory, getConsultationNote, getPatientHistoryWithDoctor } from "@/db/queries/appointment-reads";
+import { getPatientInformationForAppointment } from "@/db/queries/profiles";
 import { ConsultationNoteForm, DoctorCancelForm, OutcomeButtons } from "@/components/appointments/doctor-appointment-forms";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import { PatientInformationCard } from "@/components/profiles/patient-information-card";
+import { SharedRecordsCard } from "@/components/records/shared-records-card";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { doctorAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { noShowAllowed } from "@/lib/booking/rules";
 import { formatDateTime, statusLabels } from "@/lib/format";
+import { sharedRecordsForAppointment } from "@/lib/records/shared";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -15,10 +19,11 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
   const user = await requireRole("doctor");
   const appointment = await doctorAppointmentOr404((await params).id, user.id);
   const db = getDb();
-  const [history, note, patientHistory] = await Promise.all([
+  const [history, note, patientHistory, patientInformation] = await Promise.all([
     getAppointmentHistory(db, appointment.id),
     getConsultationNote(db, appointment.id),
     getPatientHistoryWithDoctor(db, user.id, appointment.patientId),
+    getPatientInformationForAppointment(db, { doctorId: user.id, appointmentId: appointment.id }),
   ]);
   const zone = appointment.doctorTimeZone;
   const noShow = noShowAllowed(appointment.startsAt, new Date());
@@ -47,17 +52,19 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
               </>
             ) : null}
           </dl>
-          {appointment.status === "confirmed" ? (
+          {appointment.status === "confirmed" && noShow.allowed ? (
             <div className="mt-4">
-              <OutcomeButtons appointmentId={appointment.id} noShowBlockedReason={noShow.allowed ? null : noShow.reason} />
+              <OutcomeButtons appointmentId={appointment.id} />
             </div>
           ) : null}
+          {appointment.status === "confirmed" && !noShow.allowed ? <p className="mt-4 text-sm text-slate-600">You can record the outcome (completed or no-show) once the visit has started.</p> : null}
           {upcoming ? (
             <div className="mt-6 border-t border-slate-100 pt-4">
               <DoctorCancelForm appointmentId={appointment.id} />
             </div>
           ) : null}
         </Card>
+        <PatientInformationCard information={patientInformation} />
         <Card title="Status history">
           <ol className="flex flex-col gap-2 text-sm">
             {history.map((event) => (
@@ -88,6 +95,8 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
             ))}
           </ul>
         </Card>
+        {/* Shared records: the patient's documents shared with this doctor (issue 7). */}
+        <SharedRecordsCard zone={zone} {...await sharedRecordsForAppointment(user.id, appointment.patientId, appointment.id)} />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
+import { committedRefundTotal, getPaymentOfAppointment } from "@/db/queries/payments";
 import { getAppSettings } from "@/db/queries/settings";
 import { CancelAppointmentForm } from "@/components/appointments/patient-appointment-forms";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -9,15 +10,27 @@ import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { cancellationAllowed } from "@/lib/booking/rules";
 import { formatDateTime } from "@/lib/format";
+import { cancellationMoney } from "@/lib/payments/policy";
 
 export const metadata: Metadata = { title: "Cancel appointment" };
 
 export default async function CancelAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("patient");
   const appointment = await patientAppointmentOr404((await params).id, user.id);
-  const settings = await getAppSettings(getDb());
+  const db = getDb();
+  const [settings, payment] = await Promise.all([getAppSettings(db), getPaymentOfAppointment(db, appointment.id)]);
   const zone = appointment.patientTimeZone ?? "UTC";
-  const rule = cancellationAllowed(appointment.startsAt, new Date(), settings.cancellationWindowHours);
+  const now = new Date();
+  const rule = cancellationAllowed(appointment.startsAt, now, settings.cancellationWindowHours);
+  // The same decision the cancellation will make, shown before the patient confirms.
+  const money = cancellationMoney({
+    payment,
+    alreadyRefundedMinor: payment ? await committedRefundTotal(db, payment.id) : 0,
+    actor: "patient",
+    startsAt: appointment.startsAt,
+    now,
+    policy: settings,
+  });
   const cancellable = appointment.status === "confirmed" || appointment.status === "pending_payment";
   return (
     <>
@@ -29,7 +42,10 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
           <Notice tone="warning">{rule.reason} Please call the clinic.</Notice>
         ) : (
           <>
-            <p className="mb-4 text-slate-700">The doctor will be told, and the time becomes free for other patients. Nothing was charged, so nothing needs refunding.</p>
+            <p className="mb-2 text-slate-700">The doctor will be told, and the time becomes free for other patients.</p>
+            <Notice tone={money.kind === "no_refund" ? "warning" : "info"} className="mb-4">
+              {money.message}
+            </Notice>
             <CancelAppointmentForm appointmentId={appointment.id} />
           </>
         )}

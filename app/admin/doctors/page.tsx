@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { listDoctorsByVerification } from "@/db/queries/admin-doctors";
+import { PageNotice } from "@/components/admin/page-notice";
+import { VerificationForms } from "@/components/admin/verification-forms";
+import { Card, PageHeading } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/guards";
+import { formatDateTime, formatMoney } from "@/lib/format";
+import { fileSize } from "@/lib/records/display";
+
+export const metadata: Metadata = { title: "Doctor verification" };
+
+const views = { pending: "Pending", rejected: "Rejected", verified: "Verified" } as const;
+type View = keyof typeof views;
+
+const notices = {
+  approved: "The doctor was verified and emailed, and is now public in search.",
+  rejected: "The doctor was rejected and emailed the reason; their profile is not public.",
+};
+
+export default async function AdminDoctorsPage({ searchParams }: { searchParams: Promise<{ status?: string; notice?: string }> }) {
+  await requireRole("admin");
+  const { status: requested, notice } = await searchParams;
+  const view: View = requested && requested in views ? (requested as View) : "pending";
+  const doctors = await listDoctorsByVerification(getDb(), view);
+  return (
+    <>
+      <PageHeading title="Doctor verification" subtitle="Only verified doctors appear in search and can be booked. Check each profile and its certificates." />
+      <PageNotice code={notice} messages={notices} />
+      <nav aria-label="Verification status" className="mb-4 flex flex-wrap gap-2">
+        {(Object.keys(views) as View[]).map((key) => (
+          <Link
+            key={key}
+            href={`/admin/doctors?status=${key}`}
+            aria-current={key === view ? "page" : undefined}
+            className={`rounded-full px-3 py-1 text-sm font-medium ${key === view ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+          >
+            {views[key]}
+          </Link>
+        ))}
+      </nav>
+      {doctors.length === 0 ? (
+        <Card>
+          <p className="text-slate-600">{view === "pending" ? "No doctor is waiting for verification." : `No ${views[view].toLowerCase()} doctors.`}</p>
+        </Card>
+      ) : (
+        <ul className="flex flex-col gap-6">
+          {doctors.map((doctor) => (
+            <li key={doctor.id}>
+              <Card title={doctor.fullName}>
+                <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+                  <div className="flex flex-col gap-4">
+                    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                      <dt className="text-slate-600">Email</dt>
+                      <dd className="break-all">{doctor.email}</dd>
+                      <dt className="text-slate-600">Specialization</dt>
+                      <dd>{doctor.specialization ?? "Not chosen yet"}</dd>
+                      <dt className="text-slate-600">Clinic</dt>
+                      <dd>{[doctor.clinicName, doctor.address, doctor.city].filter(Boolean).join(", ") || "—"}</dd>
+                      <dt className="text-slate-600">Experience</dt>
+                      <dd>{doctor.yearsExperience} years</dd>
+                      <dt className="text-slate-600">Price</dt>
+                      <dd>{formatMoney(doctor.priceMinor, doctor.currency)}</dd>
+                      <dt className="text-slate-600">Languages</dt>
+                      <dd>{doctor.languages.join(", ") || "—"}</dd>
+                      <dt className="text-slate-600">Registered</dt>
+                      <dd>{formatDateTime(doctor.registeredAt, "UTC")} UTC</dd>
+                      {doctor.rejectionReason ? (
+                        <>
+                          <dt className="text-slate-600">Rejected because</dt>
+                          <dd>{doctor.rejectionReason}</dd>
+                        </>
+                      ) : null}
+                    </dl>
+                    {doctor.bio ? <p className="whitespace-pre-wrap text-sm text-slate-800">{doctor.bio}</p> : null}
+                    <div>
+                      <h3 className="mb-1 text-sm font-semibold text-slate-900">Certificates</h3>
+                      {doctor.certificates.length === 0 ? (
+                        <p className="text-sm text-slate-600">No certificates uploaded.</p>
+                      ) : (
+                        <ul className="flex flex-col gap-1 text-sm">
+                          {doctor.certificates.map((file) => (
+                            <li key={file.id} className="flex flex-wrap items-center gap-x-3">
+                              <span className="font-medium">{file.originalName}</span>
+                              <span className="text-slate-600">{fileSize(file.sizeBytes)}</span>
+                              <a href={`/api/admin/certificates/${file.id}`} target="_blank" rel="noopener" className="text-brand-700 underline">
+                                View<span className="sr-only"> {file.originalName}</span>
+                              </a>
+                              <a href={`/api/admin/certificates/${file.id}?download=1`} className="text-brand-700 underline">
+                                Download<span className="sr-only"> {file.originalName}</span>
+                              </a>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  </div>
+                  <VerificationForms doctorId={doctor.id} doctorName={doctor.fullName} view={view} />
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { useActionState } from "react";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { retryOutboxAction, type RetryState } from "./actions";
+
+export function RetryForm() {
+  const [state, formAction] = useActionState<RetryState>(retryOutboxAction, null);
+  return (
+    <form action={formAction} className="flex flex-col items-start gap-3">
+      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <SubmitButton pendingLabel="Sending…">Retry now</SubmitButton>
+    </form>
+  );
+}

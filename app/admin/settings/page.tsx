@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { getAppSettings } from "@/db/queries/settings";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { Card, PageHeading } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/guards";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function AdminSettingsPage() {
+  await requireRole("admin");
+  const settings = await getAppSettings(getDb());
+  return (
+    <>
+      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read. Each change is audited with the values before and after." />
+      <Card>
+        <SettingsForm
+          values={{
+            cancellationWindowHours: settings.cancellationWindowHours,
+            patientFullRefundHours: settings.patientFullRefundHours,
+            reminderLeadMinutes: settings.reminderLeadMinutes,
+            paymentHoldMinutes: settings.paymentHoldMinutes,
+            sessionIdleMinutes: settings.sessionIdleMinutes,
+          }}
+        />
+        <p className="mt-4 text-sm text-slate-600">
+          Last changed {formatDateTime(settings.updatedAt, "UTC")} UTC ·{" "}
+          <Link href="/admin/audit?entityType=app_settings" className="text-brand-700 underline">
+            History of changes
+          </Link>
+        </p>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { serve } from "inngest/next";
+import { functions, inngest } from "@/inngest";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+const handlers = serve({ client: inngest, functions });
+
+/**
+ * Without a signing key (production) or INNGEST_DEV (local dev server) the SDK
+ * cannot verify who is calling and would answer 500; answer 503 with the
+ * reason instead. Events wait in the outbox meanwhile.
+ */
+function unconfigured(): Response | null {
+  const config = env();
+  if (config.INNGEST_SIGNING_KEY || config.INNGEST_DEV) return null;
+  return Response.json({ error: { code: "unavailable", message: "Background jobs are not configured: set INNGEST_SIGNING_KEY, or INNGEST_DEV=1 for the local dev server." } }, { status: 503 });
+}
+
+type Handler = (request: Request, context: unknown) => Promise<Response>;
+const guarded = (handler: Handler): Handler => async (request, context) => unconfigured() ?? handler(request, context);
+
+export const GET = guarded(handlers.GET as Handler);
+export const POST = guarded(handlers.POST as Handler);
+export const PUT = guarded(handlers.PUT as Handler);

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { doctorEarningsByMonth, listDueAtVisitForDoctor } from "@/db/queries/payments";
+import { getBookableDoctor } from "@/db/queries/schedules";
+import { EarningsTable } from "@/components/payments/earnings-table";
+import { MarkPaidForm } from "@/components/payments/mark-paid-form";
+import { Card, PageHeading } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/guards";
+import { formatDateTime, formatMoney } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Payments" };
+
+export default async function DoctorPaymentsPage() {
+  const user = await requireRole("doctor");
+  const db = getDb();
+  const timeZone = (await getBookableDoctor(db, user.id))?.timeZone ?? "UTC";
+  const [earnings, due] = await Promise.all([doctorEarningsByMonth(db, user.id, timeZone), listDueAtVisitForDoctor(db, user.id)]);
+  return (
+    <>
+      <PageHeading title="Payments" subtitle={`By month of the visit, in your time zone (${timeZone}). Card payments are marked paid by Stripe; fees due at the clinic by you.`} />
+      <div className="flex flex-col gap-6">
+        <Card title="Earnings by month">
+          <EarningsTable rows={earnings} />
+        </Card>
+        <Card title="Due at the clinic">
+          {due.length === 0 ? (
+            <p className="text-slate-600">No fees are waiting to be collected at the clinic.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Visits with the fee due at the clinic</caption>
+                <thead className="border-b border-slate-200 text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Patient
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Visit ({timeZone})
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">
+                      Amount
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {due.map((row) => (
+                    <tr key={row.id} className="align-top">
+                      <td className="py-3 pr-4 font-medium text-slate-900">{row.patientName}</td>
+                      <td className="py-3 pr-4">{formatDateTime(row.appointmentStartsAt, timeZone)}</td>
+                      <td className="py-3 pr-4 text-right tabular-nums">{formatMoney(row.amountMinor, row.currency)}</td>
+                      <td className="py-3">
+                        <MarkPaidForm appointmentId={row.appointmentId} label="Mark paid" />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

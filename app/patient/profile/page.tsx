@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { getPatientProfileForEdit } from "@/db/queries/profiles";
+import { ChangePasswordForm } from "@/components/profiles/change-password-form";
+import { PatientProfileForm } from "@/components/profiles/patient-profile-form";
+import { PhotoForm } from "@/components/profiles/photo-form";
+import { Card, PageHeading } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/guards";
+import { timeZoneOptions } from "@/lib/availability/time-zones";
+import { photoUrl } from "@/lib/profiles/photo-access";
+import { changePasswordAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default async function PatientProfilePage() {
+  const patient = await requireRole("patient");
+  const current = await getPatientProfileForEdit(getDb(), patient.id);
+  if (!current) notFound();
+  const profile = current.profile;
+  const timeZone = profile?.timeZone ?? "UTC";
+  return (
+    <>
+      <PageHeading title="Profile" subtitle={`Signed in as ${current.email}`} />
+      <div className="flex flex-col gap-6">
+        <Card title="Photo">
+          <PhotoForm name={current.fullName} photoUrl={photoUrl(profile?.photoKey)} upload={uploadPatientPhotoAction} remove={removePatientPhotoAction} />
+          <p className="mt-3 text-sm text-slate-600">Only you can see your photo.</p>
+        </Card>
+        <Card title="Your details">
+          <PatientProfileForm
+            timeZones={timeZoneOptions(timeZone)}
+            values={{
+              fullName: current.fullName,
+              phone: profile?.phone ?? null,
+              dateOfBirth: profile?.dateOfBirth ?? null,
+              gender: profile?.gender ?? null,
+              city: profile?.city ?? null,
+              latitude: profile?.latitude ?? null,
+              longitude: profile?.longitude ?? null,
+              timeZone,
+              allergies: profile?.allergies ?? null,
+              chronicConditions: profile?.chronicConditions ?? null,
+              currentMedications: profile?.currentMedications ?? null,
+              bloodType: profile?.bloodType ?? null,
+              emergencyContactName: profile?.emergencyContactName ?? null,
+              emergencyContactPhone: profile?.emergencyContactPhone ?? null,
+            }}
+          />
+        </Card>
+        <Card title="Change password">
+          <ChangePasswordForm action={changePasswordAction} />
+        </Card>
+      </div>
+    </>
+  );
+}

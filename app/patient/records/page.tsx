@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { getPatientTimeZone } from "@/db/queries/appointment-reads";
+import { listRecordsOfPatient, listShareableAppointments } from "@/db/queries/records";
+import { PageNotice } from "@/components/admin/page-notice";
+import { RecordItem } from "@/components/records/record-item";
+import { RecordUploadForm } from "@/components/records/upload-form";
+import { Card, PageHeading } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/guards";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { fileSize } from "@/lib/records/display";
+import { recordTypeLabels } from "@/lib/records/schemas";
+
+export const metadata: Metadata = { title: "Medical records" };
+
+export default async function PatientRecordsPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  const user = await requireRole("patient");
+  const { notice } = await searchParams;
+  const db = getDb();
+  const [records, appointments, zone] = await Promise.all([listRecordsOfPatient(db, user.id), listShareableAppointments(db, user.id), getPatientTimeZone(db, user.id)]);
+  const timeZone = zone ?? "UTC";
+  const visitLabel = (doctorName: string, startsAt: Date) => `${doctorName} (${formatDateTime(startsAt, timeZone)})`;
+  const options = appointments.map((a) => ({ appointmentId: a.id, label: visitLabel(a.doctorName, a.startsAt) }));
+  return (
+    <>
+      <PageHeading title="Medical records" subtitle="Your documents are private. Share one with the doctor of an appointment, and stop sharing at any time." />
+      <PageNotice code={notice} messages={{ deleted: "The document was deleted, and every doctor it was shared with lost access." }} />
+      <div className="flex flex-col gap-6">
+        <Card title="Upload a document">
+          <RecordUploadForm />
+        </Card>
+        <Card title={`Your documents (${records.length})`}>
+          {records.length === 0 ? (
+            <p className="text-slate-600">No documents yet.</p>
+          ) : (
+            <div className="divide-y divide-slate-100">
+              {records.map((record) => (
+                <RecordItem
+                  key={record.id}
+                  options={options}
+                  record={{
+                    id: record.id,
+                    title: record.title,
+                    typeLabel: recordTypeLabels[record.recordType],
+                    originalName: record.originalName,
+                    size: fileSize(record.sizeBytes),
+                    uploaded: formatDate(record.createdAt, timeZone),
+                    shares: record.shares.map((s) => ({ appointmentId: s.appointmentId, label: visitLabel(s.doctorName, s.startsAt) })),
+                  }}
+                />
+              ))}
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

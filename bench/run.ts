@@ -1,0 +1,49 @@
+// Runs every part of the bench against a fresh database of its own, prints a
+// readable report, writes bench/results.json, and answers 1 if the race let a
+// slot go twice, or any attempt failed with something other than "taken".
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startBenchDatabase, setBenchEnvironment } from "./lib/database";
+import { benchPhases } from "./lib/phases";
+import { printRace, printThroughput } from "./lib/report";
+import { round } from "./lib/stats";
+import { benchRace } from "./race";
+import { benchSlotEngine } from "./slot-engine";
+import { benchThroughput } from "./throughput";
+
+const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results.json");
+
+export async function main(): Promise<number> {
+  const started = Date.now();
+  const load = os.loadavg()[0]!;
+  const database = await startBenchDatabase();
+  try {
+    setBenchEnvironment(database.url);
+    if (load > 0.5) console.log(`Note: load average ${load.toFixed(2)} before the bench; other work on this machine lowers and blurs the figures.`);
+    console.log(`Careslot bench · Node ${process.version} · ${os.cpus().length} CPUs · PostgreSQL ${database.version} (${database.server}) · load generator on the same machine\n`);
+
+    const slotEngine = benchSlotEngine();
+    console.log("1. Slot engine: one doctor's 60-day horizon, 500 appointments, Berlin doctor seen from Kolkata");
+    console.log(`   median ${slotEngine.medianMs} ms, p95 ${slotEngine.p95Ms} ms per computeSlots call (${slotEngine.slotsPerCall} slots)\n`);
+
+    const race = await benchRace(database.url);
+    const raceOk = race.successes === race.slots && race.errors === 0 && race.activeRows === race.slots && race.overlaps === 0;
+    printRace(race, raceOk);
+
+    const throughput = await benchThroughput(database.url);
+    const phases = await benchPhases(database.url);
+    printThroughput(throughput, phases, load);
+    const throughputOk = throughput.every((variant) => variant.errors === 0);
+    if (!throughputOk) console.log("\nSome throughput operations failed (see above): those figures are not valid.");
+
+    const elapsedS = round((Date.now() - started) / 1000, 1);
+    const results = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, postgres: database.version, server: database.server, loadAverageAtStart: load, elapsedS, slotEngine, race: { ...race, ok: raceOk }, throughput, phases };
+    fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nDone in ${elapsedS} s; figures written to ${path.relative(process.cwd(), RESULTS)}`);
+    return raceOk && throughputOk ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}

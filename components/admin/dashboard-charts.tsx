@@ -1,0 +1,129 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+// The figures arrive already aggregated by SQL; these components only draw
+// them. Each chart has its numbers as a table too (screen readers, printing).
+
+const statusSeries = [
+  { key: "confirmed", label: "Confirmed", color: "#047857" },
+  { key: "completed", label: "Completed", color: "#0369a1" },
+  { key: "pending_payment", label: "Awaiting payment", color: "#b45309" },
+  { key: "no_show", label: "No-show", color: "#b91c1c" },
+  { key: "cancelled", label: "Cancelled", color: "#64748b" },
+] as const;
+
+const currencyColors = ["#0f766e", "#7c3aed", "#c2410c", "#1d4ed8", "#be185d", "#4d7c0f"];
+
+export type DayPoint = { day: string; pending_payment: number; confirmed: number; completed: number; cancelled: number; no_show: number };
+export type MonthPoint = Record<string, string | number> & { month: string };
+
+const axisTick = { fontSize: 12, fill: "#475569" };
+
+function ChartFrame({ title, description, children, table }: { title: string; description: string; children: React.ReactNode; table: React.ReactNode }) {
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <figcaption className="mb-3">
+        <span className="block text-lg font-semibold text-slate-900">{title}</span>
+        <span className="block text-sm text-slate-600">{description}</span>
+      </figcaption>
+      <div className="h-64 w-full" aria-hidden="true">
+        {children}
+      </div>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer font-medium text-brand-700">Show the numbers as a table</summary>
+        <div className="mt-2 max-h-72 overflow-auto">{table}</div>
+      </details>
+    </figure>
+  );
+}
+
+function DataTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="border-b border-slate-200 text-slate-600">
+        <tr>
+          {headers.map((h) => (
+            <th key={h} scope="col" className="py-1 pr-3 font-medium">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 tabular-nums">
+        {rows.map((row) => (
+          <tr key={String(row[0])}>
+            {row.map((cell, i) => (i === 0 ? <th key={i} scope="row" className="py-1 pr-3 font-normal">{cell}</th> : <td key={i} className="py-1 pr-3">{cell}</td>))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AppointmentsPerDayChart({ data }: { data: DayPoint[] }) {
+  return (
+    <ChartFrame
+      title="Appointments per day"
+      description="The last 30 days by status (UTC days)."
+      table={<DataTable caption="Appointments per day by status" headers={["Day", ...statusSeries.map((s) => s.label)]} rows={data.map((d) => [d.day, ...statusSeries.map((s) => d[s.key])])} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 4, right: 8, left: -16, bottom: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" tick={axisTick} tickFormatter={(day: string) => day.slice(5)} minTickGap={16} />
+          <YAxis allowDecimals={false} tick={axisTick} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {statusSeries.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="status" fill={s.color} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+export function RevenuePerMonthChart({ data, currencies }: { data: MonthPoint[]; currencies: string[] }) {
+  return (
+    <ChartFrame
+      title="Revenue per month"
+      description={currencies.length ? "The last 12 months, paid minus refunded, per currency." : "The last 12 months. No payments yet."}
+      table={<DataTable caption="Revenue per month" headers={["Month", ...currencies]} rows={data.map((d) => [d.month, ...currencies.map((c) => Number(d[c] ?? 0).toFixed(2))])} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 4, right: 8, left: 0, bottom: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" tick={axisTick} />
+          <YAxis tick={axisTick} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {currencies.map((currency, i) => (
+            <Line key={currency} type="monotone" dataKey={currency} name={currency} stroke={currencyColors[i % currencyColors.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+export function AppointmentsBySpecializationChart({ data }: { data: { name: string; appointments: number }[] }) {
+  return (
+    <ChartFrame
+      title="Appointments by specialization"
+      description={data.length ? "The last 12 months, cancelled visits left out." : "The last 12 months. No appointments yet."}
+      table={<DataTable caption="Appointments by specialization" headers={["Specialization", "Appointments"]} rows={data.map((d) => [d.name, d.appointments])} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 24, bottom: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={axisTick} />
+          <YAxis type="category" dataKey="name" width={120} tick={axisTick} />
+          <Tooltip />
+          <Bar dataKey="appointments" name="Appointments" fill="#0f766e" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

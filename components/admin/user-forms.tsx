@@ -1,0 +1,112 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { bulkUsersAction, changeRoleAction, setActiveAction, type UsersFormState } from "@/app/admin/users/actions";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ResultNotice, SelectField } from "./form-bits";
+
+export type UserRow = { id: string; fullName: string; email: string; role: string; active: boolean; verified: boolean; joined: string };
+
+/**
+ * The user list is one form: a checkbox per row and the bulk action below, so
+ * several users are changed in one submission (and one transaction), with or
+ * without JavaScript.
+ */
+export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string }) {
+  const [state, formAction] = useActionState<UsersFormState, FormData>(bulkUsersAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  if (rows.length === 0) return <p className="text-slate-600">No users match these filters.</p>;
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      <ResultNotice state={state} />
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                <span className="sr-only">Select</span>
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">Name</th>
+              <th scope="col" className="py-2 pr-4 font-medium">Email</th>
+              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
+              <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+              <th scope="col" className="py-2 font-medium">Joined</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td className="py-2 pr-3">
+                  <input type="checkbox" name="userIds" value={row.id} id={`select-${row.id}`} aria-label={`Select ${row.fullName}`} className="h-4 w-4" disabled={row.id === selfId} />
+                </td>
+                <td className="py-2 pr-4 font-medium">
+                  <Link href={`/admin/users/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {row.fullName}
+                  </Link>
+                  {row.id === selfId ? <span className="ml-1 text-xs text-slate-600">(you)</span> : null}
+                </td>
+                <td className="py-2 pr-4 break-all">{row.email}</td>
+                <td className="py-2 pr-4 capitalize">{row.role}</td>
+                <td className="py-2 pr-4">
+                  <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${row.active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>{row.active ? "Active" : "Inactive"}</span>
+                  {row.verified ? null : <span className="ml-1 text-xs text-slate-600">email unconfirmed</span>}
+                </td>
+                <td className="py-2 tabular-nums">{row.joined}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {errors?.userIds ? <p className="text-sm font-medium text-red-700">{errors.userIds.join(" ")}</p> : null}
+      <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
+        <SelectField label="With the selected users" name="operation" id="bulk-operation" defaultValue="" errors={errors?.operation}>
+          <option value="" disabled>
+            Choose an action
+          </option>
+          <option value="deactivate">Deactivate (ends their sessions)</option>
+          <option value="reactivate">Reactivate</option>
+        </SelectField>
+        <SubmitButton variant="secondary" pendingLabel="Applying…">
+          Apply to selected
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function RoleForm({ userId, role }: { userId: string; role: string }) {
+  const [state, formAction] = useActionState<UsersFormState, FormData>(changeRoleAction, null);
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <ResultNotice state={state} />
+      <input type="hidden" name="userId" value={userId} />
+      <SelectField label="Role" name="role" id="user-role" defaultValue={role} errors={state && !state.ok ? state.fieldErrors?.role : undefined}>
+        <option value="patient">Patient</option>
+        <option value="doctor">Doctor</option>
+        <option value="admin">Admin</option>
+      </SelectField>
+      <p className="text-sm text-slate-600">Changing the role ends the user&apos;s sessions. A new doctor starts unverified and is not public until verified.</p>
+      <div>
+        <SubmitButton pendingLabel="Changing…">Change role</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function ActiveForm({ userId, active }: { userId: string; active: boolean }) {
+  const [state, formAction] = useActionState<UsersFormState, FormData>(setActiveAction, null);
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <ResultNotice state={state} />
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      <div>
+        <SubmitButton variant={active ? "danger" : "primary"} pendingLabel="Saving…">
+          {active ? "Deactivate account" : "Reactivate account"}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

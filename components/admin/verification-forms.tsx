@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState } from "react";
+import { approveDoctorAction, rejectDoctorAction, type VerificationFormState } from "@/app/admin/doctors/actions";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ResultNotice, TextAreaField } from "./form-bits";
+
+export function VerificationForms({ doctorId, doctorName, view }: { doctorId: string; doctorName: string; view: "pending" | "rejected" | "verified" }) {
+  const canApprove = view !== "verified";
+  const canReject = view !== "rejected";
+  const [approved, approve] = useActionState<VerificationFormState, FormData>(approveDoctorAction, null);
+  const [rejected, reject] = useActionState<VerificationFormState, FormData>(rejectDoctorAction, null);
+  const rejectErrors = rejected && !rejected.ok ? rejected.fieldErrors?.reason : undefined;
+  return (
+    <div className="flex flex-col gap-4">
+      <ResultNotice state={approved} />
+      <ResultNotice state={rejected} />
+      {canApprove ? (
+        <form action={approve}>
+          <input type="hidden" name="doctorId" value={doctorId} />
+          <input type="hidden" name="view" value={view} />
+          <SubmitButton pendingLabel="Approving…">{`Approve ${doctorName}`}</SubmitButton>
+        </form>
+      ) : null}
+      {canReject ? (
+        <form action={reject} className="flex flex-col gap-2 border-t border-slate-100 pt-4">
+          <input type="hidden" name="doctorId" value={doctorId} />
+          <input type="hidden" name="view" value={view} />
+          <TextAreaField
+            label="Reason for rejecting (sent to the doctor)"
+            name="reason"
+            id={`reject-reason-${doctorId}`}
+            rows={2}
+            required
+            minLength={3}
+            maxLength={500}
+            defaultValue={rejected && !rejected.ok ? rejected.values?.reason : undefined}
+            errors={rejectErrors}
+          />
+          <div>
+            <SubmitButton variant="danger" pendingLabel="Rejecting…">{`Reject ${doctorName}`}</SubmitButton>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { markPaidAction, type MarkPaidState } from "@/app/doctor/payments/actions";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+/** One "Mark paid" button per visit; its result is announced next to it. */
+export function MarkPaidForm({ appointmentId, label }: { appointmentId: string; label: string }) {
+  const [state, formAction] = useActionState<MarkPaidState, FormData>(markPaidAction, null);
+  return (
+    <form action={formAction} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <SubmitButton variant="secondary" pendingLabel="Saving…" className="whitespace-nowrap">
+        {label}
+      </SubmitButton>
+      {state ? (
+        <p role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-emerald-800" : "font-medium text-red-700"}`}>
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+import { refundAction, retryRefundAction, type RefundFormState } from "@/app/admin/payments/actions";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+/** A manual refund: full by default, any smaller amount allowed, always with a reason (it is audited). */
+export function RefundForm({ paymentId, maxLabel, maxAmount, currency }: { paymentId: string; maxLabel: string; maxAmount: string; currency: string }) {
+  const [state, formAction] = useActionState<RefundFormState, FormData>(refundAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <Field
+        label={`Amount to refund (${currency})`}
+        name="amount"
+        inputMode="decimal"
+        required
+        defaultValue={values?.amount ?? maxAmount}
+        errors={errors?.amount}
+        hint={`Up to ${maxLabel}. Enter less for a partial refund.`}
+      />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="refund-reason" className="text-sm font-medium text-slate-800">
+          Reason<span className="text-red-700" aria-hidden="true"> *</span>
+        </label>
+        <textarea
+          id="refund-reason"
+          name="reason"
+          rows={3}
+          required
+          minLength={3}
+          maxLength={500}
+          defaultValue={values?.reason}
+          aria-invalid={errors?.reason ? true : undefined}
+          aria-describedby={errors?.reason ? "refund-reason-error" : undefined}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        />
+        {errors?.reason ? (
+          <p id="refund-reason-error" className="text-sm font-medium text-red-700">
+            {errors.reason.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <SubmitButton variant="danger" pendingLabel="Refunding…">
+        Issue refund
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Sends a pending refund to Stripe again (it was recorded while Stripe was unreachable). */
+export function RetryRefundForm({ refundId }: { refundId: string }) {
+  const [state, formAction] = useActionState<RefundFormState, FormData>(retryRefundAction, null);
+  return (
+    <form action={formAction} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="refundId" value={refundId} />
+      <SubmitButton variant="secondary" pendingLabel="Sending…">
+        Send refund again
+      </SubmitButton>
+      {state ? (
+        <p role={state.ok ? "status" : "alert"} className="text-xs">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

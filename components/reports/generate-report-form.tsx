@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { generateReportAction, type GenerateReportState } from "@/app/admin/reports/actions";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+/** Any month, on demand; a month already generated is computed again and replaced. */
+export function GenerateReportForm({ defaultMonth, latestMonth }: { defaultMonth: string; latestMonth: string }) {
+  const [state, formAction] = useActionState<GenerateReportState, FormData>(generateReportAction, null);
+  const monthErrors = state && !state.ok ? state.fieldErrors?.month : undefined;
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <Field
+          label="Month"
+          name="month"
+          type="month"
+          required
+          max={latestMonth}
+          defaultValue={state && !state.ok ? (state.values?.month ?? defaultMonth) : defaultMonth}
+          errors={monthErrors}
+          hint="Doctors' figures use each doctor's time zone; the system-wide report uses UTC."
+        />
+        <SubmitButton pendingLabel="Generating…">Generate report</SubmitButton>
+      </div>
+    </form>
+  );
+}

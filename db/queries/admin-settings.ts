@@ -1,0 +1,16 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { appSettings } from "../schema";
+
+export type SettingsValues = Pick<typeof appSettings.$inferSelect, "cancellationWindowHours" | "patientFullRefundHours" | "reminderLeadMinutes" | "paymentHoldMinutes" | "sessionIdleMinutes">;
+
+export async function lockAppSettings(db: Db) {
+  const [row] = await db.select().from(appSettings).where(eq(appSettings.id, 1)).for("update");
+  return row;
+}
+
+export async function updateAppSettings(db: Db, values: SettingsValues) {
+  const [row] = await db.update(appSettings).set(values).where(eq(appSettings.id, 1)).returning();
+  return row;
+}

@@ -1,0 +1,413 @@
+import "server-only";
+import { and, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../client";
+import { appointments, doctorProfiles, payments, refunds, stripeEvents, users } from "../schema";
+
+export type Payment = typeof payments.$inferSelect;
+export type PaymentStatus = Payment["status"];
+export type Refund = typeof refunds.$inferSelect;
+
+const doctorUser = alias(users, "doctor_user");
+const patientUser = alias(users, "patient_user");
+
+// ---------------------------------------------------------------- writes
+
+export async function insertPayment(db: Db, values: typeof payments.$inferInsert): Promise<Payment> {
+  const [row] = await db.insert(payments).values(values).returning();
+  return row;
+}
+
+/** The newest payment of an appointment, locked until the transaction ends. */
+export async function lockPaymentOfAppointment(db: Db, appointmentId: string): Promise<Payment | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.appointmentId, appointmentId)).orderBy(desc(payments.createdAt)).limit(1).for("update");
+  return row;
+}
+
+export async function lockPayment(db: Db, paymentId: string): Promise<Payment | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.id, paymentId)).for("update");
+  return row;
+}
+
+/** The payment a Checkout Session pays for: by its session id, else the appointment's Stripe payment (the id may not be stored yet). */
+export async function findPaymentForCheckoutSession(db: Db, input: { sessionId: string; appointmentId?: string }): Promise<Payment | undefined> {
+  const [bySession] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, input.sessionId));
+  if (bySession || !input.appointmentId || !/^[0-9a-f-]{36}$/i.test(input.appointmentId)) return bySession;
+  const [byAppointment] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.appointmentId, input.appointmentId), eq(payments.provider, "stripe"), isNull(payments.stripeCheckoutSessionId)))
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  return byAppointment;
+}
+
+export async function lockPaymentByIntent(db: Db, paymentIntentId: string): Promise<Payment | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.stripePaymentIntentId, paymentIntentId)).for("update");
+  return row;
+}
+
+export async function updatePayment(db: Db, paymentId: string, values: Partial<typeof payments.$inferInsert>): Promise<Payment> {
+  const [row] = await db.update(payments).set(values).where(eq(payments.id, paymentId)).returning();
+  return row;
+}
+
+/** Stores the session on a payment still waiting for it; false when the payment moved on meanwhile (released, replaced). */
+export async function recordCheckoutSession(db: Db, paymentId: string, sessionId: string): Promise<boolean> {
+  const rows = await db
+    .update(payments)
+    .set({ stripeCheckoutSessionId: sessionId })
+    .where(and(eq(payments.id, paymentId), eq(payments.status, "requires_payment"), or(isNull(payments.stripeCheckoutSessionId), eq(payments.stripeCheckoutSessionId, sessionId))))
+    .returning({ id: payments.id });
+  return rows.length > 0;
+}
+
+/**
+ * Marks as expired the payments of the holds `releaseExpiredHolds` is about to
+ * release (same selection), returning their Checkout Sessions so they can be
+ * closed at Stripe once the transaction has committed.
+ */
+export async function expirePaymentsOfLapsedHolds(db: Db, input: { doctorId: string; patientId: string; now: Date }): Promise<string[]> {
+  const rows = await db
+    .update(payments)
+    .set({ status: "expired" })
+    .from(appointments)
+    .where(
+      and(
+        eq(payments.appointmentId, appointments.id),
+        eq(payments.status, "requires_payment"),
+        eq(appointments.status, "pending_payment"),
+        lte(appointments.holdExpiresAt, input.now),
+        or(eq(appointments.doctorId, input.doctorId), eq(appointments.patientId, input.patientId)),
+      ),
+    )
+    .returning({ sessionId: payments.stripeCheckoutSessionId });
+  return rows.flatMap((row) => (row.sessionId ? [row.sessionId] : []));
+}
+
+/** The patient's own unpaid holds, still running, that overlap [startsAt, endsAt). */
+export function listActiveHoldsOfPatient(db: Db, input: { patientId: string; startsAt: Date; endsAt: Date; now: Date }) {
+  return db
+    .select({ id: appointments.id, status: appointments.status })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.patientId, input.patientId),
+        eq(appointments.status, "pending_payment"),
+        gt(appointments.holdExpiresAt, input.now),
+        lt(appointments.startsAt, input.endsAt),
+        gt(appointments.endsAt, input.startsAt),
+      ),
+    );
+}
+
+/** Every hold whose time ran out, any doctor: for eager release by a background job. */
+export function listLapsedHolds(db: Db, input: { now: Date; doctorId?: string }, limit = 100) {
+  return db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.status, "pending_payment"), lte(appointments.holdExpiresAt, input.now), input.doctorId ? eq(appointments.doctorId, input.doctorId) : undefined))
+    .orderBy(appointments.holdExpiresAt)
+    .limit(limit);
+}
+
+/** A reschedule moves the money with the visit. */
+export async function movePaymentsToAppointment(db: Db, fromAppointmentId: string, toAppointmentId: string): Promise<void> {
+  await db.update(payments).set({ appointmentId: toAppointmentId }).where(eq(payments.appointmentId, fromAppointmentId));
+}
+
+/** Whether another active appointment (of the doctor or the patient) overlaps this time: the re-claim check for a late payment. */
+export async function hasOverlappingActiveAppointment(db: Db, input: { appointmentId: string; doctorId: string; patientId: string; startsAt: Date; endsAt: Date; now: Date }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        ne(appointments.id, input.appointmentId),
+        ne(appointments.status, "cancelled"),
+        or(eq(appointments.doctorId, input.doctorId), eq(appointments.patientId, input.patientId)),
+        lt(appointments.startsAt, input.endsAt),
+        gt(appointments.endsAt, input.startsAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+// ---------------------------------------------------------------- refunds
+
+export async function insertRefund(db: Db, values: typeof refunds.$inferInsert): Promise<Refund> {
+  const [row] = await db.insert(refunds).values(values).returning();
+  return row;
+}
+
+export async function getRefund(db: Db, refundId: string): Promise<Refund | undefined> {
+  const [row] = await db.select().from(refunds).where(eq(refunds.id, refundId));
+  return row;
+}
+
+export async function findRefundForStripe(db: Db, input: { stripeRefundId: string; refundId?: string }): Promise<Refund | undefined> {
+  const match = input.refundId && /^[0-9a-f-]{36}$/i.test(input.refundId) ? or(eq(refunds.stripeRefundId, input.stripeRefundId), eq(refunds.id, input.refundId)) : eq(refunds.stripeRefundId, input.stripeRefundId);
+  const [row] = await db.select().from(refunds).where(match).limit(1).for("update");
+  return row;
+}
+
+export async function updateRefund(db: Db, refundId: string, values: Partial<typeof refunds.$inferInsert>): Promise<Refund> {
+  const [row] = await db.update(refunds).set(values).where(eq(refunds.id, refundId)).returning();
+  return row;
+}
+
+/** Takes Stripe's answer only while the refund is still pending: a webhook may have recorded the outcome first. */
+export async function updatePendingRefund(db: Db, refundId: string, values: Partial<typeof refunds.$inferInsert>): Promise<Refund | undefined> {
+  const [row] = await db
+    .update(refunds)
+    .set(values)
+    .where(and(eq(refunds.id, refundId), eq(refunds.status, "pending")))
+    .returning();
+  return row;
+}
+
+/** Refunded or on its way: what can no longer be refunded again. */
+export async function committedRefundTotal(db: Db, paymentId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${refunds.amountMinor}), 0)` })
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ["pending", "succeeded"])));
+  return Number(row.total);
+}
+
+/** Sets refunded_minor to the succeeded refunds and the status to match (paid / partially / fully refunded). */
+export async function syncRefundedAmount(db: Db, paymentId: string): Promise<Payment | undefined> {
+  const [row] = await db
+    .update(payments)
+    .set({
+      refundedMinor: sql`least(${payments.amountMinor}, (select coalesce(sum(r.amount_minor), 0) from refunds r where r.payment_id = ${payments.id} and r.status = 'succeeded'))`,
+      status: sql`case
+        when (select coalesce(sum(r.amount_minor), 0) from refunds r where r.payment_id = ${payments.id} and r.status = 'succeeded') >= ${payments.amountMinor} then 'refunded'
+        when (select coalesce(sum(r.amount_minor), 0) from refunds r where r.payment_id = ${payments.id} and r.status = 'succeeded') > 0 then 'partially_refunded'
+        else 'paid' end::payment_status`,
+    })
+    .where(and(eq(payments.id, paymentId), inArray(payments.status, ["paid", "partially_refunded", "refunded"])))
+    .returning();
+  return row;
+}
+
+export function listRefundsOfPayments(db: Db, paymentIds: string[]) {
+  if (paymentIds.length === 0) return Promise.resolve([]);
+  return db.select().from(refunds).where(inArray(refunds.paymentId, paymentIds)).orderBy(refunds.createdAt);
+}
+
+/** Refunds recorded but never sent to Stripe (an outage after the commit): for a retry. */
+export function listUnsentRefunds(db: Db, createdBefore: Date, limit = 50) {
+  return db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.status, "pending"), isNull(refunds.stripeRefundId), lte(refunds.createdAt, createdBefore)))
+    .orderBy(refunds.createdAt)
+    .limit(limit);
+}
+
+// ---------------------------------------------------------------- webhook bookkeeping
+
+/** Claims a Stripe event id in the caller's transaction; false when it was processed already. */
+export async function claimStripeEvent(db: Db, event: { id: string; type: string }): Promise<boolean> {
+  const rows = await db.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id });
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------- reads
+
+const listColumns = {
+  id: payments.id,
+  appointmentId: payments.appointmentId,
+  provider: payments.provider,
+  status: payments.status,
+  amountMinor: payments.amountMinor,
+  refundedMinor: payments.refundedMinor,
+  currency: payments.currency,
+  paidAt: payments.paidAt,
+  createdAt: payments.createdAt,
+  stripeCheckoutSessionId: payments.stripeCheckoutSessionId,
+  stripePaymentIntentId: payments.stripePaymentIntentId,
+  doctorId: payments.doctorId,
+  doctorName: doctorUser.fullName,
+  patientId: payments.patientId,
+  patientName: patientUser.fullName,
+  patientEmail: patientUser.email,
+  appointmentStartsAt: appointments.startsAt,
+  appointmentStatus: appointments.status,
+  doctorTimeZone: doctorProfiles.timeZone,
+};
+
+function paymentList(db: Db, where: SQL | undefined) {
+  return db
+    .select(listColumns)
+    .from(payments)
+    .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
+    .innerJoin(doctorUser, eq(doctorUser.id, payments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, payments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, payments.doctorId))
+    .where(where);
+}
+
+export type PaymentListItem = Awaited<ReturnType<typeof listPaymentsForPatient>>[number];
+
+export function listPaymentsForPatient(db: Db, patientId: string) {
+  return paymentList(db, eq(payments.patientId, patientId)).orderBy(desc(payments.createdAt)).limit(200);
+}
+
+/** One payment with names and the appointment; callers check who may see it. */
+export async function getPaymentDetail(db: Db, paymentId: string) {
+  const [row] = await paymentList(db, eq(payments.id, paymentId));
+  return row;
+}
+
+/** The newest payment of each of these appointments, for status badges in lists. */
+export async function paymentsOfAppointments(db: Db, appointmentIds: string[]) {
+  if (appointmentIds.length === 0) return new Map<string, Payment>();
+  const rows = await db.select().from(payments).where(inArray(payments.appointmentId, appointmentIds)).orderBy(payments.createdAt);
+  return new Map(rows.map((row) => [row.appointmentId, row]));
+}
+
+export async function getPaymentOfAppointment(db: Db, appointmentId: string): Promise<Payment | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.appointmentId, appointmentId)).orderBy(desc(payments.createdAt)).limit(1);
+  return row;
+}
+
+/**
+ * A doctor's money by month of the visit (in the doctor's zone) and currency:
+ * received, refunded, and still due at the clinic for visits not cancelled.
+ */
+export async function doctorEarningsByMonth(db: Db, doctorId: string, timeZone: string) {
+  const month = sql<string>`to_char(${appointments.startsAt} at time zone ${timeZone}, 'YYYY-MM')`;
+  const received = sql`${payments.status} in ('paid', 'partially_refunded', 'refunded')`;
+  const rows = await db
+    .select({
+      month,
+      currency: payments.currency,
+      paidMinor: sql<string>`coalesce(sum(${payments.amountMinor}) filter (where ${received}), 0)`,
+      refundedMinor: sql<string>`coalesce(sum(${payments.refundedMinor}) filter (where ${received}), 0)`,
+      dueMinor: sql<string>`coalesce(sum(${payments.amountMinor}) filter (where ${payments.status} = 'due_at_visit' and ${appointments.status} in ('confirmed', 'completed')), 0)`,
+    })
+    .from(payments)
+    .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
+    .where(eq(payments.doctorId, doctorId))
+    // By position: the zone is a bound parameter, so PostgreSQL would not see two spellings of the month as one expression.
+    .groupBy(sql`1`, sql`2`)
+    .orderBy(sql`1 desc`, sql`2`);
+  return rows.map((row) => ({ month: row.month, currency: row.currency, paidMinor: Number(row.paidMinor), refundedMinor: Number(row.refundedMinor), dueMinor: Number(row.dueMinor) }));
+}
+
+/** Visits whose fee is collected at the clinic and not yet marked paid. */
+export function listDueAtVisitForDoctor(db: Db, doctorId: string) {
+  return paymentList(db, and(eq(payments.doctorId, doctorId), eq(payments.status, "due_at_visit"), inArray(appointments.status, ["confirmed", "completed"])))
+    .orderBy(appointments.startsAt)
+    .limit(200);
+}
+
+export interface AdminPaymentFilter {
+  status?: PaymentStatus;
+  doctorId?: string;
+  /** Inclusive UTC instants on the payment's creation time. */
+  from?: Date;
+  to?: Date;
+}
+
+export function listPaymentsForAdmin(db: Db, filter: AdminPaymentFilter, limit = 200) {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(payments.status, filter.status));
+  if (filter.doctorId) conditions.push(eq(payments.doctorId, filter.doctorId));
+  if (filter.from) conditions.push(gte(payments.createdAt, filter.from));
+  if (filter.to) conditions.push(lt(payments.createdAt, filter.to));
+  return paymentList(db, conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(payments.createdAt))
+    .limit(limit);
+}
+
+/** Doctors who have any payment, for the admin filter. */
+export function listDoctorsWithPayments(db: Db) {
+  return db
+    .selectDistinct({ id: users.id, fullName: users.fullName })
+    .from(payments)
+    .innerJoin(users, eq(users.id, payments.doctorId))
+    .orderBy(users.fullName);
+}
+
+/** What a Checkout Session is made from: the appointment, its payment, the doctor's name and zone, the patient's email. */
+export async function getCheckoutSubject(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      appointmentId: appointments.id,
+      patientId: appointments.patientId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      holdExpiresAt: appointments.holdExpiresAt,
+      doctorName: doctorUser.fullName,
+      doctorTimeZone: doctorProfiles.timeZone,
+      patientEmail: patientUser.email,
+    })
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .where(eq(appointments.id, appointmentId));
+  if (!row) return undefined;
+  return { ...row, payment: await getPaymentOfAppointment(db, appointmentId) };
+}
+
+/** Puts a released hold back (compare-and-set): a late payment whose time is still free keeps its visit. */
+export async function reinstateReleasedHold(db: Db, appointmentId: string): Promise<boolean> {
+  const rows = await db
+    .update(appointments)
+    .set({ status: "confirmed", cancellationReason: null, cancelledBy: null, cancelledAt: null })
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "cancelled"), eq(appointments.cancelledBy, "system")))
+    .returning({ id: appointments.id });
+  return rows.length > 0;
+}
+
+/** Who to tell about a late payment, and in which zone. */
+export async function getPaymentParties(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      patientName: patientUser.fullName,
+      patientEmail: patientUser.email,
+      patientTimeZone: sql<string>`coalesce((select time_zone from patient_profiles p where p.user_id = ${appointments.patientId}), ${doctorProfiles.timeZone})`,
+      doctorName: doctorUser.fullName,
+    })
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .where(eq(appointments.id, appointmentId));
+  return row;
+}
+
+/** Refunds of a payment recorded but not yet sent to Stripe. */
+export function listUnsentRefundsOfPayment(db: Db, paymentId: string) {
+  return db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, "pending"), isNull(refunds.stripeRefundId)));
+}
+
+/** A refund noticed on the charge before its own event arrived (no Stripe id yet) with this amount. */
+export async function findUnmatchedOutsideRefund(db: Db, paymentId: string, amountMinor: number): Promise<Refund | undefined> {
+  const [row] = await db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, paymentId), isNull(refunds.stripeRefundId), isNull(refunds.requestedBy), eq(refunds.requestedByRole, "system"), eq(refunds.amountMinor, amountMinor), eq(refunds.status, "succeeded")))
+    .limit(1)
+    .for("update");
+  return row;
+}
+
+/** The payment side of one appointment, for its page: hold, who cancelled, the payment and its refunds. */
+export async function getAppointmentPaymentView(db: Db, appointmentId: string) {
+  const [appointment] = await db
+    .select({ holdExpiresAt: appointments.holdExpiresAt, cancelledBy: appointments.cancelledBy })
+    .from(appointments)
+    .where(eq(appointments.id, appointmentId));
+  const payment = await getPaymentOfAppointment(db, appointmentId);
+  const refundRows = payment ? await listRefundsOfPayments(db, [payment.id]) : [];
+  return { holdExpiresAt: appointment?.holdExpiresAt ?? null, cancelledBy: appointment?.cancelledBy ?? null, payment, refunds: refundRows };
+}

@@ -1,0 +1,167 @@
+import "server-only";
+import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import type { Db } from "../client";
+import { appointments, availabilityRules, certificates, doctorProfiles, patientProfiles, sessions, specializations, users } from "../schema";
+
+export type DoctorProfileRow = typeof doctorProfiles.$inferSelect;
+export type PatientProfileRow = typeof patientProfiles.$inferSelect;
+
+/** What the doctor edits on /doctor/profile, with their name and verification state. */
+export async function getDoctorProfileForEdit(db: Db, doctorId: string) {
+  const [row] = await db
+    .select({ fullName: users.fullName, profile: doctorProfiles, specialization: specializations.name })
+    .from(doctorProfiles)
+    .innerJoin(users, eq(users.id, doctorProfiles.userId))
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(eq(doctorProfiles.userId, doctorId));
+  return row;
+}
+
+/** The public page's extra facts beyond the booking panel's (languages, photo, experience, coordinates). */
+export async function getPublicDoctorDetails(db: Db, doctorId: string) {
+  const [row] = await db
+    .select({
+      languages: doctorProfiles.languages,
+      photoKey: doctorProfiles.photoKey,
+      yearsExperience: doctorProfiles.yearsExperience,
+      latitude: doctorProfiles.latitude,
+      longitude: doctorProfiles.longitude,
+      acceptingBookings: doctorProfiles.acceptingBookings,
+    })
+    .from(doctorProfiles)
+    .where(eq(doctorProfiles.userId, doctorId));
+  return row;
+}
+
+export type DoctorProfileUpdate = Pick<
+  typeof doctorProfiles.$inferInsert,
+  "specializationId" | "yearsExperience" | "clinicName" | "priceMinor" | "currency" | "bio" | "languages" | "address" | "city" | "latitude" | "longitude"
+>;
+
+export async function updateDoctorProfile(tx: Db, doctorId: string, values: DoctorProfileUpdate) {
+  const [row] = await tx.update(doctorProfiles).set(values).where(eq(doctorProfiles.userId, doctorId)).returning();
+  return row;
+}
+
+export async function specializationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: specializations.id }).from(specializations).where(eq(specializations.id, id));
+  return Boolean(row);
+}
+
+/** Weekly hours in the doctor's zone: the profile shows these, it never stores its own copy. */
+export function getConsultationHours(db: Db, doctorId: string) {
+  return db
+    .select({ weekday: availabilityRules.weekday, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
+    .from(availabilityRules)
+    .where(eq(availabilityRules.doctorId, doctorId))
+    .orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startTime));
+}
+
+export async function getPatientProfileForEdit(db: Db, patientId: string) {
+  const [row] = await db
+    .select({ fullName: users.fullName, email: users.email, profile: patientProfiles })
+    .from(users)
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, users.id))
+    .where(and(eq(users.id, patientId), eq(users.role, "patient")));
+  return row;
+}
+
+export type PatientProfileUpdate = Omit<typeof patientProfiles.$inferInsert, "userId" | "photoKey" | "createdAt" | "updatedAt">;
+
+/** Upsert: a patient created before profiles existed still gets one. */
+export async function upsertPatientProfile(tx: Db, patientId: string, values: PatientProfileUpdate) {
+  const [row] = await tx
+    .insert(patientProfiles)
+    .values({ userId: patientId, ...values })
+    .onConflictDoUpdate({ target: patientProfiles.userId, set: values })
+    .returning();
+  return row;
+}
+
+export async function updateUserFullName(tx: Db, userId: string, fullName: string) {
+  await tx.update(users).set({ fullName }).where(eq(users.id, userId));
+}
+
+/** Sets the new photo and returns the key it replaced (for deletion after commit). */
+export async function replaceDoctorPhotoKey(tx: Db, doctorId: string, photoKey: string | null): Promise<string | null> {
+  const [before] = await tx.select({ photoKey: doctorProfiles.photoKey }).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)).for("update");
+  await tx.update(doctorProfiles).set({ photoKey }).where(eq(doctorProfiles.userId, doctorId));
+  return before?.photoKey ?? null;
+}
+
+export async function replacePatientPhotoKey(tx: Db, patientId: string, photoKey: string | null): Promise<string | null> {
+  const [before] = await tx.select({ photoKey: patientProfiles.photoKey }).from(patientProfiles).where(eq(patientProfiles.userId, patientId)).for("update");
+  if (!before) await tx.insert(patientProfiles).values({ userId: patientId, photoKey });
+  else await tx.update(patientProfiles).set({ photoKey }).where(eq(patientProfiles.userId, patientId));
+  return before?.photoKey ?? null;
+}
+
+/** Who a stored photo belongs to, with what decides who may see it. */
+export async function findPhotoOwner(db: Db, photoKey: string) {
+  const [doctor] = await db
+    .select({ userId: doctorProfiles.userId, verificationStatus: doctorProfiles.verificationStatus, active: users.active })
+    .from(doctorProfiles)
+    .innerJoin(users, eq(users.id, doctorProfiles.userId))
+    .where(eq(doctorProfiles.photoKey, photoKey));
+  if (doctor) return { kind: "doctor" as const, userId: doctor.userId, public: doctor.verificationStatus === "verified" && doctor.active };
+  const [patient] = await db.select({ userId: patientProfiles.userId }).from(patientProfiles).where(eq(patientProfiles.photoKey, photoKey));
+  if (patient) return { kind: "patient" as const, userId: patient.userId, public: false };
+  return undefined;
+}
+
+export function listCertificates(db: Db, doctorId: string) {
+  return db
+    .select({ id: certificates.id, originalName: certificates.originalName, contentType: certificates.contentType, sizeBytes: certificates.sizeBytes, createdAt: certificates.createdAt })
+    .from(certificates)
+    .where(eq(certificates.doctorId, doctorId))
+    .orderBy(desc(certificates.createdAt));
+}
+
+export async function insertCertificate(tx: Db, values: typeof certificates.$inferInsert) {
+  const [row] = await tx.insert(certificates).values(values).returning();
+  return row!;
+}
+
+export async function getCertificate(db: Db, certificateId: string) {
+  const [row] = await db.select().from(certificates).where(eq(certificates.id, certificateId));
+  return row;
+}
+
+export async function deleteCertificateRow(tx: Db, certificateId: string, doctorId: string) {
+  const [row] = await tx
+    .delete(certificates)
+    .where(and(eq(certificates.id, certificateId), eq(certificates.doctorId, doctorId)))
+    .returning();
+  return row;
+}
+
+/** Ends every session of the user except the one making the request. */
+export async function revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null, at: Date): Promise<number> {
+  const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
+  if (keepSessionId) conditions.push(ne(sessions.id, keepSessionId));
+  const revoked = await tx.update(sessions).set({ revokedAt: at }).where(and(...conditions)).returning({ id: sessions.id });
+  return revoked.length;
+}
+
+/**
+ * The medical information a patient shares, for the doctor of ONE of that
+ * patient's appointments: the join on appointment and doctor is the rule, so a
+ * doctor who never saw the patient gets nothing even with the patient's id.
+ */
+export async function getPatientInformationForAppointment(db: Db, input: { doctorId: string; appointmentId: string }) {
+  const [row] = await db
+    .select({
+      dateOfBirth: patientProfiles.dateOfBirth,
+      gender: patientProfiles.gender,
+      allergies: patientProfiles.allergies,
+      chronicConditions: patientProfiles.chronicConditions,
+      currentMedications: patientProfiles.currentMedications,
+      bloodType: patientProfiles.bloodType,
+      emergencyContactName: patientProfiles.emergencyContactName,
+      emergencyContactPhone: patientProfiles.emergencyContactPhone,
+    })
+    .from(appointments)
+    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .where(and(eq(appointments.id, input.appointmentId), eq(appointments.doctorId, input.doctorId)));
+  return row;
+}

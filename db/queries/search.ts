@@ -1,0 +1,274 @@
+import "server-only";
+import { asc, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { specializations } from "../schema";
+
+/** Filters that SQL answers exactly. Availability is not one of them: see lib/search/service.ts. */
+export interface CandidateFilters {
+  specializationId?: string;
+  city?: string;
+  maxPriceMinor?: number;
+  minYears?: number;
+  minRating?: number;
+  nameQuery?: string;
+  point?: { latitude: number; longitude: number };
+  radiusKm?: number;
+}
+
+export type CandidateOrder = "rating" | "price" | "distance" | "earliest";
+
+/**
+ * When given, each candidate also gets `openLowerBoundMs`: an instant no later
+ * than the doctor's first free slot in [now + notice, min(windowEnd, horizon)),
+ * and doctors with no open hours at all in that window (or paused) drop out.
+ * It is a prefilter and an ordering key, never an answer: the slot engine decides.
+ */
+export interface OpenWindow {
+  now: Date;
+  windowEnd: Date;
+}
+
+export interface CandidateRow {
+  id: string;
+  fullName: string;
+  active: boolean;
+  specialization: string | null;
+  priceMinor: number;
+  currency: string;
+  bio: string;
+  clinicName: string | null;
+  address: string | null;
+  city: string | null;
+  timeZone: string;
+  slotMinutes: number;
+  bufferMinutes: number;
+  minimumNoticeHours: number;
+  bookingHorizonDays: number;
+  acceptingBookings: boolean;
+  verificationStatus: "pending" | "verified" | "rejected";
+  yearsExperience: number;
+  languages: string[];
+  photoKey: string | null;
+  distanceKm: number | null;
+  /** Only when the query needed ratings (rating order or a minimum rating); otherwise see getRatingSummaries. */
+  ratingAverage: number | null;
+  ratingCount: number | null;
+  openLowerBoundMs: number | null;
+  /** The doctor's place in name order among all candidates (earliest order only): the tie-break SQL and the service share. */
+  nameRank: number;
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+const KM_PER_DEGREE_LATITUDE = 111.2;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function distanceSql(point: { latitude: number; longitude: number }): SQL {
+  // Haversine; least(1, …) keeps asin's argument in range against rounding.
+  return sql`(${EARTH_RADIUS_KM}::float8 * 2 * asin(least(1, sqrt(
+      power(sin(radians(dp.latitude - ${point.latitude}::float8) / 2), 2)
+      + cos(radians(${point.latitude}::float8)) * cos(radians(dp.latitude)) * power(sin(radians(dp.longitude - ${point.longitude}::float8) / 2), 2)))))`;
+}
+
+/** Only verified, active doctors are ever searchable; every other condition is the visitor's. */
+function whereSql(filters: CandidateFilters): SQL {
+  const conditions: SQL[] = [sql`dp.verification_status = 'verified'`, sql`u.active`];
+  if (filters.specializationId) conditions.push(sql`dp.specialization_id = ${filters.specializationId}`);
+  // lower(city) is the doctor_profiles_city_lower_idx expression.
+  if (filters.city) conditions.push(sql`lower(dp.city) = lower(${filters.city})`);
+  if (filters.maxPriceMinor !== undefined) conditions.push(sql`dp.price_minor <= ${filters.maxPriceMinor}`);
+  if (filters.minYears !== undefined) conditions.push(sql`dp.years_experience >= ${filters.minYears}`);
+  // careslot_fold (unaccent + lower, migration 0004) on both sides: "jose" finds "José"; its trigram GIN index serves the LIKE.
+  if (filters.nameQuery) conditions.push(sql`careslot_fold(u.full_name) like '%' || careslot_fold(${escapeLike(filters.nameQuery)}) || '%'`);
+  if (filters.point && filters.radiusKm !== undefined) {
+    // A latitude band first (cheap), then the exact great-circle distance.
+    const band = filters.radiusKm / KM_PER_DEGREE_LATITUDE;
+    conditions.push(sql`dp.latitude between ${filters.point.latitude - band}::float8 and ${filters.point.latitude + band}::float8`);
+    conditions.push(sql`${distanceSql(filters.point)} <= ${filters.radiusKm}::float8`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * The lower bound of each candidate's first open minute, over every candidate
+ * at once: one row per weekly rule, no per-doctor date series.
+ *
+ * Zone conversion is what costs in PostgreSQL, so each distinct zone is
+ * converted a few dozen times (its smallest and largest UTC offset over the
+ * window, sampled every 3 h) and each rule then uses plain timestamp maths:
+ * local start − largest offset ≤ the real start instant, local end − smallest
+ * offset ≥ the real end instant, however a daylight-saving change resolves a
+ * local time. Closed-day overrides are ignored and custom-hours overrides only
+ * add openings: both can only lower the bound, which is all a bound must do.
+ */
+function openBoundCtes(window: OpenWindow): SQL {
+  const now = window.now.toISOString();
+  const end = window.windowEnd.toISOString();
+  return sql`,
+    windowed as materialized (
+      select b.id, b.time_zone, b.minimum_notice_hours,
+             (${now}::timestamptz at time zone 'UTC') + b.minimum_notice_hours * interval '1 hour' as t_from,
+             least(${end}::timestamptz, ${now}::timestamptz + b.booking_horizon_days * interval '1 day') at time zone 'UTC' as t_to
+      from base b
+      where b.accepting_bookings
+    ),
+    zones as (
+      select z.time_zone, ${now}::timestamptz at time zone z.time_zone as local_now,
+             (${end}::timestamptz at time zone z.time_zone)::date as local_end_date,
+             max(s.at at time zone z.time_zone - s.at at time zone 'UTC') as off_max,
+             min(s.at at time zone z.time_zone - s.at at time zone 'UTC') as off_min
+      from (select distinct time_zone from windowed) z
+      cross join generate_series(${now}::timestamptz - interval '1 day', ${end}::timestamptz + interval '1 day', interval '3 hours') as s(at)
+      group by z.time_zone
+    ),
+    opening as (
+      select c.id, c.t_from, c.t_to, d.day + r.start_time - z.off_max as starts_lb, d.day + r.end_time - z.off_min as ends_ub
+      from windowed c
+      join zones z on z.time_zone = c.time_zone
+      join availability_rules r on r.doctor_id = c.id
+      cross join lateral (select (z.local_now + c.minimum_notice_hours * interval '1 hour')::date - 1 as d0) b
+      cross join lateral (select b.d0 + ((r.weekday - extract(isodow from b.d0)::int + 7) % 7) as d1) f
+      cross join lateral (select case when f.d1 + r.end_time - z.off_min > c.t_from then f.d1 else f.d1 + 7 end as day) d
+      union all
+      select c.id, c.t_from, c.t_to, ao.date + ao.start_time - z.off_max, ao.date + ao.end_time - z.off_min
+      from windowed c
+      join zones z on z.time_zone = c.time_zone
+      join availability_overrides ao on ao.doctor_id = c.id and not ao.closed and ao.date between z.local_now::date - 1 and z.local_end_date + 1
+    ),
+    bound as (
+      select o.id, min(greatest(o.starts_lb, o.t_from)) as open_lb
+      from opening o
+      where o.ends_ub > o.t_from and o.starts_lb < o.t_to
+      group by o.id
+    )`;
+}
+
+/**
+ * Averages of visible reviews, computed by query (never stored, so they are
+ * exact whatever is written concurrently). A semi-join on the candidates lets
+ * the planner choose: a few index probes for a filtered search, one pass over
+ * the covering index reviews_doctor_visible_rating_idx for all doctors.
+ */
+const ratingCte = sql`
+    rating as (
+      select r.doctor_id, avg(r.rating)::float8 as average, count(*)::int as count
+      from reviews r
+      where r.status = 'visible' and r.doctor_id in (select id from filtered)
+      group by r.doctor_id
+    ),`;
+
+function orderSql(order: CandidateOrder, withRating: boolean): SQL {
+  switch (order) {
+    case "earliest":
+      return sql`bound.open_lb, base.name_rank`;
+    case "price":
+      return sql`base.price_minor, base.full_name, base.id`;
+    case "distance":
+      return sql`base.distance_km nulls last, base.full_name, base.id`;
+    case "rating":
+      return withRating ? sql`base.rating_average desc nulls last, base.rating_count desc, base.full_name, base.id` : sql`base.full_name, base.id`;
+  }
+}
+
+export interface CandidateQuery {
+  filters: CandidateFilters;
+  order: CandidateOrder;
+  /** Required for the earliest order; with it only doctors with open hours in the window are returned. */
+  window?: OpenWindow;
+  /** For the distance column (and order) without a radius filter. */
+  point?: { latitude: number; longitude: number };
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of candidates in a stable order. JIT is off for the statement:
+ * PostgreSQL's cost model sees the 10,000-doctor bound query as "expensive"
+ * and spends ~400 ms compiling a plan that runs in a fraction of that.
+ */
+export async function listSearchCandidates(db: Db, query: CandidateQuery): Promise<CandidateRow[]> {
+  if (query.order === "earliest" && !query.window) throw new Error("the earliest order needs an availability window");
+  const withRating = query.order === "rating" || query.filters.minRating !== undefined;
+  const point = query.filters.point ?? query.point;
+  const statement = sql`
+    with filtered as materialized (
+      select u.id, u.full_name, u.active, s.name as specialization, dp.price_minor, dp.currency, dp.bio, dp.clinic_name, dp.address, dp.city,
+             dp.time_zone, dp.slot_minutes, dp.buffer_minutes, dp.minimum_notice_hours, dp.booking_horizon_days, dp.accepting_bookings,
+             dp.verification_status, dp.years_experience, dp.languages, dp.photo_key,
+             ${point ? distanceSql(point) : sql`null::float8`} as distance_km
+      from doctor_profiles dp
+      join users u on u.id = dp.user_id
+      left join specializations s on s.id = dp.specialization_id
+      where ${whereSql(query.filters)}
+    ),${withRating ? ratingCte : sql``}
+    base as materialized (
+      select f.*,
+             ${withRating ? sql`rating.average` : sql`null::float8`} as rating_average,
+             ${withRating ? sql`coalesce(rating.count, 0)` : sql`null::int`} as rating_count,
+             ${query.order === "earliest" ? sql`row_number() over (order by f.full_name, f.id)` : sql`0`} as name_rank
+      from filtered f
+      ${withRating ? sql`left join rating on rating.doctor_id = f.id` : sql``}
+      ${query.filters.minRating !== undefined ? sql`where rating.average >= ${query.filters.minRating}::float8` : sql``}
+    )${query.window ? openBoundCtes(query.window) : sql``}
+    select base.id, base.full_name as "fullName", base.active, base.specialization, base.price_minor as "priceMinor", base.currency, base.bio,
+           base.clinic_name as "clinicName", base.address, base.city, base.time_zone as "timeZone", base.slot_minutes as "slotMinutes",
+           base.buffer_minutes as "bufferMinutes", base.minimum_notice_hours as "minimumNoticeHours", base.booking_horizon_days as "bookingHorizonDays",
+           base.accepting_bookings as "acceptingBookings", base.verification_status as "verificationStatus", base.years_experience as "yearsExperience",
+           base.languages, base.photo_key as "photoKey", base.distance_km as "distanceKm", base.rating_average as "ratingAverage",
+           base.rating_count as "ratingCount", base.name_rank::int as "nameRank",
+           ${query.window ? sql`(extract(epoch from bound.open_lb) * 1000)::float8` : sql`null::float8`} as "openLowerBoundMs"
+    from base
+    ${query.window ? sql`join bound on bound.id = base.id` : sql``}
+    order by ${orderSql(query.order, withRating)}
+    limit ${query.limit} offset ${query.offset}`;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return (await tx.execute(statement)) as unknown as CandidateRow[];
+  });
+}
+
+/** How many doctors the SQL filters let through (availability aside). */
+export async function countSearchCandidates(db: Db, filters: CandidateFilters): Promise<number> {
+  const statement =
+    filters.minRating === undefined
+      ? sql`select count(*)::int as count from doctor_profiles dp join users u on u.id = dp.user_id where ${whereSql(filters)}`
+      : sql`
+        with filtered as materialized (select u.id from doctor_profiles dp join users u on u.id = dp.user_id where ${whereSql(filters)}),
+        ${ratingCte}
+        counted as (select 1 from filtered f join rating on rating.doctor_id = f.id where rating.average >= ${filters.minRating}::float8)
+        select count(*)::int as count from counted`;
+  const [row] = (await db.execute(statement)) as unknown as { count: number }[];
+  return row?.count ?? 0;
+}
+
+/** Average and count of visible reviews for a handful of doctors (a result page). */
+export async function getRatingSummaries(db: Db, doctorIds: string[]): Promise<Map<string, { average: number; count: number }>> {
+  if (doctorIds.length === 0) return new Map();
+  const rows = (await db.execute(sql`
+    select r.doctor_id as "doctorId", avg(r.rating)::float8 as average, count(*)::int as count
+    from reviews r
+    where r.doctor_id in ${sql`(${sql.join(
+      doctorIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`} and r.status = 'visible'
+    group by r.doctor_id`)) as unknown as { doctorId: string; average: number; count: number }[];
+  return new Map(rows.map((row) => [row.doctorId, { average: row.average, count: row.count }]));
+}
+
+export function listSpecializations(db: Db) {
+  return db.select({ id: specializations.id, name: specializations.name, slug: specializations.slug }).from(specializations).orderBy(asc(specializations.name));
+}
+
+/** Cities that have at least one searchable doctor, for the City suggestions. */
+export async function listSearchableCities(db: Db): Promise<string[]> {
+  const rows = (await db.execute(sql`
+    select min(dp.city) as city
+    from doctor_profiles dp join users u on u.id = dp.user_id
+    where dp.verification_status = 'verified' and u.active and dp.city is not null and dp.city <> ''
+    group by lower(dp.city)
+    order by 1
+    limit 200`)) as unknown as { city: string }[];
+  return rows.map((row) => row.city);
+}

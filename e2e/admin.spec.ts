@@ -1,0 +1,155 @@
+import { adminPages, DoctorVerificationPage, ReviewModerationPage, UsersAdminPage } from "./pages/admin-console-page";
+import { addCertificate, closeTestData, createAppointment, createDoctor, createPatient, createReview, pdfBytes } from "./pages/admin-data";
+import { SignInPage } from "./pages/sign-in-page";
+import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+
+test.afterAll(async () => {
+  await closeTestData();
+});
+
+test.describe("who may open the admin console", () => {
+  test("signed out, every admin page sends the visitor to sign in, and the admin files answer without content", async ({ page }) => {
+    for (const path of adminPages) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path).replace(/[/]/g, "%2F")}$`));
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    }
+    const exported = await page.request.get("/admin/appointments/export");
+    expect(exported.status()).toBe(401);
+    expect(await exported.text()).not.toContain("Appointment ID");
+    expect((await page.request.get("/api/admin/certificates/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
+  });
+
+  for (const who of ["patient", "doctor"] as const) {
+    test(`a ${who} gets 403 on every admin page and admin file, never the content`, async ({ page, signIn }) => {
+      await signIn(who === "patient" ? demo.patient.email : demo.doctor.email);
+      const doctor = await createDoctor();
+      const certificateId = await addCertificate(doctor.id, pdfBytes("licence"));
+      for (const path of [...adminPages, `/admin/users/${demo.admin.id}`]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(403);
+        await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+        await expect(page.getByRole("navigation", { name: "Admin console" })).toHaveCount(0);
+      }
+      const exported = await page.request.get("/admin/appointments/export");
+      expect(exported.status()).toBe(403);
+      expect(await exported.text()).not.toContain("Appointment ID");
+      const certificate = await page.request.get(`/api/admin/certificates/${certificateId}`);
+      expect(certificate.status()).toBe(404);
+      expect(await certificate.text()).not.toContain("%PDF");
+    });
+  }
+});
+
+test("the admin checks a pending doctor's certificate and approves them; the doctor is emailed and appears in search", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Pending Approval" });
+  await addCertificate(doctor.id, pdfBytes("medical licence"), "medical licence.pdf");
+  await page.goto("/doctors");
+  await expect(page.getByRole("link", { name: doctor.fullName })).toHaveCount(0);
+
+  await signIn(demo.admin.email);
+  const verification = new DoctorVerificationPage(page);
+  await verification.goto();
+  const card = verification.card(doctor.fullName);
+  await expect(card).toContainText(doctor.email);
+  const view = card.getByRole("link", { name: "View medical licence.pdf" });
+  const certificate = await page.request.get((await view.getAttribute("href"))!);
+  expect(certificate.status()).toBe(200);
+  expect(certificate.headers()["content-type"]).toBe("application/pdf");
+  expect(certificate.headers()["content-disposition"]).toMatch(/^inline; filename="medical licence.pdf"/);
+  expect(certificate.headers()["cache-control"]).toBe("no-store");
+  expect((await certificate.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await verification.approve(doctor.fullName);
+  await expect(card).toHaveCount(0);
+
+  await page.goto("/doctors");
+  await expect(page.getByRole("link", { name: doctor.fullName })).toBeVisible();
+  await page.goto("/dev/mailbox");
+  await expect(page.getByRole("article", { name: "Your Careslot profile is verified" }).filter({ hasText: doctor.email })).toBeVisible();
+});
+
+test("the admin hides a review and the doctor's average changes; the decision is in the audit log", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Reviewed", verified: true });
+  await createReview(doctor.id, 5, "Thorough, kind and on time.");
+  const { patient } = await createReview(doctor.id, 1, "Terrible, call me on 0170 1234567 to hear why.");
+
+  await signIn(demo.admin.email);
+  const moderation = new ReviewModerationPage(page);
+  await moderation.goto("recent");
+  const review = moderation.review(doctor.fullName, patient.fullName);
+  await expect(review).toContainText(`${doctor.fullName}'s public rating: 3.00 from 2 visible reviews`);
+  await moderation.hide(review, "Contains a phone number");
+  await expect(page.getByRole("status").filter({ hasText: "The review was hidden." })).toBeVisible();
+  await expect(review).toContainText(`${doctor.fullName}'s public rating: 5.00 from 1 visible review`);
+  await expect(review).toContainText("Last moderation note: Contains a phone number");
+
+  await page.goto(`/admin/audit?action=review.hidden&actor=${encodeURIComponent(demo.admin.email)}`);
+  await expect(page.getByRole("table", { name: "Audit entries, newest first" })).toContainText("review.hidden");
+});
+
+test("deactivating users from the list ends their sessions at once", async ({ page, signIn, browser }) => {
+  const patient = await createPatient("Soon Inactive");
+  const patientContext = await browser.newContext();
+  const patientPage = await patientContext.newPage();
+  await new SignInPage(patientPage).goto();
+  await new SignInPage(patientPage).signIn(patient.email, demo.password);
+  await expect(patientPage).toHaveURL(/\/patient$/);
+
+  await signIn(demo.admin.email);
+  const users = new UsersAdminPage(page);
+  await users.search(patient.email);
+  await users.deactivate([patient.fullName]);
+  await expect(page.getByRole("status").filter({ hasText: "1 user deactivated. Their sessions ended." })).toBeVisible();
+
+  await patientPage.goto("/patient");
+  await expect(patientPage).toHaveURL(/\/login/);
+  await new SignInPage(patientPage).signIn(patient.email, demo.password);
+  await expect(patientPage.getByRole("alert").filter({ hasText: /\S/ })).toBeVisible();
+  await expect(patientPage).toHaveURL(/\/login/);
+  await patientContext.close();
+});
+
+test("a specialization in use cannot be deleted, and a bad setting is refused next to its field", async ({ page, signIn }) => {
+  await signIn(demo.admin.email);
+  await page.goto("/admin/specializations");
+  await page.getByRole("button", { name: "Delete General Medicine" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /"General Medicine" cannot be deleted while \d+ doctors use it/ })).toBeVisible();
+
+  await page.goto("/admin/settings");
+  await page.getByLabel("Payment hold (minutes)").fill("2");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("The payment hold must be at least 5.")).toBeVisible();
+  await expect(page.getByLabel("Payment hold (minutes)")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("the admin filters appointments and exports them as CSV", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Csv", verified: true });
+  const patient = await createPatient("Csv Patient");
+  await createAppointment(doctor.id, patient.id);
+  await signIn(demo.admin.email);
+  await page.goto(`/admin/appointments?doctor=${encodeURIComponent(doctor.email)}`);
+  await expect(page.getByRole("table", { name: "Appointments" }).getByRole("row")).toHaveCount(2);
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split("\n");
+  expect(lines[0]).toContain("Appointment ID,Starts at (UTC)");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(patient.fullName);
+});
+
+test("axe finds no serious or critical violation on any admin page", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Axe" });
+  await addCertificate(doctor.id, pdfBytes("axe"));
+  await createReview(doctor.id, 4, "Good listener, clear advice.");
+  const patient = await createPatient("Axe Patient");
+  const appointmentId = await createAppointment(doctor.id, patient.id);
+  await signIn(demo.admin.email);
+  for (const path of [...adminPages, "/admin/reviews?view=recent", `/admin/users/${patient.id}`, `/admin/appointments/${appointmentId}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expectNoSeriousA11yViolations(page);
+  }
+});

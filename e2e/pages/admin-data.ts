@@ -1,0 +1,110 @@
+// Rows the admin and records journeys need, written straight to the e2e
+// database (DATABASE_URL, set by scripts/e2e.ts): fresh people with the demo
+// password, so no other spec's seeded doctor or patient is touched.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { hash } from "@node-rs/argon2";
+import { connectDatabase, type DatabaseHandle } from "../../db/client";
+import { appointments, availabilityRules, certificates, doctorProfiles, patientProfiles, reviews, users } from "../../db/schema";
+import { DEMO_PASSWORD, specializationSeed } from "../../db/seed-data";
+
+let handle: DatabaseHandle | undefined;
+let passwordHash: Promise<string> | undefined;
+
+function db() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run the spec through scripts/e2e.ts");
+  handle ??= connectDatabase(url, { max: 2 });
+  return handle.db;
+}
+
+export async function closeTestData(): Promise<void> {
+  await handle?.close();
+  handle = undefined;
+}
+
+const tag = () => randomUUID().slice(0, 6);
+
+export interface Person {
+  id: string;
+  email: string;
+  fullName: string;
+}
+
+async function person(role: "patient" | "doctor", name: string): Promise<Person> {
+  passwordHash ??= hash(DEMO_PASSWORD);
+  const email = `${role}-${randomUUID()}@e2e.careslot.test`;
+  const fullName = `${name} ${tag()}`;
+  const [user] = await db()
+    .insert(users)
+    .values({ email, fullName, role, passwordHash: await passwordHash, emailVerifiedAt: new Date() })
+    .returning({ id: users.id });
+  return { id: user.id, email, fullName };
+}
+
+export async function createPatient(name = "Pat Records"): Promise<Person> {
+  const patient = await person("patient", name);
+  await db().insert(patientProfiles).values({ userId: patient.id, city: "Berlin", timeZone: "Europe/London" });
+  return patient;
+}
+
+/** A doctor in Berlin with weekday hours; pending verification unless `verified`. */
+export async function createDoctor(options: { name?: string; verified?: boolean } = {}): Promise<Person> {
+  const doctor = await person("doctor", options.name ?? "Dr. Eve Test");
+  await db()
+    .insert(doctorProfiles)
+    .values({
+      userId: doctor.id,
+      specializationId: specializationSeed[0][0],
+      priceMinor: 5000,
+      currency: "EUR",
+      city: "Berlin",
+      clinicName: "E2E Clinic",
+      timeZone: "Europe/Berlin",
+      bio: "A doctor made for one end-to-end journey.",
+      verificationStatus: options.verified ? "verified" : "pending",
+      verifiedAt: options.verified ? new Date() : null,
+    });
+  await db()
+    .insert(availabilityRules)
+    .values([1, 2, 3, 4, 5].map((weekday) => ({ doctorId: doctor.id, weekday, startTime: "09:00", endTime: "17:00" })));
+  return doctor;
+}
+
+/** A certificate file in the app's private storage (STORAGE_DIR, default .data/storage) and its row. */
+export async function addCertificate(doctorId: string, bytes: Uint8Array, name = "licence.pdf"): Promise<string> {
+  const key = `certificates/${randomUUID()}`;
+  const target = path.resolve(process.env.STORAGE_DIR ?? ".data/storage", key);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(target, bytes, { mode: 0o600 });
+  const [row] = await db().insert(certificates).values({ doctorId, fileKey: key, originalName: name, contentType: "application/pdf", sizeBytes: bytes.byteLength }).returning({ id: certificates.id });
+  return row.id;
+}
+
+let hourOffset = 0;
+
+/** An appointment between the two; by default confirmed, a few days ahead, at a whole hour of its own. */
+export async function createAppointment(doctorId: string, patientId: string, status: "confirmed" | "completed" = "confirmed"): Promise<string> {
+  const day = new Date();
+  day.setUTCHours(0, 0, 0, 0);
+  const startsAt = new Date(day.getTime() + (status === "completed" ? -3 : 5) * 86_400_000 + (9 + hourOffset++) * 3_600_000);
+  const [row] = await db()
+    .insert(appointments)
+    .values({ doctorId, patientId, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), status, priceMinor: 5000, currency: "EUR", reason: "E2E visit" })
+    .returning({ id: appointments.id });
+  return row.id;
+}
+
+/** A completed visit by a fresh patient and its visible review of the doctor. */
+export async function createReview(doctorId: string, rating: number, body: string): Promise<{ reviewId: string; patient: Person }> {
+  const patient = await createPatient("Reviewer");
+  const appointmentId = await createAppointment(doctorId, patient.id, "completed");
+  const [row] = await db().insert(reviews).values({ appointmentId, doctorId, patientId: patient.id, rating, body }).returning({ id: reviews.id });
+  return { reviewId: row.id, patient };
+}
+
+/** A minimal real PDF (recognised by its signature). */
+export function pdfBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(`%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\n% ${text}\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
+}

@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { doctorSeed } from "../db/seed-data";
+import { TEST_WEBHOOK_SECRET, signedStripeEvent, startFakeStripe, type FakeStripe } from "../lib/payments/testing/fake-stripe";
+import { BookingPage } from "./pages/booking-page";
+import { PaymentsPage, registerConfirmedPatient } from "./pages/payments-page";
+import { SignInPage } from "./pages/sign-in-page";
+import { demo, expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures";
+
+// Each journey books with its own doctor and a freshly registered patient, so
+// nothing here competes with other specs for a slot.
+const dentist = doctorSeed[5]; // Dr. Jonas Schmidt, EUR 90.00
+const chiropractor = doctorSeed[9]; // Dr. Hugo Martin, EUR 65.00
+const PASSWORD = "pays for visits safely";
+
+test("pay at the clinic: confirmed at once and due at the visit; the doctor marks it paid; receipt, admin list, CSV and a manual refund follow", async ({ page, browser }) => {
+  const patient = { fullName: "Clara Cashwell", email: uniqueEmail("clinic-pay"), password: PASSWORD };
+  await registerConfirmedPatient(page, patient);
+
+  const booking = new BookingPage(page);
+  await booking.goto(dentist.id);
+  await booking.openDayBeyondCancellationWindow();
+  await booking.pickFirstSlot();
+  await expect(page.getByText("Pay at the clinic: €90.00, due at your visit. Nothing is charged now.")).toBeVisible();
+  await booking.book("Toothache on the left");
+
+  await expect(page).toHaveURL(/\/patient\/appointments\?booked=/);
+  await expect(page.getByText("Your appointment is booked. You can pay at the clinic.")).toBeVisible();
+  const row = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: dentist.fullName });
+  await expect(row).toContainText("Confirmed");
+  await expect(row).toContainText("Due at visit");
+  await row.getByRole("link", { name: dentist.fullName }).click();
+  await expect(page.getByText("Pay at the clinic: €90.00 is due at your visit")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const payments = new PaymentsPage(page);
+  await payments.gotoPatient();
+  await expect(payments.paymentRow(dentist.fullName)).toContainText("€90.00");
+  await expect(payments.paymentRow(dentist.fullName)).toContainText("Due at visit");
+  await expectNoSeriousA11yViolations(page);
+
+  // The doctor collects the fee at the visit and says so.
+  const doctorContext = await browser.newContext();
+  const doctorPage = await doctorContext.newPage();
+  await new SignInPage(doctorPage).goto();
+  await new SignInPage(doctorPage).signIn(dentist.email, demo.password);
+  await doctorPage.waitForURL(/\/doctor$/);
+  const doctorPayments = new PaymentsPage(doctorPage);
+  await doctorPayments.gotoDoctor();
+  await expectNoSeriousA11yViolations(doctorPage);
+  const due = doctorPayments.dueRow(patient.fullName);
+  await expect(due).toContainText("€90.00");
+  await due.getByRole("button", { name: "Mark paid" }).click();
+  await expect(due).toHaveCount(0);
+  await expect(doctorPayments.earnings).toContainText("€90.00");
+  await doctorContext.close();
+
+  await payments.gotoPatient();
+  await expect(payments.paymentRow(dentist.fullName)).toContainText("Paid at the clinic");
+  await payments.paymentRow(dentist.fullName).getByRole("link", { name: /Receipt/ }).click();
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  await expect(page.getByText("At the clinic", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // The admin finds it by doctor, exports it, and refunds part of it with a reason.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await new SignInPage(adminPage).goto();
+  await new SignInPage(adminPage).signIn(demo.admin.email, demo.password);
+  await adminPage.waitForURL(/\/admin$/);
+  const admin = new PaymentsPage(adminPage);
+  await admin.gotoAdmin();
+  await admin.filterByDoctor(dentist.fullName);
+  await expect(admin.paymentRow(patient.fullName)).toContainText("Paid at the clinic");
+  await expectNoSeriousA11yViolations(adminPage);
+  const csv = await admin.exportCsv();
+  expect(csv.split("\n")[0]).toContain("Payment id,Created (UTC),Paid (UTC),Status");
+  expect(csv).toContain(`${patient.fullName},${patient.email}`);
+  expect(csv).toMatch(/Paid at the clinic,At the clinic,90\.00,0\.00,90\.00,EUR,Dr\. Jonas Schmidt/);
+
+  await admin.paymentRow(patient.fullName).getByRole("link", { name: /Details/ }).click();
+  await expectNoSeriousA11yViolations(adminPage);
+  await admin.refund("100", "Too much");
+  await expect(adminPage.getByText("At most €90.00 can still be refunded.")).toBeVisible();
+  await admin.refund("15.50", "Filling was not needed");
+  await expect(adminPage.getByText("Refund of €15.50 issued.")).toBeVisible();
+  await expect(adminPage.getByText("Filling was not needed")).toBeVisible();
+  await adminContext.close();
+});
+
+test.describe("with Stripe configured", () => {
+  test.describe.configure({ timeout: 120_000 });
+  const port = Number(process.env.E2E_PORT ?? 3100) + 50;
+  const base = `http://localhost:${port}`;
+  let fake: FakeStripe;
+  let server: ChildProcess | undefined;
+
+  // A second server on the same build and database, with Stripe keys and the
+  // Stripe API pointed at a local fake that answers like Stripe.
+  test.beforeAll(async () => {
+    fake = await startFakeStripe();
+    server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+      env: { ...process.env, STRIPE_SECRET_KEY: "sk_test_e2e", STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, STRIPE_API_BASE: fake.url, APP_URL: base, DEV_MAILBOX: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    for (let attempt = 0; ; attempt++) {
+      const healthy = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      if (healthy) break;
+      if (attempt > 120) throw new Error(`the Stripe-configured server did not start on ${base}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+
+  test.afterAll(async () => {
+    server?.kill("SIGTERM");
+    await fake?.close();
+  });
+
+  test("payment required: the panel asks to pay now, booking holds the slot and goes to Stripe Checkout; the webhook confirms it", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    const patient = { fullName: "Paula Prepaid", email: uniqueEmail("card-pay"), password: PASSWORD };
+    await registerConfirmedPatient(page, patient);
+
+    const booking = new BookingPage(page);
+    await booking.goto(chiropractor.id);
+    await booking.openDayBeyondCancellationWindow();
+    await booking.pickFirstSlot();
+    await expect(page.getByText(/^Pay now: €65\.00 by card on Stripe's secure page\./)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await booking.book("Stiff neck");
+
+    // Redirected to the session url the (fake) Stripe returned.
+    await page.waitForURL(new RegExp(`^${fake.url}/pay/cs_test_`));
+    await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();
+    const [created] = fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.path === "/v1/checkout/sessions");
+    const appointmentId = created.form["metadata[appointmentId]"];
+    expect(created.form).toMatchObject({ "line_items[0][price_data][unit_amount]": "6500", "line_items[0][price_data][currency]": "eur", mode: "payment" });
+    expect(created.form["line_items[0][price_data][product_data][name]"]).toContain(`Consultation with ${chiropractor.fullName} on `);
+    expect(created.headers["idempotency-key"]).toBe(`checkout-${appointmentId}`);
+    expect(created.form.cancel_url).toBe(`${base}/patient/appointments/${appointmentId}?checkout=cancelled`);
+    const sessionId = page.url().split("/pay/")[1];
+
+    // The patient comes back without paying: the page says so, nothing is confirmed, and the same session reopens.
+    await page.goto(`/patient/appointments/${appointmentId}?checkout=cancelled`);
+    await expect(page.getByText("Waiting for payment confirmation")).toBeVisible();
+    await expect(page.getByText("You left the payment page before paying. Nothing was charged.")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await page.waitForURL(`${fake.url}/pay/${sessionId}`);
+    expect(fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.path === "/v1/checkout/sessions")).toHaveLength(1);
+
+    // Stripe calls the webhook; only then is the visit confirmed and paid.
+    const signed = signedStripeEvent("checkout.session.completed", {
+      id: sessionId,
+      object: "checkout.session",
+      status: "complete",
+      payment_status: "paid",
+      amount_total: 6500,
+      currency: "eur",
+      payment_intent: "pi_e2e_paid",
+      metadata: { appointmentId },
+    });
+    const bad = await fetch(`${base}/api/webhooks/stripe`, { method: "POST", body: signed.payload.replace("6500", "1"), headers: { "stripe-signature": signed.header } });
+    expect(bad.status).toBe(400);
+    const delivered = await fetch(`${base}/api/webhooks/stripe`, { method: "POST", body: signed.payload, headers: { "stripe-signature": signed.header, "content-type": "application/json" } });
+    expect(delivered.status).toBe(200);
+
+    await page.goto(`/patient/appointments/${appointmentId}?checkout=success`);
+    await expect(page.getByText("Payment received — confirmed")).toBeVisible();
+    await page.goto("/patient/appointments");
+    const row = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: chiropractor.fullName });
+    await expect(row).toContainText("Confirmed");
+    await expect(row).toContainText("Paid");
+
+    // Cancelling more than 24 h ahead: the page states the refund before the patient confirms.
+    await row.getByRole("button", { name: "Cancel appointment" }).click();
+    await expect(page.getByText(/^€65\.00 will be refunded to the card you paid with\./)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+});

@@ -1,0 +1,52 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+// Every event Careslot sends or receives, typed and validated. Domain events
+// are written to the outbox by the services (names below are what they
+// enqueue) and delivered with the outbox row id as the event id.
+
+const id = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+const actorRole = z.enum(["patient", "doctor", "admin", "system"]);
+
+/** A visit was booked and is confirmed (at once, or when its payment arrived). */
+export const appointmentBooked = eventType("appointment/booked", {
+  schema: z.object({ appointmentId: id, doctorId: id, patientId: id, startsAt: instant }),
+});
+
+export const appointmentCancelled = eventType("appointment/cancelled", {
+  schema: z.object({ appointmentId: id, cancelledBy: actorRole, reason: z.string() }),
+});
+
+/** `appointmentId` is the new appointment; the previous one was cancelled as "Rescheduled". */
+export const appointmentRescheduled = eventType("appointment/rescheduled", {
+  schema: z.object({ appointmentId: id, previousAppointmentId: id, previousStartsAt: instant, startsAt: instant }),
+});
+
+/**
+ * A held booking was paid (the Stripe webhook). The webhook also enqueues
+ * `appointment/booked` at that moment: a hold is not a booking until paid.
+ */
+export const appointmentPaid = eventType("appointment/paid", {
+  schema: z.object({ appointmentId: id, paymentId: id }),
+});
+
+/** Money was sent back to the patient (a refund row went to Stripe). */
+export const paymentRefunded = eventType("payment/refunded", {
+  schema: z.object({ paymentId: id, appointmentId: id, refundId: id.optional(), amountMinor: z.number().int().positive() }),
+});
+
+/** Release lapsed payment holds now (optionally one doctor's), besides the every-minute cron. */
+export const holdsReleaseRequested = eventType("payments/holds.release-requested", {
+  schema: z.object({ doctorId: id.optional() }),
+});
+
+/** Ask for the monthly reports of one month ("YYYY-MM") to be computed again. */
+export const reportsMonthRequested = eventType("reports/month.requested", {
+  schema: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
+});
+
+/** One doctor's monthly report is ready to be announced to them. */
+export const reportsDoctorReportReady = eventType("reports/doctor-report.ready", {
+  schema: z.object({ reportId: id, doctorId: id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/) }),
+});

@@ -1,0 +1,66 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { bookAppointment } from "@/lib/booking/service";
+import { TEST_NOW, createDoctor, createPatient, insertAppointmentRow, localInstant } from "@/tests/factories";
+import { emailsOf, bookedEvent } from "../testing/events";
+import { sendBookingConfirmation } from "./send-booking-confirmation";
+
+let handle: DatabaseHandle;
+let db: Db;
+
+beforeAll(() => {
+  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
+  db = handle.db;
+});
+afterAll(() => handle.close());
+
+describe("send-booking-confirmation", () => {
+  it("emails the patient (with reschedule and cancel links) and the doctor, each in the reader's own time zone", async () => {
+    const doctor = await createDoctor(db, { fullName: "Dr. Confirm" });
+    const patient = await createPatient(db, { timeZone: "Asia/Kolkata" });
+    const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "Check-up" }, TEST_NOW);
+
+    const engine = new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] });
+    const { result, ctx } = await engine.execute();
+
+    expect(ctx.step.run).toHaveBeenCalledWith("email-patient-confirmation", expect.any(Function));
+    expect(ctx.step.run).toHaveBeenCalledWith("email-doctor-confirmation", expect.any(Function));
+    expect(result).toMatchObject({ patient: { outcome: "stored" }, doctor: { outcome: "stored" } });
+    const emails = await emailsOf(db, appointment.id);
+    expect(emails.map((email) => [email.template, email.toAddress])).toEqual([
+      ["booking-confirmation-patient", patient.email],
+      ["booking-confirmation-doctor", doctor.email],
+    ]);
+    const [toPatient, toDoctor] = emails;
+    // 09:00 UTC is 14:30 in Kolkata and 10:00 in Berlin; each email names its zone.
+    expect(toPatient.text).toContain("Tuesday, 5 March 2030, 14:30 (Asia/Kolkata, GMT+5:30)");
+    expect(toDoctor.text).toContain("Tuesday, 5 March 2030, 10:00 (Europe/Berlin, GMT+1)");
+    expect(toPatient.text).toContain(`http://localhost:3000/patient/appointments/${appointment.id}/reschedule`);
+    expect(toPatient.text).toContain(`http://localhost:3000/patient/appointments/${appointment.id}/cancel`);
+    expect(toDoctor.text).toContain(`http://localhost:3000/doctor/appointments/${appointment.id}`);
+    expect(toPatient.subject).toBe("Appointment confirmed: Dr. Confirm, Tue 5 Mar, 14:30");
+  });
+
+  it("sends nothing more when the run is repeated (a redelivered event or a retried step)", async () => {
+    const doctor = await createDoctor(db);
+    const patient = await createPatient(db);
+    const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "11:00"), reason: "Check-up" }, TEST_NOW);
+    await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] }).execute();
+    const { result } = await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] }).execute();
+
+    expect(result).toMatchObject({ patient: { outcome: "skipped", reason: "already sent" }, doctor: { outcome: "skipped", reason: "already sent" } });
+    expect(await emailsOf(db, appointment.id)).toHaveLength(2);
+  });
+
+  it("does not confirm a visit that was cancelled before the job ran", async () => {
+    const doctor = await createDoctor(db);
+    const patient = await createPatient(db);
+    const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-07", "09:00"), status: "cancelled" });
+
+    const { result } = await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] }).execute();
+
+    expect(result).toMatchObject({ patient: { outcome: "skipped", reason: "appointment is cancelled" }, doctor: { outcome: "skipped" } });
+    expect(await emailsOf(db, appointment.id)).toEqual([]);
+  });
+});

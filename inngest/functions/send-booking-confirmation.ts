@@ -1,0 +1,20 @@
+import { getDb } from "@/db";
+import { inngest } from "../client";
+import { appointmentBooked } from "../events";
+import { sendConfirmation } from "../mail/appointment-mail";
+
+/**
+ * Confirms a booking to the patient (with a calendar file and links to move
+ * or cancel) and to the doctor. A booking held for payment is announced only
+ * once paid; sendConfirmation skips anything no longer confirmed, and never
+ * sends one recipient the same confirmation twice.
+ */
+export const sendBookingConfirmation = inngest.createFunction(
+  { id: "send-booking-confirmation", name: "Booking confirmation emails", triggers: [appointmentBooked] },
+  async ({ event, step }) => {
+    const { appointmentId } = event.data;
+    const patient = await step.run("email-patient-confirmation", () => sendConfirmation(getDb(), appointmentId, "patient"));
+    const doctor = await step.run("email-doctor-confirmation", () => sendConfirmation(getDb(), appointmentId, "doctor"));
+    return { appointmentId, patient, doctor };
+  },
+);

@@ -1,0 +1,13 @@
+import { getDb } from "@/db";
+import { inngest } from "../client";
+import { reportsDoctorReportReady } from "../events";
+import { sendMonthlyReportEmail as sendReportEmail } from "../mail/report-mail";
+
+/** One email per doctor and month, fanned out by the monthly reports cron. */
+export const sendMonthlyReportEmail = inngest.createFunction(
+  { id: "send-monthly-report-email", name: "Monthly report email", triggers: [reportsDoctorReportReady], idempotency: "event.data.reportId + '/' + event.data.month" },
+  async ({ event, step }) => {
+    const email = await step.run("email-monthly-report", () => sendReportEmail(getDb(), event.data));
+    return { doctorId: event.data.doctorId, email };
+  },
+);

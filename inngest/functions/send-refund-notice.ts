@@ -1,0 +1,13 @@
+import { getDb } from "@/db";
+import { inngest } from "../client";
+import { paymentRefunded } from "../events";
+import { sendRefundNotice as sendRefundEmail } from "../mail/payment-mail";
+
+/** Tells the patient money is on its way back. */
+export const sendRefundNotice = inngest.createFunction(
+  { id: "send-refund-notice", name: "Refund email", triggers: [paymentRefunded] },
+  async ({ event, step }) => {
+    const notice = await step.run("email-refund-notice", () => sendRefundEmail(getDb(), event.data));
+    return { paymentId: event.data.paymentId, notice };
+  },
+);

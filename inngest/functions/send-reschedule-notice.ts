@@ -1,0 +1,17 @@
+import { getDb } from "@/db";
+import { inngest } from "../client";
+import { appointmentRescheduled } from "../events";
+import { sendReschedule } from "../mail/appointment-mail";
+
+/**
+ * Tells both sides about the new time. The calendar file keeps the UID of the
+ * first booking with a higher SEQUENCE, so calendars move the entry.
+ */
+export const sendRescheduleNotice = inngest.createFunction(
+  { id: "send-reschedule-notice", name: "Reschedule emails", triggers: [appointmentRescheduled] },
+  async ({ event, step }) => {
+    const patient = await step.run("email-patient-reschedule", () => sendReschedule(getDb(), event.data, "patient"));
+    const doctor = await step.run("email-doctor-reschedule", () => sendReschedule(getDb(), event.data, "doctor"));
+    return { appointmentId: event.data.appointmentId, patient, doctor };
+  },
+);

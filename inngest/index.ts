@@ -1,0 +1,26 @@
+import { expirePaymentHolds } from "./functions/expire-payment-holds";
+import { generateMonthlyReports } from "./functions/generate-monthly-reports";
+import { scheduleAppointmentReminder } from "./functions/schedule-appointment-reminder";
+import { sendBookingConfirmation } from "./functions/send-booking-confirmation";
+import { sendCancellationNotice } from "./functions/send-cancellation-notice";
+import { sendMonthlyReportEmail } from "./functions/send-monthly-report-email";
+import { sendPaymentReceipt } from "./functions/send-payment-receipt";
+import { sendRefundNotice } from "./functions/send-refund-notice";
+import { sendRescheduleNotice } from "./functions/send-reschedule-notice";
+import { sweepOutbox } from "./functions/sweep-outbox";
+
+export { inngest } from "./client";
+
+/** Everything served at /api/inngest. */
+export const functions = [
+  sendBookingConfirmation,
+  sendCancellationNotice,
+  sendRescheduleNotice,
+  scheduleAppointmentReminder,
+  sendPaymentReceipt,
+  sendRefundNotice,
+  expirePaymentHolds,
+  generateMonthlyReports,
+  sendMonthlyReportEmail,
+  sweepOutbox,
+];

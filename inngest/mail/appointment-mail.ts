@@ -1,0 +1,173 @@
+import { createElement } from "react";
+import type { Db } from "@/db/client";
+import { getAppointmentForNotice, getRescheduleChain, hasSentEmail, type AppointmentNotice } from "@/db/queries/notifications";
+import { env } from "@/lib/env";
+import { calendarAttachment, calendarUid, type CalendarEntry } from "@/lib/notifications/ics";
+import { sendEmail, type OutgoingEmail } from "@/lib/notifications/mailer";
+import {
+  BookingConfirmationDoctorEmail,
+  BookingConfirmationPatientEmail,
+  CancellationEmail,
+  ReminderEmail,
+  RescheduleEmail,
+  type PatientLinks,
+  type VisitFacts,
+} from "@/lib/notifications/templates/appointment-emails";
+import { formatShortWhen } from "@/lib/notifications/templates/email-parts";
+
+// What each appointment email says, to whom, with which calendar file. Every
+// helper re-reads the appointment, so a retried step never works from stale
+// data, and throws when the provider refuses, so Inngest retries the step.
+
+export type Recipient = "patient" | "doctor";
+export type MailResult = { outcome: "sent" | "stored"; emailId: string } | { outcome: "skipped"; reason: string };
+
+export function appLink(path: string): string {
+  return new URL(path, env().APP_URL).toString();
+}
+
+export function patientLinks(appointmentId: string): PatientLinks {
+  return {
+    detailUrl: appLink(`/patient/appointments/${appointmentId}`),
+    rescheduleUrl: appLink(`/patient/appointments/${appointmentId}/reschedule`),
+    cancelUrl: appLink(`/patient/appointments/${appointmentId}/cancel`),
+  };
+}
+
+function place(notice: AppointmentNotice): string | null {
+  return [notice.clinicName, notice.address, notice.city].filter(Boolean).join(", ") || null;
+}
+
+function visitFor(notice: AppointmentNotice, recipient: Recipient): VisitFacts {
+  return {
+    doctorName: notice.doctorName,
+    patientName: notice.patientName,
+    specialization: notice.specialization,
+    startsAt: notice.startsAt,
+    endsAt: notice.endsAt,
+    timeZone: recipient === "patient" ? notice.patientTimeZone : notice.doctorTimeZone,
+    place: place(notice),
+  };
+}
+
+async function calendarEntry(db: Db, notice: AppointmentNotice, method: CalendarEntry["method"]): Promise<CalendarEntry> {
+  const chain = (await getRescheduleChain(db, notice.id)) ?? { rootId: notice.id, moves: 0 };
+  return {
+    uid: calendarUid(chain.rootId),
+    // Each move raises SEQUENCE by one; a cancellation is one more change on top.
+    sequence: chain.moves + (method === "CANCEL" ? 1 : 0),
+    method,
+    startsAt: notice.startsAt,
+    endsAt: notice.endsAt,
+    title: `Appointment: ${notice.doctorName} and ${notice.patientName}`,
+    description: `Careslot appointment with ${notice.doctorName}.`,
+    location: place(notice) ?? undefined,
+    url: appLink(`/patient/appointments/${notice.id}`),
+    organizer: { name: notice.doctorName, email: notice.doctorEmail },
+    attendee: { name: notice.patientName, email: notice.patientEmail },
+  };
+}
+
+export async function loadNotice(db: Db, appointmentId: string): Promise<AppointmentNotice> {
+  const notice = await getAppointmentForNotice(db, appointmentId);
+  // Appointments are never deleted, so a missing one is a bad event: retrying cannot help.
+  if (!notice) throw new Error(`appointment ${appointmentId} not found`);
+  return notice;
+}
+
+/** Sends once per appointment, template and recipient: an earlier success makes a retry a no-op. */
+async function deliver(db: Db, email: OutgoingEmail & { appointmentId: string }): Promise<MailResult> {
+  if (await hasSentEmail(db, { appointmentId: email.appointmentId, template: email.template, toAddress: email.to })) {
+    return { outcome: "skipped", reason: "already sent" };
+  }
+  const result = await sendEmail(db, email);
+  if (result.status === "failed") throw new Error(`email ${email.template} to ${email.appointmentId} failed: ${result.error}`);
+  return { outcome: result.status, emailId: result.id };
+}
+
+export async function sendConfirmation(db: Db, appointmentId: string, recipient: Recipient): Promise<MailResult> {
+  const notice = await loadNotice(db, appointmentId);
+  if (notice.status !== "confirmed") return { outcome: "skipped", reason: `appointment is ${notice.status}` };
+  const visit = visitFor(notice, recipient);
+  const attachments = [calendarAttachment(await calendarEntry(db, notice, "REQUEST"))];
+  const common = { appointmentId, attachments, idempotencyKey: `booking-confirmation/${appointmentId}/${recipient}` };
+  if (recipient === "patient") {
+    return deliver(db, {
+      ...common,
+      to: notice.patientEmail,
+      userId: notice.patientId,
+      template: "booking-confirmation-patient",
+      subject: `Appointment confirmed: ${notice.doctorName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
+      body: createElement(BookingConfirmationPatientEmail, { visit, links: patientLinks(appointmentId) }),
+    });
+  }
+  return deliver(db, {
+    ...common,
+    to: notice.doctorEmail,
+    userId: notice.doctorId,
+    template: "booking-confirmation-doctor",
+    subject: `New appointment: ${notice.patientName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
+    body: createElement(BookingConfirmationDoctorEmail, { visit, detailUrl: appLink(`/doctor/appointments/${appointmentId}`) }),
+  });
+}
+
+export async function sendCancellation(db: Db, input: { appointmentId: string; cancelledBy: string; reason: string }, recipient: Recipient): Promise<MailResult> {
+  const notice = await loadNotice(db, input.appointmentId);
+  if (notice.status !== "cancelled") return { outcome: "skipped", reason: `appointment is ${notice.status}` };
+  const visit = visitFor(notice, recipient);
+  const to = recipient === "patient" ? notice.patientEmail : notice.doctorEmail;
+  return deliver(db, {
+    appointmentId: notice.id,
+    to,
+    userId: recipient === "patient" ? notice.patientId : notice.doctorId,
+    template: `appointment-cancelled-${recipient}`,
+    subject: `Appointment cancelled: ${recipient === "patient" ? notice.doctorName : notice.patientName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
+    body: createElement(CancellationEmail, {
+      visit,
+      recipient,
+      cancelledBy: input.cancelledBy === recipient ? "you" : input.cancelledBy,
+      reason: input.reason,
+      nextUrl: recipient === "patient" ? appLink(`/doctors/${notice.doctorId}`) : appLink("/doctor/appointments"),
+    }),
+    attachments: [calendarAttachment(await calendarEntry(db, notice, "CANCEL"))],
+    idempotencyKey: `appointment-cancelled/${notice.id}/${recipient}`,
+  });
+}
+
+export async function sendReschedule(db: Db, input: { appointmentId: string; previousStartsAt: string }, recipient: Recipient): Promise<MailResult> {
+  const notice = await loadNotice(db, input.appointmentId);
+  const visit = visitFor(notice, recipient);
+  const links = recipient === "patient" ? patientLinks(notice.id) : { detailUrl: appLink(`/doctor/appointments/${notice.id}`) };
+  return deliver(db, {
+    appointmentId: notice.id,
+    to: recipient === "patient" ? notice.patientEmail : notice.doctorEmail,
+    userId: recipient === "patient" ? notice.patientId : notice.doctorId,
+    template: `appointment-rescheduled-${recipient}`,
+    subject: `Appointment moved to ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
+    body: createElement(RescheduleEmail, { visit, recipient, previousStartsAt: new Date(input.previousStartsAt), links }),
+    attachments: [calendarAttachment(await calendarEntry(db, notice, "REQUEST"))],
+    idempotencyKey: `appointment-rescheduled/${notice.id}/${recipient}`,
+  });
+}
+
+/**
+ * The reminder, decided at the last moment: only for a visit that is still
+ * confirmed, still at the time the reminder was planned for, not yet begun,
+ * and not reminded of before.
+ */
+export async function sendReminder(db: Db, input: { appointmentId: string; plannedStartsAt: string; now: Date }): Promise<MailResult> {
+  const notice = await loadNotice(db, input.appointmentId);
+  if (notice.status !== "confirmed") return { outcome: "skipped", reason: `appointment is ${notice.status}` };
+  if (notice.startsAt.getTime() !== new Date(input.plannedStartsAt).getTime()) return { outcome: "skipped", reason: "appointment time changed" };
+  if (input.now.getTime() >= notice.startsAt.getTime()) return { outcome: "skipped", reason: "appointment already started" };
+  const visit = visitFor(notice, "patient");
+  return deliver(db, {
+    appointmentId: notice.id,
+    to: notice.patientEmail,
+    userId: notice.patientId,
+    template: "appointment-reminder",
+    subject: `Reminder: ${notice.doctorName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
+    body: createElement(ReminderEmail, { visit, links: patientLinks(notice.id) }),
+    idempotencyKey: `appointment-reminder/${notice.id}/${notice.startsAt.toISOString()}`,
+  });
+}

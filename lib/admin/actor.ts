@@ -1,0 +1,45 @@
+import "server-only";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { isActiveAdmin } from "@/db/queries/admin-users";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { securityEvent } from "@/lib/logger";
+
+export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
+export type AdminActor = { id: string; role: "admin" };
+
+const ADMIN_ONLY = "Only administrators can do that.";
+
+/**
+ * The first line of every admin service: the caller's role as the session
+ * says it. Pages and actions check too, but a service must never trust that
+ * its caller did.
+ */
+export function assertAdmin(actor: Actor | null | undefined): asserts actor is AdminActor {
+  if (!actor || actor.role !== "admin") {
+    securityEvent("permission_refused", { userId: actor?.id, role: actor?.role, required: ["admin"], area: "admin-service" });
+    throw new AppError("forbidden", ADMIN_ONLY);
+  }
+}
+
+/** The role as the table says it now: an admin demoted or deactivated a moment ago can do nothing more. */
+export async function requireActiveAdmin(db: Db, actor: Actor | null | undefined): Promise<AdminActor> {
+  assertAdmin(actor);
+  if (!(await isActiveAdmin(db, actor.id))) {
+    securityEvent("permission_refused", { userId: actor.id, role: "admin", reason: "no longer an active admin" });
+    throw new AppError("forbidden", ADMIN_ONLY);
+  }
+  return actor;
+}
+
+/** Parses with a shared schema; a refusal carries the messages for each field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, message = "Some fields need your attention. Nothing was changed."): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError("invalid_input", message, fieldErrorsOf(result.error) as Record<string, string[]>);
+  return result.data;
+}
+
+export function auditAdmin(db: Db, actor: AdminActor, entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }) {
+  return insertAuditEntry(db, { actorId: actor.id, actorRole: "admin", ...entry });
+}

@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { listBookableDoctors } from "@/db/queries/appointment-reads";
+import { doctorProfiles, emails } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { createDoctor, rejectionOf } from "@/tests/factories";
+import { approveDoctor, rejectDoctor } from "./doctors";
+import { NOW, adminActor, auditRowsFor } from "./test-helpers";
+
+let handle: DatabaseHandle;
+let db: Db;
+
+beforeAll(() => {
+  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
+  db = handle.db;
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+async function profile(doctorId: string) {
+  const [row] = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId));
+  return row;
+}
+
+const emailsTo = (address: string) => db.select().from(emails).where(and(eq(emails.toAddress, address)));
+const isPublic = async (doctorId: string) => (await listBookableDoctors(db)).some((d) => d.id === doctorId);
+
+describe("doctor verification", () => {
+  it("approving makes the doctor public, emails them and is audited", async () => {
+    const admin = await adminActor(db);
+    const doctor = await createDoctor(db, { verificationStatus: "pending" });
+    expect(await isPublic(doctor.id)).toBe(false);
+    await approveDoctor(db, admin, { doctorId: doctor.id }, NOW);
+    expect(await profile(doctor.id)).toMatchObject({ verificationStatus: "verified", verifiedAt: NOW, rejectionReason: null });
+    expect(await isPublic(doctor.id)).toBe(true);
+    const [mail] = await emailsTo(doctor.email);
+    expect(mail).toMatchObject({ subject: "Your Careslot profile is verified", template: "doctor-approved", userId: doctor.id });
+    expect(mail.text).toContain("Your profile is now public");
+    const [audit] = await auditRowsFor(db, "doctor_profile", doctor.id);
+    expect(audit).toMatchObject({ actorId: admin.id, action: "doctor.verified", before: { verificationStatus: "pending" }, after: { verificationStatus: "verified", verifiedAt: NOW.toISOString() } });
+  });
+
+  it("rejecting needs a reason, keeps the doctor private, and sends the reason", async () => {
+    const admin = await adminActor(db);
+    const doctor = await createDoctor(db, { verificationStatus: "pending" });
+    const missing = (await rejectionOf(rejectDoctor(db, admin, { doctorId: doctor.id, reason: " " }))) as AppError;
+    expect(missing.fieldErrors?.reason).toEqual(["Give a reason the doctor will read (at least 3 characters)."]);
+    expect((await profile(doctor.id)).verificationStatus).toBe("pending");
+
+    await rejectDoctor(db, admin, { doctorId: doctor.id, reason: "The licence scan is unreadable." });
+    expect(await profile(doctor.id)).toMatchObject({ verificationStatus: "rejected", rejectionReason: "The licence scan is unreadable." });
+    expect(await isPublic(doctor.id)).toBe(false);
+    const [mail] = await emailsTo(doctor.email);
+    expect(mail.text).toContain("The licence scan is unreadable.");
+    expect((await auditRowsFor(db, "doctor_profile", doctor.id)).map((row) => row.action)).toEqual(["doctor.rejected"]);
+  });
+
+  it("withdrawing a verification takes a public doctor out of search", async () => {
+    const admin = await adminActor(db);
+    const doctor = await createDoctor(db);
+    expect(await isPublic(doctor.id)).toBe(true);
+    await rejectDoctor(db, admin, { doctorId: doctor.id, reason: "Licence expired." });
+    expect(await isPublic(doctor.id)).toBe(false);
+  });
+
+  it("approving twice is refused, and an unknown doctor is not found", async () => {
+    const admin = await adminActor(db);
+    const doctor = await createDoctor(db);
+    expect(((await rejectionOf(approveDoctor(db, admin, { doctorId: doctor.id }, NOW))) as AppError).code).toBe("conflict");
+    expect(((await rejectionOf(approveDoctor(db, admin, { doctorId: "00000000-0000-4000-8000-00000000beef" }, NOW))) as AppError).code).toBe("not_found");
+  });
+});

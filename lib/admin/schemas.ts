@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+// Shared by the admin forms (for the field names and limits) and the services
+// (which parse again: an action is a public endpoint).
+
+const uuidList = (message: string) =>
+  z
+    .array(z.uuid({ error: message }), { error: message })
+    .min(1, message)
+    .max(200, "Select at most 200 at a time.")
+    .transform((ids) => [...new Set(ids)]);
+
+export const userIdsSchema = uuidList("Select at least one user.");
+export const appointmentIdsSchema = uuidList("Select at least one appointment.");
+
+export const roleSchema = z.enum(["patient", "doctor", "admin"], { error: "Choose a role." });
+
+export const changeRoleSchema = z.object({
+  userId: z.uuid({ error: "That user does not exist." }),
+  role: roleSchema,
+});
+
+export const setActiveSchema = z.object({
+  userIds: userIdsSchema,
+  active: z.boolean(),
+});
+
+const reason = (what: string) =>
+  z
+    .string({ error: `Give a reason ${what}.` })
+    .trim()
+    .min(3, `Give a reason ${what} (at least 3 characters).`)
+    .max(500, "Keep the reason under 500 characters.");
+
+export const rejectDoctorSchema = z.object({
+  doctorId: z.uuid({ error: "That doctor does not exist." }),
+  reason: reason("the doctor will read"),
+});
+
+export const doctorIdSchema = z.object({ doctorId: z.uuid({ error: "That doctor does not exist." }) });
+
+export const specializationNameSchema = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(2, "Use at least 2 characters.")
+  .max(60, "Keep the name under 60 characters.")
+  .regex(/[\p{L}]/u, "The name needs at least one letter.");
+
+export const createSpecializationSchema = z.object({ name: specializationNameSchema });
+export const renameSpecializationSchema = z.object({ id: z.uuid({ error: "That specialization does not exist." }), name: specializationNameSchema });
+export const specializationIdSchema = z.object({ id: z.uuid({ error: "That specialization does not exist." }) });
+
+export const moderateReviewSchema = z.object({
+  reviewId: z.uuid({ error: "That review does not exist." }),
+  reason: reason("for the record"),
+});
+
+export const reviewIdSchema = z.object({ reviewId: z.uuid({ error: "That review does not exist." }) });
+
+export const bulkCancelSchema = z.object({
+  appointmentIds: appointmentIdsSchema,
+  reason: reason("the patient and doctor will read"),
+});
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
+
+/** The same ranges as the table's CHECK constraints, so a refusal is a message, never a 500. */
+export const settingsSchema = z.object({
+  cancellationWindowHours: wholeNumber("The cancellation window", 0, 720),
+  patientFullRefundHours: wholeNumber("The full-refund notice", 0, 720),
+  reminderLeadMinutes: wholeNumber("The reminder lead time", 0, 10080),
+  paymentHoldMinutes: wholeNumber("The payment hold", 5, 1440),
+  sessionIdleMinutes: wholeNumber("The session timeout", 5, 1440),
+});
+
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { label: string; hint: string; unit: string }> = {
+  cancellationWindowHours: { label: "Cancellation window", unit: "hours", hint: "Patients may cancel or reschedule until this many hours before the visit." },
+  patientFullRefundHours: { label: "Full refund notice", unit: "hours", hint: "A patient who cancels at least this many hours before gets a full refund; later, none." },
+  reminderLeadMinutes: { label: "Reminder lead time", unit: "minutes", hint: "How long before the visit the reminder email goes out (1440 = 24 hours)." },
+  paymentHoldMinutes: { label: "Payment hold", unit: "minutes", hint: "How long an unpaid booking holds its slot while the patient pays." },
+  sessionIdleMinutes: { label: "Session timeout", unit: "minutes", hint: "Signed-in users are signed out after this much inactivity (never longer than the server's own limit)." },
+};

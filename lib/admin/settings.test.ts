@@ -1,0 +1,57 @@
+// Every change here runs in a transaction that is rolled back: the settings
+// row is shared by every test file running in parallel.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { getAppSettings } from "@/db/queries/settings";
+import { AppError } from "@/lib/errors";
+import { rejectionOf } from "@/tests/factories";
+import { saveSettings } from "./settings";
+import { adminActor, auditRowsFor, inRolledBackTransaction } from "./test-helpers";
+
+let handle: DatabaseHandle;
+let db: Db;
+
+beforeAll(() => {
+  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
+  db = handle.db;
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+const valid = { cancellationWindowHours: "12", patientFullRefundHours: "48", reminderLeadMinutes: "120", paymentHoldMinutes: "45", sessionIdleMinutes: "30" };
+
+describe("settings", () => {
+  it("are saved as the services read them, with an audit row holding before and after", async () => {
+    const admin = await adminActor(db);
+    await inRolledBackTransaction(db, async (tx) => {
+      const before = await getAppSettings(tx);
+      const result = await saveSettings(tx, admin, valid);
+      expect(result.changed.length).toBeGreaterThan(0);
+      const after = await getAppSettings(tx);
+      expect(after).toMatchObject({ cancellationWindowHours: 12, patientFullRefundHours: 48, reminderLeadMinutes: 120, paymentHoldMinutes: 45, sessionIdleMinutes: 30 });
+      const audit = (await auditRowsFor(tx, "app_settings", "1")).filter((row) => row.actorId === admin.id);
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        action: "settings.updated",
+        before: { cancellationWindowHours: before.cancellationWindowHours, sessionIdleMinutes: before.sessionIdleMinutes },
+        after: { cancellationWindowHours: 12, patientFullRefundHours: 48, reminderLeadMinutes: 120, paymentHoldMinutes: 45, sessionIdleMinutes: 30 },
+      });
+    });
+  });
+
+  it("out-of-range and non-numeric values are refused field by field, and nothing changes", async () => {
+    const admin = await adminActor(db);
+    const before = await getAppSettings(db);
+    const error = (await rejectionOf(saveSettings(db, admin, { ...valid, paymentHoldMinutes: "2", sessionIdleMinutes: "soon", cancellationWindowHours: "1.5" }))) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.fieldErrors).toMatchObject({
+      paymentHoldMinutes: ["The payment hold must be at least 5."],
+      sessionIdleMinutes: ["The session timeout must be a number."],
+      cancellationWindowHours: ["The cancellation window must be a whole number."],
+    });
+    expect(await getAppSettings(db)).toEqual(before);
+    expect((await auditRowsFor(db, "app_settings", "1")).some((row) => row.actorId === admin.id)).toBe(false);
+  });
+});

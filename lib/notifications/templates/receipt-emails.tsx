@@ -1,0 +1,53 @@
+import { Text } from "@react-email/components";
+import { EmailLayout } from "./email-layout";
+import { ActionLinks, DetailList, formatAmount, formatWhen, paragraphStyle } from "./email-parts";
+
+export interface ReceiptFacts {
+  paymentId: string;
+  patientName: string;
+  doctorName: string;
+  amountMinor: number;
+  currency: string;
+  paidAt: Date;
+  startsAt: Date;
+  /** The patient's zone. */
+  timeZone: string;
+}
+
+export function PaymentReceiptEmail({ receipt, paymentsUrl }: { receipt: ReceiptFacts; paymentsUrl: string }) {
+  return (
+    <EmailLayout preview={`Receipt: ${formatAmount(receipt.amountMinor, receipt.currency)} paid`} heading="Payment received">
+      <Text style={paragraphStyle}>Hello {receipt.patientName},</Text>
+      <Text style={paragraphStyle}>Thank you. We received your payment for the appointment below. Keep this email as your receipt.</Text>
+      <DetailList
+        items={[
+          { label: "Amount paid", value: formatAmount(receipt.amountMinor, receipt.currency) },
+          { label: "Paid on", value: formatWhen(receipt.paidAt, receipt.timeZone) },
+          { label: "Appointment", value: `${receipt.doctorName}, ${formatWhen(receipt.startsAt, receipt.timeZone)}` },
+          { label: "Receipt number", value: receipt.paymentId },
+        ]}
+      />
+      <ActionLinks links={[{ label: "Your payments", href: paymentsUrl }]} />
+    </EmailLayout>
+  );
+}
+
+export function RefundEmail({ receipt, refundMinor, reason, paymentsUrl }: { receipt: ReceiptFacts; refundMinor: number; reason?: string | null; paymentsUrl: string }) {
+  return (
+    <EmailLayout preview={`Refund of ${formatAmount(refundMinor, receipt.currency)}`} heading="Your refund is on its way">
+      <Text style={paragraphStyle}>Hello {receipt.patientName},</Text>
+      <Text style={paragraphStyle}>
+        We refunded {formatAmount(refundMinor, receipt.currency)} to the card you paid with. Banks usually show it within 5 to 10 working days.
+      </Text>
+      <DetailList
+        items={[
+          { label: "Refunded", value: formatAmount(refundMinor, receipt.currency) },
+          { label: "Original payment", value: `${formatAmount(receipt.amountMinor, receipt.currency)}, receipt ${receipt.paymentId}` },
+          { label: "Appointment", value: `${receipt.doctorName}, ${formatWhen(receipt.startsAt, receipt.timeZone)}` },
+          ...(reason ? [{ label: "Why", value: reason }] : []),
+        ]}
+      />
+      <ActionLinks links={[{ label: "Your payments", href: paymentsUrl }]} />
+    </EmailLayout>
+  );
+}

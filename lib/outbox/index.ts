@@ -1,0 +1,30 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { Db } from "@/db/client";
+// The client is a leaf module (no imports from lib/), so this reach into inngest/ makes no cycle.
+import { inngest } from "@/inngest/client";
+import { logger } from "@/lib/logger";
+import { deliverPendingOutbox, type DeliveryReport, type SendEvents } from "./dispatcher";
+
+export { deliverOutboxBatch, deliverPendingOutbox, type DeliveryReport, type OutboxEventMessage, type SendEvents } from "./dispatcher";
+
+/** Sends to the configured Inngest (cloud, dev server or INNGEST_BASE_URL). */
+export const sendToInngest: SendEvents = (events) => inngest.send(events);
+
+export function deliverOutbox(db: Db = getDb()): Promise<DeliveryReport> {
+  return deliverPendingOutbox(db, sendToInngest);
+}
+
+/**
+ * For after(): runs once the response has gone, never throws. A failure is
+ * already recorded on the rows (attempts, last_error) and retried by the next
+ * request that writes and by the sweep cron; the user never waits for it.
+ */
+export async function deliverOutboxQuietly(): Promise<void> {
+  try {
+    const report = await deliverOutbox();
+    if (report.error) logger.warn({ pending: report.failed, error: report.error }, "outbox delivery failed; events stay pending");
+  } catch (error) {
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox delivery crashed; events stay pending");
+  }
+}

@@ -1,0 +1,138 @@
+// Payment decisions and wording, pure: no database, no Stripe, `now` passed in.
+// Pages, components and the services share them, so what a patient is told
+// before acting is exactly what the service then does.
+import { refundForCancellation, type CancellationActor } from "@/lib/booking/rules";
+import { formatMoney } from "@/lib/format";
+
+const MINUTE_MS = 60_000;
+
+/** The reason on the automatic refund of a payment that arrived after its slot was given away. */
+export const LATE_PAYMENT_REFUND_REASON = "Paid after the held time ran out and the slot was taken: refunded in full automatically.";
+
+export type PaymentProvider = "stripe" | "clinic";
+export type PaymentStatus = "requires_payment" | "paid" | "failed" | "expired" | "due_at_visit" | "refunded" | "partially_refunded";
+export type RefundStatus = "pending" | "succeeded" | "failed";
+export type AppointmentStatus = "pending_payment" | "confirmed" | "completed" | "cancelled" | "no_show";
+
+/** How a new booking is paid: online first, at the clinic, or not at all. */
+export type PaymentMode = "stripe" | "clinic" | "free";
+
+export function paymentModeFor(priceMinor: number, onlinePayments: boolean): PaymentMode {
+  if (priceMinor <= 0) return "free";
+  return onlinePayments ? "stripe" : "clinic";
+}
+
+export function holdExpiry(now: Date, holdMinutes: number): Date {
+  return new Date(now.getTime() + holdMinutes * MINUTE_MS);
+}
+
+/** Stripe accepts a Checkout Session lifetime of 30 minutes to 24 hours from its creation. */
+export const CHECKOUT_MIN_MINUTES = 30;
+export const CHECKOUT_MAX_MINUTES = 24 * 60;
+
+/**
+ * When the Checkout Session should expire: with the hold, clamped into what
+ * Stripe accepts. The clock is floored to the minute so that two requests for
+ * one appointment within a minute send identical parameters (Stripe compares
+ * them when it replays an idempotency key); two minutes of margin cover that
+ * flooring and the time the request takes. A hold shorter than this is closed
+ * early through the API when it is released.
+ */
+export function checkoutExpiresAt(holdExpiresAt: Date, now: Date): Date {
+  const base = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  const earliest = base + (CHECKOUT_MIN_MINUTES + 2) * MINUTE_MS;
+  const latest = base + (CHECKOUT_MAX_MINUTES - 2) * MINUTE_MS;
+  return new Date(Math.min(latest, Math.max(earliest, holdExpiresAt.getTime())));
+}
+
+export interface PaymentFacts {
+  provider: PaymentProvider;
+  status: PaymentStatus;
+  amountMinor: number;
+  currency: string;
+}
+
+export type CancellationMoney =
+  | { kind: "nothing_charged"; amount: 0; message: string }
+  | { kind: "refund"; amount: number; message: string }
+  | { kind: "no_refund"; amount: 0; message: string };
+
+const received = (status: PaymentStatus) => status === "paid" || status === "partially_refunded";
+
+/**
+ * What cancelling does to the money, worded for the person about to cancel.
+ * `alreadyRefundedMinor` counts refunds sent or on their way, so nothing is
+ * refunded twice.
+ */
+export function cancellationMoney(input: {
+  payment: PaymentFacts | null | undefined;
+  alreadyRefundedMinor: number;
+  actor: CancellationActor;
+  startsAt: Date;
+  now: Date;
+  policy: { patientFullRefundHours: number };
+}): CancellationMoney {
+  const { payment } = input;
+  if (!payment || !received(payment.status)) {
+    const message =
+      payment?.status === "requires_payment"
+        ? "No payment has been taken, so there is nothing to refund. The payment link stops working."
+        : payment?.status === "due_at_visit"
+          ? "Nothing was charged: the fee was due at the visit, so nothing is owed."
+          : "Nothing was charged, so nothing needs refunding.";
+    return { kind: "nothing_charged", amount: 0, message };
+  }
+  const refundable = Math.max(0, payment.amountMinor - input.alreadyRefundedMinor);
+  const decision = refundForCancellation({ actor: input.actor, startsAt: input.startsAt, now: input.now, amountPaid: refundable, policy: input.policy });
+  if (decision.amount > 0) {
+    const where = payment.provider === "stripe" ? "to the card you paid with" : "by the clinic";
+    return { kind: "refund", amount: decision.amount, message: `${formatMoney(decision.amount, payment.currency)} will be refunded ${where}. ${decision.reason}` };
+  }
+  return { kind: "no_refund", amount: 0, message: `No refund: ${decision.reason.charAt(0).toLowerCase()}${decision.reason.slice(1)}` };
+}
+
+export const paymentStatusLabels: Record<PaymentStatus, string> = {
+  requires_payment: "Awaiting payment",
+  paid: "Paid",
+  failed: "Payment failed",
+  expired: "Not completed",
+  due_at_visit: "Due at visit",
+  refunded: "Refunded",
+  partially_refunded: "Partly refunded",
+};
+
+/** The label for a payment, told apart by how it is paid: a clinic payment never "expires", it is simply not due. */
+export function paymentLabel(provider: PaymentProvider, status: PaymentStatus): string {
+  if (provider === "clinic" && status === "expired") return "Not due (cancelled)";
+  if (provider === "clinic" && status === "paid") return "Paid at the clinic";
+  return paymentStatusLabels[status];
+}
+
+export const refundStatusLabels: Record<RefundStatus, string> = { pending: "Refund pending", succeeded: "Refunded", failed: "Refund failed" };
+
+export type PaymentTone = "success" | "info" | "warning" | "error";
+
+/**
+ * The one sentence the appointment page leads with: the truth about payment
+ * and booking together, never a card charge that did not happen.
+ */
+export function appointmentPaymentState(input: {
+  appointmentStatus: AppointmentStatus;
+  cancelledBy: CancellationActor | null;
+  payment: PaymentFacts | null | undefined;
+}): { tone: PaymentTone; title: string } | null {
+  const { appointmentStatus, payment } = input;
+  if (!payment) return null;
+  if (payment.provider === "clinic") {
+    if (payment.status === "due_at_visit") return { tone: "info", title: `Pay at the clinic: ${formatMoney(payment.amountMinor, payment.currency)} is due at your visit` };
+    if (payment.status === "paid") return { tone: "success", title: "Paid at the clinic" };
+    return null;
+  }
+  const paid = received(payment.status) || payment.status === "refunded";
+  if (appointmentStatus === "pending_payment") return { tone: "warning", title: "Waiting for payment confirmation" };
+  if (paid && appointmentStatus !== "cancelled") return { tone: "success", title: "Payment received — confirmed" };
+  if (paid) return { tone: "info", title: payment.status === "paid" ? "Payment received — the appointment was cancelled" : "Payment refunded — the appointment was cancelled" };
+  if (appointmentStatus === "cancelled" && input.cancelledBy === "system") return { tone: "error", title: "Payment not completed — the slot was released" };
+  if (appointmentStatus === "cancelled") return { tone: "info", title: "Cancelled before payment — nothing was charged" };
+  return null;
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { deleteOwnMedicalRecord, deleteRecordShare, getAppointmentForSharing, getMedicalRecord, insertMedicalRecord, insertRecordShare } from "@/db/queries/records";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { deleteFile, saveFile } from "@/lib/storage";
+import { checkUpload } from "@/lib/storage/uploads";
+import { recordDetailsSchema, recordIdSchema, shareSchema } from "./schemas";
+
+// A record is a row and a file, and the two must never diverge. Upload writes
+// the file first, then the row (with its audit entry) in one transaction, and
+// removes the file again if that transaction fails: at worst nothing remains.
+// Delete removes the row first (so access ends at once) and the file after the
+// commit: at worst an unreachable file remains, never a row without its file.
+
+export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
+
+function requirePatient(actor: Actor) {
+  if (actor.role !== "patient") throw new AppError("forbidden", "Only patients can manage their medical records.");
+}
+
+const extensions: Record<string, string> = { "application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png" };
+
+/** The shown name ends with the extension of what the file really is ("scan.pdf" that is a PNG becomes "scan.pdf.png"). */
+export function nameForContent(name: string, contentType: string): string {
+  const extension = extensions[contentType];
+  if (!extension) return name;
+  const lower = name.toLowerCase();
+  const matches = extension === ".jpg" ? lower.endsWith(".jpg") || lower.endsWith(".jpeg") : lower.endsWith(extension);
+  return matches ? name : `${name}${extension}`;
+}
+
+export async function uploadRecord(db: Db, actor: Actor, input: { title: unknown; recordType: unknown; file: File | null }) {
+  requirePatient(actor);
+  const details = recordDetailsSchema.safeParse({ title: input.title, recordType: input.recordType });
+  const checked = await checkUpload(input.file, "record");
+  if (!details.success || !checked.ok) {
+    const fieldErrors: Record<string, string[]> = details.success ? {} : (fieldErrorsOf(details.error) as Record<string, string[]>);
+    if (!checked.ok) fieldErrors.file = [checked.message];
+    throw new AppError("invalid_input", checked.ok ? "Some fields need your attention. Nothing was uploaded." : `${checked.message} Nothing was uploaded.`, fieldErrors);
+  }
+
+  const fileKey = await saveFile("records", checked.content);
+  try {
+    return await db.transaction(async (tx) => {
+      const record = await insertMedicalRecord(tx, {
+        patientId: actor.id,
+        title: details.data.title,
+        recordType: details.data.recordType,
+        fileKey,
+        originalName: nameForContent(checked.originalName, checked.contentType),
+        contentType: checked.contentType,
+        sizeBytes: checked.sizeBytes,
+      });
+      await insertAuditEntry(tx, {
+        actorId: actor.id,
+        actorRole: "patient",
+        action: "record.uploaded",
+        entityType: "medical_record",
+        entityId: record.id,
+        after: { title: record.title, recordType: record.recordType, originalName: record.originalName, contentType: record.contentType, sizeBytes: record.sizeBytes },
+      });
+      return record;
+    });
+  } catch (error) {
+    await deleteFile(fileKey).catch((cleanup: unknown) => logger.error({ err: String(cleanup), fileKey }, "orphaned upload could not be removed"));
+    throw error;
+  }
+}
+
+export async function deleteRecord(db: Db, actor: Actor, input: { recordId: unknown }) {
+  requirePatient(actor);
+  const recordId = recordIdSchema.safeParse(input.recordId);
+  if (!recordId.success) throw new AppError("not_found", "That document does not exist.");
+  const deleted = await db.transaction(async (tx) => {
+    const record = await deleteOwnMedicalRecord(tx, recordId.data, actor.id);
+    if (!record) throw new AppError("not_found", "That document does not exist.");
+    await insertAuditEntry(tx, { actorId: actor.id, actorRole: "patient", action: "record.deleted", entityType: "medical_record", entityId: record.id, before: { title: record.title, originalName: record.originalName, fileKey: record.fileKey } });
+    return record;
+  });
+  try {
+    await deleteFile(deleted.fileKey);
+  } catch (error) {
+    // The row is gone, so nobody can reach the file; it is logged for clean-up.
+    logger.error({ err: error instanceof Error ? error.message : String(error), fileKey: deleted.fileKey }, "record file could not be deleted");
+  }
+  return deleted;
+}
+
+async function ownedRecordAndAppointment(tx: Db, actor: Actor, input: { recordId: unknown; appointmentId: unknown }) {
+  const parsed = shareSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid_input", "Choose a document and one of your appointments.", fieldErrorsOf(parsed.error) as Record<string, string[]>);
+  const [record, appointment] = await Promise.all([getMedicalRecord(tx, parsed.data.recordId), getAppointmentForSharing(tx, parsed.data.appointmentId)]);
+  if (!record || record.patientId !== actor.id) throw new AppError("not_found", "That document does not exist.");
+  if (!appointment || appointment.patientId !== actor.id) throw new AppError("not_found", "That appointment does not exist.");
+  return { record, appointment };
+}
+
+/** Shares one of the patient's records with the doctor of one of their (not cancelled) appointments. */
+export async function shareRecord(db: Db, actor: Actor, input: { recordId: unknown; appointmentId: unknown }) {
+  requirePatient(actor);
+  return db.transaction(async (tx) => {
+    const { record, appointment } = await ownedRecordAndAppointment(tx, actor, input);
+    if (appointment.status === "cancelled") throw new AppError("conflict", "That appointment was cancelled; share the document on another one.");
+    const share = await insertRecordShare(tx, { recordId: record.id, appointmentId: appointment.id, doctorId: appointment.doctorId });
+    if (!share) return { shared: false };
+    await insertAuditEntry(tx, { actorId: actor.id, actorRole: "patient", action: "record.shared", entityType: "medical_record", entityId: record.id, after: { appointmentId: appointment.id, doctorId: appointment.doctorId } });
+    return { shared: true };
+  });
+}
+
+/** Takes a share back; the doctor's next download is refused. */
+export async function unshareRecord(db: Db, actor: Actor, input: { recordId: unknown; appointmentId: unknown }) {
+  requirePatient(actor);
+  return db.transaction(async (tx) => {
+    const { record, appointment } = await ownedRecordAndAppointment(tx, actor, input);
+    const removed = await deleteRecordShare(tx, record.id, appointment.id);
+    if (!removed) return { unshared: false };
+    await insertAuditEntry(tx, { actorId: actor.id, actorRole: "patient", action: "record.unshared", entityType: "medical_record", entityId: record.id, before: { appointmentId: appointment.id, doctorId: removed.doctorId } });
+    return { unshared: true };
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// Shared by the review forms (browser) and the actions (server).
+
+export const REVIEW_BODY = { min: 10, max: 2000 } as const;
+export const REPLY = { min: 2, max: 2000 } as const;
+export const REPORT_REASON = { min: 5, max: 500 } as const;
+
+export const reviewSchema = z.object({
+  rating: z.coerce
+    .number({ error: "Choose a rating from 1 to 5 stars." })
+    .int("Choose a rating from 1 to 5 stars.")
+    .min(1, "Choose a rating from 1 to 5 stars.")
+    .max(5, "Choose a rating from 1 to 5 stars."),
+  body: z
+    .string({ error: "Write a few words about your visit." })
+    .trim()
+    .min(REVIEW_BODY.min, `Write at least ${REVIEW_BODY.min} characters.`)
+    .max(REVIEW_BODY.max, `Keep it under ${REVIEW_BODY.max.toLocaleString("en-GB")} characters.`),
+});
+
+export const replySchema = z.object({
+  reviewId: z.uuid("That review could not be found."),
+  reply: z
+    .string({ error: "Write your reply." })
+    .trim()
+    .min(REPLY.min, "Write your reply.")
+    .max(REPLY.max, `Keep it under ${REPLY.max.toLocaleString("en-GB")} characters.`),
+});
+
+export const reportSchema = z.object({
+  reviewId: z.uuid("That review could not be found."),
+  reason: z
+    .string({ error: "Say briefly what is wrong with this review." })
+    .trim()
+    .min(REPORT_REASON.min, "Say briefly what is wrong with this review.")
+    .max(REPORT_REASON.max, `Keep it under ${REPORT_REASON.max} characters.`),
+});
+
+export type ReviewInput = z.infer<typeof reviewSchema>;

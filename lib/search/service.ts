@@ -1,0 +1,182 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { countSearchCandidates, getRatingSummaries, listSearchCandidates, type CandidateFilters, type CandidateOrder, type CandidateRow } from "@/db/queries/search";
+import type { Slot } from "@/lib/scheduling";
+import { firstFreeSlot } from "./first-slot";
+import { PAGE_SIZE, type SearchQuery } from "./params";
+import { searchWindowEnd } from "./window";
+
+/*
+ * How "available within" and "earliest available" stay honest AND fast.
+ *
+ * Every availability shown or filtered on comes from the engine that books:
+ * lib/booking/slot-input.ts loadSlotInput + lib/scheduling computeSlots, per
+ * doctor, at request time. Nothing is cached, so a slot taken a second ago is
+ * not offered, and a cancelled one is offered again at once (no ghost slots).
+ *
+ * That engine costs ~1 ms per doctor (three indexed queries, then the pure
+ * computation), too much to run for 10,000 doctors per request. So:
+ * 1. SQL applies every exact filter (specialization, city, price, years, name,
+ *    radius, rating) and only verified, active doctors.
+ * 2. Without an availability filter or sort, SQL pages the result and the
+ *    engine runs only for the page's doctors, for their "next free slot".
+ * 3. With one, SQL also computes a cheap LOWER BOUND of each doctor's first
+ *    open minute (weekly rules + overrides, no appointments; see
+ *    db/queries/search.ts) and drops doctors with no open hours in the window.
+ *    Candidates then go to the engine in SQL order, a chunk at a time, until
+ *    the page is full:
+ *    - filtered by availability, sorted by rating/price/distance: a doctor is
+ *      kept if the engine finds a slot in the window; order is SQL's.
+ *    - sorted by earliest: candidates come in bound order, and we stop once
+ *      the page's last doctor's real first slot is earlier than the next
+ *      candidate's bound: no unseen doctor can beat it (best-first search).
+ *      Ties on the instant are broken by name rank, the same key in SQL and here.
+ * A maintained "next available" column was rejected: it goes stale as time
+ * passes (minimum notice moves every minute) and on every booking, cancellation
+ * and availability edit made by code this search does not own.
+ */
+
+export interface SearchContext {
+  now: Date;
+  viewerTimeZone: string;
+  /** The signed-in patient's saved coordinates, for "Near: my saved location". */
+  savedPoint?: { latitude: number; longitude: number } | null;
+}
+
+export interface SearchResult {
+  doctor: CandidateRow;
+  rating: { average: number; count: number } | null;
+  firstSlot: Slot | null;
+}
+
+export interface SearchPage {
+  results: SearchResult[];
+  page: number;
+  pageSize: number;
+  /** Null when only the engine could say (availability searches stop as soon as the page is full). */
+  total: number | null;
+  hasNext: boolean;
+  /** The end of the availability window the results were checked against, if any. */
+  windowEnd: Date | null;
+  /** Problems found while running the search (e.g. no saved location). */
+  notices: string[];
+}
+
+const EVALUATION_CONCURRENCY = 8;
+
+export async function searchDoctors(db: Db, query: SearchQuery, context: SearchContext): Promise<SearchPage> {
+  const notices: string[] = [];
+  const filters: CandidateFilters = {
+    specializationId: query.specialization?.id,
+    city: query.city,
+    maxPriceMinor: query.maxPrice === undefined ? undefined : Math.round(query.maxPrice * 100),
+    minYears: query.minYears,
+    minRating: query.minRating,
+    nameQuery: query.name,
+  };
+  let order: CandidateOrder = query.sort;
+  const point = query.near === "saved" ? (context.savedPoint ?? undefined) : query.point;
+  if (query.near === "saved" && !point) notices.push("You have no saved location yet: add your city's coordinates on your profile to search near it. No distance filter was applied.");
+  if (point && query.radiusKm !== undefined) {
+    filters.point = point;
+    filters.radiusKm = query.radiusKm;
+  }
+  if (order === "distance" && !point) order = "rating";
+
+  const windowEnd = query.within || order === "earliest" ? searchWindowEnd(query.within ?? "14", context.now, context.viewerTimeZone) : null;
+  const page = windowEnd
+    ? await searchWithAvailability(db, { filters, order, point, windowEnd, page: query.page }, context)
+    : await searchWithoutAvailability(db, { filters, order, point, page: query.page }, context);
+  return { ...page, notices };
+}
+
+async function searchWithoutAvailability(
+  db: Db,
+  input: { filters: CandidateFilters; order: CandidateOrder; point?: { latitude: number; longitude: number }; page: number },
+  context: SearchContext,
+): Promise<Omit<SearchPage, "notices">> {
+  const offset = (input.page - 1) * PAGE_SIZE;
+  const [rows, total] = await Promise.all([
+    listSearchCandidates(db, { filters: input.filters, order: input.order, point: input.point, limit: PAGE_SIZE, offset }),
+    countSearchCandidates(db, input.filters),
+  ]);
+  const slots = await mapLimited(rows, EVALUATION_CONCURRENCY, (row) => firstFreeSlot(db, row, context));
+  const results = await withRatings(db, rows.map((doctor, i) => ({ doctor, firstSlot: slots[i] ?? null })));
+  return { results, page: input.page, pageSize: PAGE_SIZE, total, hasNext: offset + rows.length < total, windowEnd: null };
+}
+
+async function searchWithAvailability(
+  db: Db,
+  input: { filters: CandidateFilters; order: CandidateOrder; point?: { latitude: number; longitude: number }; windowEnd: Date; page: number },
+  context: SearchContext,
+): Promise<Omit<SearchPage, "notices">> {
+  const offset = (input.page - 1) * PAGE_SIZE;
+  const need = offset + PAGE_SIZE + 1; // one more than the page, to know whether there is a next one
+  const window = { now: context.now, windowEnd: input.windowEnd };
+  const found: { doctor: CandidateRow; firstSlot: Slot }[] = [];
+  const earliest = input.order === "earliest";
+  const keyOf = (ms: number, rank: number) => [ms, rank] as const;
+  const before = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const kthKey = () => {
+    const sorted = [...found].sort((a, b) => compareFound(a, b));
+    const kth = sorted[need - 1]!;
+    return keyOf(kth.firstSlot.startsAt.getTime(), kth.doctor.nameRank);
+  };
+
+  let fetched = 0;
+  let batch = Math.max(2 * need, 40);
+  let exhausted = false;
+  search: for (;;) {
+    const rows = await listSearchCandidates(db, { filters: input.filters, order: input.order, point: input.point, window, limit: batch, offset: fetched });
+    for (let i = 0; i < rows.length; i += EVALUATION_CONCURRENCY) {
+      const chunk = rows.slice(i, i + EVALUATION_CONCURRENCY);
+      if (found.length >= need) {
+        // Sorted by rating/price/distance the page is simply full. Sorted by
+        // earliest it is final once no unseen doctor can come before its last one.
+        if (!earliest || before(kthKey(), keyOf(chunk[0]!.openLowerBoundMs ?? 0, chunk[0]!.nameRank))) break search;
+      }
+      const slots = await Promise.all(chunk.map((row) => firstFreeSlot(db, row, context, input.windowEnd)));
+      chunk.forEach((doctor, j) => {
+        const firstSlot = slots[j];
+        if (firstSlot) found.push({ doctor, firstSlot });
+      });
+    }
+    fetched += rows.length;
+    if (rows.length < batch) {
+      exhausted = true;
+      break;
+    }
+    batch *= 2;
+  }
+
+  if (earliest) found.sort(compareFound);
+  const pageRows = found.slice(offset, offset + PAGE_SIZE);
+  const results = await withRatings(db, pageRows);
+  return {
+    results,
+    page: input.page,
+    pageSize: PAGE_SIZE,
+    total: exhausted ? found.length : null,
+    hasNext: found.length > offset + PAGE_SIZE,
+    windowEnd: input.windowEnd,
+  };
+}
+
+function compareFound(a: { doctor: CandidateRow; firstSlot: Slot }, b: { doctor: CandidateRow; firstSlot: Slot }): number {
+  return a.firstSlot.startsAt.getTime() - b.firstSlot.startsAt.getTime() || a.doctor.nameRank - b.doctor.nameRank;
+}
+
+async function withRatings(db: Db, rows: { doctor: CandidateRow; firstSlot: Slot | null }[]): Promise<SearchResult[]> {
+  const missing = rows.filter((row) => row.doctor.ratingCount === null).map((row) => row.doctor.id);
+  const summaries = await getRatingSummaries(db, missing);
+  return rows.map(({ doctor, firstSlot }) => {
+    const rating = doctor.ratingCount === null ? summaries.get(doctor.id) : doctor.ratingCount > 0 ? { average: doctor.ratingAverage!, count: doctor.ratingCount } : undefined;
+    return { doctor, firstSlot, rating: rating ?? null };
+  });
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += limit) results.push(...(await Promise.all(items.slice(i, i + limit).map(work))));
+  return results;
+}
