@@ -9,7 +9,7 @@ const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });
 const actorRole = z.enum(["patient", "doctor", "admin", "system"]);
 
-/** A visit was booked and is confirmed (at once, or when its payment arrived). */
+/** A visit was booked: confirmed at once, or held as pending_payment until paid (then `appointment/confirmed`). */
 export const appointmentBooked = eventType("appointment/booked", {
   schema: z.object({ appointmentId: id, doctorId: id, patientId: id, startsAt: instant }),
 });
@@ -23,22 +23,19 @@ export const appointmentRescheduled = eventType("appointment/rescheduled", {
   schema: z.object({ appointmentId: id, previousAppointmentId: id, previousStartsAt: instant, startsAt: instant }),
 });
 
-/**
- * A held booking was paid (the Stripe webhook). The webhook also enqueues
- * `appointment/booked` at that moment: a hold is not a booking until paid.
- */
-export const appointmentPaid = eventType("appointment/paid", {
-  schema: z.object({ appointmentId: id, paymentId: id }),
+/** A booking held for payment (pending_payment) was paid and is now confirmed (the Stripe webhook). */
+export const appointmentConfirmed = eventType("appointment/confirmed", {
+  schema: z.object({ appointmentId: id, startsAt: instant }),
 });
 
-/** Money was sent back to the patient (a refund row went to Stripe). */
+/** A payment was taken: online (the webhook) or marked paid at the clinic. */
+export const paymentPaid = eventType("payment/paid", {
+  schema: z.object({ paymentId: id, appointmentId: id }),
+});
+
+/** A refund succeeded (not for a late payment, which has its own email). */
 export const paymentRefunded = eventType("payment/refunded", {
   schema: z.object({ paymentId: id, appointmentId: id, refundId: id.optional(), amountMinor: z.number().int().positive() }),
-});
-
-/** Release lapsed payment holds now (optionally one doctor's), besides the every-minute cron. */
-export const holdsReleaseRequested = eventType("payments/holds.release-requested", {
-  schema: z.object({ doctorId: id.optional() }),
 });
 
 /** Ask for the monthly reports of one month ("YYYY-MM") to be computed again. */

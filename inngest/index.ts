@@ -1,4 +1,4 @@
-import { expirePaymentHolds } from "./functions/expire-payment-holds";
+import { expirePaymentHold } from "./functions/expire-payment-hold";
 import { generateMonthlyReports } from "./functions/generate-monthly-reports";
 import { scheduleAppointmentReminder } from "./functions/schedule-appointment-reminder";
 import { sendBookingConfirmation } from "./functions/send-booking-confirmation";
@@ -19,7 +19,7 @@ export const functions = [
   scheduleAppointmentReminder,
   sendPaymentReceipt,
   sendRefundNotice,
-  expirePaymentHolds,
+  expirePaymentHold,
   generateMonthlyReports,
   sendMonthlyReportEmail,
   sweepOutbox,

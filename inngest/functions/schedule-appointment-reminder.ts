@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getAppSettings } from "@/db/queries/settings";
 import { reminderSendAt } from "@/lib/booking/rules";
 import { inngest } from "../client";
-import { appointmentBooked, appointmentCancelled, appointmentRescheduled } from "../events";
+import { appointmentBooked, appointmentCancelled, appointmentConfirmed, appointmentRescheduled } from "../events";
 import { sendReminder } from "../mail/appointment-mail";
 
 /**
@@ -16,8 +16,8 @@ export const scheduleAppointmentReminder = inngest.createFunction(
   {
     id: "schedule-appointment-reminder",
     name: "Appointment reminder",
-    triggers: [appointmentBooked, appointmentRescheduled],
-    // One run per visit and start time, whatever re-delivers the event.
+    triggers: [appointmentBooked, appointmentRescheduled, appointmentConfirmed],
+    // One run per visit and start time: a hold's "booked" and its later "confirmed" make one reminder.
     idempotency: "event.data.appointmentId + '/' + event.data.startsAt",
     cancelOn: [
       { event: appointmentCancelled, match: "data.appointmentId" },

@@ -1,6 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
 import { TEST_NOW, createDoctor, createPatient, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { emailsOf, bookedEvent } from "../testing/events";
@@ -62,5 +64,20 @@ describe("send-booking-confirmation", () => {
 
     expect(result).toMatchObject({ patient: { outcome: "skipped", reason: "appointment is cancelled" }, doctor: { outcome: "skipped" } });
     expect(await emailsOf(db, appointment.id)).toEqual([]);
+  });
+
+  it("skips a booking held for payment, and confirms it once the payment arrives", async () => {
+    const doctor = await createDoctor(db);
+    const patient = await createPatient(db);
+    const hold = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-07", "10:00"), status: "pending_payment", holdExpiresAt: new Date(Date.now() + 30 * 60_000) });
+
+    const held = await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(hold)] }).execute();
+    expect(held.result).toMatchObject({ patient: { outcome: "skipped", reason: "appointment is pending_payment" }, doctor: { outcome: "skipped" } });
+    expect(await emailsOf(db, hold.id)).toEqual([]);
+
+    await db.update(appointments).set({ status: "confirmed", holdExpiresAt: null }).where(eq(appointments.id, hold.id));
+    const paid = await new InngestTestEngine({ function: sendBookingConfirmation, events: [{ name: "appointment/confirmed", data: { appointmentId: hold.id, startsAt: hold.startsAt.toISOString() } }] }).execute();
+    expect(paid.result).toMatchObject({ patient: { outcome: "stored" }, doctor: { outcome: "stored" } });
+    expect((await emailsOf(db, hold.id)).map((email) => email.template)).toEqual(["booking-confirmation-patient", "booking-confirmation-doctor"]);
   });
 });

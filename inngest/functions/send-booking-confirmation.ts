@@ -1,16 +1,16 @@
 import { getDb } from "@/db";
 import { inngest } from "../client";
-import { appointmentBooked } from "../events";
+import { appointmentBooked, appointmentConfirmed } from "../events";
 import { sendConfirmation } from "../mail/appointment-mail";
 
 /**
  * Confirms a booking to the patient (with a calendar file and links to move
- * or cancel) and to the doctor. A booking held for payment is announced only
- * once paid; sendConfirmation skips anything no longer confirmed, and never
- * sends one recipient the same confirmation twice.
+ * or cancel) and to the doctor. A booking held for payment is skipped when
+ * booked and confirmed on `appointment/confirmed`, once paid: sendConfirmation
+ * sends only for a confirmed visit, and never the same confirmation twice.
  */
 export const sendBookingConfirmation = inngest.createFunction(
-  { id: "send-booking-confirmation", name: "Booking confirmation emails", triggers: [appointmentBooked] },
+  { id: "send-booking-confirmation", name: "Booking confirmation emails", triggers: [appointmentBooked, appointmentConfirmed] },
   async ({ event, step }) => {
     const { appointmentId } = event.data;
     const patient = await step.run("email-patient-confirmation", () => sendConfirmation(getDb(), appointmentId, "patient"));

@@ -23,7 +23,7 @@ async function paidVisit(status: "paid" | "requires_payment") {
   return { patient, appointment, payment };
 }
 
-const run = (data: { appointmentId: string; paymentId: string }) => new InngestTestEngine({ function: sendPaymentReceipt, events: [{ name: "appointment/paid", data }] }).execute();
+const run = (data: { appointmentId: string; paymentId: string }) => new InngestTestEngine({ function: sendPaymentReceipt, events: [{ name: "payment/paid", data }] }).execute();
 
 describe("send-payment-receipt", () => {
   it("sends the patient a receipt for a completed payment, in the patient's zone", async () => {

@@ -1,11 +1,11 @@
 import { getDb } from "@/db";
 import { inngest } from "../client";
-import { appointmentPaid } from "../events";
+import { paymentPaid } from "../events";
 import { sendPaymentReceipt as sendReceiptEmail } from "../mail/payment-mail";
 
 /** Emails the patient a receipt once a payment has completed. */
 export const sendPaymentReceipt = inngest.createFunction(
-  { id: "send-payment-receipt", name: "Payment receipt email", triggers: [appointmentPaid], idempotency: "event.data.paymentId" },
+  { id: "send-payment-receipt", name: "Payment receipt email", triggers: [paymentPaid], idempotency: "event.data.paymentId" },
   async ({ event, step }) => {
     const receipt = await step.run("email-payment-receipt", () => sendReceiptEmail(getDb(), event.data.paymentId));
     return { paymentId: event.data.paymentId, receipt };
