@@ -145,7 +145,7 @@ test.describe("with Stripe configured", () => {
     await expect(page.getByText("Waiting for payment confirmation")).toBeVisible();
     await expect(page.getByText("You left the payment page before paying. Nothing was charged.")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await page.getByRole("link", { name: "Continue to payment" }).click();
     await page.waitForURL(`${fake.url}/pay/${sessionId}`);
     expect(fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.path === "/v1/checkout/sessions")).toHaveLength(1);
 
@@ -176,6 +176,27 @@ test.describe("with Stripe configured", () => {
     await row.getByRole("button", { name: "Cancel appointment" }).click();
     await expect(page.getByText(/^€65\.00 will be refunded to the card you paid with\./)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+
+  test("without JavaScript the booking holds the slot and a plain link goes on to Stripe Checkout", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await registerConfirmedPatient(page, { fullName: "Noel Noscript", email: uniqueEmail("card-nojs"), password: PASSWORD });
+    const booking = new BookingPage(page);
+    await booking.goto(chiropractor.id);
+    await booking.openDayBeyondCancellationWindow();
+    await booking.pickFirstSlot();
+    await booking.book("Back pain");
+
+    // A form may not post its way to another site (CSP form-action), so it stops at the appointment page first.
+    await expect(page).toHaveURL(/\/patient\/appointments\/[0-9a-f-]{36}\?checkout=start$/);
+    await expect(page.getByText("Waiting for payment confirmation")).toBeVisible();
+    const appointmentId = new URL(page.url()).pathname.split("/").pop()!;
+    await page.getByRole("link", { name: "Continue to payment" }).click();
+    await page.waitForURL(new RegExp(`^${fake.url}/pay/cs_test_`));
+    const created = fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.form["metadata[appointmentId]"] === appointmentId);
+    expect(created.map((r) => r.headers["idempotency-key"])).toEqual([`checkout-${appointmentId}`]);
     await context.close();
   });
 });

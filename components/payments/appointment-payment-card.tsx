@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime, formatMoney, formatTime } from "@/lib/format";
 import { appointmentPaymentState, refundStatusLabels, type AppointmentStatus, type PaymentProvider, type PaymentStatus, type RefundStatus } from "@/lib/payments/policy";
-import { ContinuePaymentForm } from "./continue-payment-form";
+import { ContinuePaymentLink } from "./continue-payment-link";
 import { PaymentBadge } from "./payment-badge";
 import { PaymentStatusRefresher } from "./payment-status-refresher";
 
@@ -54,7 +54,7 @@ export function AppointmentPaymentCard({ appointment, view, timeZone, checkout, 
                   : "Your booking is confirmed once the payment is received."}{" "}
               We hold this time for you until {formatTime(view.holdExpiresAt!, timeZone)} ({timeZone}); after that it is released.
             </p>
-            <ContinuePaymentForm appointmentId={appointment.id} />
+            <ContinuePaymentLink appointmentId={appointment.id} />
           </>
         ) : null}
         {payment ? (
@@ -89,7 +89,7 @@ export function AppointmentPaymentCard({ appointment, view, timeZone, checkout, 
             </ul>
           </div>
         ) : null}
-        {payment && payment.status !== "requires_payment" ? (
+        {payment?.paidAt ? (
           <Link href={`/patient/payments/${payment.id}`} className="text-sm font-medium text-brand-700 underline">
             Receipt and payment details
           </Link>

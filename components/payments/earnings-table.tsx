@@ -14,7 +14,7 @@ const monthName = (month: string) => new Intl.DateTimeFormat("en-GB", { month: "
 export function EarningsTable({ rows }: { rows: EarningsRow[] }) {
   if (rows.length === 0) return <p className="text-slate-600">No payments yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Earnings by month</caption>
         <thead className="border-b border-slate-200 text-slate-600">

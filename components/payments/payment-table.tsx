@@ -29,7 +29,7 @@ export function PaymentTable({ caption, rows, refunds, timeZone, show, detailHre
   if (rows.length === 0) return <p className="text-slate-600">{empty}</p>;
   const refundsOf = (paymentId: string) => refunds.filter((refund) => refund.paymentId === paymentId);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-slate-600">

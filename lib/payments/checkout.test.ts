@@ -6,7 +6,7 @@ import { HOLD_RELEASE_REASON, bookAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { TEST_NOW, createPatient, getAppointment, hoursAfter, outboxRowsFor, rejectionOf } from "@/tests/factories";
 import { checkoutIdempotencyKey, openCheckout } from "./checkout";
-import { HOLD_REPLACED_REASON, releaseLapsedHolds } from "./holds";
+import { HOLD_REPLACED_REASON, releaseLapsedHolds, settleReleasedHold } from "./holds";
 import { setStripeSetupForTests, type StripeSetup } from "./stripe-client";
 import { TEST_WEBHOOK_SECRET, fakeStripeClient } from "./testing/fake-stripe";
 import { TUESDAY_10, doctorAndPatient, heldWithSession, paymentOf, setUpPaymentTests } from "./testing/test-kit";
@@ -148,6 +148,14 @@ describe("hold expiry", () => {
     expect(await releaseLapsedHolds(ctx.db, minutesAfter(TEST_NOW, 29), { doctorId: doctor.id })).toBe(0);
     expect(await releaseLapsedHolds(ctx.db, minutesAfter(TEST_NOW, 31), { doctorId: doctor.id })).toBe(1);
     expect(await getAppointment(ctx.db, held.appointment.id)).toMatchObject({ status: "cancelled", cancelledBy: "system" });
+    expect(await paymentOf(ctx.db, held.appointment.id)).toMatchObject({ status: "expired" });
+    expect(ctx.fake.requestsTo("POST", `/v1/checkout/sessions/${held.sessionId}/expire`)).toHaveLength(1);
+  });
+
+  it("a hold released by someone else (the jobs' eager expiry) is settled: payment expired, session closed", async () => {
+    const { doctor, patient } = await doctorAndPatient(ctx.db);
+    const held = await heldWithSession(ctx.db, { doctorId: doctor.id, patientId: patient.id });
+    await settleReleasedHold(ctx.db, held.appointment.id);
     expect(await paymentOf(ctx.db, held.appointment.id)).toMatchObject({ status: "expired" });
     expect(ctx.fake.requestsTo("POST", `/v1/checkout/sessions/${held.sessionId}/expire`)).toHaveLength(1);
   });

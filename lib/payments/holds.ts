@@ -107,3 +107,12 @@ export async function releaseLapsedHolds(db: Db, now: Date, scope: { doctorId?: 
   }
   return released;
 }
+
+/**
+ * For a hold released elsewhere (the jobs' eager expiry): its unpaid payment is
+ * marked expired and its Checkout Session closed, so it can no longer be paid.
+ */
+export async function settleReleasedHold(db: Db, appointmentId: string): Promise<void> {
+  const sessions = await db.transaction((tx) => expireUnpaidPayment(tx, appointmentId, "expired"));
+  await closeCheckoutSessions(sessions);
+}

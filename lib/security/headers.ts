@@ -10,7 +10,7 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    "form-action 'self' https://checkout.stripe.com",
     "frame-ancestors 'none'",
   ];
   if (!options.development) directives.push("upgrade-insecure-requests");

@@ -26,7 +26,7 @@ export default async function DoctorPaymentsPage() {
           {due.length === 0 ? (
             <p className="text-slate-600">No fees are waiting to be collected at the clinic.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Visits with the fee due at the clinic</caption>
                 <thead className="border-b border-slate-200 text-slate-600">

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { runService } from "@/lib/actions";
@@ -26,8 +27,12 @@ export async function bookAction(_previous: BookState, formData: FormData): Prom
   if (!result.ok) return { ...result, values: { reason: parsed.data.reason } };
   if (result.appointment.status !== "pending_payment") redirect(`/patient/appointments?booked=${result.appointment.id}`);
 
-  // Payment required: the slot is held; off to Stripe Checkout. If Stripe cannot
-  // be reached, the hold stays and the appointment page offers to try again.
+  // Payment required: the slot is held. A form posted without JavaScript may not
+  // be redirected to another site (CSP form-action 'self'), so it lands on the
+  // appointment page, whose "Continue to payment" link goes on to Stripe.
+  if (!(await headers()).has("next-action")) redirect(`${appointmentPagePath(result.appointment.id)}?checkout=start`);
+  // With JavaScript: straight to Stripe Checkout. If Stripe cannot be reached,
+  // the hold stays and the appointment page offers to try again.
   let checkoutUrl: string;
   try {
     checkoutUrl = (await openCheckout(db, { appointmentId: result.appointment.id, patientId: patient.id }, new Date())).url;
