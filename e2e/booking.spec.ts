@@ -32,6 +32,13 @@ test("a patient books a slot, sees it in their appointments and the doctor's lis
   await doctorPage.waitForURL(/\/doctor$/);
   await doctorPage.goto("/doctor/appointments");
   await expect(doctorPage.getByRole("link", { name: anna.fullName })).toBeVisible();
+  // …and on the calendar, in the month that holds the visit.
+  await doctorPage.goto("/doctor/calendar");
+  await doctorPage.getByRole("button", { name: "Month", exact: true }).click();
+  const onCalendar = doctorPage.locator(".fc").getByRole("link", { name: new RegExp(anna.fullName) });
+  const sameMonth = new Date(instant).getUTCMonth() === new Date().getUTCMonth();
+  if (!sameMonth) await doctorPage.getByRole("button", { name: /^Next/ }).click();
+  await expect(onCalendar.first()).toBeVisible();
   await doctorContext.close();
 
   // While booked, the slot is not offered to anyone.
