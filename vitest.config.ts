@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "inngest/**/*.test.ts", "tests/**/*.test.ts"],
     env: { TZ: "UTC" },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // inlining lets Vite resolve it, so route-handler tests can load lib/auth.
+    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["./tests/global-setup.ts"],
     setupFiles: ["./tests/setup.ts"],
     testTimeout: 20_000,

@@ -80,3 +80,31 @@ export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) 
     </form>
   );
 }
+
+/** The detail page's cancel: the same action as the list, for one appointment. */
+export function AdminCancelForm({ appointmentId }: { appointmentId: string }) {
+  const [state, formAction] = useActionState<BulkCancelState, FormData>(bulkCancelAction, null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <ResultNotice state={state} />
+      <input type="hidden" name="appointmentIds" value={appointmentId} />
+      <TextAreaField
+        label="Reason for cancelling (sent to the patient and the doctor)"
+        name="reason"
+        id="admin-cancel-reason"
+        rows={2}
+        required
+        minLength={3}
+        maxLength={500}
+        defaultValue={failed?.values?.reason}
+        errors={failed?.fieldErrors?.reason}
+      />
+      <div>
+        <SubmitButton variant="danger" pendingLabel="Cancelling…">
+          Cancel this appointment
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

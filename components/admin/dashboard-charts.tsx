@@ -100,7 +100,7 @@ export function RevenuePerMonthChart({ data, currencies }: { data: MonthPoint[];
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {currencies.map((currency, i) => (
-            <Line key={currency} type="monotone" dataKey={currency} name={currency} stroke={currencyColors[i % currencyColors.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line key={currency} type="linear" dataKey={currency} name={currency} stroke={currencyColors[i % currencyColors.length]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -121,7 +121,7 @@ export function AppointmentsBySpecializationChart({ data }: { data: { name: stri
           <XAxis type="number" allowDecimals={false} tick={axisTick} />
           <YAxis type="category" dataKey="name" width={120} tick={axisTick} />
           <Tooltip />
-          <Bar dataKey="appointments" name="Appointments" fill="#0f766e" isAnimationActive={false} />
+          <Bar dataKey="appointments" name="Appointments" fill="#0f766e" maxBarSize={32} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -38,7 +38,7 @@ export function SpecializationRow({ id, name, doctors }: { id: string; name: str
         <p className="pb-2 text-sm text-slate-600">{doctors === 1 ? "1 doctor" : `${doctors} doctors`}</p>
         <form action={remove}>
           <input type="hidden" name="id" value={id} />
-          <SubmitButton variant="ghost" pendingLabel="Deleting…" className="text-red-700">{`Delete ${name}`}</SubmitButton>
+          <SubmitButton variant="danger" pendingLabel="Deleting…">{`Delete ${name}`}</SubmitButton>
         </form>
       </div>
     </li>

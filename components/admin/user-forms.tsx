@@ -53,7 +53,7 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
                   <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${row.active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>{row.active ? "Active" : "Inactive"}</span>
                   {row.verified ? null : <span className="ml-1 text-xs text-slate-600">email unconfirmed</span>}
                 </td>
-                <td className="py-2 tabular-nums">{row.joined}</td>
+                <td className="py-2 whitespace-nowrap tabular-nums">{row.joined}</td>
               </tr>
             ))}
           </tbody>

@@ -53,7 +53,7 @@ export function RecordItem({ record, options }: { record: RecordView; options: S
             }}
           >
             <input type="hidden" name="recordId" value={record.id} />
-            <SubmitButton variant="ghost" className="text-red-700" pendingLabel="Deleting…">{`Delete ${record.title}`}</SubmitButton>
+            <SubmitButton variant="danger" pendingLabel="Deleting…">{`Delete ${record.title}`}</SubmitButton>
           </form>
         </div>
       </div>
@@ -68,7 +68,7 @@ export function RecordItem({ record, options }: { record: RecordView; options: S
                 <form action={unshare}>
                   <input type="hidden" name="recordId" value={record.id} />
                   <input type="hidden" name="appointmentId" value={s.appointmentId} />
-                  <SubmitButton variant="ghost" className="px-2 py-1 text-red-700" pendingLabel="Stopping…">{`Stop sharing with ${s.label}`}</SubmitButton>
+                  <SubmitButton variant="secondary" pendingLabel="Stopping…">{`Stop sharing with ${s.label}`}</SubmitButton>
                 </form>
               </li>
             ))}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { getAppointmentForAdmin } from "@/db/queries/admin-appointments";
 import { getAppointmentHistory } from "@/db/queries/appointment-reads";
-import { AppointmentBulkForm } from "@/components/admin/appointment-bulk-form";
+import { AdminCancelForm } from "@/components/admin/appointment-bulk-form";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
@@ -87,6 +87,7 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
           )}
         </Card>
         <Card title="Status history">
+          {history.length === 0 ? <p className="text-sm text-slate-600">No status changes recorded.</p> : null}
           <ol className="flex flex-col gap-2 text-sm">
             {history.map((event) => (
               <li key={event.id} className="flex flex-wrap justify-between gap-2">
@@ -101,20 +102,7 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
         </Card>
         {cancellable ? (
           <Card title="Cancel this appointment">
-            <AppointmentBulkForm
-              rows={[
-                {
-                  id: appointment.id,
-                  when: formatDateTime(appointment.startsAt, "UTC"),
-                  doctorName: appointment.doctorName,
-                  patientName: appointment.patientName,
-                  specialization: appointment.specialization,
-                  status: appointment.status,
-                  price: formatMoney(appointment.priceMinor, appointment.currency),
-                  cancellable: true,
-                },
-              ]}
-            />
+            <AdminCancelForm appointmentId={appointment.id} />
           </Card>
         ) : null}
       </div>
