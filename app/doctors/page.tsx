@@ -12,18 +12,19 @@ import { currentUser } from "@/lib/auth/guards";
 import { isValidTimeZone } from "@/lib/scheduling";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchDoctors, type SearchPage } from "@/lib/search/service";
-import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Find a doctor" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-function summaryLine(page: SearchPage, viewerTimeZone: string): string {
-  const times = `Times in ${viewerTimeZone.replaceAll("_", " ")}.`;
+const WINDOW_LABELS = { today: "today", "3": "in the next 3 days", "7": "in the next 7 days", "14": "in the next 14 days" } as const;
+
+function summaryLine(page: SearchPage, within: keyof typeof WINDOW_LABELS | undefined, viewerTimeZone: string | null): string {
+  const times = viewerTimeZone ? `Times in ${viewerTimeZone.replaceAll("_", " ")}.` : "Times are each doctor's local time.";
   if (page.windowEnd) {
-    const until = formatDateTime(page.windowEnd, viewerTimeZone);
-    const count = page.total !== null ? `${page.total} ${page.total === 1 ? "doctor has" : "doctors have"}` : "Doctors with";
-    return `${count} a free slot before ${until}, checked against their live calendars. ${times}`;
+    const when = WINDOW_LABELS[within ?? "14"];
+    if (page.total === null) return `Doctors with a free slot ${when}, checked against their live calendars. ${times}`;
+    return `${page.total} ${page.total === 1 ? "doctor has" : "doctors have"} a free slot ${when}, checked against their live calendars. ${times}`;
   }
   return `${page.total ?? 0} verified ${page.total === 1 ? "doctor" : "doctors"} found. ${times}`;
 }
@@ -39,9 +40,11 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
   ]);
   const { query, values, notices } = parseSearchParams(raw, specializations);
   const profile = patient?.profile;
-  const viewerTimeZone = profile && isValidTimeZone(profile.timeZone) ? profile.timeZone : (query.timeZone ?? "UTC");
+  // The visitor's zone: their profile's, else the browser's (sent by the form). Unknown on a
+  // first visit: windows are then measured in UTC and times shown on each doctor's clock.
+  const knownZone = profile && isValidTimeZone(profile.timeZone) ? profile.timeZone : (query.timeZone ?? null);
   const savedPoint = profile?.latitude != null && profile.longitude != null ? { latitude: profile.latitude, longitude: profile.longitude } : null;
-  const page = await searchDoctors(db, query, { now: new Date(), viewerTimeZone, savedPoint });
+  const page = await searchDoctors(db, query, { now: new Date(), viewerTimeZone: knownZone ?? "UTC", savedPoint });
   const allNotices = [...notices, ...page.notices];
   const pageCount = page.total !== null ? Math.max(1, Math.ceil(page.total / page.pageSize)) : null;
 
@@ -66,11 +69,11 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
           <EmptyResults values={values} />
         ) : (
           <>
-            <p className="mb-3 text-sm text-slate-700">{summaryLine(page, viewerTimeZone)}</p>
+            <p className="mb-3 text-sm text-slate-700">{summaryLine(page, query.within, knownZone)}</p>
             <ol aria-label="Search results" className="grid gap-4 lg:grid-cols-2">
               {page.results.map((result) => (
                 <li key={result.doctor.id}>
-                  <ResultCard result={result} viewerTimeZone={viewerTimeZone} />
+                  <ResultCard result={result} viewerTimeZone={knownZone} />
                 </li>
               ))}
             </ol>

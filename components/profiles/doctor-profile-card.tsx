@@ -26,7 +26,8 @@ interface DoctorProfileCardProps {
 
 /** The public face of a doctor: who, where, for how much, in which languages, and when they work. */
 export function DoctorProfileCard({ doctor, details, summary, hours }: DoctorProfileCardProps) {
-  const place = [doctor.address, doctor.city].filter(Boolean).join(", ");
+  // The address often names the city already ("Praxis Mitte, Berlin"): say it once.
+  const place = doctor.address && doctor.city && !doctor.address.toLowerCase().includes(doctor.city.toLowerCase()) ? `${doctor.address}, ${doctor.city}` : (doctor.address ?? doctor.city ?? "");
   return (
     <div className="flex flex-col gap-6">
       <Card>

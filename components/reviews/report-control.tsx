@@ -10,7 +10,7 @@ import { REPORT_REASON } from "@/lib/reviews/schemas";
  * "Report" opens a small form under the review (a native <details>, so it works
  * without JavaScript and with the keyboard). After sending, it says so in place.
  */
-export function ReportControl({ reviewId, doctorId }: { reviewId: string; doctorId: string }) {
+export function ReportControl({ reviewId }: { reviewId: string }) {
   const [state, formAction] = useActionState<ReportState, FormData>(reportReviewAction, null);
   if (state?.ok) return <p role="status" className="text-sm text-emerald-800">{state.message}</p>;
   const reasonId = `report-reason-${reviewId}`;
@@ -21,7 +21,6 @@ export function ReportControl({ reviewId, doctorId }: { reviewId: string; doctor
       <form action={formAction} className="mt-2 flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3">
         {state && !state.ok && !error ? <Notice tone="error">{state.message}</Notice> : null}
         <input type="hidden" name="reviewId" value={reviewId} />
-        <input type="hidden" name="doctorId" value={doctorId} />
         <label htmlFor={reasonId} className="font-medium text-slate-800">
           Why should a moderator look at this review?
         </label>
@@ -30,7 +29,6 @@ export function ReportControl({ reviewId, doctorId }: { reviewId: string; doctor
           name="reason"
           rows={2}
           required
-          minLength={REPORT_REASON.min}
           maxLength={REPORT_REASON.max}
           defaultValue={state && !state.ok ? state.values?.reason : undefined}
           aria-invalid={error ? true : undefined}

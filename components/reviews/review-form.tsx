@@ -52,7 +52,6 @@ export function ReviewForm({ appointmentId, doctorId, existing }: ReviewFormProp
           name="body"
           rows={5}
           required
-          minLength={REVIEW_BODY.min}
           maxLength={REVIEW_BODY.max}
           defaultValue={body}
           onChange={(event) => setLength(event.target.value.trim().length)}

@@ -17,7 +17,6 @@ export interface PublicReview {
 
 interface ReviewListProps {
   reviews: PublicReview[];
-  doctorId: string;
   doctorName: string;
   viewer: { id: string } | null;
   /** Reviews this viewer already reported. */
@@ -27,7 +26,7 @@ interface ReviewListProps {
 }
 
 /** Newest first; each with the doctor's reply under it and a way to flag it. */
-export function ReviewList({ reviews, doctorId, doctorName, viewer, reported, timeZone, loginHref }: ReviewListProps) {
+export function ReviewList({ reviews, doctorName, viewer, reported, timeZone, loginHref }: ReviewListProps) {
   return (
     <ol aria-label="Reviews" className="flex flex-col divide-y divide-slate-100">
       {reviews.map((review) => (
@@ -54,7 +53,7 @@ export function ReviewList({ reviews, doctorId, doctorName, viewer, reported, ti
               ) : reported.has(review.id) ? (
                 <span className="text-sm text-slate-600">You reported this review</span>
               ) : viewer ? (
-                <ReportControl reviewId={review.id} doctorId={doctorId} />
+                <ReportControl reviewId={review.id} />
               ) : (
                 <Link href={loginHref} className="text-sm font-medium text-slate-700 underline-offset-2 hover:underline">
                   Report<span className="sr-only"> this review (sign in first)</span>

@@ -27,7 +27,6 @@ export function ReviewsSection({ summary, reviews, reported, page, pages, doctor
         <div className="mt-6">
           <ReviewList
             reviews={reviews}
-            doctorId={doctor.id}
             doctorName={doctor.fullName}
             viewer={viewer}
             reported={reported}

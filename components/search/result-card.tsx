@@ -10,7 +10,7 @@ function distanceText(km: number): string {
 }
 
 /** One doctor in the results; the name is THE link to their page (its accessible name is the doctor's name). */
-export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; viewerTimeZone: string }) {
+export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; viewerTimeZone: string | null }) {
   const { doctor, rating, firstSlot } = result;
   const href = `/doctors/${doctor.id}`;
   return (
@@ -31,8 +31,10 @@ export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; v
         <p className="text-sm">
           {firstSlot ? (
             <Link href={`${href}?slot=${encodeURIComponent(firstSlot.startsAt.toISOString())}`} className="font-medium text-emerald-800 underline underline-offset-2 hover:no-underline">
-              Next free: {formatCalendarDate(firstSlot.viewerDate)} at {firstSlot.viewerTime}
-              <span className="sr-only"> ({viewerTimeZone})</span>
+              {/* Without a known zone for the visitor, the doctor's own clock is the honest one to show. */}
+              {viewerTimeZone
+                ? `Next free: ${formatCalendarDate(firstSlot.viewerDate)} at ${firstSlot.viewerTime}`
+                : `Next free: ${formatCalendarDate(firstSlot.doctorDate)} at ${firstSlot.doctorTime} ${doctor.timeZone.replaceAll("_", " ")} time`}
             </Link>
           ) : (
             <span className="text-slate-600">{doctor.acceptingBookings ? "No free times in the booking window" : "Not accepting new bookings"}</span>

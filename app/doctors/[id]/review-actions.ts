@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { runService } from "@/lib/actions";
 import { userWithRole } from "@/lib/auth/guards";
@@ -20,7 +19,6 @@ export async function reportReviewAction(_previous: ReportState, formData: FormD
     await reportReview(getDb(), { reporterId: user.id, reporterRole: user.role, reviewId: parsed.data.reviewId, reason: parsed.data.reason }, new Date());
     return { message: "Thank you. A moderator will look at this review." };
   });
-  const doctorId = formData.get("doctorId");
-  if (result.ok && typeof doctorId === "string" && /^[0-9a-f-]{36}$/.test(doctorId)) revalidatePath(`/doctors/${doctorId}`);
+  // No revalidation: nothing public changes, and the control answers in place ("Thank you…").
   return result;
 }

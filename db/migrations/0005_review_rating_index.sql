@@ -1,0 +1,1 @@
+CREATE INDEX "reviews_doctor_visible_rating_idx" ON "reviews" USING btree ("doctor_id","rating") WHERE "reviews"."status" = 'visible';
