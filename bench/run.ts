@@ -10,6 +10,7 @@ import { benchPhases } from "./lib/phases";
 import { printRace, printThroughput } from "./lib/report";
 import { round } from "./lib/stats";
 import { benchRace } from "./race";
+import { benchSearch } from "./search";
 import { benchSlotEngine } from "./slot-engine";
 import { benchThroughput } from "./throughput";
 
@@ -38,8 +39,12 @@ export async function main(): Promise<number> {
     const throughputOk = throughput.every((variant) => variant.errors === 0);
     if (!throughputOk) console.log("\nSome throughput operations failed (see above): those figures are not valid.");
 
+    console.log("\n4. Search and doctor page at scale: 10,000 doctors, 1,000,000 appointments (server time)");
+    const search = await benchSearch(database.url);
+    for (const [name, value] of Object.entries(search)) console.log(`   ${name}: ${value}`);
+
     const elapsedS = round((Date.now() - started) / 1000, 1);
-    const results = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, postgres: database.version, server: database.server, loadAverageAtStart: load, elapsedS, slotEngine, race: { ...race, ok: raceOk }, throughput, phases };
+    const results = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, postgres: database.version, server: database.server, loadAverageAtStart: load, elapsedS, slotEngine, race: { ...race, ok: raceOk }, throughput, phases, search };
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nDone in ${elapsedS} s; figures written to ${path.relative(process.cwd(), RESULTS)}`);
     return raceOk && throughputOk ? 0 : 1;
