@@ -6,7 +6,8 @@ import { bulkCancelAction, type BulkCancelState } from "@/app/admin/appointments
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { statusLabels } from "@/lib/format";
-import { ResultNotice, TextAreaField } from "./form-bits";
+import { TextAreaField } from "@/components/ui/field";
+import { ResultNotice } from "./form-bits";
 
 export type AdminAppointmentItem = { id: string; when: string; doctorName: string; patientName: string; specialization: string | null; status: keyof typeof statusLabels; price: string; cancellable: boolean };
 

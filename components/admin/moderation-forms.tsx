@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { moderateReviewAction, resolveReportsAction, type ModerationFormState } from "@/app/admin/reviews/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ResultNotice, TextAreaField } from "./form-bits";
+import { TextAreaField } from "@/components/ui/field";
+import { ResultNotice } from "./form-bits";
 
 export function ModerationForms({ reviewId, status, openReports, view }: { reviewId: string; status: "visible" | "hidden"; openReports: number; view: string }) {
   const [moderated, moderate] = useActionState<ModerationFormState, FormData>(moderateReviewAction, null);

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { bulkUsersAction, changeRoleAction, setActiveAction, type UsersFormState } from "@/app/admin/users/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ResultNotice, SelectField } from "./form-bits";
+import { SelectField } from "@/components/ui/field";
+import { ResultNotice } from "./form-bits";
 
 export type UserRow = { id: string; fullName: string; email: string; role: string; active: boolean; verified: boolean; joined: string };
 

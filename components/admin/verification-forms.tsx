@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { approveDoctorAction, rejectDoctorAction, type VerificationFormState } from "@/app/admin/doctors/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ResultNotice, TextAreaField } from "./form-bits";
+import { TextAreaField } from "@/components/ui/field";
+import { ResultNotice } from "./form-bits";
 
 export function VerificationForms({ doctorId, doctorName, view }: { doctorId: string; doctorName: string; view: "pending" | "rejected" | "verified" }) {
   const canApprove = view !== "verified";

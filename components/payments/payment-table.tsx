@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PaymentListItem } from "@/db/queries/payments";
+import type { PaymentListItem } from "@/db/queries/payment-reads";
 import { formatDate, formatMoney } from "@/lib/format";
 import { refundStatusLabels, type RefundStatus } from "@/lib/payments/policy";
 import { PaymentBadge } from "./payment-badge";

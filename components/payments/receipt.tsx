@@ -1,4 +1,5 @@
-import type { PaymentListItem, Refund } from "@/db/queries/payments";
+import type { Refund } from "@/db/queries/payments";
+import type { PaymentListItem } from "@/db/queries/payment-reads";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { paymentLabel, refundStatusLabels } from "@/lib/payments/policy";
 

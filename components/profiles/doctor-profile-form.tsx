@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { saveDoctorProfileAction } from "@/app/doctor/profile/actions";
-import { SelectField } from "@/components/search/select-field";
+import { SelectField } from "@/components/ui/field";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CURRENCIES } from "@/lib/profiles/schemas";

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useSyncExternalStore } from "react";
 import { savePatientProfileAction } from "@/app/patient/profile/actions";
-import { SelectField } from "@/components/search/select-field";
+import { SelectField } from "@/components/ui/field";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { BLOOD_TYPES, GENDERS } from "@/lib/profiles/schemas";

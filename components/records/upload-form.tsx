@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { uploadRecordAction, type RecordFormState } from "@/app/patient/records/actions";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/admin/form-bits";
+import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { MAX_RECORD_MB, recordTypeLabels } from "@/lib/records/schemas";

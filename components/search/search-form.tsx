@@ -4,7 +4,7 @@ import { Field } from "@/components/ui/field";
 import { MAX_PRICE, MAX_YEARS, MIN_RATING_OPTIONS, RADIUS_KM, SORT_OPTIONS, WITHIN_OPTIONS, type SearchFormValues, type SpecializationOption } from "@/lib/search/params";
 import { BrowserZoneField } from "./browser-zone-field";
 import { LocationField } from "./location-field";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/field";
 
 interface SearchFormProps {
   values: SearchFormValues;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { getCheckoutSubject, recordCheckoutSession } from "@/db/queries/payments";
+import { recordCheckoutSession } from "@/db/queries/payments";
+import { getCheckoutSubject } from "@/db/queries/payment-reads";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";

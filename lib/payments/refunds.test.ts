@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { auditLog, outboxEvents } from "@/db/schema";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
-import { doctorEarningsByMonth } from "@/db/queries/payments";
+import { doctorEarningsByMonth } from "@/db/queries/payment-reads";
 import { TEST_NOW, createAdmin, createDoctor, createPatient, getAppointment, hoursBefore, localInstant, rejectionOf } from "@/tests/factories";
 import { markPaidAtClinic } from "./clinic";
 import { issueRefund, refundPaymentManually } from "./refunds";

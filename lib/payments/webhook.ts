@@ -3,24 +3,8 @@ import type { Db } from "@/db/client";
 import { HOLD_RELEASE_REASON, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { enqueueOutboxEvent } from "@/db/queries/outbox";
-import {
-  claimStripeEvent,
-  committedRefundTotal,
-  findRefundForStripe,
-  findUnmatchedOutsideRefund,
-  getPaymentParties,
-  hasOverlappingActiveAppointment,
-  insertRefund,
-  listUnsentRefundsOfPayment,
-  lockPaymentByIntent,
-  findPaymentForCheckoutSession,
-  lockPayment,
-  reinstateReleasedHold,
-  syncRefundedAmount,
-  updatePayment,
-  updateRefund,
-  type Payment,
-} from "@/db/queries/payments";
+import { claimStripeEvent, committedRefundTotal, findRefundForStripe, hasOverlappingActiveAppointment, insertRefund, lockPaymentByIntent, findPaymentForCheckoutSession, lockPayment, reinstateReleasedHold, syncRefundedAmount, updatePayment, updateRefund, type Payment } from "@/db/queries/payments";
+import { findUnmatchedOutsideRefund, getPaymentParties, listUnsentRefundsOfPayment } from "@/db/queries/payment-reads";
 import { bookingTransaction, lockDoctorSchedule } from "@/lib/booking/transactions";
 import { logger } from "@/lib/logger";
 import { noFollowUp, runPaymentFollowUp, type PaymentFollowUp } from "./follow-up";

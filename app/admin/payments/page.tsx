@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { listDoctorsWithPayments, listPaymentsForAdmin, listRefundsOfPayments } from "@/db/queries/payments";
+import { listRefundsOfPayments } from "@/db/queries/payments";
+import { listDoctorsWithPayments, listPaymentsForAdmin } from "@/db/queries/payment-reads";
 import { PaymentFilters } from "@/components/payments/payment-filters";
 import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { doctorEarningsByMonth, listDueAtVisitForDoctor } from "@/db/queries/payments";
+import { doctorEarningsByMonth, listDueAtVisitForDoctor } from "@/db/queries/payment-reads";
 import { getBookableDoctor } from "@/db/queries/schedules";
 import { EarningsTable } from "@/components/payments/earnings-table";
 import { MarkPaidForm } from "@/components/payments/mark-paid-form";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getPatientTimeZone } from "@/db/queries/appointment-reads";
-import { listPaymentsForPatient, listRefundsOfPayments } from "@/db/queries/payments";
+import { listRefundsOfPayments } from "@/db/queries/payments";
+import { listPaymentsForPatient } from "@/db/queries/payment-reads";
 import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";

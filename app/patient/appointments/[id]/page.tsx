@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { getAppointmentHistory, getConsultationNote } from "@/db/queries/appointment-reads";
-import { getAppointmentPaymentView } from "@/db/queries/payments";
+import { getAppointmentPaymentView } from "@/db/queries/payment-reads";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { AppointmentPaymentCard } from "@/components/payments/appointment-payment-card";
 import { Card, PageHeading } from "@/components/ui/card";

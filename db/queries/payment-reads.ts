@@ -1,0 +1,196 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../client";
+import { appointments, doctorProfiles, payments, refunds, users } from "../schema";
+import { listRefundsOfPayments, type Payment, type PaymentStatus, type Refund } from "./payments";
+
+// Payment lists and views for the pages; writes and webhook bookkeeping live in payments.ts.
+const doctorUser = alias(users, "doctor_user");
+const patientUser = alias(users, "patient_user");
+
+const listColumns = {
+  id: payments.id,
+  appointmentId: payments.appointmentId,
+  provider: payments.provider,
+  status: payments.status,
+  amountMinor: payments.amountMinor,
+  refundedMinor: payments.refundedMinor,
+  currency: payments.currency,
+  paidAt: payments.paidAt,
+  createdAt: payments.createdAt,
+  stripeCheckoutSessionId: payments.stripeCheckoutSessionId,
+  stripePaymentIntentId: payments.stripePaymentIntentId,
+  doctorId: payments.doctorId,
+  doctorName: doctorUser.fullName,
+  patientId: payments.patientId,
+  patientName: patientUser.fullName,
+  patientEmail: patientUser.email,
+  appointmentStartsAt: appointments.startsAt,
+  appointmentStatus: appointments.status,
+  doctorTimeZone: doctorProfiles.timeZone,
+};
+
+function paymentList(db: Db, where: SQL | undefined) {
+  return db
+    .select(listColumns)
+    .from(payments)
+    .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
+    .innerJoin(doctorUser, eq(doctorUser.id, payments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, payments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, payments.doctorId))
+    .where(where);
+}
+
+export type PaymentListItem = Awaited<ReturnType<typeof listPaymentsForPatient>>[number];
+
+export function listPaymentsForPatient(db: Db, patientId: string) {
+  return paymentList(db, eq(payments.patientId, patientId)).orderBy(desc(payments.createdAt)).limit(200);
+}
+
+/** One payment with names and the appointment; callers check who may see it. */
+export async function getPaymentDetail(db: Db, paymentId: string) {
+  const [row] = await paymentList(db, eq(payments.id, paymentId));
+  return row;
+}
+
+/** The newest payment of each of these appointments, for status badges in lists. */
+export async function paymentsOfAppointments(db: Db, appointmentIds: string[]) {
+  if (appointmentIds.length === 0) return new Map<string, Payment>();
+  const rows = await db.select().from(payments).where(inArray(payments.appointmentId, appointmentIds)).orderBy(payments.createdAt);
+  return new Map(rows.map((row) => [row.appointmentId, row]));
+}
+
+export async function getPaymentOfAppointment(db: Db, appointmentId: string): Promise<Payment | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.appointmentId, appointmentId)).orderBy(desc(payments.createdAt)).limit(1);
+  return row;
+}
+
+/**
+ * A doctor's money by month of the visit (in the doctor's zone) and currency:
+ * received, refunded, and still due at the clinic for visits not cancelled.
+ */
+export async function doctorEarningsByMonth(db: Db, doctorId: string, timeZone: string) {
+  const month = sql<string>`to_char(${appointments.startsAt} at time zone ${timeZone}, 'YYYY-MM')`;
+  const received = sql`${payments.status} in ('paid', 'partially_refunded', 'refunded')`;
+  const rows = await db
+    .select({
+      month,
+      currency: payments.currency,
+      paidMinor: sql<string>`coalesce(sum(${payments.amountMinor}) filter (where ${received}), 0)`,
+      refundedMinor: sql<string>`coalesce(sum(${payments.refundedMinor}) filter (where ${received}), 0)`,
+      dueMinor: sql<string>`coalesce(sum(${payments.amountMinor}) filter (where ${payments.status} = 'due_at_visit' and ${appointments.status} in ('confirmed', 'completed')), 0)`,
+    })
+    .from(payments)
+    .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
+    .where(eq(payments.doctorId, doctorId))
+    // By position: the zone is a bound parameter, so PostgreSQL would not see two spellings of the month as one expression.
+    .groupBy(sql`1`, sql`2`)
+    .orderBy(sql`1 desc`, sql`2`);
+  return rows.map((row) => ({ month: row.month, currency: row.currency, paidMinor: Number(row.paidMinor), refundedMinor: Number(row.refundedMinor), dueMinor: Number(row.dueMinor) }));
+}
+
+/** Visits whose fee is collected at the clinic and not yet marked paid. */
+export function listDueAtVisitForDoctor(db: Db, doctorId: string) {
+  return paymentList(db, and(eq(payments.doctorId, doctorId), eq(payments.status, "due_at_visit"), inArray(appointments.status, ["confirmed", "completed"])))
+    .orderBy(appointments.startsAt)
+    .limit(200);
+}
+
+export interface AdminPaymentFilter {
+  status?: PaymentStatus;
+  doctorId?: string;
+  /** Inclusive UTC instants on the payment's creation time. */
+  from?: Date;
+  to?: Date;
+}
+
+export function listPaymentsForAdmin(db: Db, filter: AdminPaymentFilter, limit = 200) {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(payments.status, filter.status));
+  if (filter.doctorId) conditions.push(eq(payments.doctorId, filter.doctorId));
+  if (filter.from) conditions.push(gte(payments.createdAt, filter.from));
+  if (filter.to) conditions.push(lt(payments.createdAt, filter.to));
+  return paymentList(db, conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(payments.createdAt))
+    .limit(limit);
+}
+
+/** Doctors who have any payment, for the admin filter. */
+export function listDoctorsWithPayments(db: Db) {
+  return db
+    .selectDistinct({ id: users.id, fullName: users.fullName })
+    .from(payments)
+    .innerJoin(users, eq(users.id, payments.doctorId))
+    .orderBy(users.fullName);
+}
+
+/** What a Checkout Session is made from: the appointment, its payment, the doctor's name and zone, the patient's email. */
+export async function getCheckoutSubject(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      appointmentId: appointments.id,
+      patientId: appointments.patientId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      holdExpiresAt: appointments.holdExpiresAt,
+      doctorName: doctorUser.fullName,
+      doctorTimeZone: doctorProfiles.timeZone,
+      patientEmail: patientUser.email,
+    })
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .where(eq(appointments.id, appointmentId));
+  if (!row) return undefined;
+  return { ...row, payment: await getPaymentOfAppointment(db, appointmentId) };
+}
+
+
+/** Who to tell about a late payment, and in which zone. */
+export async function getPaymentParties(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      patientName: patientUser.fullName,
+      patientEmail: patientUser.email,
+      patientTimeZone: sql<string>`coalesce((select time_zone from patient_profiles p where p.user_id = ${appointments.patientId}), ${doctorProfiles.timeZone})`,
+      doctorName: doctorUser.fullName,
+    })
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .where(eq(appointments.id, appointmentId));
+  return row;
+}
+
+/** Refunds of a payment recorded but not yet sent to Stripe. */
+export function listUnsentRefundsOfPayment(db: Db, paymentId: string) {
+  return db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, "pending"), isNull(refunds.stripeRefundId)));
+}
+
+/** A refund noticed on the charge before its own event arrived (no Stripe id yet) with this amount. */
+export async function findUnmatchedOutsideRefund(db: Db, paymentId: string, amountMinor: number): Promise<Refund | undefined> {
+  const [row] = await db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, paymentId), isNull(refunds.stripeRefundId), isNull(refunds.requestedBy), eq(refunds.requestedByRole, "system"), eq(refunds.amountMinor, amountMinor), eq(refunds.status, "succeeded")))
+    .limit(1)
+    .for("update");
+  return row;
+}
+
+/** The payment side of one appointment, for its page: hold, who cancelled, the payment and its refunds. */
+export async function getAppointmentPaymentView(db: Db, appointmentId: string) {
+  const [appointment] = await db
+    .select({ holdExpiresAt: appointments.holdExpiresAt, cancelledBy: appointments.cancelledBy })
+    .from(appointments)
+    .where(eq(appointments.id, appointmentId));
+  const payment = await getPaymentOfAppointment(db, appointmentId);
+  const refundRows = payment ? await listRefundsOfPayments(db, [payment.id]) : [];
+  return { holdExpiresAt: appointment?.holdExpiresAt ?? null, cancelledBy: appointment?.cancelledBy ?? null, payment, refunds: refundRows };
+}
