@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { cancelAsDoctorAction, recordOutcomeAction, saveNoteAction, type DoctorFormState } from "@/app/doctor/appointments/actions";
+import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -41,26 +42,17 @@ export function DoctorCancelForm({ appointmentId }: { appointmentId: string }) {
     <form action={formAction} className="flex flex-col gap-2">
       <Outcome state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <label htmlFor="doctor-cancel-reason" className="text-sm font-medium">
-        Reason for cancelling (sent to the patient)
-      </label>
-      <textarea
+      <TextAreaField
         id="doctor-cancel-reason"
         name="reason"
+        label="Reason for cancelling (sent to the patient)"
         rows={2}
         required
         minLength={3}
         maxLength={500}
         defaultValue={state && !state.ok ? state.values?.reason : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "doctor-cancel-reason-error" : undefined}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        errors={error ? [error] : undefined}
       />
-      {error ? (
-        <p id="doctor-cancel-reason-error" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
       <SubmitButton variant="danger" pendingLabel="Cancelling…">
         Cancel appointment
       </SubmitButton>
@@ -76,16 +68,16 @@ export function ConsultationNoteForm({ appointmentId, body, patientSummary }: { 
     <form action={formAction} className="flex flex-col gap-3">
       <Outcome state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <label htmlFor="note-body" className="text-sm font-medium">
-        Consultation notes <span className="font-normal text-slate-600">(private to you)</span>
-      </label>
-      <textarea id="note-body" name="body" rows={6} defaultValue={values?.body ?? body} aria-invalid={errors?.body ? true : undefined} className="rounded-md border border-slate-300 bg-white px-3 py-2" />
-      {errors?.body ? <p className="text-sm font-medium text-red-700">{errors.body.join(" ")}</p> : null}
-      <label htmlFor="note-summary" className="text-sm font-medium">
-        Summary for the patient <span className="font-normal text-slate-600">(the patient sees this; leave empty to share nothing)</span>
-      </label>
-      <textarea id="note-summary" name="patientSummary" rows={3} defaultValue={values?.patientSummary ?? patientSummary} aria-invalid={errors?.patientSummary ? true : undefined} className="rounded-md border border-slate-300 bg-white px-3 py-2" />
-      {errors?.patientSummary ? <p className="text-sm font-medium text-red-700">{errors.patientSummary.join(" ")}</p> : null}
+      <TextAreaField id="note-body" name="body" label="Consultation notes" hint="Private to you." rows={6} defaultValue={values?.body ?? body} errors={errors?.body} />
+      <TextAreaField
+        id="note-summary"
+        name="patientSummary"
+        label="Summary for the patient"
+        hint="The patient sees this; leave it empty to share nothing."
+        rows={3}
+        defaultValue={values?.patientSummary ?? patientSummary}
+        errors={errors?.patientSummary}
+      />
       <SubmitButton pendingLabel="Saving…">Save notes</SubmitButton>
     </form>
   );

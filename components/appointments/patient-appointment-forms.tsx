@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { cancelAsPatientAction, rescheduleAsPatientAction, type AppointmentFormState } from "@/app/patient/appointments/actions";
+import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -12,26 +13,17 @@ export function CancelAppointmentForm({ appointmentId }: { appointmentId: string
     <form action={formAction} className="flex flex-col gap-3">
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <label htmlFor="cancel-reason" className="text-sm font-medium text-slate-800">
-        Reason for cancelling <span className="text-red-700" aria-hidden="true">*</span>
-      </label>
-      <textarea
+      <TextAreaField
         id="cancel-reason"
         name="reason"
+        label="Reason for cancelling"
         rows={3}
         required
         minLength={3}
         maxLength={500}
         defaultValue={state && !state.ok ? state.values?.reason : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "cancel-reason-error" : undefined}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        errors={error ? [error] : undefined}
       />
-      {error ? (
-        <p id="cancel-reason-error" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
       <SubmitButton variant="danger" pendingLabel="Cancelling…">
         Confirm cancellation
       </SubmitButton>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { bookAction, type BookState } from "@/app/doctors/[id]/actions";
+import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -16,24 +17,16 @@ export function BookingCheckoutForm({ doctorId, startsAt, summary, paymentNote, 
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="doctorId" value={doctorId} />
       <input type="hidden" name="startsAt" value={startsAt} />
-      <label htmlFor="reason" className="text-sm font-medium text-slate-800">
-        Reason for visit <span className="font-normal text-slate-600">(optional, shared with the doctor)</span>
-      </label>
-      <textarea
+      <TextAreaField
         id="reason"
         name="reason"
+        label="Reason for visit"
+        hint="Optional, shared with the doctor."
         rows={3}
         maxLength={500}
         defaultValue={state && !state.ok ? state.values?.reason : undefined}
-        aria-invalid={reasonError ? true : undefined}
-        aria-describedby={reasonError ? "reason-error" : undefined}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        errors={reasonError ? [reasonError] : undefined}
       />
-      {reasonError ? (
-        <p id="reason-error" className="text-sm font-medium text-red-700">
-          {reasonError}
-        </p>
-      ) : null}
       <p id="payment-note" className="text-sm text-slate-700">
         {paymentNote}
       </p>
