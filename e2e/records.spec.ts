@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { PatientRecordsPage } from "./pages/admin-records-page";
-import { closeTestData, createAppointment, createDoctor, createPatient, pdfBytes } from "./pages/admin-data";
+import { closeTestData, createAppointment, createDoctor, createPatient, isStored, pdfBytes, recordFileKeys } from "./pages/admin-data";
 import { SignInPage } from "./pages/sign-in-page";
 import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
@@ -29,6 +29,8 @@ test("a patient uploads a PDF and shares it with their doctor; the doctor opens 
   await records.upload({ title: "Blood test March", type: "Lab result", file: { name: "blood test.pdf", mimeType: "application/pdf", buffer: pdf } });
   await expect(page.getByRole("status").filter({ hasText: '"Blood test March" uploaded.' })).toBeVisible();
   await expect(records.record("Blood test March")).toContainText("Lab result · blood test.pdf");
+  const [fileKey] = await recordFileKeys(patient.id);
+  expect(await isStored(fileKey)).toBe(true); // in the run's S3 bucket (scripts/e2e.ts), unless E2E_STORAGE=local
   const href = await records.downloadHref("Blood test March");
   const own = await page.request.get(href);
   expect(own.status()).toBe(200);
@@ -78,4 +80,44 @@ test("an executable renamed to .pdf is refused next to the file field, and the p
   await expect(page.getByLabel("File")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("No documents yet.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+/** An 11 MB file that starts like a PDF, so only its size is wrong. */
+function elevenMegabytePdf() {
+  const buffer = Buffer.alloc(11 * 1024 * 1024);
+  Buffer.from(pdfBytes("scan")).copy(buffer);
+  return { name: "scan-11mb.pdf", mimeType: "application/pdf", buffer };
+}
+
+test("an 11 MB file is refused in the browser before it is sent, with the server's words; nothing is stored", async ({ page, signIn }) => {
+  const patient = await createPatient("Bea Bigfile");
+  await signIn(patient.email);
+  const records = new PatientRecordsPage(page);
+  await records.goto();
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") uploads.push(request.url());
+  });
+  await records.upload({ title: "Full-body scan", type: "Imaging", file: elevenMegabytePdf() });
+  await expect(page.getByText("That file is larger than 10 MB.", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("File")).toHaveAttribute("aria-invalid", "true");
+  expect(await page.getByLabel("File").evaluate((input: HTMLInputElement) => input.validity.customError)).toBe(true);
+  expect(uploads).toEqual([]);
+  await expect(page.getByText("No documents yet.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server refuses an 11 MB file with a clear message and stores nothing", async ({ page, signIn }) => {
+    const patient = await createPatient("Ned Noscript");
+    await signIn(patient.email);
+    const records = new PatientRecordsPage(page);
+    await records.goto();
+    await records.upload({ title: "Full-body scan", type: "Imaging", file: elevenMegabytePdf() });
+    await expect(page.getByText("That file is larger than 10 MB.", { exact: true })).toBeVisible();
+    await expect(page.getByText("No documents yet.")).toBeVisible();
+    expect(await recordFileKeys(patient.id)).toEqual([]);
+  });
 });

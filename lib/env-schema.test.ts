@@ -71,6 +71,13 @@ describe("parseEnv", () => {
     });
   });
 
+  it("reads an S3 bucket configuration, and keeps files local without one", () => {
+    expect(parseEnv(minimal).S3_BUCKET).toBeUndefined();
+    const env = parseEnv({ ...minimal, S3_BUCKET: "careslot-files", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "1", S3_ACCESS_KEY_ID: "AKIA1", S3_SECRET_ACCESS_KEY: "secret", S3_PREFIX: "prod/" });
+    expect(env).toMatchObject({ S3_BUCKET: "careslot-files", S3_REGION: "us-east-1", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: true, S3_ACCESS_KEY_ID: "AKIA1", S3_SECRET_ACCESS_KEY: "secret", S3_PREFIX: "prod/" });
+    expect(parseEnv({ ...minimal, S3_BUCKET: "b" })).toMatchObject({ S3_FORCE_PATH_STYLE: false, S3_PREFIX: "" });
+  });
+
   it.each([
     {
       name: "missing DATABASE_URL",
@@ -96,6 +103,26 @@ describe("parseEnv", () => {
       name: "SESSION_IDLE_MINUTES=abc",
       raw: { ...minimal, SESSION_IDLE_MINUTES: "abc" },
       variable: "SESSION_IDLE_MINUTES",
+    },
+    {
+      name: "S3_ACCESS_KEY_ID without S3_SECRET_ACCESS_KEY",
+      raw: { ...minimal, S3_BUCKET: "careslot", S3_ACCESS_KEY_ID: "AKIA1" },
+      variable: "S3_ACCESS_KEY_ID",
+    },
+    {
+      name: "an S3_ENDPOINT without a bucket",
+      raw: { ...minimal, S3_ENDPOINT: "http://127.0.0.1:9000" },
+      variable: "S3_BUCKET",
+    },
+    {
+      name: "S3_ENDPOINT=minio:9000 (no http:// or https://)",
+      raw: { ...minimal, S3_BUCKET: "careslot", S3_ENDPOINT: "minio:9000" },
+      variable: "S3_ENDPOINT",
+    },
+    {
+      name: "S3_PREFIX=../other",
+      raw: { ...minimal, S3_BUCKET: "careslot", S3_PREFIX: "../other" },
+      variable: "S3_PREFIX",
     },
     {
       name: "STRIPE_SECRET_KEY without STRIPE_WEBHOOK_SECRET",

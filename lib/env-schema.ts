@@ -36,6 +36,18 @@ export const envSchema = z
     // A self-hosted Inngest (or a test double); the SDK reads it too. Unset means Inngest Cloud, or the dev server with INNGEST_DEV=1.
     INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL such as http://localhost:8288").optional(),
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
+    /** Setting a bucket moves uploaded files from STORAGE_DIR to S3 (or an S3-compatible service). */
+    S3_BUCKET: optionalSecret,
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "S3_ENDPOINT must be an absolute URL such as https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000" }).optional(),
+    S3_FORCE_PATH_STYLE: flag,
+    S3_ACCESS_KEY_ID: optionalSecret,
+    S3_SECRET_ACCESS_KEY: optionalSecret,
+    S3_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^([A-Za-z0-9._-]+\/)*$/, "S3_PREFIX must be empty or folder names ending in /, such as careslot/")
+      .default(""),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 
@@ -61,6 +73,10 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
       });
   // Checked on the raw values so it is reported together with every other problem.
   if (given.STRIPE_SECRET_KEY && !given.STRIPE_WEBHOOK_SECRET) problems.push("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set");
+  if (Boolean(given.S3_ACCESS_KEY_ID) !== Boolean(given.S3_SECRET_ACCESS_KEY)) {
+    problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS default credentials");
+  }
+  if (given.S3_ENDPOINT && !given.S3_BUCKET) problems.push("S3_BUCKET is required when S3_ENDPOINT is set (files would otherwise stay in STORAGE_DIR)");
   if (problems.length > 0 || !result.success) throw new EnvError(problems);
   return result.data;
 }

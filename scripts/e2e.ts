@@ -1,14 +1,33 @@
 /**
  * `npm run test:e2e`: a fresh seeded database (DATABASE_URL's server, or an
  * embedded PostgreSQL), a production build (skipped with E2E_SKIP_BUILD=1 when
- * the caller just built), then Playwright against `next start`.
+ * the caller just built), then Playwright against `next start`. Uploads go to
+ * a local S3 server (s3rver) through the AWS SDK, as they would to a bucket in
+ * production; E2E_STORAGE=local keeps them in a temporary STORAGE_DIR instead.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startLocalS3 } from "../lib/storage/testing/local-s3";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const { url, server } = await prepareDatabase({ embeddedName: "pg-e2e", port: 54331, database: `careslot_e2e_${port}`, fresh: true });
+const s3 = process.env.E2E_STORAGE === "local" ? null : await startLocalS3({ prefix: "e2e/" });
+const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), "careslot-e2e-files-"));
+const storageEnv = s3
+  ? {
+      S3_BUCKET: s3.settings.bucket,
+      S3_ENDPOINT: s3.settings.endpoint!,
+      S3_FORCE_PATH_STYLE: "1",
+      S3_ACCESS_KEY_ID: s3.settings.credentials!.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.settings.credentials!.secretAccessKey,
+      S3_PREFIX: s3.settings.prefix,
+    }
+  : {};
+console.log(s3 ? `uploads: S3 bucket ${s3.settings.bucket} at ${s3.settings.endpoint}` : `uploads: ${storageDir}`);
 const env = {
   ...process.env,
   DATABASE_URL: url,
@@ -20,15 +39,24 @@ const env = {
   RESEND_API_KEY: "",
   STRIPE_SECRET_KEY: "",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  STORAGE_DIR: storageDir,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  ...storageEnv,
 };
 
-function run(command: string, args: string[]): number {
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  return result.status ?? 1;
+/** Runs a command to its end without blocking this process: the local S3 server lives in it. */
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", () => resolve(1));
+    child.on("exit", (status) => resolve(status ?? 1));
+  });
 }
 
 let code = 0;
-if (process.env.E2E_SKIP_BUILD !== "1") code = run("npx", ["next", "build"]);
-if (code === 0) code = run("npx", ["playwright", "test", ...process.argv.slice(2)]);
+if (process.env.E2E_SKIP_BUILD !== "1") code = await run("npx", ["next", "build"]);
+if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)]);
 await server.stop().catch(() => {});
+await s3?.close().catch(() => {});
+await fs.rm(storageDir, { recursive: true, force: true });
 process.exit(code);

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { removeCertificateAction, uploadCertificateAction } from "@/app/doctor/profile/actions";
+import { FileField } from "@/components/ui/file-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage, errorsOf, type ProfileFormState } from "./form-kit";
 
@@ -53,27 +54,7 @@ export function CertificateSection({ certificates }: { certificates: Certificate
       )}
       <form action={formAction} className="flex flex-col gap-2 border-t border-slate-100 pt-4">
         <FormMessage state={state} />
-        <label htmlFor="field-certificate" className="text-sm font-medium text-slate-800">
-          Add a certificate
-        </label>
-        <input
-          id="field-certificate"
-          name="certificate"
-          type="file"
-          required
-          accept="application/pdf,image/jpeg,image/png"
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={`field-certificate-hint${errors ? " field-certificate-error" : ""}`}
-          className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold file:text-slate-800"
-        />
-        <p id="field-certificate-hint" className="text-sm text-slate-600">
-          PDF, JPEG or PNG up to 10 MB. Only you and Careslot administrators can open it.
-        </p>
-        {errors ? (
-          <p id="field-certificate-error" className="text-sm font-medium text-red-700">
-            {errors.join(" ")}
-          </p>
-        ) : null}
+        <FileField label="Add a certificate" name="certificate" id="field-certificate" kind="certificate" hint="Only you and Careslot administrators can open it." errors={errors} />
         <div>
           <SubmitButton pendingLabel="Uploading…">Upload certificate</SubmitButton>
         </div>

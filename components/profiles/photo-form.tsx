@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FileField } from "@/components/ui/file-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Avatar } from "./avatar";
 import { FormMessage, errorsOf, type ProfileFormState } from "./form-kit";
@@ -19,27 +20,7 @@ export function PhotoForm({ name, photoUrl, upload, remove }: { name: string; ph
       <div className="flex flex-1 flex-col gap-3">
         <FormMessage state={uploadState ?? removeState} />
         <form action={uploadAction} className="flex flex-col gap-2">
-          <label htmlFor="field-photo" className="text-sm font-medium text-slate-800">
-            Profile photo
-          </label>
-          <input
-            id="field-photo"
-            name="photo"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            required
-            aria-invalid={errors ? true : undefined}
-            aria-describedby={`field-photo-hint${errors ? " field-photo-error" : ""}`}
-            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold file:text-slate-800"
-          />
-          <p id="field-photo-hint" className="text-sm text-slate-600">
-            JPEG, PNG or WebP up to 5 MB. We resize it to 512 px and remove its metadata (such as where it was taken).
-          </p>
-          {errors ? (
-            <p id="field-photo-error" className="text-sm font-medium text-red-700">
-              {errors.join(" ")}
-            </p>
-          ) : null}
+          <FileField label="Profile photo" name="photo" id="field-photo" kind="photo" hint="We resize it to 512 px and remove its metadata (such as where it was taken)." errors={errors} />
           <div>
             <SubmitButton pendingLabel="Uploading…">Upload photo</SubmitButton>
           </div>

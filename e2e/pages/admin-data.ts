@@ -2,12 +2,14 @@
 // database (DATABASE_URL, set by scripts/e2e.ts): fresh people with the demo
 // password, so no other spec's seeded doctor or patient is touched.
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { connectDatabase, type DatabaseHandle } from "../../db/client";
-import { appointments, availabilityRules, certificates, doctorProfiles, patientProfiles, reviews, users } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { appointments, availabilityRules, certificates, doctorProfiles, medicalRecords, patientProfiles, reviews, users } from "../../db/schema";
 import { DEMO_PASSWORD, specializationSeed } from "../../db/seed-data";
+import { parseEnv } from "../../lib/env-schema";
+import { storageDriverFor } from "../../lib/storage/configured";
+import { FileMissingError } from "../../lib/storage/driver";
 
 let handle: DatabaseHandle | undefined;
 let passwordHash: Promise<string> | undefined;
@@ -72,12 +74,27 @@ export async function createDoctor(options: { name?: string; verified?: boolean 
   return doctor;
 }
 
-/** A certificate file in the app's private storage (STORAGE_DIR, default .data/storage) and its row. */
+/** The storage keys of a patient's medical records, as the app wrote them. */
+export async function recordFileKeys(patientId: string): Promise<string[]> {
+  const rows = await db().select({ fileKey: medicalRecords.fileKey }).from(medicalRecords).where(eq(medicalRecords.patientId, patientId));
+  return rows.map((row) => row.fileKey);
+}
+
+/** Whether the app's storage (the e2e run's S3 bucket, or STORAGE_DIR) holds a file. */
+export async function isStored(key: string): Promise<boolean> {
+  try {
+    await storageDriverFor(parseEnv(process.env)).get(key);
+    return true;
+  } catch (error) {
+    if (error instanceof FileMissingError) return false;
+    throw error;
+  }
+}
+
+/** A certificate file in the app's own storage (the e2e run's S3 bucket or STORAGE_DIR) and its row. */
 export async function addCertificate(doctorId: string, bytes: Uint8Array, name = "licence.pdf"): Promise<string> {
   const key = `certificates/${randomUUID()}`;
-  const target = path.resolve(process.env.STORAGE_DIR ?? ".data/storage", key);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(target, bytes, { mode: 0o600 });
+  await storageDriverFor(parseEnv(process.env)).put(key, bytes, "application/pdf");
   const [row] = await db().insert(certificates).values({ doctorId, fileKey: key, originalName: name, contentType: "application/pdf", sizeBytes: bytes.byteLength }).returning({ id: certificates.id });
   return row.id;
 }

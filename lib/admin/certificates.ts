@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getCertificate } from "@/db/queries/admin-doctors";
-import { readFile } from "@/lib/storage";
+import { FileMissingError, readFile } from "@/lib/storage";
 import { auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
 /** A doctor's certificate for the verification screen: admins only, every view audited. */
@@ -15,7 +15,7 @@ export async function openCertificateForAdmin(db: Db, actor: Actor | null, certi
   try {
     content = await readFile(certificate.fileKey);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    if (error instanceof FileMissingError) return null;
     throw error;
   }
   await auditAdmin(db, admin, { action: "certificate.viewed", entityType: "certificate", entityId: certificate.id, after: { doctorId: certificate.doctorId } });

@@ -20,7 +20,7 @@ import { AppError } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import { deleteFile, saveFile } from "@/lib/storage";
 import { checkUpload } from "@/lib/storage/uploads";
-import { normalisePhoto } from "./photos";
+import { PHOTO_CONTENT_TYPE, normalisePhoto } from "./photos";
 import type { DoctorProfileInput, PatientProfileInput } from "./schemas";
 
 export const MAX_CERTIFICATES = 20;
@@ -87,7 +87,7 @@ export async function setProfilePhoto(db: Db, input: { userId: string; role: "do
   if (!upload.ok) throw new AppError("invalid_input", "The photo was not saved.", { photo: [upload.message] });
   const photo = await normalisePhoto(upload.content);
   if (!photo) throw new AppError("invalid_input", "The photo was not saved.", { photo: ["We could not read that image. Try another JPEG, PNG or WebP file."] });
-  const key = await saveFile("photos", photo);
+  const key = await saveFile("photos", photo, PHOTO_CONTENT_TYPE);
   let previous: string | null;
   try {
     previous = await db.transaction(async (tx) => {
@@ -118,7 +118,7 @@ export async function addCertificate(db: Db, input: { doctorId: string; file: Fi
   if ((await listCertificates(db, input.doctorId)).length >= MAX_CERTIFICATES) {
     throw new AppError("conflict", `You can keep up to ${MAX_CERTIFICATES} certificates. Remove one before adding another.`);
   }
-  const key = await saveFile("certificates", upload.content);
+  const key = await saveFile("certificates", upload.content, upload.contentType);
   try {
     return await db.transaction(async (tx) => {
       const certificate = await insertCertificate(tx, { doctorId: input.doctorId, fileKey: key, originalName: upload.originalName, contentType: upload.contentType, sizeBytes: upload.sizeBytes });

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { getMedicalRecord, isRecordSharedWithDoctor, type MedicalRecordRow } from "@/db/queries/records";
 import { securityEvent } from "@/lib/logger";
-import { readFile } from "@/lib/storage";
+import { FileMissingError, readFile } from "@/lib/storage";
 
 export type Viewer = { id: string; role: "patient" | "doctor" | "admin" } | null;
 export type AccessBasis = "owner" | "shared_doctor" | "admin";
@@ -45,7 +45,7 @@ export async function openRecordForDownload(db: Db, viewer: Viewer, recordId: st
   try {
     content = await readFile(access.record.fileKey);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    if (error instanceof FileMissingError) return null;
     throw error;
   }
   await insertAuditEntry(db, { actorId: viewer!.id, actorRole: viewer!.role, action: "record.downloaded", entityType: "medical_record", entityId: access.record.id, after: { basis: access.basis } });

@@ -23,4 +23,3 @@ export const shareSchema = z.object({
   appointmentId: z.uuid({ error: "Choose one of your appointments." }),
 });
 
-export const MAX_RECORD_MB = 10;

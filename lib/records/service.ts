@@ -41,7 +41,7 @@ export async function uploadRecord(db: Db, actor: Actor, input: { title: unknown
     throw new AppError("invalid_input", checked.ok ? "Some fields need your attention. Nothing was uploaded." : `${checked.message} Nothing was uploaded.`, fieldErrors);
   }
 
-  const fileKey = await saveFile("records", checked.content);
+  const fileKey = await saveFile("records", checked.content, checked.contentType);
   try {
     return await db.transaction(async (tx) => {
       const record = await insertMedicalRecord(tx, {

@@ -4,6 +4,8 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { setStorageForTests } from "@/lib/storage";
+import { localStorageDriver } from "@/lib/storage/local";
 
 /** A tiny but real PDF: file-type recognises it by its "%PDF-" signature. */
 export function pdfBytes(text = "Blood test results"): Uint8Array {
@@ -22,10 +24,10 @@ export function fileOf(bytes: Uint8Array, name: string, type = "application/pdf"
   return new File([bytes as BlobPart], name, { type });
 }
 
-/** Points STORAGE_DIR at a fresh temporary directory; call before the first env() read in this file. */
+/** Keeps this test file's uploads in a fresh temporary directory, and returns it. */
 export async function useTemporaryStorage(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "careslot-records-"));
-  process.env.STORAGE_DIR = dir;
+  setStorageForTests(localStorageDriver(dir));
   return dir;
 }
 

@@ -1,35 +1,51 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { env } from "@/lib/env";
+import { storageDriverFor } from "./configured";
+import { FileMissingError, type StorageDriver } from "./driver";
+
+export { FileMissingError };
+export type { StorageDriver };
 
 /**
- * Where uploaded files live: a private directory (STORAGE_DIR, never under
- * public/), addressed by opaque keys. Files are only ever served through
- * authorised route handlers.
+ * Uploaded files (medical records, certificates, photos), addressed by opaque
+ * keys: in an S3-compatible bucket when S3_BUCKET is set, otherwise in the
+ * private STORAGE_DIR. Never under public/; files are only ever served
+ * through authorised route handlers.
  */
-function root(): string {
-  return path.resolve(env().STORAGE_DIR);
-}
+export type StoragePrefix = "records" | "certificates" | "photos";
 
-function pathOf(key: string): string {
-  if (!/^[a-z-]+\/[0-9a-f-]{36}$/.test(key)) throw new Error(`invalid storage key: ${key}`);
-  return path.join(root(), key);
-}
+const KEY = /^(records|certificates|photos)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export async function saveFile(prefix: "records" | "certificates" | "photos", content: Uint8Array): Promise<string> {
-  const key = `${prefix}/${randomUUID()}`;
-  const target = pathOf(key);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(target, content, { mode: 0o600 });
+function checkedKey(key: string): string {
+  if (!KEY.test(key)) throw new Error(`invalid storage key: ${key}`);
   return key;
 }
 
+// `undefined` = read the environment; a value = chosen from it or injected by a test.
+let injected: StorageDriver | undefined;
+let fromEnv: StorageDriver | undefined;
+
+export function storage(): StorageDriver {
+  return injected ?? (fromEnv ??= storageDriverFor(env()));
+}
+
+/** Tests swap in a driver (a bucket on a local S3 server, a temporary directory); `undefined` restores the environment's. */
+export function setStorageForTests(driver: StorageDriver | undefined): void {
+  injected = driver;
+}
+
+export async function saveFile(prefix: StoragePrefix, content: Uint8Array, contentType = "application/octet-stream"): Promise<string> {
+  const key = checkedKey(`${prefix}/${randomUUID()}`);
+  await storage().put(key, content, contentType);
+  return key;
+}
+
+/** The file's bytes; throws FileMissingError when the storage no longer holds it. */
 export async function readFile(key: string): Promise<Buffer> {
-  return fs.readFile(pathOf(key));
+  return storage().get(checkedKey(key));
 }
 
 export async function deleteFile(key: string): Promise<void> {
-  await fs.rm(pathOf(key), { force: true });
+  await storage().remove(checkedKey(key));
 }

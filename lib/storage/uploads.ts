@@ -1,13 +1,6 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
-
-export const uploadKinds = {
-  record: { types: ["application/pdf", "image/jpeg", "image/png"], maxBytes: 10 * 1024 * 1024, label: "PDF, JPEG or PNG" },
-  certificate: { types: ["application/pdf", "image/jpeg", "image/png"], maxBytes: 10 * 1024 * 1024, label: "PDF, JPEG or PNG" },
-  photo: { types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 5 * 1024 * 1024, label: "JPEG, PNG or WebP" },
-} as const;
-
-export type UploadKind = keyof typeof uploadKinds;
+import { tooLargeMessage, uploadKinds, type UploadKind } from "./upload-limits";
 
 export type CheckedUpload =
   | { ok: true; content: Uint8Array; contentType: string; originalName: string; sizeBytes: number }
@@ -30,8 +23,7 @@ export async function checkUpload(file: File | null, kind: UploadKind): Promise<
   const rule = uploadKinds[kind];
   if (!file || typeof file === "string") return { ok: false, message: "Choose a file to upload." };
   if (file.size === 0) return { ok: false, message: "That file is empty." };
-  const limitMb = rule.maxBytes / 1024 / 1024;
-  if (file.size > rule.maxBytes) return { ok: false, message: `That file is larger than ${limitMb} MB.` };
+  if (file.size > rule.maxBytes) return { ok: false, message: tooLargeMessage(kind) };
   const content = new Uint8Array(await file.arrayBuffer());
   const detected = await fileTypeFromBuffer(content);
   if (!detected || !(rule.types as readonly string[]).includes(detected.mime)) {
