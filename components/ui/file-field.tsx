@@ -49,7 +49,7 @@ export function FileField({ label, name, id, kind, hint, errors }: FileFieldProp
         onChange={checkSize}
         aria-invalid={shown?.length ? true : undefined}
         aria-describedby={describedBy(id, fullHint, shown)}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-medium"
+        className={`rounded-md border bg-white px-3 py-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-medium ${shown?.length ? "border-red-600" : "border-slate-300"}`}
       />
       <FieldMessages controlId={id} hint={fullHint} errors={shown} />
     </div>
