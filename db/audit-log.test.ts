@@ -1,0 +1,62 @@
+// The audit log is append-only in PostgreSQL itself (migration 0006): no app
+// bug, console session or compromised admin page can rewrite history.
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sqlState } from "@/lib/errors";
+import { createPatient } from "@/tests/factories";
+import { connectDatabase, type DatabaseHandle, type Db } from "./client";
+import { insertAuditEntry } from "./queries/audit";
+import { auditLog, users } from "./schema";
+
+let handle: DatabaseHandle;
+let db: Db;
+
+beforeAll(() => {
+  handle = connectDatabase(inject("databaseUrl"), { max: 2 });
+  db = handle.db;
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+async function auditedAction(actorId: string) {
+  const entityId = randomUUID();
+  await insertAuditEntry(db, { actorId, actorRole: "patient", action: "test.append_only", entityType: "test", entityId, after: { n: 1 } });
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+  return row;
+}
+
+const refusal = (promise: Promise<unknown>) => promise.then(() => "accepted", (error: unknown) => sqlState(error));
+
+describe("audit_log", () => {
+  it("refuses UPDATE of any column and DELETE, and the row stays as written", async () => {
+    const patient = await createPatient(db);
+    const row = await auditedAction(patient.id);
+    expect(await refusal(db.update(auditLog).set({ action: "test.rewritten" }).where(eq(auditLog.id, row.id)))).toBe("42501");
+    expect(await refusal(db.update(auditLog).set({ after: { n: 2 } }).where(eq(auditLog.id, row.id)))).toBe("42501");
+    expect(await refusal(db.update(auditLog).set({ actorId: null, action: "test.sneaky" }).where(eq(auditLog.id, row.id)))).toBe("42501");
+    expect(await refusal(db.delete(auditLog).where(eq(auditLog.id, row.id)))).toBe("42501");
+    expect(await db.select().from(auditLog).where(eq(auditLog.id, row.id))).toEqual([row]);
+  });
+
+  it("refuses TRUNCATE", async () => {
+    // Inside a transaction that is always rolled back, so a missing guard could not empty the shared test database.
+    const outcome = await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`truncate audit_log`);
+        throw new Error("rollback: TRUNCATE was accepted");
+      })
+      .catch((error: unknown) => sqlState(error) ?? (error as Error).message);
+    expect(outcome).toBe("42501");
+  });
+
+  it("lets the foreign key clear the actor of a deleted user, and nothing else of the row changes", async () => {
+    const patient = await createPatient(db);
+    const row = await auditedAction(patient.id);
+    await db.delete(users).where(eq(users.id, patient.id));
+    const [after] = await db.select().from(auditLog).where(eq(auditLog.id, row.id));
+    expect(after).toEqual({ ...row, actorId: null });
+  });
+});
