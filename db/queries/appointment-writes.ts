@@ -8,6 +8,16 @@ type Actor = { id: string | null; role: "patient" | "doctor" | "admin" | "system
 
 export const HOLD_RELEASE_REASON = "Payment was not completed in time; the slot was released.";
 
+/** Whether the doctor or the patient has any unpaid hold at all: when not (the usual case), there is nothing to clean up. */
+export async function hasPendingHolds(db: Db, input: { doctorId: string; patientId: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.status, "pending_payment"), or(eq(appointments.doctorId, input.doctorId), eq(appointments.patientId, input.patientId))))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Releases unpaid holds whose time ran out, so an expired hold never blocks a booking. */
 export async function releaseExpiredHolds(db: Db, input: { doctorId: string; patientId: string; now: Date }) {
   const released = await db

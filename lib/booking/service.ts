@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { HOLD_RELEASE_REASON, insertAppointment, lockAppointment, recordAppointmentEvent, releaseExpiredHolds, transitionAppointment } from "@/db/queries/appointment-writes";
+import { HOLD_RELEASE_REASON, hasPendingHolds, insertAppointment, lockAppointment, recordAppointmentEvent, releaseExpiredHolds, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { getBookableDoctor } from "@/db/queries/schedules";
@@ -53,9 +53,16 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   let sessionsToClose: string[] = [];
   const booked = await bookingTransaction(db, async (tx) => {
     await lockDoctorSchedule(tx, doctor.id);
-    sessionsToClose = await clearHoldsForBooking(tx, { doctorId: doctor.id, patientId: patient.id, startsAt: input.startsAt, endsAt, now });
-    await releaseExpiredHolds(tx, { doctorId: doctor.id, patientId: patient.id, now });
-    const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) });
+    // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
+    const slotWindow = { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) };
+    const people = { doctorId: doctor.id, patientId: patient.id };
+    const [holdsToClear, firstLook] = await Promise.all([hasPendingHolds(tx, people), loadSlotInput(tx, doctor, slotWindow)]);
+    let slotInput = firstLook;
+    if (holdsToClear) {
+      sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
+      await releaseExpiredHolds(tx, { ...people, now });
+      slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
+    }
     if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 
     const appointment = await insertAppointment(tx, {
@@ -69,12 +76,15 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
       priceMinor: doctor.priceMinor,
       currency: doctor.currency,
     });
-    await recordBookingPayment(tx, appointment, mode);
     const actor = { id: patient.id, role: "patient" as const };
-    await recordAppointmentEvent(tx, { appointmentId: appointment.id, fromStatus: null, toStatus: appointment.status, actor, note: mode === "stripe" ? "Booked — waiting for payment" : "Booked" });
-    await insertAuditEntry(tx, { actorId: patient.id, actorRole: "patient", action: "appointment.booked", entityType: "appointment", entityId: appointment.id, after: snapshot(appointment) });
-    // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
-    await enqueueOutboxEvent(tx, "appointment/booked", { appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startsAt: appointment.startsAt.toISOString() });
+    // Independent writes, pipelined; any failure aborts the whole transaction.
+    await Promise.all([
+      recordBookingPayment(tx, appointment, mode),
+      recordAppointmentEvent(tx, { appointmentId: appointment.id, fromStatus: null, toStatus: appointment.status, actor, note: mode === "stripe" ? "Booked — waiting for payment" : "Booked" }),
+      insertAuditEntry(tx, { actorId: patient.id, actorRole: "patient", action: "appointment.booked", entityType: "appointment", entityId: appointment.id, after: snapshot(appointment) }),
+      // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
+      enqueueOutboxEvent(tx, "appointment/booked", { appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startsAt: appointment.startsAt.toISOString() }),
+    ]);
     return appointment;
   });
   // Holds released above must stop being payable; Stripe is called only after the commit.
