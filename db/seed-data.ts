@@ -85,3 +85,24 @@ export const patientSeed = [
   { id: "00000000-0000-4000-8000-000000000302", email: "ben@careslot.example", fullName: "Ben Carter", city: "London", timeZone: "Europe/London" },
   { id: "00000000-0000-4000-8000-000000000303", email: "chloe@careslot.example", fullName: "Chloe Park", city: "New York", timeZone: "America/New_York" },
 ];
+
+/**
+ * Past visits the demo patients reviewed, so doctor pages, search by rating,
+ * earnings and the admin charts have something to show. They lie 63 days or
+ * more before the seed runs, never in "last month", and leave alone the doctors
+ * the browser tests book (Schmidt, Martin, Brown, Fischer).
+ */
+export const pastVisitSeed: { n: number; doctor: number; patient: number; daysAgo: number; rating: number; body: string; reply?: string }[] = [
+  { n: 1, doctor: 0, patient: 0, daysAgo: 70, rating: 5, body: "Took the time to listen and explained my blood results clearly.", reply: "Thank you, Anna. See you at your check-up." },
+  { n: 2, doctor: 0, patient: 1, daysAgo: 95, rating: 4, body: "Thorough and friendly; the wait was about fifteen minutes." },
+  { n: 3, doctor: 1, patient: 1, daysAgo: 80, rating: 5, body: "Found the cause of my palpitations after years of guessing." },
+  { n: 4, doctor: 2, patient: 2, daysAgo: 75, rating: 5, body: "Wonderful with my daughter, who is usually scared of doctors." },
+  { n: 5, doctor: 3, patient: 0, daysAgo: 110, rating: 4, body: "Clear treatment plan for my eczema; it is much better now." },
+  { n: 6, doctor: 4, patient: 2, daysAgo: 88, rating: 5, body: "Calm, kind and practical advice for sleeping better." },
+  { n: 7, doctor: 6, patient: 1, daysAgo: 120, rating: 3, body: "Exercises helped my knee, but the session felt rushed." },
+  { n: 8, doctor: 7, patient: 2, daysAgo: 100, rating: 4, body: "Quick eye exam and good advice on contact lenses." },
+  { n: 9, doctor: 11, patient: 2, daysAgo: 130, rating: 5, body: "Explained my cholesterol numbers and what to change, without judgement." },
+];
+
+export const pastVisitId = (n: number, kind: "appointment" | "payment" | "review") =>
+  `00000000-0000-4000-8000-000000000${({ appointment: "4", payment: "5", review: "6" } as const)[kind]}${String(n).padStart(2, "0")}`;

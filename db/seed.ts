@@ -2,8 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { connectDatabase, type Db } from "./client";
-import { availabilityRules, doctorProfiles, patientProfiles, specializations, users } from "./schema";
-import { adminSeed, DEMO_PASSWORD, doctorSeed, doctorWeeklyHours, patientSeed, specializationSeed } from "./seed-data";
+import { appointments, availabilityRules, doctorProfiles, patientProfiles, payments, reviews, specializations, users } from "./schema";
+import { adminSeed, DEMO_PASSWORD, doctorSeed, doctorWeeklyHours, pastVisitId, pastVisitSeed, patientSeed, specializationSeed } from "./seed-data";
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
@@ -58,7 +58,31 @@ export async function seedDemoData(db: Db): Promise<void> {
     if (seeded.length === 0) {
       await tx.insert(availabilityRules).values(doctorSeed.flatMap((d) => doctorWeeklyHours[d.hours].map((h) => ({ doctorId: d.id, ...h }))));
     }
+    await seedPastVisits(tx, new Date());
   });
+}
+
+/** Completed, paid and reviewed visits, dated relative to `now` (fixed ids: a second run adds nothing). */
+async function seedPastVisits(tx: Db, now: Date): Promise<void> {
+  const visits = pastVisitSeed.map((visit) => {
+    const doctor = doctorSeed[visit.doctor]!;
+    const startsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - visit.daysAgo, 9));
+    const endsAt = new Date(startsAt.getTime() + doctor.slotMinutes * 60_000);
+    return { visit, doctor, patientId: patientSeed[visit.patient]!.id, startsAt, endsAt };
+  });
+  await tx
+    .insert(appointments)
+    .values(visits.map(({ visit, doctor, patientId, startsAt, endsAt }) => ({ id: pastVisitId(visit.n, "appointment"), doctorId: doctor.id, patientId, startsAt, endsAt, status: "completed" as const, reason: "Consultation", priceMinor: doctor.priceMinor, currency: doctor.currency, createdAt: startsAt, updatedAt: endsAt })))
+    .onConflictDoNothing();
+  await tx
+    .insert(payments)
+    .values(visits.map(({ visit, doctor, patientId, endsAt }) => ({ id: pastVisitId(visit.n, "payment"), appointmentId: pastVisitId(visit.n, "appointment"), patientId, doctorId: doctor.id, provider: "clinic" as const, status: "paid" as const, amountMinor: doctor.priceMinor, currency: doctor.currency, paidAt: endsAt, createdAt: endsAt, updatedAt: endsAt })))
+    .onConflictDoNothing();
+  const nextDay = (date: Date) => new Date(date.getTime() + 86_400_000);
+  await tx
+    .insert(reviews)
+    .values(visits.map(({ visit, doctor, patientId, endsAt }) => ({ id: pastVisitId(visit.n, "review"), appointmentId: pastVisitId(visit.n, "appointment"), doctorId: doctor.id, patientId, rating: visit.rating, body: visit.body, doctorReply: visit.reply ?? null, doctorRepliedAt: visit.reply ? nextDay(nextDay(endsAt)) : null, createdAt: nextDay(endsAt), updatedAt: nextDay(endsAt) })))
+    .onConflictDoNothing();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

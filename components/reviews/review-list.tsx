@@ -8,7 +8,7 @@ export interface PublicReview {
   rating: number;
   body: string;
   createdAt: Date;
-  updatedAt: Date;
+  editedAt: Date | null;
   doctorReply: string | null;
   doctorRepliedAt: Date | null;
   patientId: string;
@@ -37,7 +37,7 @@ export function ReviewList({ reviews, doctorName, viewer, reported, timeZone, lo
               <span className="font-medium text-slate-900">{review.reviewerName}</span>
               <span className="text-sm text-slate-600">
                 <time dateTime={review.createdAt.toISOString()}>{formatDate(review.createdAt, timeZone)}</time>
-                {review.updatedAt.getTime() - review.createdAt.getTime() > 60_000 ? " · edited" : ""} · verified visit
+                {review.editedAt ? " · edited" : ""} · verified visit
               </span>
             </header>
             <p className="whitespace-pre-wrap text-slate-800">{review.body}</p>

@@ -30,8 +30,8 @@ export async function getReviewForAppointment(db: Db, appointmentId: string): Pr
   return row;
 }
 
-export async function updateReviewContent(tx: Db, input: { id: string; rating: number; body: string }): Promise<Review> {
-  const [row] = await tx.update(reviews).set({ rating: input.rating, body: input.body }).where(eq(reviews.id, input.id)).returning();
+export async function updateReviewContent(tx: Db, input: { id: string; rating: number; body: string; at: Date }): Promise<Review> {
+  const [row] = await tx.update(reviews).set({ rating: input.rating, body: input.body, editedAt: input.at }).where(eq(reviews.id, input.id)).returning();
   return row!;
 }
 
@@ -92,7 +92,7 @@ export function listVisibleReviews(db: Db, doctorId: string, page: { limit: numb
       rating: reviews.rating,
       body: reviews.body,
       createdAt: reviews.createdAt,
-      updatedAt: reviews.updatedAt,
+      editedAt: reviews.editedAt,
       doctorReply: reviews.doctorReply,
       doctorRepliedAt: reviews.doctorRepliedAt,
       patientId: reviews.patientId,

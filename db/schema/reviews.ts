@@ -26,6 +26,8 @@ export const reviews = pgTable(
     moderationReason: text("moderation_reason"),
     doctorReply: text("doctor_reply"),
     doctorRepliedAt: instant("doctor_replied_at"),
+    /** When the patient last changed stars or text; replies and moderation do not count. */
+    editedAt: instant("edited_at"),
     ...timestamps(),
   },
   (t) => [

@@ -87,7 +87,8 @@ describe("changing a review", () => {
     const first = await createReview(db, { patientId: patient.id, appointmentId: (await visit(doctor.id, patient.id)).id, rating: 2, body: text(30) }, NOW);
     const day30 = new Date(NOW.getTime() + 30 * DAY_MS);
     const edited = await updateReview(db, { patientId: patient.id, reviewId: first.id, rating: 5, body: "Changed my mind, it went well." }, day30);
-    expect(edited).toMatchObject({ rating: 5, body: "Changed my mind, it went well." });
+    expect(first.editedAt).toBeNull();
+    expect(edited).toMatchObject({ rating: 5, body: "Changed my mind, it went well.", editedAt: day30 });
 
     const late = new Date(day30.getTime() + 1);
     expect(codeOf(await rejectionOf(updateReview(db, { patientId: patient.id, reviewId: first.id, rating: 1, body: text(31) }, late)))).toBe("conflict");
@@ -113,6 +114,7 @@ describe("doctor replies and reports", () => {
     const [row] = await db.select().from(reviews).where(eq(reviews.id, review.id));
     expect(row!.doctorReply).toMatch(/^Thank you \(\d\)$/);
     expect(row!.doctorRepliedAt).toEqual(NOW);
+    expect(row!.editedAt).toBeNull(); // a reply is not the patient editing their review
   });
 
   it("takes one report per person, never from the author, and not on hidden reviews", async () => {

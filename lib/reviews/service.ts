@@ -52,7 +52,7 @@ async function lockOwnReview(tx: Db, reviewId: string, patientId: string, now: D
 export async function updateReview(db: Db, input: { patientId: string; reviewId: string } & ReviewInput, now: Date): Promise<Review> {
   return db.transaction(async (tx) => {
     const before = await lockOwnReview(tx, input.reviewId, input.patientId, now);
-    const after = await updateReviewContent(tx, { id: before.id, rating: input.rating, body: input.body });
+    const after = await updateReviewContent(tx, { id: before.id, rating: input.rating, body: input.body, at: now });
     await insertAuditEntry(tx, { actorId: input.patientId, actorRole: "patient", action: "review.updated", entityType: "review", entityId: before.id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
