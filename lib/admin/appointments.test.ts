@@ -3,9 +3,10 @@ import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { listAppointmentsForAdmin } from "@/db/queries/admin-appointments";
 import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
+import { doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { TEST_NOW, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant, sideEffectsOf } from "@/tests/factories";
 import { appointmentFilterSchema, appointmentsCsvStream, bulkCancelAppointments, neutraliseFormula, parseAppointmentFilter, toQueryFilter } from "./appointments";
-import { adminActor } from "./test-helpers";
+import { adminActor, auditRowsFor } from "./test-helpers";
 
 let handle: DatabaseHandle;
 let db: Db;
@@ -54,6 +55,35 @@ describe("bulk cancel", () => {
     const booked = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW);
     await expect(bulkCancelAppointments(db, admin, { appointmentIds: [booked.id], reason: "" }, TEST_NOW)).rejects.toMatchObject({ code: "invalid_input" });
     expect((await getAppointment(db, booked.id)).status).toBe("confirmed");
+  });
+});
+
+describe("bulk cancel of a paid appointment", () => {
+  // Its own Stripe (the fake), only for this block: the tests above book without online payment.
+  const ctx = setUpPaymentTests();
+
+  it("refunds the full amount by policy, recorded and audited as the admin's refund, and sent to Stripe", async () => {
+    const admin = await adminActor(ctx.db);
+    const { doctor, patient } = await doctorAndPatient(ctx.db);
+    const paid = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-07", "10:00") });
+
+    const result = await bulkCancelAppointments(ctx.db, admin, { appointmentIds: [paid.appointment.id], reason: "The doctor is ill" }, TEST_NOW);
+    expect(result.outcomes).toEqual([{ id: paid.appointment.id, ok: true }]);
+
+    const [refund] = await refundsOf(ctx.db, paid.payment.id);
+    expect(refund).toMatchObject({ amountMinor: 6000, status: "succeeded", requestedBy: admin.id, requestedByRole: "admin" });
+    expect(refund.reason).toMatch(/cancelled by the clinic, so the full amount is refunded/);
+    expect(await paymentOf(ctx.db, paid.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
+    expect(await auditRowsFor(ctx.db, "refund", refund.id)).toEqual([
+      expect.objectContaining({
+        action: "refund.recorded",
+        actorId: admin.id,
+        actorRole: "admin",
+        after: { paymentId: paid.payment.id, appointmentId: paid.appointment.id, amountMinor: 6000, currency: paid.payment.currency, status: "pending", reason: refund.reason },
+      }),
+      expect.objectContaining({ action: "refund.succeeded", actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: refund.stripeRefundId } }),
+    ]);
+    expect((await sideEffectsOf(ctx.db, paid.appointment.id)).audit.at(-1)).toMatchObject({ actorId: admin.id, action: "appointment.cancelled" });
   });
 });
 

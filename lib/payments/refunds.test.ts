@@ -1,23 +1,37 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { auditLog, outboxEvents } from "@/db/schema";
+import Stripe from "stripe";
+import { auditLog, outboxEvents, users } from "@/db/schema";
+import { auditRowsFor } from "@/lib/admin/test-helpers";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { doctorEarningsByMonth } from "@/db/queries/payment-reads";
 import { TEST_NOW, createAdmin, createDoctor, createPatient, getAppointment, hoursBefore, localInstant, rejectionOf } from "@/tests/factories";
 import { markPaidAtClinic } from "./clinic";
-import { issueRefund, refundPaymentManually } from "./refunds";
+import { issueRefund, refundPaymentManually, retryRefundForAdmin } from "./refunds";
 import { setStripeSetupForTests } from "./stripe-client";
 import { TEST_WEBHOOK_SECRET, fakeStripeClient } from "./testing/fake-stripe";
 import { TUESDAY_10, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
 
 const ctx = setUpPaymentTests();
+const asAdmin = (user: { id: string }) => ({ id: user.id, role: "admin" as const });
 const refundRequestsFor = (paymentId: string) => ctx.fake.requestsTo("POST", "/v1/refunds").filter((r) => r.form["metadata[paymentId]"] === paymentId);
 
 async function paid() {
   const { doctor, patient } = await doctorAndPatient(ctx.db);
   return { doctor, patient, ...(await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id })) };
 }
+
+/** A cancellation by the doctor while Stripe is down: the refund row stays pending, never sent. */
+async function pendingRefund() {
+  const p = await paid();
+  ctx.fake.failNext("/v1/refunds", 1, 503);
+  await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
+  const [refund] = await refundsOf(ctx.db, p.payment.id);
+  return { ...p, refund };
+}
+
+const refundAudit = (refundId: string) => auditRowsFor(ctx.db, "refund", refundId);
 
 async function withoutStripe<T>(work: () => Promise<T>): Promise<T> {
   setStripeSetupForTests(null);
@@ -42,6 +56,17 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     expect(refund.stripeRefundId).toMatch(/^re_test_/);
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
     expect(await getAppointment(ctx.db, p.appointment.id)).toMatchObject({ status: "cancelled", cancelledBy: "patient" });
+    // Recorded by the patient who cancelled; sent by the system after the commit.
+    expect(await refundAudit(refund.id)).toEqual([
+      expect.objectContaining({
+        action: "refund.recorded",
+        actorId: p.patient.id,
+        actorRole: "patient",
+        before: null,
+        after: { paymentId: p.payment.id, appointmentId: p.appointment.id, amountMinor: 6000, currency: p.payment.currency, status: "pending", reason: refund.reason },
+      }),
+      expect.objectContaining({ action: "refund.succeeded", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: refund.stripeRefundId } }),
+    ]);
   });
 
   it("one second inside the 24 h the patient may no longer cancel, so nothing is cancelled or refunded", async () => {
@@ -103,6 +128,30 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     expect(sends).toHaveLength(2); // the failed attempt and exactly one more
     expect(new Set(sends.map((r) => r.headers["idempotency-key"]))).toEqual(new Set([`refund-${pending.id}`]));
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
+    // Two senders, one send: one status change in the audit log, none for the attempt Stripe never answered.
+    expect((await refundAudit(pending.id)).map((row) => [row.action, row.actorRole])).toEqual([
+      ["refund.recorded", "doctor"],
+      ["refund.succeeded", "system"],
+    ]);
+  });
+
+  it("Stripe refusing the refund outright marks it failed, audited with Stripe's reason", async () => {
+    const p = await paid();
+    const client = fakeStripeClient(ctx.fake);
+    const refused = new Stripe.errors.StripeInvalidRequestError({ type: "invalid_request_error", message: "Charge has already been refunded." });
+    vi.spyOn(client.refunds, "create").mockRejectedValueOnce(refused);
+    setStripeSetupForTests({ client, webhookSecret: TEST_WEBHOOK_SECRET });
+    try {
+      await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
+    } finally {
+      setStripeSetupForTests({ client: fakeStripeClient(ctx.fake), webhookSecret: TEST_WEBHOOK_SECRET });
+    }
+    const [refund] = await refundsOf(ctx.db, p.payment.id);
+    expect(refund).toMatchObject({ status: "failed", stripeRefundId: null });
+    expect(await refundAudit(refund.id)).toEqual([
+      expect.objectContaining({ action: "refund.recorded", actorId: p.doctor.id, actorRole: "doctor" }),
+      expect.objectContaining({ action: "refund.failed", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "failed", stripeRefundId: null, error: "Charge has already been refunded." } }),
+    ]);
   });
 });
 
@@ -110,29 +159,84 @@ describe("manual refunds by an admin", () => {
   it("refunds part of a payment with a reason, audited; then at most the rest; then nothing more", async () => {
     const p = await paid();
     const admin = await createAdmin(ctx.db);
-    const first = await refundPaymentManually(ctx.db, { paymentId: p.payment.id, amountMinor: 1500, reason: "Visit was shorter", adminId: admin.id });
+    const first = await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1500, reason: "Visit was shorter" });
     expect(first.outcome).toBe("sent");
     expect(first.refund).toMatchObject({ amountMinor: 1500, status: "succeeded", reason: "Visit was shorter", requestedBy: admin.id, requestedByRole: "admin" });
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "partially_refunded", refundedMinor: 1500 });
     const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.payment.id), eq(auditLog.action, "payment.refunded_manually")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: admin.id, actorRole: "admin", after: expect.objectContaining({ amountMinor: 1500, reason: "Visit was shorter" }) });
+    expect(await refundAudit(first.refund.id)).toEqual([
+      expect.objectContaining({ action: "refund.recorded", actorId: admin.id, actorRole: "admin", after: expect.objectContaining({ amountMinor: 1500, status: "pending", reason: "Visit was shorter" }) }),
+      expect.objectContaining({ action: "refund.succeeded", actorId: admin.id, actorRole: "admin", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: first.refund.stripeRefundId } }),
+    ]);
 
-    const tooMuch = (await rejectionOf(refundPaymentManually(ctx.db, { paymentId: p.payment.id, amountMinor: 4501, reason: "Oops", adminId: admin.id }))) as AppError;
+    const tooMuch = (await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 4501, reason: "Oops" }))) as AppError;
     expect(tooMuch.code).toBe("invalid_input");
     expect(tooMuch.fieldErrors?.amount?.[0]).toBe("At most €45.00 can still be refunded.");
 
-    await refundPaymentManually(ctx.db, { paymentId: p.payment.id, amountMinor: 4500, reason: "Goodwill", adminId: admin.id });
+    await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 4500, reason: "Goodwill" });
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
-    expect(((await rejectionOf(refundPaymentManually(ctx.db, { paymentId: p.payment.id, amountMinor: 1, reason: "More", adminId: admin.id }))) as AppError).code).toBe("conflict");
+    expect(((await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1, reason: "More" }))) as AppError).code).toBe("conflict");
     expect(refundRequestsFor(p.payment.id).map((r) => r.form.amount)).toEqual(["1500", "4500"]);
+  });
+
+  it("is refused to anyone but an active admin, whatever the caller claims: nothing is recorded or sent", async () => {
+    const p = await paid();
+    const demoted = await createAdmin(ctx.db);
+    await ctx.db.update(users).set({ active: false }).where(eq(users.id, demoted.id));
+    const callers = [{ id: p.patient.id, role: "patient" as const }, { id: p.doctor.id, role: "doctor" as const }, { id: p.patient.id, role: "admin" as const }, asAdmin(demoted)];
+    for (const caller of callers) {
+      const error = (await rejectionOf(refundPaymentManually(ctx.db, caller, { paymentId: p.payment.id, amountMinor: 100, reason: "Not allowed" }))) as AppError;
+      expect(error.code).toBe("forbidden");
+    }
+    expect(await refundsOf(ctx.db, p.payment.id)).toEqual([]);
+    expect(refundRequestsFor(p.payment.id)).toHaveLength(0);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, p.payment.id))).toEqual([expect.objectContaining({ action: "payment.received" })]);
   });
 
   it("refuses to refund a payment that was never received", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const held = await heldWithSession(ctx.db, { doctorId: doctor.id, patientId: patient.id });
     const admin = await createAdmin(ctx.db);
-    expect(((await rejectionOf(refundPaymentManually(ctx.db, { paymentId: held.payment.id, amountMinor: 100, reason: "No", adminId: admin.id }))) as AppError).code).toBe("conflict");
+    expect(((await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: held.payment.id, amountMinor: 100, reason: "No" }))) as AppError).code).toBe("conflict");
+  });
+});
+
+describe("an admin sending a pending refund again", () => {
+  it("sends it once, and the audit log names the admin for the retry and for the status it reached", async () => {
+    const p = await pendingRefund();
+    const admin = asAdmin(await createAdmin(ctx.db));
+    expect(await retryRefundForAdmin(ctx.db, admin, p.refund.id)).toBe("sent");
+    const [sent] = await refundsOf(ctx.db, p.payment.id);
+    expect(sent).toMatchObject({ id: p.refund.id, status: "succeeded" });
+    expect(await refundAudit(p.refund.id)).toEqual([
+      expect.objectContaining({ action: "refund.recorded", actorId: p.doctor.id, actorRole: "doctor" }),
+      expect.objectContaining({ action: "refund.succeeded", actorId: admin.id, actorRole: "admin", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: sent.stripeRefundId } }),
+      expect.objectContaining({ action: "refund.retried", actorId: admin.id, actorRole: "admin", before: { status: "pending", stripeRefundId: null }, after: { outcome: "sent", status: "succeeded", stripeRefundId: sent.stripeRefundId } }),
+    ]);
+  });
+
+  it("a retry with nothing to send is still the admin's action on record", async () => {
+    const p = await paid();
+    const admin = asAdmin(await createAdmin(ctx.db));
+    await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: admin, reason: "Clinic closed" }, hoursBefore(TUESDAY_10, 3));
+    const [done] = await refundsOf(ctx.db, p.payment.id);
+    expect(await retryRefundForAdmin(ctx.db, admin, done.id)).toBe("skipped");
+    expect((await refundAudit(done.id)).at(-1)).toMatchObject({ action: "refund.retried", actorId: admin.id, after: { outcome: "skipped", status: "succeeded" } });
+    expect(refundRequestsFor(p.payment.id)).toHaveLength(1);
+  });
+
+  it("is refused to a doctor and to a deactivated admin, and the refund stays unsent", async () => {
+    const p = await pendingRefund();
+    const demoted = await createAdmin(ctx.db);
+    await ctx.db.update(users).set({ active: false }).where(eq(users.id, demoted.id));
+    for (const caller of [{ id: p.doctor.id, role: "doctor" as const }, asAdmin(demoted)]) {
+      expect(((await rejectionOf(retryRefundForAdmin(ctx.db, caller, p.refund.id))) as AppError).code).toBe("forbidden");
+    }
+    expect(await refundsOf(ctx.db, p.payment.id)).toEqual([expect.objectContaining({ status: "pending", stripeRefundId: null })]);
+    expect(refundRequestsFor(p.payment.id)).toHaveLength(1); // only the attempt during the outage
+    expect((await refundAudit(p.refund.id)).map((row) => row.action)).toEqual(["refund.recorded"]);
   });
 });
 
@@ -157,7 +261,7 @@ describe("paying at the clinic", () => {
     const dueVisit = await withoutStripe(() => bookAppointment(ctx.db, { patientId: second.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "10:00"), reason: "" }, TEST_NOW));
     expect(dueVisit.status).toBe("confirmed");
     const p = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id });
-    await refundPaymentManually(ctx.db, { paymentId: p.payment.id, amountMinor: 1000, reason: "Late start", adminId: admin.id });
+    await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1000, reason: "Late start" });
     expect(await doctorEarningsByMonth(ctx.db, doctor.id, "Europe/Berlin")).toEqual([{ month: "2030-03", currency: "EUR", paidMinor: 6000, refundedMinor: 1000, dueMinor: 6000 }]);
   });
 

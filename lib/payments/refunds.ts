@@ -16,6 +16,7 @@ import {
   updateRefund,
   type Refund,
 } from "@/db/queries/payments";
+import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 import type { CancellationActor } from "@/lib/booking/rules";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
@@ -26,7 +27,38 @@ import { getStripe, type Stripe } from "./stripe-client";
 /** One key per refund row: a retried or concurrent send is one refund at Stripe. */
 export const refundIdempotencyKey = (refundId: string) => `refund-${refundId}`;
 
-type RefundActor = { id: string | null; role: CancellationActor };
+/** Who a refund's audit rows name: the person who asked, or the system (a webhook, a job) when nobody did. */
+export type RefundActor = { id: string | null; role: CancellationActor };
+const SYSTEM: RefundActor = { id: null, role: "system" };
+
+/** Written in the transaction that inserts a refund row, whatever inserted it. */
+export async function auditRefundRecorded(tx: Db, refund: Refund, payment: { appointmentId: string; currency: string }, actor: RefundActor): Promise<void> {
+  await insertAuditEntry(tx, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: "refund.recorded",
+    entityType: "refund",
+    entityId: refund.id,
+    after: { paymentId: refund.paymentId, appointmentId: payment.appointmentId, amountMinor: refund.amountMinor, currency: payment.currency, status: refund.status, reason: refund.reason },
+  });
+}
+
+/**
+ * Written in the transaction that changes a refund's status or hands it to
+ * Stripe. The action names where the refund now stands: "refund.sent" while
+ * Stripe holds it undecided, else "refund.succeeded" or "refund.failed".
+ */
+export async function auditRefundStatus(tx: Db, actor: RefundActor, before: Refund, after: Refund, detail: Record<string, unknown> = {}): Promise<void> {
+  await insertAuditEntry(tx, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: after.status === "pending" ? "refund.sent" : `refund.${after.status}`,
+    entityType: "refund",
+    entityId: after.id,
+    before: { status: before.status, stripeRefundId: before.stripeRefundId },
+    after: { status: after.status, stripeRefundId: after.stripeRefundId, ...detail },
+  });
+}
 
 /**
  * Inside the cancellation transaction: what happens to the appointment's money.
@@ -58,7 +90,10 @@ export async function settleCancelledPayment(
 }
 
 /** A refund row: pending for Stripe; at once "succeeded" for a clinic payment, which the clinic hands back itself. */
-async function recordRefund(tx: Db, input: { payment: { id: string; provider: "stripe" | "clinic" }; amountMinor: number; reason: string; actor: RefundActor }): Promise<Refund> {
+async function recordRefund(
+  tx: Db,
+  input: { payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string }; amountMinor: number; reason: string; actor: RefundActor },
+): Promise<Refund> {
   const refund = await insertRefund(tx, {
     paymentId: input.payment.id,
     amountMinor: input.amountMinor,
@@ -67,6 +102,7 @@ async function recordRefund(tx: Db, input: { payment: { id: string; provider: "s
     requestedBy: input.actor.id,
     requestedByRole: input.actor.role,
   });
+  await auditRefundRecorded(tx, refund, input.payment, input.actor);
   if (refund.status === "succeeded") {
     await syncRefundedAmount(tx, input.payment.id);
     await announceRefundSucceeded(tx, refund);
@@ -93,9 +129,10 @@ export type IssueOutcome = "sent" | "skipped" | "busy" | "failed";
 /**
  * Sends one pending refund to Stripe's Refunds API. A per-refund advisory lock
  * keeps two senders (a webhook redelivery, an admin's retry) from racing, and
- * the idempotency key makes even a lost response safe to send again.
+ * the idempotency key makes even a lost response safe to send again. The
+ * actor is whoever asked for this send: an admin retrying, else the system.
  */
-export async function issueRefund(db: Db, refundId: string): Promise<IssueOutcome> {
+export async function issueRefund(db: Db, refundId: string, actor: RefundActor = SYSTEM): Promise<IssueOutcome> {
   const stripe = getStripe();
   return db.transaction(async (tx) => {
     const [lock] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtextextended(${`refund:${refundId}`}, 0)) as locked`);
@@ -121,11 +158,14 @@ export async function issueRefund(db: Db, refundId: string): Promise<IssueOutcom
       const stripeError = error as { type?: string; message?: string };
       logger.error({ refundId, type: stripeError.type, err: stripeError.message }, "refund not sent to Stripe");
       // Stripe refused it outright (already refunded, amount too high): retrying cannot help.
-      if (stripeError.type === "StripeInvalidRequestError") await updateRefund(tx, refund.id, { status: "failed" });
+      if (stripeError.type === "StripeInvalidRequestError") {
+        await auditRefundStatus(tx, actor, refund, await updateRefund(tx, refund.id, { status: "failed" }), { error: stripeError.message ?? null });
+      }
       return "failed";
     }
     // A webhook may have recorded the outcome first; only a still-pending row takes the answer.
     const updated = await updatePendingRefund(tx, refund.id, { stripeRefundId: sent.id, status: finalStatus(sent.status) });
+    if (updated) await auditRefundStatus(tx, actor, refund, updated);
     await syncRefundedAmount(tx, refund.paymentId);
     if (updated?.status === "succeeded") await announceRefundSucceeded(tx, updated);
     return "sent";
@@ -140,11 +180,33 @@ export async function retryUnsentRefunds(db: Db, now: Date): Promise<number> {
   return sent;
 }
 
+/** An admin's "send again" for a refund Stripe never got: audited as the admin's action, whatever Stripe answers. */
+export async function retryRefundForAdmin(db: Db, actor: Actor, refundId: string): Promise<IssueOutcome> {
+  const admin = await requireActiveAdmin(db, actor);
+  const before = await getRefund(db, refundId);
+  if (!before) throw new AppError("not_found", "That refund does not exist.");
+  const outcome = await issueRefund(db, refundId, admin);
+  const after = (await getRefund(db, refundId)) ?? before;
+  await auditAdmin(db, admin, {
+    action: "refund.retried",
+    entityType: "refund",
+    entityId: refundId,
+    before: { status: before.status, stripeRefundId: before.stripeRefundId },
+    after: { outcome, status: after.status, stripeRefundId: after.stripeRefundId },
+  });
+  return outcome;
+}
+
 /**
  * An admin refunds part or all of a payment, with a reason: audited in the
  * same transaction, then sent to Stripe. Never more than is left to refund.
  */
-export async function refundPaymentManually(db: Db, input: { paymentId: string; amountMinor: number; reason: string; adminId: string }): Promise<{ refund: Refund; outcome: IssueOutcome; currency: string }> {
+export async function refundPaymentManually(
+  db: Db,
+  actor: Actor,
+  input: { paymentId: string; amountMinor: number; reason: string },
+): Promise<{ refund: Refund; outcome: IssueOutcome; currency: string }> {
+  const admin = await requireActiveAdmin(db, actor);
   const { refund, currency } = await db.transaction(async (tx) => {
     const payment = await lockPayment(tx, input.paymentId);
     if (!payment) throw new AppError("not_found", "We could not find that payment.");
@@ -152,10 +214,8 @@ export async function refundPaymentManually(db: Db, input: { paymentId: string; 
     const left = payment.amountMinor - (await committedRefundTotal(tx, payment.id));
     if (left <= 0) throw new AppError("conflict", "This payment has been refunded in full already.");
     if (input.amountMinor > left) throw new AppError("invalid_input", "Some fields need your attention.", { amount: [`At most ${formatMoney(left, payment.currency)} can still be refunded.`] });
-    const row = await recordRefund(tx, { payment, amountMinor: input.amountMinor, reason: input.reason, actor: { id: input.adminId, role: "admin" } });
-    await insertAuditEntry(tx, {
-      actorId: input.adminId,
-      actorRole: "admin",
+    const row = await recordRefund(tx, { payment, amountMinor: input.amountMinor, reason: input.reason, actor: admin });
+    await auditAdmin(tx, admin, {
       action: "payment.refunded_manually",
       entityType: "payment",
       entityId: payment.id,
@@ -164,6 +224,6 @@ export async function refundPaymentManually(db: Db, input: { paymentId: string; 
     });
     return { refund: row, currency: payment.currency };
   });
-  const outcome = refund.status === "pending" ? await issueRefund(db, refund.id) : "sent";
+  const outcome = refund.status === "pending" ? await issueRefund(db, refund.id, admin) : "sent";
   return { refund: (await getRefund(db, refund.id)) ?? refund, outcome, currency };
 }

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { appointmentEvents, appointments, auditLog, emails, outboxEvents, stripeEvents } from "@/db/schema";
-import { HOLD_RELEASE_REASON, bookAppointment } from "@/lib/booking/service";
-import { TEST_NOW, createPatient, getAppointment } from "@/tests/factories";
+import { auditRowsFor } from "@/lib/admin/test-helpers";
+import { HOLD_RELEASE_REASON, bookAppointment, cancelAppointment } from "@/lib/booking/service";
+import { TEST_NOW, createPatient, getAppointment, hoursBefore } from "@/tests/factories";
 import { releaseLapsedHolds } from "./holds";
 import { LATE_PAYMENT_REFUND_REASON, PAYMENT_FAILED_REASON } from "./webhook";
 import { signedStripeEvent } from "./testing/fake-stripe";
-import { checkoutSession, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, paymentsOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
+import { TUESDAY_10, checkoutSession, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, paymentsOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
 
 const ctx = setUpPaymentTests();
 const minutesAfter = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * 60_000);
@@ -40,6 +41,7 @@ async function confirmations(appointmentId: string) {
   return ctx.db.select().from(appointmentEvents).where(and(eq(appointmentEvents.appointmentId, appointmentId), eq(appointmentEvents.toStatus, "confirmed")));
 }
 
+const refundAudit = (refundId: string) => auditRowsFor(ctx.db, "refund", refundId);
 const refundRequestsFor = (paymentId: string) => ctx.fake.requestsTo("POST", "/v1/refunds").filter((r) => r.form["metadata[paymentId]"] === paymentId);
 
 describe("POST /api/webhooks/stripe", () => {
@@ -139,6 +141,15 @@ describe("POST /api/webhooks/stripe", () => {
     expect(requests[0].headers["idempotency-key"]).toBe(`refund-${refund.id}`);
     expect(refund).toMatchObject({ status: "succeeded", amountMinor: 6000, reason: LATE_PAYMENT_REFUND_REASON, requestedByRole: "system" });
     expect(await paymentOf(ctx.db, h.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
+    expect(await refundAudit(refund.id)).toEqual([
+      expect.objectContaining({
+        action: "refund.recorded",
+        actorId: null,
+        actorRole: "system",
+        after: { paymentId: h.payment.id, appointmentId: h.appointment.id, amountMinor: 6000, currency: h.payment.currency, status: "pending", reason: LATE_PAYMENT_REFUND_REASON },
+      }),
+      expect.objectContaining({ action: "refund.succeeded", actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: refund.stripeRefundId } }),
+    ]);
 
     // Nobody lost their place and nothing overlaps: the first appointment stays released.
     expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({ status: "cancelled" });
@@ -200,6 +211,46 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await paymentOf(ctx.db, paid.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
     const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'paymentId' = ${paid.payment.id}`));
     expect(announced).toHaveLength(2);
+    // Each refund made in Stripe is recorded once, by the system; matching its id later is no status change.
+    for (const row of await refundsOf(ctx.db, paid.payment.id)) {
+      expect(await refundAudit(row.id)).toEqual([
+        expect.objectContaining({ action: "refund.recorded", actorId: null, actorRole: "system", after: expect.objectContaining({ paymentId: paid.payment.id, amountMinor: row.amountMinor, status: "succeeded", reason: row.reason }) }),
+      ]);
+    }
+  });
+
+  it("Stripe's outcome for a refund Careslot recorded is audited as a status change, once; a late 'pending' adds nothing", async () => {
+    const { doctor, patient } = await doctorAndPatient(ctx.db);
+    const paid = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id });
+    ctx.fake.failNext("/v1/refunds", 1, 503);
+    await cancelAppointment(ctx.db, { appointmentId: paid.appointment.id, actor: { id: doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
+    const [pending] = await refundsOf(ctx.db, paid.payment.id);
+    const stripeRefund = { id: "re_ours_1", object: "refund", amount: 6000, status: "pending", payment_intent: paid.intent, metadata: { refundId: pending.id } };
+
+    await deliver("refund.created", stripeRefund);
+    await deliver("refund.updated", { ...stripeRefund, status: "succeeded" });
+    await deliver("refund.updated", { ...stripeRefund, status: "pending" });
+    expect(await refundsOf(ctx.db, paid.payment.id)).toEqual([expect.objectContaining({ id: pending.id, status: "succeeded", stripeRefundId: "re_ours_1" })]);
+    expect(await refundAudit(pending.id)).toEqual([
+      expect.objectContaining({ action: "refund.recorded", actorId: doctor.id, actorRole: "doctor" }),
+      expect.objectContaining({ action: "refund.succeeded", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: "re_ours_1" }, after: { status: "succeeded", stripeRefundId: "re_ours_1" } }),
+    ]);
+  });
+
+  it("a refund made in Stripe that later fails is recorded, then audited as failed", async () => {
+    const { doctor, patient } = await doctorAndPatient(ctx.db);
+    const paid = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id });
+    const stripeRefund = { id: "re_dash_fail", object: "refund", amount: 1500, status: "pending", payment_intent: paid.intent, metadata: {} };
+
+    await deliver("refund.created", stripeRefund);
+    await deliver("refund.failed", { ...stripeRefund, status: "failed" });
+    const [row] = await refundsOf(ctx.db, paid.payment.id);
+    expect(row).toMatchObject({ status: "failed", stripeRefundId: "re_dash_fail", amountMinor: 1500 });
+    expect(await refundAudit(row.id)).toEqual([
+      expect.objectContaining({ action: "refund.recorded", actorRole: "system", after: expect.objectContaining({ paymentId: paid.payment.id, amountMinor: 1500, status: "pending" }) }),
+      expect.objectContaining({ action: "refund.failed", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: "re_dash_fail" }, after: { status: "failed", stripeRefundId: "re_dash_fail" } }),
+    ]);
+    expect(await paymentOf(ctx.db, paid.appointment.id)).toMatchObject({ status: "paid", refundedMinor: 0 });
   });
 
   it("an event type it does not use gets 200 and is ignored", async () => {

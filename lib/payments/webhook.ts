@@ -9,7 +9,7 @@ import { bookingTransaction, lockDoctorSchedule } from "@/lib/booking/transactio
 import { logger } from "@/lib/logger";
 import { noFollowUp, runPaymentFollowUp, type PaymentFollowUp } from "./follow-up";
 import { LATE_PAYMENT_REFUND_REASON } from "./policy";
-import { announceRefundSucceeded } from "./refunds";
+import { announceRefundSucceeded, auditRefundRecorded, auditRefundStatus } from "./refunds";
 import type { Stripe } from "./stripe-client";
 
 export { LATE_PAYMENT_REFUND_REASON };
@@ -111,6 +111,7 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
   }
 
   const refund = await insertRefund(tx, { paymentId: payment.id, amountMinor: amount - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
+  await auditRefundRecorded(tx, refund, paid, SYSTEM);
   await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.late_refund", entityType: "payment", entityId: payment.id, after: { refundId: refund.id, amountMinor: refund.amountMinor, appointmentStatus: appointment.status } });
   const parties = await getPaymentParties(tx, appointment.id);
   return {
@@ -151,6 +152,7 @@ async function onRefund(tx: Db, refund: Stripe.Refund) {
   if (row) {
     // Out of order: a "pending" that arrives after the final outcome changes nothing.
     const updated = await updateRefund(tx, row.id, { stripeRefundId: refund.id, ...(status === "pending" && row.status !== "pending" ? {} : { status }) });
+    if (updated.status !== row.status) await auditRefundStatus(tx, SYSTEM, row, updated);
     await syncRefundedAmount(tx, row.paymentId);
     if (updated.status === "succeeded" && row.status !== "succeeded") await announceRefundSucceeded(tx, updated);
     return;
@@ -159,9 +161,12 @@ async function onRefund(tx: Db, refund: Stripe.Refund) {
   const payment = intent ? await lockPaymentByIntent(tx, intent) : undefined;
   if (!payment) return;
   const noticed = await findUnmatchedOutsideRefund(tx, payment.id, refund.amount);
-  if (noticed) await updateRefund(tx, noticed.id, { stripeRefundId: refund.id, status });
-  else {
+  if (noticed) {
+    const updated = await updateRefund(tx, noticed.id, { stripeRefundId: refund.id, status });
+    if (updated.status !== noticed.status) await auditRefundStatus(tx, SYSTEM, noticed, updated);
+  } else {
     const added = await insertRefund(tx, { paymentId: payment.id, amountMinor: refund.amount, reason: OUTSIDE_REFUND_REASON, status, stripeRefundId: refund.id, requestedByRole: "system" });
+    await auditRefundRecorded(tx, added, payment, SYSTEM);
     if (added.status === "succeeded") await announceRefundSucceeded(tx, added);
   }
   await syncRefundedAmount(tx, payment.id);
@@ -174,7 +179,11 @@ async function onChargeRefunded(tx: Db, charge: Stripe.Charge) {
   const payment = intent ? await lockPaymentByIntent(tx, intent) : undefined;
   if (!payment) return;
   const unknown = charge.amount_refunded - (await committedRefundTotal(tx, payment.id));
-  if (unknown > 0) await announceRefundSucceeded(tx, await insertRefund(tx, { paymentId: payment.id, amountMinor: unknown, reason: OUTSIDE_REFUND_REASON, status: "succeeded", requestedByRole: "system" }));
+  if (unknown > 0) {
+    const noticed = await insertRefund(tx, { paymentId: payment.id, amountMinor: unknown, reason: OUTSIDE_REFUND_REASON, status: "succeeded", requestedByRole: "system" });
+    await auditRefundRecorded(tx, noticed, payment, SYSTEM);
+    await announceRefundSucceeded(tx, noticed);
+  }
   await syncRefundedAmount(tx, payment.id);
 }
 

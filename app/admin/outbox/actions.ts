@@ -1,23 +1,33 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { auditAdmin, requireActiveAdmin } from "@/lib/admin/actor";
 import { userWithRole } from "@/lib/auth/guards";
-import { failure, type ActionResult } from "@/lib/errors";
+import { AppError, failure, type ActionResult } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { deliverOutbox } from "@/lib/outbox";
 
 export type RetryState = ActionResult | null;
 
-/** "Retry now": one delivery attempt while the admin waits, instead of the next sweep. */
+/**
+ * "Retry now": one delivery attempt while the admin waits, instead of the next
+ * sweep. The delivery is shared with the sweep, so the admin's audit row is
+ * written here; it names no single row, the whole pending outbox was retried.
+ */
 export async function retryOutboxAction(): Promise<RetryState> {
-  const admin = await userWithRole("admin");
-  if (!admin) return failure("Only admins can retry the outbox. Please sign in again.");
+  const user = await userWithRole("admin");
+  if (!user) return failure("Only admins can retry the outbox. Please sign in again.");
+  const db = getDb();
   try {
-    const report = await deliverOutbox();
+    const admin = await requireActiveAdmin(db, user);
+    const report = await deliverOutbox(db);
+    await auditAdmin(db, admin, { action: "outbox.retried", entityType: "outbox", entityId: "pending", after: { sent: report.sent, failed: report.failed, error: report.error ?? null } });
     revalidatePath("/admin/outbox");
     if (report.error) return failure(`Inngest could not be reached, so ${report.failed} ${report.failed === 1 ? "event stays" : "events stay"} pending: ${report.error}`);
     return { ok: true, message: report.sent === 0 ? "Nothing was waiting: the outbox is empty." : `Delivered ${report.sent} ${report.sent === 1 ? "event" : "events"} to Inngest.` };
   } catch (error) {
+    if (error instanceof AppError) return failure(error.message);
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox retry failed");
     return failure("The outbox could not be read. Nothing was sent; please try again.");
   }

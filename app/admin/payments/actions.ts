@@ -6,7 +6,7 @@ import { runService } from "@/lib/actions";
 import { userWithRole } from "@/lib/auth/guards";
 import { failure, fieldErrorsOf, type ActionResult } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
-import { issueRefund, refundPaymentManually } from "@/lib/payments/refunds";
+import { refundPaymentManually, retryRefundForAdmin } from "@/lib/payments/refunds";
 import { refundFormSchema, refundIdSchema } from "@/lib/payments/schemas";
 
 export type RefundFormState = ActionResult | null;
@@ -19,7 +19,7 @@ export async function refundAction(_previous: RefundFormState, formData: FormDat
   const values = { amount: String(raw.amount ?? ""), reason: String(raw.reason ?? "") };
   const parsed = refundFormSchema.safeParse(raw);
   if (!parsed.success) return failure("Please correct the highlighted fields.", fieldErrorsOf(parsed.error), values);
-  const result = await runService(() => refundPaymentManually(getDb(), { paymentId: parsed.data.paymentId, amountMinor: parsed.data.amount, reason: parsed.data.reason, adminId: admin.id }));
+  const result = await runService(() => refundPaymentManually(getDb(), admin, { paymentId: parsed.data.paymentId, amountMinor: parsed.data.amount, reason: parsed.data.reason }));
   if (!result.ok) return { ...result, values };
   revalidatePath(`/admin/payments/${parsed.data.paymentId}`);
   const amount = formatMoney(result.refund.amountMinor, result.currency);
@@ -28,14 +28,15 @@ export async function refundAction(_previous: RefundFormState, formData: FormDat
     : { ok: true, message: `Refund of ${amount} ${result.refund.status === "succeeded" ? "issued" : "sent and pending at Stripe"}.` };
 }
 
-/** Sends again a refund that was recorded while Stripe was unreachable. */
+/** Sends again a refund that was recorded while Stripe was unreachable; the service audits the retry. */
 export async function retryRefundAction(_previous: RefundFormState, formData: FormData): Promise<RefundFormState> {
   const admin = await userWithRole("admin");
   if (!admin) return failure("Please sign in again as an admin.");
   const parsed = refundIdSchema.safeParse({ refundId: formData.get("refundId") });
   if (!parsed.success) return failure("That refund does not exist.");
-  const outcome = await issueRefund(getDb(), parsed.data.refundId);
+  const result = await runService(async () => ({ outcome: await retryRefundForAdmin(getDb(), admin, parsed.data.refundId) }));
+  if (!result.ok) return result;
   revalidatePath("/admin/payments");
-  if (outcome === "failed") return failure("Stripe could not be reached; the refund is still pending. Try again later.");
-  return { ok: true, message: outcome === "sent" ? "Refund sent to Stripe." : "Nothing to send: the refund was already handled." };
+  if (result.outcome === "failed") return failure("Stripe could not be reached; the refund is still pending. Try again later.");
+  return { ok: true, message: result.outcome === "sent" ? "Refund sent to Stripe." : "Nothing to send: the refund was already handled." };
 }
