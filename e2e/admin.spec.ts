@@ -1,6 +1,8 @@
-import type { Page } from "@playwright/test";
-import { adminPages, DoctorVerificationPage, ReviewModerationPage, UsersAdminPage } from "./pages/admin-console-page";
-import { addCertificate, closeTestData, createAppointment, createDoctor, createPatient, createReview, pdfBytes } from "./pages/admin-data";
+import fs from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { APIResponse, Page } from "@playwright/test";
+import { adminPageRoutes, adminPages, DoctorVerificationPage, ReviewModerationPage, UsersAdminPage, type AdminPageIds } from "./pages/admin-console-page";
+import { addCertificate, closeTestData, createAppointment, createDoctor, createMonthReport, createPatient, createPayment, createReview, pdfBytes } from "./pages/admin-data";
 import { SignInPage } from "./pages/sign-in-page";
 import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
@@ -15,38 +17,70 @@ test.afterAll(async () => {
   await closeTestData();
 });
 
+/** A real row behind every dynamic admin page, and a certificate file, for the access matrix and the axe sweep. */
+async function adminRows(): Promise<{ ids: AdminPageIds; certificateId: string }> {
+  const doctor = await createDoctor({ name: "Dr. Matrix" });
+  const certificateId = await addCertificate(doctor.id, pdfBytes("licence"));
+  await createReview(doctor.id, 4, "Good listener, clear advice.");
+  const patient = await createPatient("Matrix Patient");
+  const appointments = await createAppointment(doctor.id, patient.id);
+  const ids = { users: patient.id, appointments, payments: await createPayment(appointments), reports: await createMonthReport("2001-01") };
+  return { ids, certificateId };
+}
+
+/** Every admin route handler (CSV exports, the certificate file in both forms), each with content behind it. */
+const adminFiles = (ids: AdminPageIds, certificateId: string) => [
+  "/admin/appointments/export",
+  "/admin/payments/export",
+  `/admin/reports/${ids.reports}/csv`,
+  `/api/admin/certificates/${certificateId}`,
+  `/api/admin/certificates/${certificateId}?download=1`,
+];
+
+async function expectRefusedWithoutContent(response: APIResponse, path: string) {
+  expect([401, 403, 404], path).toContain(response.status());
+  expect(response.headers()["content-disposition"], path).toBeUndefined();
+  expect(await response.text(), path).not.toMatch(/%PDF|Appointment ID|Payment id|month,doctor/);
+}
+
 test.describe("who may open the admin console", () => {
+  test("the matrix lists every page under app/admin", async () => {
+    const appDir = fileURLToPath(new URL("../app/", import.meta.url));
+    const pages = (await fs.readdir(`${appDir}admin`, { recursive: true })).filter((file) => /(^|\/)page\.tsx$/.test(file));
+    const routes = pages.map((file) => `/admin/${file}`.replace(/\/?page\.tsx$/, "").replace(/\/\([^)]+\)/g, ""));
+    expect(routes.sort()).toEqual([...adminPageRoutes].sort());
+  });
+
   test("signed out, every admin page sends the visitor to sign in, and the admin files answer without content", async ({ page }) => {
-    for (const path of adminPages) {
+    const { ids, certificateId } = await adminRows();
+    for (const path of adminPages(ids)) {
       await page.goto(path);
       await expect(page, path).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path).replace(/[/]/g, "%2F")}$`));
       await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
     }
-    const exported = await page.request.get("/admin/appointments/export");
-    expect(exported.status()).toBe(401);
-    expect(await exported.text()).not.toContain("Appointment ID");
-    expect((await page.request.get("/api/admin/certificates/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
+    for (const path of adminFiles(ids, certificateId)) await expectRefusedWithoutContent(await page.request.get(path), path);
   });
 
   for (const who of ["patient", "doctor"] as const) {
-    test(`a ${who} gets 403 on every admin page and admin file, never the content`, async ({ page, signIn }) => {
+    test(`a ${who} gets 403 on every admin page and is refused every admin file, never the content`, async ({ page, signIn }) => {
       await signIn(who === "patient" ? demo.patient.email : demo.doctor.email);
-      const doctor = await createDoctor();
-      const certificateId = await addCertificate(doctor.id, pdfBytes("licence"));
-      for (const path of [...adminPages, `/admin/users/${demo.admin.id}`]) {
+      const { ids, certificateId } = await adminRows();
+      for (const path of adminPages(ids)) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(403);
         await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
         await expect(page.getByRole("navigation", { name: "Admin console" })).toHaveCount(0);
       }
-      const exported = await page.request.get("/admin/appointments/export");
-      expect(exported.status()).toBe(403);
-      expect(await exported.text()).not.toContain("Appointment ID");
-      const certificate = await page.request.get(`/api/admin/certificates/${certificateId}`);
-      expect(certificate.status()).toBe(404);
-      expect(await certificate.text()).not.toContain("%PDF");
+      for (const path of adminFiles(ids, certificateId)) await expectRefusedWithoutContent(await page.request.get(path), path);
     });
   }
+
+  test("an admin gets every admin page and every admin file (the matrix is not refusing everyone)", async ({ page, signIn }) => {
+    await signIn(demo.admin.email);
+    const { ids, certificateId } = await adminRows();
+    for (const path of adminPages(ids)) expect((await page.goto(path))?.status(), path).toBe(200);
+    for (const path of adminFiles(ids, certificateId)) expect((await page.request.get(path)).status(), path).toBe(200);
+  });
 });
 
 test("the admin checks a pending doctor's certificate and approves them; the doctor is emailed and appears in search", async ({ page, signIn }) => {
@@ -82,6 +116,10 @@ test("the admin hides a review and the doctor's average changes; the decision is
   await createReview(doctor.id, 5, "Thorough, kind and on time.");
   const { patient } = await createReview(doctor.id, 1, "Terrible, call me on 0170 1234567 to hear why.");
 
+  await page.goto(`/doctors/${doctor.id}`);
+  await expect(page.getByRole("link", { name: "Rated 3.0 out of 5 from 2 reviews", exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Reviews" })).toContainText("call me on 0170 1234567");
+
   await signIn(demo.admin.email);
   const moderation = new ReviewModerationPage(page);
   await moderation.goto("recent");
@@ -91,6 +129,12 @@ test("the admin hides a review and the doctor's average changes; the decision is
   await expect(page.getByRole("status").filter({ hasText: "The review was hidden." })).toBeVisible();
   await expect(review).toContainText(`${doctor.fullName}'s public rating: 5.00 from 1 visible review`);
   await expect(review).toContainText("Last moderation note: Contains a phone number");
+
+  // The public profile follows at once: the average, the count, and the text are gone.
+  await page.goto(`/doctors/${doctor.id}`);
+  await expect(page.getByRole("link", { name: "Rated 5.0 out of 5 from 1 review", exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Reviews" })).toContainText("Thorough, kind and on time.");
+  await expect(page.getByRole("list", { name: "Reviews" })).not.toContainText("0170 1234567");
 
   await page.goto(`/admin/audit?action=review.hidden&actor=${encodeURIComponent(demo.admin.email)}`);
   await expect(page.getByRole("table", { name: "Audit entries, newest first" })).toContainText("review.hidden");
@@ -149,13 +193,9 @@ test("the admin filters appointments and exports them as CSV", async ({ page, si
 });
 
 test("axe finds no serious or critical violation on any admin page", async ({ page, signIn }) => {
-  const doctor = await createDoctor({ name: "Dr. Axe" });
-  await addCertificate(doctor.id, pdfBytes("axe"));
-  await createReview(doctor.id, 4, "Good listener, clear advice.");
-  const patient = await createPatient("Axe Patient");
-  const appointmentId = await createAppointment(doctor.id, patient.id);
   await signIn(demo.admin.email);
-  for (const path of [...adminPages, "/admin/reviews?view=recent", `/admin/users/${patient.id}`, `/admin/appointments/${appointmentId}`]) {
+  const { ids } = await adminRows();
+  for (const path of [...adminPages(ids), "/admin/reviews?view=recent"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expectNoSeriousA11yViolations(page);

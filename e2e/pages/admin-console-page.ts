@@ -1,7 +1,46 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** Every page of the admin console this project serves, for the access matrix and the axe sweep. */
-export const adminPages = ["/admin", "/admin/doctors", "/admin/users", "/admin/specializations", "/admin/reviews", "/admin/appointments", "/admin/settings", "/admin/audit", "/admin/account"];
+/**
+ * Every page of the admin console, as its route (the spec checks this against
+ * the page.tsx files under app/admin), for the access matrix and the axe sweep.
+ */
+export const adminPageRoutes = [
+  "/admin",
+  "/admin/account",
+  "/admin/appointments",
+  "/admin/appointments/[id]",
+  "/admin/audit",
+  "/admin/doctors",
+  "/admin/outbox",
+  "/admin/payments",
+  "/admin/payments/[id]",
+  "/admin/reports",
+  "/admin/reports/[month]",
+  "/admin/reviews",
+  "/admin/settings",
+  "/admin/specializations",
+  "/admin/users",
+  "/admin/users/[id]",
+];
+
+/** A real row for each dynamic segment, by the section it sits in. */
+export interface AdminPageIds {
+  appointments: string;
+  payments: string;
+  reports: string;
+  users: string;
+}
+
+/** The admin pages as URLs, dynamic segments filled with `ids`. */
+export function adminPages(ids: AdminPageIds): string[] {
+  return adminPageRoutes.map((route) =>
+    route.replace(/^\/admin\/(\w+)\/\[\w+\]$/, (_, section: string) => {
+      const id = (ids as unknown as Record<string, string | undefined>)[section];
+      if (!id) throw new Error(`No row for ${route}: add one to AdminPageIds`);
+      return `/admin/${section}/${id}`;
+    }),
+  );
+}
 
 export class DoctorVerificationPage {
   constructor(private readonly page: Page) {}

@@ -5,9 +5,10 @@ import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { connectDatabase, type DatabaseHandle } from "../../db/client";
 import { eq } from "drizzle-orm";
-import { appointments, availabilityRules, certificates, doctorProfiles, medicalRecords, patientProfiles, reviews, users } from "../../db/schema";
+import { appointments, availabilityRules, certificates, doctorProfiles, medicalRecords, patientProfiles, payments, reports, reviews, users } from "../../db/schema";
 import { DEMO_PASSWORD, specializationSeed } from "../../db/seed-data";
 import { parseEnv } from "../../lib/env-schema";
+import { buildFigures } from "../../lib/reports/figures";
 import { storageDriverFor } from "../../lib/storage/configured";
 import { FileMissingError } from "../../lib/storage/driver";
 
@@ -119,6 +120,23 @@ export async function createReview(doctorId: string, rating: number, body: strin
   const appointmentId = await createAppointment(doctorId, patient.id, "completed");
   const [row] = await db().insert(reviews).values({ appointmentId, doctorId, patientId: patient.id, rating, body }).returning({ id: reviews.id });
   return { reviewId: row.id, patient };
+}
+
+/** A card payment Stripe has confirmed for the appointment, with nothing refunded yet. */
+export async function createPayment(appointmentId: string): Promise<string> {
+  const [appointment] = await db().select().from(appointments).where(eq(appointments.id, appointmentId));
+  const [row] = await db()
+    .insert(payments)
+    .values({ appointmentId, patientId: appointment.patientId, doctorId: appointment.doctorId, provider: "stripe", status: "paid", amountMinor: appointment.priceMinor, currency: appointment.currency, stripePaymentIntentId: `pi_e2e_${randomUUID().replaceAll("-", "")}`, paidAt: new Date() })
+    .returning({ id: payments.id });
+  return row.id;
+}
+
+/** A month's system-wide report with empty figures, as if generated; kept if that month already has one. */
+export async function createMonthReport(month: string): Promise<string> {
+  const figures = buildFigures({ month, timeZone: "UTC", generatedAt: new Date(), weekdays: [], money: [], doctors: 0 });
+  await db().insert(reports).values({ kind: "system_monthly", month: `${month}-01`, figures }).onConflictDoNothing();
+  return month;
 }
 
 /** A minimal real PDF (recognised by its signature). */

@@ -1,7 +1,9 @@
-// The service half of the admin authorisation matrix (the page half is
-// e2e/admin.spec.ts): every admin service refuses a patient, a doctor, an
-// anonymous caller and an admin who was demoted a moment ago — and changes
-// nothing. A new exported service that is not listed here fails the last test.
+// The service half of the admin authorisation matrix (every server action and
+// route handler, refunds, report generation and outbox retry included, is in
+// app/admin/authorization.test.ts; every page in e2e/admin.spec.ts): every
+// admin service refuses a patient, a doctor, an anonymous caller and an admin
+// who was demoted a moment ago — and changes nothing. A new exported service
+// that is not listed here fails the last test.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
