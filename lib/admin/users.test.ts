@@ -1,9 +1,9 @@
 // Role changes and deactivation: never your own, never the last admin, and a
 // changed user's sessions end in the same transaction.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
-import { doctorProfiles } from "@/db/schema";
+import { doctorProfiles, users } from "@/db/schema";
 import { getSessionWithUser } from "@/db/queries/users";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
@@ -112,6 +112,38 @@ describe("changeUserRole", () => {
     expect(["conflict", "forbidden"]).toContain((refused.reason as AppError).code);
     const roles = [(await userRow(db, a.id)).role, (await userRow(db, b.id)).role].sort();
     expect(roles).toEqual(["admin", "patient"]);
+  });
+});
+
+describe("the last active admin, against the database", () => {
+  // Only the two admins made here may be active, so the rest are deactivated
+  // inside a transaction that is rolled back. The users table is locked for
+  // that short while: an admin committed by a parallel file in between would
+  // otherwise count as another active admin.
+  async function withOnlyTheseAdminsActive(ids: string[], work: (tx: Db) => Promise<void>) {
+    await inRolledBackTransaction(db, async (tx) => {
+      await tx.execute(sql`lock table users in exclusive mode`);
+      await tx.update(users).set({ active: false }).where(and(eq(users.role, "admin"), eq(users.active, true), notInArray(users.id, ids)));
+      await work(tx);
+    });
+  }
+
+  it("a just-demoted admin's still-open session cannot demote the one admin left, nor deactivate them", async () => {
+    const [a, b] = [await adminActor(db), await adminActor(db)];
+    await withOnlyTheseAdminsActive([a.id, b.id], async (tx) => {
+      // With another active admin left, demoting b is allowed.
+      expect((await changeUserRole(tx, a, { userId: b.id, role: "patient" }, NOW)).changed).toBe(true);
+      const [{ n }] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from users where role = 'admin' and active`);
+      expect(n).toBe(1);
+
+      // b still holds a session that says "admin"; a is now the only active admin.
+      await expectRefused(changeUserRole(tx, b, { userId: a.id, role: "patient" }, LATER), "conflict", /last active administrator/);
+      await expectRefused(setUsersActiveState(tx, b, { userIds: [a.id], active: false }, LATER), "forbidden");
+      expect(await userRow(tx, a.id)).toMatchObject({ role: "admin", active: true });
+      expect((await auditRowsFor(tx, "user", a.id)).filter((row) => row.actorId === b.id)).toEqual([]);
+    });
+    // Nothing of this reached the shared database.
+    expect(await userRow(db, b.id)).toMatchObject({ role: "admin", active: true });
   });
 });
 
