@@ -48,7 +48,7 @@ const [REPORTED_MONTH, REFUSED_MONTH, ADMIN_MONTH] = ["2001-01", "2001-02", "200
 
 beforeAll(async () => {
   await useTemporaryStorage();
-  await generateMonthlyReports(ctx.db, { month: REPORTED_MONTH, now: new Date() });
+  await generateMonthlyReports(ctx.db, { month: REPORTED_MONTH, now: new Date(), actor: "system" });
 });
 
 async function world(month = REFUSED_MONTH) {

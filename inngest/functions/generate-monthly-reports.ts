@@ -18,7 +18,7 @@ export const generateMonthlyReports = inngest.createFunction(
   async ({ event, step }) => {
     const requested = event.name === reportsMonthRequested.name;
     const month = requested ? (event.data as { month: string }).month : previousMonth(new Date(event.ts ?? Date.now()));
-    const generated = await step.run("compute-reports", () => generateReports(getDb(), { month, now: new Date() }));
+    const generated = await step.run("compute-reports", () => generateReports(getDb(), { month, now: new Date(), actor: "system" }));
     if (requested) return { month, reports: generated.doctorReports.length + 1, announced: 0 };
 
     const toAnnounce = generated.doctorReports.filter((report) => report.active);

@@ -4,8 +4,13 @@
 // every file using this database.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { reports, users } from "@/db/schema";
 import { adminActor, auditRowsFor, inRolledBackTransaction } from "@/lib/admin/test-helpers";
+import { AppError } from "@/lib/errors";
+import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
 import { generateMonthlyReports } from "./service";
+import { monthToDate } from "./month";
 
 let handle: DatabaseHandle;
 let db: Db;
@@ -39,5 +44,21 @@ describe("reports.generated", () => {
       expect(generated.month).toBe(MONTH);
       expect(await auditRowsFor(tx, "report_month", MONTH)).toEqual([]);
     });
+  });
+});
+
+describe("who may generate reports", () => {
+  it("refuses a patient, a doctor and a deactivated admin in the service itself, and writes nothing", async () => {
+    const [patient, doctor, admin] = [await createPatient(db), await createDoctor(db), await adminActor(db)];
+    await db.update(users).set({ active: false }).where(eq(users.id, admin.id));
+    for (const actor of [{ id: patient.id, role: "patient" as const }, { id: doctor.id, role: "doctor" as const }, admin]) {
+      await inRolledBackTransaction(db, async (tx) => {
+        const error = (await rejectionOf(generateMonthlyReports(tx, { month: MONTH, now: NOW, actor }))) as AppError;
+        expect(error).toBeInstanceOf(AppError);
+        expect(error.code).toBe("forbidden");
+        expect(await tx.select().from(reports).where(eq(reports.month, monthToDate(MONTH)))).toEqual([]);
+        expect(await auditRowsFor(tx, "report_month", MONTH)).toEqual([]);
+      });
+    }
   });
 });

@@ -91,7 +91,7 @@ async function mayReports() {
 
 describe("monthly reports", () => {
   it("computes each doctor's month in the doctor's zone and the system's in UTC, with exact figures", async () => {
-    const generated = await generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT });
+    const generated = await generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" });
     expect(generated.doctorReports.map((row) => row.doctorId).sort()).toEqual([ids.berlin, ids.newYork, ids.idle].sort());
     expect(generated.doctorReports.filter((row) => row.active).map((row) => row.doctorId).sort()).toEqual([ids.berlin, ids.newYork].sort());
 
@@ -157,7 +157,7 @@ describe("monthly reports", () => {
       .where(and(eq(appointments.doctorId, ids.berlin), inArray(appointments.status, ["confirmed", "no_show"])));
     await db.update(doctorProfiles).set({ verificationStatus: "rejected" }).where(eq(doctorProfiles.userId, ids.idle));
 
-    await generateMonthlyReports(db, { month: "2030-05", now: new Date("2030-06-02T09:00:00Z") });
+    await generateMonthlyReports(db, { month: "2030-05", now: new Date("2030-06-02T09:00:00Z"), actor: "system" });
 
     const after = await mayReports();
     expect(after.byDoctor.get(ids.berlin)?.id).toBe(before.byDoctor.get(ids.berlin)?.id);
@@ -168,16 +168,16 @@ describe("monthly reports", () => {
   });
 
   it("two generations of one month at once both succeed, leaving one report per doctor", async () => {
-    await Promise.all([generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT }), generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT })]);
+    await Promise.all([generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" }), generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" })]);
     const { byDoctor } = await mayReports();
     expect(byDoctor.size).toBe(2);
   });
 
   it("refuses a month that has not started, and a malformed one, with a message for the field", async () => {
-    const future = await rejectionOf(generateMonthlyReports(db, { month: "2030-07", now: GENERATED_AT }));
+    const future = await rejectionOf(generateMonthlyReports(db, { month: "2030-07", now: GENERATED_AT, actor: "system" }));
     expect(future).toBeInstanceOf(AppError);
     expect((future as AppError).fieldErrors).toEqual({ month: ["Choose a month that has already started."] });
-    const malformed = await rejectionOf(generateMonthlyReports(db, { month: "2030-13", now: GENERATED_AT }));
+    const malformed = await rejectionOf(generateMonthlyReports(db, { month: "2030-13", now: GENERATED_AT, actor: "system" }));
     expect((malformed as AppError).code).toBe("invalid_input");
   });
 });

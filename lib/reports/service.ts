@@ -14,6 +14,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { buildFigures } from "./figures";
 import { isFutureMonth, monthSchema, monthToDate } from "./month";
+import { requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 
 export interface GeneratedReports {
   month: string;
@@ -45,7 +46,9 @@ async function aggregatesFor(db: Db, scope: Scope, monthDate: string) {
  * zone) and one system-wide (UTC). Running it again replaces the month, in
  * one transaction, serialised per month by an advisory lock.
  */
-export async function generateMonthlyReports(db: Db, input: { month: string; now: Date; actor?: { id: string; role: "admin" } }): Promise<GeneratedReports> {
+/** Computes and stores a month's reports: for the monthly job ("system") or an admin, re-checked here as an active admin. */
+export async function generateMonthlyReports(db: Db, input: { month: string; now: Date; actor: Actor | "system" }): Promise<GeneratedReports> {
+  const admin = input.actor === "system" ? null : await requireActiveAdmin(db, input.actor);
   const parsed = monthSchema.safeParse(input.month);
   if (!parsed.success) throw new AppError("invalid_input", "Choose a month, for example 2030-03.", { month: ["Choose a month, for example 2030-03."] });
   const month = parsed.data;
@@ -94,8 +97,8 @@ export async function generateMonthlyReports(db: Db, input: { month: string; now
     const written = await replaceMonthReports(tx, monthDate, rows);
     const systemRow = written.find((row) => row.kind === "system_monthly");
     if (!systemRow) throw new Error("the system report was not written");
-    if (input.actor) {
-      await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: "reports.generated", entityType: "report_month", entityId: month, after: { reports: written.length } });
+    if (admin) {
+      await insertAuditEntry(tx, { actorId: admin.id, actorRole: admin.role, action: "reports.generated", entityType: "report_month", entityId: month, after: { reports: written.length } });
     }
     return {
       month,
