@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 type AuditRow = {
   id: string;
@@ -27,51 +28,37 @@ function Json({ label, value }: { label: string; value: unknown }) {
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   if (rows.length === 0) return <p className="text-slate-600">No audit entries match these filters.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit entries, newest first</caption>
-        <thead className="border-b border-slate-200 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">When (UTC)</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Actor</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Action</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Entity</th>
-            <th scope="col" className="py-2 font-medium">Change</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="py-2 pr-4 tabular-nums whitespace-nowrap">{formatDateTime(row.createdAt, "UTC")}</td>
-              <td className="py-2 pr-4">
-                {row.actorName ?? (row.actorId ? "Deleted user" : "System")}
-                <span className="block text-xs text-slate-600">
-                  {row.actorRole}
-                  {row.actorEmail ? ` · ${row.actorEmail}` : ""}
-                </span>
-              </td>
-              <td className="py-2 pr-4 font-mono text-xs">{row.action}</td>
-              <td className="py-2 pr-4">
-                {row.entityType}
-                <span className="block break-all font-mono text-xs text-slate-600">{row.entityId}</span>
-              </td>
-              <td className="py-2">
-                {row.before === null && row.after === null ? (
-                  <span className="text-slate-600">—</span>
-                ) : (
-                  <details>
-                    <summary className="cursor-pointer text-brand-700">Before and after</summary>
-                    <div className="mt-2 flex flex-col gap-2">
-                      <Json label="Before" value={row.before} />
-                      <Json label="After" value={row.after} />
-                    </div>
-                  </details>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Audit entries, newest first" columns={[{ label: "When (UTC)" }, { label: "Actor" }, { label: "Action" }, { label: "Entity" }, { label: "Change" }]} bodyClassName="align-top">
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <td className="py-2 pr-4 tabular-nums whitespace-nowrap">{formatDateTime(row.createdAt, "UTC")}</td>
+          <td className="py-2 pr-4">
+            {row.actorName ?? (row.actorId ? "Deleted user" : "System")}
+            <span className="block text-xs text-slate-600">
+              {row.actorRole}
+              {row.actorEmail ? ` · ${row.actorEmail}` : ""}
+            </span>
+          </td>
+          <td className="py-2 pr-4 font-mono text-xs">{row.action}</td>
+          <td className="py-2 pr-4">
+            {row.entityType}
+            <span className="block break-all font-mono text-xs text-slate-600">{row.entityId}</span>
+          </td>
+          <td className="py-2">
+            {row.before === null && row.after === null ? (
+              <span className="text-slate-600">—</span>
+            ) : (
+              <details>
+                <summary className="cursor-pointer text-brand-700">Before and after</summary>
+                <div className="mt-2 flex flex-col gap-2">
+                  <Json label="Before" value={row.before} />
+                  <Json label="After" value={row.after} />
+                </div>
+              </details>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,4 @@
-import { controlClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-
 
 /** What the last submission did: success or the refusal, announced. */
 export function ResultNotice({ state }: { state: { ok: boolean; message?: string } | null }) {
@@ -17,5 +15,3 @@ export function FilterProblems({ problems }: { problems: string[] }) {
     </Notice>
   );
 }
-
-export const filterControl = controlClasses();

@@ -6,6 +6,7 @@ import { bulkUsersAction, changeRoleAction, setActiveAction, type UsersFormState
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SelectField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
+import { DataTable } from "@/components/ui/data-table";
 
 export type UserRow = { id: string; fullName: string; email: string; role: string; active: boolean; verified: boolean; joined: string };
 
@@ -21,45 +22,28 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <ResultNotice state={state} />
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Users</caption>
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                <span className="sr-only">Select</span>
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-              <th scope="col" className="py-2 font-medium">Joined</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td className="py-2 pr-3">
-                  <input type="checkbox" name="userIds" value={row.id} id={`select-${row.id}`} aria-label={`Select ${row.fullName}`} className="h-4 w-4" disabled={row.id === selfId} />
-                </td>
-                <td className="py-2 pr-4 font-medium">
-                  <Link href={`/admin/users/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                    {row.fullName}
-                  </Link>
-                  {row.id === selfId ? <span className="ml-1 text-xs text-slate-600">(you)</span> : null}
-                </td>
-                <td className="py-2 pr-4 break-all">{row.email}</td>
-                <td className="py-2 pr-4 capitalize">{row.role}</td>
-                <td className="py-2 pr-4">
-                  <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${row.active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>{row.active ? "Active" : "Inactive"}</span>
-                  {row.verified ? null : <span className="ml-1 text-xs text-slate-600">email unconfirmed</span>}
-                </td>
-                <td className="py-2 whitespace-nowrap tabular-nums">{row.joined}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Users" columns={[{ label: "Select", hidden: true }, { label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Joined" }]}>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td className="py-2 pr-3">
+              <input type="checkbox" name="userIds" value={row.id} id={`select-${row.id}`} aria-label={`Select ${row.fullName}`} className="h-4 w-4" disabled={row.id === selfId} />
+            </td>
+            <td className="py-2 pr-4 font-medium">
+              <Link href={`/admin/users/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {row.fullName}
+              </Link>
+              {row.id === selfId ? <span className="ml-1 text-xs text-slate-600">(you)</span> : null}
+            </td>
+            <td className="py-2 pr-4 break-all">{row.email}</td>
+            <td className="py-2 pr-4 capitalize">{row.role}</td>
+            <td className="py-2 pr-4">
+              <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${row.active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>{row.active ? "Active" : "Inactive"}</span>
+              {row.verified ? null : <span className="ml-1 text-xs text-slate-600">email unconfirmed</span>}
+            </td>
+            <td className="py-2 whitespace-nowrap tabular-nums">{row.joined}</td>
+          </tr>
+        ))}
+      </DataTable>
       {errors?.userIds ? <p className="text-sm font-medium text-red-700">{errors.userIds.join(" ")}</p> : null}
       <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
         <SelectField label="With the selected users" name="operation" id="bulk-operation" defaultValue="" errors={errors?.operation}>

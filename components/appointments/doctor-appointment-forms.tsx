@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { cancelAsDoctorAction, recordOutcomeAction, saveNoteAction, type DoctorFormState } from "@/app/doctor/appointments/actions";
 import { TextAreaField } from "@/components/ui/field";
+import { CancelReasonField } from "./cancel-reason-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -37,22 +38,11 @@ export function OutcomeButtons({ appointmentId }: { appointmentId: string }) {
 
 export function DoctorCancelForm({ appointmentId }: { appointmentId: string }) {
   const [state, formAction] = useActionState<DoctorFormState, FormData>(cancelAsDoctorAction, null);
-  const error = state && !state.ok ? state.fieldErrors?.reason?.join(" ") : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-2">
       <Outcome state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextAreaField
-        id="doctor-cancel-reason"
-        name="reason"
-        label="Reason for cancelling (sent to the patient)"
-        rows={2}
-        required
-        minLength={3}
-        maxLength={500}
-        defaultValue={state && !state.ok ? state.values?.reason : undefined}
-        errors={error ? [error] : undefined}
-      />
+      <CancelReasonField id="doctor-cancel-reason" label="Reason for cancelling (sent to the patient)" rows={2} failed={state && !state.ok ? state : null} />
       <SubmitButton variant="danger" pendingLabel="Cancelling…">
         Cancel appointment
       </SubmitButton>

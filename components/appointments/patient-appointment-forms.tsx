@@ -2,28 +2,17 @@
 
 import { useActionState } from "react";
 import { cancelAsPatientAction, rescheduleAsPatientAction, type AppointmentFormState } from "@/app/patient/appointments/actions";
-import { TextAreaField } from "@/components/ui/field";
+import { CancelReasonField } from "./cancel-reason-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CancelAppointmentForm({ appointmentId }: { appointmentId: string }) {
   const [state, formAction] = useActionState<AppointmentFormState, FormData>(cancelAsPatientAction, null);
-  const error = state && !state.ok ? state.fieldErrors?.reason?.join(" ") : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3">
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextAreaField
-        id="cancel-reason"
-        name="reason"
-        label="Reason for cancelling"
-        rows={3}
-        required
-        minLength={3}
-        maxLength={500}
-        defaultValue={state && !state.ok ? state.values?.reason : undefined}
-        errors={error ? [error] : undefined}
-      />
+      <CancelReasonField id="cancel-reason" label="Reason for cancelling" rows={3} failed={state && !state.ok ? state : null} />
       <SubmitButton variant="danger" pendingLabel="Cancelling…">
         Confirm cancellation
       </SubmitButton>

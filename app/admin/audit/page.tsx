@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-audit";
 import { AuditTable } from "@/components/admin/audit-table";
-import { FilterProblems, filterControl } from "@/components/admin/form-bits";
+import { FilterProblems } from "@/components/admin/form-bits";
 import { Pagination } from "@/components/admin/pagination";
 import { Card, PageHeading } from "@/components/ui/card";
+import { FilterBar, FilterInput } from "@/components/ui/filter-bar";
 import { knownAuditActions, knownEntityTypes, parseAuditFilter, toAuditQuery } from "@/lib/admin/audit";
 import { requireRole } from "@/lib/auth/guards";
 
@@ -31,14 +32,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       <PageHeading title="Audit log" subtitle="Who did what to which row, and when, with the values before and after. Read-only: nothing here can be changed from the app. Times in UTC." />
       <Card>
         <FilterProblems problems={problems} />
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
+        <FilterBar label="Filter the audit log">
           {fields.map((field) => (
-            <div key={field.name} className="flex flex-col gap-1">
-              <label htmlFor={`audit-${field.name}`} className="text-sm font-medium">
-                {field.label}
-              </label>
-              <input id={`audit-${field.name}`} name={field.name} type={field.type} placeholder={field.placeholder} list={field.list} defaultValue={kept[field.name] ?? ""} className={filterControl} />
-            </div>
+            <FilterInput key={field.name} id={`audit-${field.name}`} name={field.name} label={field.label} type={field.type} placeholder={field.placeholder} list={field.list} value={kept[field.name]} />
           ))}
           <datalist id="audit-actions">
             {knownAuditActions.map((action) => (
@@ -50,10 +46,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
               <option key={type} value={type} />
             ))}
           </datalist>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
-            Apply filters
-          </button>
-        </form>
+        </FilterBar>
         <AuditTable rows={rows} />
         <Pagination basePath="/admin/audit" params={kept} page={values.page} pageSize={PAGE_SIZE} total={total} label="Audit log pages" />
       </Card>

@@ -4,6 +4,7 @@ import { listAppointmentsForDoctor } from "@/db/queries/appointment-reads";
 import { getDoctorDashboard } from "@/db/queries/dashboards";
 import { AppointmentTable } from "@/components/appointments/appointment-table";
 import { Card, PageHeading } from "@/components/ui/card";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { requireRole } from "@/lib/auth/guards";
 import { statusLabels } from "@/lib/format";
 
@@ -24,33 +25,10 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
     <>
       <PageHeading title="Appointments" subtitle={`Times in your time zone, ${zone}.`} />
       <Card>
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="scope" className="text-sm font-medium">
-              Show
-            </label>
-            <select id="scope" name="scope" defaultValue={scope} className="rounded-md border border-slate-300 bg-white px-3 py-2">
-              <option value="upcoming">Upcoming</option>
-              <option value="past">Past</option>
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="status" className="text-sm font-medium">
-              Status
-            </label>
-            <select id="status" name="status" defaultValue={status ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
-              <option value="">Any status</option>
-              {Object.entries(statusLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
-            Apply filters
-          </button>
-        </form>
+        <FilterBar label="Filter appointments">
+          <FilterSelect id="scope" name="scope" label="Show" value={scope} options={{ upcoming: "Upcoming", past: "Past" }} />
+          <FilterSelect id="status" name="status" label="Status" value={status} anyLabel="Any status" options={statusLabels} />
+        </FilterBar>
         <AppointmentTable
           caption={`${scope === "upcoming" ? "Upcoming" : "Past"} appointments`}
           rows={rows}

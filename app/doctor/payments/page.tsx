@@ -7,6 +7,7 @@ import { MarkPaidForm } from "@/components/payments/mark-paid-form";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime, formatMoney } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -26,39 +27,18 @@ export default async function DoctorPaymentsPage() {
           {due.length === 0 ? (
             <p className="text-slate-600">No fees are waiting to be collected at the clinic.</p>
           ) : (
-            <div className="relative overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Visits with the fee due at the clinic</caption>
-                <thead className="border-b border-slate-200 text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Patient
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Visit ({timeZone})
-                    </th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium">
-                      Amount
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {due.map((row) => (
-                    <tr key={row.id} className="align-top">
-                      <td className="py-3 pr-4 font-medium text-slate-900">{row.patientName}</td>
-                      <td className="py-3 pr-4">{formatDateTime(row.appointmentStartsAt, timeZone)}</td>
-                      <td className="py-3 pr-4 text-right tabular-nums">{formatMoney(row.amountMinor, row.currency)}</td>
-                      <td className="py-3">
-                        <MarkPaidForm appointmentId={row.appointmentId} label="Mark paid" />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Visits with the fee due at the clinic" columns={[{ label: "Patient" }, { label: `Visit (${timeZone})` }, { label: "Amount", align: "right" }, { label: "Actions", hidden: true }]}>
+              {due.map((row) => (
+                <tr key={row.id} className="align-top">
+                  <td className="py-3 pr-4 font-medium text-slate-900">{row.patientName}</td>
+                  <td className="py-3 pr-4">{formatDateTime(row.appointmentStartsAt, timeZone)}</td>
+                  <td className="py-3 pr-4 text-right tabular-nums">{formatMoney(row.amountMinor, row.currency)}</td>
+                  <td className="py-3">
+                    <MarkPaidForm appointmentId={row.appointmentId} label="Mark paid" />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>
