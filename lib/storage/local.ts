@@ -10,7 +10,9 @@ export function localStorageDriver(directory: string): StorageDriver {
     kind: "local",
     async put(key, content) {
       const target = pathOf(key);
-      await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      // No mode on the folders: a recursive mkdir would give it to every parent it creates (.data too, which the
+      // embedded PostgreSQL, running as its own user, must enter). The files themselves are 0600.
+      await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, content, { mode: 0o600 });
     },
     async get(key) {
