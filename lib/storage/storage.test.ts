@@ -58,6 +58,17 @@ describe.each(drivers)("files in $name", ({ use }) => {
   });
 });
 
+describe("the local driver", () => {
+  it("writes files readable by this process only, and leaves the folders it creates open to other local services", async () => {
+    // .data/ holds the embedded PostgreSQL too, which runs as its own user and must be able to enter it.
+    const fresh = path.join(directory, "data-root", "storage");
+    const key = "records/00000000-0000-4000-8000-00000000d1a7";
+    await localStorageDriver(fresh).put(key, new Uint8Array([1]), "application/pdf");
+    expect((await fs.stat(path.join(fresh, key))).mode & 0o777).toBe(0o600);
+    expect((await fs.stat(path.join(directory, "data-root"))).mode & 0o055).toBe(0o055 & ~process.umask());
+  });
+});
+
 describe("the S3 driver", () => {
   it("writes private objects under the configured prefix with the file's content type, and nothing to local disk", async () => {
     setStorageForTests(s3.driver);
