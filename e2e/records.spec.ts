@@ -57,6 +57,21 @@ test("a patient uploads a PDF and shares it with their doctor; the doctor opens 
   expect(await refused.text()).not.toContain("%PDF");
   expect((await strangerPage.goto(`/doctor/appointments/${appointmentId}`))?.status()).toBe(404);
 
+  // The patient's history: the doctor's patient list leads to every visit and every shared document.
+  await doctorPage.getByRole("link", { name: `Full history and shared documents of ${patient.fullName}` }).click();
+  await expect(doctorPage.getByRole("heading", { name: patient.fullName, level: 1 })).toBeVisible();
+  await expect(doctorPage.getByRole("table", { name: `Visits of ${patient.fullName}` })).toContainText("Confirmed");
+  const history = doctorPage.locator("section").filter({ has: doctorPage.getByRole("heading", { name: "Shared records" }) });
+  await expect(history).toContainText("Blood test March");
+  await expectNoSeriousA11yViolations(doctorPage);
+  await doctorPage.goto("/doctor/patients");
+  await expect(doctorPage.getByRole("table", { name: "Your patients" }).getByRole("link", { name: patient.fullName })).toBeVisible();
+  await expectNoSeriousA11yViolations(doctorPage);
+  expect((await strangerPage.goto(`/doctor/patients/${patient.id}`))?.status()).toBe(404);
+  await strangerPage.goto("/doctor/patients");
+  await expect(strangerPage.getByText("No patient has booked with you yet.")).toBeVisible();
+  await doctorPage.goto(`/doctor/appointments/${appointmentId}`);
+
   await records.stopSharing("Blood test March", doctor.fullName);
   expect((await doctorPage.request.get(href)).status()).toBe(404);
   await doctorPage.reload();

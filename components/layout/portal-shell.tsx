@@ -16,6 +16,7 @@ const navigation: Record<Role, { href: string; label: string }[]> = {
     { href: "/doctor", label: "Dashboard" },
     { href: "/doctor/calendar", label: "Calendar" },
     { href: "/doctor/appointments", label: "Appointments" },
+    { href: "/doctor/patients", label: "Patients" },
     { href: "/doctor/availability", label: "Availability" },
     { href: "/doctor/payments", label: "Payments" },
     { href: "/doctor/reports", label: "Reports" },

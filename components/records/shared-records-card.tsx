@@ -44,3 +44,12 @@ export function SharedRecordsCard({ onThis, fromOtherVisits, zone }: { onThis: S
     </Card>
   );
 }
+
+/** Everything a patient shared with this doctor, on any visit: the records part of the patient's history. */
+export function PatientSharedRecordsCard({ records, zone }: { records: SharedRecord[]; zone: string }) {
+  return (
+    <Card title="Shared records">
+      {records.length === 0 ? <p className="text-sm text-slate-600">The patient has not shared any documents with you.</p> : <RecordLinks records={records} zone={zone} withVisit />}
+    </Card>
+  );
+}

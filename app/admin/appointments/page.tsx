@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { listAppointmentsForAdmin } from "@/db/queries/admin-appointments";
 import { AppointmentBulkForm } from "@/components/admin/appointment-bulk-form";
 import { FilterProblems } from "@/components/admin/form-bits";
-import { Pagination } from "@/components/admin/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";

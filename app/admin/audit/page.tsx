@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-audit";
 import { AuditTable } from "@/components/admin/audit-table";
 import { FilterProblems } from "@/components/admin/form-bits";
-import { Pagination } from "@/components/admin/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterInput } from "@/components/ui/filter-bar";
 import { knownAuditActions, knownEntityTypes, parseAuditFilter, toAuditQuery } from "@/lib/admin/audit";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db";
 import { getAppointmentHistory, getConsultationNote, getPatientHistoryWithDoctor } from "@/db/queries/appointment-reads";
 import { getPatientInformationForAppointment } from "@/db/queries/profiles";
@@ -94,6 +95,9 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
               </li>
             ))}
           </ul>
+          <Link href={`/doctor/patients/${appointment.patientId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
+            Full history and shared documents of {appointment.patientName}
+          </Link>
         </Card>
         {/* Shared records: the patient's documents shared with this doctor (issue 7). */}
         <SharedRecordsCard zone={zone} {...await sharedRecordsForAppointment(user.id, appointment.patientId, appointment.id)} />
