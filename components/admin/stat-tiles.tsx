@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 
-export function StatTiles({ tiles }: { tiles: { label: string; value: ReactNode; hint?: string }[] }) {
+/** Headline figures as tiles, four to a row on wide screens (or three). */
+export function StatTiles({ tiles, columns = 4 }: { tiles: { label: string; value: ReactNode; hint?: string }[]; columns?: 3 | 4 }) {
   return (
-    <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <dl className={`grid gap-4 sm:grid-cols-2 ${columns === 3 ? "lg:grid-cols-3" : "lg:grid-cols-4"}`}>
       {tiles.map((tile) => (
         <div key={tile.label} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <dt className="text-sm text-slate-600">{tile.label}</dt>

@@ -6,6 +6,7 @@ import { appointmentPaymentState, refundStatusLabels, type AppointmentStatus, ty
 import { ContinuePaymentLink } from "./continue-payment-link";
 import { PaymentBadge } from "./payment-badge";
 import { PaymentStatusRefresher } from "./payment-status-refresher";
+import { Fact, Facts } from "@/components/ui/facts";
 
 interface PaymentView {
   holdExpiresAt: Date | null;
@@ -58,22 +59,14 @@ export function AppointmentPaymentCard({ appointment, view, timeZone, checkout, 
           </>
         ) : null}
         {payment ? (
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
-            <dt className="text-slate-600">Amount</dt>
-            <dd>{formatMoney(payment.amountMinor, payment.currency)}</dd>
-            <dt className="text-slate-600">Method</dt>
-            <dd>{payment.provider === "stripe" ? "Card, online (Stripe)" : "At the clinic"}</dd>
-            <dt className="text-slate-600">Payment status</dt>
-            <dd>
+          <Facts>
+            <Fact label="Amount">{formatMoney(payment.amountMinor, payment.currency)}</Fact>
+            <Fact label="Method">{payment.provider === "stripe" ? "Card, online (Stripe)" : "At the clinic"}</Fact>
+            <Fact label="Payment status">
               <PaymentBadge provider={payment.provider} status={payment.status} />
-            </dd>
-            {payment.paidAt ? (
-              <>
-                <dt className="text-slate-600">Paid</dt>
-                <dd>{formatDateTime(payment.paidAt, timeZone)}</dd>
-              </>
-            ) : null}
-          </dl>
+            </Fact>
+            {payment.paidAt ? <Fact label="Paid">{formatDateTime(payment.paidAt, timeZone)}</Fact> : null}
+          </Facts>
         ) : null}
         {view.refunds.length > 0 ? (
           <div>

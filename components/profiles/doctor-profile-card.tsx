@@ -4,6 +4,7 @@ import { photoUrl } from "@/lib/profiles/photo-access";
 import { formatMoney } from "@/lib/format";
 import { Avatar } from "./avatar";
 import { ConsultationHours, type HoursRow } from "./consultation-hours";
+import { Fact, Facts } from "@/components/ui/facts";
 
 interface DoctorProfileCardProps {
   doctor: {
@@ -45,24 +46,17 @@ export function DoctorProfileCard({ doctor, details, summary, hours }: DoctorPro
             )}
           </div>
         </div>
-        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-slate-600">Consultation</dt>
-          <dd className="font-medium">
+        <Facts className="mt-4">
+          <Fact label="Consultation" className="font-medium">
             {formatMoney(doctor.priceMinor, doctor.currency)} · {doctor.slotMinutes} min
-          </dd>
-          <dt className="text-slate-600">Experience</dt>
-          <dd>{details ? `${details.yearsExperience} ${details.yearsExperience === 1 ? "year" : "years"}` : "—"}</dd>
-          <dt className="text-slate-600">Clinic</dt>
-          <dd>{doctor.clinicName ?? "—"}</dd>
-          <dt className="text-slate-600">Address</dt>
-          <dd>{place || "—"}</dd>
-          <dt className="text-slate-600">Languages</dt>
-          <dd>{details?.languages.length ? details.languages.join(", ") : "—"}</dd>
-          <dt className="text-slate-600">Time zone</dt>
-          <dd>{doctor.timeZone}</dd>
-          <dt className="text-slate-600">New bookings</dt>
-          <dd>{doctor.acceptingBookings ? "Accepting new bookings" : "Paused for now"}</dd>
-        </dl>
+          </Fact>
+          <Fact label="Experience">{details ? `${details.yearsExperience} ${details.yearsExperience === 1 ? "year" : "years"}` : "—"}</Fact>
+          <Fact label="Clinic">{doctor.clinicName ?? "—"}</Fact>
+          <Fact label="Address">{place || "—"}</Fact>
+          <Fact label="Languages">{details?.languages.length ? details.languages.join(", ") : "—"}</Fact>
+          <Fact label="Time zone">{doctor.timeZone}</Fact>
+          <Fact label="New bookings">{doctor.acceptingBookings ? "Accepting new bookings" : "Paused for now"}</Fact>
+        </Facts>
         {doctor.bio ? <p className="mt-4 whitespace-pre-wrap text-slate-700">{doctor.bio}</p> : null}
       </Card>
       <Card title="Consultation hours">

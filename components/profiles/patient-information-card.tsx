@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { Fact, Facts } from "@/components/ui/facts";
 import { GENDERS } from "@/lib/profiles/schemas";
 
 export interface PatientInformation {
@@ -31,14 +32,13 @@ export function PatientInformationCard({ information }: { information: PatientIn
       {shared.length === 0 ? (
         <p className="text-sm text-slate-600">The patient has not shared any medical information.</p>
       ) : (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <Facts>
           {shared.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="whitespace-pre-wrap">{value}</dd>
-            </div>
+            <Fact key={label} label={label} className="whitespace-pre-wrap">
+              {value}
+            </Fact>
           ))}
-        </dl>
+        </Facts>
       )}
       <p className="mt-3 text-xs text-slate-600">Shared by the patient for their visits with you. Do not copy it elsewhere.</p>
     </Card>

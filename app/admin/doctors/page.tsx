@@ -8,6 +8,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { fileSize } from "@/lib/records/display";
+import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Doctor verification" };
 
@@ -51,28 +52,20 @@ export default async function AdminDoctorsPage({ searchParams }: { searchParams:
               <Card title={doctor.fullName}>
                 <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
                   <div className="flex flex-col gap-4">
-                    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-                      <dt className="text-slate-600">Email</dt>
-                      <dd className="break-all">{doctor.email}</dd>
-                      <dt className="text-slate-600">Specialization</dt>
-                      <dd>{doctor.specialization ?? "Not chosen yet"}</dd>
-                      <dt className="text-slate-600">Clinic</dt>
-                      <dd>{[doctor.clinicName, doctor.address, doctor.city].filter(Boolean).join(", ") || "—"}</dd>
-                      <dt className="text-slate-600">Experience</dt>
-                      <dd>{doctor.yearsExperience} years</dd>
-                      <dt className="text-slate-600">Price</dt>
-                      <dd>{formatMoney(doctor.priceMinor, doctor.currency)}</dd>
-                      <dt className="text-slate-600">Languages</dt>
-                      <dd>{doctor.languages.join(", ") || "—"}</dd>
-                      <dt className="text-slate-600">Registered</dt>
-                      <dd>{formatDateTime(doctor.registeredAt, "UTC")} UTC</dd>
+                    <Facts>
+                      <Fact label="Email" className="break-all">{doctor.email}</Fact>
+                      <Fact label="Specialization">{doctor.specialization ?? "Not chosen yet"}</Fact>
+                      <Fact label="Clinic">{[doctor.clinicName, doctor.address, doctor.city].filter(Boolean).join(", ") || "—"}</Fact>
+                      <Fact label="Experience">{doctor.yearsExperience} years</Fact>
+                      <Fact label="Price">{formatMoney(doctor.priceMinor, doctor.currency)}</Fact>
+                      <Fact label="Languages">{doctor.languages.join(", ") || "—"}</Fact>
+                      <Fact label="Registered">{formatDateTime(doctor.registeredAt, "UTC")} UTC</Fact>
                       {doctor.rejectionReason ? (
                         <>
-                          <dt className="text-slate-600">Rejected because</dt>
-                          <dd>{doctor.rejectionReason}</dd>
+                          <Fact label="Rejected because">{doctor.rejectionReason}</Fact>
                         </>
                       ) : null}
-                    </dl>
+                    </Facts>
                     {doctor.bio ? <p className="whitespace-pre-wrap text-sm text-slate-800">{doctor.bio}</p> : null}
                     <div>
                       <h3 className="mb-1 text-sm font-semibold text-slate-900">Certificates</h3>

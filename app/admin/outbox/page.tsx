@@ -5,6 +5,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
 import { RetryForm } from "./retry-form";
+import { StatTiles } from "@/components/admin/stat-tiles";
 
 export const metadata: Metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
@@ -36,15 +37,7 @@ export default async function AdminOutboxPage() {
         subtitle="Bookings, cancellations and moves are written here with the change itself, then sent to Inngest for emails and reminders. When Inngest is unreachable they wait; nothing is lost."
       />
       <div className="flex flex-col gap-6">
-        <dl className="grid gap-4 sm:grid-cols-3">
-          {tiles.map((tile) => (
-            <div key={tile.label} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <dt className="text-sm text-slate-600">{tile.label}</dt>
-              <dd className="mt-1 text-2xl font-bold text-slate-900">{tile.value}</dd>
-              {tile.hint ? <dd className="mt-1 text-xs text-slate-600">{tile.hint}</dd> : null}
-            </div>
-          ))}
-        </dl>
+        <StatTiles tiles={tiles} columns={3} />
 
         <Card title="Last delivery error">
           {summary.lastError ? (

@@ -7,9 +7,11 @@ import { getAppointmentForAdmin } from "@/db/queries/admin-appointments";
 import { getAppointmentHistory } from "@/db/queries/appointment-reads";
 import { AdminCancelForm } from "@/components/admin/appointment-bulk-form";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
-import { formatDateTime, formatMoney, statusLabels } from "@/lib/format";
+import { formatDateTime, formatMoney } from "@/lib/format";
+import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -37,40 +39,27 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Visit">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-600">Status</dt>
-            <dd>
+          <Facts>
+            <Fact label="Status">
               <StatusBadge status={appointment.status} />
-            </dd>
-            <dt className="text-slate-600">Doctor</dt>
-            <dd>
+            </Fact>
+            <Fact label="Doctor">
               <Link href={`/admin/users/${appointment.doctorId}`} className="text-brand-700 underline">
                 {appointment.doctorName}
               </Link>{" "}
               ({appointment.specialization ?? "no specialization"})
-            </dd>
-            <dt className="text-slate-600">Patient</dt>
-            <dd>
+            </Fact>
+            <Fact label="Patient">
               <Link href={`/admin/users/${appointment.patientId}`} className="text-brand-700 underline">
                 {appointment.patientName}
               </Link>{" "}
               · {appointment.patientEmail}
-            </dd>
-            <dt className="text-slate-600">Price</dt>
-            <dd>{formatMoney(appointment.priceMinor, appointment.currency)}</dd>
-            <dt className="text-slate-600">Reason</dt>
-            <dd>{appointment.reason || "—"}</dd>
-            {appointment.cancellationReason ? (
-              <>
-                <dt className="text-slate-600">Cancellation</dt>
-                <dd>
-                  {appointment.cancellationReason} {appointment.cancelledBy ? `(by ${appointment.cancelledBy})` : ""}
-                </dd>
-              </>
-            ) : null}
-            <dt className="text-slate-600">Booked</dt>
-            <dd>{formatDateTime(appointment.createdAt, "UTC")} UTC</dd>
-          </dl>
+            </Fact>
+            <Fact label="Price">{formatMoney(appointment.priceMinor, appointment.currency)}</Fact>
+            <Fact label="Reason">{appointment.reason || "—"}</Fact>
+            {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason} {appointment.cancelledBy ? `(by ${appointment.cancelledBy})` : ""}</Fact> : null}
+            <Fact label="Booked">{formatDateTime(appointment.createdAt, "UTC")} UTC</Fact>
+          </Facts>
         </Card>
         <Card title="Payments">
           {appointment.payments.length === 0 ? (
@@ -86,20 +75,7 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
             </ul>
           )}
         </Card>
-        <Card title="Status history">
-          {history.length === 0 ? <p className="text-sm text-slate-600">No status changes recorded.</p> : null}
-          <ol className="flex flex-col gap-2 text-sm">
-            {history.map((event) => (
-              <li key={event.id} className="flex flex-wrap justify-between gap-2">
-                <span>
-                  <span className="font-medium">{statusLabels[event.toStatus]}</span> by {event.actorRole}
-                  {event.note ? ` — ${event.note}` : ""}
-                </span>
-                <span className="text-slate-600">{formatDateTime(event.at, "UTC")} UTC</span>
-              </li>
-            ))}
-          </ol>
-        </Card>
+        <StatusHistoryCard events={history} timeZone={"UTC"} />
         {cancellable ? (
           <Card title="Cancel this appointment">
             <AdminCancelForm appointmentId={appointment.id} />

@@ -8,6 +8,7 @@ import { ActiveForm, RoleForm } from "@/components/admin/user-forms";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
+import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -32,18 +33,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Account">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-600">Role</dt>
-            <dd className="capitalize">{user.role}</dd>
-            <dt className="text-slate-600">Status</dt>
-            <dd>{user.active ? "Active" : "Inactive (cannot sign in)"}</dd>
-            <dt className="text-slate-600">Email confirmed</dt>
-            <dd>{user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt, "UTC") + " UTC" : "Not yet"}</dd>
-            <dt className="text-slate-600">Joined</dt>
-            <dd>{formatDateTime(user.createdAt, "UTC")} UTC</dd>
-            <dt className="text-slate-600">Open sessions</dt>
-            <dd>{user.openSessions}</dd>
-          </dl>
+          <Facts>
+            <Fact label="Role" className="capitalize">{user.role}</Fact>
+            <Fact label="Status">{user.active ? "Active" : "Inactive (cannot sign in)"}</Fact>
+            <Fact label="Email confirmed">{user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt, "UTC") + " UTC" : "Not yet"}</Fact>
+            <Fact label="Joined">{formatDateTime(user.createdAt, "UTC")} UTC</Fact>
+            <Fact label="Open sessions">{user.openSessions}</Fact>
+          </Facts>
         </Card>
         <Card title="Change role">
           {self ? <p className="text-sm text-slate-600">You cannot change your own role. Ask another administrator.</p> : <RoleForm userId={user.id} role={user.role} />}

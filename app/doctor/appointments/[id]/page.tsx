@@ -5,14 +5,16 @@ import { getAppointmentHistory, getConsultationNote, getPatientHistoryWithDoctor
 import { getPatientInformationForAppointment } from "@/db/queries/profiles";
 import { ConsultationNoteForm, DoctorCancelForm, OutcomeButtons } from "@/components/appointments/doctor-appointment-forms";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { PatientInformationCard } from "@/components/profiles/patient-information-card";
 import { SharedRecordsCard } from "@/components/records/shared-records-card";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { doctorAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { noShowAllowed } from "@/lib/booking/rules";
-import { formatDateTime, statusLabels } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { sharedRecordsForAppointment } from "@/lib/records/shared";
+import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -34,25 +36,17 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
       <PageHeading title={appointment.patientName} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Visit">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-600">Status</dt>
-            <dd>
+          <Facts>
+            <Fact label="Status">
               <StatusBadge status={appointment.status} />
-            </dd>
-            <dt className="text-slate-600">Reason</dt>
-            <dd>{appointment.reason || "—"}</dd>
-            <dt className="text-slate-600">Patient contact</dt>
-            <dd>
+            </Fact>
+            <Fact label="Reason">{appointment.reason || "—"}</Fact>
+            <Fact label="Patient contact">
               {appointment.patientEmail}
               {appointment.patientPhone ? ` · ${appointment.patientPhone}` : ""}
-            </dd>
-            {appointment.cancellationReason ? (
-              <>
-                <dt className="text-slate-600">Cancellation</dt>
-                <dd>{appointment.cancellationReason}</dd>
-              </>
-            ) : null}
-          </dl>
+            </Fact>
+            {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason}</Fact> : null}
+          </Facts>
           {appointment.status === "confirmed" && noShow.allowed ? (
             <div className="mt-4">
               <OutcomeButtons appointmentId={appointment.id} />
@@ -66,19 +60,7 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
           ) : null}
         </Card>
         <PatientInformationCard information={patientInformation} />
-        <Card title="Status history">
-          <ol className="flex flex-col gap-2 text-sm">
-            {history.map((event) => (
-              <li key={event.id} className="flex flex-wrap justify-between gap-2">
-                <span>
-                  <span className="font-medium">{statusLabels[event.toStatus]}</span> by {event.actorRole}
-                  {event.note ? ` — ${event.note}` : ""}
-                </span>
-                <span className="text-slate-600">{formatDateTime(event.at, zone)}</span>
-              </li>
-            ))}
-          </ol>
-        </Card>
+        <StatusHistoryCard events={history} timeZone={zone} />
         <Card title="Consultation notes">
           <ConsultationNoteForm appointmentId={appointment.id} body={note?.body ?? ""} patientSummary={note?.patientSummary ?? ""} />
         </Card>

@@ -14,6 +14,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
+import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Patient history" };
 
@@ -32,14 +33,11 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
       <PageHeading title={patient.fullName} subtitle={`Your history with this patient. Times in ${zone}.`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Contact">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-600">Email</dt>
-            <dd className="break-all">{patient.email}</dd>
-            <dt className="text-slate-600">Phone</dt>
-            <dd>{patient.phone || "—"}</dd>
-            <dt className="text-slate-600">Time zone</dt>
-            <dd>{patient.timeZone ?? "—"}</dd>
-          </dl>
+          <Facts>
+            <Fact label="Email" className="break-all">{patient.email}</Fact>
+            <Fact label="Phone">{patient.phone || "—"}</Fact>
+            <Fact label="Time zone">{patient.timeZone ?? "—"}</Fact>
+          </Facts>
         </Card>
         <PatientInformationCard information={patient} />
       </div>

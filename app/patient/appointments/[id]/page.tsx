@@ -4,11 +4,13 @@ import { getDb } from "@/db";
 import { getAppointmentHistory, getConsultationNote } from "@/db/queries/appointment-reads";
 import { getAppointmentPaymentView } from "@/db/queries/payment-reads";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { AppointmentPaymentCard } from "@/components/payments/appointment-payment-card";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
-import { formatDateTime, formatMoney, statusLabels } from "@/lib/format";
+import { formatDateTime, formatMoney } from "@/lib/format";
+import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -25,33 +27,23 @@ export default async function PatientAppointmentPage({ params, searchParams }: {
       <div className="grid gap-6 lg:grid-cols-2">
         <AppointmentPaymentCard appointment={appointment} view={paymentView} timeZone={zone} checkout={typeof checkout === "string" ? checkout : undefined} now={new Date()} />
         <Card title="Details">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-600">Status</dt>
-            <dd>
+          <Facts>
+            <Fact label="Status">
               <StatusBadge status={appointment.status} />
-            </dd>
-            <dt className="text-slate-600">Doctor</dt>
-            <dd>
+            </Fact>
+            <Fact label="Doctor">
               <Link href={`/doctors/${appointment.doctorId}`} className="text-brand-700 underline">
                 {appointment.doctorName}
               </Link>{" "}
               {appointment.specialization ? `· ${appointment.specialization}` : ""}
-            </dd>
-            <dt className="text-slate-600">Doctor&apos;s local time</dt>
-            <dd>
+            </Fact>
+            <Fact label="Doctor's local time">
               {formatDateTime(appointment.startsAt, appointment.doctorTimeZone)} ({appointment.doctorTimeZone})
-            </dd>
-            <dt className="text-slate-600">Price</dt>
-            <dd>{formatMoney(appointment.priceMinor, appointment.currency)}</dd>
-            <dt className="text-slate-600">Reason</dt>
-            <dd>{appointment.reason || "—"}</dd>
-            {appointment.cancellationReason ? (
-              <>
-                <dt className="text-slate-600">Cancellation</dt>
-                <dd>{appointment.cancellationReason}</dd>
-              </>
-            ) : null}
-          </dl>
+            </Fact>
+            <Fact label="Price">{formatMoney(appointment.priceMinor, appointment.currency)}</Fact>
+            <Fact label="Reason">{appointment.reason || "—"}</Fact>
+            {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason}</Fact> : null}
+          </Facts>
           {appointment.status === "completed" ? (
             <Link href={`/patient/appointments/${appointment.id}/review`} className="mt-4 inline-block font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
               Review this visit
@@ -61,19 +53,7 @@ export default async function PatientAppointmentPage({ params, searchParams }: {
         <Card title="Summary from your doctor">
           {note?.patientSummary ? <p className="whitespace-pre-wrap text-slate-800">{note.patientSummary}</p> : <p className="text-slate-600">Your doctor has not shared a summary of this visit.</p>}
         </Card>
-        <Card title="History">
-          <ol className="flex flex-col gap-2 text-sm">
-            {history.map((event) => (
-              <li key={event.id} className="flex flex-wrap justify-between gap-2">
-                <span>
-                  <span className="font-medium">{statusLabels[event.toStatus]}</span>
-                  {event.note ? ` — ${event.note}` : ""}
-                </span>
-                <span className="text-slate-600">{formatDateTime(event.at, zone)}</span>
-              </li>
-            ))}
-          </ol>
-        </Card>
+        <StatusHistoryCard events={history} timeZone={zone} title="History" />
       </div>
     </>
   );

@@ -1,0 +1,28 @@
+import type { getAppointmentHistory } from "@/db/queries/appointment-reads";
+import { Card } from "@/components/ui/card";
+import { formatDateTime, statusLabels } from "@/lib/format";
+
+type StatusEvent = Awaited<ReturnType<typeof getAppointmentHistory>>[number];
+
+/** An appointment's status changes, oldest first: what, by whom, why and when (in the reader's zone). */
+export function StatusHistoryCard({ events, timeZone, title = "Status history" }: { events: StatusEvent[]; timeZone: string; title?: string }) {
+  return (
+    <Card title={title}>
+      {events.length === 0 ? <p className="text-sm text-slate-600">No status changes recorded.</p> : null}
+      <ol className="flex flex-col gap-2 text-sm">
+        {events.map((event) => (
+          <li key={event.id} className="flex flex-wrap justify-between gap-2">
+            <span>
+              <span className="font-medium">{statusLabels[event.toStatus]}</span> by {event.actorRole}
+              {event.note ? ` — ${event.note}` : ""}
+            </span>
+            <span className="text-slate-600">
+              {formatDateTime(event.at, timeZone)}
+              {timeZone === "UTC" ? " UTC" : ""}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
