@@ -104,5 +104,5 @@ export const pastVisitSeed: { n: number; doctor: number; patient: number; daysAg
   { n: 9, doctor: 11, patient: 2, daysAgo: 130, rating: 5, body: "Explained my cholesterol numbers and what to change, without judgement." },
 ];
 
-export const pastVisitId = (n: number, kind: "appointment" | "payment" | "review") =>
-  `00000000-0000-4000-8000-000000000${({ appointment: "4", payment: "5", review: "6" } as const)[kind]}${String(n).padStart(2, "0")}`;
+export const pastVisitId = (n: number, kind: "appointment" | "payment" | "review" | "booked" | "completed") =>
+  `00000000-0000-4000-8000-000000000${({ appointment: "4", payment: "5", review: "6", booked: "7", completed: "8" } as const)[kind]}${String(n).padStart(2, "0")}`;

@@ -4,7 +4,7 @@ import { hash } from "@node-rs/argon2";
 import { Temporal } from "temporal-polyfill";
 import { localTimeToEpochMs } from "../lib/scheduling/local-time";
 import { connectDatabase, type Db } from "./client";
-import { appointments, availabilityRules, doctorProfiles, patientProfiles, payments, reviews, specializations, users } from "./schema";
+import { appointmentEvents, appointments, availabilityRules, doctorProfiles, patientProfiles, payments, reviews, specializations, users } from "./schema";
 import { adminSeed, DEMO_PASSWORD, doctorSeed, doctorWeeklyHours, pastVisitId, pastVisitSeed, patientSeed, specializationSeed } from "./seed-data";
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
@@ -66,6 +66,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 
 /** Completed, paid and reviewed visits, dated relative to `now` (fixed ids: a second run adds nothing). */
 async function seedPastVisits(tx: Db, now: Date): Promise<void> {
+  const daysBefore = (date: Date, days: number) => new Date(date.getTime() - days * 86_400_000);
   const visits = pastVisitSeed.map((visit) => {
     const doctor = doctorSeed[visit.doctor]!;
     const day = Temporal.PlainDate.from(now.toISOString().slice(0, 10)).subtract({ days: visit.daysAgo });
@@ -75,7 +76,16 @@ async function seedPastVisits(tx: Db, now: Date): Promise<void> {
   });
   await tx
     .insert(appointments)
-    .values(visits.map(({ visit, doctor, patientId, startsAt, endsAt }) => ({ id: pastVisitId(visit.n, "appointment"), doctorId: doctor.id, patientId, startsAt, endsAt, status: "completed" as const, reason: "Consultation", priceMinor: doctor.priceMinor, currency: doctor.currency, createdAt: startsAt, updatedAt: endsAt })))
+    .values(visits.map(({ visit, doctor, patientId, startsAt, endsAt }) => ({ id: pastVisitId(visit.n, "appointment"), doctorId: doctor.id, patientId, startsAt, endsAt, status: "completed" as const, reason: "Consultation", priceMinor: doctor.priceMinor, currency: doctor.currency, createdAt: daysBefore(startsAt, 6), updatedAt: endsAt })))
+    .onConflictDoNothing();
+  await tx
+    .insert(appointmentEvents)
+    .values(
+      visits.flatMap(({ visit, patientId, doctor, startsAt, endsAt }) => [
+        { id: pastVisitId(visit.n, "booked"), appointmentId: pastVisitId(visit.n, "appointment"), fromStatus: null, toStatus: "confirmed" as const, actorId: patientId, actorRole: "patient" as const, note: "Booked", createdAt: daysBefore(startsAt, 6), updatedAt: daysBefore(startsAt, 6) },
+        { id: pastVisitId(visit.n, "completed"), appointmentId: pastVisitId(visit.n, "appointment"), fromStatus: "confirmed" as const, toStatus: "completed" as const, actorId: doctor.id, actorRole: "doctor" as const, note: null, createdAt: endsAt, updatedAt: endsAt },
+      ]),
+    )
     .onConflictDoNothing();
   await tx
     .insert(payments)
