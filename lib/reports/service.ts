@@ -97,9 +97,8 @@ export async function generateMonthlyReports(db: Db, input: { month: string; now
     const written = await replaceMonthReports(tx, monthDate, rows);
     const systemRow = written.find((row) => row.kind === "system_monthly");
     if (!systemRow) throw new Error("the system report was not written");
-    if (admin) {
-      await insertAuditEntry(tx, { actorId: admin.id, actorRole: admin.role, action: "reports.generated", entityType: "report_month", entityId: month, after: { reports: written.length } });
-    }
+    // The monthly job's run is on record too, as the system's.
+    await insertAuditEntry(tx, { actorId: admin?.id ?? null, actorRole: admin ? "admin" : "system", action: "reports.generated", entityType: "report_month", entityId: month, after: { reports: written.length } });
     return {
       month,
       systemReportId: systemRow.id,
