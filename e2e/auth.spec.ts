@@ -9,7 +9,11 @@ test("a new patient registers, confirms the email from the mailbox, signs in and
   await new RegisterPage(page).register({ fullName: "Nina Novak", email, password, role: "Patient" });
   await expect(page).toHaveURL(/\/login\?registered=1/);
 
-  const link = await new MailboxPage(page).linkFrom(email, "Confirm your email address", "/verify-email?token=");
+  const mailbox = new MailboxPage(page);
+  const link = await mailbox.linkFrom(email, "Confirm your email address", "/verify-email?token=");
+  // The email as it would have been sent: its HTML, with the same link behind a button.
+  await page.goto(await mailbox.asSentHref(email, "Confirm your email address"));
+  await expect(page.locator(`a[href="${link}"]`).first()).toBeVisible();
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { emails } from "../schema";
 
@@ -15,4 +15,10 @@ export function listMailbox(db: Db, limit = 50) {
     .where(eq(emails.provider, "mailbox"))
     .orderBy(desc(emails.createdAt))
     .limit(limit);
+}
+
+/** One stored (not sent) email, for the dev mailbox's "as sent" view. */
+export async function getMailboxMessage(db: Db, id: string) {
+  const [row] = await db.select({ html: emails.html }).from(emails).where(and(eq(emails.id, id), eq(emails.provider, "mailbox")));
+  return row;
 }

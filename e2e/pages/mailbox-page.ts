@@ -12,4 +12,13 @@ export class MailboxPage {
     if (!href) throw new Error(`no link containing ${linkPart} in "${subject}" to ${to}`);
     return href;
   }
+
+  /** Where the newest email to `to` with that subject can be read as it would have been sent. */
+  async asSentHref(to: string, subject: string): Promise<string> {
+    await this.page.goto("/dev/mailbox");
+    const message = this.page.getByRole("article", { name: subject }).filter({ hasText: to }).first();
+    const href = await message.getByRole("link", { name: `View as sent (HTML): ${subject}` }).getAttribute("href");
+    if (!href) throw new Error(`no HTML view for "${subject}" to ${to}`);
+    return href;
+  }
 }

@@ -38,6 +38,9 @@ export default async function DevMailboxPage() {
                   </li>
                 ))}
               </ul>
+              <a href={`/dev/mailbox/${message.id}`} target="_blank" rel="noopener" aria-label={`View as sent (HTML): ${message.subject}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+                View as sent (HTML)
+              </a>
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm text-slate-700">Show text</summary>
                 <pre className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{message.text}</pre>
