@@ -10,14 +10,14 @@ import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import type { SettingsValues } from "@/db/queries/admin-settings";
 import { appSettings } from "@/db/schema";
-import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
+import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { openCheckout } from "@/lib/payments/checkout";
 import { bookingPaymentTerms } from "@/lib/payments/terms";
 import { TUESDAY_10, doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { bookedEvent, emailsOf } from "@/inngest/testing/events";
 import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, hoursAfter, hoursBefore, insertAppointmentRow, rejectionOf } from "@/tests/factories";
+import { TEST_NOW, createDoctor, createPatient, getAppointment, hoursAfter, hoursBefore, insertAppointmentRow, localInstant, rejectionOf } from "@/tests/factories";
 import { inRolledBackTransaction } from "./test-helpers";
 
 const gateway = vi.hoisted(() => ({ db: undefined as Db | undefined }));
@@ -73,6 +73,25 @@ describe("the cancellation window", () => {
       const refused = (await rejectionOf(patientCancel(tx, appointment, TEST_NOW))) as AppError;
       expect(refused).toMatchObject({ code: "conflict", message: "Appointments can be cancelled or rescheduled up to 36 hours before the start." });
       expect(await getAppointment(tx, appointment.id)).toMatchObject({ status: "confirmed" });
+    });
+  });
+});
+
+describe("the cancellation window, for a patient's reschedule", () => {
+  it("a 36 h window refuses moving a visit 25 h ahead; back at 24 h the same move goes through", async () => {
+    await withSettings({ cancellationWindowHours: 36 }, async (tx, set) => {
+      const [doctor, patient] = [await createDoctor(tx), await createPatient(tx)];
+      const tuesday10 = localInstant("2030-03-05", "10:00"); // 25 hours after TEST_NOW
+      const booked = await insertAppointmentRow(tx, { doctorId: doctor.id, patientId: patient.id, startsAt: tuesday10 });
+      const move = () => rescheduleAppointment(tx, { appointmentId: booked.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-07", "14:00") }, TEST_NOW);
+
+      expect(await rejectionOf(move())).toMatchObject({ code: "conflict", message: "Appointments can be cancelled or rescheduled up to 36 hours before the start." });
+      expect(await getAppointment(tx, booked.id)).toMatchObject({ status: "confirmed" });
+
+      await set({ cancellationWindowHours: 24 });
+      const moved = await move();
+      expect(moved).toMatchObject({ status: "confirmed", rescheduledFromId: booked.id });
+      expect(await getAppointment(tx, booked.id)).toMatchObject({ status: "cancelled", cancellationReason: "Rescheduled" });
     });
   });
 });
