@@ -5,7 +5,8 @@ const flag = z
   .optional()
   .transform((value) => value === "1" || value === "true");
 
-const optionalSecret = z
+/** Unset, empty or blank all mean "not set". */
+const optionalText = z
   .string()
   .trim()
   .optional()
@@ -24,25 +25,25 @@ export const envSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
-    RESEND_API_KEY: optionalSecret,
+    RESEND_API_KEY: optionalText,
     DEV_MAILBOX: flag,
-    STRIPE_SECRET_KEY: optionalSecret,
-    STRIPE_WEBHOOK_SECRET: optionalSecret,
+    STRIPE_SECRET_KEY: optionalText,
+    STRIPE_WEBHOOK_SECRET: optionalText,
     /** Where the Stripe SDK sends API calls (tests point it at a local fake); unset means Stripe itself. */
     STRIPE_API_BASE: z.url("STRIPE_API_BASE must be an absolute URL such as http://127.0.0.1:12111").optional(),
-    INNGEST_EVENT_KEY: optionalSecret,
-    INNGEST_SIGNING_KEY: optionalSecret,
-    INNGEST_DEV: optionalSecret,
+    INNGEST_EVENT_KEY: optionalText,
+    INNGEST_SIGNING_KEY: optionalText,
+    INNGEST_DEV: optionalText,
     // A self-hosted Inngest (or a test double); the SDK reads it too. Unset means Inngest Cloud, or the dev server with INNGEST_DEV=1.
     INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL such as http://localhost:8288").optional(),
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     /** Setting a bucket moves uploaded files from STORAGE_DIR to S3 (or an S3-compatible service). */
-    S3_BUCKET: optionalSecret,
+    S3_BUCKET: optionalText,
     S3_REGION: z.string().trim().min(1).default("us-east-1"),
     S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "S3_ENDPOINT must be an absolute URL such as https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000" }).optional(),
     S3_FORCE_PATH_STYLE: flag,
-    S3_ACCESS_KEY_ID: optionalSecret,
-    S3_SECRET_ACCESS_KEY: optionalSecret,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
     S3_PREFIX: z
       .string()
       .trim()
