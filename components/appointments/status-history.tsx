@@ -1,8 +1,13 @@
-import type { getAppointmentHistory } from "@/db/queries/appointment-reads";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, statusLabels } from "@/lib/format";
 
-type StatusEvent = Awaited<ReturnType<typeof getAppointmentHistory>>[number];
+interface StatusEvent {
+  id: string;
+  toStatus: keyof typeof statusLabels;
+  actorRole: string;
+  note: string | null;
+  at: Date;
+}
 
 /** An appointment's status changes, oldest first: what, by whom, why and when (in the reader's zone). */
 export function StatusHistoryCard({ events, timeZone, title = "Status history" }: { events: StatusEvent[]; timeZone: string; title?: string }) {
