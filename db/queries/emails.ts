@@ -10,7 +10,7 @@ export async function recordEmail(db: Db, values: typeof emails.$inferInsert): P
 
 export function listMailbox(db: Db, limit = 50) {
   return db
-    .select({ id: emails.id, toAddress: emails.toAddress, subject: emails.subject, html: emails.html, text: emails.text, createdAt: emails.createdAt })
+    .select({ id: emails.id, toAddress: emails.toAddress, subject: emails.subject, html: emails.html, text: emails.text, attachments: emails.attachments, createdAt: emails.createdAt })
     .from(emails)
     .where(eq(emails.provider, "mailbox"))
     .orderBy(desc(emails.createdAt))
@@ -19,6 +19,6 @@ export function listMailbox(db: Db, limit = 50) {
 
 /** One stored (not sent) email, for the dev mailbox's "as sent" view. */
 export async function getMailboxMessage(db: Db, id: string) {
-  const [row] = await db.select({ html: emails.html }).from(emails).where(and(eq(emails.id, id), eq(emails.provider, "mailbox")));
+  const [row] = await db.select({ html: emails.html, attachments: emails.attachments }).from(emails).where(and(eq(emails.id, id), eq(emails.provider, "mailbox")));
   return row;
 }

@@ -19,6 +19,8 @@ export const emails = pgTable(
     status: emailStatus("status").notNull(),
     providerId: text("provider_id"),
     error: text("error"),
+    /** Kept for the dev mailbox only (a few kB of calendar files); sent emails leave them with the provider. */
+    attachments: jsonb("attachments").$type<{ filename: string; contentType: string; content: string }[]>(),
     appointmentId: uuid("appointment_id"),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps(),

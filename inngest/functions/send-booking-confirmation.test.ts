@@ -42,6 +42,9 @@ describe("send-booking-confirmation", () => {
     expect(toPatient.text).toContain(`http://localhost:3000/patient/appointments/${appointment.id}/cancel`);
     expect(toDoctor.text).toContain(`http://localhost:3000/doctor/appointments/${appointment.id}`);
     expect(toPatient.subject).toBe("Appointment confirmed: Dr. Confirm, Tue 5 Mar, 14:30");
+    // The dev mailbox keeps the calendar file too, so it can be opened from /dev/mailbox.
+    expect(toPatient.attachments).toEqual([expect.objectContaining({ filename: "appointment.ics", contentType: expect.stringMatching(/^text\/calendar/) })]);
+    expect(toPatient.attachments![0].content).toContain("BEGIN:VCALENDAR");
   });
 
   it("sends nothing more when the run is repeated (a redelivered event or a retried step)", async () => {

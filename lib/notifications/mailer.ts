@@ -39,7 +39,7 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutco
   const apiKey = env().RESEND_API_KEY;
 
   if (!apiKey) {
-    const id = await recordEmail(db, { ...base, provider: "mailbox", status: "stored" });
+    const id = await recordEmail(db, { ...base, provider: "mailbox", status: "stored", attachments: email.attachments?.length ? email.attachments : null });
     return { status: "stored", id };
   }
 

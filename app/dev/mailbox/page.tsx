@@ -41,6 +41,17 @@ export default async function DevMailboxPage() {
               <a href={`/dev/mailbox/${message.id}`} target="_blank" rel="noopener" aria-label={`View as sent (HTML): ${message.subject}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
                 View as sent (HTML)
               </a>
+              {message.attachments?.length ? (
+                <ul className="mt-1 flex flex-col gap-1" aria-label={`Attachments of ${message.subject}`}>
+                  {message.attachments.map((attachment, index) => (
+                    <li key={attachment.filename}>
+                      <a href={`/dev/mailbox/${message.id}/attachments/${index}`} className="text-sm font-medium text-brand-700 underline" download>
+                        {attachment.filename}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm text-slate-700">Show text</summary>
                 <pre className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{message.text}</pre>

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { getMailboxMessage } from "@/db/queries/emails";
 import { devMailboxEnabled } from "@/lib/env";
+import { notFoundResponse } from "@/lib/records/download";
 
 export const dynamic = "force-dynamic";
-
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /**
  * GET /dev/mailbox/<id>: a stored email's HTML exactly as it would have been
@@ -13,10 +12,10 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
  * applies (no script runs), and it exists only where the mailbox does.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!devMailboxEnabled()) return notFound();
+  if (!devMailboxEnabled()) return notFoundResponse();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) return notFound();
+  if (!z.uuid().safeParse(id).success) return notFoundResponse();
   const message = await getMailboxMessage(getDb(), id);
-  if (!message) return notFound();
+  if (!message) return notFoundResponse();
   return new Response(message.html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 }

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { getDb } from "@/db";
+import { getMailboxMessage } from "@/db/queries/emails";
+import { devMailboxEnabled } from "@/lib/env";
+import { notFoundResponse, privateFileHeaders } from "@/lib/records/download";
+
+export const dynamic = "force-dynamic";
+
+/** GET /dev/mailbox/<id>/attachments/<n>: a stored email's attachment (a booking's calendar file), as a download. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string; index: string }> }) {
+  if (!devMailboxEnabled()) return notFoundResponse();
+  const { id, index } = await params;
+  const position = Number(index);
+  if (!z.uuid().safeParse(id).success || !Number.isInteger(position) || position < 0) return notFoundResponse();
+  const attachment = (await getMailboxMessage(getDb(), id))?.attachments?.[position];
+  if (!attachment) return notFoundResponse();
+  const body = new TextEncoder().encode(attachment.content);
+  return new Response(body, { headers: privateFileHeaders({ contentType: attachment.contentType, name: attachment.filename, size: body.byteLength, disposition: "attachment" }) });
+}
