@@ -1,43 +1,27 @@
 // Who may download a medical record, checked in the authorisation function and
 // through the real route handler with real sessions (a signed JWT cookie whose
 // session row is checked on every request, as in production).
-import fs from "node:fs/promises";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { createSession } from "@/db/queries/users";
 import { auditRowsFor } from "@/lib/admin/test-helpers";
 import { createAdmin, createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
 import { GET } from "@/app/api/records/[id]/route";
 import { authorizeRecordDownload, openRecordForDownload, type Viewer } from "./access";
 import { shareRecord, unshareRecord, uploadRecord } from "./service";
-import { fileOf, pdfBytes, useTemporaryStorage } from "./test-helpers";
+import { fileOf, pdfBytes, setUpFileTests } from "./test-helpers";
 
-let handle: DatabaseHandle;
-let db: Db;
-let storage: string;
-
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-  await (globalThis as { __careslotDb?: DatabaseHandle }).__careslotDb?.close();
-  await fs.rm(storage, { recursive: true, force: true });
-});
+const files = setUpFileTests();
 
 async function scenario() {
-  const [owner, otherPatient] = [await createPatient(db), await createPatient(db)];
-  const [sharedDoctor, otherDoctor] = [await createDoctor(db), await createDoctor(db)];
-  const admin = await createAdmin(db);
-  const appointment = await insertAppointmentRow(db, { doctorId: sharedDoctor.id, patientId: owner.id, startsAt: new Date(Date.UTC(2030, 7, 1, 9) + Math.floor(Math.random() * 1e5) * 3_600_000) });
+  const [owner, otherPatient] = [await createPatient(files.db), await createPatient(files.db)];
+  const [sharedDoctor, otherDoctor] = [await createDoctor(files.db), await createDoctor(files.db)];
+  const admin = await createAdmin(files.db);
+  const appointment = await insertAppointmentRow(files.db, { doctorId: sharedDoctor.id, patientId: owner.id, startsAt: new Date(Date.UTC(2030, 7, 1, 9) + Math.floor(Math.random() * 1e5) * 3_600_000) });
   const ownerActor = { id: owner.id, role: "patient" as const };
-  const record = await uploadRecord(db, ownerActor, { title: "Lab results", recordType: "lab_result", file: fileOf(pdfBytes("lab"), "lab results.pdf") });
-  await shareRecord(db, ownerActor, { recordId: record.id, appointmentId: appointment.id });
+  const record = await uploadRecord(files.db, ownerActor, { title: "Lab results", recordType: "lab_result", file: fileOf(pdfBytes("lab"), "lab results.pdf") });
+  await shareRecord(files.db, ownerActor, { recordId: record.id, appointmentId: appointment.id });
   const viewers = {
     owner: ownerActor,
     sharedDoctor: { id: sharedDoctor.id, role: "doctor" as const },
@@ -48,7 +32,7 @@ async function scenario() {
   return { record, appointment, viewers };
 }
 
-const allowed = async (viewer: Viewer, recordId: string) => (await authorizeRecordDownload(db, viewer, recordId))?.basis ?? null;
+const allowed = async (viewer: Viewer, recordId: string) => (await authorizeRecordDownload(files.db, viewer, recordId))?.basis ?? null;
 
 describe("authorizeRecordDownload", () => {
   it("lets the owner, the doctor it is shared with and an admin in, and nobody else", async () => {
@@ -63,7 +47,7 @@ describe("authorizeRecordDownload", () => {
 
   it("unsharing ends the doctor's access at once", async () => {
     const { record, appointment, viewers } = await scenario();
-    await unshareRecord(db, viewers.owner, { recordId: record.id, appointmentId: appointment.id });
+    await unshareRecord(files.db, viewers.owner, { recordId: record.id, appointmentId: appointment.id });
     expect(await allowed(viewers.sharedDoctor, record.id)).toBeNull();
     expect(await allowed(viewers.owner, record.id)).toBe("owner");
   });
@@ -77,10 +61,10 @@ describe("authorizeRecordDownload", () => {
 
   it("writes every download, and every refused attempt on a real record, to the audit log", async () => {
     const { record, viewers } = await scenario();
-    expect((await openRecordForDownload(db, viewers.sharedDoctor, record.id))?.content).toEqual(Buffer.from(pdfBytes("lab")));
-    expect(await openRecordForDownload(db, viewers.otherDoctor, record.id)).toBeNull();
-    await openRecordForDownload(db, viewers.admin, record.id);
-    const audit = (await auditRowsFor(db, "medical_record", record.id)).filter((row) => row.action !== "record.uploaded" && row.action !== "record.shared");
+    expect((await openRecordForDownload(files.db, viewers.sharedDoctor, record.id))?.content).toEqual(Buffer.from(pdfBytes("lab")));
+    expect(await openRecordForDownload(files.db, viewers.otherDoctor, record.id)).toBeNull();
+    await openRecordForDownload(files.db, viewers.admin, record.id);
+    const audit = (await auditRowsFor(files.db, "medical_record", record.id)).filter((row) => row.action !== "record.uploaded" && row.action !== "record.shared");
     expect(audit.map((row) => [row.action, row.actorId, row.after])).toEqual([
       ["record.downloaded", viewers.sharedDoctor.id, { basis: "shared_doctor" }],
       ["record.access_refused", viewers.otherDoctor.id, null],
@@ -91,7 +75,7 @@ describe("authorizeRecordDownload", () => {
 
 describe("GET /api/records/:id", () => {
   async function cookieFor(user: { id: string; role: "patient" | "doctor" | "admin" }) {
-    const sid = await createSession(db, user.id, new Date(Date.now() + 3_600_000));
+    const sid = await createSession(files.db, user.id, new Date(Date.now() + 3_600_000));
     const token = await encode({ token: { sub: user.id, sid, role: user.role }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
     return `authjs.session-token=${token}`;
   }
@@ -127,7 +111,7 @@ describe("GET /api/records/:id", () => {
     for (const viewer of [viewers.otherDoctor, viewers.otherPatient]) expect((await get(record.id, await cookieFor(viewer))).status).toBe(404);
 
     const doctorCookie = await cookieFor(viewers.sharedDoctor);
-    await unshareRecord(db, viewers.owner, { recordId: record.id, appointmentId: appointment.id });
+    await unshareRecord(files.db, viewers.owner, { recordId: record.id, appointmentId: appointment.id });
     expect((await get(record.id, doctorCookie)).status).toBe(404);
   });
 
@@ -135,7 +119,7 @@ describe("GET /api/records/:id", () => {
     const { record, viewers } = await scenario();
     const cookie = await cookieFor(viewers.owner);
     expect((await get(record.id, cookie)).status).toBe(200);
-    await db.execute(`update sessions set revoked_at = now() where user_id = '${viewers.owner.id}'`);
+    await files.db.execute(`update sessions set revoked_at = now() where user_id = '${viewers.owner.id}'`);
     expect((await get(record.id, cookie)).status).toBe(404);
   });
 });

@@ -1,40 +1,23 @@
 // What a doctor sees of a patient's documents on one appointment: what was
 // shared on it, plus what the same patient shared on their other visits with
 // this doctor; never what went to another doctor, or was taken back.
-import fs from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { listRecordsSharedWithDoctor } from "@/db/queries/records";
 import { createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
 import { shareRecord, unshareRecord, uploadRecord } from "./service";
 import { sharedRecordsForAppointment } from "./shared";
-import { fileOf, pdfBytes, useTemporaryStorage } from "./test-helpers";
+import { fileOf, pdfBytes, setUpFileTests } from "./test-helpers";
 
-let handle: DatabaseHandle;
-let db: Db;
-let storage: string;
-
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-  // sharedRecordsForAppointment reads through the app's own pool.
-  await (globalThis as { __careslotDb?: DatabaseHandle }).__careslotDb?.close();
-  await fs.rm(storage, { recursive: true, force: true });
-});
+const files = setUpFileTests();
 
 const HOUR = 3_600_000;
 
 async function scenario() {
-  const [patient, otherPatient] = [await createPatient(db), await createPatient(db)];
-  const [doctor, otherDoctor] = [await createDoctor(db), await createDoctor(db)];
+  const [patient, otherPatient] = [await createPatient(files.db), await createPatient(files.db)];
+  const [doctor, otherDoctor] = [await createDoctor(files.db), await createDoctor(files.db)];
   // A random week far ahead, so this patient's visits never overlap anything else.
   const base = Date.UTC(2031, 0, 6, 9) + Math.floor(Math.random() * 5000) * 7 * 24 * HOUR;
-  const visit = (doctorId: string, patientId: string, hours: number) => insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date(base + hours * HOUR) });
+  const visit = (doctorId: string, patientId: string, hours: number) => insertAppointmentRow(files.db, { doctorId, patientId, startsAt: new Date(base + hours * HOUR) });
   const earlier = await visit(doctor.id, patient.id, 0);
   const withOtherDoctor = await visit(otherDoctor.id, patient.id, 24);
   const current = await visit(doctor.id, patient.id, 48);
@@ -42,8 +25,8 @@ async function scenario() {
   const otherPatientsVisit = await visit(doctor.id, otherPatient.id, 49);
 
   const owner = { id: patient.id, role: "patient" as const };
-  const upload = (title: string, as = owner) => uploadRecord(db, as, { title, recordType: "other", file: fileOf(pdfBytes(title), `${title}.pdf`) });
-  const share = (recordId: string, appointmentId: string, as = owner) => shareRecord(db, as, { recordId, appointmentId });
+  const upload = (title: string, as = owner) => uploadRecord(files.db, as, { title, recordType: "other", file: fileOf(pdfBytes(title), `${title}.pdf`) });
+  const share = (recordId: string, appointmentId: string, as = owner) => shareRecord(files.db, as, { recordId, appointmentId });
 
   const onCurrent = await upload("C on this visit");
   await share(onCurrent.id, current.id);
@@ -95,12 +78,12 @@ describe("sharedRecordsForAppointment", () => {
 
   it("drops a record from the other visits once the patient unshares it", async () => {
     const s = await scenario();
-    await unshareRecord(db, s.owner, { recordId: s.records.onEarlier.id, appointmentId: s.earlier.id });
+    await unshareRecord(files.db, s.owner, { recordId: s.records.onEarlier.id, appointmentId: s.earlier.id });
     const seen = await sharedRecordsForAppointment(s.doctor.id, s.patient.id, s.current.id);
     expect(titles(seen.fromOtherVisits)).toEqual(["D on two other visits"]);
 
     // Unsharing one of two visits keeps the other share.
-    await unshareRecord(db, s.owner, { recordId: s.records.onTwoOthers.id, appointmentId: s.later.id });
+    await unshareRecord(files.db, s.owner, { recordId: s.records.onTwoOthers.id, appointmentId: s.later.id });
     const after = await sharedRecordsForAppointment(s.doctor.id, s.patient.id, s.current.id);
     expect(after.fromOtherVisits.map((row) => [row.title, row.appointmentId])).toEqual([["D on two other visits", s.earlier.id]]);
   });
@@ -109,7 +92,7 @@ describe("sharedRecordsForAppointment", () => {
 describe("listRecordsSharedWithDoctor", () => {
   it("lists every share of this patient with this doctor, newest visit first, by title within a visit, and no one else's", async () => {
     const s = await scenario();
-    const rows = await listRecordsSharedWithDoctor(db, s.doctor.id, s.patient.id);
+    const rows = await listRecordsSharedWithDoctor(files.db, s.doctor.id, s.patient.id);
     expect(rows.map((row) => [row.title, row.appointmentId])).toEqual([
       ["D on two other visits", s.later.id],
       ["A on this and an earlier visit", s.current.id],
@@ -119,6 +102,6 @@ describe("listRecordsSharedWithDoctor", () => {
       ["D on two other visits", s.earlier.id],
     ]);
     expect(rows[0]).toMatchObject({ originalName: "D on two other visits.pdf", contentType: "application/pdf", appointmentStartsAt: s.later.startsAt });
-    expect(await listRecordsSharedWithDoctor(db, s.otherDoctor.id, s.patient.id).then(titles)).toEqual(["E for the other doctor"]);
+    expect(await listRecordsSharedWithDoctor(files.db, s.otherDoctor.id, s.patient.id).then(titles)).toEqual(["E for the other doctor"]);
   });
 });

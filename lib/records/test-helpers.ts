@@ -4,6 +4,8 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll, inject } from "vitest";
+import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { setStorageForTests } from "@/lib/storage";
 import { localStorageDriver } from "@/lib/storage/local";
 
@@ -35,4 +37,31 @@ export async function useTemporaryStorage(): Promise<string> {
 export async function storedFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
+
+export interface FileTestContext {
+  db: Db;
+  /** The temporary directory this file's uploads go to. */
+  storage: string;
+}
+
+/**
+ * One test file's database handle and private file store; afterwards both are
+ * closed, with the app's own pool (route handlers and services reading through
+ * getDb() open it) and the directory.
+ */
+export function setUpFileTests(): FileTestContext {
+  const context = {} as FileTestContext;
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    context.storage = await useTemporaryStorage();
+    handle = connectDatabase(inject("databaseUrl"), { max: 4 });
+    context.db = handle.db;
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await (globalThis as { __careslotDb?: DatabaseHandle }).__careslotDb?.close();
+    await fs.rm(context.storage, { recursive: true, force: true });
+  });
+  return context;
 }
