@@ -96,6 +96,12 @@ export function getPatientHistoryWithDoctor(db: Db, doctorId: string, patientId:
     .limit(50);
 }
 
+/** The doctor's own zone, which their portal shows times in. */
+export async function getDoctorTimeZone(db: Db, doctorId: string): Promise<string> {
+  const row = await db.query.doctorProfiles.findFirst({ where: eq(doctorProfiles.userId, doctorId), columns: { timeZone: true } });
+  return row?.timeZone ?? "UTC";
+}
+
 export async function getPatientTimeZone(db: Db, patientId: string): Promise<string | undefined> {
   const row = await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, patientId), columns: { timeZone: true } });
   return row?.timeZone;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { listAppointmentsForDoctor } from "@/db/queries/appointment-reads";
-import { getDoctorDashboard } from "@/db/queries/dashboards";
+import { getDoctorTimeZone, listAppointmentsForDoctor } from "@/db/queries/appointment-reads";
 import { AppointmentTable } from "@/components/appointments/appointment-table";
 import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
@@ -19,8 +18,7 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
   const scope = query.scope === "past" ? "past" : "upcoming";
   const status = isStatus(query.status) ? query.status : undefined;
   const db = getDb();
-  const [{ profile }, rows] = await Promise.all([getDoctorDashboard(db, user.id, new Date()), listAppointmentsForDoctor(db, user.id, { scope, statuses: status ? [status] : undefined }, new Date())]);
-  const zone = profile?.timeZone ?? "UTC";
+  const [zone, rows] = await Promise.all([getDoctorTimeZone(db, user.id), listAppointmentsForDoctor(db, user.id, { scope, statuses: status ? [status] : undefined }, new Date())]);
   return (
     <>
       <PageHeading title="Appointments" subtitle={`Times in your time zone, ${zone}.`} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { getDoctorDashboard } from "@/db/queries/dashboards";
+import { getDoctorTimeZone } from "@/db/queries/appointment-reads";
 import { listPatientsOfDoctor } from "@/db/queries/doctor-patients";
 import { Card, PageHeading } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -24,11 +24,10 @@ export default async function DoctorPatientsPage({ searchParams }: { searchParam
   const filter = filterSchema.parse(await searchParams);
   const db = getDb();
   const now = new Date();
-  const [{ profile }, { rows, total }] = await Promise.all([
-    getDoctorDashboard(db, user.id, now),
+  const [zone, { rows, total }] = await Promise.all([
+    getDoctorTimeZone(db, user.id),
     listPatientsOfDoctor(db, { doctorId: user.id, query: filter.q || undefined, page: filter.page, pageSize: PAGE_SIZE, now }),
   ]);
-  const zone = profile?.timeZone ?? "UTC";
   return (
     <>
       <PageHeading title="Patients" subtitle={`Everyone who booked with you. Open one for their visits, your notes and the documents they shared. Dates in ${zone}.`} />

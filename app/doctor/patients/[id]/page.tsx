@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { getPatientHistoryWithDoctor } from "@/db/queries/appointment-reads";
-import { getDoctorDashboard } from "@/db/queries/dashboards";
+import { getDoctorTimeZone, getPatientHistoryWithDoctor } from "@/db/queries/appointment-reads";
 import { getPatientOfDoctor } from "@/db/queries/doctor-patients";
 import { listRecordsSharedWithDoctor } from "@/db/queries/records";
 import { StatusBadge } from "@/components/appointments/status-badge";
@@ -26,8 +25,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
   const db = getDb();
   const patient = await getPatientOfDoctor(db, user.id, id);
   if (!patient) notFound();
-  const [{ profile }, visits, records] = await Promise.all([getDoctorDashboard(db, user.id, new Date()), getPatientHistoryWithDoctor(db, user.id, id), listRecordsSharedWithDoctor(db, user.id, id)]);
-  const zone = profile?.timeZone ?? "UTC";
+  const [zone, visits, records] = await Promise.all([getDoctorTimeZone(db, user.id), getPatientHistoryWithDoctor(db, user.id, id), listRecordsSharedWithDoctor(db, user.id, id)]);
   return (
     <>
       <PageHeading title={patient.fullName} subtitle={`Your history with this patient. Times in ${zone}.`} />
