@@ -36,6 +36,8 @@ export const envSchema = z
     INNGEST_DEV: optionalText,
     // A self-hosted Inngest (or a test double); the SDK reads it too. Unset means Inngest Cloud, or the dev server with INNGEST_DEV=1.
     INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL such as http://localhost:8288").optional(),
+    /** Which engine runs the background jobs; unset picks Inngest when one of INNGEST_* is set, else the local runner. */
+    JOB_RUNNER: z.enum(["inngest", "local"], { error: "JOB_RUNNER must be inngest or local (or unset to choose from the INNGEST_* variables)" }).optional(),
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     /** Setting a bucket moves uploaded files from STORAGE_DIR to S3 (or an S3-compatible service). */
     S3_BUCKET: optionalText,

@@ -1,10 +1,22 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { v5 as uuidv5 } from "uuid";
 import type { Db } from "../client";
 import { outboxEvents } from "../schema";
 
-/** Written in the caller's transaction, so an event exists exactly when its change does. */
-export async function enqueueOutboxEvent(db: Db, name: string, payload: Record<string, unknown>): Promise<string> {
+const OUTBOX_ID_NAMESPACE = "5b0c6a52-3c55-4a8e-9a51-8f3c2d7f0b11";
+
+/**
+ * Written in the caller's transaction, so an event exists exactly when its
+ * change does. A dedupe key (an event id chosen by a job) makes the row id
+ * derived from it, so writing the same event twice leaves one row.
+ */
+export async function enqueueOutboxEvent(db: Db, name: string, payload: Record<string, unknown>, options: { dedupeKey?: string } = {}): Promise<string> {
+  if (options.dedupeKey) {
+    const id = uuidv5(options.dedupeKey, OUTBOX_ID_NAMESPACE);
+    await db.insert(outboxEvents).values({ id, name, payload }).onConflictDoNothing();
+    return id;
+  }
   const [row] = await db.insert(outboxEvents).values({ name, payload }).returning({ id: outboxEvents.id });
   return row.id;
 }

@@ -10,3 +10,4 @@ export * from "./reviews";
 export * from "./payments";
 export * from "./records";
 export * from "./reports";
+export * from "./jobs";

@@ -1,8 +1,11 @@
 import "server-only";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
-// The client is a leaf module (no imports from lib/), so this reach into inngest/ makes no cycle.
+// The client is a leaf module (no imports from lib/ rooms above it), so this reach into inngest/ makes no cycle.
 import { inngest } from "@/inngest/client";
+import { env } from "@/lib/env";
+import { jobRunnerFor } from "@/lib/jobs/engine";
+import { appJobQueue, sendToLocalQueue } from "@/lib/jobs/queue";
 import { logger } from "@/lib/logger";
 import { deliverPendingOutbox, type DeliveryReport, type SendEvents } from "./dispatcher";
 
@@ -11,8 +14,14 @@ export { deliverOutboxBatch, deliverPendingOutbox, type DeliveryReport, type Out
 /** Sends to the configured Inngest (cloud, dev server or INNGEST_BASE_URL). */
 export const sendToInngest: SendEvents = (events) => inngest.send(events);
 
+/** Sends to the job runner this server was configured with: Inngest, or the local runner's queue. */
+export const sendToJobRunner: SendEvents = async (events) => {
+  if (jobRunnerFor(env()) === "inngest") return sendToInngest(events);
+  return sendToLocalQueue(await appJobQueue())(events);
+};
+
 export function deliverOutbox(db: Db = getDb()): Promise<DeliveryReport> {
-  return deliverPendingOutbox(db, sendToInngest);
+  return deliverPendingOutbox(db, sendToJobRunner);
 }
 
 /**

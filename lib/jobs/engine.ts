@@ -1,0 +1,19 @@
+import type { Env } from "@/lib/env-schema";
+
+export type JobRunnerName = "inngest" | "local";
+
+/**
+ * The engine that runs the Inngest functions, picked once from the
+ * configuration: Inngest (cloud, self-hosted or the dev server) when any
+ * INNGEST_* variable says where it is, otherwise the local runner inside the
+ * app server on the app's own PostgreSQL. JOB_RUNNER overrides the guess.
+ */
+export function jobRunnerFor(config: Pick<Env, "JOB_RUNNER" | "INNGEST_EVENT_KEY" | "INNGEST_SIGNING_KEY" | "INNGEST_DEV" | "INNGEST_BASE_URL">): JobRunnerName {
+  if (config.JOB_RUNNER) return config.JOB_RUNNER;
+  return config.INNGEST_EVENT_KEY || config.INNGEST_SIGNING_KEY || config.INNGEST_DEV || config.INNGEST_BASE_URL ? "inngest" : "local";
+}
+
+export const JOB_RUNNER_LABELS: Record<JobRunnerName, string> = {
+  inngest: "Inngest",
+  local: "Local runner (in the app server, on PostgreSQL)",
+};

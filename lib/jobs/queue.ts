@@ -1,0 +1,88 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import type { OutboxEventMessage, SendEvents } from "@/lib/outbox/dispatcher";
+
+/**
+ * The local runner's queue: pg-boss on the app's own PostgreSQL (its tables
+ * in the `pgboss` schema). It claims jobs with SKIP LOCKED, keeps delayed
+ * jobs (sleeps, retries) across restarts, retries a job whose server died,
+ * drops a job whose id it has seen (a re-delivered event) and fires each cron
+ * tick once however many servers share the database.
+ */
+export const JOB_QUEUES = {
+  /** Domain events from the outbox, one job per event id; fanned out to the functions they trigger. */
+  events: "careslot-events",
+  /** Wake-ups of function runs (start, after a sleep, a retry). */
+  runs: "careslot-runs",
+  /** Cron ticks of the functions with a cron trigger. */
+  cron: "careslot-cron",
+  /** Jobs pg-boss gave up on (a server crashing on them again and again). */
+  dead: "careslot-dead",
+} as const;
+
+const QUEUE_OPTIONS: Record<string, PgBoss.Queue> = {
+  [JOB_QUEUES.dead]: { name: JOB_QUEUES.dead, retryLimit: 0 },
+  // A crashed server's job is taken again after its expiry; our own retries (step failures) are new jobs.
+  [JOB_QUEUES.events]: { name: JOB_QUEUES.events, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, deadLetter: JOB_QUEUES.dead },
+  [JOB_QUEUES.runs]: { name: JOB_QUEUES.runs, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 600, deadLetter: JOB_QUEUES.dead },
+  [JOB_QUEUES.cron]: { name: JOB_QUEUES.cron, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, deadLetter: JOB_QUEUES.dead },
+};
+
+export async function startJobQueue(url: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: "pgboss",
+    max: 4,
+    application_name: "careslot-jobs",
+    schedule: options.schedule ?? true,
+    // Cron ticks are checked twice a minute; pg-boss's own default waits up to a minute more.
+    cronMonitorIntervalSeconds: 30,
+    cronWorkerIntervalSeconds: 5,
+  });
+  boss.on("error", (error) => logger.error({ component: "jobs", err: error.message }, "job queue error"));
+  await boss.start();
+  for (const queue of Object.values(QUEUE_OPTIONS)) {
+    // Two servers starting together may both create a queue; the second one's error is harmless.
+    await boss.createQueue(queue.name, queue).catch(async (error: unknown) => {
+      if (!(await boss.getQueue(queue.name))) throw error;
+    });
+  }
+  return boss;
+}
+
+/** Hands outbox events to the local runner: one job per event, its id the outbox id, so a re-send is dropped. */
+export function sendToLocalQueue(boss: PgBoss): SendEvents {
+  return async (events: OutboxEventMessage[]) => {
+    await boss.insert(events.map((event) => ({ name: JOB_QUEUES.events, id: event.id, data: event })));
+    wakeWorkers(boss, JOB_QUEUES.events);
+  };
+}
+
+const workersOf = new WeakMap<PgBoss, Map<string, string[]>>();
+
+/** Starts a worker on a queue and remembers it, so work queued by this process wakes it at once. */
+export async function startWorker<T extends object>(boss: PgBoss, queue: string, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>, pollingIntervalSeconds: number): Promise<string> {
+  const id = await boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => handler(job));
+  const byQueue = workersOf.get(boss) ?? new Map<string, string[]>();
+  byQueue.set(queue, [...(byQueue.get(queue) ?? []), id]);
+  workersOf.set(boss, byQueue);
+  return id;
+}
+
+/** Workers poll; those of this process waiting on the queue are told at once. */
+export function wakeWorkers(boss: PgBoss, queue: string): void {
+  for (const id of workersOf.get(boss)?.get(queue) ?? []) boss.notifyWorker(id);
+}
+
+// One queue per server process (kept on globalThis: Next bundles the instrumentation hook and the routes apart).
+const holder = globalThis as unknown as { __careslotJobQueue?: Promise<PgBoss> };
+
+export function appJobQueue(): Promise<PgBoss> {
+  holder.__careslotJobQueue ??= startJobQueue(env().DATABASE_URL).catch((error: unknown) => {
+    holder.__careslotJobQueue = undefined;
+    throw error;
+  });
+  return holder.__careslotJobQueue;
+}
