@@ -7,12 +7,13 @@
 // revalidated, nothing reaches Stripe or Inngest, no file or CSV is served.
 // An exported action or route handler under app/admin or app/api/admin that
 // is not listed here fails the last tests.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { appSettings, appointments, certificates, doctorProfiles, payments, refunds, reports, reviews, specializations, users } from "@/db/schema";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { appSettings, appointments, certificates, doctorProfiles, jobRuns, payments, refunds, reports, reviews, specializations, users } from "@/db/schema";
 import * as appointmentActions from "@/app/admin/appointments/actions";
 import * as doctorActions from "@/app/admin/doctors/actions";
 import * as outboxActions from "@/app/admin/outbox/actions";
@@ -46,6 +47,12 @@ const ctx = setUpPaymentTests();
 /** A month with reports (so the CSV route has content to withhold), and months nobody else generates. */
 const [REPORTED_MONTH, REFUSED_MONTH, ADMIN_MONTH] = ["2001-01", "2001-02", "2001-03"];
 
+// "Retry now" on a failed run queues its wake-up through the app's job queue (pg-boss on the test database).
+afterAll(async () => {
+  const { appJobQueue } = await import("@/lib/jobs/queue");
+  await (await appJobQueue()).stop({ graceful: false, wait: true }).catch(() => {});
+});
+
 beforeAll(async () => {
   await useTemporaryStorage();
   await generateMonthlyReports(ctx.db, { month: REPORTED_MONTH, now: new Date(), actor: "system" });
@@ -61,7 +68,9 @@ async function world(month = REFUSED_MONTH) {
   const { review } = await createReview(ctx.db, payee.id, 2);
   const fileKey = await saveFile("certificates", pdfBytes("licence"), "application/pdf");
   const [certificate] = await ctx.db.insert(certificates).values({ doctorId: pending.id, fileKey, originalName: "licence.pdf", contentType: "application/pdf", sizeBytes: 10 }).returning();
-  return { patient, doctor: pending, appointment, specialization, review, certificate, payment: paid.payment, pendingRefundId: pendingRefund.id, month };
+  const failedRunId = randomUUID();
+  await ctx.db.insert(jobRuns).values({ id: failedRunId, functionId: "send-booking-confirmation", eventName: "appointment/booked", event: { id: failedRunId, name: "appointment/booked", data: {}, ts: 0 }, status: "failed", lastError: "mail provider down" });
+  return { patient, doctor: pending, appointment, specialization, review, certificate, payment: paid.payment, pendingRefundId: pendingRefund.id, month, failedRunId };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -77,6 +86,7 @@ const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
   "app/admin/doctors/actions.ts#approveDoctorAction": (w) => doctorActions.approveDoctorAction(null, form({ doctorId: w.doctor.id })),
   "app/admin/doctors/actions.ts#rejectDoctorAction": (w) => doctorActions.rejectDoctorAction(null, form({ doctorId: w.doctor.id, reason: "Not good enough" })),
   "app/admin/outbox/actions.ts#retryOutboxAction": () => outboxActions.retryOutboxAction(),
+  "app/admin/outbox/actions.ts#retryJobRunAction": (w) => outboxActions.retryJobRunAction(null, form({ runId: w.failedRunId })),
   "app/admin/payments/actions.ts#refundAction": (w) => paymentActions.refundAction(null, form({ paymentId: w.payment.id, amount: "10.00", reason: "Goodwill" })),
   "app/admin/payments/actions.ts#retryRefundAction": (w) => paymentActions.retryRefundAction(null, form({ refundId: w.pendingRefundId })),
   "app/admin/reports/actions.ts#generateReportAction": (w) => reportActions.generateReportAction(null, form({ month: w.month })),
@@ -114,6 +124,7 @@ async function snapshot(w: World) {
     payment: await one(ctx.db.select({ status: payments.status, refunded: payments.refundedMinor }).from(payments).where(eq(payments.id, w.payment.id))),
     refunds: (await refundsOf(ctx.db, w.payment.id)).map((row) => [row.id, row.status, row.amountMinor]),
     systemReports: await ctx.db.$count(reports, and(eq(reports.kind, "system_monthly"), eq(reports.month, `${w.month}-01`))),
+    failedRun: await one(ctx.db.select({ status: jobRuns.status }).from(jobRuns).where(eq(jobRuns.id, w.failedRunId))),
   };
 }
 
@@ -170,6 +181,8 @@ describe("admin server actions and route handlers refuse everyone but an active 
     expect(await actionCalls["app/admin/specializations/actions.ts#renameSpecializationAction"](w)).toMatchObject({ ok: true });
     expect(await actionCalls["app/admin/outbox/actions.ts#retryOutboxAction"](w)).toMatchObject({ ok: true });
     expect(delivered).toHaveBeenCalledOnce();
+    expect(await actionCalls["app/admin/outbox/actions.ts#retryJobRunAction"](w)).toMatchObject({ ok: true });
+    expect((await snapshot(w)).failedRun).toEqual({ status: "queued" });
   });
 });
 

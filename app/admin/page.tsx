@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { AppointmentsBySpecializationChart, AppointmentsPerDayChart, RevenuePerMonthChart } from "@/components/admin/dashboard-charts";
+import { JobBacklogBanner } from "@/components/admin/job-backlog-banner";
 import { StatTiles } from "@/components/admin/stat-tiles";
 import { PageHeading } from "@/components/ui/card";
 import { loadDashboard } from "@/lib/admin/dashboard";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/format";
+import { getJobRunnerStatus } from "@/lib/jobs/status";
 
 export const metadata: Metadata = { title: "Admin dashboard" };
 
@@ -16,7 +18,8 @@ function revenueText(rows: { currency: string; netMinor: number }[]): string {
 
 export default async function AdminDashboard() {
   const user = await requireRole("admin");
-  const { summary, perDay, revenue, bySpecialization } = await loadDashboard(getDb(), user, new Date());
+  const now = new Date();
+  const [{ summary, perDay, revenue, bySpecialization }, jobs] = await Promise.all([loadDashboard(getDb(), user, now), getJobRunnerStatus(getDb(), now)]);
   const tiles = [
     { label: "Verified doctors", value: summary.doctorsVerified },
     { label: "Doctors pending verification", value: summary.doctorsPending },
@@ -33,6 +36,9 @@ export default async function AdminDashboard() {
   return (
     <>
       <PageHeading title={`Hello, ${user.name}`} subtitle="The marketplace at a glance." />
+      <div className="mb-6 empty:hidden">
+        <JobBacklogBanner status={jobs} now={now} linkToOutbox />
+      </div>
       <StatTiles tiles={tiles} />
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <div className="xl:col-span-2">

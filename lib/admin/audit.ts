@@ -20,6 +20,7 @@ export const knownAuditActions = [
   "doctor.rejected",
   "doctor.verified",
   "doctor_profile.updated",
+  "job_run.retried",
   "outbox.retried",
   "patient_profile.updated",
   "payment.late_refund",
@@ -59,7 +60,7 @@ export const knownAuditActions = [
 ];
 
 /** Offered as suggestions; the filter accepts any text. */
-export const knownEntityTypes = ["app_settings", "appointment", "certificate", "doctor_profile", "medical_record", "outbox", "patient_profile", "payment", "refund", "report_month", "review", "specialization", "user"];
+export const knownEntityTypes = ["app_settings", "appointment", "certificate", "doctor_profile", "job_run", "medical_record", "outbox", "patient_profile", "payment", "refund", "report_month", "review", "specialization", "user"];
 
 const text = z
   .string()

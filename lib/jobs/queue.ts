@@ -62,9 +62,20 @@ export function sendToLocalQueue(boss: PgBoss): SendEvents {
 
 const workersOf = new WeakMap<PgBoss, Map<string, string[]>>();
 
-/** Starts a worker on a queue and remembers it, so work queued by this process wakes it at once. */
+/**
+ * Starts a worker on a queue and remembers it, so work queued by this process
+ * wakes it at once. pg-boss waits a polling interval after every job; a worker
+ * that just found one looks again at once instead, so a backlog drains at the
+ * speed of the work, and an idle worker costs a query per interval.
+ */
 export async function startWorker<T extends object>(boss: PgBoss, queue: string, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>, pollingIntervalSeconds: number): Promise<string> {
-  const id = await boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => handler(job));
+  const id: string = await boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
+    try {
+      return await handler(job);
+    } finally {
+      boss.notifyWorker(id);
+    }
+  });
   const byQueue = workersOf.get(boss) ?? new Map<string, string[]>();
   byQueue.set(queue, [...(byQueue.get(queue) ?? []), id]);
   workersOf.set(boss, byQueue);

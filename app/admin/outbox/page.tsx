@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getOutboxSummary, listPendingOutboxEvents } from "@/db/queries/outbox";
+import { listPendingOutboxEvents } from "@/db/queries/outbox";
+import { StatTiles } from "@/components/admin/stat-tiles";
+import { JobBacklogBanner } from "@/components/admin/job-backlog-banner";
 import { Card, PageHeading } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
-import { RetryForm } from "./retry-form";
-import { StatTiles } from "@/components/admin/stat-tiles";
+import { JOB_RUNNER_LABELS } from "@/lib/jobs/engine";
+import { getJobRunnerStatus, listLocalRuns } from "@/lib/jobs/status";
+import { RetryForm, RetryRunForm } from "./retry-form";
 
 export const metadata: Metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
@@ -19,32 +23,40 @@ function age(from: Date, now: Date): string {
 
 const utc = (instant: Date) => `${formatDateTime(instant, "UTC")} UTC`;
 
-/** Domain events waiting for Inngest: how many, how old, and why the last delivery failed. */
+/** The background work: which runner runs it, what waits, what sleeps until when, and what failed. */
 export default async function AdminOutboxPage() {
   await requireRole("admin");
   const db = getDb();
-  const [summary, pending] = await Promise.all([getOutboxSummary(db), listPendingOutboxEvents(db, 20)]);
   const now = new Date();
+  const [status, pending] = await Promise.all([getJobRunnerStatus(db, now), listPendingOutboxEvents(db, 20)]);
+  const local = status.runner === "local" ? await listLocalRuns(db) : null;
+  const { outbox } = status;
   const tiles = [
-    { label: "Pending events", value: String(summary.pending) },
-    { label: "Oldest pending", value: summary.oldestPendingAt ? `${age(summary.oldestPendingAt, now)} old` : "None", hint: summary.oldestPendingAt ? utc(summary.oldestPendingAt) : undefined },
-    { label: "Last delivered", value: summary.lastSentAt ? `${age(summary.lastSentAt, now)} ago` : "Never", hint: summary.lastSentAt ? utc(summary.lastSentAt) : undefined },
+    { label: "Job runner", value: <span className="text-lg">{JOB_RUNNER_LABELS[status.runner]}</span> },
+    { label: "Queue depth", value: String(status.queueDepth), hint: status.runs ? `${outbox.pending} events to hand over, ${status.runs.queued} runs due, ${status.runs.running} running` : `${outbox.pending} events to hand over` },
+    { label: "Oldest waiting", value: status.oldestWaitingAt ? `${age(status.oldestWaitingAt, now)} old` : "None", hint: status.oldestWaitingAt ? utc(status.oldestWaitingAt) : undefined },
+    { label: "Last delivered", value: outbox.lastSentAt ? `${age(outbox.lastSentAt, now)} ago` : "Never", hint: outbox.lastSentAt ? utc(outbox.lastSentAt) : undefined },
   ];
   return (
     <>
       <PageHeading
         title="Outbox"
-        subtitle="Bookings, cancellations and moves are written here with the change itself, then sent to Inngest for emails and reminders. When Inngest is unreachable they wait; nothing is lost."
+        subtitle={
+          status.runner === "local"
+            ? "Bookings, cancellations and moves are written here with the change itself, then run by the local job runner inside this server (emails, reminders, hold expiry, reports). When it is busy or down they wait; nothing is lost."
+            : "Bookings, cancellations and moves are written here with the change itself, then sent to Inngest for emails and reminders. When Inngest is unreachable they wait; nothing is lost."
+        }
       />
       <div className="flex flex-col gap-6">
-        <StatTiles tiles={tiles} columns={3} />
+        <JobBacklogBanner status={status} now={now} />
+        <StatTiles tiles={tiles} />
 
         <Card title="Last delivery error">
-          {summary.lastError ? (
+          {outbox.lastError ? (
             <div className="flex flex-col gap-1 text-sm">
-              <p className="break-words font-mono text-red-800">{summary.lastError.message}</p>
+              <p className="break-words font-mono text-red-800">{outbox.lastError.message}</p>
               <p className="text-slate-600">
-                {summary.lastError.eventName}, {summary.lastError.attempts} {summary.lastError.attempts === 1 ? "attempt" : "attempts"}, last at {utc(summary.lastError.at)}
+                {outbox.lastError.eventName}, {outbox.lastError.attempts} {outbox.lastError.attempts === 1 ? "attempt" : "attempts"}, last at {utc(outbox.lastError.at)}
               </p>
             </div>
           ) : (
@@ -57,36 +69,67 @@ export default async function AdminOutboxPage() {
           <RetryForm />
         </Card>
 
+        {local && status.runs ? (
+          <>
+            <Card title="Failed runs">
+              {local.failed.length === 0 ? (
+                <p className="text-slate-600">No run has failed.</p>
+              ) : (
+                <DataTable caption="Runs that failed after every retry" columns={[{ label: "Job" }, { label: "Event" }, { label: "Failed (UTC)" }, { label: "Error" }, { label: "Action", hidden: true }]}>
+                  {local.failed.map((run) => (
+                    <tr key={run.id} className="align-top">
+                      <th scope="row" className="py-2 pr-4 font-mono font-normal">
+                        {run.functionId}
+                      </th>
+                      <td className="py-2 pr-4 font-mono">{run.eventName}</td>
+                      <td className="py-2 pr-4">{run.finishedAt ? formatDateTime(run.finishedAt, "UTC") : "–"}</td>
+                      <td className="max-w-md break-words py-2 pr-4 text-red-800">{run.lastError ?? "–"}</td>
+                      <td className="py-2">
+                        <RetryRunForm runId={run.id} />
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              )}
+            </Card>
+
+            <Card title="Sleeping runs">
+              <p className="mb-3 text-sm text-slate-700">
+                {status.runs.sleeping} {status.runs.sleeping === 1 ? "run waits" : "runs wait"} for their time (reminders, payment holds); the soonest first.
+              </p>
+              {local.sleeping.length === 0 ? null : (
+                <DataTable caption="Runs sleeping until a time" columns={[{ label: "Job" }, { label: "Event" }, { label: "Wakes (UTC)" }]}>
+                  {local.sleeping.map((run) => (
+                    <tr key={run.id}>
+                      <th scope="row" className="py-2 pr-4 font-mono font-normal">
+                        {run.functionId}
+                      </th>
+                      <td className="py-2 pr-4 font-mono">{run.eventName}</td>
+                      <td className="py-2">{run.wakeAt ? formatDateTime(run.wakeAt, "UTC") : "–"}</td>
+                    </tr>
+                  ))}
+                </DataTable>
+              )}
+            </Card>
+          </>
+        ) : null}
+
         <Card title="Waiting events">
           {pending.length === 0 ? (
             <p className="text-slate-600">Nothing is waiting.</p>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Oldest pending events">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Oldest pending events</caption>
-                <thead className="border-b border-slate-200 text-slate-600">
-                  <tr>
-                    {["Event", "Written (UTC)", "Attempts", "Last error"].map((label) => (
-                      <th key={label} scope="col" className="py-2 pr-4 font-medium">
-                        {label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {pending.map((event) => (
-                    <tr key={event.id} className="align-top">
-                      <th scope="row" className="py-2 pr-4 font-mono font-normal">
-                        {event.name}
-                      </th>
-                      <td className="py-2 pr-4">{formatDateTime(event.createdAt, "UTC")}</td>
-                      <td className="py-2 pr-4">{event.attempts}</td>
-                      <td className="max-w-md break-words py-2 pr-4 text-slate-700">{event.lastError ?? "–"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Oldest pending events" columns={[{ label: "Event" }, { label: "Written (UTC)" }, { label: "Attempts" }, { label: "Last error" }]}>
+              {pending.map((event) => (
+                <tr key={event.id} className="align-top">
+                  <th scope="row" className="py-2 pr-4 font-mono font-normal">
+                    {event.name}
+                  </th>
+                  <td className="py-2 pr-4">{formatDateTime(event.createdAt, "UTC")}</td>
+                  <td className="py-2 pr-4">{event.attempts}</td>
+                  <td className="max-w-md break-words py-2 text-slate-700">{event.lastError ?? "–"}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>

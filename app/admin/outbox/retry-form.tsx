@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { retryOutboxAction, type RetryState } from "./actions";
+import { retryJobRunAction, retryOutboxAction, type RetryState } from "./actions";
 
 export function RetryForm() {
   const [state, formAction] = useActionState<RetryState>(retryOutboxAction, null);
@@ -11,6 +11,18 @@ export function RetryForm() {
     <form action={formAction} className="flex flex-col items-start gap-3">
       {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
       <SubmitButton pendingLabel="Sending…">Retry now</SubmitButton>
+    </form>
+  );
+}
+
+/** One failed run's "Retry now" (its row names the run). */
+export function RetryRunForm({ runId }: { runId: string }) {
+  const [state, formAction] = useActionState<RetryState, FormData>(retryJobRunAction, null);
+  return (
+    <form action={formAction} className="flex flex-col items-start gap-2">
+      <input type="hidden" name="runId" value={runId} />
+      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <SubmitButton pendingLabel="Queuing…">Retry now</SubmitButton>
     </form>
   );
 }
