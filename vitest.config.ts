@@ -8,7 +8,7 @@ process.env.TZ = "UTC";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "inngest/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "inngest/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     // The AWS SDK warns once per process that Node 20 support ends in 2027 (README → Medical records says so); not test output.
     env: { TZ: "UTC", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;

@@ -7,12 +7,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startBenchDatabase, setBenchEnvironment } from "./lib/database";
 import { benchPhases } from "./lib/phases";
-import { printRace, printThroughput } from "./lib/report";
+import { printJobRunner, printRace, printThroughput } from "./lib/report";
 import { round } from "./lib/stats";
 import { benchRace } from "./race";
 import { benchSearch } from "./search";
 import { benchSlotEngine } from "./slot-engine";
 import { benchThroughput } from "./throughput";
+import { benchJobRunner } from "./job-runner";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results.json");
 
@@ -39,15 +40,20 @@ export async function main(): Promise<number> {
     const throughputOk = throughput.every((variant) => variant.errors === 0);
     if (!throughputOk) console.log("\nSome throughput operations failed (see above): those figures are not valid.");
 
+    const jobs = await benchJobRunner(database.url);
+    printJobRunner(jobs);
+    const jobsOk = jobs.dispatch.confirmations === jobs.bookingsPerRound * (jobs.withRunnerPerSecond.length + 1);
+
     console.log("\n4. Search and doctor page at scale: 10,000 doctors, 1,000,000 appointments (server time)");
     const search = await benchSearch(database.url);
     for (const [name, value] of Object.entries(search)) console.log(`   ${name}: ${value}`);
 
     const elapsedS = round((Date.now() - started) / 1000, 1);
-    const results = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, postgres: database.version, server: database.server, loadAverageAtStart: load, elapsedS, slotEngine, race: { ...race, ok: raceOk }, throughput, phases, search };
+    const results = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, postgres: database.version, server: database.server, loadAverageAtStart: load, elapsedS, slotEngine, race: { ...race, ok: raceOk }, throughput, phases, jobs, search };
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nDone in ${elapsedS} s; figures written to ${path.relative(process.cwd(), RESULTS)}`);
-    return raceOk && throughputOk ? 0 : 1;
+    if (!jobsOk) console.log("\nThe local runner lost or repeated confirmations in part 5 (see above).");
+    return raceOk && throughputOk && jobsOk ? 0 : 1;
   } finally {
     await database.close();
   }

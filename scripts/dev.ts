@@ -3,11 +3,17 @@
  * and seeded, then `next dev` pointed at it. Stops the database on exit.
  */
 import { spawn } from "node:child_process";
+import { EmbeddedPostgresAccessError } from "./lib/embedded-access";
 import { localAuthSecret } from "./lib/local-secret";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const port = process.env.PORT ?? "3000";
-const { url, server } = await prepareDatabase({ embeddedName: "pg-dev", port: 54329, database: "careslot" });
+const { url, server } = await prepareDatabase({ embeddedName: "pg-dev", port: 54329, database: "careslot" }).catch((error: unknown) => {
+  // A set-up problem the user can fix gets its explanation, not a stack trace.
+  if (!(error instanceof EmbeddedPostgresAccessError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+});
 console.log(`database ready (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL on port 54329, data in .data/pg-dev"})`);
 
 const child = spawn("npx", ["next", "dev", "-p", port], {

@@ -1,5 +1,6 @@
 // The printed part of the bench: the figures, then what they say about where
 // a booking's time goes. Every sentence is computed from this run's numbers.
+import type { JobRunnerBench } from "../job-runner";
 import type { RaceResult } from "../race";
 import { CONCURRENCY, DOCTORS, SLOTS_PER_DOCTOR, type VariantResult } from "../throughput";
 import type { PhaseResult, StepKind } from "./phases";
@@ -54,4 +55,17 @@ export function printThroughput(variants: VariantResult[], phases: PhaseResult, 
   ];
   console.log("\n   What stands in the way (from the figures above):");
   for (const line of lines) console.log(line.startsWith("  ") ? `     ${line.trimStart()}` : `   - ${line}`);
+}
+
+/** Budget: the runner may cost the booking path at most 5 % (README → Performance). */
+export const JOB_RUNNER_COST_BUDGET = 0.05;
+
+export function printJobRunner(jobs: JobRunnerBench) {
+  const cost = round((1 - jobs.ratio) * 100, 1);
+  console.log(`\n5. Local job runner in the booking process: ${jobs.bookingsPerRound} bookings a round, rounds alternating without and with it (plus one warm-up)`);
+  console.log(`   bookings/s without the runner: ${jobs.withoutRunnerPerSecond.join(", ")}; with it: ${jobs.withRunnerPerSecond.join(", ")}`);
+  console.log(`   median with / median without = ${jobs.ratio} → the runner costs the booking path ${cost} % (budget ≤ ${JOB_RUNNER_COST_BUDGET * 100} %) ${cost <= JOB_RUNNER_COST_BUDGET * 100 ? "OK" : "OVER BUDGET"}`);
+  console.log(`   dispatch delay, booking commit → patient confirmation row, ${jobs.dispatch.confirmations} bookings: median ${jobs.dispatch.medianMs} ms, p95 ${jobs.dispatch.p95Ms} ms, max ${jobs.dispatch.maxMs} ms`);
+  console.log(`   one booking at a time on a quiet server: median ${jobs.lone.medianMs} ms, p95 ${jobs.lone.p95Ms} ms from commit to confirmation (${jobs.lone.bookings} bookings)`);
+  console.log("   (the runner yields while the process is busy serving bookings, so a burst's emails follow the burst)");
 }

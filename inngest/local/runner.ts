@@ -6,6 +6,7 @@ import cronParser from "cron-parser";
 import type { Db } from "@/db/client";
 import { finishJobRun, listOverdueJobRuns } from "@/db/queries/job-runs";
 import { JOB_QUEUES, sendToLocalQueue, startWorker, wakeWorkers } from "@/lib/jobs/queue";
+import { yieldToRequests, type RequestYield } from "@/lib/jobs/yield-to-requests";
 import { logger } from "@/lib/logger";
 import { deliverPendingOutbox } from "@/lib/outbox/dispatcher";
 import { defineFunction, type FunctionDefinition } from "./definitions";
@@ -26,12 +27,16 @@ export interface LocalRunnerOptions {
   /** A run left "running" this long (its server died mid-step) is taken over by another wake-up. */
   staleRunMs?: number;
   runWorkers?: number;
+  /** Waits while this process is busy serving requests before a job is taken (lib/jobs/yield-to-requests.ts); null: never wait. */
+  requestYield?: RequestYield | null;
 }
 
 export interface LocalRunner {
   context: RunnerContext;
   /** Wakes runs a crash left without a wake-up (done every minute on its own). */
   rescueOverdueRuns: () => Promise<number>;
+  /** Resolves once this process is not busy serving requests (at once when the runner does not yield). */
+  waitForQuiet: () => Promise<unknown>;
   /** Sends pending outbox rows to this runner now. */
   deliverOutbox: () => Promise<unknown>;
   stop: () => Promise<void>;
@@ -50,9 +55,15 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
   const drive: DriveOptions = { retryBaseMs: options.retryBaseMs ?? 10_000, staleRunMs: options.staleRunMs ?? STALE_RUN_MS };
   const poll = options.pollSeconds ?? 1;
 
-  await startWorker<RunEvent>(boss, JOB_QUEUES.events, (job) => acceptEvent(context, job.data), poll);
+  const ownYield = options.requestYield === undefined ? yieldToRequests() : null;
+  const requests = options.requestYield ?? ownYield;
+  const whenQuiet = async <T>(work: () => Promise<T>): Promise<T> => {
+    await requests?.wait();
+    return work();
+  };
+  await startWorker<RunEvent>(boss, JOB_QUEUES.events, (job) => whenQuiet(() => acceptEvent(context, job.data)), poll);
   for (let i = 0; i < (options.runWorkers ?? 2); i++) {
-    await startWorker<{ runId: string }>(boss, JOB_QUEUES.runs, (job) => driveRun(context, job.data.runId, drive, job.id), poll);
+    await startWorker<{ runId: string }>(boss, JOB_QUEUES.runs, (job) => whenQuiet(() => driveRun(context, job.data.runId, drive, job.id)), poll);
   }
   await startWorker<{ runId?: string }>(boss, JOB_QUEUES.dead, (job) => buryJob(context, job), 30);
   for (const definition of definitions) await scheduleCrons(context, definition);
@@ -69,9 +80,11 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
   return {
     context,
     rescueOverdueRuns: () => rescueOverdueRuns(context, drive.staleRunMs),
+    waitForQuiet: async () => requests?.wait(),
     deliverOutbox,
     stop: async () => {
       for (const timer of timers) if (timer) clearInterval(timer);
+      ownYield?.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

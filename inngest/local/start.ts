@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { jobRunnerFor } from "@/lib/jobs/engine";
 import { appJobQueue } from "@/lib/jobs/queue";
+import { appRequestYield } from "@/lib/jobs/yield-to-requests";
 import { logger } from "@/lib/logger";
 import { functions } from "../index";
 import { startLocalRunner, type LocalRunner } from "./runner";
@@ -21,7 +22,7 @@ export async function startConfiguredJobRunner(): Promise<void> {
     return;
   }
   holder.__careslotLocalRunner ??= (async () => {
-    const runner = await startLocalRunner({ boss: await appJobQueue(), db: getDb(), functions });
+    const runner = await startLocalRunner({ boss: await appJobQueue(), db: getDb(), functions, requestYield: appRequestYield() });
     logger.info({ component: "jobs", runner: "local", functions: functions.length }, "background jobs: local runner in this server, on PostgreSQL (no Inngest configured)");
     const stop = () => void runner.stop();
     process.once("SIGTERM", stop);

@@ -60,6 +60,35 @@ export async function deliverPendingOutbox(db: Db, send: SendEvents, options: { 
   return total;
 }
 
+/**
+ * One delivery at a time per process: asked again while one runs, it runs
+ * once more when that one ends (the rows written meanwhile may have been
+ * claimed too late for it). A burst of a hundred bookings then costs a few
+ * deliveries, not a hundred empty transactions racing for the same rows.
+ */
+export function coalescedDelivery(deliver: () => Promise<DeliveryReport>): () => Promise<DeliveryReport | null> {
+  let running: Promise<DeliveryReport | null> | null = null;
+  let again = false;
+  const loop = async (): Promise<DeliveryReport | null> => {
+    let report: DeliveryReport | null = null;
+    do {
+      again = false;
+      report = await deliver();
+    } while (again && !report.error);
+    return report;
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = loop().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}
+
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // fetch failures hide the reason (ECONNREFUSED, timeout) in `cause`.

