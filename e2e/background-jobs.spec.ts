@@ -102,6 +102,6 @@ test("without Inngest, the local runner sends confirmations, notices and the rem
 
   // The admin's outbox page names the runner and has nothing stuck.
   await admin.goto("/admin/outbox");
-  await expect(admin.getByText("Local runner (in the app server, on PostgreSQL)")).toBeVisible();
+  await expect(admin.getByText("Inside this app server, on its PostgreSQL")).toBeVisible();
   await expect(admin.getByText("No run has failed.")).toBeVisible();
 });

@@ -13,7 +13,7 @@ export function jobRunnerFor(config: Pick<Env, "JOB_RUNNER" | "INNGEST_EVENT_KEY
   return config.INNGEST_EVENT_KEY || config.INNGEST_SIGNING_KEY || config.INNGEST_DEV || config.INNGEST_BASE_URL ? "inngest" : "local";
 }
 
-export const JOB_RUNNER_LABELS: Record<JobRunnerName, string> = {
-  inngest: "Inngest",
-  local: "Local runner (in the app server, on PostgreSQL)",
+export const JOB_RUNNER_LABELS: Record<JobRunnerName, { name: string; where: string }> = {
+  inngest: { name: "Inngest", where: "Events are sent to Inngest, which runs the jobs" },
+  local: { name: "Local runner", where: "Inside this app server, on its PostgreSQL" },
 };

@@ -21,6 +21,8 @@ function age(from: Date, now: Date): string {
   return hours < 48 ? `${hours} h ${minutes % 60} min` : `${Math.floor(hours / 24)} days`;
 }
 
+const count = (n: number, noun: string, rest: string) => `${n} ${noun}${n === 1 ? "" : "s"} ${rest}`;
+
 const utc = (instant: Date) => `${formatDateTime(instant, "UTC")} UTC`;
 
 /** The background work: which runner runs it, what waits, what sleeps until when, and what failed. */
@@ -32,8 +34,8 @@ export default async function AdminOutboxPage() {
   const local = status.runner === "local" ? await listLocalRuns(db) : null;
   const { outbox } = status;
   const tiles = [
-    { label: "Job runner", value: <span className="text-lg">{JOB_RUNNER_LABELS[status.runner]}</span> },
-    { label: "Queue depth", value: String(status.queueDepth), hint: status.runs ? `${outbox.pending} events to hand over, ${status.runs.queued} runs due, ${status.runs.running} running` : `${outbox.pending} events to hand over` },
+    { label: "Job runner", value: <span className="text-2xl">{JOB_RUNNER_LABELS[status.runner].name}</span>, hint: JOB_RUNNER_LABELS[status.runner].where },
+    { label: "Queue depth", value: String(status.queueDepth), hint: [count(outbox.pending, "event", "to hand over"), ...(status.runs ? [count(status.runs.queued, "run", "due"), `${status.runs.running} running`] : [])].join(", ") },
     { label: "Oldest waiting", value: status.oldestWaitingAt ? `${age(status.oldestWaitingAt, now)} old` : "None", hint: status.oldestWaitingAt ? utc(status.oldestWaitingAt) : undefined },
     { label: "Last delivered", value: outbox.lastSentAt ? `${age(outbox.lastSentAt, now)} ago` : "Never", hint: outbox.lastSentAt ? utc(outbox.lastSentAt) : undefined },
   ];
@@ -75,40 +77,39 @@ export default async function AdminOutboxPage() {
               {local.failed.length === 0 ? (
                 <p className="text-slate-600">No run has failed.</p>
               ) : (
-                <DataTable caption="Runs that failed after every retry" columns={[{ label: "Job" }, { label: "Event" }, { label: "Failed (UTC)" }, { label: "Error" }, { label: "Action", hidden: true }]}>
+                <ul className="flex flex-col divide-y divide-slate-100" aria-label="Runs that failed after every retry">
                   {local.failed.map((run) => (
-                    <tr key={run.id} className="align-top">
-                      <th scope="row" className="py-2 pr-4 font-mono font-normal">
-                        {run.functionId}
-                      </th>
-                      <td className="py-2 pr-4 font-mono">{run.eventName}</td>
-                      <td className="py-2 pr-4">{run.finishedAt ? formatDateTime(run.finishedAt, "UTC") : "–"}</td>
-                      <td className="max-w-md break-words py-2 pr-4 text-red-800">{run.lastError ?? "–"}</td>
-                      <td className="py-2">
-                        <RetryRunForm runId={run.id} />
-                      </td>
-                    </tr>
+                    <li key={run.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+                      <div className="flex min-w-0 flex-col gap-1 text-sm">
+                        <p className="break-words font-mono font-medium text-slate-900">{run.functionId}</p>
+                        <p className="text-slate-600">
+                          <span className="font-mono">{run.eventName}</span>
+                          {run.finishedAt ? `, failed ${utc(run.finishedAt)}` : null}
+                        </p>
+                        <p className="break-words text-red-800">{run.lastError ?? "No error was recorded."}</p>
+                      </div>
+                      <RetryRunForm runId={run.id} />
+                    </li>
                   ))}
-                </DataTable>
+                </ul>
               )}
             </Card>
 
             <Card title="Sleeping runs">
               <p className="mb-3 text-sm text-slate-700">
-                {status.runs.sleeping} {status.runs.sleeping === 1 ? "run waits" : "runs wait"} for their time (reminders, payment holds); the soonest first.
+                {status.runs.sleeping === 1 ? "1 run waits for its time" : `${status.runs.sleeping} runs wait for their time`} (reminders, payment holds); the soonest first.
               </p>
               {local.sleeping.length === 0 ? null : (
-                <DataTable caption="Runs sleeping until a time" columns={[{ label: "Job" }, { label: "Event" }, { label: "Wakes (UTC)" }]}>
+                <ul className="flex flex-col divide-y divide-slate-100 text-sm" aria-label="Runs sleeping until a time">
                   {local.sleeping.map((run) => (
-                    <tr key={run.id}>
-                      <th scope="row" className="py-2 pr-4 font-mono font-normal">
-                        {run.functionId}
-                      </th>
-                      <td className="py-2 pr-4 font-mono">{run.eventName}</td>
-                      <td className="py-2">{run.wakeAt ? formatDateTime(run.wakeAt, "UTC") : "–"}</td>
-                    </tr>
+                    <li key={run.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:justify-between sm:gap-6">
+                      <span className="break-words font-mono text-slate-900">
+                        {run.functionId} <span className="text-slate-600">({run.eventName})</span>
+                      </span>
+                      <span className="text-slate-700">wakes {run.wakeAt ? utc(run.wakeAt) : "–"}</span>
+                    </li>
                   ))}
-                </DataTable>
+                </ul>
               )}
             </Card>
           </>

@@ -19,7 +19,7 @@ export function RetryForm() {
 export function RetryRunForm({ runId }: { runId: string }) {
   const [state, formAction] = useActionState<RetryState, FormData>(retryJobRunAction, null);
   return (
-    <form action={formAction} className="flex flex-col items-start gap-2">
+    <form action={formAction} className="flex shrink-0 flex-col items-start gap-2">
       <input type="hidden" name="runId" value={runId} />
       {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
       <SubmitButton pendingLabel="Queuing…">Retry now</SubmitButton>
