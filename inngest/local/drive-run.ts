@@ -5,10 +5,10 @@ import { durationToMs } from "inngest";
 import { StepOpCode } from "inngest/types";
 import type { StoredStep } from "@/db/schema";
 import { finishJobRun, getJobRun, putJobRunToSleep, recordJobSleeps, saveJobStep, scheduleJobRetry, startJobRun } from "@/db/queries/job-runs";
-import { JOB_QUEUES, wakeWorkers } from "@/lib/jobs/queue";
+import { queueRunWakeUps } from "@/lib/jobs/queue";
 import { logger } from "@/lib/logger";
 import { executeFunction, maxAttemptsOf, type ExecutionOutcome, type FoundStep, type RunState } from "./execute";
-import { wakeJobIdFor, type RunnerContext } from "./fan-out";
+import type { RunnerContext } from "./fan-out";
 
 export interface DriveOptions {
   /** First retry delay; doubled each attempt (with jitter), as Inngest backs off. */
@@ -66,6 +66,11 @@ export async function driveRun(context: RunnerContext, runId: string, options: D
     return "retrying";
   };
 
+  const unsupported = async (reason: string): Promise<DriveResult> => {
+    await finishJobRun(db, runId, { status: "failed", error: `The local runner cannot run this function: ${reason}.` }, context.now());
+    return "failed";
+  };
+
   for (let ran = 0; ran < STEPS_PER_WAKE_UP; ran++) {
     if ((await getJobRun(db, runId))?.status !== "running") return "skipped"; // cancelled between steps
     const outcome = await executeFunction(definition.fn, state);
@@ -76,8 +81,7 @@ export async function driveRun(context: RunnerContext, runId: string, options: D
       case "failed":
         return retry(outcome.error, outcome.retryable);
       case "unsupported":
-        await finishJobRun(db, runId, { status: "failed", error: `The local runner cannot run this function: ${outcome.reason}.` }, context.now());
-        return "failed";
+        return unsupported(outcome.reason);
       case "step-ran": {
         const handled = await storeStepOutcome(outcome, store);
         if (handled === "retry") return retry(outcome.step.error, outcome.retryable);
@@ -89,10 +93,7 @@ export async function driveRun(context: RunnerContext, runId: string, options: D
         const next = await handleFoundSteps(context, definition.fn, state, outcome.steps, sleeps, store);
         if (next.kind === "retry") return retry(next.error, next.retryable);
         if (next.kind === "stopped") return "skipped";
-        if (next.kind === "unsupported") {
-          await finishJobRun(db, runId, { status: "failed", error: `The local runner cannot run this function: ${next.reason}.` }, context.now());
-          return "failed";
-        }
+        if (next.kind === "unsupported") return unsupported(next.reason);
         if (next.kind === "failed-for-good") stepFailedForGood = true;
         if (next.kind === "sleep") {
           await queueWakeUp(context, runId, `${wakeUpId}/wake/${next.stepId}`, next.wakeAt);
@@ -163,10 +164,7 @@ async function handleFoundSteps(
   return failedForGood ? { kind: "failed-for-good" } : { kind: "progress" };
 }
 
-async function queueWakeUp(context: RunnerContext, runId: string, reason: string, at: Date): Promise<void> {
-  await context.boss.insert([{ name: JOB_QUEUES.runs, id: wakeJobIdFor(runId, reason), data: { runId }, startAfter: at.toISOString() }]);
-  if (at.getTime() <= context.now().getTime()) wakeWorkers(context.boss, JOB_QUEUES.runs);
-}
+const queueWakeUp = (context: RunnerContext, runId: string, reason: string, at: Date) => queueRunWakeUps(context.boss, [{ runId, reason, at }], context.now());
 
 function wakeTimeOf(step: FoundStep, now: Date): Date {
   const wait = step.wait ?? "";

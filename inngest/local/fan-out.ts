@@ -5,7 +5,7 @@ import type PgBoss from "pg-boss";
 import { v5 as uuidv5 } from "uuid";
 import type { Db } from "@/db/client";
 import { cancelActiveJobRuns, createJobRuns, listActiveJobRuns, type NewJobRun, type RunFilter } from "@/db/queries/job-runs";
-import { JOB_QUEUES, wakeWorkers } from "@/lib/jobs/queue";
+import { queueRunWakeUps } from "@/lib/jobs/queue";
 import type { FunctionDefinition } from "./definitions";
 import type { RunEvent } from "./execute";
 import { conditionHolds, fieldEqualityOf, idempotencyKeyFor } from "./expressions";
@@ -15,8 +15,6 @@ const RUN_ID_NAMESPACE = "0f8e4a1c-6b9d-4f3e-8c2a-7d5b9e1f4a60";
 /** A run's id follows from its function and event, so the same event never starts a function twice. */
 export const runIdFor = (functionId: string, eventId: string): string => uuidv5(`${functionId}/${eventId}`, RUN_ID_NAMESPACE);
 
-/** Ids of the wake-up jobs of a run, derived too: a step retried after a crash queues the same wake-up again, not a second one. */
-export const wakeJobIdFor = (runId: string, reason: string): string => uuidv5(`${runId}/${reason}`, RUN_ID_NAMESPACE);
 
 export interface RunnerContext {
   db: Db;
@@ -46,10 +44,7 @@ export function newRun(definition: FunctionDefinition, event: RunEvent): NewJobR
 /** Writes the runs, then queues their first wake-up (again, for runs a crash left without one). */
 export async function startRuns(context: RunnerContext, runs: NewJobRun[]): Promise<string[]> {
   const queued = await createJobRuns(context.db, runs);
-  if (queued.length > 0) {
-    await context.boss.insert(queued.map((runId) => ({ name: JOB_QUEUES.runs, id: wakeJobIdFor(runId, "start"), data: { runId } })));
-    wakeWorkers(context.boss, JOB_QUEUES.runs);
-  }
+  await queueRunWakeUps(context.boss, queued.map((runId) => ({ runId, reason: "start" })));
   return queued;
 }
 

@@ -6,7 +6,8 @@ import type { Inngest } from "inngest";
 import { createIsolatedDatabase, type IsolatedDatabase } from "../testing/isolated-database";
 import { endSleeps, eventually, startTestRunner, type TestRunner } from "../testing/local-runner";
 import type { AnyFunction, RunEvent } from "./execute";
-import { acceptEvent, wakeJobIdFor } from "./fan-out";
+import { queueRunWakeUps } from "@/lib/jobs/queue";
+import { acceptEvent } from "./fan-out";
 import { fireCronTick } from "./runner";
 
 // What the local runner promises, each on a small function of its own, built
@@ -189,7 +190,7 @@ describe("local runner", () => {
     expect(delays[2]).toBeGreaterThan(delays[0]);
 
     expect(await requeueFailedJobRun(database.db, started[0])).toBe(true);
-    await runner.boss.insert([{ name: "careslot-runs", id: wakeJobIdFor(started[0], "admin-retry"), data: { runId: started[0] } }]);
+    await queueRunWakeUps(runner.boss, [{ runId: started[0] }]);
     // Tried afresh: four more attempts, then failed again with its error.
     await eventually(async () => counts.get("doomed") === 8 && (await getJobRun(database.db, started[0]))?.status === "failed", 15_000, "the retried run");
   });

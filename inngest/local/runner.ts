@@ -5,14 +5,14 @@ import type PgBoss from "pg-boss";
 import cronParser from "cron-parser";
 import type { Db } from "@/db/client";
 import { finishJobRun, listOverdueJobRuns } from "@/db/queries/job-runs";
-import { JOB_QUEUES, sendToLocalQueue, startWorker, wakeWorkers } from "@/lib/jobs/queue";
+import { JOB_QUEUES, cronQueueOptions, ensureQueue, queueRunWakeUps, sendToLocalQueue, startWorker } from "@/lib/jobs/queue";
 import { yieldToRequests, type RequestYield } from "@/lib/jobs/yield-to-requests";
 import { logger } from "@/lib/logger";
 import { deliverPendingOutbox } from "@/lib/outbox/dispatcher";
 import { defineFunction, type FunctionDefinition } from "./definitions";
 import { driveRun, type DriveOptions } from "./drive-run";
 import type { AnyFunction, RunEvent } from "./execute";
-import { acceptEvent, newRun, startRuns, wakeJobIdFor, type RunnerContext } from "./fan-out";
+import { acceptEvent, newRun, startRuns, type RunnerContext } from "./fan-out";
 
 export interface LocalRunnerOptions {
   boss: PgBoss;
@@ -94,9 +94,7 @@ async function scheduleCrons(context: RunnerContext, definition: FunctionDefinit
   if (definition.crons.length === 0) return;
   // pg-boss keeps one schedule per queue: a queue per function; its cron is the function's first.
   const queue = cronQueueFor(definition.id);
-  await context.boss.createQueue(queue, { name: queue, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, deadLetter: JOB_QUEUES.dead }).catch(async (error: unknown) => {
-    if (!(await context.boss.getQueue(queue))) throw error;
-  });
+  await ensureQueue(context.boss, cronQueueOptions(queue));
   const [expression] = definition.crons;
   await context.boss.schedule(queue, expression, { functionId: definition.id, cron: expression }, { tz: "UTC" });
   await startWorker<{ cron: string }>(context.boss, queue, (job) => fireCronTick(context, definition, job.data.cron, job.createdOn), 5);
@@ -126,8 +124,7 @@ async function rescueOverdueRuns(context: RunnerContext, staleRunMs: number): Pr
   const now = context.now().getTime();
   const overdue = await listOverdueJobRuns(context.db, new Date(now - Math.min(2 * 60_000, staleRunMs)), new Date(now - staleRunMs));
   if (overdue.length === 0) return 0;
-  await context.boss.insert(overdue.map((run) => ({ name: JOB_QUEUES.runs, id: wakeJobIdFor(run.id, `rescue/${(run.wakeAt ?? run.updatedAt).toISOString()}`), data: { runId: run.id } })));
-  wakeWorkers(context.boss, JOB_QUEUES.runs);
+  await queueRunWakeUps(context.boss, overdue.map((run) => ({ runId: run.id, reason: `rescue/${(run.wakeAt ?? run.updatedAt).toISOString()}` })));
   return overdue.length;
 }
 

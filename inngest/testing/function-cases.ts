@@ -25,14 +25,20 @@ async function pair(db: Db) {
   return { doctor: await createDoctor(db), patient: await createPatient(db) };
 }
 
+/** A confirmed visit on 5 March 2030 at `time`, Berlin, booked through the service (so its events are the real ones). */
+async function bookAt(db: Db, time: string) {
+  const { doctor, patient } = await pair(db);
+  const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", time), reason: "Check-up" }, TEST_NOW);
+  return { doctor, patient, appointment };
+}
+
 const templatesOf = async (db: Db, appointmentId: string) => (await emailsOf(db, appointmentId)).map((email) => email.template).sort();
 
 export const functionCases: FunctionCase[] = [
   {
     functionId: "send-booking-confirmation",
     async setup(db) {
-      const { doctor, patient } = await pair(db);
-      const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "Check-up" }, TEST_NOW);
+      const { appointment } = await bookAt(db, "10:00");
       return {
         event: bookedEvent(appointment, TEST_NOW),
         check: async (output) => {
@@ -45,8 +51,7 @@ export const functionCases: FunctionCase[] = [
   {
     functionId: "send-cancellation-notice",
     async setup(db) {
-      const { doctor, patient } = await pair(db);
-      const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "11:00"), reason: "Check-up" }, TEST_NOW);
+      const { doctor, appointment } = await bookAt(db, "11:00");
       await cancelAppointment(db, { appointmentId: appointment.id, actor: { id: doctor.id, role: "doctor" }, reason: "Doctor away" }, TEST_NOW);
       return {
         event: cancelledEvent(appointment.id, "doctor", "Doctor away"),
@@ -60,8 +65,7 @@ export const functionCases: FunctionCase[] = [
   {
     functionId: "send-reschedule-notice",
     async setup(db) {
-      const { doctor, patient } = await pair(db);
-      const original = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "12:00"), reason: "Check-up" }, TEST_NOW);
+      const { patient, appointment: original } = await bookAt(db, "12:00");
       const moved = await rescheduleAppointment(db, { appointmentId: original.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-06", "12:00") }, TEST_NOW);
       return {
         event: rescheduledEvent(moved, original.startsAt, TEST_NOW),
@@ -76,8 +80,7 @@ export const functionCases: FunctionCase[] = [
     functionId: "schedule-appointment-reminder",
     sleeps: ["wait-for-reminder-time"],
     async setup(db) {
-      const { doctor, patient } = await pair(db);
-      const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "14:00"), reason: "Check-up" }, TEST_NOW);
+      const { appointment } = await bookAt(db, "14:00");
       return {
         event: bookedEvent(appointment, TEST_NOW),
         check: async (output) => {

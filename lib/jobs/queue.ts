@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { v5 as uuidv5 } from "uuid";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { OutboxEventMessage, SendEvents } from "@/lib/outbox/dispatcher";
@@ -16,7 +17,7 @@ export const JOB_QUEUES = {
   events: "careslot-events",
   /** Wake-ups of function runs (start, after a sleep, a retry). */
   runs: "careslot-runs",
-  /** Cron ticks of the functions with a cron trigger. */
+  /** Prefix of the cron queues: one per function with a cron trigger (cronQueueOptions). */
   cron: "careslot-cron",
   /** Jobs pg-boss gave up on (a server crashing on them again and again). */
   dead: "careslot-dead",
@@ -27,8 +28,17 @@ const QUEUE_OPTIONS: Record<string, PgBoss.Queue> = {
   // A crashed server's job is taken again after its expiry; our own retries (step failures) are new jobs.
   [JOB_QUEUES.events]: { name: JOB_QUEUES.events, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, deadLetter: JOB_QUEUES.dead },
   [JOB_QUEUES.runs]: { name: JOB_QUEUES.runs, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 600, deadLetter: JOB_QUEUES.dead },
-  [JOB_QUEUES.cron]: { name: JOB_QUEUES.cron, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, deadLetter: JOB_QUEUES.dead },
 };
+
+/** Each cron function has a queue of its own (pg-boss keeps one schedule per queue), named from JOB_QUEUES.cron. */
+export const cronQueueOptions = (name: string): PgBoss.Queue => ({ name, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, deadLetter: JOB_QUEUES.dead });
+
+/** Creates a queue if it is missing; two servers starting together may both try, and the second one's error is harmless. */
+export async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  await boss.createQueue(queue.name, queue).catch(async (error: unknown) => {
+    if (!(await boss.getQueue(queue.name))) throw error;
+  });
+}
 
 export async function startJobQueue(url: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
@@ -43,12 +53,7 @@ export async function startJobQueue(url: string, options: { schedule?: boolean }
   });
   boss.on("error", (error) => logger.error({ component: "jobs", err: error.message }, "job queue error"));
   await boss.start();
-  for (const queue of Object.values(QUEUE_OPTIONS)) {
-    // Two servers starting together may both create a queue; the second one's error is harmless.
-    await boss.createQueue(queue.name, queue).catch(async (error: unknown) => {
-      if (!(await boss.getQueue(queue.name))) throw error;
-    });
-  }
+  for (const queue of Object.values(QUEUE_OPTIONS)) await ensureQueue(boss, queue);
   return boss;
 }
 
@@ -80,6 +85,30 @@ export async function startWorker<T extends object>(boss: PgBoss, queue: string,
   byQueue.set(queue, [...(byQueue.get(queue) ?? []), id]);
   workersOf.set(boss, byQueue);
   return id;
+}
+
+const WAKE_UP_NAMESPACE = "0f8e4a1c-6b9d-4f3e-8c2a-7d5b9e1f4a60";
+
+export interface RunWakeUp {
+  runId: string;
+  /** Names the wake-up (its job id follows from it), so queueing it twice queues it once; none: always a new one. */
+  reason?: string;
+  /** When it is due; now when absent. */
+  at?: Date;
+}
+
+/** The one way a function run is woken: a job on the runs queue, and this server's idle workers told when it is due now. */
+export async function queueRunWakeUps(boss: PgBoss, wakeUps: RunWakeUp[], now = new Date()): Promise<void> {
+  if (wakeUps.length === 0) return;
+  await boss.insert(
+    wakeUps.map(({ runId, reason, at }) => ({
+      name: JOB_QUEUES.runs,
+      data: { runId },
+      ...(reason ? { id: uuidv5(`${runId}/${reason}`, WAKE_UP_NAMESPACE) } : {}),
+      ...(at ? { startAfter: at.toISOString() } : {}),
+    })),
+  );
+  if (wakeUps.some(({ at }) => !at || at.getTime() <= now.getTime())) wakeWorkers(boss, JOB_QUEUES.runs);
 }
 
 /** Workers poll; those of this process waiting on the queue are told at once. */

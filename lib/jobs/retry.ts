@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { requeueFailedJobRun } from "@/db/queries/job-runs";
 import { auditAdmin, parseInput, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
-import { JOB_QUEUES, appJobQueue, wakeWorkers } from "./queue";
+import { appJobQueue, queueRunWakeUps } from "./queue";
 
 export const retryJobRunSchema = z.object({ runId: z.uuid("That run does not exist.") });
 
@@ -16,9 +16,7 @@ export async function retryFailedJobRun(db: Db, actor: Actor | null, input: unkn
   const admin = await requireActiveAdmin(db, actor);
   const { runId } = parseInput(retryJobRunSchema, input);
   if (!(await requeueFailedJobRun(db, runId))) throw new AppError("conflict", "That run is not failed any more (or does not exist), so there is nothing to retry.");
-  const boss = await appJobQueue();
-  await boss.insert([{ name: JOB_QUEUES.runs, data: { runId } }]);
-  wakeWorkers(boss, JOB_QUEUES.runs);
+  await queueRunWakeUps(await appJobQueue(), [{ runId }]);
   await auditAdmin(db, admin, { action: "job_run.retried", entityType: "job_run", entityId: runId, after: { status: "queued" } });
   return { runId };
 }
