@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { bulkCancelAction, type BulkCancelState } from "@/app/admin/appointments/actions";
+import { bulkCancelAction } from "@/app/admin/appointments/actions";
+import type { FormState } from "@/lib/errors";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { statusLabels } from "@/lib/format";
@@ -14,7 +15,7 @@ export type AdminAppointmentItem = { id: string; when: string; doctorName: strin
 
 /** The appointment list is one form: tick several, give one reason, cancel them all. */
 export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) {
-  const [state, formAction] = useActionState<BulkCancelState, FormData>(bulkCancelAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(bulkCancelAction, null);
   const failed = state && !state.ok ? state : null;
   if (rows.length === 0) return <p className="text-slate-600">No appointments match these filters.</p>;
   return (
@@ -58,7 +59,7 @@ export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) 
 
 /** The detail page's cancel: the same action as the list, for one appointment. */
 export function AdminCancelForm({ appointmentId }: { appointmentId: string }) {
-  const [state, formAction] = useActionState<BulkCancelState, FormData>(bulkCancelAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(bulkCancelAction, null);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="flex flex-col gap-3">

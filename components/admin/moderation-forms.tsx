@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { moderateReviewAction, resolveReportsAction, type ModerationFormState } from "@/app/admin/reviews/actions";
+import { moderateReviewAction, resolveReportsAction } from "@/app/admin/reviews/actions";
+import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
 
 export function ModerationForms({ reviewId, status, openReports, view }: { reviewId: string; status: "visible" | "hidden"; openReports: number; view: string }) {
-  const [moderated, moderate] = useActionState<ModerationFormState, FormData>(moderateReviewAction, null);
-  const [resolved, resolve] = useActionState<ModerationFormState, FormData>(resolveReportsAction, null);
+  const [moderated, moderate] = useActionState<FormState, FormData>(moderateReviewAction, null);
+  const [resolved, resolve] = useActionState<FormState, FormData>(resolveReportsAction, null);
   const failed = moderated && !moderated.ok ? moderated : null;
   const hide = status === "visible";
   return (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveSettingsAction, type SettingsFormState } from "@/app/admin/settings/actions";
+import { saveSettingsAction } from "@/app/admin/settings/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { settingsLabels } from "@/lib/admin/schemas";
@@ -16,7 +17,7 @@ const limits: Record<keyof typeof settingsLabels, { min: number; max: number }> 
 };
 
 export function SettingsForm({ values }: { values: Record<keyof typeof settingsLabels, number> }) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveSettingsAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(saveSettingsAction, null);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>

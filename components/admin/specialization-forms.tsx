@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { createSpecializationAction, deleteSpecializationAction, renameSpecializationAction, type SpecializationFormState } from "@/app/admin/specializations/actions";
+import { createSpecializationAction, deleteSpecializationAction, renameSpecializationAction } from "@/app/admin/specializations/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ResultNotice } from "./form-bits";
 
 export function CreateSpecializationForm() {
-  const [state, formAction] = useActionState<SpecializationFormState, FormData>(createSpecializationAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(createSpecializationAction, null);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="flex flex-col gap-3">
@@ -22,8 +23,8 @@ export function CreateSpecializationForm() {
 
 /** One row: rename in place, or delete (refused with the reason while doctors use it). */
 export function SpecializationRow({ id, name, doctors }: { id: string; name: string; doctors: number }) {
-  const [renamed, rename] = useActionState<SpecializationFormState, FormData>(renameSpecializationAction, null);
-  const [deleted, remove] = useActionState<SpecializationFormState, FormData>(deleteSpecializationAction, null);
+  const [renamed, rename] = useActionState<FormState, FormData>(renameSpecializationAction, null);
+  const [deleted, remove] = useActionState<FormState, FormData>(deleteSpecializationAction, null);
   const failed = renamed && !renamed.ok ? renamed : null;
   return (
     <li className="flex flex-col gap-2 py-4">

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { bulkUsersAction, changeRoleAction, setActiveAction, type UsersFormState } from "@/app/admin/users/actions";
+import { bulkUsersAction, changeRoleAction, setActiveAction } from "@/app/admin/users/actions";
+import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SelectField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
@@ -16,7 +17,7 @@ export type UserRow = { id: string; fullName: string; email: string; role: strin
  * without JavaScript.
  */
 export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string }) {
-  const [state, formAction] = useActionState<UsersFormState, FormData>(bulkUsersAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(bulkUsersAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (rows.length === 0) return <p className="text-slate-600">No users match these filters.</p>;
   return (
@@ -62,7 +63,7 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
 }
 
 export function RoleForm({ userId, role }: { userId: string; role: string }) {
-  const [state, formAction] = useActionState<UsersFormState, FormData>(changeRoleAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(changeRoleAction, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <ResultNotice state={state} />
@@ -81,7 +82,7 @@ export function RoleForm({ userId, role }: { userId: string; role: string }) {
 }
 
 export function ActiveForm({ userId, active }: { userId: string; active: boolean }) {
-  const [state, formAction] = useActionState<UsersFormState, FormData>(setActiveAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(setActiveAction, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <ResultNotice state={state} />

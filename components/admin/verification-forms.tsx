@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { approveDoctorAction, rejectDoctorAction, type VerificationFormState } from "@/app/admin/doctors/actions";
+import { approveDoctorAction, rejectDoctorAction } from "@/app/admin/doctors/actions";
+import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
@@ -9,8 +10,8 @@ import { ResultNotice } from "./form-bits";
 export function VerificationForms({ doctorId, doctorName, view }: { doctorId: string; doctorName: string; view: "pending" | "rejected" | "verified" }) {
   const canApprove = view !== "verified";
   const canReject = view !== "rejected";
-  const [approved, approve] = useActionState<VerificationFormState, FormData>(approveDoctorAction, null);
-  const [rejected, reject] = useActionState<VerificationFormState, FormData>(rejectDoctorAction, null);
+  const [approved, approve] = useActionState<FormState, FormData>(approveDoctorAction, null);
+  const [rejected, reject] = useActionState<FormState, FormData>(rejectDoctorAction, null);
   const rejectErrors = rejected && !rejected.ok ? rejected.fieldErrors?.reason : undefined;
   return (
     <div className="flex flex-col gap-4">

@@ -1,20 +1,21 @@
 "use client";
 
 import { useActionState } from "react";
-import { cancelAsDoctorAction, recordOutcomeAction, saveNoteAction, type DoctorFormState } from "@/app/doctor/appointments/actions";
+import { cancelAsDoctorAction, recordOutcomeAction, saveNoteAction } from "@/app/doctor/appointments/actions";
+import type { FormState } from "@/lib/errors";
 import { TextAreaField } from "@/components/ui/field";
 import { CancelReasonField } from "./cancel-reason-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-function Outcome({ state }: { state: DoctorFormState }) {
+function Outcome({ state }: { state: FormState }) {
   if (!state) return null;
   return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
 }
 
 /** Shown once the visit has started: both outcomes are then allowed. */
 export function OutcomeButtons({ appointmentId }: { appointmentId: string }) {
-  const [state, formAction] = useActionState<DoctorFormState, FormData>(recordOutcomeAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(recordOutcomeAction, null);
   return (
     <div className="flex flex-col gap-2">
       <Outcome state={state} />
@@ -37,7 +38,7 @@ export function OutcomeButtons({ appointmentId }: { appointmentId: string }) {
 }
 
 export function DoctorCancelForm({ appointmentId }: { appointmentId: string }) {
-  const [state, formAction] = useActionState<DoctorFormState, FormData>(cancelAsDoctorAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(cancelAsDoctorAction, null);
   return (
     <form action={formAction} className="flex flex-col gap-2">
       <Outcome state={state} />
@@ -51,7 +52,7 @@ export function DoctorCancelForm({ appointmentId }: { appointmentId: string }) {
 }
 
 export function ConsultationNoteForm({ appointmentId, body, patientSummary }: { appointmentId: string; body: string; patientSummary: string }) {
-  const [state, formAction] = useActionState<DoctorFormState, FormData>(saveNoteAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(saveNoteAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (

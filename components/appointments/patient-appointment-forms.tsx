@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { cancelAsPatientAction, rescheduleAsPatientAction, type AppointmentFormState } from "@/app/patient/appointments/actions";
+import { cancelAsPatientAction, rescheduleAsPatientAction } from "@/app/patient/appointments/actions";
+import type { FormState } from "@/lib/errors";
 import { CancelReasonField } from "./cancel-reason-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CancelAppointmentForm({ appointmentId }: { appointmentId: string }) {
-  const [state, formAction] = useActionState<AppointmentFormState, FormData>(cancelAsPatientAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(cancelAsPatientAction, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
@@ -21,7 +22,7 @@ export function CancelAppointmentForm({ appointmentId }: { appointmentId: string
 }
 
 export function ConfirmRescheduleForm({ appointmentId, startsAt, summary }: { appointmentId: string; startsAt: string; summary: string }) {
-  const [state, formAction] = useActionState<AppointmentFormState, FormData>(rescheduleAsPatientAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(rescheduleAsPatientAction, null);
   return (
     <form action={formAction} className="mt-4 flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4">
       <p className="font-medium">{summary}</p>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { forgotPasswordAction, resetPasswordAction, type FormState } from "@/app/(auth)/actions";
+import { forgotPasswordAction, resetPasswordAction } from "@/app/(auth)/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useSyncExternalStore } from "react";
-import { registerAction, type FormState } from "@/app/(auth)/actions";
+import { registerAction } from "@/app/(auth)/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";

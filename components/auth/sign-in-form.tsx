@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction, type FormState } from "@/app/(auth)/actions";
+import { signInAction } from "@/app/(auth)/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";

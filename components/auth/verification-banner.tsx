@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { resendVerificationAction, type FormState } from "@/app/(auth)/actions";
+import { resendVerificationAction } from "@/app/(auth)/actions";
+import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Unverified users may look around but not book; this says so and offers a new link. */

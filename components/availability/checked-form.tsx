@@ -1,10 +1,10 @@
 "use client";
 
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import type { AvailabilityFormState } from "@/app/doctor/availability/actions";
+import type { FormState } from "@/lib/errors";
 import { Notice } from "@/components/ui/notice";
 
-type Action = (previous: AvailabilityFormState, formData: FormData) => Promise<AvailabilityFormState>;
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 export type FieldErrors = Record<string, string[] | undefined>;
 
 /** Input ids from schema paths: "days.0.ranges.1.startTime" → "field-days-0-ranges-1-startTime". */
@@ -20,7 +20,7 @@ export function fieldId(path: string, scope = ""): string {
  * Without JavaScript the same form still posts to the action natively.
  */
 export function useCheckedAction(action: Action, check: (formData: FormData) => FieldErrors | null) {
-  const [state, dispatch, pending] = useActionState<AvailabilityFormState, FormData>(action, null);
+  const [state, dispatch, pending] = useActionState<FormState, FormData>(action, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,10 +1,11 @@
 "use client";
 
+import { fieldErrorsByPath } from "@/lib/errors";
 import { useState } from "react";
 import { saveOverrideAction } from "@/app/doctor/availability/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { dateOverrideFromFormData } from "@/lib/availability/form-data";
-import { dateOverrideSchema, fieldErrorsByPath } from "@/lib/availability/schemas";
+import { dateOverrideSchema } from "@/lib/availability/schemas";
 import { FieldError, fieldId, FormStatus, useCheckedAction } from "./checked-form";
 import { TimeRangeFields, withKey, type EditableRange } from "./time-range-fields";
 

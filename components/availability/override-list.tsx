@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
-import { deleteOverrideAction, type AvailabilityFormState } from "@/app/doctor/availability/actions";
+import { deleteOverrideAction } from "@/app/doctor/availability/actions";
+import type { FormState } from "@/lib/errors";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { describeRanges, type StoredOverride } from "@/lib/availability/open-hours";
@@ -23,7 +24,7 @@ function DeleteButton({ label }: { label: string }) {
 }
 
 function OverrideItem({ override }: { override: ListedOverride }) {
-  const [state, formAction] = useActionState<AvailabilityFormState, FormData>(deleteOverrideAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(deleteOverrideAction, null);
   return (
     <li className="flex flex-col gap-2 py-3">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,10 +1,11 @@
 "use client";
 
+import { fieldErrorsByPath } from "@/lib/errors";
 import { saveSettingsAction } from "@/app/doctor/availability/actions";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { schedulingSettingsFromFormData } from "@/lib/availability/form-data";
-import { fieldErrorsByPath, schedulingSettingsSchema, SETTINGS_BOUNDS } from "@/lib/availability/schemas";
+import { schedulingSettingsSchema, SETTINGS_BOUNDS } from "@/lib/availability/schemas";
 import { FieldError, FormStatus, useCheckedAction } from "./checked-form";
 
 export interface SettingsValues {

@@ -1,10 +1,11 @@
 "use client";
 
+import { fieldErrorsByPath } from "@/lib/errors";
 import { useState } from "react";
 import { saveWeeklyHoursAction } from "@/app/doctor/availability/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { weeklyHoursFromFormData } from "@/lib/availability/form-data";
-import { fieldErrorsByPath, WEEKDAY_NAMES, weeklyHoursSchema } from "@/lib/availability/schemas";
+import { WEEKDAY_NAMES, weeklyHoursSchema } from "@/lib/availability/schemas";
 import type { TimeRange } from "@/lib/scheduling";
 import { FieldError, fieldId, FormStatus, useCheckedAction } from "./checked-form";
 import { TimeRangeFields, withKey, type EditableRange } from "./time-range-fields";

@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { bookAction, type BookState } from "@/app/doctors/[id]/actions";
+import { bookAction } from "@/app/doctors/[id]/actions";
+import type { FormState } from "@/lib/errors";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The booking form; the chosen slot travels as an ISO instant with its offset. With `payNow` it goes on to Stripe Checkout. */
 export function BookingCheckoutForm({ doctorId, startsAt, summary, paymentNote, payNow }: { doctorId: string; startsAt: string; summary: string; paymentNote: string; payNow: boolean }) {
-  const [state, formAction] = useActionState<BookState, FormData>(bookAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(bookAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const reasonError = errors?.reason?.join(" ") ?? errors?.startsAt?.join(" ");
   return (

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { markPaidAction, type MarkPaidState } from "@/app/doctor/payments/actions";
+import { markPaidAction } from "@/app/doctor/payments/actions";
+import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** One "Mark paid" button per visit; its result is announced next to it. */
 export function MarkPaidForm({ appointmentId, label }: { appointmentId: string; label: string }) {
-  const [state, formAction] = useActionState<MarkPaidState, FormData>(markPaidAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(markPaidAction, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="appointmentId" value={appointmentId} />

@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { refundAction, retryRefundAction, type RefundFormState } from "@/app/admin/payments/actions";
+import { refundAction, retryRefundAction } from "@/app/admin/payments/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A manual refund: full by default, any smaller amount allowed, always with a reason (it is audited). */
 export function RefundForm({ paymentId, maxLabel, maxAmount, currency }: { paymentId: string; maxLabel: string; maxAmount: string; currency: string }) {
-  const [state, formAction] = useActionState<RefundFormState, FormData>(refundAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(refundAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
@@ -55,7 +56,7 @@ export function RefundForm({ paymentId, maxLabel, maxAmount, currency }: { payme
 
 /** Sends a pending refund to Stripe again (it was recorded while Stripe was unreachable). */
 export function RetryRefundForm({ refundId }: { refundId: string }) {
-  const [state, formAction] = useActionState<RefundFormState, FormData>(retryRefundAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(retryRefundAction, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="refundId" value={refundId} />

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { removeCertificateAction, uploadCertificateAction } from "@/app/doctor/profile/actions";
 import { FileField } from "@/components/ui/file-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormMessage, errorsOf, type ProfileFormState } from "./form-kit";
+import { FormMessage, errorsOf } from "@/components/ui/form-state";
+import type { FormState } from "@/lib/errors";
 
 export interface CertificateItem {
   id: string;
@@ -14,7 +15,7 @@ export interface CertificateItem {
 }
 
 function RemoveButton({ certificate }: { certificate: CertificateItem }) {
-  const [state, formAction] = useActionState<ProfileFormState, FormData>(removeCertificateAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(removeCertificateAction, null);
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="certificateId" value={certificate.id} />
@@ -28,7 +29,7 @@ function RemoveButton({ certificate }: { certificate: CertificateItem }) {
 
 /** Certificates are private files: listed here for the doctor, downloadable only by them and admins. */
 export function CertificateSection({ certificates }: { certificates: CertificateItem[] }) {
-  const [state, formAction] = useActionState<ProfileFormState, FormData>(uploadCertificateAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(uploadCertificateAction, null);
   const errors = errorsOf(state, "certificate");
   return (
     <div className="flex flex-col gap-4">

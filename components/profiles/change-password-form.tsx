@@ -4,13 +4,14 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { FormMessage, errorsOf, type ProfileFormState } from "./form-kit";
+import { FormMessage, errorsOf } from "@/components/ui/form-state";
+import type { FormState } from "@/lib/errors";
 
-type Action = (previous: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /** Current password first; on success every other session of the account is signed out. */
 export function ChangePasswordForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState<ProfileFormState, FormData>(action, null);
+  const [state, formAction] = useActionState<FormState, FormData>(action, null);
   const e = (name: string) => errorsOf(state, name);
   return (
     <form action={formAction} className="flex max-w-md flex-col gap-4">

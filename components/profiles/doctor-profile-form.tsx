@@ -6,7 +6,9 @@ import { SelectField } from "@/components/ui/field";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CURRENCIES } from "@/lib/profiles/schemas";
-import { FormMessage, TextAreaField, errorsOf, valueOf, type ProfileFormState } from "./form-kit";
+import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import type { FormState } from "@/lib/errors";
 
 export interface DoctorProfileValues {
   specializationId: string | null;
@@ -24,7 +26,7 @@ export interface DoctorProfileValues {
 
 /** The doctor's public details. Coordinates are typed in (no geocoding service sees the address). */
 export function DoctorProfileForm({ values, specializations }: { values: DoctorProfileValues; specializations: { id: string; name: string }[] }) {
-  const [state, formAction] = useActionState<ProfileFormState, FormData>(saveDoctorProfileAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(saveDoctorProfileAction, null);
   const v = (name: keyof DoctorProfileValues) => valueOf(state, name, values[name]);
   const e = (name: string) => errorsOf(state, name);
   return (

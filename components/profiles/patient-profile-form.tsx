@@ -6,7 +6,9 @@ import { SelectField } from "@/components/ui/field";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { BLOOD_TYPES, GENDERS } from "@/lib/profiles/schemas";
-import { FormMessage, TextAreaField, errorsOf, valueOf, type ProfileFormState } from "./form-kit";
+import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import type { FormState } from "@/lib/errors";
 
 export interface PatientProfileValues {
   fullName: string;
@@ -29,7 +31,7 @@ const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function PatientProfileForm({ values, timeZones }: { values: PatientProfileValues; timeZones: string[] }) {
-  const [state, formAction] = useActionState<ProfileFormState, FormData>(savePatientProfileAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(savePatientProfileAction, null);
   const v = (name: keyof PatientProfileValues) => valueOf(state, name, values[name]);
   const e = (name: string) => errorsOf(state, name);
   const zoneSelect = useRef<HTMLSelectElement>(null);

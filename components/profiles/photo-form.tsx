@@ -4,15 +4,16 @@ import { useActionState } from "react";
 import { FileField } from "@/components/ui/file-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Avatar } from "./avatar";
-import { FormMessage, errorsOf, type ProfileFormState } from "./form-kit";
+import { FormMessage, errorsOf } from "@/components/ui/form-state";
+import type { FormState } from "@/lib/errors";
 
-type UploadAction = (previous: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
-type RemoveAction = (previous: ProfileFormState) => Promise<ProfileFormState>;
+type UploadAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+type RemoveAction = (previous: FormState) => Promise<FormState>;
 
 /** Upload or remove a profile photo; the server checks the file by content and resizes it. */
 export function PhotoForm({ name, photoUrl, upload, remove }: { name: string; photoUrl: string | null; upload: UploadAction; remove: RemoveAction }) {
-  const [uploadState, uploadAction] = useActionState<ProfileFormState, FormData>(upload, null);
-  const [removeState, removeAction] = useActionState<ProfileFormState>(remove, null);
+  const [uploadState, uploadAction] = useActionState<FormState, FormData>(upload, null);
+  const [removeState, removeAction] = useActionState<FormState>(remove, null);
   const errors = errorsOf(uploadState, "photo");
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-start">

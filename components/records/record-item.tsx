@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteRecordAction, shareRecordAction, unshareRecordAction, type RecordFormState } from "@/app/patient/records/actions";
+import { deleteRecordAction, shareRecordAction, unshareRecordAction } from "@/app/patient/records/actions";
+import type { FormState } from "@/lib/errors";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -17,16 +18,16 @@ export type RecordView = {
 
 export type ShareOption = { appointmentId: string; label: string };
 
-function Outcome({ state }: { state: RecordFormState }) {
+function Outcome({ state }: { state: FormState }) {
   if (!state) return null;
   return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
 }
 
 /** One document: download, share per appointment, stop sharing, delete. */
 export function RecordItem({ record, options }: { record: RecordView; options: ShareOption[] }) {
-  const [shared, share] = useActionState<RecordFormState, FormData>(shareRecordAction, null);
-  const [unshared, unshare] = useActionState<RecordFormState, FormData>(unshareRecordAction, null);
-  const [deleted, remove] = useActionState<RecordFormState, FormData>(deleteRecordAction, null);
+  const [shared, share] = useActionState<FormState, FormData>(shareRecordAction, null);
+  const [unshared, unshare] = useActionState<FormState, FormData>(unshareRecordAction, null);
+  const [deleted, remove] = useActionState<FormState, FormData>(deleteRecordAction, null);
   const sharedIds = new Set(record.shares.map((s) => s.appointmentId));
   const available = options.filter((o) => !sharedIds.has(o.appointmentId));
   return (

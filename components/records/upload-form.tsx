@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { uploadRecordAction, type RecordFormState } from "@/app/patient/records/actions";
+import { uploadRecordAction } from "@/app/patient/records/actions";
+import type { FormState } from "@/lib/errors";
 import { Field, SelectField } from "@/components/ui/field";
 import { FileField } from "@/components/ui/file-field";
 import { Notice } from "@/components/ui/notice";
@@ -9,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { recordTypeLabels } from "@/lib/records/schemas";
 
 export function RecordUploadForm() {
-  const [state, formAction] = useActionState<RecordFormState, FormData>(uploadRecordAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(uploadRecordAction, null);
   const failed = state && !state.ok ? state : null;
   const fileError = failed?.fieldErrors?.file;
   return (

@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { generateReportAction, type GenerateReportState } from "@/app/admin/reports/actions";
+import { generateReportAction } from "@/app/admin/reports/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Any month, on demand; a month already generated is computed again and replaced. */
 export function GenerateReportForm({ defaultMonth, latestMonth }: { defaultMonth: string; latestMonth: string }) {
-  const [state, formAction] = useActionState<GenerateReportState, FormData>(generateReportAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(generateReportAction, null);
   const monthErrors = state && !state.ok ? state.fieldErrors?.month : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3">

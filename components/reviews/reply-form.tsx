@@ -2,13 +2,15 @@
 
 import { useActionState } from "react";
 import { replyToReviewAction } from "@/app/doctor/reviews/actions";
-import { FormMessage, TextAreaField, errorsOf, valueOf, type ProfileFormState } from "@/components/profiles/form-kit";
+import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { REPLY } from "@/lib/reviews/schemas";
 
 /** One reply per review: once sent it is published under the review and cannot be changed. */
 export function ReplyForm({ reviewId, reviewerName }: { reviewId: string; reviewerName: string }) {
-  const [state, formAction] = useActionState<ProfileFormState, FormData>(replyToReviewAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(replyToReviewAction, null);
   if (state?.ok) return <FormMessage state={state} />;
   return (
     <form action={formAction} className="flex flex-col gap-2">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { reportReviewAction, type ReportState } from "@/app/doctors/[id]/review-actions";
+import { reportReviewAction } from "@/app/doctors/[id]/review-actions";
+import type { FormState } from "@/lib/errors";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { REPORT_REASON } from "@/lib/reviews/schemas";
@@ -11,7 +12,7 @@ import { REPORT_REASON } from "@/lib/reviews/schemas";
  * without JavaScript and with the keyboard). After sending, it says so in place.
  */
 export function ReportControl({ reviewId }: { reviewId: string }) {
-  const [state, formAction] = useActionState<ReportState, FormData>(reportReviewAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(reportReviewAction, null);
   if (state?.ok) return <p role="status" className="text-sm text-emerald-800">{state.message}</p>;
   const reasonId = `report-reason-${reviewId}`;
   const error = state && !state.ok ? (state.fieldErrors?.reason?.join(" ") ?? null) : null;

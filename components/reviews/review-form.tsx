@@ -2,7 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { deleteReviewAction, saveReviewAction } from "@/app/patient/appointments/[id]/review/actions";
-import { FormMessage, TextAreaField, errorsOf, valueOf, type ProfileFormState } from "@/components/profiles/form-kit";
+import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { REVIEW_BODY } from "@/lib/reviews/schemas";
 
@@ -14,8 +16,8 @@ interface ReviewFormProps {
 
 /** Stars as a radio group (keyboard: arrows), text with a live count; works without JavaScript too. */
 export function ReviewForm({ appointmentId, doctorId, existing }: ReviewFormProps) {
-  const [state, formAction] = useActionState<ProfileFormState, FormData>(saveReviewAction, null);
-  const [deleteState, deleteAction] = useActionState<ProfileFormState, FormData>(deleteReviewAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(saveReviewAction, null);
+  const [deleteState, deleteAction] = useActionState<FormState, FormData>(deleteReviewAction, null);
   const body = valueOf(state, "body", existing?.body);
   const [length, setLength] = useState(body.length);
   const rating = valueOf(state, "rating", existing?.rating);

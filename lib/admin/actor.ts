@@ -1,9 +1,8 @@
 import "server-only";
-import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { isActiveAdmin } from "@/db/queries/admin-users";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { securityEvent } from "@/lib/logger";
 
 export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
@@ -31,13 +30,6 @@ export async function requireActiveAdmin(db: Db, actor: Actor | null | undefined
     throw new AppError("forbidden", ADMIN_ONLY);
   }
   return actor;
-}
-
-/** Parses with a shared schema; a refusal carries the messages for each field. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown, message = "Some fields need your attention. Nothing was changed."): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new AppError("invalid_input", message, fieldErrorsOf(result.error) as Record<string, string[]>);
-  return result.data;
 }
 
 export function auditAdmin(db: Db, actor: AdminActor, entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }) {

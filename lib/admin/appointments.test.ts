@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { atBoundary } from "@/tests/boundary";
+import { bulkCancelSchema } from "./schemas";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { listAppointmentsForAdmin } from "@/db/queries/admin-appointments";
 import { appointments } from "@/db/schema";
@@ -53,7 +55,7 @@ describe("bulk cancel", () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
     const booked = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW);
-    await expect(bulkCancelAppointments(db, admin, { appointmentIds: [booked.id], reason: "" }, TEST_NOW)).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(atBoundary(bulkCancelSchema, { appointmentIds: [booked.id], reason: "" }, (input) => bulkCancelAppointments(db, admin, input, TEST_NOW))).rejects.toMatchObject({ code: "invalid_input" });
     expect((await getAppointment(db, booked.id)).status).toBe("confirmed");
   });
 });

@@ -6,8 +6,7 @@ import { listAppointmentsChunk, type AdminAppointmentFilter } from "@/db/queries
 import { cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { statusLabels } from "@/lib/format";
-import { assertAdmin, parseInput, requireActiveAdmin, type Actor } from "./actor";
-import { bulkCancelSchema } from "./schemas";
+import { assertAdmin, requireActiveAdmin, type Actor } from "./actor";
 
 const statuses = Object.keys(statusLabels) as [keyof typeof statusLabels, ...(keyof typeof statusLabels)[]];
 /** An empty form field ("status=") means "any". */
@@ -64,9 +63,8 @@ export type BulkCancelOutcome = { id: string; ok: true } | { id: string; ok: fal
  * (outbox) and refund by policy commit with it. One that cannot be cancelled
  * (already past, already cancelled) is reported and does not stop the others.
  */
-export async function bulkCancelAppointments(db: Db, actor: Actor, input: { appointmentIds: string[]; reason: string }, now: Date) {
+export async function bulkCancelAppointments(db: Db, actor: Actor, data: { appointmentIds: string[]; reason: string }, now: Date) {
   assertAdmin(actor);
-  const data = parseInput(bulkCancelSchema, input);
   const admin = await requireActiveAdmin(db, actor);
   const outcomes: BulkCancelOutcome[] = [];
   for (const id of data.appointmentIds) {

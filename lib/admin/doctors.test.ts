@@ -1,4 +1,6 @@
 import { and, eq } from "drizzle-orm";
+import { atBoundary } from "@/tests/boundary";
+import { rejectDoctorSchema } from "./schemas";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { listBookableDoctors } from "@/db/queries/appointment-reads";
@@ -46,7 +48,7 @@ describe("doctor verification", () => {
   it("rejecting needs a reason, keeps the doctor private, and sends the reason", async () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db, { verificationStatus: "pending" });
-    const missing = (await rejectionOf(rejectDoctor(db, admin, { doctorId: doctor.id, reason: " " }))) as AppError;
+    const missing = (await rejectionOf(atBoundary(rejectDoctorSchema, { doctorId: doctor.id, reason: " " }, (input) => rejectDoctor(db, admin, input)))) as AppError;
     expect(missing.fieldErrors?.reason).toEqual(["Give a reason the doctor will read (at least 3 characters)."]);
     expect((await profile(doctor.id)).verificationStatus).toBe("pending");
 

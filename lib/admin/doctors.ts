@@ -7,8 +7,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { sendEmail } from "@/lib/notifications/mailer";
 import { DoctorApprovedMessage, DoctorRejectedMessage } from "@/lib/notifications/templates/admin-emails";
-import { assertAdmin, auditAdmin, parseInput, requireActiveAdmin, type Actor } from "./actor";
-import { doctorIdSchema, rejectDoctorSchema } from "./schemas";
+import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
 // Verification decides who is public: search and booking only show doctors
 // whose status is "verified". The decision and its audit row commit together;
@@ -44,9 +43,8 @@ async function notify(db: Db, doctor: Locked, kind: "approved" | "rejected", rea
   }
 }
 
-export async function approveDoctor(db: Db, actor: Actor, input: { doctorId: string }, now: Date) {
+export async function approveDoctor(db: Db, actor: Actor, data: { doctorId: string }, now: Date) {
   assertAdmin(actor);
-  const data = parseInput(doctorIdSchema, input);
   const doctor = await db.transaction(async (tx) => {
     const admin = await requireActiveAdmin(tx, actor);
     const current = await lockDoctor(tx, data.doctorId);
@@ -61,9 +59,8 @@ export async function approveDoctor(db: Db, actor: Actor, input: { doctorId: str
 }
 
 /** Rejects a pending doctor, or withdraws a verification; either way the profile leaves search at once. */
-export async function rejectDoctor(db: Db, actor: Actor, input: { doctorId: string; reason: string }) {
+export async function rejectDoctor(db: Db, actor: Actor, data: { doctorId: string; reason: string }) {
   assertAdmin(actor);
-  const data = parseInput(rejectDoctorSchema, input);
   const doctor = await db.transaction(async (tx) => {
     const admin = await requireActiveAdmin(tx, actor);
     const current = await lockDoctor(tx, data.doctorId);

@@ -1,14 +1,18 @@
 import { z } from "zod";
 
-// Shared by the admin forms (for the field names and limits) and the services
-// (which parse again: an action is a public endpoint).
+// Shared by the admin forms (for the field names and limits) and the actions,
+// which parse with them at the boundary (lib/actions.ts).
 
+/** Ticked checkboxes: a form posts one as a single value, several as a list, none as nothing. */
 const uuidList = (message: string) =>
-  z
-    .array(z.uuid({ error: message }), { error: message })
-    .min(1, message)
-    .max(200, "Select at most 200 at a time.")
-    .transform((ids) => [...new Set(ids)]);
+  z.preprocess(
+    (value) => (value === undefined ? [] : [value].flat()),
+    z
+      .array(z.uuid({ error: message }), { error: message })
+      .min(1, message)
+      .max(200, "Select at most 200 at a time.")
+      .transform((ids) => [...new Set(ids)]),
+  );
 
 export const userIdsSchema = uuidList("Select at least one user.");
 export const appointmentIdsSchema = uuidList("Select at least one appointment.");

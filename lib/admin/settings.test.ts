@@ -5,6 +5,8 @@ import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { rejectionOf } from "@/tests/factories";
+import { atBoundary } from "@/tests/boundary";
+import { settingsSchema } from "./schemas";
 import { saveSettings } from "./settings";
 import { adminActor, auditRowsFor, inRolledBackTransaction } from "./test-helpers";
 
@@ -27,7 +29,7 @@ describe("settings", () => {
     const admin = await adminActor(db);
     await inRolledBackTransaction(db, async (tx) => {
       const before = await getAppSettings(tx);
-      const result = await saveSettings(tx, admin, valid);
+      const result = await atBoundary(settingsSchema, valid, (settings) => saveSettings(tx, admin, settings));
       expect(result.changed.length).toBeGreaterThan(0);
       const after = await getAppSettings(tx);
       expect(after).toMatchObject({ cancellationWindowHours: 12, patientFullRefundHours: 48, reminderLeadMinutes: 120, paymentHoldMinutes: 45, sessionIdleMinutes: 30 });
@@ -44,7 +46,7 @@ describe("settings", () => {
   it("out-of-range and non-numeric values are refused field by field, and nothing changes", async () => {
     const admin = await adminActor(db);
     const before = await getAppSettings(db);
-    const error = (await rejectionOf(saveSettings(db, admin, { ...valid, paymentHoldMinutes: "2", sessionIdleMinutes: "soon", cancellationWindowHours: "1.5" }))) as AppError;
+    const error = (await rejectionOf(atBoundary(settingsSchema, { ...valid, paymentHoldMinutes: "2", sessionIdleMinutes: "soon", cancellationWindowHours: "1.5" }, (settings) => saveSettings(db, admin, settings)))) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.fieldErrors).toMatchObject({
       paymentHoldMinutes: ["The payment hold must be at least 5."],

@@ -2,8 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { lockAppSettings, updateAppSettings, type SettingsValues } from "@/db/queries/admin-settings";
 import { AppError } from "@/lib/errors";
-import { assertAdmin, auditAdmin, parseInput, requireActiveAdmin, type Actor } from "./actor";
-import { settingsSchema } from "./schemas";
+import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
 const keys = ["cancellationWindowHours", "patientFullRefundHours", "reminderLeadMinutes", "paymentHoldMinutes", "sessionIdleMinutes"] as const;
 
@@ -12,9 +11,8 @@ function pick(row: SettingsValues): SettingsValues {
 }
 
 /** Saves the policy the services read; the audit row keeps the values before and after. */
-export async function saveSettings(db: Db, actor: Actor, input: Record<string, unknown>) {
+export async function saveSettings(db: Db, actor: Actor, data: SettingsValues) {
   assertAdmin(actor);
-  const data = parseInput(settingsSchema, input);
   return db.transaction(async (tx) => {
     const admin = await requireActiveAdmin(tx, actor);
     const current = await lockAppSettings(tx);

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { atBoundary } from "@/tests/boundary";
+import { createSpecializationSchema } from "./schemas";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
@@ -34,7 +36,7 @@ describe("specializations", () => {
 
   it("are created, renamed and deleted, each change audited", async () => {
     const admin = await adminActor(db);
-    const created = await createSpecialization(db, admin, { name: `  ${uniqueName("Sleep Medicine")}  ` });
+    const created = await atBoundary(createSpecializationSchema, { name: `  ${uniqueName("Sleep Medicine")}  ` }, (input) => createSpecialization(db, admin, input));
     expect(created.name).toMatch(/^Sleep Medicine [0-9a-f]{8}$/);
     const renamed = await renameSpecialization(db, admin, { id: created.id, name: uniqueName("Sleep Medicine and Rest") });
     expect(renamed.slug).toBe(slugOf(renamed.name));
@@ -74,7 +76,7 @@ describe("specializations", () => {
       ["x", "Use at least 2 characters."],
       ["1234", "The name needs at least one letter."],
     ]) {
-      const error = (await rejectionOf(createSpecialization(db, admin, { name }))) as AppError;
+      const error = (await rejectionOf(atBoundary(createSpecializationSchema, { name }, (input) => createSpecialization(db, admin, input)))) as AppError;
       expect(error.fieldErrors?.name).toEqual([message]);
     }
   });

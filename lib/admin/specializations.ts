@@ -2,8 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { countDoctorsWithSpecialization, deleteSpecializationRow, insertSpecialization, lockSpecialization, updateSpecialization } from "@/db/queries/admin-specializations";
 import { AppError, sqlState } from "@/lib/errors";
-import { assertAdmin, auditAdmin, parseInput, requireActiveAdmin, type Actor } from "./actor";
-import { createSpecializationSchema, renameSpecializationSchema, specializationIdSchema } from "./schemas";
+import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
 /** "Ear, Nose & Throat" → "ear-nose-throat": the stable part of search URLs. */
 export function slugOf(name: string): string {
@@ -32,9 +31,8 @@ async function mapDuplicate<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createSpecialization(db: Db, actor: Actor, input: { name: string }) {
+export async function createSpecialization(db: Db, actor: Actor, data: { name: string }) {
   assertAdmin(actor);
-  const data = parseInput(createSpecializationSchema, input);
   return mapDuplicate(() =>
     db.transaction(async (tx) => {
       const admin = await requireActiveAdmin(tx, actor);
@@ -45,9 +43,8 @@ export async function createSpecialization(db: Db, actor: Actor, input: { name: 
   );
 }
 
-export async function renameSpecialization(db: Db, actor: Actor, input: { id: string; name: string }) {
+export async function renameSpecialization(db: Db, actor: Actor, data: { id: string; name: string }) {
   assertAdmin(actor);
-  const data = parseInput(renameSpecializationSchema, input);
   return mapDuplicate(() =>
     db.transaction(async (tx) => {
       const admin = await requireActiveAdmin(tx, actor);
@@ -65,9 +62,8 @@ export async function renameSpecialization(db: Db, actor: Actor, input: { id: st
  * clear message; the foreign key (ON DELETE RESTRICT) still refuses if a
  * doctor picks it between that check and the delete.
  */
-export async function deleteSpecialization(db: Db, actor: Actor, input: { id: string }) {
+export async function deleteSpecialization(db: Db, actor: Actor, data: { id: string }) {
   assertAdmin(actor);
-  const data = parseInput(specializationIdSchema, input);
   try {
     return await db.transaction(async (tx) => {
       const admin = await requireActiveAdmin(tx, actor);

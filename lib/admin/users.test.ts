@@ -10,6 +10,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { sessionRefusal } from "@/lib/auth/session-validity";
 import { AppError } from "@/lib/errors";
 import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
+import { atBoundary } from "@/tests/boundary";
+import { changeRoleSchema, setActiveSchema } from "./schemas";
 import { LATER, NOW, adminActor, auditRowsFor, deferred, inRolledBackTransaction, sessionAt, userRow } from "./test-helpers";
 import { changeUserRole, roleChangeRefusal, setUsersActiveState } from "./users";
 
@@ -83,7 +85,7 @@ describe("changeUserRole", () => {
   it("rejects an unknown role with a message for the field", async () => {
     const admin = await adminActor(db);
     const patient = await createPatient(db);
-    const error = (await rejectionOf(changeUserRole(db, admin, { userId: patient.id, role: "superuser" }, NOW))) as AppError;
+    const error = (await rejectionOf(atBoundary(changeRoleSchema, { userId: patient.id, role: "superuser" }, (input) => changeUserRole(db, admin, input, NOW)))) as AppError;
     expect(error.code).toBe("invalid_input");
     expect(error.fieldErrors?.role).toEqual(["Choose a role."]);
   });
@@ -200,7 +202,7 @@ describe("deactivation", () => {
 
   it("an empty selection is refused with a message", async () => {
     const admin = await adminActor(db);
-    const error = (await rejectionOf(setUsersActiveState(db, admin, { userIds: [], active: false }, NOW))) as AppError;
+    const error = (await rejectionOf(atBoundary(setActiveSchema, { userIds: [], active: false }, (input) => setUsersActiveState(db, admin, input, NOW)))) as AppError;
     expect(error.fieldErrors?.userIds).toEqual(["Select at least one user."]);
   });
 });

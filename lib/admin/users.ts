@@ -3,8 +3,7 @@ import type { Db } from "@/db/client";
 import { lockActiveAdmins, lockUsers, setUserRole, setUsersActive, type Role } from "@/db/queries/admin-users";
 import { revokeAllSessionsOfUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
-import { assertAdmin, auditAdmin, parseInput, type Actor, type AdminActor } from "./actor";
-import { changeRoleSchema, setActiveSchema } from "./schemas";
+import { assertAdmin, auditAdmin, type Actor, type AdminActor } from "./actor";
 
 // Role and activation changes. Each runs in one transaction that first locks
 // every active admin row, so the rules below are checked against a state no
@@ -42,9 +41,8 @@ async function lockAsAdmin(tx: Db, actor: AdminActor): Promise<string[]> {
 }
 
 /** Changes one user's role; the user's sessions end so the new role applies from their next sign-in. */
-export async function changeUserRole(db: Db, actor: Actor, input: { userId: string; role: string }, now: Date) {
+export async function changeUserRole(db: Db, actor: Actor, data: { userId: string; role: Role }, now: Date) {
   assertAdmin(actor);
-  const data = parseInput(changeRoleSchema, input);
   return db.transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx);
     const [target] = await lockUsers(tx, [data.userId]);
@@ -63,9 +61,8 @@ export async function changeUserRole(db: Db, actor: Actor, input: { userId: stri
  * deactivated user's sessions are revoked in the same transaction, and the
  * sign-in check refuses inactive accounts.
  */
-export async function setUsersActiveState(db: Db, actor: Actor, input: { userIds: string[]; active: boolean }, now: Date) {
+export async function setUsersActiveState(db: Db, actor: Actor, data: { userIds: string[]; active: boolean }, now: Date) {
   assertAdmin(actor);
-  const data = parseInput(setActiveSchema, input);
   return db.transaction(async (tx) => {
     await lockAsAdmin(tx, actor);
     if (!data.active && data.userIds.includes(actor.id)) throw new AppError("conflict", "You cannot deactivate your own account. Nothing was changed.");

@@ -17,6 +17,8 @@ import {
   resetPassword,
   verifyEmailToken,
 } from "./accounts";
+import { AppError } from "@/lib/errors";
+import { rejectionOf } from "@/tests/factories";
 import { verifyPassword } from "./password";
 
 const PASSWORD = "correct horse battery";
@@ -47,8 +49,6 @@ async function register(
     { fullName: "Ann Example", email, password: PASSWORD, role },
     now,
   );
-  if (!result.ok)
-    throw new Error(`registration failed: ${JSON.stringify(result)}`);
   return { userId: result.userId, email };
 }
 
@@ -132,7 +132,7 @@ describe("registerAccount", () => {
       "patient",
       `${local.replace("ann", "Ann")}@X.test`,
     );
-    const second = await registerAccount(
+    const second = (await rejectionOf(registerAccount(
       db,
       {
         fullName: "Ann Again",
@@ -141,9 +141,8 @@ describe("registerAccount", () => {
         role: "doctor",
       },
       new Date(),
-    );
-    expect(second.ok).toBe(false);
-    if (second.ok) return;
+    ))) as AppError;
+    expect(second).toBeInstanceOf(AppError);
     expect(second.fieldErrors?.email).toEqual([
       "An account with this email already exists. Sign in or reset your password.",
     ]);

@@ -5,7 +5,7 @@ import { consumeAuthToken, insertAuthToken, invalidateAuthTokens } from "@/db/qu
 import { clearThrottle } from "@/db/queries/sign-in-throttle";
 import { findUserByEmail, getUserById, insertUserWithProfile, markEmailVerified, revokeAllSessionsOfUser, updatePasswordHash } from "@/db/queries/users";
 import { env } from "@/lib/env";
-import { sqlState, type ActionResult } from "@/lib/errors";
+import { AppError, sqlState } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { sendEmail } from "@/lib/notifications/mailer";
 import { ResetPasswordMessage, VerifyEmailMessage } from "@/lib/notifications/templates/account-emails";
@@ -26,7 +26,7 @@ function appLink(path: string, token: string): string {
   return url.toString();
 }
 
-export async function registerAccount(db: Db, input: RegisterInput, now: Date): Promise<ActionResult<{ userId: string }>> {
+export async function registerAccount(db: Db, input: RegisterInput, now: Date): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
   let userId: string;
   try {
@@ -34,13 +34,13 @@ export async function registerAccount(db: Db, input: RegisterInput, now: Date): 
     userId = user.id;
   } catch (error) {
     if (sqlState(error) === "23505") {
-      return { ok: false, message: "Please correct the highlighted field.", fieldErrors: { email: ["An account with this email already exists. Sign in or reset your password."] } };
+      throw new AppError("conflict", "Please correct the highlighted field.", { email: ["An account with this email already exists. Sign in or reset your password."] });
     }
     throw error;
   }
   await sendVerificationEmail(db, userId, now);
   logger.info({ event: "account_registered", userId, role: input.role }, "account registered");
-  return { ok: true, userId };
+  return { userId };
 }
 
 export async function sendVerificationEmail(db: Db, userId: string, now: Date): Promise<void> {

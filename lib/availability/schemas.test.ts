@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorsByPath } from "@/lib/errors";
 import { calendarRangeSchema } from "./calendar-range";
 import { dateOverrideFromFormData, schedulingSettingsFromFormData, weeklyHoursFromFormData } from "./form-data";
-import { dateOverrideSchema, dayRangesSchema, fieldErrorsByPath, schedulingSettingsSchema, weeklyHoursSchema } from "./schemas";
+import { dateOverrideSchema, dayRangesSchema, schedulingSettingsSchema, weeklyHoursSchema } from "./schemas";
 import { isSupportedTimeZone, timeZoneOptions } from "./time-zones";
 
 const range = (startTime: string, endTime: string) => ({ startTime, endTime });

@@ -107,17 +107,3 @@ export type TimeRangeInput = z.infer<typeof timeRangeSchema>;
 export type WeeklyHoursInput = z.infer<typeof weeklyHoursSchema>;
 export type DateOverrideInput = z.infer<typeof dateOverrideSchema>;
 export type SchedulingSettingsInput = z.infer<typeof schedulingSettingsSchema>;
-
-/**
- * Issues keyed by their full path ("days.0.ranges.1.startTime"), which is also
- * the input's name, so each message lands next to its own field. Zod's flatten
- * keeps only the first path segment, too coarse for nested ranges.
- */
-export function fieldErrorsByPath(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}

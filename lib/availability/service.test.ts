@@ -4,6 +4,8 @@ import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { getOverrideRows, getSchedulingSettings, getWeeklyRules } from "@/db/queries/availability";
 import { availabilityOverrides } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { atBoundary } from "@/tests/boundary";
+import { deleteOverrideSchema, schedulingSettingsSchema, weeklyHoursSchema } from "./schemas";
 import { loadCalendar, loadUpcomingWeek } from "./calendar-service";
 import { loadAvailability, removeDateOverride, saveDateOverride, saveSchedulingSettings, saveWeeklyHours } from "./service";
 import { auditRowsOf, createDoctor, createPatient, insertAppointment } from "./test-helpers";
@@ -62,7 +64,7 @@ describe("saveWeeklyHours", () => {
   it("refuses an overlapping week next to the field and changes nothing, audit included", async () => {
     const doctorId = await createDoctor(db);
     await saveWeeklyHours(db, doctorId, week({ 2: [range("08:00", "12:00")] }));
-    const error = await refusal(saveWeeklyHours(db, doctorId, week({ 0: [range("09:00", "12:00"), range("11:00", "13:00")], 2: [] })));
+    const error = await refusal(atBoundary(weeklyHoursSchema, week({ 0: [range("09:00", "12:00"), range("11:00", "13:00")], 2: [] }), (hours) => saveWeeklyHours(db, doctorId, hours), { nestedFields: true }));
     expect(error.code).toBe("invalid_input");
     expect(error.fieldErrors).toEqual({ "days.0.ranges.1.startTime": ["Overlaps 09:00–12:00. Ranges may touch but not overlap."] });
     expect(await getWeeklyRules(db, doctorId)).toEqual([{ weekday: 3, startTime: "08:00", endTime: "12:00" }]);
@@ -126,7 +128,7 @@ describe("date overrides", () => {
 
   it("refuses a malformed id without touching the database", async () => {
     const doctorId = await createDoctor(db);
-    expect((await refusal(removeDateOverride(db, doctorId, { overrideId: "1 or 1=1" }))).code).toBe("invalid_input");
+    expect((await refusal(atBoundary(deleteOverrideSchema, { overrideId: "1 or 1=1" }, (input) => removeDateOverride(db, doctorId, input)))).code).toBe("invalid_input");
   });
 });
 
@@ -134,11 +136,11 @@ describe("saveSchedulingSettings", () => {
   it("stores the settings and audits the change; an unknown zone changes nothing", async () => {
     const doctorId = await createDoctor(db);
     const input = { slotMinutes: "45", bufferMinutes: "15", minimumNoticeHours: "24", bookingHorizonDays: "90", timeZone: "Asia/Kolkata", acceptingBookings: false };
-    await saveSchedulingSettings(db, doctorId, input);
+    await atBoundary(schedulingSettingsSchema, input, (settings) => saveSchedulingSettings(db, doctorId, settings));
     const saved = { slotMinutes: 45, bufferMinutes: 15, minimumNoticeHours: 24, bookingHorizonDays: 90, timeZone: "Asia/Kolkata", acceptingBookings: false };
     expect(await getSchedulingSettings(db, doctorId)).toEqual(saved);
 
-    const error = await refusal(saveSchedulingSettings(db, doctorId, { ...input, timeZone: "Europe/Atlantis", slotMinutes: "5" }));
+    const error = await refusal(atBoundary(schedulingSettingsSchema, { ...input, timeZone: "Europe/Atlantis", slotMinutes: "5" }, (settings) => saveSchedulingSettings(db, doctorId, settings), { nestedFields: true }));
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["slotMinutes", "timeZone"]);
     expect(await getSchedulingSettings(db, doctorId)).toEqual(saved);
     const audit = await auditRowsOf(db, doctorId);

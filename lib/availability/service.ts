@@ -1,6 +1,5 @@
 import "server-only";
 import { Temporal } from "temporal-polyfill";
-import type { z } from "zod";
 import type { Db } from "@/db";
 import {
   addOverride,
@@ -18,21 +17,15 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import type { AvailabilityRule, IsoWeekday } from "@/lib/scheduling";
 import { groupOverrideRows, rulesByWeekday } from "./open-hours";
-import { dateOverrideSchema, deleteOverrideSchema, fieldErrorsByPath, schedulingSettingsSchema, weeklyHoursSchema } from "./schemas";
+import type { DateOverrideInput, SchedulingSettingsInput, WeeklyHoursInput } from "./schemas";
 
-// The availability room's writes. Each one validates with the shared schema
-// (the action is a public endpoint: the browser's check proves nothing), then
+// The availability room's writes. Each takes input parsed with the shared
+// schema at the boundary (lib/actions.ts: the browser's check proves nothing), then
 // locks the doctor's profile row, changes only that doctor's rows and writes the
 // audit entry, all in one transaction: a refusal or a failure changes nothing.
 
 /** How far ahead an override may be set: beyond any booking horizon (365 days), with room to plan. */
 const OVERRIDE_MAX_DAYS_AHEAD = 730;
-
-function parsed<T extends z.ZodType>(schema: T, input: unknown, message: string): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new AppError("invalid_input", message, fieldErrorsByPath(result.error));
-  return result.data;
-}
 
 /** The doctor's calendar date at `now`: "today" is where the doctor is, not where the server runs. */
 export function doctorToday(now: Date, timeZone: string): string {
@@ -60,8 +53,7 @@ export async function loadAvailability(db: Db, doctorId: string, now: Date) {
   return { settings: data.settings, weekly: rulesByWeekday(data.rules), overrides: groupOverrideRows(data.overrideRows), today };
 }
 
-export async function saveWeeklyHours(db: Db, doctorId: string, input: unknown): Promise<{ rules: AvailabilityRule[] }> {
-  const { days } = parsed(weeklyHoursSchema, input, "Some hours need your attention. Nothing was saved.");
+export async function saveWeeklyHours(db: Db, doctorId: string, { days }: WeeklyHoursInput): Promise<{ rules: AvailabilityRule[] }> {
   const rules = days.flatMap((day, index) => day.ranges.map((range) => ({ weekday: (index + 1) as IsoWeekday, ...range })));
   await db.transaction(async (tx) => {
     await lockedSettings(tx, doctorId);
@@ -73,8 +65,7 @@ export async function saveWeeklyHours(db: Db, doctorId: string, input: unknown):
 }
 
 /** Sets (or replaces) one date's hours: closed, or custom ranges. Past dates are history and stay as they were. */
-export async function saveDateOverride(db: Db, doctorId: string, input: unknown, now: Date): Promise<{ date: string }> {
-  const override = parsed(dateOverrideSchema, input, "Some fields need your attention. Nothing was saved.");
+export async function saveDateOverride(db: Db, doctorId: string, override: DateOverrideInput, now: Date): Promise<{ date: string }> {
   await db.transaction(async (tx) => {
     const settings = await lockedSettings(tx, doctorId);
     const today = Temporal.PlainDate.from(doctorToday(now, settings.timeZone));
@@ -94,8 +85,7 @@ export async function saveDateOverride(db: Db, doctorId: string, input: unknown,
   return { date: override.date };
 }
 
-export async function removeDateOverride(db: Db, doctorId: string, input: unknown): Promise<{ date: string }> {
-  const { overrideId } = parsed(deleteOverrideSchema, input, "That override could not be found.");
+export async function removeDateOverride(db: Db, doctorId: string, { overrideId }: { overrideId: string }): Promise<{ date: string }> {
   return db.transaction(async (tx) => {
     await lockedSettings(tx, doctorId);
     const deleted = await deleteOverride(tx, doctorId, overrideId);
@@ -107,8 +97,7 @@ export async function removeDateOverride(db: Db, doctorId: string, input: unknow
   });
 }
 
-export async function saveSchedulingSettings(db: Db, doctorId: string, input: unknown): Promise<{ settings: SchedulingSettingsRow }> {
-  const settings = parsed(schedulingSettingsSchema, input, "Some settings need your attention. Nothing was saved.");
+export async function saveSchedulingSettings(db: Db, doctorId: string, settings: SchedulingSettingsInput): Promise<{ settings: SchedulingSettingsRow }> {
   await db.transaction(async (tx) => {
     const before = await lockedSettings(tx, doctorId);
     await updateSchedulingSettings(tx, doctorId, settings);

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { requeueFailedJobRun } from "@/db/queries/job-runs";
-import { auditAdmin, parseInput, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
+import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
 import { appJobQueue, queueRunWakeUps } from "./queue";
 
@@ -12,9 +12,8 @@ export const retryJobRunSchema = z.object({ runId: z.uuid("That run does not exi
  * "Retry now" on a run that failed for good: it starts again from its last
  * successful step (finished steps are not repeated) on the next free worker.
  */
-export async function retryFailedJobRun(db: Db, actor: Actor | null, input: unknown): Promise<{ runId: string }> {
+export async function retryFailedJobRun(db: Db, actor: Actor | null, { runId }: { runId: string }): Promise<{ runId: string }> {
   const admin = await requireActiveAdmin(db, actor);
-  const { runId } = parseInput(retryJobRunSchema, input);
   if (!(await requeueFailedJobRun(db, runId))) throw new AppError("conflict", "That run is not failed any more (or does not exist), so there is nothing to retry.");
   await queueRunWakeUps(await appJobQueue(), [{ runId }]);
   await auditAdmin(db, admin, { action: "job_run.retried", entityType: "job_run", entityId: runId, after: { status: "queued" } });

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
+import { atBoundary } from "@/tests/boundary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { auditLog, jobRuns, outboxEvents } from "@/db/schema";
 import { createIsolatedDatabase, type IsolatedDatabase } from "@/inngest/testing/isolated-database";
 import { createAdmin, createPatient } from "@/tests/factories";
-import { retryFailedJobRun } from "./retry";
+import { retryFailedJobRun, retryJobRunSchema } from "./retry";
 import { getJobRunnerStatus, listLocalRuns } from "./status";
 
 // What the admin sees of the background work: on a database of its own, since the figures count every row.
@@ -59,7 +60,7 @@ describe("job runner status", () => {
     const patient = await createPatient(db);
     await expect(retryFailedJobRun(db, { id: patient.id, role: "patient" }, { runId })).rejects.toMatchObject({ code: "forbidden" });
     const admin = await createAdmin(db);
-    await expect(retryFailedJobRun(db, { id: admin.id, role: "admin" }, { runId: "not-a-run" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(atBoundary(retryJobRunSchema, { runId: "not-a-run" }, (input) => retryFailedJobRun(db, { id: admin.id, role: "admin" }, input))).rejects.toMatchObject({ code: "invalid_input" });
 
     expect(await retryFailedJobRun(db, { id: admin.id, role: "admin" }, { runId })).toEqual({ runId });
     const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, runId));

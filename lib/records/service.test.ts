@@ -6,6 +6,8 @@ import { medicalRecords, recordShares } from "@/db/schema";
 import { auditRowsFor } from "@/lib/admin/test-helpers";
 import { AppError } from "@/lib/errors";
 import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
+import { atBoundary } from "@/tests/boundary";
+import { recordDetailsSchema } from "./schemas";
 import { deleteRecord, nameForContent, shareRecord, unshareRecord, uploadRecord } from "./service";
 import { exeBytes, fileOf, pdfBytes, setUpFileTests, storedFiles } from "./test-helpers";
 
@@ -26,7 +28,7 @@ describe("uploading a medical record", () => {
   it("stores the file outside public/ and a row with the sanitised name, content type from the bytes, and an audit row", async () => {
     const patient = await createPatient(files.db);
     const actor = { id: patient.id, role: "patient" as const };
-    const record = await uploadRecord(files.db, actor, { title: "  March blood test ", recordType: "lab_result", file: fileOf(pdfBytes(), "../../etc/<blood>\u0007 test.pdf", "text/plain") });
+    const record = await atBoundary(recordDetailsSchema, { title: "  March blood test ", recordType: "lab_result" }, (details) => uploadRecord(files.db, actor, { ...details, file: fileOf(pdfBytes(), "../../etc/<blood>\u0007 test.pdf", "text/plain") }));
     expect(record).toMatchObject({ patientId: patient.id, title: "March blood test", recordType: "lab_result", originalName: "blood test.pdf", contentType: "application/pdf", sizeBytes: pdfBytes().byteLength });
     expect(record.fileKey).toMatch(/^records\/[0-9a-f-]{36}$/);
     expect(new Uint8Array(await fs.readFile(path.join(files.storage, record.fileKey)))).toEqual(pdfBytes());
@@ -38,14 +40,14 @@ describe("uploading a medical record", () => {
     const patient = await createPatient(files.db);
     const actor = { id: patient.id, role: "patient" as const };
     const before = await storedFiles(files.storage);
-    const details = { title: "Scan", recordType: "imaging" };
+    const details = { title: "Scan", recordType: "imaging" as const };
     await expectNothingStored(patient.id, before, uploadRecord(files.db, actor, { ...details, file: fileOf(exeBytes(), "x.pdf") }), "Only PDF, JPEG or PNG files are accepted, and this file is not one (its content was checked, not its name).");
     const eleven = new Uint8Array(11 * 1024 * 1024);
     eleven.set(pdfBytes());
     await expectNothingStored(patient.id, before, uploadRecord(files.db, actor, { ...details, file: fileOf(eleven, "big.pdf") }), "That file is larger than 10 MB.");
     await expectNothingStored(patient.id, before, uploadRecord(files.db, actor, { ...details, file: fileOf(new Uint8Array(0), "empty.pdf") }), "That file is empty.");
     await expectNothingStored(patient.id, before, uploadRecord(files.db, actor, { ...details, file: null }), "Choose a file to upload.");
-    await expectNothingStored(patient.id, before, uploadRecord(files.db, actor, { title: "", recordType: "imaging", file: fileOf(pdfBytes(), "ok.pdf") }), "Give the document a title (at least 2 characters).", "title");
+    await expectNothingStored(patient.id, before, atBoundary(recordDetailsSchema, { title: "", recordType: "imaging" }, (input) => uploadRecord(files.db, actor, { ...input, file: fileOf(pdfBytes(), "ok.pdf") })), "Give the document a title (at least 2 characters).", "title");
     expect(await auditRowsFor(files.db, "medical_record", patient.id)).toEqual([]);
   });
 

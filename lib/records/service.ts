@@ -2,11 +2,11 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { deleteOwnMedicalRecord, deleteRecordShare, getAppointmentForSharing, getMedicalRecord, insertMedicalRecord, insertRecordShare } from "@/db/queries/records";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { deleteFile, saveFile } from "@/lib/storage";
 import { checkUpload } from "@/lib/storage/uploads";
-import { recordDetailsSchema, recordIdSchema, shareSchema } from "./schemas";
+import type { RecordType } from "./schemas";
 
 // A record is a row and a file, and the two must never diverge. Upload writes
 // the file first, then the row (with its audit entry) in one transaction, and
@@ -31,23 +31,20 @@ export function nameForContent(name: string, contentType: string): string {
   return matches ? name : `${name}${extension}`;
 }
 
-export async function uploadRecord(db: Db, actor: Actor, input: { title: unknown; recordType: unknown; file: File | null }) {
+/** Stores one document; the details were parsed at the boundary, the file is checked here by its content. */
+export async function uploadRecord(db: Db, actor: Actor, input: { title: string; recordType: RecordType; file: File | null }) {
   requirePatient(actor);
-  const details = recordDetailsSchema.safeParse({ title: input.title, recordType: input.recordType });
   const checked = await checkUpload(input.file, "record");
-  if (!details.success || !checked.ok) {
-    const fieldErrors: Record<string, string[]> = details.success ? {} : (fieldErrorsOf(details.error) as Record<string, string[]>);
-    if (!checked.ok) fieldErrors.file = [checked.message];
-    throw new AppError("invalid_input", checked.ok ? "Some fields need your attention. Nothing was uploaded." : `${checked.message} Nothing was uploaded.`, fieldErrors);
-  }
+  if (!checked.ok) throw new AppError("invalid_input", `${checked.message} Nothing was uploaded.`, { file: [checked.message] });
+  const details = { title: input.title, recordType: input.recordType };
 
   const fileKey = await saveFile("records", checked.content, checked.contentType);
   try {
     return await db.transaction(async (tx) => {
       const record = await insertMedicalRecord(tx, {
         patientId: actor.id,
-        title: details.data.title,
-        recordType: details.data.recordType,
+        title: details.title,
+        recordType: details.recordType,
         fileKey,
         originalName: nameForContent(checked.originalName, checked.contentType),
         contentType: checked.contentType,
@@ -69,12 +66,10 @@ export async function uploadRecord(db: Db, actor: Actor, input: { title: unknown
   }
 }
 
-export async function deleteRecord(db: Db, actor: Actor, input: { recordId: unknown }) {
+export async function deleteRecord(db: Db, actor: Actor, { recordId }: { recordId: string }) {
   requirePatient(actor);
-  const recordId = recordIdSchema.safeParse(input.recordId);
-  if (!recordId.success) throw new AppError("not_found", "That document does not exist.");
   const deleted = await db.transaction(async (tx) => {
-    const record = await deleteOwnMedicalRecord(tx, recordId.data, actor.id);
+    const record = await deleteOwnMedicalRecord(tx, recordId, actor.id);
     if (!record) throw new AppError("not_found", "That document does not exist.");
     await insertAuditEntry(tx, { actorId: actor.id, actorRole: "patient", action: "record.deleted", entityType: "medical_record", entityId: record.id, before: { title: record.title, originalName: record.originalName, fileKey: record.fileKey } });
     return record;
@@ -83,22 +78,22 @@ export async function deleteRecord(db: Db, actor: Actor, input: { recordId: unkn
     await deleteFile(deleted.fileKey);
   } catch (error) {
     // The row is gone, so nobody can reach the file; it is logged for clean-up.
-    logger.error({ err: error instanceof Error ? error.message : String(error), fileKey: deleted.fileKey }, "record file could not be deleted");
+    logger.error({ err: error, fileKey: deleted.fileKey }, "record file could not be deleted");
   }
   return deleted;
 }
 
-async function ownedRecordAndAppointment(tx: Db, actor: Actor, input: { recordId: unknown; appointmentId: unknown }) {
-  const parsed = shareSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid_input", "Choose a document and one of your appointments.", fieldErrorsOf(parsed.error) as Record<string, string[]>);
-  const [record, appointment] = await Promise.all([getMedicalRecord(tx, parsed.data.recordId), getAppointmentForSharing(tx, parsed.data.appointmentId)]);
+type ShareInput = { recordId: string; appointmentId: string };
+
+async function ownedRecordAndAppointment(tx: Db, actor: Actor, input: ShareInput) {
+  const [record, appointment] = await Promise.all([getMedicalRecord(tx, input.recordId), getAppointmentForSharing(tx, input.appointmentId)]);
   if (!record || record.patientId !== actor.id) throw new AppError("not_found", "That document does not exist.");
   if (!appointment || appointment.patientId !== actor.id) throw new AppError("not_found", "That appointment does not exist.");
   return { record, appointment };
 }
 
 /** Shares one of the patient's records with the doctor of one of their (not cancelled) appointments. */
-export async function shareRecord(db: Db, actor: Actor, input: { recordId: unknown; appointmentId: unknown }) {
+export async function shareRecord(db: Db, actor: Actor, input: ShareInput) {
   requirePatient(actor);
   return db.transaction(async (tx) => {
     const { record, appointment } = await ownedRecordAndAppointment(tx, actor, input);
@@ -111,7 +106,7 @@ export async function shareRecord(db: Db, actor: Actor, input: { recordId: unkno
 }
 
 /** Takes a share back; the doctor's next download is refused. */
-export async function unshareRecord(db: Db, actor: Actor, input: { recordId: unknown; appointmentId: unknown }) {
+export async function unshareRecord(db: Db, actor: Actor, input: ShareInput) {
   requirePatient(actor);
   return db.transaction(async (tx) => {
     const { record, appointment } = await ownedRecordAndAppointment(tx, actor, input);

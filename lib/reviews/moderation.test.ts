@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { atBoundary } from "@/tests/boundary";
+import { moderateReviewSchema } from "@/lib/admin/schemas";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { getVisibleRating, listReviewsForModeration } from "@/db/queries/admin-reviews";
@@ -81,7 +83,7 @@ describe("review moderation", () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db);
     const { review } = await createReview(db, doctor.id, 3);
-    const missing = (await rejectionOf(hideReview(db, admin, { reviewId: review.id, reason: "" }, NOW))) as AppError;
+    const missing = (await rejectionOf(atBoundary(moderateReviewSchema, { reviewId: review.id, reason: "" }, (input) => hideReview(db, admin, input, NOW)))) as AppError;
     expect(missing.fieldErrors?.reason).toEqual(["Give a reason for the record (at least 3 characters)."]);
     await hideReview(db, admin, { reviewId: review.id, reason: "Spam" }, NOW);
     expect(((await rejectionOf(hideReview(db, admin, { reviewId: review.id, reason: "Spam" }, NOW))) as AppError).message).toBe("This review is already hidden.");

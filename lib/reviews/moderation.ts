@@ -1,8 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { lockReview, resolveOpenReports, setReviewStatus } from "@/db/queries/admin-reviews";
-import { assertAdmin, auditAdmin, parseInput, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
-import { moderateReviewSchema, reviewIdSchema } from "@/lib/admin/schemas";
+import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
 
 // Moderation never deletes: a hidden review keeps its text for the record and
@@ -16,9 +15,8 @@ async function lockExisting(tx: Db, reviewId: string) {
   return review;
 }
 
-async function setVisibility(db: Db, actor: Actor, input: { reviewId: string; reason: string }, status: "visible" | "hidden", now: Date) {
+async function setVisibility(db: Db, actor: Actor, data: { reviewId: string; reason: string }, status: "visible" | "hidden", now: Date) {
   assertAdmin(actor);
-  const data = parseInput(moderateReviewSchema, input);
   return db.transaction(async (tx) => {
     const admin = await requireActiveAdmin(tx, actor);
     const review = await lockExisting(tx, data.reviewId);
@@ -45,9 +43,8 @@ export function restoreReview(db: Db, actor: Actor, input: { reviewId: string; r
 }
 
 /** Dismisses a review's open reports and leaves the review as it is. */
-export async function resolveReviewReports(db: Db, actor: Actor, input: { reviewId: string }, now: Date) {
+export async function resolveReviewReports(db: Db, actor: Actor, data: { reviewId: string }, now: Date) {
   assertAdmin(actor);
-  const data = parseInput(reviewIdSchema, input);
   return db.transaction(async (tx) => {
     const admin = await requireActiveAdmin(tx, actor);
     const review = await lockExisting(tx, data.reviewId);

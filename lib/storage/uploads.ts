@@ -1,10 +1,14 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
+import { z } from "zod";
 import { tooLargeMessage, uploadKinds, type UploadKind } from "./upload-limits";
 
 export type CheckedUpload =
   | { ok: true; content: Uint8Array; contentType: string; originalName: string; sizeBytes: number }
   | { ok: false; message: string };
+
+/** A file input's value: an empty file input still posts a nameless, empty File, which means "nothing chosen" (null). */
+export const fileSchema = z.unknown().transform((value) => (value instanceof File && (value.size > 0 || value.name !== "") ? value : null));
 
 /** Keeps a display name harmless: no paths, no control characters, bounded length. */
 export function sanitiseFileName(name: string): string {

@@ -2,29 +2,30 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { runService } from "@/lib/actions";
+import { z } from "zod";
+import { action } from "@/lib/actions";
 import { approveDoctor, rejectDoctor } from "@/lib/admin/doctors";
-import { adminFromSession, SIGNED_OUT } from "@/lib/admin/session";
-import { failure, type ActionResult } from "@/lib/errors";
+import { doctorIdSchema, rejectDoctorSchema } from "@/lib/admin/schemas";
 
-export type VerificationFormState = ActionResult | null;
+/** Which list the admin came from, so the redirect lands back on it. */
+const view = z.string().optional();
 
-export async function approveDoctorAction(_previous: VerificationFormState, formData: FormData): Promise<VerificationFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const result = await runService(() => approveDoctor(getDb(), admin, { doctorId: String(formData.get("doctorId") ?? "") }, new Date()));
-  if (!result.ok) return result;
-  revalidatePath("/doctors");
-  redirect(`/admin/doctors?status=${formData.get("view") === "rejected" ? "rejected" : "pending"}&notice=approved`);
-}
+export const approveDoctorAction = action({
+  access: ["admin"],
+  schema: doctorIdSchema.extend({ view }),
+  run: async ({ doctorId, view }, { user, db, now }) => {
+    await approveDoctor(db, user, { doctorId }, now);
+    revalidatePath("/doctors");
+    redirect(`/admin/doctors?status=${view === "rejected" ? "rejected" : "pending"}&notice=approved`);
+  },
+});
 
-export async function rejectDoctorAction(_previous: VerificationFormState, formData: FormData): Promise<VerificationFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const reason = String(formData.get("reason") ?? "");
-  const result = await runService(() => rejectDoctor(getDb(), admin, { doctorId: String(formData.get("doctorId") ?? ""), reason }));
-  if (!result.ok) return { ...result, values: { reason } };
-  revalidatePath("/doctors");
-  redirect(`/admin/doctors?status=${formData.get("view") === "verified" ? "verified" : "pending"}&notice=rejected`);
-}
+export const rejectDoctorAction = action({
+  access: ["admin"],
+  schema: rejectDoctorSchema.extend({ view }),
+  run: async ({ doctorId, reason, view }, { user, db }) => {
+    await rejectDoctor(db, user, { doctorId, reason });
+    revalidatePath("/doctors");
+    redirect(`/admin/doctors?status=${view === "verified" ? "verified" : "pending"}&notice=rejected`);
+  },
+});

@@ -9,11 +9,11 @@ import { createAdmin } from "@/tests/factories";
 import { retryOutboxAction } from "./actions";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; role: "admin"; name: string; email: string; emailVerified: boolean } | null }));
-vi.mock("@/lib/auth/guards", () => ({ userWithRole: async () => session.user }));
+vi.mock("@/lib/auth/guards", () => ({ currentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const deliver = vi.hoisted(() => vi.fn());
 // The real delivery sweeps every pending row of the shared test database; its own tests live in lib/outbox.
-vi.mock("@/lib/outbox", () => ({ deliverOutbox: deliver }));
+vi.mock("@/lib/outbox", () => ({ deliverOutbox: deliver, deliverOutboxQuietly: vi.fn() }));
 
 let handle: DatabaseHandle;
 let db: Db;

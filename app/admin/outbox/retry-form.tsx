@@ -1,12 +1,13 @@
 "use client";
 
+import type { FormState } from "@/lib/errors";
 import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { retryJobRunAction, retryOutboxAction, type RetryState } from "./actions";
+import { retryJobRunAction, retryOutboxAction } from "./actions";
 
 export function RetryForm() {
-  const [state, formAction] = useActionState<RetryState>(retryOutboxAction, null);
+  const [state, formAction] = useActionState<FormState>(retryOutboxAction, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-3">
       {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
@@ -17,7 +18,7 @@ export function RetryForm() {
 
 /** One failed run's "Retry now" (its row names the run). */
 export function RetryRunForm({ runId }: { runId: string }) {
-  const [state, formAction] = useActionState<RetryState, FormData>(retryJobRunAction, null);
+  const [state, formAction] = useActionState<FormState, FormData>(retryJobRunAction, null);
   return (
     <form action={formAction} className="flex shrink-0 flex-col items-start gap-2">
       <input type="hidden" name="runId" value={runId} />

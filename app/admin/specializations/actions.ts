@@ -2,40 +2,36 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { runService } from "@/lib/actions";
-import { adminFromSession, SIGNED_OUT } from "@/lib/admin/session";
+import { action } from "@/lib/actions";
+import { createSpecializationSchema, renameSpecializationSchema, specializationIdSchema } from "@/lib/admin/schemas";
 import { createSpecialization, deleteSpecialization, renameSpecialization } from "@/lib/admin/specializations";
-import { failure, type ActionResult } from "@/lib/errors";
 
-export type SpecializationFormState = ActionResult | null;
+export const createSpecializationAction = action({
+  access: ["admin"],
+  schema: createSpecializationSchema,
+  run: async (input, { user, db }) => {
+    const created = await createSpecialization(db, user, input);
+    revalidatePath("/admin/specializations");
+    return `"${created.name}" added.`;
+  },
+});
 
-function done(message: string): SpecializationFormState {
-  revalidatePath("/admin/specializations");
-  return { ok: true, message };
-}
+export const renameSpecializationAction = action({
+  access: ["admin"],
+  schema: renameSpecializationSchema,
+  run: async (input, { user, db }) => {
+    const renamed = await renameSpecialization(db, user, input);
+    revalidatePath("/admin/specializations");
+    return `Renamed to "${renamed.name}".`;
+  },
+});
 
-export async function createSpecializationAction(_previous: SpecializationFormState, formData: FormData): Promise<SpecializationFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const name = String(formData.get("name") ?? "");
-  const result = await runService(() => createSpecialization(getDb(), admin, { name }));
-  return result.ok ? done(`"${result.name}" added.`) : { ...result, values: { name } };
-}
-
-export async function renameSpecializationAction(_previous: SpecializationFormState, formData: FormData): Promise<SpecializationFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const name = String(formData.get("name") ?? "");
-  const result = await runService(() => renameSpecialization(getDb(), admin, { id: String(formData.get("id") ?? ""), name }));
-  return result.ok ? done(`Renamed to "${result.name}".`) : { ...result, values: { name } };
-}
-
-export async function deleteSpecializationAction(_previous: SpecializationFormState, formData: FormData): Promise<SpecializationFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const result = await runService(() => deleteSpecialization(getDb(), admin, { id: String(formData.get("id") ?? "") }));
-  if (!result.ok) return result;
-  revalidatePath("/admin/specializations");
-  redirect("/admin/specializations?notice=deleted");
-}
+export const deleteSpecializationAction = action({
+  access: ["admin"],
+  schema: specializationIdSchema,
+  run: async (input, { user, db }) => {
+    await deleteSpecialization(db, user, input);
+    revalidatePath("/admin/specializations");
+    redirect("/admin/specializations?notice=deleted");
+  },
+});

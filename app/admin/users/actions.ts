@@ -1,47 +1,46 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { runService } from "@/lib/actions";
-import { adminFromSession, SIGNED_OUT } from "@/lib/admin/session";
+import { z } from "zod";
+import { action } from "@/lib/actions";
+import { changeRoleSchema, userIdsSchema } from "@/lib/admin/schemas";
 import { changeUserRole, setUsersActiveState } from "@/lib/admin/users";
-import { failure, type ActionResult } from "@/lib/errors";
 
-export type UsersFormState = ActionResult | null;
+const bulkUsersSchema = z.object({
+  operation: z.enum(["deactivate", "reactivate"], { error: "Choose an action." }),
+  userIds: userIdsSchema,
+});
 
-export async function bulkUsersAction(_previous: UsersFormState, formData: FormData): Promise<UsersFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const operation = formData.get("operation");
-  if (operation !== "deactivate" && operation !== "reactivate") return failure("Choose what to do with the selected users.", { operation: ["Choose an action."] });
-  const userIds = formData.getAll("userIds").map(String);
-  const active = operation === "reactivate";
-  const result = await runService(() => setUsersActiveState(getDb(), admin, { userIds, active }, new Date()));
-  if (!result.ok) return result;
-  revalidatePath("/admin/users");
-  const verb = active ? "reactivated" : "deactivated";
-  const note = result.unchanged ? ` ${result.unchanged} already ${active ? "active" : "inactive"}.` : "";
-  return { ok: true, message: `${result.changed} ${result.changed === 1 ? "user" : "users"} ${verb}.${active ? "" : " Their sessions ended."}${note}` };
-}
+export const bulkUsersAction = action({
+  access: ["admin"],
+  schema: bulkUsersSchema,
+  run: async ({ operation, userIds }, { user, db, now }) => {
+    const active = operation === "reactivate";
+    const result = await setUsersActiveState(db, user, { userIds, active }, now);
+    revalidatePath("/admin/users");
+    const verb = active ? "reactivated" : "deactivated";
+    const note = result.unchanged ? ` ${result.unchanged} already ${active ? "active" : "inactive"}.` : "";
+    return `${result.changed} ${result.changed === 1 ? "user" : "users"} ${verb}.${active ? "" : " Their sessions ended."}${note}`;
+  },
+});
 
-export async function changeRoleAction(_previous: UsersFormState, formData: FormData): Promise<UsersFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const userId = String(formData.get("userId") ?? "");
-  const result = await runService(() => changeUserRole(getDb(), admin, { userId, role: String(formData.get("role") ?? "") }, new Date()));
-  if (!result.ok) return result;
-  revalidatePath(`/admin/users/${userId}`);
-  revalidatePath("/admin/users");
-  return { ok: true, message: result.changed ? `Role changed to ${result.user.role}. Their sessions ended; the new role applies when they sign in again.` : "That is already their role." };
-}
+export const changeRoleAction = action({
+  access: ["admin"],
+  schema: changeRoleSchema,
+  run: async (input, { user, db, now }) => {
+    const result = await changeUserRole(db, user, input, now);
+    revalidatePath(`/admin/users/${input.userId}`);
+    revalidatePath("/admin/users");
+    return result.changed ? `Role changed to ${result.user.role}. Their sessions ended; the new role applies when they sign in again.` : "That is already their role.";
+  },
+});
 
-export async function setActiveAction(_previous: UsersFormState, formData: FormData): Promise<UsersFormState> {
-  const admin = await adminFromSession();
-  if (!admin) return failure(SIGNED_OUT);
-  const userId = String(formData.get("userId") ?? "");
-  const active = formData.get("active") === "true";
-  const result = await runService(() => setUsersActiveState(getDb(), admin, { userIds: [userId], active }, new Date()));
-  if (!result.ok) return result;
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true, message: active ? "Account reactivated. They can sign in again." : "Account deactivated. Their sessions ended and they cannot sign in." };
-}
+export const setActiveAction = action({
+  access: ["admin"],
+  schema: z.object({ userId: z.uuid({ error: "That user does not exist." }), active: z.string().transform((value) => value === "true") }),
+  run: async ({ userId, active }, { user, db, now }) => {
+    await setUsersActiveState(db, user, { userIds: [userId], active }, now);
+    revalidatePath(`/admin/users/${userId}`);
+    return active ? "Account reactivated. They can sign in again." : "Account deactivated. Their sessions ended and they cannot sign in.";
+  },
+});

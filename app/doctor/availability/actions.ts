@@ -1,66 +1,67 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { runService } from "@/lib/actions";
-import { userWithRole } from "@/lib/auth/guards";
+import { action } from "@/lib/actions";
 import { dateOverrideFromFormData, schedulingSettingsFromFormData, weeklyHoursFromFormData } from "@/lib/availability/form-data";
+import { dateOverrideSchema, deleteOverrideSchema, schedulingSettingsSchema, weeklyHoursSchema } from "@/lib/availability/schemas";
 import { removeDateOverride, saveDateOverride, saveSchedulingSettings, saveWeeklyHours } from "@/lib/availability/service";
-import { failure, type ActionResult } from "@/lib/errors";
 
 // Thin on purpose: the session gives the doctor id (never the form), the
-// service validates with the shared schema and writes in one transaction.
-
-export type AvailabilityFormState = (ActionResult<{ message: string }> & { code?: string }) | null;
-
-const SIGNED_OUT = "Your session has ended. Sign in again as a doctor to change availability.";
+// form's fields are read as the client reads them (lib/availability/form-data)
+// and parsed with the shared schema; the service writes in one transaction.
 
 function refresh() {
   revalidatePath("/doctor/availability");
   revalidatePath("/doctor/calendar");
 }
 
-export async function saveWeeklyHoursAction(_previous: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
-  const doctor = await userWithRole("doctor");
-  if (!doctor) return failure(SIGNED_OUT);
-  const result = await runService(async () => {
-    await saveWeeklyHours(getDb(), doctor.id, weeklyHoursFromFormData(formData));
-    return { message: "Weekly hours saved." };
-  });
-  if (result.ok) refresh();
-  return result;
-}
+export const saveWeeklyHoursAction = action({
+  access: ["doctor"],
+  schema: weeklyHoursSchema,
+  fields: weeklyHoursFromFormData,
+  nestedFields: true,
+  invalid: "Some hours need your attention. Nothing was saved.",
+  run: async (hours, { user, db }) => {
+    await saveWeeklyHours(db, user.id, hours);
+    refresh();
+    return "Weekly hours saved.";
+  },
+});
 
-export async function saveOverrideAction(_previous: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
-  const doctor = await userWithRole("doctor");
-  if (!doctor) return failure(SIGNED_OUT);
-  const result = await runService(async () => {
-    const { date } = await saveDateOverride(getDb(), doctor.id, dateOverrideFromFormData(formData), new Date());
-    return { message: `Override for ${date} saved.` };
-  });
-  if (result.ok) refresh();
-  return result;
-}
+export const saveOverrideAction = action({
+  access: ["doctor"],
+  schema: dateOverrideSchema,
+  fields: dateOverrideFromFormData,
+  nestedFields: true,
+  invalid: "Some fields need your attention. Nothing was saved.",
+  run: async (override, { user, db, now }) => {
+    const { date } = await saveDateOverride(db, user.id, override, now);
+    refresh();
+    return `Override for ${date} saved.`;
+  },
+});
 
-export async function deleteOverrideAction(_previous: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
-  const doctor = await userWithRole("doctor");
-  if (!doctor) return failure(SIGNED_OUT);
-  const result = await runService(async () => {
-    const { date } = await removeDateOverride(getDb(), doctor.id, { overrideId: formData.get("overrideId") });
-    return { message: `Override for ${date} deleted.` };
-  });
-  // A stale row (deleted in another tab) refreshes too, so the list stops showing it.
-  if (result.ok || result.code === "not_found") refresh();
-  return result;
-}
+export const deleteOverrideAction = action({
+  access: ["doctor"],
+  schema: deleteOverrideSchema,
+  invalid: "That override could not be found.",
+  run: async (input, { user, db }) => {
+    // A stale row (deleted in another tab) refreshes too, so the list stops showing it.
+    refresh();
+    const { date } = await removeDateOverride(db, user.id, input);
+    return `Override for ${date} deleted.`;
+  },
+});
 
-export async function saveSettingsAction(_previous: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
-  const doctor = await userWithRole("doctor");
-  if (!doctor) return failure(SIGNED_OUT);
-  const result = await runService(async () => {
-    await saveSchedulingSettings(getDb(), doctor.id, schedulingSettingsFromFormData(formData));
-    return { message: "Settings saved." };
-  });
-  if (result.ok) refresh();
-  return result;
-}
+export const saveSettingsAction = action({
+  access: ["doctor"],
+  schema: schedulingSettingsSchema,
+  fields: schedulingSettingsFromFormData,
+  nestedFields: true,
+  invalid: "Some settings need your attention. Nothing was saved.",
+  run: async (settings, { user, db }) => {
+    await saveSchedulingSettings(db, user.id, settings);
+    refresh();
+    return "Settings saved.";
+  },
+});

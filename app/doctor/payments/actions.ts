@@ -1,23 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { runService } from "@/lib/actions";
-import { userWithRole } from "@/lib/auth/guards";
-import { failure, type ActionResult } from "@/lib/errors";
+import { action } from "@/lib/actions";
 import { markPaidAtClinic } from "@/lib/payments/clinic";
 import { appointmentPaymentSchema } from "@/lib/payments/schemas";
 
-export type MarkPaidState = ActionResult | null;
-
 /** The doctor records the fee collected at the clinic; the service checks the appointment is theirs. */
-export async function markPaidAction(_previous: MarkPaidState, formData: FormData): Promise<MarkPaidState> {
-  const doctor = await userWithRole("doctor");
-  if (!doctor) return failure("Please sign in again.");
-  const parsed = appointmentPaymentSchema.safeParse({ appointmentId: formData.get("appointmentId") });
-  if (!parsed.success) return failure("That appointment does not exist.");
-  const result = await runService(async () => ({ payment: await markPaidAtClinic(getDb(), { appointmentId: parsed.data.appointmentId, doctorId: doctor.id }, new Date()) }));
-  if (!result.ok) return result;
-  revalidatePath("/doctor/payments");
-  return { ok: true, message: "Marked as paid at the clinic." };
-}
+export const markPaidAction = action({
+  access: ["doctor"],
+  schema: appointmentPaymentSchema,
+  invalid: "That appointment does not exist.",
+  run: async ({ appointmentId }, { user, db, now }) => {
+    await markPaidAtClinic(db, { appointmentId, doctorId: user.id }, now);
+    revalidatePath("/doctor/payments");
+    return "Marked as paid at the clinic.";
+  },
+});

@@ -1,71 +1,55 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { runService } from "@/lib/actions";
-import { userWithRole } from "@/lib/auth/guards";
-import { failure, fieldErrorsOf } from "@/lib/errors";
+import { z } from "zod";
+import { action } from "@/lib/actions";
 import { PATIENT_PROFILE_FIELDS, changePasswordSchema, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
 import { changePassword, removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
 import { currentSessionId } from "@/lib/profiles/session";
-import type { ProfileFormState } from "@/components/profiles/form-kit";
+import { fileSchema } from "@/lib/storage/uploads";
 
 // The patient is whoever the session says; ids in the form are never trusted.
 
-const SIGNED_OUT = "Your session has ended. Sign in again to change your profile.";
+export const savePatientProfileAction = action({
+  access: ["patient"],
+  schema: patientProfileSchema,
+  fields: (formData) => formFields(formData, PATIENT_PROFILE_FIELDS),
+  invalid: "Some fields need your attention. Nothing was saved.",
+  run: async (profile, { user, db }) => {
+    await savePatientProfile(db, user.id, profile);
+    revalidatePath("/patient/profile");
+    return "Profile saved.";
+  },
+});
 
-export async function savePatientProfileAction(_previous: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const patient = await userWithRole("patient");
-  if (!patient) return failure(SIGNED_OUT);
-  const raw = formFields(formData, PATIENT_PROFILE_FIELDS);
-  const parsed = patientProfileSchema.safeParse(raw);
-  if (!parsed.success) return failure("Some fields need your attention. Nothing was saved.", fieldErrorsOf(parsed.error), raw);
-  const result = await runService(async () => {
-    await savePatientProfile(getDb(), patient.id, parsed.data);
-    return { message: "Profile saved." };
-  });
-  if (result.ok) revalidatePath("/patient/profile");
-  return result.ok ? result : { ...result, values: raw };
-}
+export const uploadPatientPhotoAction = action({
+  access: ["patient"],
+  schema: z.object({ photo: fileSchema }),
+  run: async ({ photo }, { user, db }) => {
+    await setProfilePhoto(db, { userId: user.id, role: "patient", file: photo });
+    revalidatePath("/patient/profile");
+    return "Photo updated.";
+  },
+});
 
-export async function uploadPatientPhotoAction(_previous: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const patient = await userWithRole("patient");
-  if (!patient) return failure(SIGNED_OUT);
-  const file = formData.get("photo");
-  const result = await runService(async () => {
-    await setProfilePhoto(getDb(), { userId: patient.id, role: "patient", file: file instanceof File ? file : null });
-    return { message: "Photo updated." };
-  });
-  if (result.ok) revalidatePath("/patient/profile");
-  return result;
-}
-
-export async function removePatientPhotoAction(): Promise<ProfileFormState> {
-  const patient = await userWithRole("patient");
-  if (!patient) return failure(SIGNED_OUT);
-  const result = await runService(async () => {
-    await removeProfilePhoto(getDb(), { userId: patient.id, role: "patient" });
-    return { message: "Photo removed." };
-  });
-  if (result.ok) revalidatePath("/patient/profile");
-  return result;
-}
+export const removePatientPhotoAction = action({
+  access: ["patient"],
+  schema: z.object({}),
+  run: async (_input, { user, db }) => {
+    await removeProfilePhoto(db, { userId: user.id, role: "patient" });
+    revalidatePath("/patient/profile");
+    return "Photo removed.";
+  },
+});
 
 /** Passwords are never sent back to the form, not even on a refusal. */
-export async function changePasswordAction(_previous: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const patient = await userWithRole("patient");
-  if (!patient) return failure(SIGNED_OUT);
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: String(formData.get("currentPassword") ?? ""),
-    newPassword: String(formData.get("newPassword") ?? ""),
-    confirmPassword: String(formData.get("confirmPassword") ?? ""),
-  });
-  if (!parsed.success) return failure("Please correct the highlighted field.", fieldErrorsOf(parsed.error));
-  const keepSessionId = await currentSessionId();
-  const result = await runService(async () => {
-    const { endedSessions } = await changePassword(getDb(), { userId: patient.id, keepSessionId, ...parsed.data }, new Date());
+export const changePasswordAction = action({
+  access: ["patient"],
+  schema: changePasswordSchema,
+  run: async (passwords, { user, db, now }) => {
+    const keepSessionId = await currentSessionId();
+    const { endedSessions } = await changePassword(db, { userId: user.id, keepSessionId, ...passwords }, now);
     const others = endedSessions === 0 ? "" : ` ${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`;
-    return { message: `Password changed.${others}` };
-  });
-  return result;
-}
+    return `Password changed.${others}`;
+  },
+});

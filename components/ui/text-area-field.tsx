@@ -1,26 +1,4 @@
-"use client";
-
 import type { TextareaHTMLAttributes } from "react";
-import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/errors";
-
-export type ProfileFormState = ActionResult<{ message: string }> | null;
-
-/** The form's answer on top of it: success, or what failed (each field also shows its own message). */
-export function FormMessage({ state }: { state: ProfileFormState }) {
-  if (!state) return null;
-  return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
-}
-
-/** What to put back in a field: what the user just sent if it was refused, else the saved value. */
-export function valueOf(state: ProfileFormState, name: string, saved: string | number | null | undefined): string {
-  if (state && !state.ok && state.values && name in state.values) return state.values[name]!;
-  return saved === null || saved === undefined ? "" : String(saved);
-}
-
-export function errorsOf(state: ProfileFormState, name: string): string[] | undefined {
-  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
-}
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
