@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { actorRole as actorRoleEnum } from "@/lib/vocabulary";
 
 // Every event Careslot sends or receives, typed and validated. Domain events
 // are written to the outbox by the services (names below are what they
@@ -7,7 +8,7 @@ import { z } from "zod";
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });
-const actorRole = z.enum(["patient", "doctor", "admin", "system"]);
+const actorRole = z.enum(actorRoleEnum.enumValues);
 
 /** A visit was booked: confirmed at once, or held as pending_payment until paid (then `appointment/confirmed`). */
 export const appointmentBooked = eventType("appointment/booked", {

@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { securityEvent } from "@/lib/logger";
-import { auth, type Role } from "./index";
+import type { Role } from "@/lib/vocabulary";
+import { auth } from "./index";
 
 export interface CurrentUser {
   id: string;

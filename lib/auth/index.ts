@@ -5,11 +5,10 @@ import { getDb } from "@/db";
 import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import type { Role } from "@/lib/vocabulary";
 import { verifyCredentials } from "./credentials";
 import { sessionRefusal } from "./session-validity";
 import { signInSchema } from "./schemas";
-
-export type Role = "patient" | "doctor" | "admin";
 
 declare module "next-auth" {
   interface Session {

@@ -16,8 +16,8 @@ import { movePaymentsToAppointment } from "@/db/queries/payments";
 import { cancellationAllowed, completionAllowed, noShowAllowed } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import { bookingTransaction, lockDoctorSchedule } from "./transactions";
+import type { Actor } from "@/lib/vocabulary";
 
-export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
 type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
 
 const SLOT_NOT_OFFERED = "That time is not available any more. Please choose one of the times shown.";
