@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { auditLog, jobRuns, outboxEvents } from "@/db/schema";
 import { createIsolatedDatabase, type IsolatedDatabase } from "@/inngest/testing/isolated-database";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { createAdmin, createPatient } from "@/tests/factories";
 import { retryFailedJobRun } from "./retry";
 import { getJobRunnerStatus, listLocalRuns } from "./status";
