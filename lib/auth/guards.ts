@@ -16,8 +16,8 @@ export interface CurrentUser {
 export async function currentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const { id, role, name, email, emailConfirmed } = session.user;
-  return { id, role, name: name ?? email ?? "", email: email ?? "", emailVerified: emailConfirmed };
+  const { id, role, name, email, emailVerified } = session.user;
+  return { id, role, name: name ?? email ?? "", email: email ?? "", emailVerified };
 }
 
 /** The path being rendered, as forwarded by proxy.ts, for the login return path. */

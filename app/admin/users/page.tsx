@@ -38,7 +38,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </FilterBar>
         <UserBulkForm
           selfId={admin.id}
-          rows={rows.map((row) => ({ id: row.id, fullName: row.fullName, email: row.email, role: row.role, active: row.active, verified: row.emailVerifiedAt !== null, joined: joined.format(row.createdAt) }))}
+          rows={rows.map((row) => ({ id: row.id, fullName: row.fullName, email: row.email, role: row.role, active: row.active, emailVerified: row.emailVerifiedAt !== null, joined: joined.format(row.createdAt) }))}
         />
         <Pagination basePath="/admin/users" params={{ q: filter.q, role: filter.role, status: filter.status }} page={filter.page} pageSize={PAGE_SIZE} total={total} label="Users pages" />
       </Card>
