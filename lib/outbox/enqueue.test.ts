@@ -1,23 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { connectDatabase, type Db } from "@/db/client";
 import { outboxEvents } from "@/db/schema";
 import { enqueueOutboxEvent } from "./enqueue";
 
 // Half of this file is for the type checker: `npm run typecheck` reads it, and
 // each @ts-expect-error fails that check the day the call below it compiles.
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 2 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
+const handle = connectDatabase(inject("databaseUrl"), { max: 2 });
+const db = handle.db;
+afterAll(() => handle.close());
 
 class RolledBack extends Error {}
 
