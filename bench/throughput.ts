@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { connectDatabase, type Db } from "../db/client";
 import { insertAppointment, recordAppointmentEvent } from "../db/queries/appointment-writes";
 import { insertAuditEntry } from "../db/queries/audit";
-import { enqueueOutboxEvent } from "../db/queries/outbox";
+import { insertOutboxEvent } from "../db/queries/outbox";
 import { getBookableDoctor } from "../db/queries/schedules";
 import { getUserById } from "../db/queries/users";
 import { bookAppointment } from "../lib/booking/service";
@@ -73,7 +73,7 @@ function writesOnly(db: Db) {
       const actor = { id: job.patientId, role: "patient" as const };
       await recordAppointmentEvent(tx, { appointmentId: row.id, fromStatus: null, toStatus: "confirmed", actor, note: "Booked" });
       await insertAuditEntry(tx, { actorId: job.patientId, actorRole: "patient", action: "appointment.booked", entityType: "appointment", entityId: row.id, after: { startsAt: job.startsAt.toISOString() } });
-      await enqueueOutboxEvent(tx, "appointment/booked", { appointmentId: row.id });
+      await insertOutboxEvent(tx, "appointment/booked", { appointmentId: row.id });
     });
 }
 

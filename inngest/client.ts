@@ -1,6 +1,6 @@
 import { Inngest, Middleware, type SendEventBaseOutput } from "inngest";
 import { getDb } from "@/db";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
+import { insertOutboxEvent } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { parseEnv } from "@/lib/env-schema";
 import { jobRunnerFor } from "@/lib/jobs/engine";
@@ -23,7 +23,7 @@ class LocalEventSink extends Middleware.BaseMiddleware {
     if (!localRunner()) return next();
     const db = getDb();
     const ids: string[] = [];
-    for (const event of events) ids.push(await enqueueOutboxEvent(db, event.name, { ...(event.data ?? {}) }, { dedupeKey: event.id }));
+    for (const event of events) ids.push(await insertOutboxEvent(db, event.name, { ...(event.data ?? {}) }, { dedupeKey: event.id }));
     return { ids };
   }
 }

@@ -1,13 +1,15 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { actorRole as actorRoleEnum } from "@/lib/vocabulary";
 
 // Every event Careslot sends or receives, typed and validated. Domain events
-// are written to the outbox by the services (names below are what they
-// enqueue) and delivered with the outbox row id as the event id.
+// are written to the outbox by the services through lib/outbox/enqueue.ts,
+// which takes only the names below with the payload their schema takes, and
+// are delivered with the outbox row id as the event id.
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });
-const actorRole = z.enum(["patient", "doctor", "admin", "system"]);
+const actorRole = z.enum(actorRoleEnum.enumValues);
 
 /** A visit was booked: confirmed at once, or held as pending_payment until paid (then `appointment/confirmed`). */
 export const appointmentBooked = eventType("appointment/booked", {

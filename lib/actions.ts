@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
-import type { Role } from "@/lib/auth";
+import type { Role } from "@/lib/vocabulary";
 import { AppError, errorCatalog, failure, parseInput, type FormState } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import { deliverOutboxQuietly } from "@/lib/outbox";

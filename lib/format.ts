@@ -1,3 +1,5 @@
+import type { AppointmentStatus } from "@/lib/vocabulary";
+
 /** Formatting for people: always in a named zone, never the server's. */
 export function formatDateTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(instant);
@@ -21,7 +23,7 @@ export const statusLabels = {
   completed: "Completed",
   cancelled: "Cancelled",
   no_show: "No-show",
-} as const;
+} as const satisfies Record<AppointmentStatus, string>;
 
 /** A calendar date ("YYYY-MM-DD", already in the viewer's zone) for people: "Tue 24 Nov". */
 export function formatCalendarDate(date: string, style: "short" | "long" = "short"): string {

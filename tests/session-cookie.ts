@@ -4,11 +4,10 @@
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/db/client";
 import { createSession } from "@/db/queries/users";
-
-export type SessionRole = "patient" | "doctor" | "admin";
+import type { Actor } from "@/lib/vocabulary";
 
 /** The Cookie header of a fresh one-hour session; `role` is what the JWT claims, the database has the last word. */
-export async function sessionCookieFor(db: Db, user: { id: string; role: SessionRole }): Promise<string> {
+export async function sessionCookieFor(db: Db, user: Actor): Promise<string> {
   const sid = await createSession(db, user.id, new Date(Date.now() + 3_600_000));
   const token = await encode({ token: { sub: user.id, sid, role: user.role }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
   return `authjs.session-token=${token}`;

@@ -6,12 +6,12 @@ import { bulkCancelAction } from "@/app/admin/appointments/actions";
 import type { FormState } from "@/lib/errors";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { statusLabels } from "@/lib/format";
+import type { AppointmentStatus } from "@/lib/vocabulary";
 import { CancelReasonField } from "@/components/appointments/cancel-reason-field";
 import { ResultNotice } from "./form-bits";
 import { DataTable } from "@/components/ui/data-table";
 
-export type AdminAppointmentItem = { id: string; when: string; doctorName: string; patientName: string; specialization: string | null; status: keyof typeof statusLabels; price: string; cancellable: boolean };
+export type AdminAppointmentItem = { id: string; when: string; doctorName: string; patientName: string; specialization: string | null; status: AppointmentStatus; price: string; cancellable: boolean };
 
 /** The appointment list is one form: tick several, give one reason, cancel them all. */
 export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { AppointmentStatus } from "@/lib/vocabulary";
 
 // The figures arrive already aggregated by SQL; these components only draw
 // them. Each chart has its numbers as a table too (screen readers, printing).
@@ -15,7 +16,7 @@ const statusSeries = [
 
 const currencyColors = ["#0f766e", "#7c3aed", "#c2410c", "#1d4ed8", "#be185d", "#4d7c0f"];
 
-export type DayPoint = { day: string; pending_payment: number; confirmed: number; completed: number; cancelled: number; no_show: number };
+export type DayPoint = { day: string } & Record<AppointmentStatus, number>;
 export type MonthPoint = Record<string, string | number> & { month: string };
 
 const axisTick = { fontSize: 12, fill: "#475569" };

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
 import { DataTable } from "@/components/ui/data-table";
 
-export type UserRow = { id: string; fullName: string; email: string; role: string; active: boolean; verified: boolean; joined: string };
+export type UserRow = { id: string; fullName: string; email: string; role: string; active: boolean; emailVerified: boolean; joined: string };
 
 /**
  * The user list is one form: a checkbox per row and the bulk action below, so
@@ -39,7 +39,7 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
             <td className="py-2 pr-4 capitalize">{row.role}</td>
             <td className="py-2 pr-4">
               <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${row.active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>{row.active ? "Active" : "Inactive"}</span>
-              {row.verified ? null : <span className="ml-1 text-xs text-slate-600">email unconfirmed</span>}
+              {row.emailVerified ? null : <span className="ml-1 text-xs text-slate-600">email unconfirmed</span>}
             </td>
             <td className="py-2 whitespace-nowrap tabular-nums">{row.joined}</td>
           </tr>

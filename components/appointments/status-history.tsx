@@ -1,9 +1,10 @@
 import { Card } from "@/components/ui/card";
 import { formatDateTime, statusLabels } from "@/lib/format";
+import type { AppointmentStatus } from "@/lib/vocabulary";
 
 interface StatusEvent {
   id: string;
-  toStatus: keyof typeof statusLabels;
+  toStatus: AppointmentStatus;
   actorRole: string;
   note: string | null;
   at: Date;

@@ -1,9 +1,10 @@
 // CalendarData → FullCalendar events. The grid shows the doctor's wall clock
 // written as UTC; why, and the helpers for it, are in lib/availability/calendar-grid-time.ts.
 import type { EventInput } from "@fullcalendar/core";
-import type { AppointmentStatus, CalendarData } from "@/lib/availability/calendar-range";
+import type { CalendarData } from "@/lib/availability/calendar-range";
 import { wallClockAsUtc } from "@/lib/availability/calendar-grid-time";
 import type { DateHours } from "@/lib/availability/open-hours";
+import type { AppointmentStatus } from "@/lib/vocabulary";
 
 export const statusStyles: Record<AppointmentStatus, { label: string; background: string; border: string; text: string }> = {
   pending_payment: { label: "Awaiting payment", background: "#b45309", border: "#92400e", text: "#ffffff" },

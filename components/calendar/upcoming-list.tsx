@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { formatDate, formatTime } from "@/lib/format";
+import type { AppointmentStatus } from "@/lib/vocabulary";
 
 export interface UpcomingAppointment {
   id: string;
   patientName: string;
-  status: "pending_payment" | "confirmed" | "completed" | "cancelled" | "no_show";
+  status: AppointmentStatus;
   startsAt: Date;
   endsAt: Date;
 }

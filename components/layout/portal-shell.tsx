@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@/lib/auth";
+import type { Role } from "@/lib/vocabulary";
 
 const navigation: Record<Role, { href: string; label: string }[]> = {
   patient: [

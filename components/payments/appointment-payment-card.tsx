@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime, formatMoney, formatTime } from "@/lib/format";
-import { appointmentPaymentState, refundStatusLabels, type AppointmentStatus, type PaymentProvider, type PaymentStatus, type RefundStatus } from "@/lib/payments/policy";
+import { appointmentPaymentState, refundStatusLabels } from "@/lib/payments/policy";
+import type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundStatus } from "@/lib/vocabulary";
 import { ContinuePaymentLink } from "./continue-payment-link";
 import { PaymentBadge } from "./payment-badge";
 import { PaymentStatusRefresher } from "./payment-status-refresher";
@@ -10,7 +11,7 @@ import { Fact, Facts } from "@/components/ui/facts";
 
 interface PaymentView {
   holdExpiresAt: Date | null;
-  cancelledBy: "patient" | "doctor" | "admin" | "system" | null;
+  cancelledBy: ActorRole | null;
   payment?: { id: string; provider: PaymentProvider; status: PaymentStatus; amountMinor: number; refundedMinor: number; currency: string; paidAt: Date | null };
   refunds: { id: string; amountMinor: number; status: RefundStatus; reason: string; createdAt: Date }[];
 }

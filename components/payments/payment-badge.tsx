@@ -1,4 +1,5 @@
-import { paymentLabel, type PaymentProvider, type PaymentStatus } from "@/lib/payments/policy";
+import { paymentLabel } from "@/lib/payments/policy";
+import type { PaymentProvider, PaymentStatus } from "@/lib/vocabulary";
 
 const tones: Record<PaymentStatus, string> = {
   requires_payment: "bg-amber-100 text-amber-900",

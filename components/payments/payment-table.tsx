@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { PaymentListItem } from "@/db/queries/payment-reads";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatMoney } from "@/lib/format";
-import { refundStatusLabels, type RefundStatus } from "@/lib/payments/policy";
+import { refundStatusLabels } from "@/lib/payments/policy";
+import type { RefundStatus } from "@/lib/vocabulary";
 import { PaymentBadge } from "./payment-badge";
 
 export interface RefundLine {

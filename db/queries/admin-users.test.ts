@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
-import { users } from "@/db/schema";
-import { listUsersForAdmin, type Role, type UserListFilter } from "./admin-users";
+import { users, type Role } from "@/db/schema";
+import { listUsersForAdmin, type UserListFilter } from "./admin-users";
 
 let handle: DatabaseHandle;
 let db: Db;

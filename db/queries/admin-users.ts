@@ -1,9 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { doctorProfiles, patientProfiles, sessions, users } from "../schema";
-
-export type Role = (typeof users.$inferSelect)["role"];
+import { doctorProfiles, patientProfiles, sessions, users, type Role } from "../schema";
 
 export interface UserListFilter {
   query?: string;

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, inArray, lte, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { appointmentEvents, appointments } from "../schema";
+import { appointmentEvents, appointments, type ActorRole } from "../schema";
 
 type Status = (typeof appointments.$inferSelect)["status"];
-type Actor = { id: string | null; role: "patient" | "doctor" | "admin" | "system" };
+type Actor = { id: string | null; role: ActorRole };
 
 export const HOLD_RELEASE_REASON = "Payment was not completed in time; the slot was released.";
 

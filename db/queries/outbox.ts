@@ -10,8 +10,12 @@ const OUTBOX_ID_NAMESPACE = "5b0c6a52-3c55-4a8e-9a51-8f3c2d7f0b11";
  * Written in the caller's transaction, so an event exists exactly when its
  * change does. A dedupe key (an event id chosen by a job) makes the row id
  * derived from it, so writing the same event twice leaves one row.
+ * Untyped on purpose (db/ knows no events): services call lib/outbox/enqueue.ts,
+ * which checks the name and payload against inngest/events.ts. The only other
+ * caller is the local runner's sink in inngest/client.ts, which relays events a
+ * function already built with its event type.
  */
-export async function enqueueOutboxEvent(db: Db, name: string, payload: Record<string, unknown>, options: { dedupeKey?: string } = {}): Promise<string> {
+export async function insertOutboxEvent(db: Db, name: string, payload: Record<string, unknown>, options: { dedupeKey?: string } = {}): Promise<string> {
   if (options.dedupeKey) {
     const id = uuidv5(options.dedupeKey, OUTBOX_ID_NAMESPACE);
     await db.insert(outboxEvents).values({ id, name, payload }).onConflictDoNothing();

@@ -2,8 +2,8 @@ import "server-only";
 import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
-import { appointments, doctorProfiles, payments, refunds, users } from "../schema";
-import { listRefundsOfPayments, type Payment, type PaymentStatus, type Refund } from "./payments";
+import { appointments, doctorProfiles, payments, refunds, users, type PaymentStatus } from "../schema";
+import { listRefundsOfPayments, type Payment, type Refund } from "./payments";
 
 // Payment lists and views for the pages; writes and webhook bookkeeping live in payments.ts.
 const doctorUser = alias(users, "doctor_user");

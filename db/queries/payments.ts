@@ -4,7 +4,6 @@ import type { Db } from "../client";
 import { appointments, payments, refunds, stripeEvents } from "../schema";
 
 export type Payment = typeof payments.$inferSelect;
-export type PaymentStatus = Payment["status"];
 export type Refund = typeof refunds.$inferSelect;
 
 

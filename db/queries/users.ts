@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { appSettings, patientProfiles, doctorProfiles, sessions, users } from "../schema";
+import { appSettings, patientProfiles, doctorProfiles, sessions, users, type Role } from "../schema";
 
 export function findUserByEmail(db: Db, email: string) {
   return db.query.users.findFirst({ where: sql`lower(${users.email}) = lower(${email})` });
@@ -13,7 +13,7 @@ export function getUserById(db: Db, id: string) {
 
 export async function insertUserWithProfile(
   db: Db,
-  input: { email: string; fullName: string; passwordHash: string; role: "patient" | "doctor" | "admin"; timeZone?: string },
+  input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string },
 ) {
   const [user] = await db
     .insert(users)

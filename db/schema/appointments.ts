@@ -1,10 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, instant, timestamps } from "./columns";
+import { actorRole, appointmentStatus } from "./enums";
 import { users } from "./users";
-
-export const appointmentStatus = pgEnum("appointment_status", ["pending_payment", "confirmed", "completed", "cancelled", "no_show"]);
-export const actorRole = pgEnum("actor_role", ["patient", "doctor", "admin", "system"]);
 
 /**
  * The no-overlap invariants (per doctor and per patient, for every status but

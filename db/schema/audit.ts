@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { actorRole } from "./appointments";
 import { id, timestamps } from "./columns";
+import { actorRole } from "./enums";
 import { users } from "./users";
 
 /** Append-only: the app has no update or delete path for these rows. */

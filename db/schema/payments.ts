@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { actorRole, appointments } from "./appointments";
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { appointments } from "./appointments";
 import { id, instant, timestamps } from "./columns";
+import { actorRole, paymentProvider, paymentStatus, refundStatus } from "./enums";
 import { users } from "./users";
-
-export const paymentProvider = pgEnum("payment_provider", ["stripe", "clinic"]);
-export const paymentStatus = pgEnum("payment_status", ["requires_payment", "paid", "failed", "expired", "due_at_visit", "refunded", "partially_refunded"]);
 
 /** The money side of an appointment: one row per checkout attempt or clinic payment. */
 export const payments = pgTable(
@@ -42,8 +40,6 @@ export const payments = pgTable(
     check("payments_refunded_within_amount", sql`${t.refundedMinor} between 0 and ${t.amountMinor}`),
   ],
 );
-
-export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
 
 export const refunds = pgTable(
   "refunds",

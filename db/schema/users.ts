@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, instant, timestamps } from "./columns";
-
-export const userRole = pgEnum("user_role", ["patient", "doctor", "admin"]);
+import { userRole } from "./enums";
 
 export const users = pgTable(
   "users",

@@ -1,8 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { outboxEvents } from "@/db/schema";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { startFakeInngest, type FakeInngest } from "../testing/fake-inngest";
 import { createIsolatedDatabase, type IsolatedDatabase } from "../testing/isolated-database";
 

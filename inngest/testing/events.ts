@@ -2,6 +2,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emails } from "@/db/schema";
+import type { ActorRole } from "@/lib/vocabulary";
 
 type AppointmentLike = { id: string; doctorId: string; patientId: string; startsAt: Date };
 
@@ -22,7 +23,7 @@ export function rescheduledEvent(moved: AppointmentLike & { rescheduledFromId: s
   };
 }
 
-export function cancelledEvent(appointmentId: string, cancelledBy: "patient" | "doctor" | "admin" | "system", reason: string) {
+export function cancelledEvent(appointmentId: string, cancelledBy: ActorRole, reason: string) {
   return { name: "appointment/cancelled" as const, data: { appointmentId, cancelledBy, reason } };
 }
 

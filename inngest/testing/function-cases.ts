@@ -4,9 +4,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { emails, outboxEvents, reports } from "@/db/schema";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { buildFigures } from "@/lib/reports/figures";
 import { TEST_NOW, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "./events";

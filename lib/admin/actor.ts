@@ -4,8 +4,9 @@ import { isActiveAdmin } from "@/db/queries/admin-users";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { securityEvent } from "@/lib/logger";
+import type { Actor } from "@/lib/vocabulary";
 
-export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
+export type { Actor } from "@/lib/vocabulary";
 export type AdminActor = { id: string; role: "admin" };
 
 const ADMIN_ONLY = "Only administrators can do that.";

@@ -6,9 +6,9 @@ import { listAppointmentsChunk, type AdminAppointmentFilter } from "@/db/queries
 import { cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { statusLabels } from "@/lib/format";
+import { appointmentStatus } from "@/lib/vocabulary";
 import { assertAdmin, requireActiveAdmin, type Actor } from "./actor";
 
-const statuses = Object.keys(statusLabels) as [keyof typeof statusLabels, ...(keyof typeof statusLabels)[]];
 /** An empty form field ("status=") means "any". */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 const isoDate = blank(z.iso.date({ error: "Use a date like 2026-03-31." }));
@@ -22,7 +22,7 @@ const optionalText = z
 /** The filter in the URL: the page, the CSV export and the bulk form all read the same one. */
 export const appointmentFilterSchema = z
   .object({
-    status: blank(z.enum(statuses, { error: "Choose a status from the list." })),
+    status: blank(z.enum(appointmentStatus.enumValues, { error: "Choose a status from the list." })),
     doctor: optionalText,
     patient: optionalText,
     from: isoDate,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRole } from "@/lib/vocabulary";
 
 // Shared by the admin forms (for the field names and limits) and the actions,
 // which parse with them at the boundary (lib/actions.ts).
@@ -17,7 +18,7 @@ const uuidList = (message: string) =>
 export const userIdsSchema = uuidList("Select at least one user.");
 export const appointmentIdsSchema = uuidList("Select at least one appointment.");
 
-export const roleSchema = z.enum(["patient", "doctor", "admin"], { error: "Choose a role." });
+export const roleSchema = z.enum(userRole.enumValues, { error: "Choose a role." });
 
 export const changeRoleSchema = z.object({
   userId: z.uuid({ error: "That user does not exist." }),

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockActiveAdmins, lockUsers, setUserRole, setUsersActive, type Role } from "@/db/queries/admin-users";
+import { lockActiveAdmins, lockUsers, setUserRole, setUsersActive } from "@/db/queries/admin-users";
 import { revokeAllSessionsOfUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/vocabulary";
 import { assertAdmin, auditAdmin, type Actor, type AdminActor } from "./actor";
 
 // Role and activation changes. Each runs in one transaction that first locks

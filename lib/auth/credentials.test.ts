@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { getThrottle } from "@/db/queries/sign-in-throttle";
 import { insertUserWithProfile } from "@/db/queries/users";
-import { users } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 import { verifyCredentials } from "./credentials";
 import { hashPassword } from "./password";
 
@@ -31,7 +31,7 @@ const uniqueEmail = (prefix = "user") =>
   `${prefix}-${randomUUID()}@careslot.test`;
 
 async function createUser(
-  options: { active?: boolean; role?: "patient" | "doctor" | "admin" } = {},
+  options: { active?: boolean; role?: Role } = {},
 ) {
   const email = uniqueEmail();
   const user = await insertUserWithProfile(db, {

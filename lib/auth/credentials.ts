@@ -3,12 +3,13 @@ import type { Db } from "@/db/client";
 import { clearThrottle, getThrottle, updateThrottle } from "@/db/queries/sign-in-throttle";
 import { findUserByEmail } from "@/db/queries/users";
 import { securityEvent } from "@/lib/logger";
+import type { Role } from "@/lib/vocabulary";
 import { emailKey } from "./accounts";
 import { checkLockout, recordFailure } from "./lockout";
 import { timingDummyHash, verifyPassword } from "./password";
 
 export type CredentialCheck =
-  | { ok: true; user: { id: string; role: "patient" | "doctor" | "admin"; fullName: string; email: string } }
+  | { ok: true; user: { id: string; role: Role; fullName: string; email: string } }
   | { ok: false; reason: "invalid" | "inactive" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 

@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { securityEvent } from "@/lib/logger";
-import { auth, type Role } from "./index";
+import type { Role } from "@/lib/vocabulary";
+import { auth } from "./index";
 
 export interface CurrentUser {
   id: string;
@@ -15,8 +16,8 @@ export interface CurrentUser {
 export async function currentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const { id, role, name, email, emailConfirmed } = session.user;
-  return { id, role, name: name ?? email ?? "", email: email ?? "", emailVerified: emailConfirmed };
+  const { id, role, name, email, emailVerified } = session.user;
+  return { id, role, name: name ?? email ?? "", email: email ?? "", emailVerified };
 }
 
 /** The path being rendered, as forwarded by proxy.ts, for the login return path. */

@@ -5,15 +5,14 @@ import { getDb } from "@/db";
 import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import type { Role } from "@/lib/vocabulary";
 import { verifyCredentials } from "./credentials";
 import { sessionRefusal } from "./session-validity";
 import { signInSchema } from "./schemas";
 
-export type Role = "patient" | "doctor" | "admin";
-
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; emailConfirmed: boolean } & DefaultSession["user"];
+    user: { id: string; role: Role; emailVerified: boolean } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
@@ -93,16 +92,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         token.emailVerified = row.emailVerifiedAt !== null;
         return token;
       },
+      // Returns a new user rather than assigning into this one: Auth.js also types it as its
+      // adapter's user, whose emailVerified is a Date; ours is the boolean the JWT carries.
       session({ session, token }) {
-        session.user = {
+        const user = {
           ...session.user,
           id: token.sub ?? "",
           role: token.role ?? "patient",
           name: token.name,
           email: token.email ?? "",
-          emailConfirmed: token.emailVerified ?? false,
+          emailVerified: token.emailVerified ?? false,
         };
-        return session;
+        return { ...session, user };
       },
     },
     events: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/scheduling";
+import type { Role } from "@/lib/vocabulary";
 import { passwordSchema } from "./password-policy";
 
 export const emailSchema = z
@@ -19,7 +20,8 @@ export const registerSchema = z.object({
   fullName: z.string({ error: "Enter your full name." }).trim().min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
   email: emailSchema,
   password: passwordSchema,
-  role: z.enum(["patient", "doctor"], { error: "Choose Patient or Doctor." }),
+  // Admins are made by an admin, never by signing up.
+  role: z.enum(["patient", "doctor"] as const satisfies readonly Role[], { error: "Choose Patient or Doctor." }),
   // Filled in by the browser; an unknown or missing zone falls back to UTC, shown and changeable later.
   timeZone: z
     .string()

@@ -2,6 +2,7 @@
 // answers. Client-safe, so the calendar component types its data from here.
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import type { AppointmentStatus } from "@/lib/vocabulary";
 import type { DateHours } from "./open-hours";
 
 export const MAX_CALENDAR_DAYS = 62;
@@ -33,8 +34,6 @@ function daysBetween(start: unknown, end: unknown): number | null {
 }
 
 export type CalendarRange = z.infer<typeof calendarRangeSchema>;
-
-export type AppointmentStatus = "pending_payment" | "confirmed" | "completed" | "cancelled" | "no_show";
 
 export interface CalendarAppointment {
   id: string;

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertUserWithProfile } from "@/db/queries/users";
-import { appointments, auditLog } from "@/db/schema";
+import { appointments, auditLog, type AppointmentStatus } from "@/db/schema";
 
 export async function createDoctor(db: Db, timeZone = "Europe/Berlin"): Promise<string> {
   const user = await insertUserWithProfile(db, {
@@ -24,7 +24,7 @@ export async function createPatient(db: Db, fullName = "Pat Example"): Promise<s
 
 export async function insertAppointment(
   db: Db,
-  input: { doctorId: string; patientId: string; startsAt: string; endsAt: string; status?: "pending_payment" | "confirmed" | "completed" | "cancelled" | "no_show" },
+  input: { doctorId: string; patientId: string; startsAt: string; endsAt: string; status?: AppointmentStatus },
 ): Promise<string> {
   const [row] = await db
     .insert(appointments)

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { getConsultationNote } from "@/db/queries/appointment-reads";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/vocabulary";
 import { TEST_NOW, appointmentsOfPatient, createAdmin, createDoctor, createPatient, getAppointment, localInstant, rejectionOf, sideEffectsOf } from "@/tests/factories";
 import { saveConsultationNote } from "./notes";
-import { bookAppointment, cancelAppointment, recordVisitOutcome, rescheduleAppointment, type Actor } from "./service";
+import { bookAppointment, cancelAppointment, recordVisitOutcome, rescheduleAppointment } from "./service";
 
 let handle: DatabaseHandle;
 let db: Db;

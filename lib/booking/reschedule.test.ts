@@ -3,8 +3,9 @@ import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { doctorProfiles } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/vocabulary";
 import { TEST_NOW, appointmentsOfDoctor, appointmentsOfPatient, createDoctor, createPatient, getAppointment, hoursBefore, insertAppointmentRow, localInstant, rejectionOf, sideEffectsOf } from "@/tests/factories";
-import { bookAppointment, rescheduleAppointment, type Actor } from "./service";
+import { bookAppointment, rescheduleAppointment } from "./service";
 
 let handle: DatabaseHandle;
 let db: Db;

@@ -1,13 +1,14 @@
 // Booking rules: small pure decisions the booking service runs inside its
 // transaction. `now` is always passed in, so every boundary is testable.
 // Reasons are written for the patient: safe to show as they are.
+import type { ActorRole } from "@/lib/vocabulary";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 export type RuleDecision = { allowed: true } | { allowed: false; reason: string };
 
-export type CancellationActor = "patient" | "doctor" | "admin" | "system";
+export type CancellationActor = ActorRole;
 
 const hours = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
 

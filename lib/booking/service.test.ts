@@ -29,12 +29,12 @@ vi.mock("@/db/queries/outbox", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/db/queries/outbox")>();
   return {
     ...actual,
-    enqueueOutboxEvent: async (...args: Parameters<typeof actual.enqueueOutboxEvent>) => {
+    insertOutboxEvent: async (...args: Parameters<typeof actual.insertOutboxEvent>) => {
       if (outboxFault.failNext) {
         outboxFault.failNext = false;
         throw new Error("outbox unavailable");
       }
-      return actual.enqueueOutboxEvent(...args);
+      return actual.insertOutboxEvent(...args);
     },
   };
 });

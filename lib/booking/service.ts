@@ -2,11 +2,11 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { HOLD_RELEASE_REASON, hasPendingHolds, insertAppointment, lockAppointment, recordAppointmentEvent, releaseExpiredHolds, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { getBookableDoctor } from "@/db/queries/schedules";
 import { getAppSettings } from "@/db/queries/settings";
 import { getUserById } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
 import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, expireLapsedHoldPayments, recordBookingPayment } from "@/lib/payments/holds";
@@ -16,8 +16,8 @@ import { movePaymentsToAppointment } from "@/db/queries/payments";
 import { cancellationAllowed, completionAllowed, noShowAllowed } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import { bookingTransaction, lockDoctorSchedule } from "./transactions";
+import type { Actor } from "@/lib/vocabulary";
 
-export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
 type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
 
 const SLOT_NOT_OFFERED = "That time is not available any more. Please choose one of the times shown.";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { atBoundary } from "@/tests/boundary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { auditLog, jobRuns, outboxEvents } from "@/db/schema";
 import { createIsolatedDatabase, type IsolatedDatabase } from "@/inngest/testing/isolated-database";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { createAdmin, createPatient } from "@/tests/factories";
 import { retryFailedJobRun, retryJobRunSchema } from "./retry";
 import { getJobRunnerStatus, listLocalRuns } from "./status";

@@ -1,13 +1,14 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { enqueueOutboxEvent, getOutboxSummary } from "@/db/queries/outbox";
+import { getOutboxSummary } from "@/db/queries/outbox";
 import { outboxEvents } from "@/db/schema";
 import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { createIsolatedDatabase, type IsolatedDatabase } from "@/inngest/testing/isolated-database";
 import { inngestClientFor, refusedUrl, startFakeInngest, type FakeInngest } from "@/inngest/testing/fake-inngest";
 import { TEST_NOW, createDoctor, createPatient, localInstant } from "@/tests/factories";
 import { deliverPendingOutbox, type SendEvents } from "./dispatcher";
+import { enqueueOutboxEvent } from "./enqueue";
 
 // The dispatcher sweeps every pending row, so these tests run on a database of
 // their own; the Inngest event API is a local HTTP server, reached by the real

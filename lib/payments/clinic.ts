@@ -2,9 +2,9 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { lockAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { lockPaymentOfAppointment, updatePayment, type Payment } from "@/db/queries/payments";
 import { AppError } from "@/lib/errors";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 
 /**
  * The doctor records that the fee due at the visit was paid at the clinic.

@@ -3,16 +3,12 @@
 // before acting is exactly what the service then does.
 import { refundForCancellation, type CancellationActor } from "@/lib/booking/rules";
 import { formatMoney } from "@/lib/format";
+import type { AppointmentStatus, PaymentProvider, PaymentStatus, RefundStatus } from "@/lib/vocabulary";
 
 const MINUTE_MS = 60_000;
 
 /** The reason on the automatic refund of a payment that arrived after its slot was given away. */
 export const LATE_PAYMENT_REFUND_REASON = "Paid after the held time ran out and the slot was taken: refunded in full automatically.";
-
-export type PaymentProvider = "stripe" | "clinic";
-export type PaymentStatus = "requires_payment" | "paid" | "failed" | "expired" | "due_at_visit" | "refunded" | "partially_refunded";
-export type RefundStatus = "pending" | "succeeded" | "failed";
-export type AppointmentStatus = "pending_payment" | "confirmed" | "completed" | "cancelled" | "no_show";
 
 /** How a new booking is paid: online first, at the clinic, or not at all. */
 export type PaymentMode = "stripe" | "clinic" | "free";

@@ -2,7 +2,6 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import {
   committedRefundTotal,
   getRefund,
@@ -21,6 +20,7 @@ import type { CancellationActor } from "@/lib/booking/rules";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { LATE_PAYMENT_REFUND_REASON, cancellationMoney } from "./policy";
 import { getStripe, type Stripe } from "./stripe-client";
 

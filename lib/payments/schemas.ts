@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paymentStatus } from "@/lib/vocabulary";
 
 export const appointmentPaymentSchema = z.object({ appointmentId: z.uuid({ error: "That appointment does not exist." }) });
 
@@ -16,12 +17,11 @@ export const refundFormSchema = z.object({
 
 export const refundIdSchema = z.object({ refundId: z.uuid({ error: "That refund does not exist." }) });
 
-const statuses = ["requires_payment", "paid", "failed", "expired", "due_at_visit", "refunded", "partially_refunded"] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The admin list's query string; anything malformed is dropped rather than failing the page. */
 export const paymentFilterSchema = z.object({
-  status: z.enum(statuses).optional().catch(undefined),
+  status: z.enum(paymentStatus.enumValues).optional().catch(undefined),
   doctor: z.uuid().optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),

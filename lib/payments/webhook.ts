@@ -2,11 +2,12 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { HOLD_RELEASE_REASON, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { claimStripeEvent, committedRefundTotal, findRefundForStripe, hasOverlappingActiveAppointment, insertRefund, lockPaymentByIntent, findPaymentForCheckoutSession, lockPayment, reinstateReleasedHold, syncRefundedAmount, updatePayment, updateRefund, type Payment } from "@/db/queries/payments";
 import { findUnmatchedOutsideRefund, getPaymentParties, listUnsentRefundsOfPayment } from "@/db/queries/payment-reads";
 import { bookingTransaction, lockDoctorSchedule } from "@/lib/booking/transactions";
 import { logger } from "@/lib/logger";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
+import type { RefundStatus } from "@/lib/vocabulary";
 import { noFollowUp, runPaymentFollowUp, type PaymentFollowUp } from "./follow-up";
 import { LATE_PAYMENT_REFUND_REASON } from "./policy";
 import { announceRefundSucceeded, auditRefundRecorded, auditRefundStatus } from "./refunds";
@@ -143,7 +144,7 @@ async function onCheckoutClosed(tx: Db, session: Stripe.Checkout.Session, outcom
   return noFollowUp();
 }
 
-const refundStatusOf = (status: string | null): "pending" | "succeeded" | "failed" => (status === "succeeded" ? "succeeded" : status === "failed" || status === "canceled" ? "failed" : "pending");
+const refundStatusOf = (status: string | null): RefundStatus => (status === "succeeded" ? "succeeded" : status === "failed" || status === "canceled" ? "failed" : "pending");
 
 /** Records a refund's outcome, matched by its Stripe id or the refund row id we sent as metadata; one made in Stripe itself is added. */
 async function onRefund(tx: Db, refund: Stripe.Refund) {

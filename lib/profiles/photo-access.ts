@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { findPhotoOwner } from "@/db/queries/profiles";
+import type { Actor } from "@/lib/vocabulary";
 
 export const PHOTO_KEY_PREFIX = "photos/";
 
@@ -19,7 +20,7 @@ export type PhotoAccess = { key: string; cacheControl: string } | null;
  * - a patient's photo: that patient only, never stored by shared caches.
  * Anything else answers null, which the route turns into a 404.
  */
-export async function photoAccess(db: Db, user: { id: string; role: "patient" | "doctor" | "admin" } | null, photoId: string): Promise<PhotoAccess> {
+export async function photoAccess(db: Db, user: Actor | null, photoId: string): Promise<PhotoAccess> {
   const key = `${PHOTO_KEY_PREFIX}${photoId}`;
   const owner = await findPhotoOwner(db, key);
   if (!owner) return null;

@@ -8,6 +8,7 @@ import { createSession } from "@/db/queries/users";
 import { auditRowsFor } from "@/lib/admin/test-helpers";
 import { createAdmin, createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
 import { GET } from "@/app/api/records/[id]/route";
+import type { Actor } from "@/lib/vocabulary";
 import { authorizeRecordDownload, openRecordForDownload, type Viewer } from "./access";
 import { shareRecord, unshareRecord, uploadRecord } from "./service";
 import { fileOf, pdfBytes, setUpFileTests } from "./test-helpers";
@@ -74,7 +75,7 @@ describe("authorizeRecordDownload", () => {
 });
 
 describe("GET /api/records/:id", () => {
-  async function cookieFor(user: { id: string; role: "patient" | "doctor" | "admin" }) {
+  async function cookieFor(user: Actor) {
     const sid = await createSession(files.db, user.id, new Date(Date.now() + 3_600_000));
     const token = await encode({ token: { sub: user.id, sid, role: user.role }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
     return `authjs.session-token=${token}`;

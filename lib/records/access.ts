@@ -5,8 +5,9 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { getMedicalRecord, isRecordSharedWithDoctor, type MedicalRecordRow } from "@/db/queries/records";
 import { securityEvent } from "@/lib/logger";
 import { FileMissingError, readFile } from "@/lib/storage";
+import type { Actor } from "@/lib/vocabulary";
 
-export type Viewer = { id: string; role: "patient" | "doctor" | "admin" } | null;
+export type Viewer = Actor | null;
 export type AccessBasis = "owner" | "shared_doctor" | "admin";
 
 /**

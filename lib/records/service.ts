@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { deleteFile, saveFile } from "@/lib/storage";
 import { checkUpload } from "@/lib/storage/uploads";
+import type { Actor } from "@/lib/vocabulary";
 import type { RecordType } from "./schemas";
 
 // A record is a row and a file, and the two must never diverge. Upload writes
@@ -13,8 +14,6 @@ import type { RecordType } from "./schemas";
 // removes the file again if that transaction fails: at worst nothing remains.
 // Delete removes the row first (so access ends at once) and the file after the
 // commit: at worst an unreachable file remains, never a row without its file.
-
-export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
 
 function requirePatient(actor: Actor) {
   if (actor.role !== "patient") throw new AppError("forbidden", "Only patients can manage their medical records.");

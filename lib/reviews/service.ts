@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { deleteReviewRow, insertReview, insertReviewReport, lockAppointmentForReview, lockReview, setDoctorReply, updateReviewContent, type Review } from "@/db/queries/reviews";
 import { AppError, constraintName, sqlState } from "@/lib/errors";
+import type { Role } from "@/lib/vocabulary";
 import { reviewChangeAllowed } from "./rules";
 import type { ReviewInput } from "./schemas";
 
@@ -80,7 +81,7 @@ export async function replyToReview(db: Db, input: { doctorId: string; reviewId:
 }
 
 /** Flags a visible review for the moderators' queue; one report per person and review. */
-export async function reportReview(db: Db, input: { reporterId: string; reporterRole: "patient" | "doctor" | "admin"; reviewId: string; reason: string }, now: Date): Promise<void> {
+export async function reportReview(db: Db, input: { reporterId: string; reporterRole: Role; reviewId: string; reason: string }, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const review = await lockReview(tx, input.reviewId);
     if (!review || review.status !== "visible") throw new AppError("not_found", NOT_FOUND_REVIEW);
