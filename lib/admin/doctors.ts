@@ -2,7 +2,7 @@ import "server-only";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
 import { lockDoctorProfileForVerification, setDoctorVerification } from "@/db/queries/admin-doctors";
-import { env } from "@/lib/env";
+import { absoluteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { sendEmail } from "@/lib/notifications/mailer";
@@ -27,7 +27,6 @@ function snapshot(doctor: Pick<Locked, "verificationStatus" | "verifiedAt" | "re
 }
 
 async function notify(db: Db, doctor: Locked, kind: "approved" | "rejected", reason?: string) {
-  const portal = new URL("/doctor", env().APP_URL).toString();
   try {
     await sendEmail(db, {
       to: doctor.email,
@@ -36,8 +35,8 @@ async function notify(db: Db, doctor: Locked, kind: "approved" | "rejected", rea
       subject: kind === "approved" ? "Your Careslot profile is verified" : "Your Careslot verification needs attention",
       body:
         kind === "approved"
-          ? createElement(DoctorApprovedMessage, { name: doctor.fullName, profileUrl: portal })
-          : createElement(DoctorRejectedMessage, { name: doctor.fullName, reason: reason ?? "", profileUrl: new URL("/doctor/profile", env().APP_URL).toString() }),
+          ? createElement(DoctorApprovedMessage, { name: doctor.fullName, profileUrl: absoluteUrl("/doctor") })
+          : createElement(DoctorRejectedMessage, { name: doctor.fullName, reason: reason ?? "", profileUrl: absoluteUrl("/doctor/profile") }),
     });
   } catch (error) {
     logger.error({ err: error instanceof Error ? error.message : String(error), doctorId: doctor.userId }, "verification email failed");

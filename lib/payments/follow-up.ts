@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { logger } from "@/lib/logger";
+import { sendLatePaymentRefundEmail, type LateRefundNotice } from "@/lib/notifications/payments";
 import { closeCheckoutSessions } from "./holds";
-import { sendLatePaymentRefundEmail, type LateRefundNotice } from "./notify";
 import { issueRefund } from "./refunds";
 
 /**

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { TEST_NOW, createDoctor, createPatient, localInstant } from "@/tests/factories";
-import { sendBookingConfirmation } from "../functions/send-booking-confirmation";
-import { scheduleAppointmentReminder } from "../functions/schedule-appointment-reminder";
-import { sendCancellationNotice } from "../functions/send-cancellation-notice";
-import { sendRescheduleNotice } from "../functions/send-reschedule-notice";
-import { startResendCapture, type CapturedEmail } from "../testing/capture-resend";
-import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "../testing/events";
+import { sendBookingConfirmation } from "@/inngest/functions/send-booking-confirmation";
+import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
+import { sendCancellationNotice } from "@/inngest/functions/send-cancellation-notice";
+import { sendRescheduleNotice } from "@/inngest/functions/send-reschedule-notice";
+import { startResendCapture, type CapturedEmail } from "@/inngest/testing/capture-resend";
+import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "@/inngest/testing/events";
 
 // The real Resend SDK, pointed at a local capture server: what would go to
 // Resend is exactly what is checked here. Calendar files are read back with
