@@ -2,7 +2,7 @@ import { createElement } from "react";
 import type { Db } from "@/db/client";
 import { getPaymentForReceipt, getRefund, hasSentEmail } from "@/db/queries/notifications";
 import { absoluteUrl } from "@/lib/env";
-import { sendEmail, sendFromJob, type MailResult } from "./mailer";
+import { sendFromJob, type MailResult } from "./mailer";
 import { LatePaymentRefundedMessage, PaymentReceiptEmail, RefundEmail, type ReceiptFacts } from "./templates/receipt-emails";
 import { formatAmount, formatWhen } from "./templates/email-parts";
 
@@ -54,7 +54,7 @@ export async function sendRefundNotice(db: Db, input: { paymentId: string; refun
   const payment = await loadReceipt(db, input.paymentId);
   const refund = input.refundId ? await getRefund(db, input.refundId) : undefined;
   if (refund && refund.status === "failed") return { outcome: "skipped", reason: "refund failed" };
-  // A payment that came in after its hold lapsed is refunded with its own explanatory email (sendLatePaymentRefundEmail).
+  // A payment that came in after its hold lapsed is refunded with its own explanatory email (sendLatePaymentRefundNotice).
   if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template: LATE_REFUND_TEMPLATE })) return { outcome: "skipped", reason: "late-payment refund already explained" };
   const amount = refund?.amountMinor ?? input.amountMinor;
   return sendFromJob(
@@ -72,36 +72,32 @@ export async function sendRefundNotice(db: Db, input: { paymentId: string; refun
   );
 }
 
-export interface LateRefundNotice {
-  paymentId: string;
-  appointmentId: string;
-  patientId: string;
-  patientName: string;
-  patientEmail: string;
-  patientTimeZone: string;
-  doctorId: string;
-  doctorName: string;
-  startsAt: Date;
-  amountMinor: number;
-  currency: string;
-}
-
-/** Tells the patient their late payment is refunded; keyed on the payment, so a retry sends it once. */
-export async function sendLatePaymentRefundEmail(db: Db, notice: LateRefundNotice) {
-  const amount = formatAmount(notice.amountMinor, notice.currency);
-  return sendEmail(db, {
-    to: notice.patientEmail,
-    subject: "Your payment is being refunded",
-    template: LATE_REFUND_TEMPLATE,
-    body: createElement(LatePaymentRefundedMessage, {
-      name: notice.patientName,
-      doctorName: notice.doctorName,
-      when: formatWhen(notice.startsAt, notice.patientTimeZone),
-      amount,
-      url: absoluteUrl(`/doctors/${notice.doctorId}`),
-    }),
-    userId: notice.patientId,
-    appointmentId: notice.appointmentId,
-    idempotencyKey: `late-payment-refund-${notice.paymentId}`,
-  });
+/**
+ * Tells the patient that their payment came in after the held time was given
+ * to someone else, so the visit is not booked and the whole amount is being
+ * refunded. Once per payment: an earlier email makes a retry a no-op.
+ */
+export async function sendLatePaymentRefundNotice(db: Db, input: { paymentId: string; amountMinor: number }): Promise<MailResult> {
+  const payment = await loadReceipt(db, input.paymentId);
+  if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template: LATE_REFUND_TEMPLATE, toAddress: payment.patientEmail })) return { outcome: "skipped", reason: "already sent" };
+  const amount = formatAmount(input.amountMinor, payment.currency);
+  return sendFromJob(
+    db,
+    {
+      to: payment.patientEmail,
+      userId: payment.patientId,
+      appointmentId: payment.appointmentId,
+      template: LATE_REFUND_TEMPLATE,
+      subject: "Your payment is being refunded",
+      body: createElement(LatePaymentRefundedMessage, {
+        name: payment.patientName,
+        doctorName: payment.doctorName,
+        when: formatWhen(payment.startsAt, payment.patientTimeZone),
+        amount,
+        url: absoluteUrl(`/doctors/${payment.doctorId}`),
+      }),
+      idempotencyKey: `late-payment-refund-${payment.id}`,
+    },
+    `late-payment refund notice ${payment.id}`,
+  );
 }
