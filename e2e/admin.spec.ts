@@ -107,8 +107,11 @@ test("the admin checks a pending doctor's certificate and approves them; the doc
 
   await searchByName(page, doctor.fullName);
   await expect(page.getByRole("link", { name: doctor.fullName })).toBeVisible();
-  await page.goto("/dev/mailbox");
-  await expect(page.getByRole("article", { name: "Your Careslot profile is verified" }).filter({ hasText: doctor.email })).toBeVisible();
+  // The email is an outbox event the job runner sends after the response: reload until it is in.
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(page.getByRole("article", { name: "Your Careslot profile is verified" }).filter({ hasText: doctor.email })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000, intervals: [500, 1_000] });
 });
 
 test("the admin hides a review and the doctor's average changes; the decision is in the audit log", async ({ page, signIn }) => {

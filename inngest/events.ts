@@ -40,6 +40,24 @@ export const paymentRefunded = eventType("payment/refunded", {
   schema: z.object({ paymentId: id, appointmentId: id, refundId: id.optional(), amountMinor: z.number().int().positive() }),
 });
 
+/**
+ * A payment arrived after its hold was given to someone else: the whole amount
+ * is being refunded (its refund row is recorded), and the patient is told why.
+ */
+export const paymentLateRefundRecorded = eventType("payment/late-refund.recorded", {
+  schema: z.object({ paymentId: id, appointmentId: id, refundId: id, amountMinor: z.number().int().positive() }),
+});
+
+/** An administrator verified a doctor: the profile is public. */
+export const doctorVerified = eventType("doctor/verified", {
+  schema: z.object({ doctorId: id }),
+});
+
+/** An administrator rejected a doctor, or withdrew a verification, for this reason. */
+export const doctorRejected = eventType("doctor/rejected", {
+  schema: z.object({ doctorId: id, reason: z.string() }),
+});
+
 /** Ask for the monthly reports of one month ("YYYY-MM") to be computed again. */
 export const reportsMonthRequested = eventType("reports/month.requested", {
   schema: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),

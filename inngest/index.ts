@@ -3,10 +3,12 @@ import { generateMonthlyReports } from "./functions/generate-monthly-reports";
 import { scheduleAppointmentReminder } from "./functions/schedule-appointment-reminder";
 import { sendBookingConfirmation } from "./functions/send-booking-confirmation";
 import { sendCancellationNotice } from "./functions/send-cancellation-notice";
+import { sendLatePaymentRefundNotice } from "./functions/send-late-payment-refund-notice";
 import { sendMonthlyReportEmail } from "./functions/send-monthly-report-email";
 import { sendPaymentReceipt } from "./functions/send-payment-receipt";
 import { sendRefundNotice } from "./functions/send-refund-notice";
 import { sendRescheduleNotice } from "./functions/send-reschedule-notice";
+import { sendVerificationEmail } from "./functions/send-verification-email";
 import { sweepOutbox } from "./functions/sweep-outbox";
 
 export { inngest } from "./client";
@@ -19,8 +21,10 @@ export const functions = [
   scheduleAppointmentReminder,
   sendPaymentReceipt,
   sendRefundNotice,
+  sendLatePaymentRefundNotice,
   expirePaymentHold,
   generateMonthlyReports,
   sendMonthlyReportEmail,
+  sendVerificationEmail,
   sweepOutbox,
 ];

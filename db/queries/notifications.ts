@@ -91,6 +91,7 @@ export async function getPaymentForReceipt(db: Db, paymentId: string) {
       currency: payments.currency,
       paidAt: payments.paidAt,
       startsAt: appointments.startsAt,
+      doctorId: payments.doctorId,
       doctorName: doctorUser.fullName,
       patientId: payments.patientId,
       patientName: patientUser.fullName,
@@ -114,10 +115,10 @@ export async function getRefund(db: Db, refundId: string) {
   return row;
 }
 
-/** The doctor a report email goes to. */
+/** The doctor a report or verification email goes to. */
 export async function getDoctorContact(db: Db, doctorId: string) {
   const [row] = await db
-    .select({ id: users.id, name: users.fullName, email: users.email, active: users.active, timeZone: doctorProfiles.timeZone })
+    .select({ id: users.id, name: users.fullName, email: users.email, active: users.active, timeZone: doctorProfiles.timeZone, verificationStatus: doctorProfiles.verificationStatus })
     .from(users)
     .innerJoin(doctorProfiles, eq(doctorProfiles.userId, users.id))
     .where(eq(users.id, doctorId));

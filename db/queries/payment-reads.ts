@@ -148,23 +148,6 @@ export async function getCheckoutSubject(db: Db, appointmentId: string) {
 }
 
 
-/** Who to tell about a late payment, and in which zone. */
-export async function getPaymentParties(db: Db, appointmentId: string) {
-  const [row] = await db
-    .select({
-      patientName: patientUser.fullName,
-      patientEmail: patientUser.email,
-      patientTimeZone: sql<string>`coalesce((select time_zone from patient_profiles p where p.user_id = ${appointments.patientId}), ${doctorProfiles.timeZone})`,
-      doctorName: doctorUser.fullName,
-    })
-    .from(appointments)
-    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
-    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
-    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
-    .where(eq(appointments.id, appointmentId));
-  return row;
-}
-
 /** Refunds of a payment recorded but not yet sent to Stripe. */
 export function listUnsentRefundsOfPayment(db: Db, paymentId: string) {
   return db

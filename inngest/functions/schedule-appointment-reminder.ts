@@ -1,9 +1,9 @@
 import { getDb } from "@/db";
 import { getAppSettings } from "@/db/queries/settings";
 import { reminderSendAt } from "@/lib/booking/rules";
+import { sendReminder } from "@/lib/notifications/appointments";
 import { inngest } from "../client";
 import { appointmentBooked, appointmentCancelled, appointmentConfirmed, appointmentRescheduled } from "../events";
-import { sendReminder } from "../mail/appointment-mail";
 
 /**
  * One reminder per visit, at start − the admin's lead time (or earlier/none

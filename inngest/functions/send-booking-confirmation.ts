@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
+import { sendConfirmation } from "@/lib/notifications/appointments";
 import { inngest } from "../client";
 import { appointmentBooked, appointmentConfirmed } from "../events";
-import { sendConfirmation } from "../mail/appointment-mail";
 
 /**
  * Confirms a booking to the patient (with a calendar file and links to move

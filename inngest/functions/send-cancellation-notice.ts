@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
+import { sendCancellation } from "@/lib/notifications/appointments";
 import { inngest } from "../client";
 import { appointmentCancelled } from "../events";
-import { sendCancellation } from "../mail/appointment-mail";
 
 /** Tells both sides a visit was cancelled; the calendar file (METHOD:CANCEL) removes the entry. */
 export const sendCancellationNotice = inngest.createFunction(

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
+import { sendMonthlyReportEmail as sendReportEmail } from "@/lib/notifications/reports";
 import { inngest } from "../client";
 import { reportsDoctorReportReady } from "../events";
-import { sendMonthlyReportEmail as sendReportEmail } from "../mail/report-mail";
 
 /** One email per doctor and month, fanned out by the monthly reports cron. */
 export const sendMonthlyReportEmail = inngest.createFunction(

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
+import { sendPaymentReceipt as sendReceiptEmail } from "@/lib/notifications/payments";
 import { inngest } from "../client";
 import { paymentPaid } from "../events";
-import { sendPaymentReceipt as sendReceiptEmail } from "../mail/payment-mail";
 
 /** Emails the patient a receipt once a payment has completed. */
 export const sendPaymentReceipt = inngest.createFunction(

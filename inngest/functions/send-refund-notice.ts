@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
+import { sendRefundNotice as sendRefundEmail } from "@/lib/notifications/payments";
 import { inngest } from "../client";
 import { paymentRefunded } from "../events";
-import { sendRefundNotice as sendRefundEmail } from "../mail/payment-mail";
 
 /** Tells the patient money is on its way back. */
 export const sendRefundNotice = inngest.createFunction(

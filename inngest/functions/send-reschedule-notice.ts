@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
+import { sendReschedule } from "@/lib/notifications/appointments";
 import { inngest } from "../client";
 import { appointmentRescheduled } from "../events";
-import { sendReschedule } from "../mail/appointment-mail";
 
 /**
  * Tells both sides about the new time. The calendar file keeps the UID of the

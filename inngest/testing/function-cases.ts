@@ -122,6 +122,22 @@ export const functionCases: FunctionCase[] = [
     },
   },
   {
+    functionId: "send-late-payment-refund-notice",
+    async setup(db) {
+      const { doctor, patient } = await pair(db);
+      const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), status: "cancelled" });
+      const payment = await insertPayment(db, appointment);
+      const refund = await insertRefund(db, payment.id, { amountMinor: 6000, status: "pending" });
+      return {
+        event: { name: "payment/late-refund.recorded", data: { paymentId: payment.id, appointmentId: appointment.id, refundId: refund.id, amountMinor: 6000 } },
+        check: async (output) => {
+          expect(output).toMatchObject({ notice: { outcome: "stored" } });
+          expect(await templatesOf(db, appointment.id)).toEqual(["payment-late-refund"]);
+        },
+      };
+    },
+  },
+  {
     functionId: "expire-payment-hold",
     sleeps: ["wait-for-hold-expiry"],
     async setup(db) {
@@ -172,6 +188,20 @@ export const functionCases: FunctionCase[] = [
           expect(output).toMatchObject({ email: { outcome: "stored" } });
           const sent = await db.select().from(emails).where(and(eq(emails.userId, doctor.id), eq(emails.template, "monthly-report")));
           expect(sent.map((email) => email.subject)).toEqual(["Your Careslot report for May 2030"]);
+        },
+      };
+    },
+  },
+  {
+    functionId: "send-verification-email",
+    async setup(db) {
+      const doctor = await createDoctor(db, { verificationStatus: "rejected" });
+      return {
+        event: { name: "doctor/rejected", data: { doctorId: doctor.id, reason: "The licence scan is unreadable." } },
+        check: async (output) => {
+          expect(output).toMatchObject({ email: { outcome: "stored" } });
+          const sent = await db.select().from(emails).where(eq(emails.userId, doctor.id));
+          expect(sent.map((email) => [email.template, email.subject])).toEqual([["doctor-rejected", "Your Careslot verification needs attention"]]);
         },
       };
     },

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { listBookableDoctors } from "@/db/queries/appointment-reads";
 import { doctorProfiles, emails } from "@/db/schema";
+import { sendVerificationEmail } from "@/inngest/functions/send-verification-email";
+import { runFromOutbox } from "@/inngest/testing/outbox";
 import { AppError } from "@/lib/errors";
 import { createDoctor, rejectionOf } from "@/tests/factories";
 import { approveDoctor, rejectDoctor } from "./doctors";
@@ -28,6 +30,8 @@ async function profile(doctorId: string) {
 }
 
 const emailsTo = (address: string) => db.select().from(emails).where(and(eq(emails.toAddress, address)));
+/** The email goes out from the outbox event the decision wrote: run the job as delivery would. */
+const sendQueuedEmails = (doctorId: string) => runFromOutbox(db, sendVerificationEmail, { doctorId });
 const isPublic = async (doctorId: string) => (await listBookableDoctors(db)).some((d) => d.id === doctorId);
 
 describe("doctor verification", () => {
@@ -38,6 +42,7 @@ describe("doctor verification", () => {
     await approveDoctor(db, admin, { doctorId: doctor.id }, NOW);
     expect(await profile(doctor.id)).toMatchObject({ verificationStatus: "verified", verifiedAt: NOW, rejectionReason: null });
     expect(await isPublic(doctor.id)).toBe(true);
+    await sendQueuedEmails(doctor.id);
     const [mail] = await emailsTo(doctor.email);
     expect(mail).toMatchObject({ subject: "Your Careslot profile is verified", template: "doctor-approved", userId: doctor.id });
     expect(mail.text).toContain("Your profile is now public");
@@ -55,6 +60,7 @@ describe("doctor verification", () => {
     await rejectDoctor(db, admin, { doctorId: doctor.id, reason: "The licence scan is unreadable." });
     expect(await profile(doctor.id)).toMatchObject({ verificationStatus: "rejected", rejectionReason: "The licence scan is unreadable." });
     expect(await isPublic(doctor.id)).toBe(false);
+    await sendQueuedEmails(doctor.id);
     const [mail] = await emailsTo(doctor.email);
     expect(mail.text).toContain("The licence scan is unreadable.");
     expect((await auditRowsFor(db, "doctor_profile", doctor.id)).map((row) => row.action)).toEqual(["doctor.rejected"]);

@@ -1,17 +1,15 @@
 import "server-only";
-import { createElement } from "react";
 import type { Db } from "@/db/client";
 import { lockDoctorProfileForVerification, setDoctorVerification } from "@/db/queries/admin-doctors";
-import { env } from "@/lib/env";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { sendEmail } from "@/lib/notifications/mailer";
-import { DoctorApprovedMessage, DoctorRejectedMessage } from "@/lib/notifications/templates/admin-emails";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
 // Verification decides who is public: search and booking only show doctors
-// whose status is "verified". The decision and its audit row commit together;
-// the email goes after the commit, and a mail failure never undoes a decision.
+// whose status is "verified". The decision, its audit row and the event that
+// emails the doctor (inngest/functions/send-verification-email.ts) commit
+// together: a decision that rolls back tells nobody, and a mail failure is
+// retried by the job, never undoing a decision.
 
 type Locked = NonNullable<Awaited<ReturnType<typeof lockDoctorProfileForVerification>>>;
 
@@ -25,24 +23,6 @@ function snapshot(doctor: Pick<Locked, "verificationStatus" | "verifiedAt" | "re
   return { verificationStatus: doctor.verificationStatus, verifiedAt: doctor.verifiedAt?.toISOString() ?? null, rejectionReason: doctor.rejectionReason };
 }
 
-async function notify(db: Db, doctor: Locked, kind: "approved" | "rejected", reason?: string) {
-  const portal = new URL("/doctor", env().APP_URL).toString();
-  try {
-    await sendEmail(db, {
-      to: doctor.email,
-      userId: doctor.userId,
-      template: kind === "approved" ? "doctor-approved" : "doctor-rejected",
-      subject: kind === "approved" ? "Your Careslot profile is verified" : "Your Careslot verification needs attention",
-      body:
-        kind === "approved"
-          ? createElement(DoctorApprovedMessage, { name: doctor.fullName, profileUrl: portal })
-          : createElement(DoctorRejectedMessage, { name: doctor.fullName, reason: reason ?? "", profileUrl: new URL("/doctor/profile", env().APP_URL).toString() }),
-    });
-  } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error), doctorId: doctor.userId }, "verification email failed");
-  }
-}
-
 export async function approveDoctor(db: Db, actor: Actor, data: { doctorId: string }, now: Date) {
   assertAdmin(actor);
   const doctor = await db.transaction(async (tx) => {
@@ -52,9 +32,9 @@ export async function approveDoctor(db: Db, actor: Actor, data: { doctorId: stri
     const after = { verificationStatus: "verified" as const, verifiedAt: now, rejectionReason: null };
     await setDoctorVerification(tx, current.userId, after);
     await auditAdmin(tx, admin, { action: "doctor.verified", entityType: "doctor_profile", entityId: current.userId, before: snapshot(current), after: snapshot(after) });
+    await enqueueOutboxEvent(tx, "doctor/verified", { doctorId: current.userId });
     return current;
   });
-  await notify(db, doctor, "approved");
   return { doctorId: doctor.userId };
 }
 
@@ -68,8 +48,8 @@ export async function rejectDoctor(db: Db, actor: Actor, data: { doctorId: strin
     const after = { verificationStatus: "rejected" as const, verifiedAt: null, rejectionReason: data.reason };
     await setDoctorVerification(tx, current.userId, after);
     await auditAdmin(tx, admin, { action: "doctor.rejected", entityType: "doctor_profile", entityId: current.userId, before: snapshot(current), after: snapshot(after) });
+    await enqueueOutboxEvent(tx, "doctor/rejected", { doctorId: current.userId, reason: data.reason });
     return current;
   });
-  await notify(db, doctor, "rejected", data.reason);
   return { doctorId: doctor.userId };
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { consumeAuthToken, insertAuthToken, invalidateAuthTokens } from "@/db/queries/auth-tokens";
 import { clearThrottle } from "@/db/queries/sign-in-throttle";
 import { findUserByEmail, getUserById, insertUserWithProfile, markEmailVerified, revokeAllSessionsOfUser, updatePasswordHash } from "@/db/queries/users";
-import { env } from "@/lib/env";
+import { absoluteUrl } from "@/lib/env";
 import { AppError, sqlState } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { sendEmail } from "@/lib/notifications/mailer";
@@ -21,9 +21,7 @@ export function emailKey(email: string): string {
 }
 
 function appLink(path: string, token: string): string {
-  const url = new URL(path, env().APP_URL);
-  url.searchParams.set("token", token);
-  return url.toString();
+  return absoluteUrl(`${path}?${new URLSearchParams({ token })}`);
 }
 
 export async function registerAccount(db: Db, input: RegisterInput, now: Date): Promise<{ userId: string }> {

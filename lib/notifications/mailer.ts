@@ -28,6 +28,9 @@ export interface OutgoingEmail {
 
 export type SendOutcome = { status: "sent" | "stored"; id: string; providerId?: string } | { status: "failed"; id: string; error: string };
 
+/** What a job's email step returns (and the runner stores as the step's result). */
+export type MailResult = { outcome: "sent" | "stored"; emailId: string } | { outcome: "skipped"; reason: string };
+
 /**
  * The one way Careslot sends an email: through Resend when a key is configured,
  * otherwise into the dev mailbox table. Either way the attempt is logged.
@@ -63,4 +66,11 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutco
   }
   const id = await recordEmail(db, { ...base, provider: "resend", status: "sent", providerId: data.id });
   return { status: "sent", id, providerId: data.id };
+}
+
+/** For a job's step: sends, and throws when the provider refuses, so the step is retried. */
+export async function sendFromJob(db: Db, email: OutgoingEmail, what: string): Promise<MailResult> {
+  const result = await sendEmail(db, email);
+  if (result.status === "failed") throw new Error(`${what} failed: ${result.error}`);
+  return { outcome: result.status, emailId: result.id };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { recordCheckoutSession } from "@/db/queries/payments";
 import { getCheckoutSubject } from "@/db/queries/payment-reads";
-import { env } from "@/lib/env";
+import { absoluteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { isHoldExpired } from "@/lib/booking/rules";
@@ -41,8 +41,7 @@ export async function openCheckout(db: Db, input: { appointmentId: string; patie
     throw new AppError("conflict", "That payment page has expired. Please book again.");
   }
 
-  const base = env().APP_URL.replace(/\/$/, "");
-  const returnTo = `${base}${appointmentPagePath(subject.appointmentId)}`;
+  const returnTo = absoluteUrl(appointmentPagePath(subject.appointmentId));
   const when = `${formatDateTime(subject.startsAt, subject.doctorTimeZone)} (${subject.doctorTimeZone})`;
   const metadata = { appointmentId: subject.appointmentId, paymentId: payment.id };
   const session = await stripe.checkout.sessions.create(

@@ -1,22 +1,20 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { logger } from "@/lib/logger";
 import { closeCheckoutSessions } from "./holds";
-import { sendLatePaymentRefundEmail, type LateRefundNotice } from "./notify";
 import { issueRefund } from "./refunds";
 
 /**
- * What a committed change still has to tell Stripe or the patient. Calls to
- * the outside world never run inside a database transaction: the change is
- * committed first (with a pending refund row, so nothing is lost), then this.
+ * What a committed change still has to tell Stripe. Calls to the outside
+ * world never run inside a database transaction: the change is committed
+ * first (with a pending refund row, so nothing is lost), then this. Emails
+ * are outbox events written with the change, never a follow-up.
  */
 export interface PaymentFollowUp {
   refundIds: string[];
   sessionIds: string[];
-  lateRefundNotices: LateRefundNotice[];
 }
 
-export const noFollowUp = (): PaymentFollowUp => ({ refundIds: [], sessionIds: [], lateRefundNotices: [] });
+export const noFollowUp = (): PaymentFollowUp => ({ refundIds: [], sessionIds: [] });
 
 /** Runs the follow-up; `ok` is false when a refund could not be sent yet (it stays pending for a retry). */
 export async function runPaymentFollowUp(db: Db, followUp: PaymentFollowUp): Promise<{ ok: boolean }> {
@@ -26,12 +24,5 @@ export async function runPaymentFollowUp(db: Db, followUp: PaymentFollowUp): Pro
     if (outcome === "failed") ok = false;
   }
   await closeCheckoutSessions(followUp.sessionIds);
-  for (const notice of followUp.lateRefundNotices) {
-    try {
-      await sendLatePaymentRefundEmail(db, notice);
-    } catch (error) {
-      logger.error({ paymentId: notice.paymentId, err: error instanceof Error ? error.message : String(error) }, "late payment email failed");
-    }
-  }
   return { ok };
 }

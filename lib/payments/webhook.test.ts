@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { appointmentEvents, appointments, auditLog, emails, outboxEvents, stripeEvents } from "@/db/schema";
+import { sendLatePaymentRefundNotice } from "@/inngest/functions/send-late-payment-refund-notice";
+import { runFromOutbox } from "@/inngest/testing/outbox";
 import { auditRowsFor } from "@/lib/admin/test-helpers";
 import { HOLD_RELEASE_REASON, bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { TEST_NOW, createPatient, getAppointment, hoursBefore } from "@/tests/factories";
@@ -157,6 +159,8 @@ describe("POST /api/webhooks/stripe", () => {
     const active = await ctx.db.select().from(appointments).where(and(eq(appointments.doctorId, h.doctor.id), ne(appointments.status, "cancelled")));
     expect(active.map((a) => a.id)).toEqual([rebooked.id]);
 
+    // The explanation is an outbox event written with the refund: run its job as delivery would.
+    await runFromOutbox(ctx.db, sendLatePaymentRefundNotice, { paymentId: h.payment.id });
     const mail = await ctx.db.select().from(emails).where(and(eq(emails.toAddress, h.patient.email), eq(emails.template, "payment-late-refund")));
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe("Your payment is being refunded");

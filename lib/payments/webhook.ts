@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { HOLD_RELEASE_REASON, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { claimStripeEvent, committedRefundTotal, findRefundForStripe, hasOverlappingActiveAppointment, insertRefund, lockPaymentByIntent, findPaymentForCheckoutSession, lockPayment, reinstateReleasedHold, syncRefundedAmount, updatePayment, updateRefund, type Payment } from "@/db/queries/payments";
-import { findUnmatchedOutsideRefund, getPaymentParties, listUnsentRefundsOfPayment } from "@/db/queries/payment-reads";
+import { findUnmatchedOutsideRefund, listUnsentRefundsOfPayment } from "@/db/queries/payment-reads";
 import { bookingTransaction, lockDoctorSchedule } from "@/lib/booking/transactions";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
@@ -33,8 +33,9 @@ export type WebhookResult = { status: "processed" | "duplicate" | "ignored"; fol
  * Applies one verified Stripe event. The event id is claimed in the same
  * transaction as the change it causes, so a redelivered or concurrently
  * duplicated event changes nothing (the duplicates wait on the unique key,
- * then find it taken). Calls to Stripe and emails run after the commit; a
- * redelivery retries refunds that could not be sent the first time.
+ * then find it taken). Emails are outbox events written in that transaction;
+ * calls to Stripe run after the commit, and a redelivery retries refunds that
+ * could not be sent the first time.
  */
 export async function handleStripeEvent(db: Db, event: Stripe.Event, now: Date): Promise<WebhookResult> {
   if (!isHandledEventType(event.type)) return { status: "ignored", followUpOk: true };
@@ -114,14 +115,8 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
   const refund = await insertRefund(tx, { paymentId: payment.id, amountMinor: amount - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
   await auditRefundRecorded(tx, refund, paid, SYSTEM);
   await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.late_refund", entityType: "payment", entityId: payment.id, after: { refundId: refund.id, amountMinor: refund.amountMinor, appointmentStatus: appointment.status } });
-  const parties = await getPaymentParties(tx, appointment.id);
-  return {
-    refundIds: [refund.id],
-    sessionIds: [],
-    lateRefundNotices: parties
-      ? [{ paymentId: payment.id, appointmentId: appointment.id, patientId: appointment.patientId, doctorId: appointment.doctorId, startsAt: appointment.startsAt, amountMinor: refund.amountMinor, currency: paid.currency, ...parties }]
-      : [],
-  };
+  await enqueueOutboxEvent(tx, "payment/late-refund.recorded", { paymentId: payment.id, appointmentId: appointment.id, refundId: refund.id, amountMinor: refund.amountMinor });
+  return { ...noFollowUp(), refundIds: [refund.id] };
 }
 
 async function announceConfirmed(tx: Db, appointment: { id: string; startsAt: Date }, paymentId: string) {

@@ -51,3 +51,22 @@ export function RefundEmail({ receipt, refundMinor, reason, paymentsUrl }: { rec
     </EmailLayout>
   );
 }
+
+/**
+ * A payment arrived after the held time had been given to someone else: the
+ * patient is told plainly that the visit is not booked and the money is on
+ * its way back.
+ */
+export function LatePaymentRefundedMessage({ name, doctorName, when, amount, url }: { name: string; doctorName: string; when: string; amount: string; url: string }) {
+  return (
+    <EmailLayout preview={`Your payment of ${amount} is being refunded`} heading="Your payment is being refunded">
+      <Text style={paragraphStyle}>Hello {name},</Text>
+      <Text style={paragraphStyle}>
+        Your payment of {amount} for the visit with {doctorName} on {when} reached us after the time we held for you had run out, and the slot had already been
+        booked by someone else. The visit is therefore not booked.
+      </Text>
+      <Text style={paragraphStyle}>We are refunding the full {amount} to the card you paid with. Depending on your bank it can take 5–10 days to appear.</Text>
+      <ActionLinks links={[{ label: "Choose another time", href: url }]} />
+    </EmailLayout>
+  );
+}

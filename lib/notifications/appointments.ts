@@ -1,9 +1,9 @@
 import { createElement } from "react";
 import type { Db } from "@/db/client";
 import { getAppointmentForNotice, getRescheduleChain, hasSentEmail, type AppointmentNotice } from "@/db/queries/notifications";
-import { env } from "@/lib/env";
-import { calendarAttachment, calendarUid, type CalendarEntry } from "@/lib/notifications/ics";
-import { sendEmail, type OutgoingEmail } from "@/lib/notifications/mailer";
+import { absoluteUrl } from "@/lib/env";
+import { calendarAttachment, calendarUid, type CalendarEntry } from "./ics";
+import { sendFromJob, type MailResult, type OutgoingEmail } from "./mailer";
 import {
   BookingConfirmationDoctorEmail,
   BookingConfirmationPatientEmail,
@@ -12,25 +12,21 @@ import {
   RescheduleEmail,
   type PatientLinks,
   type VisitFacts,
-} from "@/lib/notifications/templates/appointment-emails";
-import { formatShortWhen } from "@/lib/notifications/templates/email-parts";
+} from "./templates/appointment-emails";
+import { formatShortWhen } from "./templates/email-parts";
 
-// What each appointment email says, to whom, with which calendar file. Every
-// helper re-reads the appointment, so a retried step never works from stale
-// data, and throws when the provider refuses, so Inngest retries the step.
+// What each appointment email says, to whom, with which calendar file; the
+// Inngest functions (inngest/functions/send-*.ts) call these from their steps.
+// Every helper re-reads the appointment, so a retried step never works from
+// stale data, and throws when the provider refuses, so the step is retried.
 
 export type Recipient = "patient" | "doctor";
-export type MailResult = { outcome: "sent" | "stored"; emailId: string } | { outcome: "skipped"; reason: string };
-
-export function appLink(path: string): string {
-  return new URL(path, env().APP_URL).toString();
-}
 
 export function patientLinks(appointmentId: string): PatientLinks {
   return {
-    detailUrl: appLink(`/patient/appointments/${appointmentId}`),
-    rescheduleUrl: appLink(`/patient/appointments/${appointmentId}/reschedule`),
-    cancelUrl: appLink(`/patient/appointments/${appointmentId}/cancel`),
+    detailUrl: absoluteUrl(`/patient/appointments/${appointmentId}`),
+    rescheduleUrl: absoluteUrl(`/patient/appointments/${appointmentId}/reschedule`),
+    cancelUrl: absoluteUrl(`/patient/appointments/${appointmentId}/cancel`),
   };
 }
 
@@ -62,7 +58,7 @@ async function calendarEntry(db: Db, notice: AppointmentNotice, method: Calendar
     title: `Appointment: ${notice.doctorName} and ${notice.patientName}`,
     description: `Careslot appointment with ${notice.doctorName}.`,
     location: place(notice) ?? undefined,
-    url: appLink(`/patient/appointments/${notice.id}`),
+    url: absoluteUrl(`/patient/appointments/${notice.id}`),
     organizer: { name: notice.doctorName, email: notice.doctorEmail },
     attendee: { name: notice.patientName, email: notice.patientEmail },
   };
@@ -80,9 +76,7 @@ async function deliver(db: Db, email: OutgoingEmail & { appointmentId: string })
   if (await hasSentEmail(db, { appointmentId: email.appointmentId, template: email.template, toAddress: email.to })) {
     return { outcome: "skipped", reason: "already sent" };
   }
-  const result = await sendEmail(db, email);
-  if (result.status === "failed") throw new Error(`email ${email.template} to ${email.appointmentId} failed: ${result.error}`);
-  return { outcome: result.status, emailId: result.id };
+  return sendFromJob(db, email, `email ${email.template} to ${email.appointmentId}`);
 }
 
 export async function sendConfirmation(db: Db, appointmentId: string, recipient: Recipient): Promise<MailResult> {
@@ -107,7 +101,7 @@ export async function sendConfirmation(db: Db, appointmentId: string, recipient:
     userId: notice.doctorId,
     template: "booking-confirmation-doctor",
     subject: `New appointment: ${notice.patientName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
-    body: createElement(BookingConfirmationDoctorEmail, { visit, detailUrl: appLink(`/doctor/appointments/${appointmentId}`) }),
+    body: createElement(BookingConfirmationDoctorEmail, { visit, detailUrl: absoluteUrl(`/doctor/appointments/${appointmentId}`) }),
   });
 }
 
@@ -127,7 +121,7 @@ export async function sendCancellation(db: Db, input: { appointmentId: string; c
       recipient,
       cancelledBy: input.cancelledBy === recipient ? "you" : input.cancelledBy,
       reason: input.reason,
-      nextUrl: recipient === "patient" ? appLink(`/doctors/${notice.doctorId}`) : appLink("/doctor/appointments"),
+      nextUrl: recipient === "patient" ? absoluteUrl(`/doctors/${notice.doctorId}`) : absoluteUrl("/doctor/appointments"),
     }),
     attachments: [calendarAttachment(await calendarEntry(db, notice, "CANCEL"))],
     idempotencyKey: `appointment-cancelled/${notice.id}/${recipient}`,
@@ -137,7 +131,7 @@ export async function sendCancellation(db: Db, input: { appointmentId: string; c
 export async function sendReschedule(db: Db, input: { appointmentId: string; previousStartsAt: string }, recipient: Recipient): Promise<MailResult> {
   const notice = await loadNotice(db, input.appointmentId);
   const visit = visitFor(notice, recipient);
-  const links = recipient === "patient" ? patientLinks(notice.id) : { detailUrl: appLink(`/doctor/appointments/${notice.id}`) };
+  const links = recipient === "patient" ? patientLinks(notice.id) : { detailUrl: absoluteUrl(`/doctor/appointments/${notice.id}`) };
   return deliver(db, {
     appointmentId: notice.id,
     to: recipient === "patient" ? notice.patientEmail : notice.doctorEmail,

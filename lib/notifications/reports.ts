@@ -2,11 +2,11 @@ import { createElement } from "react";
 import type { Db } from "@/db/client";
 import { getDoctorContact } from "@/db/queries/notifications";
 import { getDoctorReport } from "@/db/queries/reports";
-import { sendEmail } from "@/lib/notifications/mailer";
-import { MonthlyReportEmail } from "@/lib/notifications/templates/report-emails";
+import { absoluteUrl } from "@/lib/env";
 import { readFigures } from "@/lib/reports/figures";
 import { dateToMonth, formatMonth } from "@/lib/reports/month";
-import { appLink, type MailResult } from "./appointment-mail";
+import { sendFromJob, type MailResult } from "./mailer";
+import { MonthlyReportEmail } from "./templates/report-emails";
 
 /** Tells a doctor their monthly report is ready, with its headline figures. */
 export async function sendMonthlyReportEmail(db: Db, input: { reportId: string; doctorId: string; month: string }): Promise<MailResult> {
@@ -15,14 +15,16 @@ export async function sendMonthlyReportEmail(db: Db, input: { reportId: string; 
   const figures = report ? readFigures(report.figures) : null;
   if (!figures) return { outcome: "skipped", reason: "report not found" };
   const month = dateToMonth(input.month);
-  const result = await sendEmail(db, {
-    to: doctor.email,
-    userId: doctor.id,
-    template: "monthly-report",
-    subject: `Your Careslot report for ${formatMonth(month)}`,
-    body: createElement(MonthlyReportEmail, { doctorName: doctor.name, figures, reportUrl: appLink(`/doctor/reports/${month}`) }),
-    idempotencyKey: `monthly-report/${input.reportId}/${month}`,
-  });
-  if (result.status === "failed") throw new Error(`monthly report email for ${input.doctorId} failed: ${result.error}`);
-  return { outcome: result.status, emailId: result.id };
+  return sendFromJob(
+    db,
+    {
+      to: doctor.email,
+      userId: doctor.id,
+      template: "monthly-report",
+      subject: `Your Careslot report for ${formatMonth(month)}`,
+      body: createElement(MonthlyReportEmail, { doctorName: doctor.name, figures, reportUrl: absoluteUrl(`/doctor/reports/${month}`) }),
+      idempotencyKey: `monthly-report/${input.reportId}/${month}`,
+    },
+    `monthly report email for ${input.doctorId}`,
+  );
 }

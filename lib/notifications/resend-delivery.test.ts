@@ -2,14 +2,18 @@ import { InngestTestEngine } from "@inngest/test";
 import ical, { type VEvent } from "node-ical";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { approveDoctor, rejectDoctor } from "@/lib/admin/doctors";
+import { NOW, adminActor } from "@/lib/admin/test-helpers";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { TEST_NOW, createDoctor, createPatient, localInstant } from "@/tests/factories";
-import { sendBookingConfirmation } from "../functions/send-booking-confirmation";
-import { scheduleAppointmentReminder } from "../functions/schedule-appointment-reminder";
-import { sendCancellationNotice } from "../functions/send-cancellation-notice";
-import { sendRescheduleNotice } from "../functions/send-reschedule-notice";
-import { startResendCapture, type CapturedEmail } from "../testing/capture-resend";
-import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "../testing/events";
+import { sendBookingConfirmation } from "@/inngest/functions/send-booking-confirmation";
+import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
+import { sendCancellationNotice } from "@/inngest/functions/send-cancellation-notice";
+import { sendRescheduleNotice } from "@/inngest/functions/send-reschedule-notice";
+import { sendVerificationEmail } from "@/inngest/functions/send-verification-email";
+import { startResendCapture, type CapturedEmail } from "@/inngest/testing/capture-resend";
+import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "@/inngest/testing/events";
+import { runFromOutbox } from "@/inngest/testing/outbox";
 
 // The real Resend SDK, pointed at a local capture server: what would go to
 // Resend is exactly what is checked here. Calendar files are read back with
@@ -124,5 +128,26 @@ describe("emails through Resend", () => {
     expect(reminder.body).toMatchObject({ to: patient.email, subject: "Reminder: Dr. Test, Wed 6 Mar, 09:30" });
     expect(reminder.body.text).toContain(`/patient/appointments/${booked.id}/cancel`);
     expect(reminder.body.attachments ?? []).toEqual([]);
+  });
+
+  it("a verification decision is emailed by its job after the commit, and never when its transaction rolls back", async () => {
+    const admin = await adminActor(db);
+    const doctor = await createDoctor(db, { verificationStatus: "pending" });
+    const rolledBack = new Error("rolled back after the decision");
+    for (const decide of [(tx: Db) => approveDoctor(tx, admin, { doctorId: doctor.id }, NOW), (tx: Db) => rejectDoctor(tx, admin, { doctorId: doctor.id, reason: "The licence scan is unreadable." })]) {
+      await expect(
+        db.transaction(async (tx) => {
+          await decide(tx);
+          throw rolledBack;
+        }),
+      ).rejects.toBe(rolledBack);
+    }
+    expect(await runFromOutbox(db, sendVerificationEmail, { doctorId: doctor.id })).toEqual([]);
+    expect(sentTo(doctor.email)).toEqual([]);
+
+    await approveDoctor(db, admin, { doctorId: doctor.id }, NOW);
+    expect(sentTo(doctor.email)).toEqual([]);
+    expect(await runFromOutbox(db, sendVerificationEmail, { doctorId: doctor.id })).toMatchObject([{ email: { outcome: "sent" } }]);
+    expect(sentTo(doctor.email).map((email) => email.body.subject)).toEqual(["Your Careslot profile is verified"]);
   });
 });
