@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { createDoctor, createPatient, insertAppointment } from "@/lib/availability/test-helpers";
+import { useTestDb } from "@/tests/db";
 import {
   addOverride,
   deleteOverride,
@@ -12,17 +12,7 @@ import {
   replaceWeeklyRules,
 } from "./availability";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb();
 
 const range = (startTime: string, endTime: string) => ({ startTime, endTime });
 

@@ -1,8 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import ical, { type VEvent } from "node-ical";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
+import { useTestDb } from "@/tests/db";
 import { TEST_NOW, createDoctor, createPatient, localInstant } from "@/tests/factories";
 import { sendBookingConfirmation } from "../functions/send-booking-confirmation";
 import { scheduleAppointmentReminder } from "../functions/schedule-appointment-reminder";
@@ -15,8 +15,7 @@ import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "../test
 // Resend is exactly what is checked here. Calendar files are read back with
 // node-ical, never by matching their text.
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb({ max: 3 });
 let resend: Awaited<ReturnType<typeof startResendCapture>>;
 
 beforeAll(async () => {
@@ -24,15 +23,12 @@ beforeAll(async () => {
   // Read when the mailer first validates the environment and builds a Resend client: set before any send.
   process.env.RESEND_API_KEY = "re_test_capture_key";
   process.env.RESEND_BASE_URL = resend.url;
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
 });
 
 afterAll(async () => {
   delete process.env.RESEND_API_KEY;
   delete process.env.RESEND_BASE_URL;
   await resend?.stop();
-  await handle?.close();
 });
 
 function sentTo(address: string): CapturedEmail[] {

@@ -5,11 +5,11 @@
 // who was demoted a moment ago — and changes nothing. A new exported service
 // that is not listed here fails the last test.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { appSettings, appointments as appointmentRows, certificates, doctorProfiles, reviews, specializations, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import * as moderation from "@/lib/reviews/moderation";
+import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import type { Actor } from "./actor";
 import * as appointments from "./appointments";
@@ -21,17 +21,7 @@ import * as specializationService from "./specializations";
 import { NOW, adminActor, createReview } from "./test-helpers";
 import * as userService from "./users";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 /** Pure helpers exported next to the services: no actor, no data. */
 const pureHelpers = new Set(["appointmentFilterSchema", "toQueryFilter", "parseAppointmentFilter", "neutraliseFormula", "csvRecord", "dashboardRanges", "revenueSeries", "noShowRate", "slugOf", "roleChangeRefusal"]);

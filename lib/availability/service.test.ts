@@ -1,24 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { getOverrideRows, getSchedulingSettings, getWeeklyRules } from "@/db/queries/availability";
 import { availabilityOverrides } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { useTestDb } from "@/tests/db";
 import { loadCalendar, loadUpcomingWeek } from "./calendar-service";
 import { loadAvailability, removeDateOverride, saveDateOverride, saveSchedulingSettings, saveWeeklyHours } from "./service";
 import { auditRowsOf, createDoctor, createPatient, insertAppointment } from "./test-helpers";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb();
 
 const NOW = new Date("2030-03-04T09:00:00Z"); // a Monday
 const range = (startTime: string, endTime: string) => ({ startTime, endTime });

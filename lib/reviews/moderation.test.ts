@@ -1,24 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { getVisibleRating, listReviewsForModeration } from "@/db/queries/admin-reviews";
 import { reviewReports, reviews } from "@/db/schema";
 import { NOW, adminActor, auditRowsFor, createReview } from "@/lib/admin/test-helpers";
 import { AppError } from "@/lib/errors";
+import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
 import { hideReview, resolveReviewReports, restoreReview } from "./moderation";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 async function report(reviewId: string, reason = "Contains a phone number") {
   const reporter = await createPatient(db);
