@@ -4,9 +4,8 @@ import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
 import { doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { useTestDb } from "@/tests/db";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant, sideEffectsOf } from "@/tests/factories";
+import { TEST_NOW, adminActor, auditRowsFor, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant, sideEffectsOf } from "@/tests/factories";
 import { appointmentFilterSchema, appointmentsCsvStream, bulkCancelAppointments, neutraliseFormula, parseAppointmentFilter, toQueryFilter } from "./appointments";
-import { adminActor, auditRowsFor } from "./test-helpers";
 
 const db = useTestDb({ max: 4 });
 

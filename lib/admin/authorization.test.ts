@@ -10,7 +10,7 @@ import { appSettings, appointments as appointmentRows, certificates, doctorProfi
 import { AppError } from "@/lib/errors";
 import * as moderation from "@/lib/reviews/moderation";
 import { useTestDb } from "@/tests/db";
-import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
+import { TEST_NOW as NOW, adminActor, createDoctor, createPatient, createReview, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import type { Actor } from "./actor";
 import * as appointments from "./appointments";
 import * as certificateService from "./certificates";
@@ -18,7 +18,6 @@ import * as dashboard from "./dashboard";
 import * as doctors from "./doctors";
 import * as settings from "./settings";
 import * as specializationService from "./specializations";
-import { NOW, adminActor, createReview } from "./test-helpers";
 import * as userService from "./users";
 
 const db = useTestDb({ max: 4 });

@@ -4,9 +4,8 @@ import { listBookableDoctors } from "@/db/queries/appointment-reads";
 import { doctorProfiles, emails } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { createDoctor, rejectionOf } from "@/tests/factories";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, rejectionOf } from "@/tests/factories";
 import { approveDoctor, rejectDoctor } from "./doctors";
-import { NOW, adminActor, auditRowsFor } from "./test-helpers";
 
 const db = useTestDb({ max: 4 });
 

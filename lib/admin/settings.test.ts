@@ -4,9 +4,8 @@ import { describe, expect, it } from "vitest";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { rejectionOf } from "@/tests/factories";
+import { adminActor, auditRowsFor, inRolledBackTransaction, rejectionOf } from "@/tests/factories";
 import { saveSettings } from "./settings";
-import { adminActor, auditRowsFor, inRolledBackTransaction } from "./test-helpers";
 
 const db = useTestDb({ max: 3 });
 

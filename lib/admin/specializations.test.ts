@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { doctorProfiles, specializations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { createDoctor, rejectionOf } from "@/tests/factories";
-import { adminActor, auditRowsFor } from "./test-helpers";
+import { adminActor, auditRowsFor, createDoctor, rejectionOf } from "@/tests/factories";
 import { createSpecialization, deleteSpecialization, renameSpecialization, slugOf } from "./specializations";
 
 const db = useTestDb({ max: 4 });

@@ -10,11 +10,12 @@ import { hashPassword } from "@/lib/auth/password";
 import { sessionRefusal } from "@/lib/auth/session-validity";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
-import { LATER, NOW, adminActor, auditRowsFor, deferred, inRolledBackTransaction, sessionAt, userRow } from "./test-helpers";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, createPatient, deferred, inRolledBackTransaction, rejectionOf, sessionAt, userRow } from "@/tests/factories";
 import { changeUserRole, roleChangeRefusal, setUsersActiveState } from "./users";
 
 const db = useTestDb({ max: 6 });
+/** A minute after NOW: sessions touched at NOW are still fresh. */
+const LATER = new Date(NOW.getTime() + 60_000);
 
 async function expectRefused(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
   const error = await rejectionOf(promise);

@@ -3,9 +3,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { medicalRecords, recordShares } from "@/db/schema";
-import { auditRowsFor } from "@/lib/admin/test-helpers";
 import { AppError } from "@/lib/errors";
-import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
+import { auditRowsFor, createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import { deleteRecord, nameForContent, shareRecord, unshareRecord, uploadRecord } from "./service";
 import { exeBytes, fileOf, pdfBytes, setUpFileTests, storedFiles } from "./test-helpers";
 

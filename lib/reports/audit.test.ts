@@ -5,10 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { reports, users } from "@/db/schema";
-import { adminActor, auditRowsFor, inRolledBackTransaction } from "@/lib/admin/test-helpers";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
+import { adminActor, auditRowsFor, createDoctor, createPatient, inRolledBackTransaction, rejectionOf } from "@/tests/factories";
 import { generateMonthlyReports } from "./service";
 import { monthToDate } from "./month";
 

@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getVisibleRating, listReviewsForModeration } from "@/db/queries/admin-reviews";
 import { reviewReports, reviews } from "@/db/schema";
-import { NOW, adminActor, auditRowsFor, createReview } from "@/lib/admin/test-helpers";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, createPatient, createReview, rejectionOf } from "@/tests/factories";
 import { hideReview, resolveReviewReports, restoreReview } from "./moderation";
 
 const db = useTestDb({ max: 4 });
