@@ -40,7 +40,7 @@ async function notify(db: Db, doctor: Locked, kind: "approved" | "rejected", rea
           : createElement(DoctorRejectedMessage, { name: doctor.fullName, reason: reason ?? "", profileUrl: new URL("/doctor/profile", env().APP_URL).toString() }),
     });
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error), doctorId: doctor.userId }, "verification email failed");
+    logger.error({ err: error, doctorId: doctor.userId }, "verification email failed");
   }
 }
 

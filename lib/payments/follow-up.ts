@@ -30,7 +30,7 @@ export async function runPaymentFollowUp(db: Db, followUp: PaymentFollowUp): Pro
     try {
       await sendLatePaymentRefundEmail(db, notice);
     } catch (error) {
-      logger.error({ paymentId: notice.paymentId, err: error instanceof Error ? error.message : String(error) }, "late payment email failed");
+      logger.error({ paymentId: notice.paymentId, err: error }, "late payment email failed");
     }
   }
   return { ok };

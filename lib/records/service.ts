@@ -64,7 +64,7 @@ export async function uploadRecord(db: Db, actor: Actor, input: { title: unknown
       return record;
     });
   } catch (error) {
-    await deleteFile(fileKey).catch((cleanup: unknown) => logger.error({ err: String(cleanup), fileKey }, "orphaned upload could not be removed"));
+    await deleteFile(fileKey).catch((cleanup: unknown) => logger.error({ err: cleanup, fileKey }, "orphaned upload could not be removed"));
     throw error;
   }
 }
@@ -83,7 +83,7 @@ export async function deleteRecord(db: Db, actor: Actor, input: { recordId: unkn
     await deleteFile(deleted.fileKey);
   } catch (error) {
     // The row is gone, so nobody can reach the file; it is logged for clean-up.
-    logger.error({ err: error instanceof Error ? error.message : String(error), fileKey: deleted.fileKey }, "record file could not be deleted");
+    logger.error({ err: error, fileKey: deleted.fileKey }, "record file could not be deleted");
   }
   return deleted;
 }

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
 import { jobRunnerFor } from "@/lib/jobs/engine";
 import { retryFailedJobRun } from "@/lib/jobs/retry";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { deliverOutbox } from "@/lib/outbox";
 import { runService } from "@/lib/actions";
 
@@ -34,7 +34,7 @@ export async function retryOutboxAction(): Promise<RetryState> {
     return { ok: true, message: report.sent === 0 ? "Nothing was waiting: the outbox is empty." : `Delivered ${report.sent} ${report.sent === 1 ? "event" : "events"} to ${runnerName()}.` };
   } catch (error) {
     if (error instanceof AppError) return failure(error.message);
-    logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox retry failed");
+    (await requestLogger()).error({ err: error }, "outbox retry failed");
     return failure("The outbox could not be read. Nothing was sent; please try again.");
   }
 }

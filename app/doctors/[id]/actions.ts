@@ -8,7 +8,7 @@ import { userWithRole } from "@/lib/auth/guards";
 import { bookAppointment } from "@/lib/booking/service";
 import { bookSchema } from "@/lib/booking/schemas";
 import { failure, fieldErrorsOf, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { appointmentPagePath, openCheckout } from "@/lib/payments/checkout";
 
 export type BookState = ActionResult | null;
@@ -37,7 +37,7 @@ export async function bookAction(_previous: BookState, formData: FormData): Prom
   try {
     checkoutUrl = (await openCheckout(db, { appointmentId: result.appointment.id, patientId: patient.id }, new Date())).url;
   } catch (error) {
-    logger.error({ appointmentId: result.appointment.id, err: error instanceof Error ? error.message : String(error) }, "checkout not started");
+    (await requestLogger()).error({ appointmentId: result.appointment.id, err: error }, "checkout not started");
     redirect(`${appointmentPagePath(result.appointment.id)}?checkout=error`);
   }
   redirect(checkoutUrl);
