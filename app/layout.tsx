@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentUser } from "@/lib/auth/guards";
@@ -7,7 +7,18 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Careslot — book a doctor", template: "%s · Careslot" },
   description: "Find a doctor, book, pay for and manage visits online.",
+  // Files in public/: the manifest's colours are the brand ones of globals.css (brand-700, slate-50).
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/icons/icon.svg", type: "image/svg+xml" },
+      { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+    ],
+    apple: "/icons/apple-touch-icon.png",
+  },
 };
+
+export const viewport: Viewport = { themeColor: "#0f766e" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();

@@ -1,22 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sqlState } from "@/lib/errors";
-import { connectDatabase, type DatabaseHandle, type Db } from "./client";
+import { useTestDb } from "@/tests/db";
 import { appointments, users } from "./schema";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  // Room for 20 statements in flight at once.
-  handle = connectDatabase(inject("databaseUrl"), { max: 20 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+// Room for 20 statements in flight at once.
+const db = useTestDb({ max: 20 });
 
 async function createUser(role: "doctor" | "patient"): Promise<string> {
   const [row] = await db

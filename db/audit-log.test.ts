@@ -2,24 +2,14 @@
 // bug, console session or compromised admin page can rewrite history.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sqlState } from "@/lib/errors";
+import { useTestDb } from "@/tests/db";
 import { createPatient } from "@/tests/factories";
-import { connectDatabase, type DatabaseHandle, type Db } from "./client";
 import { insertAuditEntry } from "./queries/audit";
 import { auditLog, users } from "./schema";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 2 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 2 });
 
 async function auditedAction(actorId: string) {
   const entityId = randomUUID();

@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/vocabulary";
 import { AppError, errorCatalog, failure, parseInput, type FormState } from "@/lib/errors";
-import { logger, securityEvent } from "@/lib/logger";
+import { requestLogger, securityEvent } from "@/lib/logger";
 import { deliverOutboxQuietly } from "@/lib/outbox";
 
 // The one pipeline every server action goes through (app/**/actions.ts export
@@ -96,7 +96,7 @@ async function runAction<A extends Access, S extends z.ZodType, R extends RunRes
   } catch (error) {
     rethrowNavigation(error);
     if (error instanceof AppError) return failure(error.message, error.fieldErrors, values, error.code);
-    logger.error({ err: error }, "action failed");
+    (await requestLogger()).error({ err: error }, "action failed");
     return failure(errorCatalog.internal.message, undefined, values, "internal");
   }
 }

@@ -1,11 +1,14 @@
-// Test data builders for integration tests that share one database with other
-// files running in parallel: every row gets a random email, nothing assumes
-// empty tables, and ids are returned so tests only ever look at their own rows.
+// The one set of test data builders, for integration tests that share one
+// database (tests/db.ts) with other files running in parallel: every row gets
+// a random email, nothing assumes empty tables, and ids are returned so tests
+// only ever look at their own rows. Room kits (lib/payments/testing,
+// inngest/testing, lib/records/test-helpers.ts) build on these.
 import { randomUUID } from "node:crypto";
 import { and, eq, or, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { Db } from "@/db/client";
-import { appointments, auditLog, appointmentEvents, availabilityOverrides, availabilityRules, doctorProfiles, outboxEvents, patientProfiles, users } from "@/db/schema";
+import { createSession, touchSession } from "@/db/queries/users";
+import { appointments, auditLog, appointmentEvents, availabilityOverrides, availabilityRules, doctorProfiles, outboxEvents, patientProfiles, reviews, users } from "@/db/schema";
 
 /**
  * The pinned clock most booking tests use: Monday 2030-03-04, 09:00 in Berlin
@@ -91,6 +94,7 @@ export interface PatientOptions {
   verified?: boolean;
   active?: boolean;
   timeZone?: string;
+  fullName?: string;
 }
 
 /** A patient with a profile; email verified unless `verified: false`. */
@@ -103,7 +107,7 @@ export async function createPatient(db: Db, options: PatientOptions = {}): Promi
 export async function createPatients(db: Db, count: number, options: PatientOptions = {}): Promise<{ id: string; email: string }[]> {
   const rows = Array.from({ length: count }, (_, i) => ({
     email: uniqueEmail("patient"),
-    fullName: `Patient ${i + 1}`,
+    fullName: options.fullName ?? `Patient ${i + 1}`,
     passwordHash: "not-a-real-hash",
     role: "patient" as const,
     emailVerifiedAt: options.verified === false ? null : new Date("2030-01-01T00:00:00Z"),
@@ -121,6 +125,24 @@ export async function createAdmin(db: Db): Promise<{ id: string }> {
     .values({ email: uniqueEmail("admin"), fullName: "Test Admin", passwordHash: "not-a-real-hash", role: "admin", emailVerifiedAt: new Date("2030-01-01T00:00:00Z") })
     .returning({ id: users.id });
   return row;
+}
+
+/** A fresh admin as the services see the acting user. */
+export async function adminActor(db: Db): Promise<{ id: string; role: "admin" }> {
+  const admin = await createAdmin(db);
+  return { id: admin.id, role: "admin" };
+}
+
+export async function userRow(db: Db, id: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+/** A session last seen at TEST_NOW and valid for 12 hours after it. */
+export async function sessionAt(db: Db, userId: string): Promise<string> {
+  const sid = await createSession(db, userId, new Date(TEST_NOW.getTime() + 12 * HOUR_MS));
+  await touchSession(db, sid, TEST_NOW);
+  return sid;
 }
 
 /** Closes the doctor for a whole doctor-local date ("YYYY-MM-DD"). */
@@ -159,6 +181,27 @@ export async function appointmentsOfDoctor(db: Db, doctorId: string) {
 /** Every appointment of a patient, any status. */
 export async function appointmentsOfPatient(db: Db, patientId: string) {
   return db.select().from(appointments).where(eq(appointments.patientId, patientId)).orderBy(appointments.startsAt, appointments.createdAt);
+}
+
+let reviewSlot = 0;
+
+/** A visible review of `doctorId` on a completed visit of a fresh patient. */
+export async function createReview(db: Db, doctorId: string, rating: number, body = "A careful and kind consultation.") {
+  const patient = await createPatient(db);
+  // Each review gets its own past hour, so the doctor's no-overlap rule never trips.
+  const startsAt = new Date(Date.UTC(2029, 0, 1, 0, 0) + reviewSlot++ * HOUR_MS + Math.floor(Math.random() * 1e6) * HOUR_MS);
+  const appointment = await insertAppointmentRow(db, { doctorId, patientId: patient.id, startsAt, status: "completed" });
+  const [review] = await db.insert(reviews).values({ appointmentId: appointment.id, doctorId, patientId: patient.id, rating, body }).returning();
+  return { review, patientId: patient.id };
+}
+
+/** Audit rows about one entity, oldest first. */
+export function auditRowsFor(db: Db, entityType: string, entityId: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(auditLog.createdAt);
 }
 
 /** The audit, history and outbox rows written about one appointment. */
@@ -201,4 +244,28 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error("expected the call to be refused, but it succeeded");
+}
+
+class Rollback extends Error {}
+
+/**
+ * Runs `work` in a transaction that is always rolled back: for changes to the
+ * one shared app_settings row, which parallel test files must never see.
+ */
+export async function inRolledBackTransaction(db: Db, work: (tx: Db) => Promise<void>): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      await work(tx);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+}
+
+/** Promise.withResolvers for Node 20. */
+export function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }

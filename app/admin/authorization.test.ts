@@ -27,12 +27,11 @@ import * as appointmentsExport from "@/app/admin/appointments/export/route";
 import * as paymentsExport from "@/app/admin/payments/export/route";
 import * as reportCsv from "@/app/admin/reports/[month]/csv/route";
 import * as certificateFile from "@/app/api/admin/certificates/[id]/route";
-import { createReview } from "@/lib/admin/test-helpers";
 import { doctorAndPatient, paidAppointment, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { pdfBytes, useTemporaryStorage } from "@/lib/records/test-helpers";
 import { generateMonthlyReports } from "@/lib/reports/service";
 import { saveFile } from "@/lib/storage";
-import { createAdmin, createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
+import { createAdmin, createDoctor, createPatient, createReview, insertAppointmentRow } from "@/tests/factories";
 import { requestHeaders, sessionCookieFor } from "@/tests/session-cookie";
 
 const session = vi.hoisted(() => ({ cookie: "" }));

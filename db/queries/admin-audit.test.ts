@@ -2,23 +2,13 @@
 // test writes its own rows for two fresh actors and unique entity ids, and
 // every query is narrowed by one of those, so other files' rows never count.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { parseAuditFilter, toAuditQuery } from "@/lib/admin/audit";
+import { useTestDb } from "@/tests/db";
 import { listAuditEntries, type AuditFilter } from "./admin-audit";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 3 });
 
 const T0 = new Date("2021-06-01T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

@@ -2,22 +2,12 @@
 // test's users carry one random token in their email, and every query filters
 // by it, so rows from files running in parallel never enter the counts.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { users, type Role } from "@/db/schema";
+import { useTestDb } from "@/tests/db";
 import { listUsersForAdmin, type UserListFilter } from "./admin-users";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 3 });
 
 type Spec = { key: string; role: Role; active: boolean; fullName?: string };
 

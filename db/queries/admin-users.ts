@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { doctorProfiles, patientProfiles, sessions, users, type Role } from "../schema";
 
@@ -105,13 +105,4 @@ export async function setUserRole(db: Db, userId: string, role: Role): Promise<v
   await db.update(users).set({ role }).where(eq(users.id, userId));
   if (role === "doctor") await db.insert(doctorProfiles).values({ userId, verificationStatus: "pending" }).onConflictDoNothing();
   if (role === "patient") await db.insert(patientProfiles).values({ userId }).onConflictDoNothing();
-}
-
-/** Open sessions of a user, for tests and the detail page. */
-export async function countOpenSessions(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-  return row.n;
 }

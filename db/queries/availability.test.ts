@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
-import { createDoctor, createPatient, insertAppointment } from "@/lib/availability/test-helpers";
+import { describe, expect, it } from "vitest";
+import { useTestDb } from "@/tests/db";
+import { createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
 import {
   addOverride,
   deleteOverride,
@@ -12,23 +12,13 @@ import {
   replaceWeeklyRules,
 } from "./availability";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb();
 
 const range = (startTime: string, endTime: string) => ({ startTime, endTime });
 
 describe("replaceWeeklyRules", () => {
   it("answers times as HH:MM, midnight end included", async () => {
-    const doctorId = await createDoctor(db);
+    const doctorId = (await createDoctor(db, { rules: [] })).id;
     await replaceWeeklyRules(db, doctorId, [
       { weekday: 5, startTime: "20:00", endTime: "24:00" },
       { weekday: 1, startTime: "08:30", endTime: "12:15" },
@@ -40,7 +30,7 @@ describe("replaceWeeklyRules", () => {
   });
 
   it("is atomic: when an insert fails, the old rules are still there", async () => {
-    const doctorId = await createDoctor(db);
+    const doctorId = (await createDoctor(db, { rules: [] })).id;
     await replaceWeeklyRules(db, doctorId, [{ weekday: 2, startTime: "09:00", endTime: "17:00" }]);
     // The second row breaks the table's end-after-start check, after the delete has run.
     const attempt = replaceWeeklyRules(db, doctorId, [
@@ -52,7 +42,7 @@ describe("replaceWeeklyRules", () => {
   });
 
   it("touches only the named doctor's rules", async () => {
-    const [a, b] = [await createDoctor(db), await createDoctor(db)];
+    const [a, b] = [(await createDoctor(db, { rules: [] })).id, (await createDoctor(db, { rules: [] })).id];
     await replaceWeeklyRules(db, a, [{ weekday: 1, startTime: "09:00", endTime: "10:00" }]);
     await replaceWeeklyRules(db, b, []);
     expect(await getWeeklyRules(db, a)).toHaveLength(1);
@@ -61,7 +51,7 @@ describe("replaceWeeklyRules", () => {
 
 describe("overrides", () => {
   it("addOverride replaces the date's rows; deleteOverride removes the whole date of the doctor's own row", async () => {
-    const doctorId = await createDoctor(db);
+    const doctorId = (await createDoctor(db, { rules: [] })).id;
     await addOverride(db, doctorId, { date: "2031-01-05", closed: true, ranges: [] });
     await addOverride(db, doctorId, { date: "2031-01-05", closed: false, ranges: [range("09:00", "10:00"), range("12:00", "13:00")] });
     await addOverride(db, doctorId, { date: "2031-01-06", closed: true, ranges: [] });
@@ -77,7 +67,7 @@ describe("overrides", () => {
   });
 
   it("deleteOverride with another doctor's row id deletes nothing", async () => {
-    const [owner, other] = [await createDoctor(db), await createDoctor(db)];
+    const [owner, other] = [(await createDoctor(db, { rules: [] })).id, (await createDoctor(db, { rules: [] })).id];
     await addOverride(db, owner, { date: "2031-02-01", closed: true, ranges: [] });
     // The other doctor has an override on the same date: it must not make the owner's row reachable.
     await addOverride(db, other, { date: "2031-02-01", closed: true, ranges: [] });
@@ -88,7 +78,7 @@ describe("overrides", () => {
   });
 
   it("refuses a closed override with hours at the database too", async () => {
-    const doctorId = await createDoctor(db);
+    const doctorId = (await createDoctor(db, { rules: [] })).id;
     await expect(addOverride(db, doctorId, { date: "2031-03-01", closed: false, ranges: [range("10:00", "09:00")] })).rejects.toThrow();
     expect(await getOverrideRows(db, doctorId, "2031-01-01")).toEqual([]);
   });
@@ -96,25 +86,25 @@ describe("overrides", () => {
 
 describe("reads", () => {
   it("getAvailabilityForDoctor returns settings, rules and overrides from a date; nothing for a non-doctor", async () => {
-    const doctorId = await createDoctor(db, "America/New_York");
+    const doctorId = (await createDoctor(db, { timeZone: "America/New_York", rules: [] })).id;
     await addOverride(db, doctorId, { date: "2031-04-01", closed: true, ranges: [] });
     await addOverride(db, doctorId, { date: "2031-04-03", closed: true, ranges: [] });
     const data = await getAvailabilityForDoctor(db, doctorId, "2031-04-02");
     expect(data?.settings).toMatchObject({ timeZone: "America/New_York", slotMinutes: 30, acceptingBookings: true });
     expect(data?.overrideRows.map((r) => r.date)).toEqual(["2031-04-03"]);
-    expect(await getAvailabilityForDoctor(db, await createPatient(db), "2031-01-01")).toBeUndefined();
-    expect(await lockSchedulingSettings(db, await createPatient(db))).toBeUndefined();
+    expect(await getAvailabilityForDoctor(db, (await createPatient(db)).id, "2031-01-01")).toBeUndefined();
+    expect(await lockSchedulingSettings(db, (await createPatient(db)).id)).toBeUndefined();
   });
 
   it("getCalendarAppointments returns the doctor's visits overlapping the window, with the patient's name", async () => {
-    const doctorId = await createDoctor(db);
-    const otherDoctor = await createDoctor(db);
-    const patientId = await createPatient(db, "Olga Overlap");
-    const early = await insertAppointment(db, { doctorId, patientId, startsAt: "2031-05-01T07:30:00Z", endsAt: "2031-05-01T08:30:00Z" });
-    const inside = await insertAppointment(db, { doctorId, patientId, startsAt: "2031-05-01T10:00:00Z", endsAt: "2031-05-01T10:30:00Z", status: "cancelled" });
-    await insertAppointment(db, { doctorId, patientId, startsAt: "2031-05-01T06:00:00Z", endsAt: "2031-05-01T08:00:00Z", status: "cancelled" }); // ends at the window start
-    await insertAppointment(db, { doctorId, patientId, startsAt: "2031-05-01T12:00:00Z", endsAt: "2031-05-01T12:30:00Z" }); // starts at the window end
-    await insertAppointment(db, { doctorId: otherDoctor, patientId: await createPatient(db), startsAt: "2031-05-01T10:00:00Z", endsAt: "2031-05-01T10:30:00Z" });
+    const doctorId = (await createDoctor(db, { rules: [] })).id;
+    const otherDoctor = (await createDoctor(db, { rules: [] })).id;
+    const patientId = (await createPatient(db, { fullName: "Olga Overlap" })).id;
+    const early = (await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T07:30:00Z"), endsAt: new Date("2031-05-01T08:30:00Z") })).id;
+    const inside = (await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T10:00:00Z"), endsAt: new Date("2031-05-01T10:30:00Z"), status: "cancelled" })).id;
+    await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T06:00:00Z"), endsAt: new Date("2031-05-01T08:00:00Z"), status: "cancelled" }); // ends at the window start
+    await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T12:00:00Z"), endsAt: new Date("2031-05-01T12:30:00Z") }); // starts at the window end
+    await insertAppointmentRow(db, { doctorId: otherDoctor, patientId: (await createPatient(db)).id, startsAt: new Date("2031-05-01T10:00:00Z"), endsAt: new Date("2031-05-01T10:30:00Z") });
 
     const rows = await getCalendarAppointments(db, doctorId, new Date("2031-05-01T08:00:00Z"), new Date("2031-05-01T12:00:00Z"));
     expect(rows.map((r) => [r.id, r.patientName, r.status])).toEqual([

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { appointments, doctorProfiles, patientProfiles, specializations, users } from "../schema";
@@ -33,22 +33,4 @@ export async function getDoctorDashboard(db: Db, doctorId: string, now: Date) {
     .orderBy(asc(appointments.startsAt))
     .limit(8);
   return { profile, upcoming };
-}
-
-export async function getAdminCounts(db: Db) {
-  const [row] = await db
-    .select({
-      patients: sql<number>`count(*) filter (where ${users.role} = 'patient')`.mapWith(Number),
-      doctors: sql<number>`count(*) filter (where ${users.role} = 'doctor')`.mapWith(Number),
-      admins: sql<number>`count(*) filter (where ${users.role} = 'admin')`.mapWith(Number),
-    })
-    .from(users);
-  const [doctorsByStatus] = await db
-    .select({
-      verified: sql<number>`count(*) filter (where ${doctorProfiles.verificationStatus} = 'verified')`.mapWith(Number),
-      pending: sql<number>`count(*) filter (where ${doctorProfiles.verificationStatus} = 'pending')`.mapWith(Number),
-    })
-    .from(doctorProfiles);
-  const [appointmentCount] = await db.select({ total: count() }).from(appointments);
-  return { ...row, ...doctorsByStatus, appointments: appointmentCount.total };
 }

@@ -1,23 +1,13 @@
 // A doctor's patient list and a patient's history page show only people who
 // booked with that doctor; everyone else is invisible to them.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
-import { connectDatabase, type DatabaseHandle, type Db } from "../client";
 import { users } from "../schema";
 import { getPatientOfDoctor, listPatientsOfDoctor } from "./doctor-patients";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 2 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 2 });
 
 const NOW = new Date("2031-05-15T12:00:00Z");
 const at = (iso: string) => new Date(`${iso}T09:00:00Z`);

@@ -1,21 +1,14 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { appointments, payments } from "@/db/schema";
+import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { bookedEvent } from "../testing/events";
 import { insertPayment } from "../testing/payments";
 import { expirePaymentHold } from "./expire-payment-hold";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-afterAll(() => handle.close());
+const db = useTestDb({ max: 3 });
 
 const MINUTE = 60_000;
 

@@ -1,25 +1,21 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getAppSettings } from "@/db/queries/settings";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
+import { useTestDb } from "@/tests/db";
 import { TEST_NOW, createDoctor, createPatient, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { bookedEvent, emailsOf, rescheduledEvent } from "../testing/events";
 import { scheduleAppointmentReminder } from "./schedule-appointment-reminder";
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb({ max: 3 });
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 beforeAll(async () => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
   // Written against the migration's default: reminders 24 hours ahead.
   expect((await getAppSettings(db)).reminderLeadMinutes).toBe(1440);
 });
-afterAll(() => handle.close());
 
 /** A fresh engine per run: one engine remembers step results across executions. */
 function runReminder(event: ReturnType<typeof bookedEvent> | ReturnType<typeof rescheduledEvent>, whileAsleep: () => Promise<unknown> = async () => undefined) {

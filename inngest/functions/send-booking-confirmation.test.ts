@@ -1,21 +1,14 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
+import { useTestDb } from "@/tests/db";
 import { TEST_NOW, createDoctor, createPatient, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { emailsOf, bookedEvent } from "../testing/events";
 import { sendBookingConfirmation } from "./send-booking-confirmation";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-afterAll(() => handle.close());
+const db = useTestDb({ max: 3 });
 
 describe("send-booking-confirmation", () => {
   it("emails the patient (with reschedule and cancel links) and the doctor, each in the reader's own time zone", async () => {

@@ -1,20 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { emails, reports } from "@/db/schema";
 import { buildFigures } from "@/lib/reports/figures";
+import { useTestDb } from "@/tests/db";
 import { createDoctor } from "@/tests/factories";
 import { sendMonthlyReportEmail } from "./send-monthly-report-email";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-afterAll(() => handle.close());
+const db = useTestDb({ max: 3 });
 
 describe("send-monthly-report-email", () => {
   it("sends the doctor the month's headline figures and a link to the full report", async () => {

@@ -1,19 +1,12 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { emailsOf } from "../testing/events";
 import { insertPayment } from "../testing/payments";
 import { sendPaymentReceipt } from "./send-payment-receipt";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-afterAll(() => handle.close());
+const db = useTestDb({ max: 3 });
 
 async function paidVisit(status: "paid" | "requires_payment") {
   const doctor = await createDoctor(db, { fullName: "Dr. Receipt" });

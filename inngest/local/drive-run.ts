@@ -57,7 +57,7 @@ export async function driveRun(context: RunnerContext, runId: string, options: D
     const message = describe(error);
     if (retryable === false || attempt >= maxAttempts || stepFailedForGood) {
       await finishJobRun(db, runId, { status: "failed", error: message }, context.now());
-      logger.error({ component: "jobs", runId, functionId: definition.id, err: message }, "job run failed for good");
+      logger.error({ component: "jobs", runId, functionId: definition.id, err: error }, "job run failed for good");
       return "failed";
     }
     const retryAt = retryTime(retryable, attempt, options.retryBaseMs, context.now());

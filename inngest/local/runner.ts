@@ -75,7 +75,7 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
     repeat(() => rescueOverdueRuns(context, drive.staleRunMs), OVERDUE_CHECK_MS, "overdue runs check"),
   ];
   // Whatever a stopped or crashed server left in the outbox goes now, not at the next tick.
-  await deliverOutbox().catch((error: unknown) => logger.warn({ component: "jobs", err: String(error) }, "outbox delivery at start failed; retried shortly"));
+  await deliverOutbox().catch((error: unknown) => logger.warn({ component: "jobs", err: error }, "outbox delivery at start failed; retried shortly"));
 
   return {
     context,
@@ -136,7 +136,7 @@ function repeat(task: () => Promise<unknown>, everyMs: number, label: string): N
     try {
       await task();
     } catch (error) {
-      logger.warn({ component: "jobs", err: error instanceof Error ? error.message : String(error) }, `${label} failed; tried again shortly`);
+      logger.warn({ component: "jobs", err: error }, `${label} failed; tried again shortly`);
     } finally {
       busy = false;
     }

@@ -34,6 +34,6 @@ export async function startConfiguredJobRunner(): Promise<void> {
   } catch (error) {
     holder.__careslotLocalRunner = undefined;
     // Never stop the site for this: events wait in the outbox, and the admin's outbox page says so.
-    logger.error({ component: "jobs", err: error instanceof Error ? error.message : String(error) }, "the local job runner could not start; events wait in the outbox");
+    logger.error({ component: "jobs", err: error }, "the local job runner could not start; events wait in the outbox");
   }
 }

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { atBoundary } from "@/tests/boundary";
 import { bulkCancelSchema } from "./schemas";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { listAppointmentsForAdmin } from "@/db/queries/admin-appointments";
 import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
 import { doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant, sideEffectsOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { TEST_NOW, adminActor, auditRowsFor, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant, sideEffectsOf } from "@/tests/factories";
 import { appointmentFilterSchema, appointmentsCsvStream, bulkCancelAppointments, neutraliseFormula, parseAppointmentFilter, toQueryFilter } from "./appointments";
-import { adminActor, auditRowsFor } from "./test-helpers";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 const TUESDAY_10 = localInstant("2030-03-05", "10:00");
 const TUESDAY_11 = localInstant("2030-03-05", "11:00");

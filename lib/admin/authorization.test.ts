@@ -5,12 +5,12 @@
 // who was demoted a moment ago — and changes nothing. A new exported service
 // that is not listed here fails the last test.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { appSettings, appointments as appointmentRows, certificates, doctorProfiles, reviews, specializations, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import * as moderation from "@/lib/reviews/moderation";
-import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { TEST_NOW as NOW, adminActor, createDoctor, createPatient, createReview, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import type { Actor } from "./actor";
 import * as appointments from "./appointments";
 import * as certificateService from "./certificates";
@@ -18,20 +18,9 @@ import * as dashboard from "./dashboard";
 import * as doctors from "./doctors";
 import * as settings from "./settings";
 import * as specializationService from "./specializations";
-import { NOW, adminActor, createReview } from "./test-helpers";
 import * as userService from "./users";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 /** Pure helpers exported next to the services: no actor, no data. */
 const pureHelpers = new Set(["appointmentFilterSchema", "toQueryFilter", "parseAppointmentFilter", "neutraliseFormula", "csvRecord", "dashboardRanges", "revenueSeries", "noShowRate", "slugOf", "roleChangeRefusal"]);

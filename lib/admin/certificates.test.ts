@@ -7,9 +7,8 @@ import { certificates } from "@/db/schema";
 import { GET } from "@/app/api/admin/certificates/[id]/route";
 import { saveFile } from "@/lib/storage";
 import { pdfBytes, setUpFileTests } from "@/lib/records/test-helpers";
-import { createAdmin, createDoctor, createPatient } from "@/tests/factories";
+import { auditRowsFor, createAdmin, createDoctor, createPatient } from "@/tests/factories";
 import { requestHeaders, sessionCookieFor } from "@/tests/session-cookie";
-import { auditRowsFor } from "./test-helpers";
 
 const files = setUpFileTests();
 

@@ -1,27 +1,16 @@
 // The dashboard's figures come from SQL aggregates over time windows. Each
 // test picks a far-future year of its own, so only its rows fall inside.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { payments, specializations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { adminActor, createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import { dashboardRanges, loadDashboard, noShowRate, revenueSeries } from "./dashboard";
-import { adminActor } from "./test-helpers";
 import { doctorProfiles } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 const year = 2300 + Math.floor(Math.random() * 600);
 const at = (month: number, day: number, hour = 10) => new Date(Date.UTC(year, month - 1, day, hour));

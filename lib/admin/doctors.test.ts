@@ -1,28 +1,17 @@
 import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { atBoundary } from "@/tests/boundary";
 import { rejectDoctorSchema } from "./schemas";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { listBookableDoctors } from "@/db/queries/appointment-reads";
 import { doctorProfiles, emails } from "@/db/schema";
 import { sendVerificationEmail } from "@/inngest/functions/send-verification-email";
 import { runFromOutbox } from "@/inngest/testing/outbox";
 import { AppError } from "@/lib/errors";
-import { createDoctor, rejectionOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, rejectionOf } from "@/tests/factories";
 import { approveDoctor, rejectDoctor } from "./doctors";
-import { NOW, adminActor, auditRowsFor } from "./test-helpers";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 async function profile(doctorId: string) {
   const [row] = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId));

@@ -17,8 +17,7 @@ import { bookingPaymentTerms } from "@/lib/payments/terms";
 import { TUESDAY_10, doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { bookedEvent, emailsOf } from "@/inngest/testing/events";
 import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, hoursAfter, hoursBefore, insertAppointmentRow, localInstant, rejectionOf } from "@/tests/factories";
-import { inRolledBackTransaction } from "./test-helpers";
+import { TEST_NOW, createDoctor, createPatient, getAppointment, hoursAfter, hoursBefore, inRolledBackTransaction, insertAppointmentRow, localInstant, rejectionOf } from "@/tests/factories";
 
 const gateway = vi.hoisted(() => ({ db: undefined as Db | undefined }));
 vi.mock("@/db", () => ({

@@ -1,26 +1,15 @@
 // Every change here runs in a transaction that is rolled back: the settings
 // row is shared by every test file running in parallel.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
-import { rejectionOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { adminActor, auditRowsFor, inRolledBackTransaction, rejectionOf } from "@/tests/factories";
 import { atBoundary } from "@/tests/boundary";
 import { settingsSchema } from "./schemas";
 import { saveSettings } from "./settings";
-import { adminActor, auditRowsFor, inRolledBackTransaction } from "./test-helpers";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 3 });
 
 const valid = { cancellationWindowHours: "12", patientFullRefundHours: "48", reminderLeadMinutes: "120", paymentHoldMinutes: "45", sessionIdleMinutes: "30" };
 

@@ -2,25 +2,14 @@ import { randomUUID } from "node:crypto";
 import { atBoundary } from "@/tests/boundary";
 import { createSpecializationSchema } from "./schemas";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { doctorProfiles, specializations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { createDoctor, rejectionOf } from "@/tests/factories";
-import { adminActor, auditRowsFor } from "./test-helpers";
+import { useTestDb } from "@/tests/db";
+import { adminActor, auditRowsFor, createDoctor, rejectionOf } from "@/tests/factories";
 import { createSpecialization, deleteSpecialization, renameSpecialization, slugOf } from "./specializations";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 const uniqueName = (base: string) => `${base} ${randomUUID().slice(0, 8)}`;
 

@@ -1,31 +1,23 @@
 // Role changes and deactivation: never your own, never the last admin, and a
 // changed user's sessions end in the same transaction.
 import { and, eq, notInArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { doctorProfiles, users } from "@/db/schema";
 import { getSessionWithUser } from "@/db/queries/users";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { sessionRefusal } from "@/lib/auth/session-validity";
 import { AppError } from "@/lib/errors";
-import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, createPatient, deferred, inRolledBackTransaction, rejectionOf, sessionAt, userRow } from "@/tests/factories";
 import { atBoundary } from "@/tests/boundary";
 import { changeRoleSchema, setActiveSchema } from "./schemas";
-import { LATER, NOW, adminActor, auditRowsFor, deferred, inRolledBackTransaction, sessionAt, userRow } from "./test-helpers";
 import { changeUserRole, roleChangeRefusal, setUsersActiveState } from "./users";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 6 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 6 });
+/** A minute after NOW: sessions touched at NOW are still fresh. */
+const LATER = new Date(NOW.getTime() + 60_000);
 
 async function expectRefused(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
   const error = await rejectionOf(promise);

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { createSession } from "@/db/queries/users";
 import {
   authTokens,
@@ -11,6 +10,7 @@ import {
   sessions,
   users,
 } from "@/db/schema";
+import { useTestDb } from "@/tests/db";
 import {
   registerAccount,
   requestPasswordReset,
@@ -24,17 +24,7 @@ import { verifyPassword } from "./password";
 const PASSWORD = "correct horse battery";
 const NEW_PASSWORD = "a brand new staple 42";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb();
 
 const uniqueEmail = (prefix = "user") =>
   `${prefix}-${randomUUID()}@careslot.test`;

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getThrottle } from "@/db/queries/sign-in-throttle";
 import { insertUserWithProfile } from "@/db/queries/users";
 import { users, type Role } from "@/db/schema";
+import { useTestDb } from "@/tests/db";
 import { verifyCredentials } from "./credentials";
 import { hashPassword } from "./password";
 
@@ -13,18 +13,11 @@ const WRONG = "incorrect horse battery";
 const T0 = Date.parse("2030-06-01T08:00:00.000Z");
 const at = (offsetMs: number) => new Date(T0 + offsetMs);
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb();
 let passwordHash: string;
 
 beforeAll(async () => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
   passwordHash = await hashPassword(PASSWORD);
-});
-
-afterAll(async () => {
-  await handle.close();
 });
 
 const uniqueEmail = (prefix = "user") =>

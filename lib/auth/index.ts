@@ -48,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        logger.error({ err: error.message, name: error.name }, "auth error");
+        logger.error({ err: error }, "auth error");
       },
       warn(code) {
         logger.warn({ code }, "auth warning");

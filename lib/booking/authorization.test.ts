@@ -1,25 +1,15 @@
 // Every service entry point checks that the appointment belongs to the caller.
 // A stranger is told "not found" (ids cannot be probed) and nothing changes.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { getConsultationNote } from "@/db/queries/appointment-reads";
 import { AppError } from "@/lib/errors";
+import { useTestDb } from "@/tests/db";
 import type { Actor } from "@/lib/vocabulary";
 import { TEST_NOW, appointmentsOfPatient, createAdmin, createDoctor, createPatient, getAppointment, localInstant, rejectionOf, sideEffectsOf } from "@/tests/factories";
 import { saveConsultationNote } from "./notes";
 import { bookAppointment, cancelAppointment, recordVisitOutcome, rescheduleAppointment } from "./service";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 5 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 5 });
 
 const TUESDAY_10 = localInstant("2030-03-05", "10:00");
 const THURSDAY_14 = localInstant("2030-03-07", "14:00");

@@ -1,23 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditLog, consultationNotes } from "@/db/schema";
+import { useTestDb } from "@/tests/db";
 import { TEST_NOW, createDoctor, createPatient, localInstant } from "@/tests/factories";
 import { saveConsultationNote } from "./notes";
 import { consultationNoteSchema } from "./schemas";
 import { bookAppointment } from "./service";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 5 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 5 });
 
 async function bookedVisit() {
   const doctor = await createDoctor(db);

@@ -1,23 +1,13 @@
 // Many patients racing for the same time through the real booking service, on
 // a pool of 20 connections so the attempts really run side by side.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { useTestDb } from "@/tests/db";
 import { TEST_NOW, createDoctor, createPatients, localInstant } from "@/tests/factories";
 import { bookAppointment } from "./service";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 20 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 20 });
 
 type Outcome = { ok: true; startsAt: Date } | { ok: false; error: unknown };
 

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { doctorProfiles } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { useTestDb } from "@/tests/db";
 import type { Actor } from "@/lib/vocabulary";
 import { TEST_NOW, appointmentsOfDoctor, appointmentsOfPatient, createDoctor, createPatient, getAppointment, hoursBefore, insertAppointmentRow, localInstant, rejectionOf, sideEffectsOf } from "@/tests/factories";
 import { bookAppointment, rescheduleAppointment } from "./service";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 5 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 5 });
 
 const TUESDAY_10 = localInstant("2030-03-05", "10:00");
 const THURSDAY_14 = localInstant("2030-03-07", "14:00");

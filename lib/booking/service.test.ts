@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getBookableDoctor } from "@/db/queries/schedules";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { computeSlots } from "@/lib/scheduling";
+import { useTestDb } from "@/tests/db";
 import {
   TEST_NOW,
   appointmentsOfDoctor,
@@ -39,18 +39,11 @@ vi.mock("@/db/queries/outbox", async (importOriginal) => {
   };
 });
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb({ max: 5 });
 
 beforeAll(async () => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 5 });
-  db = handle.db;
   // The cancellation tests are written against the migration's default policy.
   expect((await getAppSettings(db)).cancellationWindowHours).toBe(24);
-});
-
-afterAll(async () => {
-  await handle.close();
 });
 
 // TEST_NOW is Monday 2030-03-04 09:00 Berlin; Tuesday 10:00 Berlin is 25 h later.

@@ -51,7 +51,7 @@ export async function startJobQueue(url: string, options: { schedule?: boolean }
     cronMonitorIntervalSeconds: 30,
     cronWorkerIntervalSeconds: 5,
   });
-  boss.on("error", (error) => logger.error({ component: "jobs", err: error.message }, "job queue error"));
+  boss.on("error", (error) => logger.error({ component: "jobs", err: error }, "job queue error"));
   await boss.start();
   for (const queue of Object.values(QUEUE_OPTIONS)) await ensureQueue(boss, queue);
   return boss;

@@ -1,11 +1,11 @@
 import { InngestTestEngine } from "@inngest/test";
 import ical, { type VEvent } from "node-ical";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveDoctor, rejectDoctor } from "@/lib/admin/doctors";
-import { NOW, adminActor } from "@/lib/admin/test-helpers";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
-import { TEST_NOW, createDoctor, createPatient, localInstant } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import type { Db } from "@/db/client";
+import { TEST_NOW, TEST_NOW as NOW, adminActor, createDoctor, createPatient, localInstant } from "@/tests/factories";
 import { sendBookingConfirmation } from "@/inngest/functions/send-booking-confirmation";
 import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
 import { sendCancellationNotice } from "@/inngest/functions/send-cancellation-notice";
@@ -19,8 +19,7 @@ import { runFromOutbox } from "@/inngest/testing/outbox";
 // Resend is exactly what is checked here. Calendar files are read back with
 // node-ical, never by matching their text.
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb({ max: 3 });
 let resend: Awaited<ReturnType<typeof startResendCapture>>;
 
 beforeAll(async () => {
@@ -28,15 +27,12 @@ beforeAll(async () => {
   // Read when the mailer first validates the environment and builds a Resend client: set before any send.
   process.env.RESEND_API_KEY = "re_test_capture_key";
   process.env.RESEND_BASE_URL = resend.url;
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
 });
 
 afterAll(async () => {
   delete process.env.RESEND_API_KEY;
   delete process.env.RESEND_BASE_URL;
   await resend?.stop();
-  await handle?.close();
 });
 
 function sentTo(address: string): CapturedEmail[] {

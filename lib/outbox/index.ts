@@ -43,6 +43,6 @@ export async function deliverOutboxQuietly(): Promise<void> {
     const report = await holder.__careslotAfterResponseDelivery();
     if (report?.error) logger.warn({ pending: report.failed, error: report.error }, "outbox delivery failed; events stay pending");
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox delivery crashed; events stay pending");
+    logger.error({ err: error }, "outbox delivery crashed; events stay pending");
   }
 }

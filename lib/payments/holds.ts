@@ -79,7 +79,7 @@ export async function closeCheckoutSessions(sessionIds: string[]): Promise<void>
         await stripe.checkout.sessions.expire(id);
       } catch (error) {
         // Already completed or expired: the webhook has the last word.
-        logger.warn({ sessionId: id, err: error instanceof Error ? error.message : String(error) }, "checkout session not expired");
+        logger.warn({ sessionId: id, err: error }, "checkout session not expired");
       }
     }),
   );

@@ -1,26 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { getPatientInformationForAppointment } from "@/db/queries/profiles";
 import { auditLog, certificates, doctorProfiles, patientProfiles, sessions, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { readFile } from "@/lib/storage";
+import { useTestDb } from "@/tests/db";
 import { createAdmin, createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import { certificateForUser, mayReadCertificate } from "./certificate-access";
 import { photoAccess, photoUrl } from "./photo-access";
 import { doctorProfileSchema, patientProfileSchema } from "./schemas";
 import { addCertificate, changePassword, removeCertificate, saveDoctorProfile, savePatientProfile, setProfilePhoto } from "./service";
 
-let handle: DatabaseHandle;
-let db: Db;
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
-});
-afterAll(() => handle.close());
+const db = useTestDb();
 
 const GENERAL_MEDICINE = "00000000-0000-4000-8000-0000000001aa";
 

@@ -2,30 +2,26 @@
 // rules as on local disk, checked against a real S3 protocol peer (s3rver)
 // through the AWS SDK, so nothing of a record ever lands on this server's disk.
 import { DeleteObjectCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { setStorageForTests } from "@/lib/storage";
 import { startLocalS3, type LocalS3 } from "@/lib/storage/testing/local-s3";
+import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import { openRecordForDownload } from "./access";
 import { deleteRecord, shareRecord, uploadRecord } from "./service";
 import { exeBytes, fileOf, pdfBytes } from "./test-helpers";
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb({ max: 4 });
 let s3: LocalS3;
 
 beforeAll(async () => {
   s3 = await startLocalS3({ prefix: "careslot/" });
   setStorageForTests(s3.driver);
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
 });
 
 afterAll(async () => {
   setStorageForTests(undefined);
-  await handle.close();
   await s3.close();
 });
 

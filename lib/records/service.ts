@@ -60,7 +60,7 @@ export async function uploadRecord(db: Db, actor: Actor, input: { title: string;
       return record;
     });
   } catch (error) {
-    await deleteFile(fileKey).catch((cleanup: unknown) => logger.error({ err: String(cleanup), fileKey }, "orphaned upload could not be removed"));
+    await deleteFile(fileKey).catch((cleanup: unknown) => logger.error({ err: cleanup, fileKey }, "orphaned upload could not be removed"));
     throw error;
   }
 }

@@ -4,10 +4,11 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, inject } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { afterAll, beforeAll } from "vitest";
+import type { Db } from "@/db/client";
 import { setStorageForTests } from "@/lib/storage";
 import { localStorageDriver } from "@/lib/storage/local";
+import { useTestDb } from "@/tests/db";
 
 /** A tiny but real PDF: file-type recognises it by its "%PDF-" signature. */
 export function pdfBytes(text = "Blood test results"): Uint8Array {
@@ -51,16 +52,11 @@ export interface FileTestContext {
  * getDb() open it) and the directory.
  */
 export function setUpFileTests(): FileTestContext {
-  const context = {} as FileTestContext;
-  let handle: DatabaseHandle | undefined;
+  const context = { db: useTestDb({ max: 4 }) } as FileTestContext;
   beforeAll(async () => {
     context.storage = await useTemporaryStorage();
-    handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-    context.db = handle.db;
   });
   afterAll(async () => {
-    await handle?.close();
-    await (globalThis as { __careslotDb?: DatabaseHandle }).__careslotDb?.close();
     await fs.rm(context.storage, { recursive: true, force: true });
   });
   return context;

@@ -2,27 +2,16 @@
 // the system, for the monthly job), the month and how many reports were written. Both runs
 // here are rolled back, since regenerating a month replaces its reports for
 // every file using this database.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { reports, users } from "@/db/schema";
-import { adminActor, auditRowsFor, inRolledBackTransaction } from "@/lib/admin/test-helpers";
 import { AppError } from "@/lib/errors";
-import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { adminActor, auditRowsFor, createDoctor, createPatient, inRolledBackTransaction, rejectionOf } from "@/tests/factories";
 import { generateMonthlyReports } from "./service";
 import { monthToDate } from "./month";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 3 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 3 });
 
 const MONTH = "2027-02";
 const NOW = new Date("2030-03-04T08:00:00Z");

@@ -1,26 +1,15 @@
 import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { atBoundary } from "@/tests/boundary";
 import { moderateReviewSchema } from "@/lib/admin/schemas";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { getVisibleRating, listReviewsForModeration } from "@/db/queries/admin-reviews";
 import { reviewReports, reviews } from "@/db/schema";
-import { NOW, adminActor, auditRowsFor, createReview } from "@/lib/admin/test-helpers";
 import { AppError } from "@/lib/errors";
-import { createDoctor, createPatient, rejectionOf } from "@/tests/factories";
+import { useTestDb } from "@/tests/db";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, createPatient, createReview, rejectionOf } from "@/tests/factories";
 import { hideReview, resolveReviewReports, restoreReview } from "./moderation";
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 4 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 4 });
 
 async function report(reviewId: string, reason = "Contains a phone number") {
   const reporter = await createPatient(db);

@@ -1,24 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { getRatingSummary, listVisibleReviews } from "@/db/queries/reviews";
 import { auditLog, reviewReports, reviews } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import { createReview, deleteReview, replyToReview, reportReview, updateReview } from "./service";
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb();
 const NOW = new Date("2030-05-01T10:00:00Z");
 const DAY_MS = 86_400_000;
 const text = (n: number) => `Visit ${n}: kind doctor, clear advice.`;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
-});
-afterAll(() => handle.close());
 
 /** A completed visit `daysAgo` days before NOW; each call gets its own hour so a patient never overlaps. */
 let hour = 0;

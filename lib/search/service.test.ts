@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listSpecializations } from "@/db/queries/search";
 import { doctorProfiles, reviews, specializations } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
+import { useTestDb } from "@/tests/db";
 import { BERLIN, TEST_NOW, createDoctor, createPatient, insertAppointmentRow, type RuleInput } from "@/tests/factories";
 import { parseSearchParams } from "./params";
 import { searchDoctors, type SearchPage } from "./service";
@@ -25,8 +24,7 @@ import { searchDoctors, type SearchPage } from "./service";
 // plus, never shown: an unverified and an inactive doctor in the same city,
 // and Emil (cardio, 70, rating 2) in the other city.
 
-let handle: DatabaseHandle;
-let db: Db;
+const db = useTestDb();
 const run = randomUUID().slice(0, 8);
 const CITY = `Searchton ${run}`;
 const OTHER_CITY = `Otherton ${run}`;
@@ -69,8 +67,6 @@ async function review(doctorKey: string, rating: number, status: "visible" | "hi
 }
 
 beforeAll(async () => {
-  handle = connectDatabase(inject("databaseUrl"));
-  db = handle.db;
   const [c, d] = await db
     .insert(specializations)
     .values([
@@ -98,7 +94,6 @@ beforeAll(async () => {
   const busy = await createPatient(db);
   await insertAppointmentRow(db, { doctorId: ids.chloe!, patientId: busy.id, startsAt: new Date("2030-03-04T10:00:00Z"), minutes: 360 });
 });
-afterAll(() => handle.close());
 
 async function search(params: Record<string, string>): Promise<SearchPage> {
   const parsed = parseSearchParams(params, await listSpecializations(db));

@@ -8,6 +8,7 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self' https://checkout.stripe.com",

@@ -2,9 +2,9 @@
 // calls is shared with the sweep), so the action itself is tested: the session
 // and Inngest are stand-ins, the database and the audit log are real.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, users } from "@/db/schema";
+import { useTestDb } from "@/tests/db";
 import { createAdmin } from "@/tests/factories";
 import { retryOutboxAction } from "./actions";
 
@@ -15,17 +15,7 @@ const deliver = vi.hoisted(() => vi.fn());
 // The real delivery sweeps every pending row of the shared test database; its own tests live in lib/outbox.
 vi.mock("@/lib/outbox", () => ({ deliverOutbox: deliver, deliverOutboxQuietly: vi.fn() }));
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 2 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-});
+const db = useTestDb({ max: 2 });
 
 beforeEach(() => deliver.mockReset());
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export async function GET() {
     await getDb().execute(sql`select 1`);
     return Response.json({ status: "ok", db: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error) }, "health check: database unreachable");
+    (await requestLogger()).error({ err: error }, "health check: database unreachable");
     return Response.json({ status: "degraded", db: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

@@ -1,26 +1,15 @@
 // The dev mailbox's routes: an email's HTML and its attachments, only where the
 // mailbox is switched on, only for stored (not sent) emails.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
-import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { recordEmail } from "@/db/queries/emails";
+import { useTestDb } from "@/tests/db";
 import { GET as getAttachment } from "./[id]/attachments/[index]/route";
 import { GET as getHtml } from "./[id]/route";
 
 const mailbox = vi.hoisted(() => ({ enabled: true }));
 vi.mock("@/lib/env", async (original) => ({ ...(await original<typeof import("@/lib/env")>()), devMailboxEnabled: () => mailbox.enabled }));
 
-let handle: DatabaseHandle;
-let db: Db;
-
-beforeAll(() => {
-  handle = connectDatabase(inject("databaseUrl"), { max: 2 });
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle.close();
-  await (globalThis as { __careslotDb?: DatabaseHandle }).__careslotDb?.close();
-});
+const db = useTestDb({ max: 2 });
 
 beforeEach(() => {
   mailbox.enabled = true;

@@ -6,7 +6,7 @@ import { action } from "@/lib/actions";
 import { bookSchema } from "@/lib/booking/schemas";
 import { bookAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { appointmentPagePath, openCheckout } from "@/lib/payments/checkout";
 
 export const bookAction = action({
@@ -34,7 +34,7 @@ export const bookAction = action({
     try {
       checkoutUrl = (await openCheckout(db, { appointmentId: appointment.id, patientId: user.id }, new Date())).url;
     } catch (error) {
-      logger.error({ appointmentId: appointment.id, err: error }, "checkout not started");
+      (await requestLogger()).error({ appointmentId: appointment.id, err: error }, "checkout not started");
       redirect(`${appointmentPagePath(appointment.id)}?checkout=error`);
     }
     redirect(checkoutUrl);

@@ -2,11 +2,12 @@
 // fake Stripe server with the real SDK pointed at it, and builders for the
 // states a payment goes through. Only tests import this.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
-import { connectDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
+import { useTestDb } from "@/tests/db";
 import { TEST_NOW, createDoctor, createPatient, localInstant, type DoctorOptions } from "@/tests/factories";
 import { openCheckout } from "../checkout";
 import { setStripeSetupForTests } from "../stripe-client";
@@ -22,19 +23,14 @@ export interface PaymentTestContext {
 
 /** Registers the hooks; the returned object is filled in before the first test runs. */
 export function setUpPaymentTests(): PaymentTestContext {
-  const context = {} as PaymentTestContext;
-  let close: (() => Promise<void>) | undefined;
+  const context = { db: useTestDb({ max: 5 }) } as PaymentTestContext;
   beforeAll(async () => {
-    const handle = connectDatabase(inject("databaseUrl"), { max: 5 });
-    context.db = handle.db;
     context.fake = await startFakeStripe();
     setStripeSetupForTests({ client: fakeStripeClient(context.fake), webhookSecret: TEST_WEBHOOK_SECRET });
-    close = handle.close;
   });
   afterAll(async () => {
     setStripeSetupForTests(undefined);
     await context.fake?.close();
-    await close?.();
   });
   return context;
 }

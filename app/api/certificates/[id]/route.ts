@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { currentUser } from "@/lib/auth/guards";
-import { logger, securityEvent } from "@/lib/logger";
+import { requestLogger, securityEvent } from "@/lib/logger";
 import { certificateForUser } from "@/lib/profiles/certificate-access";
 import { readFile } from "@/lib/storage";
 
@@ -38,7 +38,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error), route: "certificates" }, "certificate read failed");
+    (await requestLogger()).error({ err: error, route: "certificates" }, "certificate read failed");
     return new Response("Not found", { status: 404, headers: noStore });
   }
 }

@@ -3,7 +3,7 @@ import { currentUser, userWithRole } from "@/lib/auth/guards";
 import { calendarRangeSchema } from "@/lib/availability/calendar-range";
 import { loadCalendar } from "@/lib/availability/calendar-service";
 import { errorCatalog, type ErrorCode } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +34,7 @@ export async function GET(request: Request) {
     if (!data) return refusal("not_found", "Your doctor profile could not be found.");
     return Response.json(data, { headers: noStore });
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error), route: "doctor-calendar" }, "calendar load failed");
+    (await requestLogger()).error({ err: error, route: "doctor-calendar" }, "calendar load failed");
     return refusal("unavailable");
   }
 }

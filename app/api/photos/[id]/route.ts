@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { currentUser } from "@/lib/auth/guards";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { PHOTO_CONTENT_TYPE } from "@/lib/profiles/photos";
 import { photoAccess } from "@/lib/profiles/photo-access";
 import { readFile } from "@/lib/storage";
@@ -38,7 +38,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   } catch (error) {
     // A row pointing at a missing file (storage wiped, restore in progress) is a 404 for the viewer, an error for us.
-    logger.error({ err: error instanceof Error ? error.message : String(error), route: "photos" }, "photo read failed");
+    (await requestLogger()).error({ err: error, route: "photos" }, "photo read failed");
     return notFound();
   }
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { openRecordForDownload } from "@/lib/records/access";
 import { notFoundResponse, privateFileHeaders } from "@/lib/records/download";
 import { viewerOfRequest } from "@/lib/records/request-viewer";
@@ -23,7 +23,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
       headers: privateFileHeaders({ contentType: download.record.contentType, name: download.record.originalName, size: download.content.byteLength, disposition: inline ? "inline" : "attachment" }),
     });
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error), route: "record-download" }, "record download failed");
+    (await requestLogger()).error({ err: error, route: "record-download" }, "record download failed");
     return new Response("The file could not be read. Please try again.", { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { verifyStripeEvent } from "@/lib/payments/signature";
 import { handleStripeEvent } from "@/lib/payments/webhook";
 
@@ -19,14 +19,15 @@ export async function POST(request: Request) {
   const verified = verifyStripeEvent(payload, request.headers.get("stripe-signature"));
   if (!verified.ok) return json(verified.status, { error: verified.error });
   const { event } = verified;
+  const log = await requestLogger();
   try {
     const result = await handleStripeEvent(getDb(), event, new Date());
-    logger.info({ eventId: event.id, type: event.type, result: result.status, followUpOk: result.followUpOk }, "stripe webhook");
+    log.info({ eventId: event.id, type: event.type, result: result.status, followUpOk: result.followUpOk }, "stripe webhook");
     // A refund the event owes could not be sent: a redelivery retries it.
     if (!result.followUpOk) return json(500, { error: "follow-up failed; please retry" });
     return json(200, { received: true, result: result.status });
   } catch (error) {
-    logger.error({ eventId: event.id, type: event.type, err: error instanceof Error ? error.message : String(error) }, "stripe webhook failed");
+    log.error({ eventId: event.id, type: event.type, err: error }, "stripe webhook failed");
     return json(500, { error: "temporary failure; please retry" });
   }
 }

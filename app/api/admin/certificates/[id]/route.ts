@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { openCertificateForAdmin } from "@/lib/admin/certificates";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { notFoundResponse, privateFileHeaders } from "@/lib/records/download";
 import { viewerOfRequest } from "@/lib/records/request-viewer";
 
@@ -24,7 +24,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
     });
   } catch (error) {
     if (error instanceof AppError && error.code === "forbidden") return notFoundResponse();
-    logger.error({ err: error instanceof Error ? error.message : String(error), route: "certificate-download" }, "certificate download failed");
+    (await requestLogger()).error({ err: error, route: "certificate-download" }, "certificate download failed");
     return new Response("The file could not be read. Please try again.", { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { userWithRole } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { appointmentPagePath, openCheckout } from "@/lib/payments/checkout";
 import { appointmentPaymentSchema } from "@/lib/payments/schemas";
 
@@ -27,7 +27,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ app
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return Response.json({ error: error.message }, { status: 404 });
     // Already paid, released, or Stripe unreachable: the appointment page tells which.
-    if (!(error instanceof AppError)) logger.error({ appointmentId, err: error instanceof Error ? error.message : String(error) }, "checkout not reopened");
+    if (!(error instanceof AppError)) (await requestLogger()).error({ appointmentId, err: error }, "checkout not reopened");
     redirect(`${appointmentPagePath(parsed.data.appointmentId)}${error instanceof AppError ? "" : "?checkout=error"}`);
   }
   redirect(url);
