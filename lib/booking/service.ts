@@ -6,7 +6,8 @@ import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { getBookableDoctor } from "@/db/queries/schedules";
 import { getAppSettings } from "@/db/queries/settings";
 import { getUserById } from "@/db/queries/users";
-import { AppError } from "@/lib/errors";
+import { isRetryableConflict, lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
+import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
 import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, expireLapsedHoldPayments, recordBookingPayment } from "@/lib/payments/holds";
@@ -15,7 +16,6 @@ import { settleCancelledPayment } from "@/lib/payments/refunds";
 import { movePaymentsToAppointment } from "@/db/queries/payments";
 import { cancellationAllowed, completionAllowed, noShowAllowed } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
-import { bookingTransaction, lockDoctorSchedule } from "./transactions";
 
 export type Actor = { id: string; role: "patient" | "doctor" | "admin" };
 type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
@@ -90,6 +90,23 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   // Holds released above must stop being payable; Stripe is called only after the commit.
   await closeCheckoutSessions(sessionsToClose);
   return booked;
+}
+
+/**
+ * A booking change's transaction, retried on deadlocks, with the no-overlap
+ * constraints turned into the messages a patient can act on.
+ */
+async function bookingTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await retryingTransaction(db, work);
+  } catch (error) {
+    if (isRetryableConflict(error)) throw new AppError("conflict", "Many people are booking right now. Please try again.");
+    if (sqlState(error) !== "23P01") throw error;
+    if (constraintName(error) === "appointments_patient_no_overlap") {
+      throw new AppError("conflict", "You already have another appointment at that time. Choose a different slot or cancel the other visit first.");
+    }
+    throw new AppError("slot_taken");
+  }
 }
 
 /** Locks the appointment and checks the caller may act on it; strangers get "not found". */

@@ -5,7 +5,7 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { claimStripeEvent, committedRefundTotal, findRefundForStripe, hasOverlappingActiveAppointment, insertRefund, lockPaymentByIntent, findPaymentForCheckoutSession, lockPayment, reinstateReleasedHold, syncRefundedAmount, updatePayment, updateRefund, type Payment } from "@/db/queries/payments";
 import { findUnmatchedOutsideRefund, getPaymentParties, listUnsentRefundsOfPayment } from "@/db/queries/payment-reads";
-import { bookingTransaction, lockDoctorSchedule } from "@/lib/booking/transactions";
+import { lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
 import { logger } from "@/lib/logger";
 import { noFollowUp, runPaymentFollowUp, type PaymentFollowUp } from "./follow-up";
 import { LATE_PAYMENT_REFUND_REASON } from "./policy";
@@ -37,7 +37,8 @@ export type WebhookResult = { status: "processed" | "duplicate" | "ignored"; fol
  */
 export async function handleStripeEvent(db: Db, event: Stripe.Event, now: Date): Promise<WebhookResult> {
   if (!isHandledEventType(event.type)) return { status: "ignored", followUpOk: true };
-  const { fresh, followUp } = await bookingTransaction(db, async (tx) => {
+  // A constraint refusal or a deadlock that outlasts the retries is thrown as the database said it: the route answers 500 and Stripe retries.
+  const { fresh, followUp } = await retryingTransaction(db, async (tx) => {
     if (!(await claimStripeEvent(tx, event))) return { fresh: false, followUp: await unsentRefundsOf(tx, event) };
     return { fresh: true, followUp: await dispatch(tx, event, now) };
   });
