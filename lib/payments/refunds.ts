@@ -17,11 +17,10 @@ import {
   type Refund,
 } from "@/db/queries/payments";
 import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
-import type { CancellationActor } from "@/lib/booking/rules";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
-import { LATE_PAYMENT_REFUND_REASON, cancellationMoney } from "./policy";
+import { LATE_PAYMENT_REFUND_REASON, cancellationMoney, type CancellationActor } from "./policy";
 import { getStripe, type Stripe } from "./stripe-client";
 
 /** One key per refund row: a retried or concurrent send is one refund at Stripe. */
