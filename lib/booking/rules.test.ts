@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   cancellationAllowed,
-  isHoldExpired,
   noShowAllowed,
   reminderSendAt,
 } from "./rules";
@@ -57,18 +56,6 @@ describe("noShowAllowed", () => {
     const decision = noShowAllowed(START, at(offset));
     expect(decision.allowed).toBe(allowed);
     if (!decision.allowed) expect(decision.reason).toBe("A no-show can only be recorded after the appointment has started.");
-  });
-});
-
-describe("isHoldExpired", () => {
-  const EXPIRES = new Date("2026-03-02T10:15:00Z");
-  it.each([
-    ["no hold", null, EXPIRES, false],
-    ["before expiry", EXPIRES, new Date(EXPIRES.getTime() - MS), false],
-    ["exactly at expiry", EXPIRES, EXPIRES, true],
-    ["after expiry", EXPIRES, new Date(EXPIRES.getTime() + MINUTE), true],
-  ])("%s → %s", (_name, holdExpiresAt, now, expired) => {
-    expect(isHoldExpired(holdExpiresAt, now)).toBe(expired);
   });
 });
 

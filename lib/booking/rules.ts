@@ -38,14 +38,6 @@ export function completionAllowed(startsAt: Date, now: Date): RuleDecision {
   return { allowed: false, reason: "A visit can only be marked completed once it has started." };
 }
 
-/**
- * A hold lapses at its expiry instant (inclusive), freeing the slot. `null`
- * means the booking holds no expiring claim (confirmed, or pay at the clinic).
- */
-export function isHoldExpired(holdExpiresAt: Date | null, now: Date): boolean {
-  return holdExpiresAt !== null && now.getTime() >= holdExpiresAt.getTime();
-}
-
 /** A reminder closer than this to the start is noise rather than help. */
 export const MINIMUM_REMINDER_LEAD_MINUTES = 120;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { HOLD_RELEASE_REASON, hasPendingHolds, insertAppointment, lockAppointment, recordAppointmentEvent, releaseExpiredHolds, transitionAppointment } from "@/db/queries/appointment-writes";
+import { insertAppointment, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { getBookableDoctor } from "@/db/queries/schedules";
@@ -10,8 +10,7 @@ import { isRetryableConflict, lockDoctorSchedule, retryingTransaction } from "@/
 import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
-import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, expireLapsedHoldPayments, recordBookingPayment } from "@/lib/payments/holds";
-import { holdExpiry } from "@/lib/payments/policy";
+import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, hasPendingHolds, holdExpiry, recordBookingPayment, releaseExpiredHolds } from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
 import { movePaymentsToAppointment } from "@/db/queries/payments";
 import { cancellationAllowed, completionAllowed, noShowAllowed } from "./rules";
@@ -60,7 +59,6 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
     let slotInput = firstLook;
     if (holdsToClear) {
       sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
-      await releaseExpiredHolds(tx, { ...people, now });
       slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
     }
     if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
@@ -176,8 +174,7 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     const closed = input.actor.role === "patient" ? bookingClosedReason(doctor) : null;
     if (closed) throw new AppError("conflict", closed);
     await lockDoctorSchedule(tx, old.doctorId);
-    sessionsToClose = await expireLapsedHoldPayments(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
-    await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
+    sessionsToClose = await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
     const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.newStartsAt, to: new Date(input.newStartsAt.getTime() + 1), excludeAppointmentId: old.id });
     if (!isSlotOffered(slotInput, input.newStartsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 
@@ -231,5 +228,3 @@ function snapshot(appointment: Appointment) {
     cancellationReason: appointment.cancellationReason,
   };
 }
-
-export { HOLD_RELEASE_REASON };

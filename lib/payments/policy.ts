@@ -27,10 +27,6 @@ export function paymentModeFor(priceMinor: number, onlinePayments: boolean): Pay
   return onlinePayments ? "stripe" : "clinic";
 }
 
-export function holdExpiry(now: Date, holdMinutes: number): Date {
-  return new Date(now.getTime() + holdMinutes * MINUTE_MS);
-}
-
 /** Stripe accepts a Checkout Session lifetime of 30 minutes to 24 hours from its creation. */
 export const CHECKOUT_MIN_MINUTES = 30;
 export const CHECKOUT_MAX_MINUTES = 24 * 60;

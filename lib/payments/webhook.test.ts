@@ -3,10 +3,10 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { appointmentEvents, appointments, auditLog, emails, outboxEvents, stripeEvents } from "@/db/schema";
 import { auditRowsFor } from "@/lib/admin/test-helpers";
-import { HOLD_RELEASE_REASON, bookAppointment, cancelAppointment } from "@/lib/booking/service";
+import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { TEST_NOW, createPatient, getAppointment, hoursBefore } from "@/tests/factories";
-import { releaseLapsedHolds } from "./holds";
-import { LATE_PAYMENT_REFUND_REASON, PAYMENT_FAILED_REASON } from "./webhook";
+import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON, releaseLapsedHolds } from "./holds";
+import { LATE_PAYMENT_REFUND_REASON } from "./policy";
 import { signedStripeEvent } from "./testing/fake-stripe";
 import { TUESDAY_10, checkoutSession, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, paymentsOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
 

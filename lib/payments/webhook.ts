@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { HOLD_RELEASE_REASON, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
+import { lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import { claimStripeEvent, committedRefundTotal, findRefundForStripe, hasOverlappingActiveAppointment, insertRefund, lockPaymentByIntent, findPaymentForCheckoutSession, lockPayment, reinstateReleasedHold, syncRefundedAmount, updatePayment, updateRefund, type Payment } from "@/db/queries/payments";
@@ -8,13 +8,11 @@ import { findUnmatchedOutsideRefund, getPaymentParties, listUnsentRefundsOfPayme
 import { lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
 import { logger } from "@/lib/logger";
 import { noFollowUp, runPaymentFollowUp, type PaymentFollowUp } from "./follow-up";
+import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON } from "./holds";
 import { LATE_PAYMENT_REFUND_REASON } from "./policy";
 import { announceRefundSucceeded, auditRefundRecorded, auditRefundStatus } from "./refunds";
 import type { Stripe } from "./stripe-client";
 
-export { LATE_PAYMENT_REFUND_REASON };
-
-export const PAYMENT_FAILED_REASON = "The payment failed, so the slot was released.";
 const OUTSIDE_REFUND_REASON = "Refunded in Stripe, outside Careslot.";
 const SYSTEM = { id: null, role: "system" as const };
 
