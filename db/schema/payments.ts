@@ -44,6 +44,14 @@ export const payments = pgTable(
 );
 
 export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+/**
+ * Why a refund exists, set when it is recorded: code branches on this, never
+ * on the reason text (which is for people). cancellation: by the cancellation
+ * policy, whoever cancelled (requested_by_role says who); manual: an admin's
+ * refund with their own reason; late_payment: a payment that arrived after its
+ * hold ran out and the slot was taken; outside_stripe: made in Stripe itself.
+ */
+export const refundKind = pgEnum("refund_kind", ["cancellation", "manual", "late_payment", "outside_stripe"]);
 
 export const refunds = pgTable(
   "refunds",
@@ -53,6 +61,7 @@ export const refunds = pgTable(
       .notNull()
       .references(() => payments.id, { onDelete: "restrict" }),
     amountMinor: integer("amount_minor").notNull(),
+    kind: refundKind("kind").notNull(),
     reason: text("reason").notNull(),
     status: refundStatus("status").notNull().default("pending"),
     stripeRefundId: text("stripe_refund_id"),

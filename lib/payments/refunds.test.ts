@@ -90,7 +90,7 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     const admin = await createAdmin(ctx.db);
     await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: admin.id, role: "admin" }, reason: "Clinic closed" }, hoursBefore(TUESDAY_10, 2));
     const [refund] = await refundsOf(ctx.db, p.payment.id);
-    expect(refund).toMatchObject({ amountMinor: 6000, status: "succeeded", requestedByRole: "admin" });
+    expect(refund).toMatchObject({ kind: "cancellation", amountMinor: 6000, status: "succeeded", requestedByRole: "admin" });
     const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'refundId' = ${refund.id}`));
     expect(announced).toHaveLength(1);
   });
@@ -161,7 +161,7 @@ describe("manual refunds by an admin", () => {
     const admin = await createAdmin(ctx.db);
     const first = await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1500, reason: "Visit was shorter" });
     expect(first.outcome).toBe("sent");
-    expect(first.refund).toMatchObject({ amountMinor: 1500, status: "succeeded", reason: "Visit was shorter", requestedBy: admin.id, requestedByRole: "admin" });
+    expect(first.refund).toMatchObject({ kind: "manual", amountMinor: 1500, status: "succeeded", reason: "Visit was shorter", requestedBy: admin.id, requestedByRole: "admin" });
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "partially_refunded", refundedMinor: 1500 });
     const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.payment.id), eq(auditLog.action, "payment.refunded_manually")));
     expect(audit).toHaveLength(1);

@@ -20,7 +20,7 @@ import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
-import { LATE_PAYMENT_REFUND_REASON, cancellationMoney, type CancellationActor } from "./policy";
+import { cancellationMoney, type CancellationActor } from "./policy";
 import { getStripe, type Stripe } from "./stripe-client";
 
 /** One key per refund row: a retried or concurrent send is one refund at Stripe. */
@@ -84,17 +84,18 @@ export async function settleCancelledPayment(
     policy: input.policy,
   });
   if (money.kind !== "refund") return { refundIds: [], sessionIds: [] };
-  const refund = await recordRefund(tx, { payment, amountMinor: money.amount, reason: money.message, actor: input.actor });
+  const refund = await recordRefund(tx, { payment, kind: "cancellation", amountMinor: money.amount, reason: money.message, actor: input.actor });
   return { refundIds: refund.status === "pending" ? [refund.id] : [], sessionIds: [] };
 }
 
 /** A refund row: pending for Stripe; at once "succeeded" for a clinic payment, which the clinic hands back itself. */
 async function recordRefund(
   tx: Db,
-  input: { payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string }; amountMinor: number; reason: string; actor: RefundActor },
+  input: { payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string }; kind: "cancellation" | "manual"; amountMinor: number; reason: string; actor: RefundActor },
 ): Promise<Refund> {
   const refund = await insertRefund(tx, {
     paymentId: input.payment.id,
+    kind: input.kind,
     amountMinor: input.amountMinor,
     reason: input.reason,
     status: input.payment.provider === "stripe" ? "pending" : "succeeded",
@@ -115,7 +116,7 @@ async function recordRefund(
  * its own email, sent by the webhook.
  */
 export async function announceRefundSucceeded(tx: Db, refund: Refund): Promise<void> {
-  if (refund.reason === LATE_PAYMENT_REFUND_REASON) return;
+  if (refund.kind === "late_payment") return;
   const [payment] = await tx.execute<{ appointment_id: string }>(sql`select appointment_id from payments where id = ${refund.paymentId}`);
   if (!payment) return;
   await enqueueOutboxEvent(tx, "payment/refunded", { paymentId: refund.paymentId, appointmentId: payment.appointment_id, refundId: refund.id, amountMinor: refund.amountMinor });
@@ -213,7 +214,7 @@ export async function refundPaymentManually(
     const left = payment.amountMinor - (await committedRefundTotal(tx, payment.id));
     if (left <= 0) throw new AppError("conflict", "This payment has been refunded in full already.");
     if (input.amountMinor > left) throw new AppError("invalid_input", "Some fields need your attention.", { amount: [`At most ${formatMoney(left, payment.currency)} can still be refunded.`] });
-    const row = await recordRefund(tx, { payment, amountMinor: input.amountMinor, reason: input.reason, actor: admin });
+    const row = await recordRefund(tx, { payment, kind: "manual", amountMinor: input.amountMinor, reason: input.reason, actor: admin });
     await auditAdmin(tx, admin, {
       action: "payment.refunded_manually",
       entityType: "payment",

@@ -109,7 +109,7 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
     return noFollowUp();
   }
 
-  const refund = await insertRefund(tx, { paymentId: payment.id, amountMinor: amount - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
+  const refund = await insertRefund(tx, { paymentId: payment.id, kind: "late_payment", amountMinor: amount - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
   await auditRefundRecorded(tx, refund, paid, SYSTEM);
   await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.late_refund", entityType: "payment", entityId: payment.id, after: { refundId: refund.id, amountMinor: refund.amountMinor, appointmentStatus: appointment.status } });
   const parties = await getPaymentParties(tx, appointment.id);
@@ -164,7 +164,7 @@ async function onRefund(tx: Db, refund: Stripe.Refund) {
     const updated = await updateRefund(tx, noticed.id, { stripeRefundId: refund.id, status });
     if (updated.status !== noticed.status) await auditRefundStatus(tx, SYSTEM, noticed, updated);
   } else {
-    const added = await insertRefund(tx, { paymentId: payment.id, amountMinor: refund.amount, reason: OUTSIDE_REFUND_REASON, status, stripeRefundId: refund.id, requestedByRole: "system" });
+    const added = await insertRefund(tx, { paymentId: payment.id, kind: "outside_stripe", amountMinor: refund.amount, reason: OUTSIDE_REFUND_REASON, status, stripeRefundId: refund.id, requestedByRole: "system" });
     await auditRefundRecorded(tx, added, payment, SYSTEM);
     if (added.status === "succeeded") await announceRefundSucceeded(tx, added);
   }
@@ -179,7 +179,7 @@ async function onChargeRefunded(tx: Db, charge: Stripe.Charge) {
   if (!payment) return;
   const unknown = charge.amount_refunded - (await committedRefundTotal(tx, payment.id));
   if (unknown > 0) {
-    const noticed = await insertRefund(tx, { paymentId: payment.id, amountMinor: unknown, reason: OUTSIDE_REFUND_REASON, status: "succeeded", requestedByRole: "system" });
+    const noticed = await insertRefund(tx, { paymentId: payment.id, kind: "outside_stripe", amountMinor: unknown, reason: OUTSIDE_REFUND_REASON, status: "succeeded", requestedByRole: "system" });
     await auditRefundRecorded(tx, noticed, payment, SYSTEM);
     await announceRefundSucceeded(tx, noticed);
   }
