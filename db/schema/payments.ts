@@ -65,6 +65,8 @@ export const refunds = pgTable(
     reason: text("reason").notNull(),
     status: refundStatus("status").notNull().default("pending"),
     stripeRefundId: text("stripe_refund_id"),
+    /** Set (committed) by the sender about to call Stripe, so another sender backs off; cleared with Stripe's answer. */
+    sendClaimedAt: instant("send_claimed_at"),
     requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
     requestedByRole: actorRole("requested_by_role").notNull(),
     ...timestamps(),

@@ -121,7 +121,7 @@ async function lockOwned(tx: Db, appointmentId: string, actor: Actor): Promise<A
  * Cancels, and settles the money by policy in the same transaction: a pending
  * refund row is recorded with the cancellation, then sent to Stripe after the
  * commit, so a Stripe outage never loses the cancellation (the refund stays
- * pending for a retry).
+ * pending, and the outbox sweep sends it again).
  */
 export async function cancelAppointment(db: Db, input: { appointmentId: string; actor: Actor; reason: string }, now: Date): Promise<Appointment> {
   const settings = await getAppSettings(db);

@@ -8,7 +8,8 @@ import { issueRefund } from "./refunds";
 /**
  * What a committed change still has to tell Stripe or the patient. Calls to
  * the outside world never run inside a database transaction: the change is
- * committed first (with a pending refund row, so nothing is lost), then this.
+ * committed first (with a pending refund row, so nothing is lost), then this;
+ * each refund is claimed, sent and answered by `issueRefund`.
  */
 export interface PaymentFollowUp {
   refundIds: string[];
@@ -18,7 +19,7 @@ export interface PaymentFollowUp {
 
 export const noFollowUp = (): PaymentFollowUp => ({ refundIds: [], sessionIds: [], lateRefundNotices: [] });
 
-/** Runs the follow-up; `ok` is false when a refund could not be sent yet (it stays pending for a retry). */
+/** Runs the follow-up; `ok` is false when a refund could not be sent yet (it stays pending: the sweep sends it again). */
 export async function runPaymentFollowUp(db: Db, followUp: PaymentFollowUp): Promise<{ ok: boolean }> {
   let ok = true;
   for (const refundId of followUp.refundIds) {

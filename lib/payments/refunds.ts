@@ -4,16 +4,18 @@ import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { enqueueOutboxEvent } from "@/db/queries/outbox";
 import {
+  claimRefundSend,
   committedRefundTotal,
   getRefund,
+  getRefundTarget,
   insertRefund,
   listUnsentRefunds,
   lockPayment,
   lockPaymentOfAppointment,
+  releaseRefundSend,
   syncRefundedAmount,
   updatePayment,
   updatePendingRefund,
-  updateRefund,
   type Refund,
 } from "@/db/queries/payments";
 import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
@@ -126,55 +128,75 @@ const finalStatus = (status: string | null): Refund["status"] => (status === "su
 
 export type IssueOutcome = "sent" | "skipped" | "busy" | "failed";
 
+/** How long a sender's claim on a refund stands before the sweep may take it over: far past the client's timeout and retries. */
+export const REFUND_SEND_LEASE_MS = 5 * 60_000;
+
 /**
- * Sends one pending refund to Stripe's Refunds API. A per-refund advisory lock
- * keeps two senders (a webhook redelivery, an admin's retry) from racing, and
- * the idempotency key makes even a lost response safe to send again. The
- * actor is whoever asked for this send: an admin retrying, else the system.
+ * Sends one pending refund to Stripe's Refunds API, never inside a database
+ * transaction: the row is claimed (committed at once, so a second sender, a
+ * webhook redelivery or an admin's retry, sees it and is told "busy"), then
+ * Stripe is called, then its answer is recorded in a short transaction of its
+ * own. Whatever fails after the claim leaves the row pending for the sweep
+ * (`retryUnsentRefunds`): an unanswered call gives the claim up at once, a
+ * sender that died holds it only for REFUND_SEND_LEASE_MS; and the
+ * idempotency key makes any second send the same refund at Stripe. The actor
+ * is whoever asked for this send: an admin retrying, else the system.
  */
 export async function issueRefund(db: Db, refundId: string, actor: RefundActor = SYSTEM): Promise<IssueOutcome> {
+  const refund = await claimRefundSend(db, refundId, REFUND_SEND_LEASE_MS);
+  if (!refund) {
+    const row = await getRefund(db, refundId);
+    return row?.status === "pending" && !row.stripeRefundId ? "busy" : "skipped";
+  }
   const stripe = getStripe();
-  return db.transaction(async (tx) => {
-    const [lock] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtextextended(${`refund:${refundId}`}, 0)) as locked`);
-    if (!lock?.locked) return "busy";
-    const refund = await getRefund(tx, refundId);
-    if (!refund || refund.status !== "pending" || refund.stripeRefundId) return "skipped";
-    const [payment] = await tx.execute<{ stripe_payment_intent_id: string | null; appointment_id: string }>(
-      sql`select stripe_payment_intent_id, appointment_id from payments where id = ${refund.paymentId}`,
+  const target = await getRefundTarget(db, refund.paymentId);
+  if (!stripe || !target?.stripePaymentIntentId) {
+    await releaseRefundSend(db, refund);
+    return "failed";
+  }
+  let sent: Stripe.Refund;
+  try {
+    sent = await stripe.refunds.create(
+      {
+        payment_intent: target.stripePaymentIntentId,
+        amount: refund.amountMinor,
+        reason: "requested_by_customer",
+        metadata: { refundId: refund.id, paymentId: refund.paymentId, appointmentId: target.appointmentId },
+      },
+      { idempotencyKey: refundIdempotencyKey(refund.id) },
     );
-    if (!stripe || !payment?.stripe_payment_intent_id) return "failed";
-    let sent: Stripe.Refund;
-    try {
-      sent = await stripe.refunds.create(
-        {
-          payment_intent: payment.stripe_payment_intent_id,
-          amount: refund.amountMinor,
-          reason: "requested_by_customer",
-          metadata: { refundId: refund.id, paymentId: refund.paymentId, appointmentId: payment.appointment_id },
-        },
-        { idempotencyKey: refundIdempotencyKey(refund.id) },
-      );
-    } catch (error) {
-      const stripeError = error as { type?: string; message?: string };
-      logger.error({ refundId, type: stripeError.type, err: stripeError.message }, "refund not sent to Stripe");
-      // Stripe refused it outright (already refunded, amount too high): retrying cannot help.
-      if (stripeError.type === "StripeInvalidRequestError") {
-        await auditRefundStatus(tx, actor, refund, await updateRefund(tx, refund.id, { status: "failed" }), { error: stripeError.message ?? null });
-      }
-      return "failed";
+  } catch (error) {
+    const stripeError = error as { type?: string; message?: string };
+    logger.error({ refundId, type: stripeError.type, err: stripeError.message }, "refund not sent to Stripe");
+    // Stripe refused it outright (already refunded, amount too high): retrying cannot help.
+    if (stripeError.type === "StripeInvalidRequestError") {
+      await db.transaction(async (tx) => {
+        const failed = await updatePendingRefund(tx, refund.id, { status: "failed", sendClaimedAt: null });
+        if (failed) await auditRefundStatus(tx, actor, refund, failed, { error: stripeError.message ?? null });
+      });
+    } else {
+      await releaseRefundSend(db, refund);
     }
+    return "failed";
+  }
+  await db.transaction(async (tx) => {
     // A webhook may have recorded the outcome first; only a still-pending row takes the answer.
-    const updated = await updatePendingRefund(tx, refund.id, { stripeRefundId: sent.id, status: finalStatus(sent.status) });
+    const updated = await updatePendingRefund(tx, refund.id, { stripeRefundId: sent.id, status: finalStatus(sent.status), sendClaimedAt: null });
     if (updated) await auditRefundStatus(tx, actor, refund, updated);
     await syncRefundedAmount(tx, refund.paymentId);
     if (updated?.status === "succeeded") await announceRefundSucceeded(tx, updated);
-    return "sent";
   });
+  return "sent";
 }
 
-/** Refunds recorded but never sent (Stripe was down after the commit), for a job or an admin's retry. */
+/**
+ * Sends again what was recorded but never reached Stripe (an outage, a server
+ * that died mid-send): run every minute by the sweep in
+ * inngest/functions/sweep-outbox.ts, and safe beside any other sender.
+ */
 export async function retryUnsentRefunds(db: Db, now: Date): Promise<number> {
-  const unsent = await listUnsentRefunds(db, new Date(now.getTime() - 60_000));
+  if (!getStripe()) return 0;
+  const unsent = await listUnsentRefunds(db, { createdBefore: new Date(now.getTime() - 60_000), now, leaseMs: REFUND_SEND_LEASE_MS });
   let sent = 0;
   for (const { id } of unsent) if ((await issueRefund(db, id)) === "sent") sent++;
   return sent;
