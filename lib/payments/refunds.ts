@@ -10,7 +10,6 @@ import {
   getRefundTarget,
   insertRefund,
   listUnsentRefunds,
-  lockPayment,
   lockPaymentOfAppointment,
   releaseRefundSend,
   syncRefundedAmount,
@@ -18,9 +17,6 @@ import {
   updatePendingRefund,
   type Refund,
 } from "@/db/queries/payments";
-import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
-import { AppError } from "@/lib/errors";
-import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
 import { cancellationMoney, type CancellationActor } from "./policy";
 import { getStripe, type Stripe } from "./stripe-client";
@@ -91,7 +87,7 @@ export async function settleCancelledPayment(
 }
 
 /** A refund row: pending for Stripe; at once "succeeded" for a clinic payment, which the clinic hands back itself. */
-async function recordRefund(
+export async function recordRefund(
   tx: Db,
   input: { payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string }; kind: "cancellation" | "manual"; amountMinor: number; reason: string; actor: RefundActor },
 ): Promise<Refund> {
@@ -200,52 +196,4 @@ export async function retryUnsentRefunds(db: Db, now: Date): Promise<number> {
   let sent = 0;
   for (const { id } of unsent) if ((await issueRefund(db, id)) === "sent") sent++;
   return sent;
-}
-
-/** An admin's "send again" for a refund Stripe never got: audited as the admin's action, whatever Stripe answers. */
-export async function retryRefundForAdmin(db: Db, actor: Actor, refundId: string): Promise<IssueOutcome> {
-  const admin = await requireActiveAdmin(db, actor);
-  const before = await getRefund(db, refundId);
-  if (!before) throw new AppError("not_found", "That refund does not exist.");
-  const outcome = await issueRefund(db, refundId, admin);
-  const after = (await getRefund(db, refundId)) ?? before;
-  await auditAdmin(db, admin, {
-    action: "refund.retried",
-    entityType: "refund",
-    entityId: refundId,
-    before: { status: before.status, stripeRefundId: before.stripeRefundId },
-    after: { outcome, status: after.status, stripeRefundId: after.stripeRefundId },
-  });
-  return outcome;
-}
-
-/**
- * An admin refunds part or all of a payment, with a reason: audited in the
- * same transaction, then sent to Stripe. Never more than is left to refund.
- */
-export async function refundPaymentManually(
-  db: Db,
-  actor: Actor,
-  input: { paymentId: string; amountMinor: number; reason: string },
-): Promise<{ refund: Refund; outcome: IssueOutcome; currency: string }> {
-  const admin = await requireActiveAdmin(db, actor);
-  const { refund, currency } = await db.transaction(async (tx) => {
-    const payment = await lockPayment(tx, input.paymentId);
-    if (!payment) throw new AppError("not_found", "We could not find that payment.");
-    if (payment.status !== "paid" && payment.status !== "partially_refunded") throw new AppError("conflict", "Only a received payment can be refunded.");
-    const left = payment.amountMinor - (await committedRefundTotal(tx, payment.id));
-    if (left <= 0) throw new AppError("conflict", "This payment has been refunded in full already.");
-    if (input.amountMinor > left) throw new AppError("invalid_input", "Some fields need your attention.", { amount: [`At most ${formatMoney(left, payment.currency)} can still be refunded.`] });
-    const row = await recordRefund(tx, { payment, kind: "manual", amountMinor: input.amountMinor, reason: input.reason, actor: admin });
-    await auditAdmin(tx, admin, {
-      action: "payment.refunded_manually",
-      entityType: "payment",
-      entityId: payment.id,
-      before: { status: payment.status, refundedMinor: payment.refundedMinor },
-      after: { refundId: row.id, amountMinor: row.amountMinor, currency: payment.currency, reason: input.reason },
-    });
-    return { refund: row, currency: payment.currency };
-  });
-  const outcome = refund.status === "pending" ? await issueRefund(db, refund.id, admin) : "sent";
-  return { refund: (await getRefund(db, refund.id)) ?? refund, outcome, currency };
 }

@@ -6,7 +6,7 @@ import { runService } from "@/lib/actions";
 import { userWithRole } from "@/lib/auth/guards";
 import { failure, fieldErrorsOf, type ActionResult } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
-import { refundPaymentManually, retryRefundForAdmin } from "@/lib/payments/refunds";
+import { refundPaymentManually, retryRefundForAdmin } from "@/lib/admin/refunds";
 import { refundFormSchema, refundIdSchema } from "@/lib/payments/schemas";
 
 export type RefundFormState = ActionResult | null;
