@@ -60,8 +60,8 @@ export async function recordCheckoutSession(db: Db, paymentId: string, sessionId
 }
 
 /**
- * Marks as expired the payments of the holds `releaseExpiredHolds` is about to
- * release (same selection), returning their Checkout Sessions so they can be
+ * Marks as expired the payments of the holds `cancelLapsedHolds` is about to
+ * cancel (same selection), returning their Checkout Sessions so they can be
  * closed at Stripe once the transaction has committed.
  */
 export async function expirePaymentsOfLapsedHolds(db: Db, input: { doctorId: string; patientId: string; now: Date }): Promise<string[]> {
