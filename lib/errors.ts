@@ -41,24 +41,8 @@ export function failure(message: string, fieldErrors?: Record<string, string[] |
   return { ok: false, message, fieldErrors, values, ...(code ? { code } : {}) };
 }
 
-/** PostgreSQL's SQLSTATE of a driver error, whether or not Drizzle wrapped it. */
-export function sqlState(error: unknown): string | undefined {
-  const candidates = [error, (error as { cause?: unknown })?.cause];
-  for (const candidate of candidates) {
-    const code = (candidate as { code?: unknown } | undefined)?.code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
-
-export function constraintName(error: unknown): string | undefined {
-  const candidates = [error, (error as { cause?: unknown })?.cause];
-  for (const candidate of candidates) {
-    const name = (candidate as { constraint_name?: unknown } | undefined)?.constraint_name;
-    if (typeof name === "string") return name;
-  }
-  return undefined;
-}
+// Read from PostgreSQL driver errors; they live with the database client (db/ imports nothing from lib/).
+export { constraintName, sqlState } from "@/db/errors";
 
 /** Zod's issues keyed by field, in the shape the forms show next to each input. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[] | undefined> {

@@ -3,8 +3,8 @@
 // and inngest/ name them one way and never spell the unions out again.
 import type { Role } from "@/db/schema/enums";
 
-export { actorRole, appointmentStatus, paymentProvider, paymentStatus, refundStatus, userRole } from "@/db/schema/enums";
-export type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundStatus, Role } from "@/db/schema/enums";
+export { actorRole, appointmentStatus, paymentProvider, paymentStatus, refundKind, refundStatus, userRole } from "@/db/schema/enums";
+export type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundKind, RefundStatus, Role } from "@/db/schema/enums";
 
 /** The signed-in user a service acts for, as the session says it. */
 export type Actor = { id: string; role: Role };

@@ -6,8 +6,6 @@ import { appointmentEvents, appointments, type ActorRole } from "../schema";
 type Status = (typeof appointments.$inferSelect)["status"];
 type Actor = { id: string | null; role: ActorRole };
 
-export const HOLD_RELEASE_REASON = "Payment was not completed in time; the slot was released.";
-
 /** Whether the doctor or the patient has any unpaid hold at all: when not (the usual case), there is nothing to clean up. */
 export async function hasPendingHolds(db: Db, input: { doctorId: string; patientId: string }): Promise<boolean> {
   const [row] = await db
@@ -18,11 +16,11 @@ export async function hasPendingHolds(db: Db, input: { doctorId: string; patient
   return row !== undefined;
 }
 
-/** Releases unpaid holds whose time ran out, so an expired hold never blocks a booking. */
-export async function releaseExpiredHolds(db: Db, input: { doctorId: string; patientId: string; now: Date }) {
+/** Cancels the doctor's and the patient's unpaid holds whose time ran out, as the system, with `reason` on each and its history row. */
+export async function cancelLapsedHolds(db: Db, input: { doctorId: string; patientId: string; now: Date; reason: string }) {
   const released = await db
     .update(appointments)
-    .set({ status: "cancelled", cancelledBy: "system", cancellationReason: HOLD_RELEASE_REASON, cancelledAt: input.now })
+    .set({ status: "cancelled", cancelledBy: "system", cancellationReason: input.reason, cancelledAt: input.now })
     .where(
       and(
         eq(appointments.status, "pending_payment"),
@@ -33,7 +31,7 @@ export async function releaseExpiredHolds(db: Db, input: { doctorId: string; pat
     .returning({ id: appointments.id });
   if (released.length > 0) {
     await db.insert(appointmentEvents).values(
-      released.map((row) => ({ appointmentId: row.id, fromStatus: "pending_payment" as const, toStatus: "cancelled" as const, actorRole: "system" as const, note: HOLD_RELEASE_REASON })),
+      released.map((row) => ({ appointmentId: row.id, fromStatus: "pending_payment" as const, toStatus: "cancelled" as const, actorRole: "system" as const, note: input.reason })),
     );
   }
   return released.length;

@@ -161,7 +161,7 @@ export async function findUnmatchedOutsideRefund(db: Db, paymentId: string, amou
   const [row] = await db
     .select()
     .from(refunds)
-    .where(and(eq(refunds.paymentId, paymentId), isNull(refunds.stripeRefundId), isNull(refunds.requestedBy), eq(refunds.requestedByRole, "system"), eq(refunds.amountMinor, amountMinor), eq(refunds.status, "succeeded")))
+    .where(and(eq(refunds.paymentId, paymentId), eq(refunds.kind, "outside_stripe"), isNull(refunds.stripeRefundId), eq(refunds.amountMinor, amountMinor), eq(refunds.status, "succeeded")))
     .limit(1)
     .for("update");
   return row;

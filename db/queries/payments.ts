@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { appointments, payments, refunds, stripeEvents } from "../schema";
 
@@ -59,8 +59,8 @@ export async function recordCheckoutSession(db: Db, paymentId: string, sessionId
 }
 
 /**
- * Marks as expired the payments of the holds `releaseExpiredHolds` is about to
- * release (same selection), returning their Checkout Sessions so they can be
+ * Marks as expired the payments of the holds `cancelLapsedHolds` is about to
+ * cancel (same selection), returning their Checkout Sessions so they can be
  * closed at Stripe once the transaction has committed.
  */
 export async function expirePaymentsOfLapsedHolds(db: Db, input: { doctorId: string; patientId: string; now: Date }): Promise<string[]> {
@@ -163,6 +163,40 @@ export async function updatePendingRefund(db: Db, refundId: string, values: Part
   return row;
 }
 
+/** Nobody is sending it: never claimed, or claimed before `lapsedBefore` by a sender that must have died. */
+const unclaimed = (lapsedBefore: SQL | Date) => or(isNull(refunds.sendClaimedAt), lt(refunds.sendClaimedAt, lapsedBefore));
+
+/**
+ * Claims a pending, unsent refund for one sender: a single statement, so the
+ * claim is committed (and seen by every other sender) before Stripe is
+ * called. Undefined when it is not pending any more or another sender holds it.
+ * The database's clock stamps and ages the claims, so servers never disagree.
+ */
+export async function claimRefundSend(db: Db, refundId: string, leaseMs: number): Promise<Refund | undefined> {
+  const [row] = await db
+    .update(refunds)
+    // To the millisecond, as JavaScript reads it back: releaseRefundSend matches the claim by this value.
+    .set({ sendClaimedAt: sql`date_trunc('milliseconds', now())` })
+    .where(and(eq(refunds.id, refundId), eq(refunds.status, "pending"), isNull(refunds.stripeRefundId), unclaimed(sql`now() - make_interval(secs => ${leaseMs / 1000}::float8)`)))
+    .returning();
+  return row;
+}
+
+/** Gives up a claim (Stripe did not answer), so the next sender may try at once; a claim taken over meanwhile is left alone. */
+export async function releaseRefundSend(db: Db, claimed: Refund): Promise<void> {
+  if (!claimed.sendClaimedAt) return;
+  await db
+    .update(refunds)
+    .set({ sendClaimedAt: null })
+    .where(and(eq(refunds.id, claimed.id), eq(refunds.sendClaimedAt, claimed.sendClaimedAt)));
+}
+
+/** What a refund is sent against at Stripe. */
+export async function getRefundTarget(db: Db, paymentId: string): Promise<{ stripePaymentIntentId: string | null; appointmentId: string } | undefined> {
+  const [row] = await db.select({ stripePaymentIntentId: payments.stripePaymentIntentId, appointmentId: payments.appointmentId }).from(payments).where(eq(payments.id, paymentId));
+  return row;
+}
+
 /** Refunded or on its way: what can no longer be refunded again. */
 export async function committedRefundTotal(db: Db, paymentId: string): Promise<number> {
   const [row] = await db
@@ -193,12 +227,12 @@ export function listRefundsOfPayments(db: Db, paymentIds: string[]) {
   return db.select().from(refunds).where(inArray(refunds.paymentId, paymentIds)).orderBy(refunds.createdAt);
 }
 
-/** Refunds recorded but never sent to Stripe (an outage after the commit): for a retry. */
-export function listUnsentRefunds(db: Db, createdBefore: Date, limit = 50) {
+/** Refunds recorded but never sent to Stripe (an outage, a sender that died), nobody sending them now: for the sweep. */
+export function listUnsentRefunds(db: Db, input: { createdBefore: Date; now: Date; leaseMs: number }, limit = 50) {
   return db
     .select({ id: refunds.id })
     .from(refunds)
-    .where(and(eq(refunds.status, "pending"), isNull(refunds.stripeRefundId), lte(refunds.createdAt, createdBefore)))
+    .where(and(eq(refunds.status, "pending"), isNull(refunds.stripeRefundId), lte(refunds.createdAt, input.createdBefore), unclaimed(new Date(input.now.getTime() - input.leaseMs))))
     .orderBy(refunds.createdAt)
     .limit(limit);
 }

@@ -12,6 +12,14 @@ export const appointmentStatus = pgEnum("appointment_status", ["pending_payment"
 export const paymentProvider = pgEnum("payment_provider", ["stripe", "clinic"]);
 export const paymentStatus = pgEnum("payment_status", ["requires_payment", "paid", "failed", "expired", "due_at_visit", "refunded", "partially_refunded"]);
 export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+/**
+ * Why a refund exists, set when it is recorded: code branches on this, never
+ * on the reason text (which is for people). cancellation: by the cancellation
+ * policy, whoever cancelled (requested_by_role says who); manual: an admin's
+ * refund with their own reason; late_payment: a payment that arrived after its
+ * hold ran out and the slot was taken; outside_stripe: made in Stripe itself.
+ */
+export const refundKind = pgEnum("refund_kind", ["cancellation", "manual", "late_payment", "outside_stripe"]);
 
 export type Role = (typeof userRole.enumValues)[number];
 export type ActorRole = (typeof actorRole.enumValues)[number];
@@ -19,3 +27,4 @@ export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 export type PaymentProvider = (typeof paymentProvider.enumValues)[number];
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 export type RefundStatus = (typeof refundStatus.enumValues)[number];
+export type RefundKind = (typeof refundKind.enumValues)[number];

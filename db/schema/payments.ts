@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appointments } from "./appointments";
 import { id, instant, timestamps } from "./columns";
-import { actorRole, paymentProvider, paymentStatus, refundStatus } from "./enums";
+import { actorRole, paymentProvider, paymentStatus, refundKind, refundStatus } from "./enums";
 import { users } from "./users";
 
 /** The money side of an appointment: one row per checkout attempt or clinic payment. */
@@ -49,9 +49,12 @@ export const refunds = pgTable(
       .notNull()
       .references(() => payments.id, { onDelete: "restrict" }),
     amountMinor: integer("amount_minor").notNull(),
+    kind: refundKind("kind").notNull(),
     reason: text("reason").notNull(),
     status: refundStatus("status").notNull().default("pending"),
     stripeRefundId: text("stripe_refund_id"),
+    /** Set (committed) by the sender about to call Stripe, so another sender backs off; cleared with Stripe's answer. */
+    sendClaimedAt: instant("send_claimed_at"),
     requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
     requestedByRole: actorRole("requested_by_role").notNull(),
     ...timestamps(),

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   cancellationAllowed,
-  isHoldExpired,
   noShowAllowed,
-  refundForCancellation,
   reminderSendAt,
-  type CancellationActor,
 } from "./rules";
 
 const START = new Date("2026-03-10T09:00:00Z");
@@ -59,52 +56,6 @@ describe("noShowAllowed", () => {
     const decision = noShowAllowed(START, at(offset));
     expect(decision.allowed).toBe(allowed);
     if (!decision.allowed) expect(decision.reason).toBe("A no-show can only be recorded after the appointment has started.");
-  });
-});
-
-describe("isHoldExpired", () => {
-  const EXPIRES = new Date("2026-03-02T10:15:00Z");
-  it.each([
-    ["no hold", null, EXPIRES, false],
-    ["before expiry", EXPIRES, new Date(EXPIRES.getTime() - MS), false],
-    ["exactly at expiry", EXPIRES, EXPIRES, true],
-    ["after expiry", EXPIRES, new Date(EXPIRES.getTime() + MINUTE), true],
-  ])("%s → %s", (_name, holdExpiresAt, now, expired) => {
-    expect(isHoldExpired(holdExpiresAt, now)).toBe(expired);
-  });
-});
-
-describe("refundForCancellation (full refund up to 24 hours before)", () => {
-  const policy = { patientFullRefundHours: 24 };
-  const refund = (actor: CancellationActor, offset: number, amountPaid = 12_000) =>
-    refundForCancellation({ actor, startsAt: START, now: at(offset), amountPaid, policy });
-
-  it.each<[string, CancellationActor, number, number]>([
-    ["patient, two days before", "patient", -2 * DAY, 12_000],
-    ["patient, exactly 24 h before", "patient", -24 * HOUR, 12_000],
-    ["patient, 24 h minus 1 ms before", "patient", -24 * HOUR + MS, 0],
-    ["patient, after the start", "patient", HOUR, 0],
-    ["doctor, an hour before", "doctor", -HOUR, 12_000],
-    ["admin, after the start", "admin", HOUR, 12_000],
-    ["system (e.g. unpaid hold released), minutes before", "system", -5 * MINUTE, 12_000],
-  ])("%s → %i", (_name, actor, offset, amount) => {
-    expect(refund(actor, offset).amount).toBe(amount);
-  });
-
-  it.each<[CancellationActor, number, string]>([
-    ["patient", -24 * HOUR, "Cancelled at least 24 hours before the start, so the full amount is refunded."],
-    ["patient", -HOUR, "Cancelled less than 24 hours before the start, so no refund is due."],
-    ["doctor", -HOUR, "The appointment was cancelled by the clinic, so the full amount is refunded."],
-  ])("explains the %s decision at %i ms", (actor, offset, reason) => {
-    expect(refund(actor, offset).reason).toBe(reason);
-  });
-
-  it("refunds nothing when nothing was paid, whoever cancels", () => {
-    expect(refund("doctor", -DAY, 0)).toEqual({ amount: 0, reason: "Nothing was paid, so there is nothing to refund." });
-  });
-
-  it.each([-1, 12.5, Number.NaN])("rejects amountPaid %s", (amountPaid) => {
-    expect(() => refund("patient", -DAY, amountPaid)).toThrow(RangeError);
   });
 });
 

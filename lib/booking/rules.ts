@@ -1,14 +1,11 @@
 // Booking rules: small pure decisions the booking service runs inside its
 // transaction. `now` is always passed in, so every boundary is testable.
 // Reasons are written for the patient: safe to show as they are.
-import type { ActorRole } from "@/lib/vocabulary";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 export type RuleDecision = { allowed: true } | { allowed: false; reason: string };
-
-export type CancellationActor = ActorRole;
 
 const hours = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
 
@@ -39,47 +36,6 @@ export function noShowAllowed(startsAt: Date, now: Date): RuleDecision {
 export function completionAllowed(startsAt: Date, now: Date): RuleDecision {
   if (now.getTime() >= startsAt.getTime()) return { allowed: true };
   return { allowed: false, reason: "A visit can only be marked completed once it has started." };
-}
-
-/**
- * A hold lapses at its expiry instant (inclusive), freeing the slot. `null`
- * means the booking holds no expiring claim (confirmed, or pay at the clinic).
- */
-export function isHoldExpired(holdExpiresAt: Date | null, now: Date): boolean {
-  return holdExpiresAt !== null && now.getTime() >= holdExpiresAt.getTime();
-}
-
-export interface RefundInput {
-  actor: CancellationActor;
-  startsAt: Date;
-  now: Date;
-  /** Minor units (cents), as stored with the payment. */
-  amountPaid: number;
-  policy: { patientFullRefundHours: number };
-}
-
-/**
- * All or nothing on purpose: partial refunds would need a policy the clinic
- * has not written. The clinic side cancelling always refunds in full.
- */
-export function refundForCancellation(input: RefundInput): { amount: number; reason: string } {
-  const { actor, startsAt, now, amountPaid, policy } = input;
-  if (!Number.isInteger(amountPaid) || amountPaid < 0) throw new RangeError("amountPaid must be a non-negative integer");
-  if (amountPaid === 0) return { amount: 0, reason: "Nothing was paid, so there is nothing to refund." };
-  if (actor !== "patient") {
-    return { amount: amountPaid, reason: "The appointment was cancelled by the clinic, so the full amount is refunded." };
-  }
-  const cutoff = startsAt.getTime() - policy.patientFullRefundHours * HOUR_MS;
-  if (now.getTime() <= cutoff) {
-    return {
-      amount: amountPaid,
-      reason: `Cancelled at least ${hours(policy.patientFullRefundHours)} before the start, so the full amount is refunded.`,
-    };
-  }
-  return {
-    amount: 0,
-    reason: `Cancelled less than ${hours(policy.patientFullRefundHours)} before the start, so no refund is due.`,
-  };
 }
 
 /** A reminder closer than this to the start is noise rather than help. */

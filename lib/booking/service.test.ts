@@ -19,7 +19,8 @@ import {
   sideEffectsOf,
   traceOfUser,
 } from "@/tests/factories";
-import { HOLD_RELEASE_REASON, bookAppointment, cancelAppointment, recordVisitOutcome } from "./service";
+import { HOLD_RELEASE_REASON } from "@/lib/payments/holds";
+import { bookAppointment, cancelAppointment, recordVisitOutcome } from "./service";
 import { loadSlotInput } from "./slot-input";
 
 // Fault injection for the "one transaction" proof: the outbox write, the last

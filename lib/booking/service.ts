@@ -1,21 +1,20 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { HOLD_RELEASE_REASON, hasPendingHolds, insertAppointment, lockAppointment, recordAppointmentEvent, releaseExpiredHolds, transitionAppointment } from "@/db/queries/appointment-writes";
+import { insertAppointment, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { getBookableDoctor } from "@/db/queries/schedules";
 import { getAppSettings } from "@/db/queries/settings";
 import { getUserById } from "@/db/queries/users";
-import { AppError } from "@/lib/errors";
+import { isRetryableConflict, lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
+import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
-import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, expireLapsedHoldPayments, recordBookingPayment } from "@/lib/payments/holds";
-import { holdExpiry } from "@/lib/payments/policy";
+import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, hasPendingHolds, holdExpiry, recordBookingPayment, releaseExpiredHolds } from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
 import { movePaymentsToAppointment } from "@/db/queries/payments";
 import { cancellationAllowed, completionAllowed, noShowAllowed } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
-import { bookingTransaction, lockDoctorSchedule } from "./transactions";
 import type { Actor } from "@/lib/vocabulary";
 
 type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
@@ -60,7 +59,6 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
     let slotInput = firstLook;
     if (holdsToClear) {
       sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
-      await releaseExpiredHolds(tx, { ...people, now });
       slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
     }
     if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
@@ -92,6 +90,23 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   return booked;
 }
 
+/**
+ * A booking change's transaction, retried on deadlocks, with the no-overlap
+ * constraints turned into the messages a patient can act on.
+ */
+async function bookingTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await retryingTransaction(db, work);
+  } catch (error) {
+    if (isRetryableConflict(error)) throw new AppError("conflict", "Many people are booking right now. Please try again.");
+    if (sqlState(error) !== "23P01") throw error;
+    if (constraintName(error) === "appointments_patient_no_overlap") {
+      throw new AppError("conflict", "You already have another appointment at that time. Choose a different slot or cancel the other visit first.");
+    }
+    throw new AppError("slot_taken");
+  }
+}
+
 /** Locks the appointment and checks the caller may act on it; strangers get "not found". */
 async function lockOwned(tx: Db, appointmentId: string, actor: Actor): Promise<Appointment> {
   const appointment = await lockAppointment(tx, appointmentId);
@@ -106,7 +121,7 @@ async function lockOwned(tx: Db, appointmentId: string, actor: Actor): Promise<A
  * Cancels, and settles the money by policy in the same transaction: a pending
  * refund row is recorded with the cancellation, then sent to Stripe after the
  * commit, so a Stripe outage never loses the cancellation (the refund stays
- * pending for a retry).
+ * pending, and the outbox sweep sends it again).
  */
 export async function cancelAppointment(db: Db, input: { appointmentId: string; actor: Actor; reason: string }, now: Date): Promise<Appointment> {
   const settings = await getAppSettings(db);
@@ -159,8 +174,7 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     const closed = input.actor.role === "patient" ? bookingClosedReason(doctor) : null;
     if (closed) throw new AppError("conflict", closed);
     await lockDoctorSchedule(tx, old.doctorId);
-    sessionsToClose = await expireLapsedHoldPayments(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
-    await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
+    sessionsToClose = await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
     const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.newStartsAt, to: new Date(input.newStartsAt.getTime() + 1), excludeAppointmentId: old.id });
     if (!isSlotOffered(slotInput, input.newStartsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 
@@ -214,5 +228,3 @@ function snapshot(appointment: Appointment) {
     cancellationReason: appointment.cancellationReason,
   };
 }
-
-export { HOLD_RELEASE_REASON };

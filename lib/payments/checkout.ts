@@ -5,8 +5,7 @@ import { getCheckoutSubject } from "@/db/queries/payment-reads";
 import { absoluteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { isHoldExpired } from "@/lib/booking/rules";
-import { closeCheckoutSessions } from "./holds";
+import { HOLD_RAN_OUT_MESSAGE, closeCheckoutSessions, isHoldExpired } from "./holds";
 import { checkoutExpiresAt } from "./policy";
 import { getStripe } from "./stripe-client";
 
@@ -31,7 +30,7 @@ export async function openCheckout(db: Db, input: { appointmentId: string; patie
     throw new AppError("conflict", subject.status === "confirmed" ? "This appointment is already paid and confirmed." : "This appointment is no longer waiting for payment.");
   }
   if (!subject.holdExpiresAt || isHoldExpired(subject.holdExpiresAt, now)) {
-    throw new AppError("conflict", "The time we held for you ran out, so the slot was released. Please book again.");
+    throw new AppError("conflict", HOLD_RAN_OUT_MESSAGE);
   }
 
   if (payment.stripeCheckoutSessionId) {

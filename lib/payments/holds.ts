@@ -1,28 +1,65 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { HOLD_RELEASE_REASON, lockAppointment, transitionAppointment } from "@/db/queries/appointment-writes";
+import { cancelLapsedHolds, hasPendingHolds, lockAppointment, transitionAppointment } from "@/db/queries/appointment-writes";
 import { expirePaymentsOfLapsedHolds, insertPayment, listActiveHoldsOfPatient, listLapsedHolds, lockPaymentOfAppointment, updatePayment } from "@/db/queries/payments";
 import { logger } from "@/lib/logger";
 import { paymentModeFor, type PaymentMode } from "./policy";
 import { getStripe, onlinePaymentsEnabled } from "./stripe-client";
 
+// Holds: a booking waiting for its online payment keeps its slot
+// (pending_payment) until hold_expires_at. Everything about a hold lives here:
+// its expiry, the words for how it ended, and its release, whether by a
+// booking in its way, a background job, or Stripe.
+
+export const HOLD_RELEASE_REASON = "Payment was not completed in time; the slot was released.";
 export const HOLD_REPLACED_REASON = "Replaced by a new booking before payment; nothing was charged.";
+export const PAYMENT_FAILED_REASON = "The payment failed, so the slot was released.";
+export const HOLD_RAN_OUT_MESSAGE = "The time we held for you ran out, so the slot was released. Please book again.";
+
+const MINUTE_MS = 60_000;
+
+/** When a hold made now for `holdMinutes` runs out. */
+export function holdExpiry(now: Date, holdMinutes: number): Date {
+  return new Date(now.getTime() + holdMinutes * MINUTE_MS);
+}
+
+/**
+ * A hold lapses at its expiry instant (inclusive), freeing the slot. `null`
+ * means the booking holds no expiring claim (confirmed, or pay at the clinic).
+ */
+export function isHoldExpired(holdExpiresAt: Date | null, now: Date): boolean {
+  return holdExpiresAt !== null && now.getTime() >= holdExpiresAt.getTime();
+}
 
 /** How a booking with this doctor's price is paid right now. */
 export function bookingPaymentMode(priceMinor: number): PaymentMode {
   return paymentModeFor(priceMinor, onlinePaymentsEnabled());
 }
 
+/** Whether the doctor or the patient has any unpaid hold at all: when not (the usual case), a booking has nothing to clean up. */
+export { hasPendingHolds };
+
 /**
- * Runs inside the booking transaction, before the slot is checked: the
- * payments of lapsed holds are marked expired (releaseExpiredHolds then frees
- * their time), and the patient's own unpaid holds overlapping the new time are
- * released, so someone who abandoned a checkout can simply book again: their
- * own hold never blocks them. Returns the Checkout Sessions to close at Stripe
+ * Inside a booking change's transaction, under the doctor's lock: the lapsed
+ * holds of the doctor and the patient are released (their payments marked
+ * expired, the appointments cancelled by the system), so an expired hold
+ * never blocks a booking. Returns the Checkout Sessions to close at Stripe
  * once the transaction has committed.
  */
-export async function clearHoldsForBooking(tx: Db, input: { doctorId: string; patientId: string; startsAt: Date; endsAt: Date; now: Date }): Promise<string[]> {
+export async function releaseExpiredHolds(tx: Db, input: { doctorId: string; patientId: string; now: Date }): Promise<string[]> {
   const sessions = await expirePaymentsOfLapsedHolds(tx, input);
+  await cancelLapsedHolds(tx, { ...input, reason: HOLD_RELEASE_REASON });
+  return sessions;
+}
+
+/**
+ * Runs inside the booking transaction, before the slot is checked: the lapsed
+ * holds are released as above, and the patient's own unpaid holds overlapping
+ * the new time too, so someone who abandoned a checkout can simply book again:
+ * their own hold never blocks them. Returns the Checkout Sessions to close.
+ */
+export async function clearHoldsForBooking(tx: Db, input: { doctorId: string; patientId: string; startsAt: Date; endsAt: Date; now: Date }): Promise<string[]> {
+  const sessions = await releaseExpiredHolds(tx, input);
   const own = await listActiveHoldsOfPatient(tx, input);
   for (const hold of own) {
     const released = await transitionAppointment(tx, {
@@ -36,11 +73,6 @@ export async function clearHoldsForBooking(tx: Db, input: { doctorId: string; pa
     if (released) sessions.push(...(await expireUnpaidPayment(tx, hold.id, "expired")));
   }
   return sessions;
-}
-
-/** The lapsed-hold half of the above, for changes that only free time (reschedule). */
-export function expireLapsedHoldPayments(tx: Db, input: { doctorId: string; patientId: string; now: Date }): Promise<string[]> {
-  return expirePaymentsOfLapsedHolds(tx, input);
 }
 
 /** Marks the appointment's unpaid payment expired or failed; returns its session to close. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appointmentPaymentState, cancellationMoney, checkoutExpiresAt, paymentLabel, paymentModeFor, type PaymentFacts } from "./policy";
+import { appointmentPaymentState, cancellationMoney, checkoutExpiresAt, paymentLabel, paymentModeFor, refundForCancellation, type CancellationActor, type PaymentFacts } from "./policy";
 
 const START = new Date("2030-03-05T09:00:00Z");
 const HOUR = 3_600_000;
@@ -80,5 +80,41 @@ describe("appointmentPaymentState", () => {
     expect(appointmentPaymentState({ appointmentStatus: "confirmed", cancelledBy: null, payment: clinic })?.title).toBe("Pay at the clinic: €60.00 is due at your visit");
     expect(paymentLabel("clinic", "paid")).toBe("Paid at the clinic");
     expect(paymentLabel("clinic", "expired")).toBe("Not due (cancelled)");
+  });
+});
+
+describe("refundForCancellation (full refund up to 24 hours before)", () => {
+  const MS = 1;
+  const DAY = 24 * HOUR;
+  const policy = { patientFullRefundHours: 24 };
+  const refund = (actor: CancellationActor, offset: number, amountPaid = 12_000) =>
+    refundForCancellation({ actor, startsAt: START, now: at(offset), amountPaid, policy });
+
+  it.each<[string, CancellationActor, number, number]>([
+    ["patient, two days before", "patient", -2 * DAY, 12_000],
+    ["patient, exactly 24 h before", "patient", -24 * HOUR, 12_000],
+    ["patient, 24 h minus 1 ms before", "patient", -24 * HOUR + MS, 0],
+    ["patient, after the start", "patient", HOUR, 0],
+    ["doctor, an hour before", "doctor", -HOUR, 12_000],
+    ["admin, after the start", "admin", HOUR, 12_000],
+    ["system (e.g. unpaid hold released), minutes before", "system", -5 * MINUTE, 12_000],
+  ])("%s → %i", (_name, actor, offset, amount) => {
+    expect(refund(actor, offset).amount).toBe(amount);
+  });
+
+  it.each<[CancellationActor, number, string]>([
+    ["patient", -24 * HOUR, "Cancelled at least 24 hours before the start, so the full amount is refunded."],
+    ["patient", -HOUR, "Cancelled less than 24 hours before the start, so no refund is due."],
+    ["doctor", -HOUR, "The appointment was cancelled by the clinic, so the full amount is refunded."],
+  ])("explains the %s decision at %i ms", (actor, offset, reason) => {
+    expect(refund(actor, offset).reason).toBe(reason);
+  });
+
+  it("refunds nothing when nothing was paid, whoever cancels", () => {
+    expect(refund("doctor", -DAY, 0)).toEqual({ amount: 0, reason: "Nothing was paid, so there is nothing to refund." });
+  });
+
+  it.each([-1, 12.5, Number.NaN])("rejects amountPaid %s", (amountPaid) => {
+    expect(() => refund("patient", -DAY, amountPaid)).toThrow(RangeError);
   });
 });

@@ -1,14 +1,19 @@
 // Payment decisions and wording, pure: no database, no Stripe, `now` passed in.
 // Pages, components and the services share them, so what a patient is told
 // before acting is exactly what the service then does.
-import { refundForCancellation, type CancellationActor } from "@/lib/booking/rules";
 import { formatMoney } from "@/lib/format";
-import type { AppointmentStatus, PaymentProvider, PaymentStatus, RefundStatus } from "@/lib/vocabulary";
+import type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundStatus } from "@/lib/vocabulary";
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+const hours = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
 
 /** The reason on the automatic refund of a payment that arrived after its slot was given away. */
 export const LATE_PAYMENT_REFUND_REASON = "Paid after the held time ran out and the slot was taken: refunded in full automatically.";
+
+/** Who cancelled, as the money policy tells them apart: the patient, or the clinic side (doctor, admin, the system). */
+export type CancellationActor = ActorRole;
 
 /** How a new booking is paid: online first, at the clinic, or not at all. */
 export type PaymentMode = "stripe" | "clinic" | "free";
@@ -16,10 +21,6 @@ export type PaymentMode = "stripe" | "clinic" | "free";
 export function paymentModeFor(priceMinor: number, onlinePayments: boolean): PaymentMode {
   if (priceMinor <= 0) return "free";
   return onlinePayments ? "stripe" : "clinic";
-}
-
-export function holdExpiry(now: Date, holdMinutes: number): Date {
-  return new Date(now.getTime() + holdMinutes * MINUTE_MS);
 }
 
 /** Stripe accepts a Checkout Session lifetime of 30 minutes to 24 hours from its creation. */
@@ -46,6 +47,39 @@ export interface PaymentFacts {
   status: PaymentStatus;
   amountMinor: number;
   currency: string;
+}
+
+export interface RefundInput {
+  actor: CancellationActor;
+  startsAt: Date;
+  now: Date;
+  /** Minor units (cents), as stored with the payment. */
+  amountPaid: number;
+  policy: { patientFullRefundHours: number };
+}
+
+/**
+ * All or nothing on purpose: partial refunds would need a policy the clinic
+ * has not written. The clinic side cancelling always refunds in full.
+ */
+export function refundForCancellation(input: RefundInput): { amount: number; reason: string } {
+  const { actor, startsAt, now, amountPaid, policy } = input;
+  if (!Number.isInteger(amountPaid) || amountPaid < 0) throw new RangeError("amountPaid must be a non-negative integer");
+  if (amountPaid === 0) return { amount: 0, reason: "Nothing was paid, so there is nothing to refund." };
+  if (actor !== "patient") {
+    return { amount: amountPaid, reason: "The appointment was cancelled by the clinic, so the full amount is refunded." };
+  }
+  const cutoff = startsAt.getTime() - policy.patientFullRefundHours * HOUR_MS;
+  if (now.getTime() <= cutoff) {
+    return {
+      amount: amountPaid,
+      reason: `Cancelled at least ${hours(policy.patientFullRefundHours)} before the start, so the full amount is refunded.`,
+    };
+  }
+  return {
+    amount: 0,
+    reason: `Cancelled less than ${hours(policy.patientFullRefundHours)} before the start, so no refund is due.`,
+  };
 }
 
 export type CancellationMoney =

@@ -1,13 +1,15 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import Stripe from "stripe";
-import { auditLog, outboxEvents, users } from "@/db/schema";
+import { auditLog, outboxEvents, refunds, users } from "@/db/schema";
+import { refundPaymentManually, retryRefundForAdmin } from "@/lib/admin/refunds";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { doctorEarningsByMonth } from "@/db/queries/payment-reads";
 import { TEST_NOW, auditRowsFor, createAdmin, createDoctor, createPatient, getAppointment, hoursBefore, localInstant, rejectionOf } from "@/tests/factories";
 import { markPaidAtClinic } from "./clinic";
-import { issueRefund, refundPaymentManually, retryRefundForAdmin } from "./refunds";
+import { REFUND_SEND_LEASE_MS, issueRefund, retryUnsentRefunds } from "./refunds";
 import { setStripeSetupForTests } from "./stripe-client";
 import { TEST_WEBHOOK_SECRET, fakeStripeClient } from "./testing/fake-stripe";
 import { TUESDAY_10, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
@@ -89,7 +91,7 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     const admin = await createAdmin(ctx.db);
     await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: admin.id, role: "admin" }, reason: "Clinic closed" }, hoursBefore(TUESDAY_10, 2));
     const [refund] = await refundsOf(ctx.db, p.payment.id);
-    expect(refund).toMatchObject({ amountMinor: 6000, status: "succeeded", requestedByRole: "admin" });
+    expect(refund).toMatchObject({ kind: "cancellation", amountMinor: 6000, status: "succeeded", requestedByRole: "admin" });
     const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'refundId' = ${refund.id}`));
     expect(announced).toHaveLength(1);
   });
@@ -154,13 +156,56 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
   });
 });
 
+describe("sending a refund: claimed and committed, then Stripe, then the answer", () => {
+  it("calls Stripe only once the claim is committed, with no transaction holding the refund row", async () => {
+    const p = await pendingRefund();
+    // Another connection looks while Stripe has the request and the sender waits for the answer.
+    const other = postgres(inject("databaseUrl"), { max: 1, onnotice: () => {} });
+    const seen: { claimed?: boolean; status?: string; rowLock?: string } = {};
+    ctx.fake.beforeAnswer("/v1/refunds", async () => {
+      const [row] = await other<{ claimed: boolean; status: string }[]>`select send_claimed_at is not null as claimed, status::text as status from refunds where id = ${p.refund.id}`;
+      Object.assign(seen, row);
+      seen.rowLock = await other
+        .begin((tx) => tx`select id from refunds where id = ${p.refund.id} for update nowait`)
+        .then(
+          () => "free",
+          (error: { code?: string }) => error.code ?? "error",
+        );
+    });
+    try {
+      expect(await issueRefund(ctx.db, p.refund.id)).toBe("sent");
+    } finally {
+      await other.end({ timeout: 5 });
+    }
+    expect(seen).toEqual({ claimed: true, status: "pending", rowLock: "free" });
+    const [sent] = await refundsOf(ctx.db, p.payment.id);
+    expect(sent).toMatchObject({ status: "succeeded", stripeRefundId: expect.stringMatching(/^re_test_/), sendClaimedAt: null });
+  });
+
+  it("a sender that died after Stripe made the refund leaves the row to the sweep: busy while its claim stands, then finished with the same refund", async () => {
+    const p = await pendingRefund();
+    // The first sender reached Stripe, which made the refund, and died before recording the answer.
+    const atStripe = await fakeStripeClient(ctx.fake).refunds.create({ payment_intent: p.intent, amount: 6000, metadata: { paymentId: p.payment.id } }, { idempotencyKey: `refund-${p.refund.id}` });
+    await ctx.db.update(refunds).set({ sendClaimedAt: new Date() }).where(eq(refunds.id, p.refund.id));
+    expect(await issueRefund(ctx.db, p.refund.id)).toBe("busy");
+
+    const lapsed = new Date(Date.now() - REFUND_SEND_LEASE_MS - 60_000);
+    await ctx.db.update(refunds).set({ sendClaimedAt: lapsed, createdAt: lapsed }).where(eq(refunds.id, p.refund.id));
+    await retryUnsentRefunds(ctx.db, new Date());
+    const [done] = await refundsOf(ctx.db, p.payment.id);
+    expect(done).toMatchObject({ status: "succeeded", stripeRefundId: atStripe.id, sendClaimedAt: null });
+    expect(new Set(refundRequestsFor(p.payment.id).map((r) => r.headers["idempotency-key"]))).toEqual(new Set([`refund-${p.refund.id}`]));
+    expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
+  });
+});
+
 describe("manual refunds by an admin", () => {
   it("refunds part of a payment with a reason, audited; then at most the rest; then nothing more", async () => {
     const p = await paid();
     const admin = await createAdmin(ctx.db);
     const first = await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1500, reason: "Visit was shorter" });
     expect(first.outcome).toBe("sent");
-    expect(first.refund).toMatchObject({ amountMinor: 1500, status: "succeeded", reason: "Visit was shorter", requestedBy: admin.id, requestedByRole: "admin" });
+    expect(first.refund).toMatchObject({ kind: "manual", amountMinor: 1500, status: "succeeded", reason: "Visit was shorter", requestedBy: admin.id, requestedByRole: "admin" });
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "partially_refunded", refundedMinor: 1500 });
     const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.payment.id), eq(auditLog.action, "payment.refunded_manually")));
     expect(audit).toHaveLength(1);

@@ -3,25 +3,22 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import {
+  claimRefundSend,
   committedRefundTotal,
   getRefund,
+  getRefundTarget,
   insertRefund,
   listUnsentRefunds,
-  lockPayment,
   lockPaymentOfAppointment,
+  releaseRefundSend,
   syncRefundedAmount,
   updatePayment,
   updatePendingRefund,
-  updateRefund,
   type Refund,
 } from "@/db/queries/payments";
-import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
-import type { CancellationActor } from "@/lib/booking/rules";
-import { AppError } from "@/lib/errors";
-import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
-import { LATE_PAYMENT_REFUND_REASON, cancellationMoney } from "./policy";
+import { cancellationMoney, type CancellationActor } from "./policy";
 import { getStripe, type Stripe } from "./stripe-client";
 
 /** One key per refund row: a retried or concurrent send is one refund at Stripe. */
@@ -85,17 +82,18 @@ export async function settleCancelledPayment(
     policy: input.policy,
   });
   if (money.kind !== "refund") return { refundIds: [], sessionIds: [] };
-  const refund = await recordRefund(tx, { payment, amountMinor: money.amount, reason: money.message, actor: input.actor });
+  const refund = await recordRefund(tx, { payment, kind: "cancellation", amountMinor: money.amount, reason: money.message, actor: input.actor });
   return { refundIds: refund.status === "pending" ? [refund.id] : [], sessionIds: [] };
 }
 
 /** A refund row: pending for Stripe; at once "succeeded" for a clinic payment, which the clinic hands back itself. */
-async function recordRefund(
+export async function recordRefund(
   tx: Db,
-  input: { payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string }; amountMinor: number; reason: string; actor: RefundActor },
+  input: { payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string }; kind: "cancellation" | "manual"; amountMinor: number; reason: string; actor: RefundActor },
 ): Promise<Refund> {
   const refund = await insertRefund(tx, {
     paymentId: input.payment.id,
+    kind: input.kind,
     amountMinor: input.amountMinor,
     reason: input.reason,
     status: input.payment.provider === "stripe" ? "pending" : "succeeded",
@@ -116,7 +114,7 @@ async function recordRefund(
  * its own email, sent by the webhook.
  */
 export async function announceRefundSucceeded(tx: Db, refund: Refund): Promise<void> {
-  if (refund.reason === LATE_PAYMENT_REFUND_REASON) return;
+  if (refund.kind === "late_payment") return;
   const [payment] = await tx.execute<{ appointment_id: string }>(sql`select appointment_id from payments where id = ${refund.paymentId}`);
   if (!payment) return;
   await enqueueOutboxEvent(tx, "payment/refunded", { paymentId: refund.paymentId, appointmentId: payment.appointment_id, refundId: refund.id, amountMinor: refund.amountMinor });
@@ -126,104 +124,76 @@ const finalStatus = (status: string | null): Refund["status"] => (status === "su
 
 export type IssueOutcome = "sent" | "skipped" | "busy" | "failed";
 
+/** How long a sender's claim on a refund stands before the sweep may take it over: far past the client's timeout and retries. */
+export const REFUND_SEND_LEASE_MS = 5 * 60_000;
+
 /**
- * Sends one pending refund to Stripe's Refunds API. A per-refund advisory lock
- * keeps two senders (a webhook redelivery, an admin's retry) from racing, and
- * the idempotency key makes even a lost response safe to send again. The
- * actor is whoever asked for this send: an admin retrying, else the system.
+ * Sends one pending refund to Stripe's Refunds API, never inside a database
+ * transaction: the row is claimed (committed at once, so a second sender, a
+ * webhook redelivery or an admin's retry, sees it and is told "busy"), then
+ * Stripe is called, then its answer is recorded in a short transaction of its
+ * own. Whatever fails after the claim leaves the row pending for the sweep
+ * (`retryUnsentRefunds`): an unanswered call gives the claim up at once, a
+ * sender that died holds it only for REFUND_SEND_LEASE_MS; and the
+ * idempotency key makes any second send the same refund at Stripe. The actor
+ * is whoever asked for this send: an admin retrying, else the system.
  */
 export async function issueRefund(db: Db, refundId: string, actor: RefundActor = SYSTEM): Promise<IssueOutcome> {
+  const refund = await claimRefundSend(db, refundId, REFUND_SEND_LEASE_MS);
+  if (!refund) {
+    const row = await getRefund(db, refundId);
+    return row?.status === "pending" && !row.stripeRefundId ? "busy" : "skipped";
+  }
   const stripe = getStripe();
-  return db.transaction(async (tx) => {
-    const [lock] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtextextended(${`refund:${refundId}`}, 0)) as locked`);
-    if (!lock?.locked) return "busy";
-    const refund = await getRefund(tx, refundId);
-    if (!refund || refund.status !== "pending" || refund.stripeRefundId) return "skipped";
-    const [payment] = await tx.execute<{ stripe_payment_intent_id: string | null; appointment_id: string }>(
-      sql`select stripe_payment_intent_id, appointment_id from payments where id = ${refund.paymentId}`,
+  const target = await getRefundTarget(db, refund.paymentId);
+  if (!stripe || !target?.stripePaymentIntentId) {
+    await releaseRefundSend(db, refund);
+    return "failed";
+  }
+  let sent: Stripe.Refund;
+  try {
+    sent = await stripe.refunds.create(
+      {
+        payment_intent: target.stripePaymentIntentId,
+        amount: refund.amountMinor,
+        reason: "requested_by_customer",
+        metadata: { refundId: refund.id, paymentId: refund.paymentId, appointmentId: target.appointmentId },
+      },
+      { idempotencyKey: refundIdempotencyKey(refund.id) },
     );
-    if (!stripe || !payment?.stripe_payment_intent_id) return "failed";
-    let sent: Stripe.Refund;
-    try {
-      sent = await stripe.refunds.create(
-        {
-          payment_intent: payment.stripe_payment_intent_id,
-          amount: refund.amountMinor,
-          reason: "requested_by_customer",
-          metadata: { refundId: refund.id, paymentId: refund.paymentId, appointmentId: payment.appointment_id },
-        },
-        { idempotencyKey: refundIdempotencyKey(refund.id) },
-      );
-    } catch (error) {
-      const stripeError = error as { type?: string; message?: string };
-      logger.error({ refundId, type: stripeError.type, err: stripeError.message }, "refund not sent to Stripe");
-      // Stripe refused it outright (already refunded, amount too high): retrying cannot help.
-      if (stripeError.type === "StripeInvalidRequestError") {
-        await auditRefundStatus(tx, actor, refund, await updateRefund(tx, refund.id, { status: "failed" }), { error: stripeError.message ?? null });
-      }
-      return "failed";
+  } catch (error) {
+    const stripeError = error as { type?: string; message?: string };
+    logger.error({ refundId, type: stripeError.type, err: stripeError.message }, "refund not sent to Stripe");
+    // Stripe refused it outright (already refunded, amount too high): retrying cannot help.
+    if (stripeError.type === "StripeInvalidRequestError") {
+      await db.transaction(async (tx) => {
+        const failed = await updatePendingRefund(tx, refund.id, { status: "failed", sendClaimedAt: null });
+        if (failed) await auditRefundStatus(tx, actor, refund, failed, { error: stripeError.message ?? null });
+      });
+    } else {
+      await releaseRefundSend(db, refund);
     }
+    return "failed";
+  }
+  await db.transaction(async (tx) => {
     // A webhook may have recorded the outcome first; only a still-pending row takes the answer.
-    const updated = await updatePendingRefund(tx, refund.id, { stripeRefundId: sent.id, status: finalStatus(sent.status) });
+    const updated = await updatePendingRefund(tx, refund.id, { stripeRefundId: sent.id, status: finalStatus(sent.status), sendClaimedAt: null });
     if (updated) await auditRefundStatus(tx, actor, refund, updated);
     await syncRefundedAmount(tx, refund.paymentId);
     if (updated?.status === "succeeded") await announceRefundSucceeded(tx, updated);
-    return "sent";
   });
-}
-
-/** Refunds recorded but never sent (Stripe was down after the commit), for a job or an admin's retry. */
-export async function retryUnsentRefunds(db: Db, now: Date): Promise<number> {
-  const unsent = await listUnsentRefunds(db, new Date(now.getTime() - 60_000));
-  let sent = 0;
-  for (const { id } of unsent) if ((await issueRefund(db, id)) === "sent") sent++;
-  return sent;
-}
-
-/** An admin's "send again" for a refund Stripe never got: audited as the admin's action, whatever Stripe answers. */
-export async function retryRefundForAdmin(db: Db, actor: Actor, refundId: string): Promise<IssueOutcome> {
-  const admin = await requireActiveAdmin(db, actor);
-  const before = await getRefund(db, refundId);
-  if (!before) throw new AppError("not_found", "That refund does not exist.");
-  const outcome = await issueRefund(db, refundId, admin);
-  const after = (await getRefund(db, refundId)) ?? before;
-  await auditAdmin(db, admin, {
-    action: "refund.retried",
-    entityType: "refund",
-    entityId: refundId,
-    before: { status: before.status, stripeRefundId: before.stripeRefundId },
-    after: { outcome, status: after.status, stripeRefundId: after.stripeRefundId },
-  });
-  return outcome;
+  return "sent";
 }
 
 /**
- * An admin refunds part or all of a payment, with a reason: audited in the
- * same transaction, then sent to Stripe. Never more than is left to refund.
+ * Sends again what was recorded but never reached Stripe (an outage, a server
+ * that died mid-send): run every minute by the sweep in
+ * inngest/functions/sweep-outbox.ts, and safe beside any other sender.
  */
-export async function refundPaymentManually(
-  db: Db,
-  actor: Actor,
-  input: { paymentId: string; amountMinor: number; reason: string },
-): Promise<{ refund: Refund; outcome: IssueOutcome; currency: string }> {
-  const admin = await requireActiveAdmin(db, actor);
-  const { refund, currency } = await db.transaction(async (tx) => {
-    const payment = await lockPayment(tx, input.paymentId);
-    if (!payment) throw new AppError("not_found", "We could not find that payment.");
-    if (payment.status !== "paid" && payment.status !== "partially_refunded") throw new AppError("conflict", "Only a received payment can be refunded.");
-    const left = payment.amountMinor - (await committedRefundTotal(tx, payment.id));
-    if (left <= 0) throw new AppError("conflict", "This payment has been refunded in full already.");
-    if (input.amountMinor > left) throw new AppError("invalid_input", "Some fields need your attention.", { amount: [`At most ${formatMoney(left, payment.currency)} can still be refunded.`] });
-    const row = await recordRefund(tx, { payment, amountMinor: input.amountMinor, reason: input.reason, actor: admin });
-    await auditAdmin(tx, admin, {
-      action: "payment.refunded_manually",
-      entityType: "payment",
-      entityId: payment.id,
-      before: { status: payment.status, refundedMinor: payment.refundedMinor },
-      after: { refundId: row.id, amountMinor: row.amountMinor, currency: payment.currency, reason: input.reason },
-    });
-    return { refund: row, currency: payment.currency };
-  });
-  const outcome = refund.status === "pending" ? await issueRefund(db, refund.id, admin) : "sent";
-  return { refund: (await getRefund(db, refund.id)) ?? refund, outcome, currency };
+export async function retryUnsentRefunds(db: Db, now: Date): Promise<number> {
+  if (!getStripe()) return 0;
+  const unsent = await listUnsentRefunds(db, { createdBefore: new Date(now.getTime() - 60_000), now, leaseMs: REFUND_SEND_LEASE_MS });
+  let sent = 0;
+  for (const { id } of unsent) if ((await issueRefund(db, id)) === "sent") sent++;
+  return sent;
 }

@@ -4,10 +4,10 @@ import { POST } from "@/app/api/webhooks/stripe/route";
 import { appointmentEvents, appointments, auditLog, emails, outboxEvents, stripeEvents } from "@/db/schema";
 import { sendLatePaymentRefundNotice } from "@/inngest/functions/send-late-payment-refund-notice";
 import { runFromOutbox } from "@/inngest/testing/outbox";
-import { HOLD_RELEASE_REASON, bookAppointment, cancelAppointment } from "@/lib/booking/service";
+import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { TEST_NOW, auditRowsFor, createPatient, getAppointment, hoursBefore } from "@/tests/factories";
-import { releaseLapsedHolds } from "./holds";
-import { LATE_PAYMENT_REFUND_REASON, PAYMENT_FAILED_REASON } from "./webhook";
+import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON, releaseLapsedHolds } from "./holds";
+import { LATE_PAYMENT_REFUND_REASON } from "./policy";
 import { signedStripeEvent } from "./testing/fake-stripe";
 import { TUESDAY_10, checkoutSession, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, paymentsOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
 
@@ -164,6 +164,10 @@ describe("POST /api/webhooks/stripe", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe("Your payment is being refunded");
     expect(mail[0].text).toContain("€60.00");
+    // Told by its own email, by kind: never the generic refund notice too.
+    expect(refund.kind).toBe("late_payment");
+    const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'refundId' = ${refund.id}`));
+    expect(announced).toHaveLength(0);
   });
 
   it("a payment completing after the hold was released, with the slot still free, keeps the visit (re-claimed) and refunds nothing", async () => {
@@ -211,6 +215,7 @@ describe("POST /api/webhooks/stripe", () => {
       [2000, "succeeded", "re_dash_1"],
       [4000, "succeeded", "re_dash_2"],
     ]);
+    expect(rows.map((r) => r.kind)).toEqual(["outside_stripe", "outside_stripe"]);
     expect(await paymentOf(ctx.db, paid.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
     const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'paymentId' = ${paid.payment.id}`));
     expect(announced).toHaveLength(2);

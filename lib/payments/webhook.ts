@@ -1,21 +1,19 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { HOLD_RELEASE_REASON, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
+import { lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { claimStripeEvent, committedRefundTotal, findRefundForStripe, hasOverlappingActiveAppointment, insertRefund, lockPaymentByIntent, findPaymentForCheckoutSession, lockPayment, reinstateReleasedHold, syncRefundedAmount, updatePayment, updateRefund, type Payment } from "@/db/queries/payments";
 import { findUnmatchedOutsideRefund, listUnsentRefundsOfPayment } from "@/db/queries/payment-reads";
-import { bookingTransaction, lockDoctorSchedule } from "@/lib/booking/transactions";
+import { lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import type { RefundStatus } from "@/lib/vocabulary";
 import { noFollowUp, runPaymentFollowUp, type PaymentFollowUp } from "./follow-up";
+import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON } from "./holds";
 import { LATE_PAYMENT_REFUND_REASON } from "./policy";
 import { announceRefundSucceeded, auditRefundRecorded, auditRefundStatus } from "./refunds";
 import type { Stripe } from "./stripe-client";
 
-export { LATE_PAYMENT_REFUND_REASON };
-
-export const PAYMENT_FAILED_REASON = "The payment failed, so the slot was released.";
 const OUTSIDE_REFUND_REASON = "Refunded in Stripe, outside Careslot.";
 const SYSTEM = { id: null, role: "system" as const };
 
@@ -39,7 +37,8 @@ export type WebhookResult = { status: "processed" | "duplicate" | "ignored"; fol
  */
 export async function handleStripeEvent(db: Db, event: Stripe.Event, now: Date): Promise<WebhookResult> {
   if (!isHandledEventType(event.type)) return { status: "ignored", followUpOk: true };
-  const { fresh, followUp } = await bookingTransaction(db, async (tx) => {
+  // A constraint refusal or a deadlock that outlasts the retries is thrown as the database said it: the route answers 500 and Stripe retries.
+  const { fresh, followUp } = await retryingTransaction(db, async (tx) => {
     if (!(await claimStripeEvent(tx, event))) return { fresh: false, followUp: await unsentRefundsOf(tx, event) };
     return { fresh: true, followUp: await dispatch(tx, event, now) };
   });
@@ -112,7 +111,7 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
     return noFollowUp();
   }
 
-  const refund = await insertRefund(tx, { paymentId: payment.id, amountMinor: amount - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
+  const refund = await insertRefund(tx, { paymentId: payment.id, kind: "late_payment", amountMinor: amount - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
   await auditRefundRecorded(tx, refund, paid, SYSTEM);
   await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.late_refund", entityType: "payment", entityId: payment.id, after: { refundId: refund.id, amountMinor: refund.amountMinor, appointmentStatus: appointment.status } });
   await enqueueOutboxEvent(tx, "payment/late-refund.recorded", { paymentId: payment.id, appointmentId: appointment.id, refundId: refund.id, amountMinor: refund.amountMinor });
@@ -161,7 +160,7 @@ async function onRefund(tx: Db, refund: Stripe.Refund) {
     const updated = await updateRefund(tx, noticed.id, { stripeRefundId: refund.id, status });
     if (updated.status !== noticed.status) await auditRefundStatus(tx, SYSTEM, noticed, updated);
   } else {
-    const added = await insertRefund(tx, { paymentId: payment.id, amountMinor: refund.amount, reason: OUTSIDE_REFUND_REASON, status, stripeRefundId: refund.id, requestedByRole: "system" });
+    const added = await insertRefund(tx, { paymentId: payment.id, kind: "outside_stripe", amountMinor: refund.amount, reason: OUTSIDE_REFUND_REASON, status, stripeRefundId: refund.id, requestedByRole: "system" });
     await auditRefundRecorded(tx, added, payment, SYSTEM);
     if (added.status === "succeeded") await announceRefundSucceeded(tx, added);
   }
@@ -176,7 +175,7 @@ async function onChargeRefunded(tx: Db, charge: Stripe.Charge) {
   if (!payment) return;
   const unknown = charge.amount_refunded - (await committedRefundTotal(tx, payment.id));
   if (unknown > 0) {
-    const noticed = await insertRefund(tx, { paymentId: payment.id, amountMinor: unknown, reason: OUTSIDE_REFUND_REASON, status: "succeeded", requestedByRole: "system" });
+    const noticed = await insertRefund(tx, { paymentId: payment.id, kind: "outside_stripe", amountMinor: unknown, reason: OUTSIDE_REFUND_REASON, status: "succeeded", requestedByRole: "system" });
     await auditRefundRecorded(tx, noticed, payment, SYSTEM);
     await announceRefundSucceeded(tx, noticed);
   }

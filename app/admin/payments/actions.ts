@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
-import { refundPaymentManually, retryRefundForAdmin } from "@/lib/payments/refunds";
+import { refundPaymentManually, retryRefundForAdmin } from "@/lib/admin/refunds";
 import { refundFormSchema, refundIdSchema } from "@/lib/payments/schemas";
 
 /** A manual full or partial refund with a reason; the service audits it and sends it to Stripe. */

@@ -25,6 +25,8 @@ export interface FakeStripe {
   requestsTo(method: string, prefix: string): RecordedRequest[];
   /** The next `times` requests to paths starting with `prefix` answer `status` (a 500 is an outage). */
   failNext(prefix: string, times?: number, status?: number): void;
+  /** Runs `hook` while the next request to a path starting with `prefix` waits for its answer (the caller is mid-call). */
+  beforeAnswer(prefix: string, hook: (request: RecordedRequest) => Promise<void>): void;
   session(id: string): Json | undefined;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const sessions = new Map<string, Json>();
   const replays = new Map<string, { status: number; body: Json }>();
   const failures: { prefix: string; times: number; status: number }[] = [];
+  const hooks: { prefix: string; hook: (request: RecordedRequest) => Promise<void> }[] = [];
   let counter = 0;
   let base = "";
 
@@ -91,7 +94,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (chunk) => (raw += chunk));
-    req.on("end", () => {
+    req.on("end", async () => {
       const path = (req.url ?? "/").split("?")[0];
       if (req.method === "GET" && path.startsWith("/pay/")) {
         res.setHeader("content-type", "text/html; charset=utf-8");
@@ -102,6 +105,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const form = Object.fromEntries(new URLSearchParams(raw));
       const recorded: RecordedRequest = { method: req.method ?? "GET", path, headers, form };
       requests.push(recorded);
+      const waiting = hooks.findIndex((h) => path.startsWith(h.prefix));
+      if (waiting >= 0) await hooks.splice(waiting, 1)[0].hook(recorded);
       const key = headers["idempotency-key"];
       const replay = key ? replays.get(`${recorded.method} ${path} ${key}`) : undefined;
       const result = replay ?? answer(recorded);
@@ -120,6 +125,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     requestsTo: (method, prefix) => requests.filter((r) => r.method === method && r.path.startsWith(prefix)),
     failNext: (prefix, times = 1, status = 500) => void failures.push({ prefix, times, status }),
+    beforeAnswer: (prefix, hook) => void hooks.push({ prefix, hook }),
     session: (id) => sessions.get(id),
     close: () =>
       new Promise<void>((resolve) => {
