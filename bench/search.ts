@@ -55,8 +55,8 @@ export async function benchSearch(databaseUrl: string): Promise<Record<string, n
   // Imported here, not at the top: the services import "server-only", which
   // the caller's resolve hook (bench/index.ts, or main below) must map first.
   const { connectDatabase } = await import("../db/client");
-  const { getBookableDoctor } = await import("../db/queries/schedules");
-  const { listSpecializations } = await import("../db/queries/search");
+  const { getBookableDoctor } = await import("../db/queries/profiles");
+  const { listSpecializations } = await import("../db/queries/specializations");
   const { freeSlotDays } = await import("../lib/booking/slot-view");
   const { loadDoctorPublicData } = await import("../lib/profiles/doctor-page");
   const { parseSearchParams } = await import("../lib/search/params");
@@ -112,7 +112,8 @@ async function sampleDoctorIds(databaseUrl: string, count: number): Promise<stri
 export async function explainSearch(databaseUrl: string): Promise<string[]> {
   const { sql } = await import("drizzle-orm");
   const { connectDatabase } = await import("../db/client");
-  const { candidateStatement, listSpecializations } = await import("../db/queries/search");
+  const { candidateStatement } = await import("../db/queries/search");
+  const { listSpecializations } = await import("../db/queries/specializations");
   const { listVisibleReviews } = await import("../db/queries/reviews");
   const handle = connectDatabase(databaseUrl, { max: 1 });
   const lines: string[] = [];
@@ -125,7 +126,7 @@ export async function explainSearch(databaseUrl: string): Promise<string[]> {
       "1. specialization + city + max price by rating": candidateStatement({ filters: { specializationId: cardiology.id, city: "Berlin", maxPriceMinor: 20_000 }, order: "rating", limit: 10, offset: 0 }),
       "2. earliest within 7 days (bound query, all doctors)": candidateStatement({ filters: {}, order: "earliest", window: { now: LARGE_NOW, windowEnd: week }, limit: 40, offset: 0 }),
       "3a. doctor page: reviews, newest first": listVisibleReviews(db, doctor!.id, { limit: 10, offset: 0 }).getSQL(),
-      // The WHERE of db/queries/schedules.ts getBusyIntervals, as the booking panel runs it.
+      // The WHERE of db/queries/availability.ts getBusyIntervals, as the booking panel runs it.
       "3b. doctor page: busy time for the slot engine": sql`select starts_at, ends_at from appointments where doctor_id = ${doctor!.id} and status <> 'cancelled'
         and starts_at < ${new Date(LARGE_NOW.getTime() + 61 * 86_400_000).toISOString()}::timestamptz and ends_at > ${LARGE_NOW.toISOString()}::timestamptz
         and (status <> 'pending_payment' or hold_expires_at > ${LARGE_NOW.toISOString()}::timestamptz)`,

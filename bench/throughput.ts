@@ -3,10 +3,10 @@
 // plus the pieces in between, so the gap can be attributed.
 import postgres from "postgres";
 import { connectDatabase, type Db } from "../db/client";
-import { insertAppointment, recordAppointmentEvent } from "../db/queries/appointment-writes";
+import { insertAppointment, recordAppointmentEvent } from "../db/queries/appointments";
+import { getBookableDoctor } from "../db/queries/profiles";
 import { insertAuditEntry } from "../db/queries/audit";
 import { insertOutboxEvent } from "../db/queries/outbox";
-import { getBookableDoctor } from "../db/queries/schedules";
 import { getUserById } from "../db/queries/users";
 import { bookAppointment } from "../lib/booking/service";
 import { loadSlotInput } from "../lib/booking/slot-input";

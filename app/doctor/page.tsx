@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getDoctorDashboard } from "@/db/queries/dashboards";
+import { getDoctorDashboard } from "@/db/queries/appointments";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
-import { listSearchableCities, listSpecializations } from "@/db/queries/search";
+import { listSearchableCities } from "@/db/queries/search";
+import { listSpecializations } from "@/db/queries/specializations";
 import { EmptyResults } from "@/components/search/empty-results";
 import { SearchPagination } from "@/components/search/pagination";
 import { ResultCard } from "@/components/search/result-card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { getPatientDashboard } from "@/db/queries/dashboards";
+import { getPatientDashboard } from "@/db/queries/appointments";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { Card, PageHeading } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";

@@ -1,5 +1,4 @@
-import type { Refund } from "@/db/queries/payments";
-import type { PaymentListItem } from "@/db/queries/payment-reads";
+import type { PaymentListItem, Refund } from "@/db/queries/payments";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { paymentLabel, refundStatusLabels } from "@/lib/payments/policy";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appointments, availabilityOverrides, availabilityRules, doctorProfiles, users } from "../schema";
 import type { AvailabilityRule, IsoWeekday, TimeRange } from "@/lib/scheduling";
@@ -74,6 +74,22 @@ export async function getOverrideRows(db: Db, doctorId: string, fromDate: string
   return rows.map((row) => ({ ...row, startTime: row.startTime && hhmm(row.startTime), endTime: row.endTime && hhmm(row.endTime) }));
 }
 
+/** Weekly rules and the overrides from `fromDate` on ("YYYY-MM-DD", doctor-local). */
+export async function getOpenHours(db: Db, doctorId: string, fromDate: string) {
+  const [rules, overrides] = await Promise.all([
+    db
+      .select({ weekday: availabilityRules.weekday, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
+      .from(availabilityRules)
+      .where(eq(availabilityRules.doctorId, doctorId)),
+    db
+      .select({ date: availabilityOverrides.date, closed: availabilityOverrides.closed, startTime: availabilityOverrides.startTime, endTime: availabilityOverrides.endTime })
+      .from(availabilityOverrides)
+      .where(and(eq(availabilityOverrides.doctorId, doctorId), gte(availabilityOverrides.date, fromDate)))
+      .orderBy(asc(availabilityOverrides.date)),
+  ]);
+  return { rules, overrides };
+}
+
 /** Settings, weekly rules and the override rows from `fromDate` on: what the availability page shows. */
 export async function getAvailabilityForDoctor(db: Db, doctorId: string, fromDate: string) {
   const settings = await getSchedulingSettings(db, doctorId);
@@ -145,4 +161,24 @@ export async function getCalendarAppointments(db: Db, doctorId: string, from: Da
     .innerJoin(users, eq(users.id, appointments.patientId))
     .where(and(eq(appointments.doctorId, doctorId), lt(appointments.startsAt, to), gt(appointments.endsAt, from)))
     .orderBy(asc(appointments.startsAt));
+}
+
+/**
+ * Time that is taken in [from, to): every appointment but cancelled ones and
+ * unpaid holds whose time ran out (those are released by the next booking).
+ */
+export async function getBusyIntervals(db: Db, input: { doctorId: string; from: Date; to: Date; now: Date; excludeAppointmentId?: string }) {
+  return db
+    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.doctorId, input.doctorId),
+        ne(appointments.status, "cancelled"),
+        lt(appointments.startsAt, input.to),
+        gt(appointments.endsAt, input.from),
+        or(ne(appointments.status, "pending_payment"), gt(appointments.holdExpiresAt, input.now)),
+        input.excludeAppointmentId ? ne(appointments.id, input.excludeAppointmentId) : sql`true`,
+      ),
+    );
 }

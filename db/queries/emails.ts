@@ -1,11 +1,19 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { emails } from "../schema";
 
 export async function recordEmail(db: Db, values: typeof emails.$inferInsert): Promise<string> {
   const [row] = await db.insert(emails).values(values).returning({ id: emails.id });
   return row.id;
+}
+
+/** Whether this kind of email already went out (or into the mailbox) for the appointment. */
+export async function hasSentEmail(db: Db, input: { appointmentId: string; template: string; toAddress?: string }): Promise<boolean> {
+  const conditions = [eq(emails.appointmentId, input.appointmentId), eq(emails.template, input.template), inArray(emails.status, ["sent", "stored"])];
+  if (input.toAddress) conditions.push(eq(emails.toAddress, input.toAddress));
+  const [row] = await db.select({ id: emails.id }).from(emails).where(and(...conditions)).limit(1);
+  return Boolean(row);
 }
 
 export function listMailbox(db: Db, limit = 50) {

@@ -1,10 +1,39 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { appointments, availabilityRules, certificates, doctorProfiles, patientProfiles, sessions, specializations, users } from "../schema";
+import { availabilityRules, appointments, certificates, doctorProfiles, patientProfiles, specializations, users } from "../schema";
 
 export type DoctorProfileRow = typeof doctorProfiles.$inferSelect;
 export type PatientProfileRow = typeof patientProfiles.$inferSelect;
+
+/** A doctor's public profile with the settings the slot engine needs. */
+export async function getBookableDoctor(db: Db, doctorId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      active: users.active,
+      specialization: specializations.name,
+      priceMinor: doctorProfiles.priceMinor,
+      currency: doctorProfiles.currency,
+      bio: doctorProfiles.bio,
+      clinicName: doctorProfiles.clinicName,
+      address: doctorProfiles.address,
+      city: doctorProfiles.city,
+      timeZone: doctorProfiles.timeZone,
+      slotMinutes: doctorProfiles.slotMinutes,
+      bufferMinutes: doctorProfiles.bufferMinutes,
+      minimumNoticeHours: doctorProfiles.minimumNoticeHours,
+      bookingHorizonDays: doctorProfiles.bookingHorizonDays,
+      acceptingBookings: doctorProfiles.acceptingBookings,
+      verificationStatus: doctorProfiles.verificationStatus,
+    })
+    .from(doctorProfiles)
+    .innerJoin(users, eq(users.id, doctorProfiles.userId))
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(eq(doctorProfiles.userId, doctorId));
+  return row;
+}
 
 /** What the doctor edits on /doctor/profile, with their name and verification state. */
 export async function getDoctorProfileForEdit(db: Db, doctorId: string) {
@@ -33,6 +62,32 @@ export async function getPublicDoctorDetails(db: Db, doctorId: string) {
   return row;
 }
 
+/** The doctor's own zone, which their portal shows times in. */
+export async function getDoctorTimeZone(db: Db, doctorId: string): Promise<string> {
+  const row = await db.query.doctorProfiles.findFirst({ where: eq(doctorProfiles.userId, doctorId), columns: { timeZone: true } });
+  return row?.timeZone ?? "UTC";
+}
+
+/** The doctor a report or verification email goes to. */
+export async function getDoctorContact(db: Db, doctorId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.fullName, email: users.email, active: users.active, timeZone: doctorProfiles.timeZone, verificationStatus: doctorProfiles.verificationStatus })
+    .from(users)
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, users.id))
+    .where(eq(users.id, doctorId));
+  return row;
+}
+
+export function listBookableDoctors(db: Db) {
+  return db
+    .select({ id: users.id, fullName: users.fullName, specialization: specializations.name, city: doctorProfiles.city, priceMinor: doctorProfiles.priceMinor, currency: doctorProfiles.currency })
+    .from(doctorProfiles)
+    .innerJoin(users, eq(users.id, doctorProfiles.userId))
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(and(eq(doctorProfiles.verificationStatus, "verified"), eq(users.active, true)))
+    .orderBy(asc(users.fullName));
+}
+
 export type DoctorProfileUpdate = Pick<
   typeof doctorProfiles.$inferInsert,
   "specializationId" | "yearsExperience" | "clinicName" | "priceMinor" | "currency" | "bio" | "languages" | "address" | "city" | "latitude" | "longitude"
@@ -41,11 +96,6 @@ export type DoctorProfileUpdate = Pick<
 export async function updateDoctorProfile(tx: Db, doctorId: string, values: DoctorProfileUpdate) {
   const [row] = await tx.update(doctorProfiles).set(values).where(eq(doctorProfiles.userId, doctorId)).returning();
   return row;
-}
-
-export async function specializationExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: specializations.id }).from(specializations).where(eq(specializations.id, id));
-  return Boolean(row);
 }
 
 /** Weekly hours in the doctor's zone: the profile shows these, it never stores its own copy. */
@@ -66,6 +116,11 @@ export async function getPatientProfileForEdit(db: Db, patientId: string) {
   return row;
 }
 
+export async function getPatientTimeZone(db: Db, patientId: string): Promise<string | undefined> {
+  const row = await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, patientId), columns: { timeZone: true } });
+  return row?.timeZone;
+}
+
 export type PatientProfileUpdate = Omit<typeof patientProfiles.$inferInsert, "userId" | "photoKey" | "createdAt" | "updatedAt">;
 
 /** Upsert: a patient created before profiles existed still gets one. */
@@ -76,10 +131,6 @@ export async function upsertPatientProfile(tx: Db, patientId: string, values: Pa
     .onConflictDoUpdate({ target: patientProfiles.userId, set: values })
     .returning();
   return row;
-}
-
-export async function updateUserFullName(tx: Db, userId: string, fullName: string) {
-  await tx.update(users).set({ fullName }).where(eq(users.id, userId));
 }
 
 /** Sets the new photo and returns the key it replaced (for deletion after commit). */
@@ -135,14 +186,6 @@ export async function deleteCertificateRow(tx: Db, certificateId: string, doctor
   return row;
 }
 
-/** Ends every session of the user except the one making the request. */
-export async function revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null, at: Date): Promise<number> {
-  const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
-  if (keepSessionId) conditions.push(ne(sessions.id, keepSessionId));
-  const revoked = await tx.update(sessions).set({ revokedAt: at }).where(and(...conditions)).returning({ id: sessions.id });
-  return revoked.length;
-}
-
 /**
  * The medical information a patient shares, for the doctor of ONE of that
  * patient's appointments: the join on appointment and doctor is the rule, so a
@@ -164,4 +207,64 @@ export async function getPatientInformationForAppointment(db: Db, input: { docto
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .where(and(eq(appointments.id, input.appointmentId), eq(appointments.doctorId, input.doctorId)));
   return row;
+}
+
+// ---------------------------------------------------------------- the admin's verification of doctors
+
+type VerificationStatus = (typeof doctorProfiles.$inferSelect)["verificationStatus"];
+
+/** Doctors in one verification state with the profile an admin checks, oldest request first. */
+export async function listDoctorsByVerification(db: Db, status: VerificationStatus) {
+  const doctors = await db
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      email: users.email,
+      active: users.active,
+      registeredAt: users.createdAt,
+      specialization: specializations.name,
+      clinicName: doctorProfiles.clinicName,
+      address: doctorProfiles.address,
+      city: doctorProfiles.city,
+      yearsExperience: doctorProfiles.yearsExperience,
+      priceMinor: doctorProfiles.priceMinor,
+      currency: doctorProfiles.currency,
+      bio: doctorProfiles.bio,
+      languages: doctorProfiles.languages,
+      rejectionReason: doctorProfiles.rejectionReason,
+      verificationStatus: doctorProfiles.verificationStatus,
+    })
+    .from(doctorProfiles)
+    .innerJoin(users, eq(users.id, doctorProfiles.userId))
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(eq(doctorProfiles.verificationStatus, status))
+    .orderBy(status === "pending" ? asc(users.createdAt) : desc(doctorProfiles.updatedAt))
+    .limit(100);
+  const files = doctors.length
+    ? await db
+        .select({ id: certificates.id, doctorId: certificates.doctorId, originalName: certificates.originalName, contentType: certificates.contentType, sizeBytes: certificates.sizeBytes, uploadedAt: certificates.createdAt })
+        .from(certificates)
+        .where(
+          inArray(
+            certificates.doctorId,
+            doctors.map((d) => d.id),
+          ),
+        )
+        .orderBy(asc(certificates.createdAt))
+    : [];
+  return doctors.map((doctor) => ({ ...doctor, certificates: files.filter((file) => file.doctorId === doctor.id) }));
+}
+
+export async function lockDoctorProfileForVerification(db: Db, doctorId: string) {
+  const [row] = await db
+    .select({ userId: doctorProfiles.userId, verificationStatus: doctorProfiles.verificationStatus, verifiedAt: doctorProfiles.verifiedAt, rejectionReason: doctorProfiles.rejectionReason, email: users.email, fullName: users.fullName })
+    .from(doctorProfiles)
+    .innerJoin(users, eq(users.id, doctorProfiles.userId))
+    .where(eq(doctorProfiles.userId, doctorId))
+    .for("update", { of: doctorProfiles });
+  return row;
+}
+
+export async function setDoctorVerification(db: Db, doctorId: string, values: { verificationStatus: VerificationStatus; verifiedAt: Date | null; rejectionReason: string | null }) {
+  await db.update(doctorProfiles).set(values).where(eq(doctorProfiles.userId, doctorId));
 }

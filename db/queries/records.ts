@@ -1,10 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
-import { appointments, medicalRecords, recordShares, users } from "../schema";
-
-const doctorUser = alias(users, "doctor_user");
+import { appointments, medicalRecords, recordShares } from "../schema";
+import { doctorUser } from "./parties";
 
 export type MedicalRecordRow = typeof medicalRecords.$inferSelect;
 

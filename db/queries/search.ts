@@ -1,7 +1,6 @@
 import "server-only";
-import { asc, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { specializations } from "../schema";
 
 /** Filters that SQL answers exactly. Availability is not one of them: see lib/search/service.ts. */
 export interface CandidateFilters {
@@ -278,10 +277,6 @@ export async function getRatingSummaries(db: Db, doctorIds: string[]): Promise<M
     )})`} and r.status = 'visible'
     group by r.doctor_id`)) as unknown as { doctorId: string; average: number; count: number }[];
   return new Map(rows.map((row) => [row.doctorId, { average: row.average, count: row.count }]));
-}
-
-export function listSpecializations(db: Db) {
-  return db.select({ id: specializations.id, name: specializations.name, slug: specializations.slug }).from(specializations).orderBy(asc(specializations.name));
 }
 
 /** Cities that have at least one searchable doctor, for the City suggestions. */

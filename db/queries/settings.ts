@@ -11,3 +11,15 @@ export async function getAppSettings(db: Db): Promise<AppSettings> {
   if (!row) throw new Error("app_settings row missing: run the migrations");
   return row;
 }
+
+export type SettingsValues = Pick<typeof appSettings.$inferSelect, "cancellationWindowHours" | "patientFullRefundHours" | "reminderLeadMinutes" | "paymentHoldMinutes" | "sessionIdleMinutes">;
+
+export async function lockAppSettings(db: Db) {
+  const [row] = await db.select().from(appSettings).where(eq(appSettings.id, 1)).for("update");
+  return row;
+}
+
+export async function updateAppSettings(db: Db, values: SettingsValues) {
+  const [row] = await db.update(appSettings).set(values).where(eq(appSettings.id, 1)).returning();
+  return row;
+}

@@ -1,6 +1,6 @@
 import { RetryAfterError } from "inngest";
 import { getDb } from "@/db";
-import { getAppointmentForNotice } from "@/db/queries/notifications";
+import { getAppointmentForNotice } from "@/db/queries/appointments";
 import { releaseLapsedHolds } from "@/lib/payments/holds";
 import { inngest } from "../client";
 import { appointmentBooked, appointmentCancelled, appointmentConfirmed } from "../events";

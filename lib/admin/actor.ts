@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { isActiveAdmin } from "@/db/queries/admin-users";
+import { isActiveAdmin } from "@/db/queries/users";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { securityEvent } from "@/lib/logger";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { atBoundary } from "@/tests/boundary";
 import { bulkCancelSchema } from "./schemas";
-import { listAppointmentsForAdmin } from "@/db/queries/admin-appointments";
+import { listAppointmentsForAdmin } from "@/db/queries/appointments";
 import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
 import { doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";

@@ -2,7 +2,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { listAppointmentsChunk, type AdminAppointmentFilter } from "@/db/queries/admin-appointments";
+import { type AdminAppointmentFilter, listAppointmentsChunk } from "@/db/queries/appointments";
 import { cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { statusLabels } from "@/lib/format";

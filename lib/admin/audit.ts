@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AuditFilter } from "@/db/queries/admin-audit";
+import type { AuditFilter } from "@/db/queries/audit";
 
 /** Every action the app writes (a test keeps this list complete), offered as suggestions in the filter. */
 export const knownAuditActions = [

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { getCertificate } from "@/db/queries/admin-doctors";
+import { getCertificate } from "@/db/queries/profiles";
 import { FileMissingError, readFile } from "@/lib/storage";
 import { auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 

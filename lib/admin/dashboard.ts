@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { getAdminSummary, getAppointmentsBySpecialization, getAppointmentsPerDay, getRevenueBetween, getRevenuePerMonth } from "@/db/queries/admin-dashboard";
+import { getAdminSummary, getAppointmentsBySpecialization, getAppointmentsPerDay, getRevenueBetween, getRevenuePerMonth } from "@/db/queries/reports";
 import { requireActiveAdmin, type Actor } from "./actor";
 
 const DAY_MS = 86_400_000;

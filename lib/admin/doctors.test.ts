@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { atBoundary } from "@/tests/boundary";
 import { rejectDoctorSchema } from "./schemas";
-import { listBookableDoctors } from "@/db/queries/appointment-reads";
+import { listBookableDoctors } from "@/db/queries/profiles";
 import { doctorProfiles, emails } from "@/db/schema";
 import { sendVerificationEmail } from "@/inngest/functions/send-verification-email";
 import { runFromOutbox } from "@/inngest/testing/outbox";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockDoctorProfileForVerification, setDoctorVerification } from "@/db/queries/admin-doctors";
+import { lockDoctorProfileForVerification, setDoctorVerification } from "@/db/queries/profiles";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { AppError } from "@/lib/errors";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";

@@ -8,7 +8,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import type { SettingsValues } from "@/db/queries/admin-settings";
+import type { SettingsValues } from "@/db/queries/settings";
 import { appSettings } from "@/db/schema";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockAppSettings, updateAppSettings, type SettingsValues } from "@/db/queries/admin-settings";
+import { lockAppSettings, type SettingsValues, updateAppSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { countDoctorsWithSpecialization, deleteSpecializationRow, insertSpecialization, lockSpecialization, updateSpecialization } from "@/db/queries/admin-specializations";
+import { countDoctorsWithSpecialization, deleteSpecializationRow, insertSpecialization, lockSpecialization, updateSpecialization } from "@/db/queries/specializations";
 import { AppError, sqlState } from "@/lib/errors";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockActiveAdmins, lockUsers, setUserRole, setUsersActive } from "@/db/queries/admin-users";
-import { revokeAllSessionsOfUser } from "@/db/queries/users";
+import { lockActiveAdmins, lockUsers, revokeAllSessionsOfUser, setUserRole, setUsersActive } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/vocabulary";
 import { assertAdmin, auditAdmin, type Actor, type AdminActor } from "./actor";

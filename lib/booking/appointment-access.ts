@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { getAppointmentDetail } from "@/db/queries/appointment-reads";
+import { getAppointmentDetail } from "@/db/queries/appointments";
 
 /** The appointment behind a patient page, or 404 when it is not theirs (ids cannot be probed). */
 export async function patientAppointmentOr404(appointmentId: string, patientId: string) {

@@ -1,7 +1,7 @@
 // Every service entry point checks that the appointment belongs to the caller.
 // A stranger is told "not found" (ids cannot be probed) and nothing changes.
 import { describe, expect, it } from "vitest";
-import { getConsultationNote } from "@/db/queries/appointment-reads";
+import { getConsultationNote } from "@/db/queries/appointments";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
 import type { Actor } from "@/lib/vocabulary";

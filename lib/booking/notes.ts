@@ -1,8 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockAppointment } from "@/db/queries/appointment-writes";
+import { lockAppointment, upsertConsultationNote } from "@/db/queries/appointments";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { upsertConsultationNote } from "@/db/queries/consultation-notes";
 import { AppError } from "@/lib/errors";
 
 /** Only the appointment's own doctor writes its notes. The audit row says that notes changed, never what they say. */

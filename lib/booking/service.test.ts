@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { getBookableDoctor } from "@/db/queries/schedules";
+import { getBookableDoctor } from "@/db/queries/profiles";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { computeSlots } from "@/lib/scheduling";

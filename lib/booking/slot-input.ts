@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { getBookableDoctor, getBusyIntervals, getOpenHours } from "@/db/queries/schedules";
+import { getBookableDoctor } from "@/db/queries/profiles";
+import { getBusyIntervals, getOpenHours } from "@/db/queries/availability";
 import type { AvailabilityOverride, AvailabilityRule, ComputeSlotsInput, IsoWeekday } from "@/lib/scheduling";
 
 const DAY_MS = 86_400_000;

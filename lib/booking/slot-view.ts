@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { getPatientTimeZone } from "@/db/queries/appointment-reads";
+import { getPatientTimeZone } from "@/db/queries/profiles";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { computeSlots, groupSlotsByViewerDate, isValidTimeZone } from "@/lib/scheduling";
 import { loadSlotInput, type BookableDoctor } from "./slot-input";

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { getAppointmentForNotice, getRescheduleChain, hasSentEmail, type AppointmentNotice } from "@/db/queries/notifications";
+import { type AppointmentNotice, getAppointmentForNotice, getRescheduleChain } from "@/db/queries/appointments";
+import { hasSentEmail } from "@/db/queries/emails";
 import { absoluteUrl } from "@/lib/env";
 import { calendarAttachment, calendarUid, type CalendarEntry } from "./ics";
 import { sendFromJob, type MailResult, type OutgoingEmail } from "./mailer";

@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { getDoctorContact } from "@/db/queries/notifications";
+import { getDoctorContact } from "@/db/queries/profiles";
 import { absoluteUrl } from "@/lib/env";
 import { sendFromJob, type MailResult } from "./mailer";
 import { DoctorApprovedMessage, DoctorRejectedMessage } from "./templates/admin-emails";

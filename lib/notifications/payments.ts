@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { getPaymentForReceipt, getRefund, hasSentEmail } from "@/db/queries/notifications";
+import { getPaymentForReceipt, getRefund } from "@/db/queries/payments";
+import { hasSentEmail } from "@/db/queries/emails";
 import { absoluteUrl } from "@/lib/env";
 import { sendFromJob, type MailResult } from "./mailer";
 import { LatePaymentRefundedMessage, PaymentReceiptEmail, RefundEmail, type ReceiptFacts } from "./templates/receipt-emails";

@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { getDoctorContact } from "@/db/queries/notifications";
+import { getDoctorContact } from "@/db/queries/profiles";
 import { getDoctorReport } from "@/db/queries/reports";
 import { absoluteUrl } from "@/lib/env";
 import { readFigures } from "@/lib/reports/figures";

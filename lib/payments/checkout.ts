@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { recordCheckoutSession } from "@/db/queries/payments";
-import { getCheckoutSubject } from "@/db/queries/payment-reads";
+import { getCheckoutSubject, recordCheckoutSession } from "@/db/queries/payments";
 import { absoluteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";

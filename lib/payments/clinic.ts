@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockAppointment } from "@/db/queries/appointment-writes";
+import { lockAppointment } from "@/db/queries/appointments";
+import { lockPaymentOfAppointment, type Payment, updatePayment } from "@/db/queries/payments";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { lockPaymentOfAppointment, updatePayment, type Payment } from "@/db/queries/payments";
 import { AppError } from "@/lib/errors";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 

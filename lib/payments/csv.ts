@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { PaymentListItem } from "@/db/queries/payment-reads";
+import type { PaymentListItem } from "@/db/queries/payments";
 import { paymentLabel } from "./policy";
 
 /** A cell a spreadsheet would run as a formula (= + - @) is kept as text; quoting is csv-stringify's job. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { cancelLapsedHolds, hasPendingHolds, lockAppointment, transitionAppointment } from "@/db/queries/appointment-writes";
-import { expirePaymentsOfLapsedHolds, insertPayment, listActiveHoldsOfPatient, listLapsedHolds, lockPaymentOfAppointment, updatePayment } from "@/db/queries/payments";
+import { cancelLapsedHolds, hasPendingHolds, listActiveHoldsOfPatient, listLapsedHolds, lockAppointment, transitionAppointment } from "@/db/queries/appointments";
+import { expirePaymentsOfLapsedHolds, insertPayment, lockPaymentOfAppointment, updatePayment } from "@/db/queries/payments";
 import { logger } from "@/lib/logger";
 import { paymentModeFor, type PaymentMode } from "./policy";
 import { getStripe, onlinePaymentsEnabled } from "./stripe-client";

@@ -6,7 +6,7 @@ import { auditLog, outboxEvents, refunds, users } from "@/db/schema";
 import { refundPaymentManually, retryRefundForAdmin } from "@/lib/admin/refunds";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
-import { doctorEarningsByMonth } from "@/db/queries/payment-reads";
+import { doctorEarningsByMonth } from "@/db/queries/payments";
 import { TEST_NOW, auditRowsFor, createAdmin, createDoctor, createPatient, getAppointment, hoursBefore, localInstant, rejectionOf } from "@/tests/factories";
 import { markPaidAtClinic } from "./clinic";
 import { REFUND_SEND_LEASE_MS, issueRefund, retryUnsentRefunds } from "./refunds";

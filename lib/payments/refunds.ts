@@ -10,11 +10,11 @@ import {
   insertRefund,
   listUnsentRefunds,
   lockPaymentOfAppointment,
+  type Refund,
   releaseRefundSend,
   syncRefundedAmount,
   updatePayment,
   updatePendingRefund,
-  type Refund,
 } from "@/db/queries/payments";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
-import { getBookableDoctor } from "@/db/queries/schedules";
+import { getBookableDoctor } from "@/db/queries/profiles";
 import { getAppSettings } from "@/db/queries/settings";
 import { formatMoney } from "@/lib/format";
 import { bookingPaymentMode } from "./holds";

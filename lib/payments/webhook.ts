@@ -1,9 +1,22 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointment-writes";
+import { hasOverlappingActiveAppointment, lockAppointment, recordAppointmentEvent, reinstateReleasedHold, transitionAppointment } from "@/db/queries/appointments";
+import {
+  claimStripeEvent,
+  committedRefundTotal,
+  findPaymentForCheckoutSession,
+  findRefundForStripe,
+  findUnmatchedOutsideRefund,
+  insertRefund,
+  listUnsentRefundsOfPayment,
+  lockPayment,
+  lockPaymentByIntent,
+  type Payment,
+  syncRefundedAmount,
+  updatePayment,
+  updateRefund,
+} from "@/db/queries/payments";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { claimStripeEvent, committedRefundTotal, findRefundForStripe, hasOverlappingActiveAppointment, insertRefund, lockPaymentByIntent, findPaymentForCheckoutSession, lockPayment, reinstateReleasedHold, syncRefundedAmount, updatePayment, updateRefund, type Payment } from "@/db/queries/payments";
-import { findUnmatchedOutsideRefund, listUnsentRefundsOfPayment } from "@/db/queries/payment-reads";
 import { lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";

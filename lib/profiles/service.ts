@@ -8,13 +8,11 @@ import {
   listCertificates,
   replaceDoctorPhotoKey,
   replacePatientPhotoKey,
-  revokeOtherSessions,
-  specializationExists,
   updateDoctorProfile,
-  updateUserFullName,
   upsertPatientProfile,
 } from "@/db/queries/profiles";
-import { getUserById, updatePasswordHash } from "@/db/queries/users";
+import { getUserById, revokeOtherSessions, updatePasswordHash, updateUserFullName } from "@/db/queries/users";
+import { specializationExists } from "@/db/queries/specializations";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";

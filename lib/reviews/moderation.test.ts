@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { atBoundary } from "@/tests/boundary";
 import { moderateReviewSchema } from "@/lib/admin/schemas";
-import { getVisibleRating, listReviewsForModeration } from "@/db/queries/admin-reviews";
+import { getVisibleRating, listReviewsForModeration } from "@/db/queries/reviews";
 import { reviewReports, reviews } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";

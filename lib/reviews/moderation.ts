@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockReview, resolveOpenReports, setReviewStatus } from "@/db/queries/admin-reviews";
+import { lockReview, resolveOpenReports, setReviewStatus } from "@/db/queries/reviews";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listSpecializations } from "@/db/queries/search";
+import { listSpecializations } from "@/db/queries/specializations";
 import { doctorProfiles, reviews, specializations } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
 import { useTestDb } from "@/tests/db";

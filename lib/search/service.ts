@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { countSearchCandidates, getRatingSummaries, listSearchCandidates, type CandidateFilters, type CandidateOrder, type CandidateRow } from "@/db/queries/search";
+import { type CandidateFilters, type CandidateOrder, type CandidateRow, countSearchCandidates, getRatingSummaries, listSearchCandidates } from "@/db/queries/search";
 import type { Slot } from "@/lib/scheduling";
 import { firstFreeSlot } from "./first-slot";
 import { PAGE_SIZE, type SearchQuery } from "./params";

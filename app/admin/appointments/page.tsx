@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { listAppointmentsForAdmin } from "@/db/queries/admin-appointments";
+import { listAppointmentsForAdmin } from "@/db/queries/appointments";
 import { AppointmentBulkForm } from "@/components/admin/appointment-bulk-form";
 import { FilterProblems } from "@/components/admin/form-bits";
 import { Pagination } from "@/components/ui/pagination";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { listAuditEntries } from "@/db/queries/admin-audit";
+import { listAuditEntries } from "@/db/queries/audit";
 import { AuditTable } from "@/components/admin/audit-table";
 import { FilterProblems } from "@/components/admin/form-bits";
 import { Pagination } from "@/components/ui/pagination";

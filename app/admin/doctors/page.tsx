@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { listDoctorsByVerification } from "@/db/queries/admin-doctors";
+import { listDoctorsByVerification } from "@/db/queries/profiles";
 import { PageNotice } from "@/components/admin/page-notice";
 import { VerificationForms } from "@/components/admin/verification-forms";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { listRefundsOfPayments } from "@/db/queries/payments";
-import { listDoctorsWithPayments, listPaymentsForAdmin } from "@/db/queries/payment-reads";
+import { listDoctorsWithPayments, listPaymentsForAdmin, listRefundsOfPayments } from "@/db/queries/payments";
 import { PaymentFilters } from "@/components/payments/payment-filters";
 import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";

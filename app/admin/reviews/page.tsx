@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { countOpenReportedReviews, listReviewsForModeration, type ModerationView } from "@/db/queries/admin-reviews";
+import { countOpenReportedReviews, listReviewsForModeration, type ModerationView } from "@/db/queries/reviews";
 import { ModerationForms } from "@/components/admin/moderation-forms";
 import { PageNotice } from "@/components/admin/page-notice";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { listSpecializationsWithUsage } from "@/db/queries/admin-specializations";
+import { listSpecializationsWithUsage } from "@/db/queries/specializations";
 import { PageNotice } from "@/components/admin/page-notice";
 import { CreateSpecializationForm, SpecializationRow } from "@/components/admin/specialization-forms";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { listUsersForAdmin } from "@/db/queries/admin-users";
+import { listUsersForAdmin } from "@/db/queries/users";
 import { Pagination } from "@/components/ui/pagination";
 import { UserBulkForm } from "@/components/admin/user-forms";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getDoctorTimeZone, listAppointmentsForDoctor } from "@/db/queries/appointment-reads";
+import { getDoctorTimeZone } from "@/db/queries/profiles";
+import { listAppointmentsForDoctor } from "@/db/queries/appointments";
 import { AppointmentTable } from "@/components/appointments/appointment-table";
 import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";

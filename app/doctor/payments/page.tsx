@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { doctorEarningsByMonth, listDueAtVisitForDoctor } from "@/db/queries/payment-reads";
-import { getBookableDoctor } from "@/db/queries/schedules";
+import { doctorEarningsByMonth, listDueAtVisitForDoctor } from "@/db/queries/payments";
+import { getBookableDoctor } from "@/db/queries/profiles";
 import { EarningsTable } from "@/components/payments/earnings-table";
 import { MarkPaidForm } from "@/components/payments/mark-paid-form";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getConsultationHours, getDoctorProfileForEdit, listCertificates } from "@/db/queries/profiles";
-import { listSpecializations } from "@/db/queries/search";
+import { listSpecializations } from "@/db/queries/specializations";
 import { CertificateSection } from "@/components/profiles/certificate-section";
 import { ConsultationHours } from "@/components/profiles/consultation-hours";
 import { DoctorProfileForm } from "@/components/profiles/doctor-profile-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listDoctorReports } from "@/db/queries/reports";
-import { getDoctorContact } from "@/db/queries/notifications";
+import { getDoctorContact } from "@/db/queries/profiles";
 import { ReportList } from "@/components/reports/report-list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";

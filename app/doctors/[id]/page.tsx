@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { getBookableDoctor } from "@/db/queries/schedules";
+import { getBookableDoctor } from "@/db/queries/profiles";
 import { BookingForm } from "@/components/booking/booking-form";
 import { DoctorProfileCard } from "@/components/profiles/doctor-profile-card";
 import { ReviewsSection } from "@/components/reviews/reviews-section";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getPatientTimeZone, listAppointmentsForPatient, type AppointmentListItem } from "@/db/queries/appointment-reads";
-import { paymentsOfAppointments } from "@/db/queries/payment-reads";
+import { getPatientTimeZone } from "@/db/queries/profiles";
+import { type AppointmentListItem, listAppointmentsForPatient } from "@/db/queries/appointments";
+import { paymentsOfAppointments } from "@/db/queries/payments";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppointmentTable } from "@/components/appointments/appointment-table";
 import { PaymentBadge } from "@/components/payments/payment-badge";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getPatientTimeZone } from "@/db/queries/appointment-reads";
-import { listRefundsOfPayments } from "@/db/queries/payments";
-import { listPaymentsForPatient } from "@/db/queries/payment-reads";
+import { getPatientTimeZone } from "@/db/queries/profiles";
+import { listPaymentsForPatient, listRefundsOfPayments } from "@/db/queries/payments";
 import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";

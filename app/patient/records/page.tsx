@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getPatientTimeZone } from "@/db/queries/appointment-reads";
+import { getPatientTimeZone } from "@/db/queries/profiles";
 import { listRecordsOfPatient, listShareableAppointments } from "@/db/queries/records";
 import { PageNotice } from "@/components/admin/page-notice";
 import { RecordItem } from "@/components/records/record-item";

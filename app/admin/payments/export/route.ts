@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { listPaymentsForAdmin } from "@/db/queries/payment-reads";
+import { listPaymentsForAdmin } from "@/db/queries/payments";
 import { userWithRole } from "@/lib/auth/guards";
 import { paymentsToCsv } from "@/lib/payments/csv";
 import { filterRange, paymentFilterSchema } from "@/lib/payments/schemas";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { getUserForAdmin } from "@/db/queries/admin-users";
+import { getUserForAdmin } from "@/db/queries/users";
 import { ActiveForm, RoleForm } from "@/components/admin/user-forms";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { getAppointmentHistory, getConsultationNote } from "@/db/queries/appointment-reads";
-import { getAppointmentPaymentView } from "@/db/queries/payment-reads";
+import { getAppointmentHistory, getConsultationNote } from "@/db/queries/appointments";
+import { getAppointmentPaymentView } from "@/db/queries/payments";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { AppointmentPaymentCard } from "@/components/payments/appointment-payment-card";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { committedRefundTotal } from "@/db/queries/payments";
-import { getPaymentOfAppointment } from "@/db/queries/payment-reads";
+import { committedRefundTotal, getPaymentOfAppointment } from "@/db/queries/payments";
 import { getAppSettings } from "@/db/queries/settings";
 import { CancelAppointmentForm } from "@/components/appointments/patient-appointment-forms";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { getBookableDoctor } from "@/db/queries/schedules";
+import { getBookableDoctor } from "@/db/queries/profiles";
 import { ConfirmRescheduleForm } from "@/components/appointments/patient-appointment-forms";
 import { SlotPicker, findSelectedSlot } from "@/components/booking/slot-picker";
 import { TimeZoneNote } from "@/components/booking/time-zone-note";

@@ -1,13 +1,12 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../client";
-import { appointments, doctorProfiles, payments, refunds, users, type PaymentStatus } from "../schema";
-import { listRefundsOfPayments, type Payment, type Refund } from "./payments";
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../client";
+import { appointments, doctorProfiles, patientProfiles, payments, users, type PaymentStatus } from "../../schema";
+import { doctorUser, patientUser } from "../parties";
+import { listRefundsOfPayments } from "./refunds";
+import type { Payment } from "./writes";
 
-// Payment lists and views for the pages; writes and webhook bookkeeping live in payments.ts.
-const doctorUser = alias(users, "doctor_user");
-const patientUser = alias(users, "patient_user");
+// Payment lists and views for the pages and the receipt email; writes and webhook bookkeeping live in writes.ts, refunds in refunds.ts.
 
 const listColumns = {
   id: payments.id,
@@ -147,26 +146,6 @@ export async function getCheckoutSubject(db: Db, appointmentId: string) {
   return { ...row, payment: await getPaymentOfAppointment(db, appointmentId) };
 }
 
-
-/** Refunds of a payment recorded but not yet sent to Stripe. */
-export function listUnsentRefundsOfPayment(db: Db, paymentId: string) {
-  return db
-    .select({ id: refunds.id })
-    .from(refunds)
-    .where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, "pending"), isNull(refunds.stripeRefundId)));
-}
-
-/** A refund noticed on the charge before its own event arrived (no Stripe id yet) with this amount. */
-export async function findUnmatchedOutsideRefund(db: Db, paymentId: string, amountMinor: number): Promise<Refund | undefined> {
-  const [row] = await db
-    .select()
-    .from(refunds)
-    .where(and(eq(refunds.paymentId, paymentId), eq(refunds.kind, "outside_stripe"), isNull(refunds.stripeRefundId), eq(refunds.amountMinor, amountMinor), eq(refunds.status, "succeeded")))
-    .limit(1)
-    .for("update");
-  return row;
-}
-
 /** The payment side of one appointment, for its page: hold, who cancelled, the payment and its refunds. */
 export async function getAppointmentPaymentView(db: Db, appointmentId: string) {
   const [appointment] = await db
@@ -176,4 +155,33 @@ export async function getAppointmentPaymentView(db: Db, appointmentId: string) {
   const payment = await getPaymentOfAppointment(db, appointmentId);
   const refundRows = payment ? await listRefundsOfPayments(db, [payment.id]) : [];
   return { holdExpiresAt: appointment?.holdExpiresAt ?? null, cancelledBy: appointment?.cancelledBy ?? null, payment, refunds: refundRows };
+}
+
+/** A payment with what its receipt needs: amounts, the visit and the patient's zone. */
+export async function getPaymentForReceipt(db: Db, paymentId: string) {
+  const [row] = await db
+    .select({
+      id: payments.id,
+      appointmentId: payments.appointmentId,
+      status: payments.status,
+      provider: payments.provider,
+      amountMinor: payments.amountMinor,
+      refundedMinor: payments.refundedMinor,
+      currency: payments.currency,
+      paidAt: payments.paidAt,
+      startsAt: appointments.startsAt,
+      doctorId: payments.doctorId,
+      doctorName: doctorUser.fullName,
+      patientId: payments.patientId,
+      patientName: patientUser.fullName,
+      patientEmail: patientUser.email,
+      patientTimeZone: sql<string>`coalesce(${patientProfiles.timeZone}, 'UTC')`,
+    })
+    .from(payments)
+    .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
+    .innerJoin(doctorUser, eq(doctorUser.id, payments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, payments.patientId))
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, payments.patientId))
+    .where(eq(payments.id, paymentId));
+  return row;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { users, type Role } from "@/db/schema";
 import { useTestDb } from "@/tests/db";
-import { listUsersForAdmin, type UserListFilter } from "./admin-users";
+import { listUsersForAdmin, type UserListFilter } from "./users";
 
 const db = useTestDb({ max: 3 });
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, count, countDistinct, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { appointments, patientProfiles, users } from "../schema";
-import { likePattern } from "./admin-users";
+import type { Db } from "../../client";
+import { appointments, patientProfiles, users } from "../../schema";
+import { likePattern } from "../users";
 
 /** Patients who booked with this doctor at least once (any outcome), optionally matching a name or email. */
 function patientsOf(doctorId: string, query: string | undefined): SQL {

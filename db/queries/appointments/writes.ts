@@ -1,41 +1,10 @@
 import "server-only";
-import { and, eq, inArray, lte, or } from "drizzle-orm";
-import type { Db } from "../client";
-import { appointmentEvents, appointments, type ActorRole } from "../schema";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../client";
+import { appointmentEvents, appointments, consultationNotes, type ActorRole } from "../../schema";
 
 type Status = (typeof appointments.$inferSelect)["status"];
 type Actor = { id: string | null; role: ActorRole };
-
-/** Whether the doctor or the patient has any unpaid hold at all: when not (the usual case), there is nothing to clean up. */
-export async function hasPendingHolds(db: Db, input: { doctorId: string; patientId: string }): Promise<boolean> {
-  const [row] = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.status, "pending_payment"), or(eq(appointments.doctorId, input.doctorId), eq(appointments.patientId, input.patientId))))
-    .limit(1);
-  return row !== undefined;
-}
-
-/** Cancels the doctor's and the patient's unpaid holds whose time ran out, as the system, with `reason` on each and its history row. */
-export async function cancelLapsedHolds(db: Db, input: { doctorId: string; patientId: string; now: Date; reason: string }) {
-  const released = await db
-    .update(appointments)
-    .set({ status: "cancelled", cancelledBy: "system", cancellationReason: input.reason, cancelledAt: input.now })
-    .where(
-      and(
-        eq(appointments.status, "pending_payment"),
-        lte(appointments.holdExpiresAt, input.now),
-        or(eq(appointments.doctorId, input.doctorId), eq(appointments.patientId, input.patientId)),
-      ),
-    )
-    .returning({ id: appointments.id });
-  if (released.length > 0) {
-    await db.insert(appointmentEvents).values(
-      released.map((row) => ({ appointmentId: row.id, fromStatus: "pending_payment" as const, toStatus: "cancelled" as const, actorRole: "system" as const, note: input.reason })),
-    );
-  }
-  return released.length;
-}
 
 export async function insertAppointment(db: Db, values: typeof appointments.$inferInsert) {
   const [row] = await db.insert(appointments).values(values).returning();
@@ -75,4 +44,13 @@ export async function recordAppointmentEvent(db: Db, input: { appointmentId: str
     actorRole: input.actor.role,
     note: input.note,
   });
+}
+
+export async function upsertConsultationNote(db: Db, input: { appointmentId: string; doctorId: string; body: string; patientSummary: string | null }) {
+  const [row] = await db
+    .insert(consultationNotes)
+    .values(input)
+    .onConflictDoUpdate({ target: consultationNotes.appointmentId, set: { body: input.body, patientSummary: input.patientSummary, updatedAt: new Date() } })
+    .returning();
+  return row;
 }

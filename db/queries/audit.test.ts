@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { parseAuditFilter, toAuditQuery } from "@/lib/admin/audit";
 import { useTestDb } from "@/tests/db";
-import { listAuditEntries, type AuditFilter } from "./admin-audit";
+import { listAuditEntries, type AuditFilter } from "./audit";
 
 const db = useTestDb({ max: 3 });
 

@@ -3,6 +3,15 @@ import { asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { doctorProfiles, specializations } from "../schema";
 
+export function listSpecializations(db: Db) {
+  return db.select({ id: specializations.id, name: specializations.name, slug: specializations.slug }).from(specializations).orderBy(asc(specializations.name));
+}
+
+export async function specializationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: specializations.id }).from(specializations).where(eq(specializations.id, id));
+  return Boolean(row);
+}
+
 /** Every specialization with how many doctors use it, by name. */
 export function listSpecializationsWithUsage(db: Db) {
   return db

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "@/tests/db";
 import { createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
-import { users } from "../schema";
-import { getPatientOfDoctor, listPatientsOfDoctor } from "./doctor-patients";
+import { users } from "../../schema";
+import { getPatientOfDoctor, listPatientsOfDoctor } from "./patients";
 
 const db = useTestDb({ max: 2 });
 

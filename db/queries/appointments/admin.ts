@@ -1,12 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../client";
-import { appointments, doctorProfiles, payments, specializations, users } from "../schema";
-import { likePattern } from "./admin-users";
-
-const doctorUser = alias(users, "doctor_user");
-const patientUser = alias(users, "patient_user");
+import type { Db } from "../../client";
+import { appointments, doctorProfiles, payments, specializations } from "../../schema";
+import { doctorUser, patientUser } from "../parties";
+import { likePattern } from "../users";
 
 type Status = (typeof appointments.$inferSelect)["status"];
 

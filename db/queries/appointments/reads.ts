@@ -1,0 +1,186 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../client";
+import { appointmentEvents, appointments, consultationNotes, doctorProfiles, patientProfiles, specializations } from "../../schema";
+import { doctorUser, patientUser } from "../parties";
+
+type Status = (typeof appointments.$inferSelect)["status"];
+
+const listColumns = {
+  id: appointments.id,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  status: appointments.status,
+  reason: appointments.reason,
+  cancellationReason: appointments.cancellationReason,
+  priceMinor: appointments.priceMinor,
+  currency: appointments.currency,
+  doctorId: appointments.doctorId,
+  doctorName: doctorUser.fullName,
+  doctorTimeZone: doctorProfiles.timeZone,
+  patientId: appointments.patientId,
+  patientName: patientUser.fullName,
+};
+
+function listQuery(db: Db, where: SQL | undefined) {
+  return db
+    .select(listColumns)
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .where(where);
+}
+
+export type AppointmentListItem = Awaited<ReturnType<typeof listAppointmentsForPatient>>[number];
+
+/** Upcoming: not yet ended, soonest first. Past: ended or cancelled, newest first. */
+export function listAppointmentsForPatient(db: Db, patientId: string, scope: "upcoming" | "past", now: Date) {
+  const mine = eq(appointments.patientId, patientId);
+  if (scope === "upcoming") {
+    return listQuery(db, and(mine, gte(appointments.endsAt, now), ne(appointments.status, "cancelled"))).orderBy(asc(appointments.startsAt)).limit(100);
+  }
+  return listQuery(db, and(mine, or(lt(appointments.endsAt, now), eq(appointments.status, "cancelled")))).orderBy(desc(appointments.startsAt)).limit(100);
+}
+
+export function listAppointmentsForDoctor(db: Db, doctorId: string, filter: { scope: "upcoming" | "past"; statuses?: Status[] }, now: Date) {
+  const conditions = [eq(appointments.doctorId, doctorId), filter.scope === "upcoming" ? gte(appointments.endsAt, now) : lt(appointments.endsAt, now)];
+  if (filter.statuses?.length) conditions.push(inArray(appointments.status, filter.statuses));
+  const order = filter.scope === "upcoming" ? asc(appointments.startsAt) : desc(appointments.startsAt);
+  return listQuery(db, and(...conditions)).orderBy(order).limit(200);
+}
+
+/** One appointment with both names and the zones to show it in. Callers check ownership. */
+export async function getAppointmentDetail(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      specialization: specializations.name,
+      patientTimeZone: patientProfiles.timeZone,
+      patientEmail: patientUser.email,
+      patientPhone: patientProfiles.phone,
+      createdAt: appointments.createdAt,
+    })
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(eq(appointments.id, appointmentId));
+  return row;
+}
+
+export function getAppointmentHistory(db: Db, appointmentId: string) {
+  return db
+    .select({ id: appointmentEvents.id, fromStatus: appointmentEvents.fromStatus, toStatus: appointmentEvents.toStatus, actorRole: appointmentEvents.actorRole, note: appointmentEvents.note, at: appointmentEvents.createdAt })
+    .from(appointmentEvents)
+    .where(eq(appointmentEvents.appointmentId, appointmentId))
+    .orderBy(asc(appointmentEvents.createdAt));
+}
+
+export async function getConsultationNote(db: Db, appointmentId: string) {
+  return db.query.consultationNotes.findFirst({ where: eq(consultationNotes.appointmentId, appointmentId) });
+}
+
+/** What this doctor has seen of this patient: only their own appointments and notes. */
+export function getPatientHistoryWithDoctor(db: Db, doctorId: string, patientId: string) {
+  return db
+    .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, reason: appointments.reason, note: consultationNotes.body, summary: consultationNotes.patientSummary })
+    .from(appointments)
+    .leftJoin(consultationNotes, eq(consultationNotes.appointmentId, appointments.id))
+    .where(and(eq(appointments.doctorId, doctorId), eq(appointments.patientId, patientId)))
+    .orderBy(desc(appointments.startsAt))
+    .limit(50);
+}
+
+export async function getPatientDashboard(db: Db, patientId: string, now: Date) {
+  const profile = await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, patientId) });
+  const upcoming = await db
+    .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, doctorName: doctorUser.fullName, doctorId: doctorUser.id })
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .where(and(eq(appointments.patientId, patientId), gte(appointments.endsAt, now), ne(appointments.status, "cancelled")))
+    .orderBy(asc(appointments.startsAt))
+    .limit(5);
+  return { timeZone: profile?.timeZone ?? "UTC", upcoming };
+}
+
+export async function getDoctorDashboard(db: Db, doctorId: string, now: Date) {
+  const [profile] = await db
+    .select({ verificationStatus: doctorProfiles.verificationStatus, timeZone: doctorProfiles.timeZone, specialization: specializations.name, acceptingBookings: doctorProfiles.acceptingBookings })
+    .from(doctorProfiles)
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(eq(doctorProfiles.userId, doctorId));
+  const upcoming = await db
+    .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, patientName: patientUser.fullName })
+    .from(appointments)
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .where(and(eq(appointments.doctorId, doctorId), gte(appointments.endsAt, now), ne(appointments.status, "cancelled")))
+    .orderBy(asc(appointments.startsAt))
+    .limit(8);
+  return { profile, upcoming };
+}
+
+// For the background jobs that tell people about their appointments.
+
+/** One appointment with both people, their addresses and the zones their emails are written in. */
+export async function getAppointmentForNotice(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      id: appointments.id,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      reason: appointments.reason,
+      priceMinor: appointments.priceMinor,
+      currency: appointments.currency,
+      holdExpiresAt: appointments.holdExpiresAt,
+      cancellationReason: appointments.cancellationReason,
+      cancelledBy: appointments.cancelledBy,
+      rescheduledFromId: appointments.rescheduledFromId,
+      createdAt: appointments.createdAt,
+      doctorId: appointments.doctorId,
+      doctorName: doctorUser.fullName,
+      doctorEmail: doctorUser.email,
+      doctorTimeZone: doctorProfiles.timeZone,
+      clinicName: doctorProfiles.clinicName,
+      address: doctorProfiles.address,
+      city: doctorProfiles.city,
+      specialization: specializations.name,
+      patientId: appointments.patientId,
+      patientName: patientUser.fullName,
+      patientEmail: patientUser.email,
+      patientTimeZone: sql<string>`coalesce(${patientProfiles.timeZone}, 'UTC')`,
+    })
+    .from(appointments)
+    .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
+    .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(eq(appointments.id, appointmentId));
+  return row;
+}
+
+export type AppointmentNotice = NonNullable<Awaited<ReturnType<typeof getAppointmentForNotice>>>;
+
+/**
+ * The first appointment of a reschedule chain and how many moves led here:
+ * calendar files use the first id as their UID, and the count as SEQUENCE, so
+ * a calendar updates one entry instead of adding a second.
+ */
+export async function getRescheduleChain(db: Db, appointmentId: string): Promise<{ rootId: string; moves: number } | undefined> {
+  const rows = await db.execute<{ root_id: string; moves: number }>(sql`
+    with recursive chain(id, previous_id, moves) as (
+      select id, rescheduled_from_id, 0 from appointments where id = ${appointmentId}
+      union all
+      select a.id, a.rescheduled_from_id, chain.moves + 1
+      from appointments a join chain on a.id = chain.previous_id
+      where chain.moves < 1000
+    )
+    select id as root_id, moves::int as moves from chain order by moves desc limit 1
+  `);
+  const [row] = rows;
+  return row ? { rootId: row.root_id, moves: Number(row.moves) } : undefined;
+}
