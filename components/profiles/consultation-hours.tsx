@@ -11,7 +11,7 @@ export function ConsultationHours({ hours, timeZone }: { hours: HoursRow[]; time
   if (hours.length === 0) return <p className="text-sm text-slate-700">No weekly hours set.</p>;
   const byDay = WEEKDAYS.map((name, i) => ({
     name,
-    ranges: hours.filter((h) => h.weekday === i + 1).map((h) => `${h.startTime.slice(0, 5)}–${h.endTime.slice(0, 5)}`),
+    ranges: hours.filter((h) => h.weekday === i + 1).map((h) => `${h.startTime}–${h.endTime}`),
   }));
   return (
     <div>

@@ -2,10 +2,23 @@ import "server-only";
 import { and, asc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appointments, availabilityOverrides, availabilityRules, doctorProfiles, users } from "../schema";
-import type { AvailabilityRule, IsoWeekday, TimeRange } from "@/lib/scheduling";
 
 // Every function here takes the doctor's id from its caller, who took it from
 // the session: no query reads a doctor id out of user input.
+
+/** ISO weekday, 1 = Monday … 7 = Sunday, as the table's check allows (lib/scheduling calls it IsoWeekday). */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Open hours "HH:MM"–"HH:MM" on the doctor's wall clock; lib/scheduling's TimeRange has this shape. */
+export interface HoursRange {
+  startTime: string;
+  endTime: string;
+}
+
+/** One weekly rule as the slot engine takes it (lib/scheduling's AvailabilityRule). */
+export interface WeeklyRule extends HoursRange {
+  weekday: Weekday;
+}
 
 export interface SchedulingSettingsRow {
   timeZone: string;
@@ -25,9 +38,6 @@ const settingsColumns = {
   acceptingBookings: doctorProfiles.acceptingBookings,
 };
 
-/** PostgreSQL answers `time` as "HH:MM:SS" ("24:00:00" included); the app speaks "HH:MM". */
-const hhmm = (value: string) => value.slice(0, 5);
-
 export async function getSchedulingSettings(db: Db, doctorId: string): Promise<SchedulingSettingsRow | undefined> {
   const [row] = await db.select(settingsColumns).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId));
   return row;
@@ -43,18 +53,24 @@ export async function lockSchedulingSettings(db: Db, doctorId: string): Promise<
   return row;
 }
 
-export async function getWeeklyRules(db: Db, doctorId: string): Promise<AvailabilityRule[]> {
+/**
+ * A doctor's weekly hours by weekday and start, "HH:MM" (the localTime column):
+ * the one reader of the rules, for the slot engine, the availability page and
+ * the calendar, and the consultation hours a profile shows (never a copy of its own).
+ */
+export async function getWeeklyRules(db: Db, doctorId: string): Promise<WeeklyRule[]> {
   const rows = await db
     .select({ weekday: availabilityRules.weekday, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
     .from(availabilityRules)
     .where(eq(availabilityRules.doctorId, doctorId))
     .orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startTime));
-  return rows.map((row) => ({ weekday: row.weekday as IsoWeekday, startTime: hhmm(row.startTime), endTime: hhmm(row.endTime) }));
+  // The table's check keeps weekday in 1..7.
+  return rows.map((row) => ({ ...row, weekday: row.weekday as Weekday }));
 }
 
 /** Override rows on dates in [fromDate, toDate) (open-ended without toDate), one row per range. */
 export async function getOverrideRows(db: Db, doctorId: string, fromDate: string, toDate?: string) {
-  const rows = await db
+  return db
     .select({
       id: availabilityOverrides.id,
       date: availabilityOverrides.date,
@@ -71,23 +87,6 @@ export async function getOverrideRows(db: Db, doctorId: string, fromDate: string
       ),
     )
     .orderBy(asc(availabilityOverrides.date), asc(availabilityOverrides.startTime));
-  return rows.map((row) => ({ ...row, startTime: row.startTime && hhmm(row.startTime), endTime: row.endTime && hhmm(row.endTime) }));
-}
-
-/** Weekly rules and the overrides from `fromDate` on ("YYYY-MM-DD", doctor-local). */
-export async function getOpenHours(db: Db, doctorId: string, fromDate: string) {
-  const [rules, overrides] = await Promise.all([
-    db
-      .select({ weekday: availabilityRules.weekday, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
-      .from(availabilityRules)
-      .where(eq(availabilityRules.doctorId, doctorId)),
-    db
-      .select({ date: availabilityOverrides.date, closed: availabilityOverrides.closed, startTime: availabilityOverrides.startTime, endTime: availabilityOverrides.endTime })
-      .from(availabilityOverrides)
-      .where(and(eq(availabilityOverrides.doctorId, doctorId), gte(availabilityOverrides.date, fromDate)))
-      .orderBy(asc(availabilityOverrides.date)),
-  ]);
-  return { rules, overrides };
 }
 
 /** Settings, weekly rules and the override rows from `fromDate` on: what the availability page shows. */
@@ -99,7 +98,7 @@ export async function getAvailabilityForDoctor(db: Db, doctorId: string, fromDat
 }
 
 /** Delete-then-insert in one transaction (a savepoint inside a caller's): a failed insert keeps the old rules. */
-export async function replaceWeeklyRules(db: Db, doctorId: string, rules: AvailabilityRule[]): Promise<void> {
+export async function replaceWeeklyRules(db: Db, doctorId: string, rules: WeeklyRule[]): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(availabilityRules).where(eq(availabilityRules.doctorId, doctorId));
     if (rules.length > 0) await tx.insert(availabilityRules).values(rules.map((rule) => ({ doctorId, ...rule })));
@@ -110,7 +109,7 @@ export async function replaceWeeklyRules(db: Db, doctorId: string, rules: Availa
  * Sets one date's override, replacing any the date had: a single closed row, or
  * one row per range (the table's shape). Atomic like `replaceWeeklyRules`.
  */
-export async function addOverride(db: Db, doctorId: string, override: { date: string; closed: boolean; ranges: TimeRange[] }): Promise<void> {
+export async function addOverride(db: Db, doctorId: string, override: { date: string; closed: boolean; ranges: HoursRange[] }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(availabilityOverrides).where(and(eq(availabilityOverrides.doctorId, doctorId), eq(availabilityOverrides.date, override.date)));
     const rows = override.closed
@@ -130,7 +129,7 @@ export async function deleteOverride(db: Db, doctorId: string, overrideId: strin
     .select({ date: availabilityOverrides.date })
     .from(availabilityOverrides)
     .where(and(eq(availabilityOverrides.id, overrideId), eq(availabilityOverrides.doctorId, doctorId)));
-  const rows = await db
+  return db
     .delete(availabilityOverrides)
     .where(and(eq(availabilityOverrides.doctorId, doctorId), inArray(availabilityOverrides.date, ownDate)))
     .returning({
@@ -140,7 +139,6 @@ export async function deleteOverride(db: Db, doctorId: string, overrideId: strin
       startTime: availabilityOverrides.startTime,
       endTime: availabilityOverrides.endTime,
     });
-  return rows.map((row) => ({ ...row, startTime: row.startTime && hhmm(row.startTime), endTime: row.endTime && hhmm(row.endTime) }));
 }
 
 export async function updateSchedulingSettings(db: Db, doctorId: string, settings: SchedulingSettingsRow): Promise<void> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { availabilityRules, appointments, certificates, doctorProfiles, patientProfiles, specializations, users } from "../schema";
+import { appointments, certificates, doctorProfiles, patientProfiles, specializations, users } from "../schema";
 
 export type DoctorProfileRow = typeof doctorProfiles.$inferSelect;
 export type PatientProfileRow = typeof patientProfiles.$inferSelect;
@@ -96,15 +96,6 @@ export type DoctorProfileUpdate = Pick<
 export async function updateDoctorProfile(tx: Db, doctorId: string, values: DoctorProfileUpdate) {
   const [row] = await tx.update(doctorProfiles).set(values).where(eq(doctorProfiles.userId, doctorId)).returning();
   return row;
-}
-
-/** Weekly hours in the doctor's zone: the profile shows these, it never stores its own copy. */
-export function getConsultationHours(db: Db, doctorId: string) {
-  return db
-    .select({ weekday: availabilityRules.weekday, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
-    .from(availabilityRules)
-    .where(eq(availabilityRules.doctorId, doctorId))
-    .orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startTime));
 }
 
 export async function getPatientProfileForEdit(db: Db, patientId: string) {

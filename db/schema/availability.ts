@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, pgTable, smallint, time, uuid } from "drizzle-orm/pg-core";
-import { id, timestamps } from "./columns";
+import { boolean, check, date, index, pgTable, smallint, uuid } from "drizzle-orm/pg-core";
+import { id, localTime, timestamps } from "./columns";
 import { users } from "./users";
 
 /** Weekly open hours in the doctor's own zone; weekday is ISO (1 = Monday). */
@@ -12,8 +12,8 @@ export const availabilityRules = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     weekday: smallint("weekday").notNull(),
-    startTime: time("start_time").notNull(),
-    endTime: time("end_time").notNull(),
+    startTime: localTime("start_time").notNull(),
+    endTime: localTime("end_time").notNull(),
     ...timestamps(),
   },
   (t) => [
@@ -33,8 +33,8 @@ export const availabilityOverrides = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     date: date("date", { mode: "string" }).notNull(),
     closed: boolean("closed").notNull().default(false),
-    startTime: time("start_time"),
-    endTime: time("end_time"),
+    startTime: localTime("start_time"),
+    endTime: localTime("end_time"),
     ...timestamps(),
   },
   (t) => [

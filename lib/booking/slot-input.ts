@@ -1,22 +1,19 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { getBookableDoctor } from "@/db/queries/profiles";
-import { getBusyIntervals, getOpenHours } from "@/db/queries/availability";
-import type { AvailabilityOverride, AvailabilityRule, ComputeSlotsInput, IsoWeekday } from "@/lib/scheduling";
+import { getBusyIntervals, getOverrideRows, getWeeklyRules } from "@/db/queries/availability";
+import type { AvailabilityOverride, ComputeSlotsInput } from "@/lib/scheduling";
 
 const DAY_MS = 86_400_000;
 
 export type BookableDoctor = NonNullable<Awaited<ReturnType<typeof getBookableDoctor>>>;
-
-/** Postgres `time` comes back as "HH:MM:SS"; the engine speaks "HH:MM". */
-const hhmm = (time: string) => time.slice(0, 5);
 
 function toOverrides(rows: { date: string; closed: boolean; startTime: string | null; endTime: string | null }[]): AvailabilityOverride[] {
   const byDate = new Map<string, AvailabilityOverride>();
   for (const row of rows) {
     const override = byDate.get(row.date) ?? { date: row.date, closed: false, ranges: [] };
     if (row.closed) override.closed = true;
-    else if (row.startTime && row.endTime) override.ranges.push({ startTime: hhmm(row.startTime), endTime: hhmm(row.endTime) });
+    else if (row.startTime && row.endTime) override.ranges.push({ startTime: row.startTime, endTime: row.endTime });
     byDate.set(row.date, override);
   }
   return [...byDate.values()];
@@ -34,14 +31,14 @@ export async function loadSlotInput(
   const busyFrom = new Date((options.from ?? now).getTime() - DAY_MS);
   const busyTo = new Date((options.to ?? horizonEnd).getTime() + DAY_MS);
   const overridesFrom = new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
-  const [hours, busy] = await Promise.all([
-    getOpenHours(db, doctor.id, overridesFrom),
+  const [rules, overrideRows, busy] = await Promise.all([
+    getWeeklyRules(db, doctor.id),
+    getOverrideRows(db, doctor.id, overridesFrom),
     getBusyIntervals(db, { doctorId: doctor.id, from: busyFrom, to: busyTo, now, excludeAppointmentId: options.excludeAppointmentId }),
   ]);
-  const rules: AvailabilityRule[] = hours.rules.map((r) => ({ weekday: r.weekday as IsoWeekday, startTime: hhmm(r.startTime), endTime: hhmm(r.endTime) }));
   return {
     rules,
-    overrides: toOverrides(hours.overrides),
+    overrides: toOverrides(overrideRows),
     busy,
     settings: {
       timeZone: doctor.timeZone,

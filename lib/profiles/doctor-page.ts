@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { getConsultationHours, getPublicDoctorDetails } from "@/db/queries/profiles";
+import { getWeeklyRules } from "@/db/queries/availability";
+import { getPublicDoctorDetails } from "@/db/queries/profiles";
 import { getRatingSummary, listReportedReviewIds, listVisibleReviews } from "@/db/queries/reviews";
 
 export const REVIEWS_PER_PAGE = 10;
@@ -20,7 +21,7 @@ export async function loadDoctorPublicData(db: Db, doctorId: string, options: { 
   const reviewPage = pageNumber(options.reviewPage);
   const [details, hours, summary, reviews] = await Promise.all([
     getPublicDoctorDetails(db, doctorId),
-    getConsultationHours(db, doctorId),
+    getWeeklyRules(db, doctorId),
     getRatingSummary(db, doctorId),
     listVisibleReviews(db, doctorId, { limit: REVIEWS_PER_PAGE, offset: (reviewPage - 1) * REVIEWS_PER_PAGE }),
   ]);

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { getConsultationHours, getDoctorProfileForEdit, listCertificates } from "@/db/queries/profiles";
+import { getWeeklyRules } from "@/db/queries/availability";
+import { getDoctorProfileForEdit, listCertificates } from "@/db/queries/profiles";
 import { listSpecializations } from "@/db/queries/specializations";
 import { CertificateSection } from "@/components/profiles/certificate-section";
 import { ConsultationHours } from "@/components/profiles/consultation-hours";
@@ -33,7 +34,7 @@ export default async function DoctorProfilePage() {
   const [current, specializations, hours, certificates] = await Promise.all([
     getDoctorProfileForEdit(db, doctor.id),
     listSpecializations(db),
-    getConsultationHours(db, doctor.id),
+    getWeeklyRules(db, doctor.id),
     listCertificates(db, doctor.id),
   ]);
   if (!current) notFound();
