@@ -1,5 +1,5 @@
 import { Inngest, Middleware, type SendEventBaseOutput } from "inngest";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { insertOutboxEvent } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { parseEnv } from "@/lib/env-schema";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { appSettings, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createAdmin, createDoctor, createPatient } from "@/tests/factories";

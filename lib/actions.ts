@@ -2,7 +2,7 @@ import "server-only";
 import { after } from "next/server";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import type { Db } from "@/db/client";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/vocabulary";

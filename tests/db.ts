@@ -8,7 +8,7 @@ import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 /**
  * This file's own pool, for the tests and their builders. It connects on the
  * first query; after the file's last test it is closed, and so is the app's
- * pool (db/index.ts) that services and route handlers reading through getDb()
+ * pool (lib/db.ts) that services and route handlers reading through getDb()
  * open. `max` is how many statements the file runs at once (10 by default).
  */
 export function useTestDb(options: { max?: number } = {}): Db {

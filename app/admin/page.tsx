@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { AppointmentsBySpecializationChart, AppointmentsPerDayChart, RevenuePerMonthChart } from "@/components/admin/dashboard-charts";
 import { JobBacklogBanner } from "@/components/admin/job-backlog-banner";
 import { StatTiles } from "@/components/admin/stat-tiles";

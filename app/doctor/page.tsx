@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDoctorDashboard } from "@/db/queries/appointments";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { Card, PageHeading } from "@/components/ui/card";

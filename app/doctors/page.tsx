@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
 import { listSearchableCities } from "@/db/queries/search";
 import { listSpecializations } from "@/db/queries/specializations";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPatientDashboard } from "@/db/queries/appointments";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -2,7 +2,13 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { signInThrottle } from "../schema";
-import type { ThrottleState } from "@/lib/auth/lockout";
+
+/** One email's failed sign-ins, as the lockout rule (lib/auth/lockout.ts) reads and writes them. */
+export interface ThrottleState {
+  failures: number;
+  windowStartedAt: Date;
+  lockedUntil: Date | null;
+}
 
 export async function getThrottle(db: Db, emailKey: string): Promise<ThrottleState | null> {
   const row = await db.query.signInThrottle.findFirst({ where: eq(signInThrottle.emailKey, emailKey) });

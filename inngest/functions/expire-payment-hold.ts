@@ -1,5 +1,5 @@
 import { RetryAfterError } from "inngest";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getAppointmentForNotice } from "@/db/queries/appointments";
 import { releaseLapsedHolds } from "@/lib/payments/holds";
 import { inngest } from "../client";

@@ -1,5 +1,5 @@
 import { cron } from "inngest";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { generateMonthlyReports as generateReports } from "@/lib/reports/service";
 import { monthToDate, previousMonth } from "@/lib/reports/month";
 import { inngest } from "../client";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getAppSettings } from "@/db/queries/settings";
 import { reminderSendAt } from "@/lib/booking/rules";
 import { sendReminder } from "@/lib/notifications/appointments";

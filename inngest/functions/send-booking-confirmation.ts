@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { sendConfirmation } from "@/lib/notifications/appointments";
 import { inngest } from "../client";
 import { appointmentBooked, appointmentConfirmed } from "../events";

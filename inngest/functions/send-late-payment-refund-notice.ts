@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { sendLatePaymentRefundNotice as sendLateRefundEmail } from "@/lib/notifications/payments";
 import { inngest } from "../client";
 import { paymentLateRefundRecorded } from "../events";

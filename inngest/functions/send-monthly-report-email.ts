@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { sendMonthlyReportEmail as sendReportEmail } from "@/lib/notifications/reports";
 import { inngest } from "../client";
 import { reportsDoctorReportReady } from "../events";

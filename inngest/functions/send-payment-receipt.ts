@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { sendPaymentReceipt as sendReceiptEmail } from "@/lib/notifications/payments";
 import { inngest } from "../client";
 import { paymentPaid } from "../events";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { sendRefundNotice as sendRefundEmail } from "@/lib/notifications/payments";
 import { inngest } from "../client";
 import { paymentRefunded } from "../events";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { sendReschedule } from "@/lib/notifications/appointments";
 import { inngest } from "../client";
 import { appointmentRescheduled } from "../events";

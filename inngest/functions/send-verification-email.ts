@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { sendVerificationEmail as sendDecisionEmail } from "@/lib/notifications/doctors";
 import { inngest } from "../client";
 import { doctorRejected, doctorVerified } from "../events";

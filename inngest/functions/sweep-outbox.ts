@@ -1,5 +1,5 @@
 import { cron } from "inngest";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { deliverOutbox } from "@/lib/outbox";
 import { retryUnsentRefunds } from "@/lib/payments/refunds";
 import { inngest } from "../client";

@@ -20,7 +20,7 @@ import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appoin
 import { TEST_NOW, createDoctor, createPatient, getAppointment, hoursAfter, hoursBefore, inRolledBackTransaction, insertAppointmentRow, localInstant, rejectionOf } from "@/tests/factories";
 
 const gateway = vi.hoisted(() => ({ db: undefined as Db | undefined }));
-vi.mock("@/db", () => ({
+vi.mock("@/lib/db", () => ({
   getDb: () => {
     if (!gateway.db) throw new Error("getDb() called outside a test's transaction");
     return gateway.db;

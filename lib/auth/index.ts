@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";

@@ -1,13 +1,12 @@
-/** The sign-in brute-force rule, pure so it can be tested at its edges. */
+// The sign-in brute-force rule, pure so it can be tested at its edges. Its
+// state is a sign_in_throttle row, whose type stands with that table's queries.
+import type { ThrottleState } from "@/db/queries/sign-in-throttle";
+
+export type { ThrottleState };
+
 export const LOCKOUT_MAX_FAILURES = 3;
 export const LOCKOUT_WINDOW_MS = 15 * 60_000;
 export const LOCKOUT_DURATION_MS = 60_000;
-
-export interface ThrottleState {
-  failures: number;
-  windowStartedAt: Date;
-  lockedUntil: Date | null;
-}
 
 export type LockoutCheck = { locked: false } | { locked: true; retryAfterSeconds: number };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { Temporal } from "temporal-polyfill";
-import type { Db } from "@/db";
+import type { Db } from "@/db/client";
 import { getCalendarAppointments, getOverrideRows, getSchedulingSettings, getWeeklyRules } from "@/db/queries/availability";
 import type { CalendarAppointment, CalendarData, CalendarRange } from "./calendar-range";
 import { groupOverrideRows, hoursByDate } from "./open-hours";

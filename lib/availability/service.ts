@@ -1,6 +1,6 @@
 import "server-only";
 import { Temporal } from "temporal-polyfill";
-import type { Db } from "@/db";
+import type { Db } from "@/db/client";
 import {
   addOverride,
   deleteOverride,

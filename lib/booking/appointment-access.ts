@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getAppointmentDetail } from "@/db/queries/appointments";
 
 /** The appointment behind a patient page, or 404 when it is not theirs (ids cannot be probed). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import type { Db } from "@/db/client";
 // The client is a leaf module (no imports from lib/ rooms above it), so this reach into inngest/ makes no cycle.
 import { inngest } from "@/inngest/client";

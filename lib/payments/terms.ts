@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { getAppSettings } from "@/db/queries/settings";
 import { formatMoney } from "@/lib/format";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listRecordsSharedWithDoctor } from "@/db/queries/records";
 
 export type SharedRecord = Awaited<ReturnType<typeof listRecordsSharedWithDoctor>>[number];

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { Notice } from "@/components/ui/notice";
 import { verifyEmailToken } from "@/lib/auth/accounts";
 import { AuthCard } from "../auth-card";

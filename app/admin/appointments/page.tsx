@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listAppointmentsForAdmin } from "@/db/queries/appointments";
 import { AppointmentBulkForm } from "@/components/admin/appointment-bulk-form";
 import { FilterProblems } from "@/components/admin/form-bits";

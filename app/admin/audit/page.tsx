@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listAuditEntries } from "@/db/queries/audit";
 import { AuditTable } from "@/components/admin/audit-table";
 import { FilterProblems } from "@/components/admin/form-bits";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listDoctorsByVerification } from "@/db/queries/profiles";
 import { PageNotice } from "@/components/admin/page-notice";
 import { VerificationForms } from "@/components/admin/verification-forms";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listPendingOutboxEvents } from "@/db/queries/outbox";
 import { StatTiles } from "@/components/admin/stat-tiles";
 import { JobBacklogBanner } from "@/components/admin/job-backlog-banner";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listDoctorsWithPayments, listPaymentsForAdmin, listRefundsOfPayments } from "@/db/queries/payments";
 import { PaymentFilters } from "@/components/payments/payment-filters";
 import { PaymentTable } from "@/components/payments/payment-table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listSystemReports } from "@/db/queries/reports";
 import { GenerateReportForm } from "@/components/reports/generate-report-form";
 import { ReportList } from "@/components/reports/report-list";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { countOpenReportedReviews, listReviewsForModeration, type ModerationView } from "@/db/queries/reviews";
 import { ModerationForms } from "@/components/admin/moderation-forms";
 import { PageNotice } from "@/components/admin/page-notice";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getAppSettings } from "@/db/queries/settings";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { Card, PageHeading } from "@/components/ui/card";

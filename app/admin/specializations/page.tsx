@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listSpecializationsWithUsage } from "@/db/queries/specializations";
 import { PageNotice } from "@/components/admin/page-notice";
 import { CreateSpecializationForm, SpecializationRow } from "@/components/admin/specialization-forms";

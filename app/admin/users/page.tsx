@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listUsersForAdmin } from "@/db/queries/users";
 import { Pagination } from "@/components/ui/pagination";
 import { UserBulkForm } from "@/components/admin/user-forms";

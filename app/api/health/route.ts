@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requestLogger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";

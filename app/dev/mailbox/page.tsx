@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listMailbox } from "@/db/queries/emails";
 import { PageHeading } from "@/components/ui/card";
 import { devMailboxEnabled } from "@/lib/env";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDoctorTimeZone } from "@/db/queries/profiles";
 import { listAppointmentsForDoctor } from "@/db/queries/appointments";
 import { AppointmentTable } from "@/components/appointments/appointment-table";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { OverrideForm } from "@/components/availability/override-form";
 import { OverrideList } from "@/components/availability/override-list";
 import { SchedulingSettingsForm } from "@/components/availability/scheduling-settings-form";

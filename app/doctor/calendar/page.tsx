@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { CalendarView } from "@/components/calendar/calendar-view";
 import { UpcomingList } from "@/components/calendar/upcoming-list";
 import { PageHeading } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDoctorTimeZone } from "@/db/queries/profiles";
 import { listPatientsOfDoctor } from "@/db/queries/appointments";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { doctorEarningsByMonth, listDueAtVisitForDoctor } from "@/db/queries/payments";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { EarningsTable } from "@/components/payments/earnings-table";

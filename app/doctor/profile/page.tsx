@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getWeeklyRules } from "@/db/queries/availability";
 import { getDoctorProfileForEdit, listCertificates } from "@/db/queries/profiles";
 import { listSpecializations } from "@/db/queries/specializations";

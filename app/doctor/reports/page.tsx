@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listDoctorReports } from "@/db/queries/reports";
 import { getDoctorContact } from "@/db/queries/profiles";
 import { ReportList } from "@/components/reports/report-list";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDoctorProfileForEdit } from "@/db/queries/profiles";
 import { countReviewsOfDoctor, getRatingSummary, listReviewsOfDoctor } from "@/db/queries/reviews";
 import { RatingSummary } from "@/components/reviews/rating-summary";

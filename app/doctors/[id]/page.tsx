@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { BookingForm } from "@/components/booking/booking-form";
 import { DoctorProfileCard } from "@/components/profiles/doctor-profile-card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPatientTimeZone } from "@/db/queries/profiles";
 import { type AppointmentListItem, listAppointmentsForPatient } from "@/db/queries/appointments";
 import { paymentsOfAppointments } from "@/db/queries/payments";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPatientTimeZone } from "@/db/queries/profiles";
 import { listPaymentsForPatient, listRefundsOfPayments } from "@/db/queries/payments";
 import { PaymentTable } from "@/components/payments/payment-table";

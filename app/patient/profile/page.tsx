@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
 import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { PatientProfileForm } from "@/components/profiles/patient-profile-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPatientTimeZone } from "@/db/queries/profiles";
 import { listRecordsOfPatient, listShareableAppointments } from "@/db/queries/records";
 import { PageNotice } from "@/components/admin/page-notice";

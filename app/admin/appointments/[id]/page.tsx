@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getAppointmentForAdmin, getAppointmentHistory } from "@/db/queries/appointments";
 import { AdminCancelForm } from "@/components/admin/appointment-bulk-form";
 import { StatusBadge } from "@/components/appointments/status-badge";

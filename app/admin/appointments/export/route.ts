@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { appointmentsCsvStream, parseAppointmentFilter, toQueryFilter } from "@/lib/admin/appointments";
 import { currentUser, userWithRole } from "@/lib/auth/guards";
 import { errorCatalog } from "@/lib/errors";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { committedRefundTotal, getPaymentDetail, listRefundsOfPayments } from "@/db/queries/payments";
 import { Receipt } from "@/components/payments/receipt";
 import { RefundForm, RetryRefundForm } from "@/components/payments/refund-form";

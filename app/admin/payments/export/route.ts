@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listPaymentsForAdmin } from "@/db/queries/payments";
 import { userWithRole } from "@/lib/auth/guards";
 import { paymentsToCsv } from "@/lib/payments/csv";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getMonthReports } from "@/db/queries/reports";
 import { DoctorReportsTable } from "@/components/reports/doctor-reports-table";
 import { PrintButton } from "@/components/reports/print-button";

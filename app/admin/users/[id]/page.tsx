@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getUserForAdmin } from "@/db/queries/users";
 import { ActiveForm, RoleForm } from "@/components/admin/user-forms";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { currentUser } from "@/lib/auth/guards";
 import { requestLogger, securityEvent } from "@/lib/logger";
 import { certificateForUser } from "@/lib/profiles/certificate-access";

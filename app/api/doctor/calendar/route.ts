@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { currentUser, userWithRole } from "@/lib/auth/guards";
 import { calendarRangeSchema } from "@/lib/availability/calendar-range";
 import { loadCalendar } from "@/lib/availability/calendar-service";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { currentUser } from "@/lib/auth/guards";
 import { requestLogger } from "@/lib/logger";
 import { PHOTO_CONTENT_TYPE } from "@/lib/profiles/photos";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requestLogger } from "@/lib/logger";
 import { openRecordForDownload } from "@/lib/records/access";
 import { notFoundResponse, privateFileHeaders } from "@/lib/records/download";

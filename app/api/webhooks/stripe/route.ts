@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requestLogger } from "@/lib/logger";
 import { verifyStripeEvent } from "@/lib/payments/signature";
 import { handleStripeEvent } from "@/lib/payments/webhook";

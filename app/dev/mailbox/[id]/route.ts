@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getMailboxMessage } from "@/db/queries/emails";
 import { devMailboxEnabled } from "@/lib/env";
 import { notFoundResponse } from "@/lib/records/download";

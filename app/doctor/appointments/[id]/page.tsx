@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getAppointmentHistory, getConsultationNote, getPatientHistoryWithDoctor } from "@/db/queries/appointments";
 import { getPatientInformationForAppointment } from "@/db/queries/profiles";
 import { ConsultationNoteForm, DoctorCancelForm, OutcomeButtons } from "@/components/appointments/doctor-appointment-forms";

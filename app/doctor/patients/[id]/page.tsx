@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDoctorTimeZone } from "@/db/queries/profiles";
 import { getPatientHistoryWithDoctor, getPatientOfDoctor } from "@/db/queries/appointments";
 import { listRecordsSharedWithDoctor } from "@/db/queries/records";

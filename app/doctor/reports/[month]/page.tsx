@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDoctorReport } from "@/db/queries/reports";
 import { PrintButton } from "@/components/reports/print-button";
 import { PrintStyles } from "@/components/reports/print-styles";

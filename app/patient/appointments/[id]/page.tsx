@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getAppointmentHistory, getConsultationNote } from "@/db/queries/appointments";
 import { getAppointmentPaymentView } from "@/db/queries/payments";
 import { StatusBadge } from "@/components/appointments/status-badge";

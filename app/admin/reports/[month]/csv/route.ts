@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getMonthReports } from "@/db/queries/reports";
 import { currentUser, userWithRole } from "@/lib/auth/guards";
 import { errorCatalog, type ErrorCode } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { openCertificateForAdmin } from "@/lib/admin/certificates";
 import { AppError } from "@/lib/errors";
 import { requestLogger } from "@/lib/logger";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDoctorReport } from "@/db/queries/reports";
 import { currentUser, userWithRole } from "@/lib/auth/guards";
 import { errorCatalog, type ErrorCode } from "@/lib/errors";

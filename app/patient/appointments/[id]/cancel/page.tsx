@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { committedRefundTotal, getPaymentOfAppointment } from "@/db/queries/payments";
 import { getAppSettings } from "@/db/queries/settings";
 import { CancelAppointmentForm } from "@/components/appointments/patient-appointment-forms";

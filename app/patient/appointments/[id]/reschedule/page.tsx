@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { ConfirmRescheduleForm } from "@/components/appointments/patient-appointment-forms";
 import { SlotPicker, findSelectedSlot } from "@/components/booking/slot-picker";

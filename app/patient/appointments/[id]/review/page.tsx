@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getReviewForAppointment } from "@/db/queries/reviews";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { Stars } from "@/components/reviews/stars";

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { userWithRole } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { requestLogger } from "@/lib/logger";

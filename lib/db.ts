@@ -1,8 +1,9 @@
 import "server-only";
+import { connectDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { env } from "@/lib/env";
-import { connectDatabase, type DatabaseHandle, type Db } from "./client";
 
-export type { Db } from "./client";
+// The app's database: db/ reads no configuration (it imports nothing from lib/),
+// so the pool is opened here, from the validated environment.
 
 // One pool per server process; kept on globalThis so dev hot reloads reuse it.
 const holder = globalThis as unknown as { __careslotDb?: DatabaseHandle };
