@@ -1,5 +1,4 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import {
@@ -115,9 +114,9 @@ export async function recordRefund(
  */
 export async function announceRefundSucceeded(tx: Db, refund: Refund): Promise<void> {
   if (refund.kind === "late_payment") return;
-  const [payment] = await tx.execute<{ appointment_id: string }>(sql`select appointment_id from payments where id = ${refund.paymentId}`);
+  const payment = await getRefundTarget(tx, refund.paymentId);
   if (!payment) return;
-  await enqueueOutboxEvent(tx, "payment/refunded", { paymentId: refund.paymentId, appointmentId: payment.appointment_id, refundId: refund.id, amountMinor: refund.amountMinor });
+  await enqueueOutboxEvent(tx, "payment/refunded", { paymentId: refund.paymentId, appointmentId: payment.appointmentId, refundId: refund.id, amountMinor: refund.amountMinor });
 }
 
 const finalStatus = (status: string | null): Refund["status"] => (status === "succeeded" ? "succeeded" : status === "failed" || status === "canceled" ? "failed" : "pending");

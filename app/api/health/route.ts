@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { pingDatabase } from "@/db/queries/health";
 import { getDb } from "@/lib/db";
 import { requestLogger } from "@/lib/logger";
 
@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
-    await getDb().execute(sql`select 1`);
+    await pingDatabase(getDb());
     return Response.json({ status: "ok", db: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     (await requestLogger()).error({ err: error }, "health check: database unreachable");
