@@ -6,5 +6,10 @@ import type { Role } from "@/db/schema/enums";
 export { actorRole, appointmentStatus, paymentProvider, paymentStatus, refundKind, refundStatus, userRole } from "@/db/schema/enums";
 export type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundKind, RefundStatus, Role } from "@/db/schema/enums";
 
+// The rows the UI renders, named here for components/, which import nothing from db/.
+export type { AppointmentListItem } from "@/db/queries/appointments";
+export type { PaymentListItem, Refund } from "@/db/queries/payments";
+export type { RatingSummary } from "@/db/queries/reviews";
+
 /** The signed-in user a service acts for, as the session says it. */
 export type Actor = { id: string; role: Role };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { AppointmentListItem } from "@/db/queries/appointments";
+import type { AppointmentListItem } from "@/lib/vocabulary";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatTime } from "@/lib/format";
 import { StatusBadge } from "./status-badge";

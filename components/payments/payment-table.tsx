@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PaymentListItem } from "@/db/queries/payments";
+import type { PaymentListItem } from "@/lib/vocabulary";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatMoney } from "@/lib/format";
 import { refundStatusLabels } from "@/lib/payments/policy";

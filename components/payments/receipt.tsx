@@ -1,4 +1,4 @@
-import type { PaymentListItem, Refund } from "@/db/queries/payments";
+import type { PaymentListItem, Refund } from "@/lib/vocabulary";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { paymentLabel, refundStatusLabels } from "@/lib/payments/policy";
 

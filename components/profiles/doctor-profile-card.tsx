@@ -1,4 +1,4 @@
-import type { RatingSummary } from "@/db/queries/reviews";
+import type { RatingSummary } from "@/lib/vocabulary";
 import { Card } from "@/components/ui/card";
 import { photoUrl } from "@/lib/profiles/photo-access";
 import { formatMoney } from "@/lib/format";

@@ -1,4 +1,4 @@
-import type { RatingSummary as Summary } from "@/db/queries/reviews";
+import type { RatingSummary as Summary } from "@/lib/vocabulary";
 import { Stars, formatRating } from "./stars";
 
 /** Average, count and a bar per star; the bars carry their numbers as text too. */

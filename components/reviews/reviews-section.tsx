@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RatingSummary as Summary } from "@/db/queries/reviews";
+import type { RatingSummary as Summary } from "@/lib/vocabulary";
 import { RatingSummary } from "./rating-summary";
 import { ReviewList, type PublicReview } from "./review-list";
 
