@@ -1,5 +1,6 @@
 import { BookingCheckoutForm } from "@/components/payments/booking-checkout-form";
 import { bookingPaymentTerms } from "@/lib/payments/terms";
+import { getDoctorForRequest } from "@/lib/profiles/doctor-page";
 
 /**
  * The last step of booking. Whether the patient pays now (Stripe configured)
@@ -7,6 +8,7 @@ import { bookingPaymentTerms } from "@/lib/payments/terms";
  * a card payment that will not happen, nor hides one that will.
  */
 export async function BookingForm({ doctorId, startsAt, summary, paymentNote }: { doctorId: string; startsAt: string; summary: string; paymentNote: string }) {
-  const terms = await bookingPaymentTerms(doctorId, paymentNote);
+  // The page read this doctor already: the request's cache answers, not the database.
+  const terms = await bookingPaymentTerms(await getDoctorForRequest(doctorId), paymentNote);
   return <BookingCheckoutForm doctorId={doctorId} startsAt={startsAt} summary={summary} paymentNote={terms.note} payNow={terms.mode === "stripe"} />;
 }

@@ -27,6 +27,10 @@ export async function getBookableDoctor(db: Db, doctorId: string) {
       bookingHorizonDays: doctorProfiles.bookingHorizonDays,
       acceptingBookings: doctorProfiles.acceptingBookings,
       verificationStatus: doctorProfiles.verificationStatus,
+      // The public page's facts beyond the booking panel's, so the page reads the row once.
+      yearsExperience: doctorProfiles.yearsExperience,
+      languages: doctorProfiles.languages,
+      photoKey: doctorProfiles.photoKey,
     })
     .from(doctorProfiles)
     .innerJoin(users, eq(users.id, doctorProfiles.userId))
@@ -42,22 +46,6 @@ export async function getDoctorProfileForEdit(db: Db, doctorId: string) {
     .from(doctorProfiles)
     .innerJoin(users, eq(users.id, doctorProfiles.userId))
     .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
-    .where(eq(doctorProfiles.userId, doctorId));
-  return row;
-}
-
-/** The public page's extra facts beyond the booking panel's (languages, photo, experience, coordinates). */
-export async function getPublicDoctorDetails(db: Db, doctorId: string) {
-  const [row] = await db
-    .select({
-      languages: doctorProfiles.languages,
-      photoKey: doctorProfiles.photoKey,
-      yearsExperience: doctorProfiles.yearsExperience,
-      latitude: doctorProfiles.latitude,
-      longitude: doctorProfiles.longitude,
-      acceptingBookings: doctorProfiles.acceptingBookings,
-    })
-    .from(doctorProfiles)
     .where(eq(doctorProfiles.userId, doctorId));
   return row;
 }

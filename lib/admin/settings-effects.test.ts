@@ -14,6 +14,7 @@ import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib
 import { AppError } from "@/lib/errors";
 import { openCheckout } from "@/lib/payments/checkout";
 import { bookingPaymentTerms } from "@/lib/payments/terms";
+import { getDoctorForRequest } from "@/lib/profiles/doctor-page";
 import { TUESDAY_10, doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { bookedEvent, emailsOf } from "@/inngest/testing/events";
 import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
@@ -158,7 +159,7 @@ describe("the payment hold", () => {
   it("the booking panel tells the patient the hold time the admin set", async () => {
     await withSettings({ paymentHoldMinutes: 90 }, async (tx) => {
       const { doctor } = await doctorAndPatient(tx);
-      const terms = await bookingPaymentTerms(doctor.id, "Pay at the clinic.");
+      const terms = await bookingPaymentTerms(await getDoctorForRequest(doctor.id), "Pay at the clinic.");
       expect(terms.mode).toBe("stripe");
       expect(terms.note).toContain("We hold this time for you for 90 minutes while you pay");
     });

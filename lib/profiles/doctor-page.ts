@@ -1,8 +1,10 @@
 import "server-only";
+import { cache } from "react";
 import type { Db } from "@/db/client";
 import { getWeeklyRules } from "@/db/queries/availability";
-import { getPublicDoctorDetails } from "@/db/queries/profiles";
+import { getBookableDoctor } from "@/db/queries/profiles";
 import { getRatingSummary, listReportedReviewIds, listVisibleReviews } from "@/db/queries/reviews";
+import { getDb } from "@/lib/db";
 
 export const REVIEWS_PER_PAGE = 10;
 
@@ -13,19 +15,25 @@ function pageNumber(raw: string | number | undefined): number {
 }
 
 /**
- * Everything the public doctor page shows besides the booking panel, in
- * parallel: profile extras, weekly hours (read from availability, never a
+ * The doctor's row (profile, booking settings, the public page's facts), read
+ * once per request: React's cache lets the page's metadata, the page and its
+ * booking panel share one read. Outside a request (tests, scripts) it just reads.
+ */
+export const getDoctorForRequest = cache((doctorId: string) => getBookableDoctor(getDb(), doctorId));
+
+/**
+ * Everything the public doctor page shows besides the doctor's row and the
+ * booking panel, in parallel: weekly hours (read from availability, never a
  * second copy), the rating summary and one page of visible reviews, newest first.
  */
 export async function loadDoctorPublicData(db: Db, doctorId: string, options: { reviewPage?: string | number; viewerId?: string }) {
   const reviewPage = pageNumber(options.reviewPage);
-  const [details, hours, summary, reviews] = await Promise.all([
-    getPublicDoctorDetails(db, doctorId),
+  const [hours, summary, reviews] = await Promise.all([
     getWeeklyRules(db, doctorId),
     getRatingSummary(db, doctorId),
     listVisibleReviews(db, doctorId, { limit: REVIEWS_PER_PAGE, offset: (reviewPage - 1) * REVIEWS_PER_PAGE }),
   ]);
   const reported = options.viewerId ? await listReportedReviewIds(db, options.viewerId, reviews.map((review) => review.id)) : new Set<string>();
   const reviewPages = Math.max(1, Math.ceil(summary.count / REVIEWS_PER_PAGE));
-  return { details, hours, summary, reviews, reported, reviewPage, reviewPages };
+  return { hours, summary, reviews, reported, reviewPage, reviewPages };
 }

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { getBookableDoctor } from "@/db/queries/profiles";
 import { BookingForm } from "@/components/booking/booking-form";
 import { DoctorProfileCard } from "@/components/profiles/doctor-profile-card";
 import { ReviewsSection } from "@/components/reviews/reviews-section";
@@ -14,7 +13,7 @@ import { Notice } from "@/components/ui/notice";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
 import { bookingClosedReason } from "@/lib/booking/slot-input";
 import { freeSlotDays, viewerTimeZoneFor } from "@/lib/booking/slot-view";
-import { loadDoctorPublicData } from "@/lib/profiles/doctor-page";
+import { getDoctorForRequest, loadDoctorPublicData } from "@/lib/profiles/doctor-page";
 import { formatCalendarDate, formatMoney, formatTime } from "@/lib/format";
 
 type Params = Promise<{ id: string }>;
@@ -24,7 +23,7 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 
 async function loadDoctor(id: string) {
   if (!z.uuid().safeParse(id).success) return undefined;
-  const doctor = await getBookableDoctor(getDb(), id);
+  const doctor = await getDoctorForRequest(id);
   return doctor && doctor.active && doctor.verificationStatus === "verified" ? doctor : undefined;
 }
 
@@ -54,12 +53,12 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
   const selectedDate = selected?.viewerDate ?? one(query.date);
   const eligibility = whoMayBook(user, doctor.id);
   const basePath = `/doctors/${doctor.id}`;
-  const { details, hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, { reviewPage: one(query.reviews), viewerId: user?.id });
+  const { hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, { reviewPage: one(query.reviews), viewerId: user?.id });
 
   return (
     <>
     <div className="grid gap-6 lg:grid-cols-[1fr_1.4fr]">
-      <DoctorProfileCard doctor={doctor} details={details} summary={summary} hours={hours} />
+      <DoctorProfileCard doctor={doctor} details={doctor} summary={summary} hours={hours} />
 
       <Card title="Book an appointment">
         <div className="flex flex-col gap-4">
