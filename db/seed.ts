@@ -2,7 +2,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { Temporal } from "temporal-polyfill";
-import { localTimeToEpochMs } from "../lib/scheduling/local-time";
 import { connectDatabase, type Db } from "./client";
 import { appointmentEvents, appointments, availabilityRules, doctorProfiles, patientProfiles, payments, reviews, specializations, users } from "./schema";
 import { adminSeed, DEMO_PASSWORD, doctorSeed, doctorWeeklyHours, pastVisitId, pastVisitSeed, patientSeed, specializationSeed } from "./seed-data";
@@ -70,7 +69,7 @@ async function seedPastVisits(tx: Db, now: Date): Promise<void> {
   const visits = pastVisitSeed.map((visit) => {
     const doctor = doctorSeed[visit.doctor]!;
     const day = Temporal.PlainDate.from(now.toISOString().slice(0, 10)).subtract({ days: visit.daysAgo });
-    const startsAt = new Date(localTimeToEpochMs(day, 10 * 60, doctor.timeZone)); // 10:00 at the doctor's clinic
+    const startsAt = new Date(day.toZonedDateTime({ timeZone: doctor.timeZone, plainTime: "10:00" }).epochMilliseconds); // 10:00 at the doctor's clinic
     const endsAt = new Date(startsAt.getTime() + doctor.slotMinutes * 60_000);
     return { visit, doctor, patientId: patientSeed[visit.patient]!.id, startsAt, endsAt };
   });

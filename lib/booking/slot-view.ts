@@ -1,12 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { getPatientTimeZone } from "@/db/queries/profiles";
-import type { CurrentUser } from "@/lib/auth/guards";
 import { computeSlots, groupSlotsByViewerDate, isValidTimeZone } from "@/lib/scheduling";
+import type { Actor } from "@/lib/vocabulary";
 import { loadSlotInput, type BookableDoctor } from "./slot-input";
 
 /** Patients see their profile's zone; anyone else the zone they asked for, else the doctor's. */
-export async function viewerTimeZoneFor(db: Db, user: CurrentUser | null, requested: string | undefined, doctorTimeZone: string): Promise<string> {
+export async function viewerTimeZoneFor(db: Db, user: Actor | null, requested: string | undefined, doctorTimeZone: string): Promise<string> {
   if (user?.role === "patient") {
     const zone = await getPatientTimeZone(db, user.id);
     if (zone && isValidTimeZone(zone)) return zone;

@@ -2,6 +2,17 @@ import type { Env } from "@/lib/env-schema";
 
 export type JobRunnerName = "inngest" | "local";
 
+/** What a job runner receives for an outbox row: the row id is the event id, so a re-sent event is de-duplicated there. */
+export interface OutboxEventMessage {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  ts: number;
+}
+
+/** Hands events to the job runner (Inngest, or the local runner's queue). */
+export type SendEvents = (events: OutboxEventMessage[]) => Promise<unknown>;
+
 /**
  * The engine that runs the Inngest functions, picked once from the
  * configuration: Inngest (cloud, self-hosted or the dev server) when any

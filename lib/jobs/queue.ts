@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 import { v5 as uuidv5 } from "uuid";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import type { OutboxEventMessage, SendEvents } from "@/lib/outbox/dispatcher";
+import type { OutboxEventMessage, SendEvents } from "./engine";
 
 /**
  * The local runner's queue: pg-boss on the app's own PostgreSQL (its tables

@@ -5,7 +5,7 @@ import { auditLog, jobRuns, outboxEvents } from "@/db/schema";
 import { createIsolatedDatabase, type IsolatedDatabase } from "@/inngest/testing/isolated-database";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { createAdmin, createPatient } from "@/tests/factories";
-import { retryFailedJobRun, retryJobRunSchema } from "./retry";
+import { retryFailedJobRun, retryJobRunSchema } from "@/lib/admin/jobs";
 import { getJobRunnerStatus, listLocalRuns } from "./status";
 
 // What the admin sees of the background work: on a database of its own, since the figures count every row.

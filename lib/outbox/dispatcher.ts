@@ -1,16 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { claimPendingOutboxEvents, markOutboxEventsSent, recordOutboxFailure } from "@/db/queries/outbox";
+import type { OutboxEventMessage, SendEvents } from "@/lib/jobs/engine";
 
-/** What Inngest receives: the outbox row id is the event id, so a re-sent event is de-duplicated there. */
-export interface OutboxEventMessage {
-  id: string;
-  name: string;
-  data: Record<string, unknown>;
-  ts: number;
-}
-
-export type SendEvents = (events: OutboxEventMessage[]) => Promise<unknown>;
+export type { OutboxEventMessage, SendEvents };
 
 export interface DeliveryReport {
   sent: number;

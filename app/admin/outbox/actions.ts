@@ -7,7 +7,7 @@ import { auditAdmin, requireActiveAdmin } from "@/lib/admin/actor";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { jobRunnerFor } from "@/lib/jobs/engine";
-import { retryFailedJobRun, retryJobRunSchema } from "@/lib/jobs/retry";
+import { retryFailedJobRun, retryJobRunSchema } from "@/lib/admin/jobs";
 import { deliverOutbox } from "@/lib/outbox";
 
 const runnerName = () => (jobRunnerFor(env()) === "inngest" ? "Inngest" : "the local job runner");

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { requeueFailedJobRun } from "@/db/queries/job-runs";
-import { auditAdmin, requireActiveAdmin, type Actor } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
-import { appJobQueue, queueRunWakeUps } from "./queue";
+import { appJobQueue, queueRunWakeUps } from "@/lib/jobs/queue";
+import { auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
 export const retryJobRunSchema = z.object({ runId: z.uuid("That run does not exist.") });
 
