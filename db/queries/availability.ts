@@ -3,8 +3,10 @@ import { and, asc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appointments, availabilityOverrides, availabilityRules, doctorProfiles, users } from "../schema";
 
-// Every function here takes the doctor's id from its caller, who took it from
-// the session: no query reads a doctor id out of user input.
+// A doctor's schedule: weekly rules, date overrides, the scheduling settings,
+// and the time appointments take on it. Every write here takes the doctor's id
+// from its caller, who took it from the session: no write reads a doctor id out
+// of user input. The reads serve the public pages too (free slots, hours).
 
 /** ISO weekday, 1 = Monday … 7 = Sunday, as the table's check allows (lib/scheduling calls it IsoWeekday). */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
