@@ -31,7 +31,8 @@ export interface SchedulingSettingsRow {
   acceptingBookings: boolean;
 }
 
-const settingsColumns = {
+/** The columns the slot engine reads from a doctor's profile; shared by every reader of them. */
+export const schedulingSettingsColumns = {
   timeZone: doctorProfiles.timeZone,
   slotMinutes: doctorProfiles.slotMinutes,
   bufferMinutes: doctorProfiles.bufferMinutes,
@@ -41,7 +42,7 @@ const settingsColumns = {
 };
 
 export async function getSchedulingSettings(db: Db, doctorId: string): Promise<SchedulingSettingsRow | undefined> {
-  const [row] = await db.select(settingsColumns).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId));
+  const [row] = await db.select(schedulingSettingsColumns).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId));
   return row;
 }
 
@@ -51,7 +52,7 @@ export async function getSchedulingSettings(db: Db, doctorId: string): Promise<S
  * instead of interleaving their delete-then-insert.
  */
 export async function lockSchedulingSettings(db: Db, doctorId: string): Promise<SchedulingSettingsRow | undefined> {
-  const [row] = await db.select(settingsColumns).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)).for("update");
+  const [row] = await db.select(schedulingSettingsColumns).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)).for("update");
   return row;
 }
 

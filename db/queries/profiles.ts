@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
+import { schedulingSettingsColumns } from "./availability";
 import { appointments, certificates, doctorProfiles, patientProfiles, specializations, users } from "../schema";
 
 export type DoctorProfileRow = typeof doctorProfiles.$inferSelect;
@@ -20,12 +21,7 @@ export async function getBookableDoctor(db: Db, doctorId: string) {
       clinicName: doctorProfiles.clinicName,
       address: doctorProfiles.address,
       city: doctorProfiles.city,
-      timeZone: doctorProfiles.timeZone,
-      slotMinutes: doctorProfiles.slotMinutes,
-      bufferMinutes: doctorProfiles.bufferMinutes,
-      minimumNoticeHours: doctorProfiles.minimumNoticeHours,
-      bookingHorizonDays: doctorProfiles.bookingHorizonDays,
-      acceptingBookings: doctorProfiles.acceptingBookings,
+      ...schedulingSettingsColumns,
       verificationStatus: doctorProfiles.verificationStatus,
       // The public page's facts beyond the booking panel's, so the page reads the row once.
       yearsExperience: doctorProfiles.yearsExperience,
@@ -165,6 +161,18 @@ export async function deleteCertificateRow(tx: Db, certificateId: string, doctor
   return row;
 }
 
+/** A patient's medical information, as a doctor caring for them reads it. */
+export const medicalInformationColumns = {
+  dateOfBirth: patientProfiles.dateOfBirth,
+  gender: patientProfiles.gender,
+  allergies: patientProfiles.allergies,
+  chronicConditions: patientProfiles.chronicConditions,
+  currentMedications: patientProfiles.currentMedications,
+  bloodType: patientProfiles.bloodType,
+  emergencyContactName: patientProfiles.emergencyContactName,
+  emergencyContactPhone: patientProfiles.emergencyContactPhone,
+};
+
 /**
  * The medical information a patient shares, for the doctor of ONE of that
  * patient's appointments: the join on appointment and doctor is the rule, so a
@@ -173,14 +181,7 @@ export async function deleteCertificateRow(tx: Db, certificateId: string, doctor
 export async function getPatientInformationForAppointment(db: Db, input: { doctorId: string; appointmentId: string }) {
   const [row] = await db
     .select({
-      dateOfBirth: patientProfiles.dateOfBirth,
-      gender: patientProfiles.gender,
-      allergies: patientProfiles.allergies,
-      chronicConditions: patientProfiles.chronicConditions,
-      currentMedications: patientProfiles.currentMedications,
-      bloodType: patientProfiles.bloodType,
-      emergencyContactName: patientProfiles.emergencyContactName,
-      emergencyContactPhone: patientProfiles.emergencyContactPhone,
+      ...medicalInformationColumns,
     })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, countDistinct, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../client";
+import { medicalInformationColumns } from "../profiles";
 import { appointments, patientProfiles, users } from "../../schema";
 import { likePattern } from "../users";
 
@@ -48,14 +49,7 @@ export async function getPatientOfDoctor(db: Db, doctorId: string, patientId: st
       email: users.email,
       phone: patientProfiles.phone,
       timeZone: patientProfiles.timeZone,
-      dateOfBirth: patientProfiles.dateOfBirth,
-      gender: patientProfiles.gender,
-      allergies: patientProfiles.allergies,
-      chronicConditions: patientProfiles.chronicConditions,
-      currentMedications: patientProfiles.currentMedications,
-      bloodType: patientProfiles.bloodType,
-      emergencyContactName: patientProfiles.emergencyContactName,
-      emergencyContactPhone: patientProfiles.emergencyContactPhone,
+      ...medicalInformationColumns,
       bookings: count(appointments.id),
     })
     .from(users)
