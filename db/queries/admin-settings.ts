@@ -3,7 +3,18 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings } from "../schema";
 
-export type SettingsValues = Pick<typeof appSettings.$inferSelect, "cancellationWindowHours" | "patientFullRefundHours" | "reminderLeadMinutes" | "paymentHoldMinutes" | "sessionIdleMinutes">;
+export type SettingsValues = Pick<
+  typeof appSettings.$inferSelect,
+  | "cancellationWindowHours"
+  | "patientFullRefundHours"
+  | "reminderLeadMinutes"
+  | "paymentHoldMinutes"
+  | "sessionIdleMinutes"
+  | "accountEmailsPerAddressPerHour"
+  | "accountEmailsPerIpPerHour"
+  | "registrationsPerIpPerHour"
+  | "signInAttemptsPerIpPer15Minutes"
+>;
 
 export async function lockAppSettings(db: Db) {
   const [row] = await db.select().from(appSettings).where(eq(appSettings.id, 1)).for("update");
