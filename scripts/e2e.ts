@@ -10,11 +10,21 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import { connectDatabase } from "../db/client";
+import { appSettings } from "../db/schema";
 import { startLocalS3 } from "../lib/storage/testing/local-s3";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const { url, server } = await prepareDatabase({ embeddedName: "pg-e2e", port: 54331, database: `careslot_e2e_${port}`, fresh: true });
+// Every browser of the suite signs in and registers from 127.0.0.1: the per-IP limits
+// (README → Security) would stop the suite, not an attacker. Their own tests are unit tests.
+{
+  const handle = connectDatabase(url, { max: 1 });
+  await handle.db.update(appSettings).set({ signInAttemptsPerIpPer15Minutes: 100_000, registrationsPerIpPerHour: 100_000, accountEmailsPerIpPerHour: 100_000 }).where(eq(appSettings.id, 1));
+  await handle.close();
+}
 const s3 = process.env.E2E_STORAGE === "local" ? null : await startLocalS3({ prefix: "e2e/" });
 const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), "careslot-e2e-files-"));
 const storageEnv = s3

@@ -5,12 +5,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { revokeAllSessionsOfUser } from "@/db/queries/users";
 import { action } from "@/lib/actions";
-import { registerAccount, requestPasswordReset, resetPassword, sendVerificationEmail } from "@/lib/auth/accounts";
+import { emailKey, registerAccount, requestPasswordReset, resetPassword, sendVerificationEmail } from "@/lib/auth/accounts";
 import { safeReturnPath } from "@/lib/auth/guards";
 import { signIn, signOut } from "@/lib/auth";
 import { lockoutMessage } from "@/lib/auth/lockout";
 import { forgotPasswordSchema, registerSchema, resetPasswordSchema, signInSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
+import { requestClientIp } from "@/lib/security/client-ip";
+import { currentRateLimits, enforceRateLimit, signInRateLimitError } from "@/lib/security/rate-limits";
 
 const INVALID_CREDENTIALS = "That email and password do not match an account. Check them and try again.";
 const FIX_FIELDS = "Please correct the highlighted fields.";
@@ -20,6 +22,7 @@ function signInRefusal(error: unknown): AppError | undefined {
   if (error instanceof CredentialsSignin) {
     const code = error.code ?? "";
     if (code.startsWith("locked:")) return new AppError("rate_limited", lockoutMessage(Number(code.slice("locked:".length)) || 60));
+    if (code.startsWith("rate_limited:")) return signInRateLimitError(Number(code.slice("rate_limited:".length)) || 60);
     if (code === "inactive") return new AppError("forbidden", "This account has been deactivated. Contact the clinic administrator.");
     return new AppError("unauthenticated", INVALID_CREDENTIALS);
   }
@@ -40,11 +43,19 @@ export const signInAction = action({
   },
 });
 
+// The limits are counted here, where the caller's IP is known, before the
+// service sends anything. Every address counts whether or not it has an
+// account, so a refusal tells nothing about who is registered.
+
 export const registerAction = action({
   access: "anyone",
   schema: registerSchema,
   invalid: FIX_FIELDS,
   run: async (account, { db, now }) => {
+    const limits = await currentRateLimits(db);
+    await enforceRateLimit(db, limits.registrationPerIp, await requestClientIp());
+    // Registering emails the address (a confirmation link, or "someone tried" to its owner).
+    await enforceRateLimit(db, limits.accountEmailPerAddress, emailKey(account.email));
     await registerAccount(db, account, now);
     redirect("/login?registered=1");
   },
@@ -55,6 +66,9 @@ export const forgotPasswordAction = action({
   schema: forgotPasswordSchema,
   invalid: "Please correct the highlighted field.",
   run: async ({ email }, { db, now }) => {
+    const limits = await currentRateLimits(db);
+    await enforceRateLimit(db, limits.accountEmailPerIp, await requestClientIp());
+    await enforceRateLimit(db, limits.accountEmailPerAddress, emailKey(email));
     await requestPasswordReset(db, email, now);
   },
 });
@@ -73,6 +87,9 @@ export const resendVerificationAction = action({
   access: "signed-in",
   schema: z.object({}),
   run: async (_input, { user, db, now }) => {
+    const limits = await currentRateLimits(db);
+    await enforceRateLimit(db, limits.accountEmailPerIp, await requestClientIp());
+    await enforceRateLimit(db, limits.accountEmailPerAddress, emailKey(user.email));
     await sendVerificationEmail(db, user.id, now);
   },
 });

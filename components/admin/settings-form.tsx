@@ -14,6 +14,10 @@ const limits: Record<keyof typeof settingsLabels, { min: number; max: number }> 
   reminderLeadMinutes: { min: 0, max: 10080 },
   paymentHoldMinutes: { min: 5, max: 1440 },
   sessionIdleMinutes: { min: 5, max: 1440 },
+  accountEmailsPerAddressPerHour: { min: 1, max: 100 },
+  accountEmailsPerIpPerHour: { min: 1, max: 100000 },
+  registrationsPerIpPerHour: { min: 1, max: 100000 },
+  signInAttemptsPerIpPer15Minutes: { min: 1, max: 100000 },
 };
 
 export function SettingsForm({ values }: { values: Record<keyof typeof settingsLabels, number> }) {

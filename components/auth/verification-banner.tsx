@@ -16,7 +16,13 @@ export function VerificationBanner() {
       {state?.ok ? (
         <p className="font-medium">A new link is on its way.</p>
       ) : (
-        <form action={formAction}>
+        <form action={formAction} className="flex flex-col gap-2 sm:items-end">
+          {/* A refusal, such as too many links asked for in an hour, says when to try again. */}
+          {state && !state.ok ? (
+            <p role="alert" className="text-sm font-medium text-red-800">
+              {state.message}
+            </p>
+          ) : null}
           <SubmitButton variant="secondary" pendingLabel="Sending…">
             Send a new link
           </SubmitButton>

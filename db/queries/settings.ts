@@ -12,7 +12,18 @@ export async function getAppSettings(db: Db): Promise<AppSettings> {
   return row;
 }
 
-export type SettingsValues = Pick<typeof appSettings.$inferSelect, "cancellationWindowHours" | "patientFullRefundHours" | "reminderLeadMinutes" | "paymentHoldMinutes" | "sessionIdleMinutes">;
+export type SettingsValues = Pick<
+  typeof appSettings.$inferSelect,
+  | "cancellationWindowHours"
+  | "patientFullRefundHours"
+  | "reminderLeadMinutes"
+  | "paymentHoldMinutes"
+  | "sessionIdleMinutes"
+  | "accountEmailsPerAddressPerHour"
+  | "accountEmailsPerIpPerHour"
+  | "registrationsPerIpPerHour"
+  | "signInAttemptsPerIpPer15Minutes"
+>;
 
 export async function lockAppSettings(db: Db) {
   const [row] = await db.select().from(appSettings).where(eq(appSettings.id, 1)).for("update");

@@ -16,10 +16,16 @@ export async function getThrottle(db: Db, emailKey: string): Promise<ThrottleSta
 }
 
 /**
- * Applies `next` to the current state under a row lock, so parallel wrong
- * passwords on several servers are all counted.
+ * Decides on the current state under a row lock and stores the state decided,
+ * so parallel attempts on several servers are applied one at a time: none is
+ * lost, and none decides on a state another is about to change.
  */
-export async function updateThrottle(db: Db, emailKey: string, now: Date, next: (state: ThrottleState | null) => ThrottleState) {
+export async function updateThrottle<T>(
+  db: Db,
+  emailKey: string,
+  now: Date,
+  decide: (state: ThrottleState | null) => { state: ThrottleState | null; result: T },
+): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.insert(signInThrottle).values({ emailKey, failures: 0, windowStartedAt: now }).onConflictDoNothing();
     const [row] = await tx.execute<{ failures: number; window_started_at: Date; locked_until: Date | null }>(
@@ -29,12 +35,14 @@ export async function updateThrottle(db: Db, emailKey: string, now: Date, next: 
       row && row.failures > 0
         ? { failures: row.failures, windowStartedAt: new Date(row.window_started_at), lockedUntil: row.locked_until ? new Date(row.locked_until) : null }
         : null;
-    const state = next(current);
-    await tx
-      .update(signInThrottle)
-      .set({ failures: state.failures, windowStartedAt: state.windowStartedAt, lockedUntil: state.lockedUntil })
-      .where(eq(signInThrottle.emailKey, emailKey));
-    return state;
+    const { state, result } = decide(current);
+    if (state && state !== current) {
+      await tx
+        .update(signInThrottle)
+        .set({ failures: state.failures, windowStartedAt: state.windowStartedAt, lockedUntil: state.lockedUntil })
+        .where(eq(signInThrottle.emailKey, emailKey));
+    }
+    return result;
   });
 }
 

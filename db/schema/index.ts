@@ -12,3 +12,4 @@ export * from "./payments";
 export * from "./records";
 export * from "./reports";
 export * from "./jobs";
+export * from "./rate-limits";

@@ -12,6 +12,11 @@ export const appSettings = pgTable(
     reminderLeadMinutes: integer("reminder_lead_minutes").notNull().default(1440),
     paymentHoldMinutes: integer("payment_hold_minutes").notNull().default(30),
     sessionIdleMinutes: integer("session_idle_minutes").notNull().default(60),
+    // Rate limits (lib/security/rate-limits.ts): how many per window, the windows fixed there.
+    accountEmailsPerAddressPerHour: integer("account_emails_per_address_per_hour").notNull().default(5),
+    accountEmailsPerIpPerHour: integer("account_emails_per_ip_per_hour").notNull().default(20),
+    registrationsPerIpPerHour: integer("registrations_per_ip_per_hour").notNull().default(10),
+    signInAttemptsPerIpPer15Minutes: integer("sign_in_attempts_per_ip_per_15_minutes").notNull().default(20),
     ...timestamps(),
   },
   (t) => [
@@ -21,5 +26,9 @@ export const appSettings = pgTable(
     check("app_settings_reminder_lead_range", sql`${t.reminderLeadMinutes} between 0 and 10080`),
     check("app_settings_hold_range", sql`${t.paymentHoldMinutes} between 5 and 1440`),
     check("app_settings_session_idle_range", sql`${t.sessionIdleMinutes} between 5 and 1440`),
+    check("app_settings_account_emails_per_address_range", sql`${t.accountEmailsPerAddressPerHour} between 1 and 100`),
+    check("app_settings_account_emails_per_ip_range", sql`${t.accountEmailsPerIpPerHour} between 1 and 100000`),
+    check("app_settings_registrations_per_ip_range", sql`${t.registrationsPerIpPerHour} between 1 and 100000`),
+    check("app_settings_sign_in_attempts_per_ip_range", sql`${t.signInAttemptsPerIpPer15Minutes} between 1 and 100000`),
   ],
 );

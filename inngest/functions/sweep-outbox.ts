@@ -2,6 +2,7 @@ import { cron } from "inngest";
 import { getDb } from "@/lib/db";
 import { deliverOutbox } from "@/lib/outbox";
 import { retryUnsentRefunds } from "@/lib/payments/refunds";
+import { dropExpiredRateLimits } from "@/lib/security/rate-limits";
 import { inngest } from "../client";
 
 /**
@@ -12,12 +13,14 @@ import { inngest } from "../client";
  * sweep). Safe next to request-time delivery and to other servers: refunds are
  * claimed one sender at a time and keyed at Stripe on the refund row; outbox
  * rows are claimed with SKIP LOCKED, and the outbox id is the event id, so a
- * duplicate is dropped. The result is the outbox delivery's.
+ * duplicate is dropped. The result is the outbox delivery's. On the way it
+ * drops rate-limit counters whose window ended (lib/security/rate-limits.ts).
  */
 export const sweepOutbox = inngest.createFunction(
   { id: "sweep-outbox", name: "Outbox sweep", triggers: [cron("* * * * *")], concurrency: { limit: 1 } },
   async ({ step }) => {
     await step.run("send-unsent-refunds", () => retryUnsentRefunds(getDb(), new Date()));
+    await step.run("drop-expired-rate-limits", () => dropExpiredRateLimits(getDb(), new Date()));
     return step.run("deliver-pending-outbox", () => deliverOutbox(getDb()));
   },
 );

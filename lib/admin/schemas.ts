@@ -81,6 +81,10 @@ export const settingsSchema = z.object({
   reminderLeadMinutes: wholeNumber("The reminder lead time", 0, 10080),
   paymentHoldMinutes: wholeNumber("The payment hold", 5, 1440),
   sessionIdleMinutes: wholeNumber("The session timeout", 5, 1440),
+  accountEmailsPerAddressPerHour: wholeNumber("The emails per address", 1, 100),
+  accountEmailsPerIpPerHour: wholeNumber("The email requests per network", 1, 100000),
+  registrationsPerIpPerHour: wholeNumber("The registrations per network", 1, 100000),
+  signInAttemptsPerIpPer15Minutes: wholeNumber("The sign-in attempts per network", 1, 100000),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -91,4 +95,16 @@ export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { lab
   reminderLeadMinutes: { label: "Reminder lead time", unit: "minutes", hint: "How long before the visit the reminder email goes out (1440 = 24 hours)." },
   paymentHoldMinutes: { label: "Payment hold", unit: "minutes", hint: "How long an unpaid booking holds its slot while the patient pays." },
   sessionIdleMinutes: { label: "Session timeout", unit: "minutes", hint: "Signed-in users are signed out after this much inactivity (never longer than the server's own limit)." },
+  accountEmailsPerAddressPerHour: {
+    label: "Emails per address",
+    unit: "per hour",
+    hint: "Password reset links, address confirmations and registration notices one email address may receive in an hour, counted whether or not it has an account.",
+  },
+  accountEmailsPerIpPerHour: { label: "Email requests per network", unit: "per hour", hint: "Password resets and confirmation re-sends one IP address may ask for in an hour." },
+  registrationsPerIpPerHour: { label: "Registrations per network", unit: "per hour", hint: "New accounts one IP address may create in an hour." },
+  signInAttemptsPerIpPer15Minutes: {
+    label: "Sign-in attempts per network",
+    unit: "per 15 minutes",
+    hint: "Sign-in attempts from one IP address, across all accounts, in 15 minutes (each account also locks after 3 wrong passwords).",
+  },
 };

@@ -7,11 +7,22 @@ import { useTestDb } from "@/tests/db";
 import { adminActor, auditRowsFor, inRolledBackTransaction, rejectionOf } from "@/tests/factories";
 import { atBoundary } from "@/tests/boundary";
 import { settingsSchema } from "./schemas";
+import { rateLimitsFrom } from "@/lib/security/rate-limits";
 import { saveSettings } from "./settings";
 
 const db = useTestDb({ max: 3 });
 
-const valid = { cancellationWindowHours: "12", patientFullRefundHours: "48", reminderLeadMinutes: "120", paymentHoldMinutes: "45", sessionIdleMinutes: "30" };
+const valid = {
+  cancellationWindowHours: "12",
+  patientFullRefundHours: "48",
+  reminderLeadMinutes: "120",
+  paymentHoldMinutes: "45",
+  sessionIdleMinutes: "30",
+  accountEmailsPerAddressPerHour: "4",
+  accountEmailsPerIpPerHour: "30",
+  registrationsPerIpPerHour: "8",
+  signInAttemptsPerIpPer15Minutes: "25",
+};
 
 describe("settings", () => {
   it("are saved as the services read them, with an audit row holding before and after", async () => {
@@ -22,6 +33,8 @@ describe("settings", () => {
       expect(result.changed.length).toBeGreaterThan(0);
       const after = await getAppSettings(tx);
       expect(after).toMatchObject({ cancellationWindowHours: 12, patientFullRefundHours: 48, reminderLeadMinutes: 120, paymentHoldMinutes: 45, sessionIdleMinutes: 30 });
+      expect(after).toMatchObject({ accountEmailsPerAddressPerHour: 4, accountEmailsPerIpPerHour: 30, registrationsPerIpPerHour: 8, signInAttemptsPerIpPer15Minutes: 25 });
+      expect(rateLimitsFrom(after).signInPerIp).toMatchObject({ points: 25, durationSeconds: 900 });
       const audit = (await auditRowsFor(tx, "app_settings", "1")).filter((row) => row.actorId === admin.id);
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({
@@ -35,12 +48,13 @@ describe("settings", () => {
   it("out-of-range and non-numeric values are refused field by field, and nothing changes", async () => {
     const admin = await adminActor(db);
     const before = await getAppSettings(db);
-    const error = (await rejectionOf(atBoundary(settingsSchema, { ...valid, paymentHoldMinutes: "2", sessionIdleMinutes: "soon", cancellationWindowHours: "1.5" }, (settings) => saveSettings(db, admin, settings)))) as AppError;
+    const error = (await rejectionOf(atBoundary(settingsSchema, { ...valid, paymentHoldMinutes: "2", sessionIdleMinutes: "soon", cancellationWindowHours: "1.5", accountEmailsPerAddressPerHour: "0" }, (settings) => saveSettings(db, admin, settings)))) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.fieldErrors).toMatchObject({
       paymentHoldMinutes: ["The payment hold must be at least 5."],
       sessionIdleMinutes: ["The session timeout must be a number."],
       cancellationWindowHours: ["The cancellation window must be a whole number."],
+      accountEmailsPerAddressPerHour: ["The emails per address must be at least 1."],
     });
     expect(await getAppSettings(db)).toEqual(before);
     expect((await auditRowsFor(db, "app_settings", "1")).some((row) => row.actorId === admin.id)).toBe(false);

@@ -4,7 +4,17 @@ import { lockAppSettings, type SettingsValues, updateAppSettings } from "@/db/qu
 import { AppError } from "@/lib/errors";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
-const keys = ["cancellationWindowHours", "patientFullRefundHours", "reminderLeadMinutes", "paymentHoldMinutes", "sessionIdleMinutes"] as const;
+const keys = [
+  "cancellationWindowHours",
+  "patientFullRefundHours",
+  "reminderLeadMinutes",
+  "paymentHoldMinutes",
+  "sessionIdleMinutes",
+  "accountEmailsPerAddressPerHour",
+  "accountEmailsPerIpPerHour",
+  "registrationsPerIpPerHour",
+  "signInAttemptsPerIpPer15Minutes",
+] as const;
 
 function pick(row: SettingsValues): SettingsValues {
   return Object.fromEntries(keys.map((key) => [key, row[key]])) as unknown as SettingsValues;

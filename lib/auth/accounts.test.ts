@@ -17,8 +17,6 @@ import {
   resetPassword,
   verifyEmailToken,
 } from "./accounts";
-import { AppError } from "@/lib/errors";
-import { rejectionOf } from "@/tests/factories";
 import { verifyPassword } from "./password";
 
 const PASSWORD = "correct horse battery";
@@ -39,6 +37,7 @@ async function register(
     { fullName: "Ann Example", email, password: PASSWORD, role },
     now,
   );
+  if (!result.userId) throw new Error(`${email} was already registered`);
   return { userId: result.userId, email };
 }
 
@@ -116,13 +115,13 @@ describe("registerAccount", () => {
     ).toHaveLength(0);
   });
 
-  it("refuses the same email in another letter case and keeps one user", async () => {
+  it("answers the same email in another letter case without an error, keeps one user and tells its owner", async () => {
     const local = `ann-${randomUUID()}`;
     const first = await register(
       "patient",
       `${local.replace("ann", "Ann")}@X.test`,
     );
-    const second = (await rejectionOf(registerAccount(
+    const second = await registerAccount(
       db,
       {
         fullName: "Ann Again",
@@ -131,11 +130,8 @@ describe("registerAccount", () => {
         role: "doctor",
       },
       new Date(),
-    ))) as AppError;
-    expect(second).toBeInstanceOf(AppError);
-    expect(second.fieldErrors?.email).toEqual([
-      "An account with this email already exists. Sign in or reset your password.",
-    ]);
+    );
+    expect(second).toEqual({ userId: null });
     const rows = await db
       .select()
       .from(users)
@@ -148,6 +144,13 @@ describe("registerAccount", () => {
         .from(doctorProfiles)
         .where(eq(doctorProfiles.userId, first.userId)),
     ).toHaveLength(0);
+    // The owner hears of it; no second confirmation link, no token.
+    const notices = await emailsOf(first.userId, "account-exists");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ toAddress: first.email, subject: "Someone tried to register with your address" });
+    expect(notices[0].text).toContain("http://localhost:3000/forgot-password");
+    expect(notices[0].text).not.toContain("token=");
+    expect(await emailsOf(first.userId, "verify-email")).toHaveLength(1);
   });
 
   it("stores a verification email with a /verify-email link in the mailbox", async () => {

@@ -5,10 +5,10 @@ import { consumeAuthToken, insertAuthToken, invalidateAuthTokens } from "@/db/qu
 import { clearThrottle } from "@/db/queries/sign-in-throttle";
 import { findUserByEmail, getUserById, insertUserWithProfile, markEmailVerified, revokeAllSessionsOfUser, updatePasswordHash } from "@/db/queries/users";
 import { absoluteUrl } from "@/lib/env";
-import { AppError, sqlState } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { sendEmail } from "@/lib/notifications/mailer";
-import { ResetPasswordMessage, VerifyEmailMessage } from "@/lib/notifications/templates/account-emails";
+import { constraintName, sqlState } from "@/lib/errors";
+import { logger, securityEvent } from "@/lib/logger";
+import { rehearseEmail, sendEmail } from "@/lib/notifications/mailer";
+import { AccountExistsMessage, ResetPasswordMessage, VerifyEmailMessage } from "@/lib/notifications/templates/account-emails";
 import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
 import { createSecretToken, hashToken } from "./tokens";
@@ -24,21 +24,40 @@ function appLink(path: string, token: string): string {
   return absoluteUrl(`${path}?${new URLSearchParams({ token })}`);
 }
 
-export async function registerAccount(db: Db, input: RegisterInput, now: Date): Promise<{ userId: string }> {
+/**
+ * Creates the account and emails its confirmation link. An address that
+ * already has an account gets no second one and no error: its owner is
+ * emailed that someone tried, and the caller answers exactly as for a new
+ * account ("check your email"), so the form cannot be used to find out who
+ * is registered. Both paths hash the password and send one email.
+ */
+export async function registerAccount(db: Db, input: RegisterInput, now: Date): Promise<{ userId: string | null }> {
   const passwordHash = await hashPassword(input.password);
   let userId: string;
   try {
     const user = await db.transaction((tx) => insertUserWithProfile(tx, { email: input.email.trim(), fullName: input.fullName, passwordHash, role: input.role, timeZone: input.timeZone }));
     userId = user.id;
   } catch (error) {
-    if (sqlState(error) === "23505") {
-      throw new AppError("conflict", "Please correct the highlighted field.", { email: ["An account with this email already exists. Sign in or reset your password."] });
-    }
-    throw error;
+    if (sqlState(error) !== "23505" || constraintName(error) !== "users_email_lower_key") throw error;
+    await sendAccountExistsEmail(db, input.email);
+    return { userId: null };
   }
   await sendVerificationEmail(db, userId, now);
   logger.info({ event: "account_registered", userId, role: input.role }, "account registered");
   return { userId };
+}
+
+async function sendAccountExistsEmail(db: Db, email: string): Promise<void> {
+  const owner = await findUserByEmail(db, emailKey(email));
+  if (!owner) return; // deleted in between: nobody to tell
+  securityEvent("registration_for_existing_account", { userId: owner.id });
+  await sendEmail(db, {
+    to: owner.email,
+    subject: "Someone tried to register with your address",
+    template: "account-exists",
+    userId: owner.id,
+    body: createElement(AccountExistsMessage, { name: owner.fullName, signInUrl: absoluteUrl("/login"), resetUrl: absoluteUrl("/forgot-password") }),
+  });
 }
 
 export async function sendVerificationEmail(db: Db, userId: string, now: Date): Promise<void> {
@@ -63,20 +82,26 @@ export async function verifyEmailToken(db: Db, token: string, now: Date): Promis
   return true;
 }
 
-/** Answers the same whether or not the email is registered. */
+// Stands in for the user id when the address has no (active) account: matches no row.
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Answers the same whether or not the email is registered, and does the same
+ * work: a token is made and hashed, the same UPDATE runs (matching nothing
+ * for an unknown address), and the email is rendered and written in a
+ * transaction that is rolled back instead of stored. The timing test in
+ * app/(auth)/enumeration.test.ts holds it to that.
+ */
 export async function requestPasswordReset(db: Db, email: string, now: Date): Promise<void> {
   const user = await findUserByEmail(db, email);
-  if (!user || !user.active) return;
+  const account = user?.active ? user : null;
   const { token, tokenHash } = createSecretToken();
-  await invalidateAuthTokens(db, { userId: user.id, kind: "reset_password", now });
-  await insertAuthToken(db, { userId: user.id, kind: "reset_password", tokenHash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
-  await sendEmail(db, {
-    to: user.email,
-    subject: "Reset your Careslot password",
-    template: "reset-password",
-    userId: user.id,
-    body: createElement(ResetPasswordMessage, { name: user.fullName, url: appLink("/reset-password", token) }),
-  });
+  await invalidateAuthTokens(db, { userId: account?.id ?? NO_USER, kind: "reset_password", now });
+  const message = { to: account?.email ?? email, subject: "Reset your Careslot password", template: "reset-password", userId: account?.id };
+  const body = createElement(ResetPasswordMessage, { name: account?.fullName ?? "", url: appLink("/reset-password", token) });
+  if (!account) return rehearseEmail(db, { ...message, body });
+  await insertAuthToken(db, { userId: account.id, kind: "reset_password", tokenHash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
+  await sendEmail(db, { ...message, body });
 }
 
 /** Sets the new password and ends every existing session of that user. */

@@ -1,12 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getThrottle } from "@/db/queries/sign-in-throttle";
 import { insertUserWithProfile } from "@/db/queries/users";
 import { users, type Role } from "@/db/schema";
 import { useTestDb } from "@/tests/db";
 import { verifyCredentials } from "./credentials";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
+
+// Every password check is counted, to show how many guesses of a burst reach the hash.
+vi.mock("./password", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./password")>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+const verifications = () => vi.mocked(verifyPassword).mock.calls.length;
+beforeEach(() => {
+  vi.mocked(verifyPassword).mockClear();
+});
 
 const PASSWORD = "correct horse battery";
 const WRONG = "incorrect horse battery";
@@ -170,27 +180,59 @@ describe("verifyCredentials", () => {
     });
   });
 
-  it("counts every one of 5 parallel wrong passwords and locks the account", async () => {
-    const user = await createUser();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        verifyCredentials(db, user.email, WRONG, at(0)),
-      ),
-    );
-    expect(results.every((result) => !result.ok)).toBe(true);
-    expect(
-      results.filter((result) => !result.ok && result.reason === "locked")
-        .length,
-    ).toBeGreaterThanOrEqual(1);
+});
 
-    // A lost update would leave fewer than 5: each failure is applied under a row lock.
+// The attack of issue #13: parallel guesses used to be checked side by side
+// (30 sent at once were all verified, 20 counted) and the right password in
+// a burst signed in and wiped the count. Each attempt now takes its place
+// under the email's row lock before its password is verified.
+describe("verifyCredentials under a parallel burst", () => {
+  const burst = (email: string, passwords: string[], now: Date) =>
+    Promise.all(passwords.map((password) => verifyCredentials(db, email, password, now)));
+
+  it("lets at most 3 of 30 parallel wrong passwords reach the hash, locks the account, then the right password works after the lock and resets the count", async () => {
+    const user = await createUser();
+    const results = await burst(user.email, Array(30).fill(WRONG), at(0));
+
+    expect(verifications()).toBe(3);
+    expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(2);
+    expect(results.filter((result) => !result.ok && result.reason === "locked")).toHaveLength(28);
     expect(await getThrottle(db, user.email)).toEqual({
-      failures: 5,
+      failures: 3,
       windowStartedAt: at(0),
       lockedUntil: at(60_000),
     });
-    expect(
-      await verifyCredentials(db, user.email, PASSWORD, at(10_000)),
-    ).toMatchObject({ ok: false, reason: "locked" });
+
+    expect(await verifyCredentials(db, user.email, PASSWORD, at(60_000))).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await getThrottle(db, user.email)).toBeNull();
+    // A fresh count: two more mistakes do not lock.
+    expect(await burst(user.email, [WRONG, WRONG], at(61_000))).toEqual([
+      { ok: false, reason: "invalid" },
+      { ok: false, reason: "invalid" },
+    ]);
+  });
+
+  it("refuses the right password sent inside a parallel burst while the account is locked, unverified", async () => {
+    const user = await createUser();
+    for (const offset of [0, 1_000, 2_000]) await verifyCredentials(db, user.email, WRONG, at(offset));
+    vi.mocked(verifyPassword).mockClear();
+
+    const tries = [...Array(14).fill(WRONG), PASSWORD];
+    const results = await burst(user.email, tries, at(10_000));
+
+    expect(results).toEqual(tries.map(() => ({ ok: false, reason: "locked", retryAfterSeconds: 52 })));
+    expect(verifications()).toBe(0);
+    expect(await getThrottle(db, user.email)).toEqual({
+      failures: 3,
+      windowStartedAt: at(0),
+      lockedUntil: at(62_000),
+    });
+  });
+
+  it("locks an unknown email under the same burst, after the same 3 checks", async () => {
+    const email = uniqueEmail("nobody");
+    const results = await burst(email, Array(30).fill(WRONG), at(0));
+    expect(verifications()).toBe(3);
+    expect(results.filter((result) => !result.ok && result.reason === "locked")).toHaveLength(28);
   });
 });

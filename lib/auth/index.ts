@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db";
 import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { clientIpFrom } from "@/lib/security/client-ip";
+import { consumeRateLimit, currentRateLimits } from "@/lib/security/rate-limits";
 import type { Role } from "@/lib/vocabulary";
 import { verifyCredentials } from "./credentials";
 import { sessionRefusal } from "./session-validity";
@@ -60,9 +62,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        // Reached through signInAction and through Auth.js's own callback route alike; both carry the request's headers.
+        async authorize(raw, request) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused("invalid");
+          // Every attempt from one network counts, before any account's lockout is looked at.
+          const overIpLimit = await consumeRateLimit(getDb(), (await currentRateLimits(getDb())).signInPerIp, clientIpFrom(request.headers));
+          if (overIpLimit !== null) throw new SignInRefused(`rate_limited:${overIpLimit}`);
           const now = new Date();
           const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password, now);
           if (!result.ok) throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterSeconds}` : result.reason);

@@ -6,6 +6,7 @@ import {
   checkLockout,
   lockoutMessage,
   recordFailure,
+  reserveAttempt,
   type ThrottleState,
 } from "./lockout";
 
@@ -223,6 +224,26 @@ describe("checkLockout", () => {
     expect(checkLockout(failuresAt(0, 5 * SECOND), at(5 * SECOND))).toEqual({
       locked: false,
     });
+  });
+});
+
+describe("reserveAttempt", () => {
+  it("counts an attempt before its password is checked: the first two leave it open", () => {
+    expect(reserveAttempt(null, at(0))).toEqual({ allowed: true, state: { failures: 1, windowStartedAt: at(0), lockedUntil: null } });
+    expect(reserveAttempt(failuresAt(0), at(SECOND))).toEqual({ allowed: true, state: { failures: 2, windowStartedAt: at(0), lockedUntil: null } });
+  });
+
+  it("lets the third attempt be checked, and it sets the lock for all that come after it", () => {
+    const third = reserveAttempt(failuresAt(0, SECOND), at(2 * SECOND));
+    expect(third).toEqual({ allowed: true, state: { failures: 3, windowStartedAt: at(0), lockedUntil: at(62 * SECOND) } });
+    const fourth = reserveAttempt(third.allowed ? third.state : null, at(2 * SECOND));
+    expect(fourth).toEqual({ allowed: false, retryAfterSeconds: 60 });
+  });
+
+  it("refuses while locked without counting, then counts afresh once the lock is served", () => {
+    const locked = failuresAt(0, SECOND, 2 * SECOND);
+    expect(reserveAttempt(locked, at(30 * SECOND))).toEqual({ allowed: false, retryAfterSeconds: 32 });
+    expect(reserveAttempt(locked, at(62 * SECOND))).toEqual({ allowed: true, state: { failures: 1, windowStartedAt: at(62 * SECOND), lockedUntil: null } });
   });
 });
 

@@ -25,7 +25,23 @@ export function recordFailure(state: ThrottleState | null, now: Date): ThrottleS
   return { failures, windowStartedAt, lockedUntil };
 }
 
-export function lockoutMessage(retryAfterSeconds: number): string {
+export type AttemptReservation = { allowed: true; state: ThrottleState } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Takes one password check's place before the password is verified. While
+ * locked it is refused and not counted; otherwise it is counted as a failure
+ * up front (a right password then clears the count). Applied one at a time
+ * under the email's row lock, so of any burst of parallel attempts at most
+ * LOCKOUT_MAX_FAILURES reach the password hash: the one that fills the count
+ * sets the lock for all that come after it.
+ */
+export function reserveAttempt(state: ThrottleState | null, now: Date): AttemptReservation {
+  const lock = checkLockout(state, now);
+  if (lock.locked) return { allowed: false, retryAfterSeconds: lock.retryAfterSeconds };
+  return { allowed: true, state: recordFailure(state, now) };
+}
+
+export function lockoutMessage(retryAfterSeconds: number, what = "failed sign-in attempts"): string {
   const unit = retryAfterSeconds === 1 ? "second" : "seconds";
-  return `Too many failed sign-in attempts. Please wait ${retryAfterSeconds} ${unit} before trying again.`;
+  return `Too many ${what}. Please wait ${retryAfterSeconds} ${unit} before trying again.`;
 }

@@ -36,8 +36,7 @@ export type MailResult = { outcome: "sent" | "stored"; emailId: string } | { out
  * otherwise into the dev mailbox table. Either way the attempt is logged.
  */
 export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutcome> {
-  const html = await render(email.body);
-  const text = await render(email.body, { plainText: true });
+  const { html, text } = await renderEmail(email.body);
   const base = { toAddress: email.to, subject: email.subject, template: email.template, html, text, userId: email.userId, appointmentId: email.appointmentId };
   const apiKey = env().RESEND_API_KEY;
 
@@ -66,6 +65,30 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutco
   }
   const id = await recordEmail(db, { ...base, provider: "resend", status: "sent", providerId: data.id });
   return { status: "sent", id, providerId: data.id };
+}
+
+async function renderEmail(body: ReactElement): Promise<{ html: string; text: string }> {
+  return { html: await render(body), text: await render(body, { plainText: true }) };
+}
+
+class Rehearsal extends Error {}
+
+/**
+ * The work of sending `email` to the mailbox (rendering it, writing its row)
+ * in a transaction that is rolled back: nothing is stored or sent. For an
+ * answer that must take as long whether or not it sends (forgot-password for
+ * an unknown address). A mail provider's own round trip is not rehearsed.
+ */
+export async function rehearseEmail(db: Db, email: OutgoingEmail): Promise<void> {
+  const { html, text } = await renderEmail(email.body);
+  try {
+    await db.transaction(async (tx) => {
+      await recordEmail(tx, { toAddress: email.to, subject: email.subject, template: email.template, html, text, provider: "mailbox", status: "stored" });
+      throw new Rehearsal();
+    });
+  } catch (error) {
+    if (!(error instanceof Rehearsal)) throw error;
+  }
 }
 
 /** For a job's step: sends, and throws when the provider refuses, so the step is retried. */

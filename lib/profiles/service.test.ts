@@ -3,6 +3,8 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { getPatientInformationForAppointment } from "@/db/queries/profiles";
 import { auditLog, certificates, doctorProfiles, patientProfiles, sessions, users } from "@/db/schema";
+import { getThrottle } from "@/db/queries/sign-in-throttle";
+import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { readFile } from "@/lib/storage";
@@ -143,6 +145,34 @@ describe("changing a password", () => {
     const [user] = await db.select().from(users).where(eq(users.id, patient.id));
     expect(await verifyPassword(user!.passwordHash, "a brand new passphrase")).toBe(true);
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe("changing a password under guessing", () => {
+  // Issue #13: 20 guesses of the current password went through in 0.6 s. The
+  // form now shares sign-in's lockout: the same count, taken before verifying.
+  it("counts wrong current passwords like sign-in: of 20 parallel guesses at most 3 are checked, the account locks, sign-in too, and the right one waits out the lock", async () => {
+    const patient = await createPatient(db);
+    await db.update(users).set({ passwordHash: await hashPassword("the old passphrase") }).where(eq(users.id, patient.id));
+    const now = new Date("2030-06-01T08:00:00Z");
+    const attempt = (currentPassword: string, at: Date) => changePassword(db, { userId: patient.id, keepSessionId: null, currentPassword, newPassword: "a brand new passphrase" }, at);
+
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, k) => rejectionOf(attempt(`guess number ${k}`, now))));
+    const codes = guesses.map((error) => (error as AppError).code);
+    expect(codes.filter((code) => code === "invalid_input")).toHaveLength(2);
+    expect(codes.filter((code) => code === "rate_limited")).toHaveLength(18);
+    expect((guesses.find((error) => (error as AppError).code === "rate_limited") as AppError).message).toBe("Too many wrong passwords. Please wait 60 seconds before trying again.");
+    expect(await getThrottle(db, patient.email)).toEqual({ failures: 3, windowStartedAt: now, lockedUntil: new Date(now.getTime() + 60_000) });
+
+    // The right current password while locked is refused, and so is signing in.
+    expect(await rejectionOf(attempt("the old passphrase", new Date(now.getTime() + 30_000)))).toMatchObject({ code: "rate_limited" });
+    expect(await verifyCredentials(db, patient.email, "the old passphrase", new Date(now.getTime() + 30_000))).toMatchObject({ ok: false, reason: "locked" });
+    const [unchanged] = await db.select().from(users).where(eq(users.id, patient.id));
+    expect(await verifyPassword(unchanged!.passwordHash, "the old passphrase")).toBe(true);
+
+    // After the lock it works, and the count starts again.
+    await expect(attempt("the old passphrase", new Date(now.getTime() + 60_000))).resolves.toEqual({ endedSessions: 0 });
+    expect(await getThrottle(db, patient.email)).toBeNull();
   });
 });
 

@@ -13,6 +13,9 @@ import {
 } from "@/db/queries/profiles";
 import { getUserById, revokeOtherSessions, updatePasswordHash, updateUserFullName } from "@/db/queries/users";
 import { specializationExists } from "@/db/queries/specializations";
+import { emailKey } from "@/lib/auth/accounts";
+import { checkPasswordAttempt } from "@/lib/auth/credentials";
+import { lockoutMessage } from "@/lib/auth/lockout";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
@@ -54,15 +57,19 @@ export async function savePatientProfile(db: Db, patientId: string, input: Patie
 
 /**
  * Changes the password of a signed-in user. The current password is checked
- * first (a borrowed, unlocked laptop must not be enough), then the new hash is
- * stored and every OTHER session is ended in the same transaction; the one
- * making the change stays signed in.
+ * first (a borrowed, unlocked laptop must not be enough), under the same
+ * lockout as sign-in and sharing its count (lib/auth/credentials.ts), so the
+ * form is no faster a way to guess; then the new hash is stored and every
+ * OTHER session is ended in the same transaction; the one making the change
+ * stays signed in.
  */
 export async function changePassword(db: Db, input: { userId: string; keepSessionId: string | null; currentPassword: string; newPassword: string }, now: Date): Promise<{ endedSessions: number }> {
   const user = await getUserById(db, input.userId);
   if (!user || !user.active) throw new AppError("unauthenticated");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    securityEvent("password_change_refused", { userId: user.id, reason: "wrong_current_password" });
+  const current = await checkPasswordAttempt(db, { emailKey: emailKey(user.email), passwordHash: user.passwordHash, password: input.currentPassword }, now);
+  if (!current.ok) {
+    securityEvent("password_change_refused", { userId: user.id, reason: current.failures === null ? "locked" : "wrong_current_password", failures: current.failures });
+    if (current.reason === "locked") throw new AppError("rate_limited", lockoutMessage(current.retryAfterSeconds, "wrong passwords"));
     throw new AppError("invalid_input", "Please correct the highlighted field.", { currentPassword: ["That is not your current password."] });
   }
   if (await verifyPassword(user.passwordHash, input.newPassword)) {

@@ -30,7 +30,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     >
       {params.registered ? (
         <Notice tone="success" className="mb-4">
-          Your account is ready. We emailed you a link to confirm your address; you can sign in now.
+          {/* The same words whether or not the address already had an account (its owner gets a notice instead). */}
+          Check your email: we sent a message to the address you gave. For a new account it holds a link to confirm your address; you can sign in now.
         </Notice>
       ) : null}
       {params.reset ? (

@@ -14,7 +14,7 @@ export default async function AdminSettingsPage() {
   const settings = await getAppSettings(getDb());
   return (
     <>
-      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read. Each change is audited with the values before and after." />
+      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read, and the rate limits. Each change is audited with the values before and after." />
       <Card>
         <SettingsForm
           values={{
@@ -23,6 +23,10 @@ export default async function AdminSettingsPage() {
             reminderLeadMinutes: settings.reminderLeadMinutes,
             paymentHoldMinutes: settings.paymentHoldMinutes,
             sessionIdleMinutes: settings.sessionIdleMinutes,
+            accountEmailsPerAddressPerHour: settings.accountEmailsPerAddressPerHour,
+            accountEmailsPerIpPerHour: settings.accountEmailsPerIpPerHour,
+            registrationsPerIpPerHour: settings.registrationsPerIpPerHour,
+            signInAttemptsPerIpPer15Minutes: settings.signInAttemptsPerIpPer15Minutes,
           }}
         />
         <p className="mt-4 text-sm text-slate-600">

@@ -8,12 +8,15 @@ import { bookAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { requestLogger } from "@/lib/logger";
 import { appointmentPagePath, openCheckout } from "@/lib/payments/checkout";
+import { enforceRateLimit, perUserLimits } from "@/lib/security/rate-limits";
 
 export const bookAction = action({
   access: ["patient"],
   schema: bookSchema,
   run: async (booking, { user, db, now }) => {
     if (!user.emailVerified) throw new AppError("forbidden", "Confirm your email address before booking: use the link we emailed you.");
+    // Each attempt counts, taken or not: one patient cannot hammer the calendar.
+    await enforceRateLimit(db, perUserLimits.bookingAttempts, user.id);
     let appointment;
     try {
       appointment = await bookAppointment(db, { patientId: user.id, ...booking }, now);

@@ -32,3 +32,19 @@ export function ResetPasswordMessage({ name, url }: { name: string; url: string 
     </EmailLayout>
   );
 }
+
+/** Sent instead of a second account: the registration form answers the same whether or not the address is taken. */
+export function AccountExistsMessage({ name, signInUrl, resetUrl }: { name: string; signInUrl: string; resetUrl: string }) {
+  return (
+    <EmailLayout preview="Someone tried to register with your address" heading="You already have an account">
+      <Text style={paragraphStyle}>Hello {name},</Text>
+      <Text style={paragraphStyle}>
+        Someone tried to create a new Careslot account with this email address, which already has one. No new account was made and nothing about yours changed.
+      </Text>
+      <Text style={paragraphStyle}>
+        If it was you, <Link href={signInUrl}>sign in</Link> or, if you forgot the password, <Link href={resetUrl}>choose a new one</Link>. If it was not you, you can ignore this
+        email.
+      </Text>
+    </EmailLayout>
+  );
+}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions";
 import { reviewSchema } from "@/lib/reviews/schemas";
 import { createReview, deleteReview, updateReview } from "@/lib/reviews/service";
+import { enforceRateLimit, perUserLimits } from "@/lib/security/rate-limits";
 
 // The patient comes from the session; the service checks the appointment (or
 // review) is theirs, completed, and within the 30-day window.
@@ -22,6 +23,8 @@ export const saveReviewAction = action({
   access: ["patient"],
   schema: reviewSchema.extend({ appointmentId, reviewId: z.preprocess((value) => value || undefined, z.uuid().optional()) }),
   run: async ({ appointmentId, reviewId, ...review }, { user, db, now }) => {
+    // Writing reviews is limited; changing one's own within its 30 days is not.
+    if (!reviewId) await enforceRateLimit(db, perUserLimits.reviews, user.id);
     const saved = reviewId
       ? await updateReview(db, { patientId: user.id, reviewId, ...review }, now)
       : await createReview(db, { patientId: user.id, appointmentId, ...review }, now);
