@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/scheduling";
 import type { Role } from "@/lib/vocabulary";
+import { singleLineText } from "@/lib/validation/text";
 import { passwordSchema } from "./password-policy";
 
 export const emailSchema = z
@@ -17,7 +18,7 @@ export const signInSchema = z.object({
 });
 
 export const registerSchema = z.object({
-  fullName: z.string({ error: "Enter your full name." }).trim().min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
+  fullName: singleLineText({ error: "Enter your full name." }).min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
   email: emailSchema,
   password: passwordSchema,
   // Admins are made by an admin, never by signing up.
@@ -32,7 +33,7 @@ export const registerSchema = z.object({
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z.object({
-  token: z.string().min(10, "This reset link is incomplete. Request a new one."),
+  token: singleLineText().min(10, "This reset link is incomplete. Request a new one.").max(200, "This reset link is not valid. Request a new one."),
   password: passwordSchema,
 });
 
