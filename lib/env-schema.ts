@@ -22,6 +22,8 @@ export const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)"),
     APP_URL: z.url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+    /** Auth.js's own address (it reads the variable itself); unset means APP_URL's origin, never the request's Host header. */
+    AUTH_URL: z.url("AUTH_URL must be an absolute URL such as https://careslot.example").optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
