@@ -14,7 +14,8 @@ export const emailSchema = z
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256),
-  next: z.string().optional(),
+  // Where to go after signing in (checked again by safeReturnPath); one that is not a clean line is dropped, not an error.
+  next: singleLineText().max(2048).optional().catch(undefined),
 });
 
 export const registerSchema = z.object({

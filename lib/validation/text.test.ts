@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { appointmentFilterSchema } from "@/lib/admin/appointments";
 import { auditFilterSchema } from "@/lib/admin/audit";
 import { bulkCancelSchema, createSpecializationSchema, moderateReviewSchema, rejectDoctorSchema, renameSpecializationSchema } from "@/lib/admin/schemas";
-import { registerSchema, resetPasswordSchema } from "@/lib/auth/schemas";
+import { registerSchema, resetPasswordSchema, signInSchema } from "@/lib/auth/schemas";
 import { calendarRangeSchema } from "@/lib/availability/calendar-range";
 import { dateOverrideSchema } from "@/lib/availability/schemas";
 import { bookSchema, cancelSchema, consultationNoteSchema, rescheduleSchema } from "@/lib/booking/schemas";
@@ -165,6 +165,13 @@ describe("file names", () => {
     expect(sanitiseFileName("lab\u0000\u0085\u009bresult.pdf")).toBe("labresult.pdf");
     expect(sanitiseFileName(ZERO_WIDTH)).toBe("file");
     expect(sanitiseFileName("../../etc/passwd")).toBe("passwd");
+  });
+});
+
+describe("the sign-in return path", () => {
+  it("is dropped, not refused, when it carries a control character (a redirect header cannot hold one)", () => {
+    expect(signInSchema.parse({ email: "ann@example.test", password: "x", next: "/patient\u0000" }).next).toBeUndefined();
+    expect(signInSchema.parse({ email: "ann@example.test", password: "x", next: "/patient/appointments" }).next).toBe("/patient/appointments");
   });
 });
 
