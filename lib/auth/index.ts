@@ -44,9 +44,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   // Auth.js reads AUTH_URL from process.env itself (next-auth/lib/env.js, @auth/core createActionURL);
   // without it, it builds its URLs (the sign-in request, the redirect after it, the cookies' Secure
   // flag) from the request's Host / X-Forwarded-Host headers, which the client chooses. Unless set
-  // (lib/env-schema.ts), it is pinned here to APP_URL's origin, so `trustHost` trusts our
-  // configuration, not the request.
-  process.env.AUTH_URL ??= new URL(config.APP_URL).origin;
+  // (lib/env-schema.ts; a blank one counts as unset), it is pinned here to APP_URL's origin, so
+  // `trustHost` trusts our configuration, not the request.
+  process.env.AUTH_URL = config.AUTH_URL ?? new URL(config.APP_URL).origin;
   return {
     secret: config.AUTH_SECRET,
     trustHost: true,
