@@ -9,8 +9,15 @@ const nextConfig: NextConfig = {
   // Uploads (records, certificates ≤ 10 MB) go through server actions and the proxy; a little
   // headroom on both lets an 11 MB file reach our own validation and its clear message (the
   // proxy would otherwise cut the body at 10 MB and the form could not be read at all).
+  // The same 12 MB as ACTION_BODY_LIMIT_BYTES (lib/security/action-requests.ts), which proxy.ts
+  // answers with a 413 when a request declares more (a test keeps the two equal).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   typedRoutes: false,
+  // proxy.ts sets the security headers, but its matcher skips the build's static files (scripts,
+  // styles, fonts) and the image optimiser for speed: they still must never be sniffed as another type.
+  async headers() {
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }));
+  },
 };
 
 export default nextConfig;

@@ -1,11 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionRequestRefusal } from "@/lib/security/action-requests";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
 
-// Headers only: authorisation happens in every page, action and route handler,
-// never here alone (a proxy can be skipped).
-export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+// Headers, and the server-action requests Next.js would answer with a 500
+// (lib/security/action-requests.ts). Authorisation happens in every page,
+// action and route handler, never here alone (a proxy can be skipped).
+export async function proxy(request: NextRequest) {
   const development = process.env.NODE_ENV === "development";
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const refusal = await actionRequestRefusal({ method: request.method, headers: request.headers, text: () => request.clone().text() });
+  if (refusal) {
+    const response = new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    for (const [name, value] of Object.entries(securityHeaders({ production: !development, https }))) response.headers.set(name, value);
+    return response;
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { development });
 
   const requestHeaders = new Headers(request.headers);
@@ -16,7 +26,6 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   for (const [name, value] of Object.entries(securityHeaders({ production: !development, https }))) response.headers.set(name, value);
   return response;
 }

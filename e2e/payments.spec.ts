@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { doctorSeed } from "../db/seed-data";
 import { TEST_WEBHOOK_SECRET, signedStripeEvent, startFakeStripe, type FakeStripe } from "../lib/payments/testing/fake-stripe";
+import { closeTestData, startVisitNow } from "./pages/admin-data";
 import { BookingPage } from "./pages/booking-page";
 import { PaymentsPage, registerConfirmedPatient } from "./pages/payments-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -11,6 +12,8 @@ import { demo, expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "
 const dentist = doctorSeed[5]; // Dr. Jonas Schmidt, EUR 90.00
 const chiropractor = doctorSeed[9]; // Dr. Hugo Martin, EUR 65.00
 const PASSWORD = "pays for visits safely";
+
+test.afterAll(closeTestData);
 
 test("pay at the clinic: confirmed at once and due at the visit; the doctor marks it paid; receipt, admin list, CSV and a manual refund follow", async ({ page, browser }) => {
   const patient = { fullName: "Clara Cashwell", email: uniqueEmail("clinic-pay"), password: PASSWORD };
@@ -24,6 +27,7 @@ test("pay at the clinic: confirmed at once and due at the visit; the doctor mark
   await booking.book("Toothache on the left");
 
   await expect(page).toHaveURL(/\/patient\/appointments\?booked=/);
+  const appointmentId = new URL(page.url()).searchParams.get("booked")!;
   await expect(page.getByText("Your appointment is booked. You can pay at the clinic.")).toBeVisible();
   const row = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: dentist.fullName });
   await expect(row).toContainText("Confirmed");
@@ -49,6 +53,11 @@ test("pay at the clinic: confirmed at once and due at the visit; the doctor mark
   await expectNoSeriousA11yViolations(doctorPage);
   const due = doctorPayments.dueRow(patient.fullName);
   await expect(due).toContainText("€90.00");
+  // Not before the visit: the fee is collected there. Once it has begun, the doctor marks it paid.
+  await expect(due).toContainText("At the visit");
+  await expect(due.getByRole("button", { name: "Mark paid" })).toHaveCount(0);
+  await startVisitNow(appointmentId);
+  await doctorPayments.gotoDoctor();
   await due.getByRole("button", { name: "Mark paid" }).click();
   await expect(due).toHaveCount(0);
   await expect(doctorPayments.earnings).toContainText("€90.00");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env-schema";
+import { EnvError, parseEnv, startupWarnings } from "./env-schema";
+import { devMailboxEnabled } from "./env";
+import { isLoopbackAddress } from "./security/loopback";
 
 const minimal = {
   DATABASE_URL: "postgres://careslot@127.0.0.1:5432/careslot",
@@ -186,5 +188,31 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...minimal, SESSION_IDLE_MINUTES: "", RESEND_API_KEY: "  " });
     expect(env.SESSION_IDLE_MINUTES).toBe(60);
     expect(env.RESEND_API_KEY).toBeUndefined();
+  });
+});
+
+describe("the dev mailbox's settings", () => {
+  it("refuses DEV_MAILBOX together with a mail provider: where mail is sent the mailbox would only leak links", () => {
+    expect(envErrorOf({ ...minimal, DEV_MAILBOX: "1", RESEND_API_KEY: "re_live_1" }).problems).toEqual([
+      "DEV_MAILBOX cannot be on while RESEND_API_KEY is set: emails are sent, and the mailbox would show their links to whoever opens it",
+    ]);
+    // In development a provider switches the (implicit) mailbox off.
+    expect(devMailboxEnabled(parseEnv({ ...minimal, NODE_ENV: "development", RESEND_API_KEY: "re_test_1" }))).toBe(false);
+    expect(devMailboxEnabled(parseEnv({ ...minimal, NODE_ENV: "development" }))).toBe(true);
+    expect(devMailboxEnabled(parseEnv({ ...minimal, NODE_ENV: "production" }))).toBe(false);
+  });
+
+  it("warns in capitals at start-up when a production build has it on, and only then", () => {
+    const [warning] = startupWarnings(parseEnv({ ...minimal, NODE_ENV: "production", DEV_MAILBOX: "1" }));
+    expect(warning).toMatch(/^DEV_MAILBOX IS ON IN A PRODUCTION BUILD/);
+    const words = warning!.replaceAll("/dev/mailbox", ""); // the path as one types it
+    expect(words).toBe(words.toUpperCase());
+    expect(startupWarnings(parseEnv({ ...minimal, NODE_ENV: "production" }))).toEqual([]);
+    expect(startupWarnings(parseEnv({ ...minimal, NODE_ENV: "development", DEV_MAILBOX: "1" }))).toEqual([]);
+  });
+
+  it("knows a loopback address in each of its spellings", () => {
+    for (const address of ["127.0.0.1", "127.8.9.10", "::1", "[::1]:51234", "::ffff:127.0.0.1", "127.0.0.1:40000", "0:0:0:0:0:0:0:1"]) expect(isLoopbackAddress(address), address).toBe(true);
+    for (const address of ["128.0.0.1", "10.0.0.1", "::2", "::ffff:10.0.0.1", "localhost", "127.0.0.256", "127.0.0", "", "fe80::1"]) expect(isLoopbackAddress(address), address).toBe(false);
   });
 });

@@ -22,6 +22,8 @@ export const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)"),
     APP_URL: z.url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+    /** Auth.js's own address (it reads the variable itself); unset means APP_URL's origin, never the request's Host header. */
+    AUTH_URL: z.url("AUTH_URL must be an absolute URL such as https://careslot.example").optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
@@ -80,6 +82,19 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS default credentials");
   }
   if (given.S3_ENDPOINT && !given.S3_BUCKET) problems.push("S3_BUCKET is required when S3_ENDPOINT is set (files would otherwise stay in STORAGE_DIR)");
+  // The mailbox shows reset links; where mail really goes out it has no business existing.
+  if (given.RESEND_API_KEY?.trim() && ["1", "true"].includes(given.DEV_MAILBOX ?? "")) problems.push("DEV_MAILBOX cannot be on while RESEND_API_KEY is set: emails are sent, and the mailbox would show their links to whoever opens it");
   if (problems.length > 0 || !result.success) throw new EnvError(problems);
   return result.data;
+}
+
+/** What the server says in capitals when it starts with a setting that must never reach real users. */
+export function startupWarnings(env: Env): string[] {
+  const warnings: string[] = [];
+  if (env.NODE_ENV === "production" && env.DEV_MAILBOX) {
+    warnings.push(
+      "DEV_MAILBOX IS ON IN A PRODUCTION BUILD: /dev/mailbox SHOWS EVERY EMAIL, PASSWORD RESET LINKS INCLUDED. IT ANSWERS ONLY REQUESTS FROM A LOOPBACK ADDRESS (AS X-FORWARDED-FOR REPORTS IT), SO PUT A PROXY THAT SETS X-FORWARDED-FOR IN FRONT OR KEEP THE SERVER ON 127.0.0.1. NEVER TURN IT ON WHERE REAL PEOPLE SIGN IN.",
+    );
+  }
+  return warnings;
 }

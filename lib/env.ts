@@ -8,9 +8,8 @@ export function env(): Env {
   return cached;
 }
 
-/** Mail goes to the dev mailbox only where no provider is configured and it was asked for. */
-export function devMailboxEnabled(): boolean {
-  const config = env();
+/** Mail goes to the dev mailbox only where no provider is configured and it was asked for (lib/dev-mailbox.ts: who may open it). */
+export function devMailboxEnabled(config: Env = env()): boolean {
   if (config.RESEND_API_KEY) return false;
   return config.NODE_ENV === "development" || config.DEV_MAILBOX;
 }

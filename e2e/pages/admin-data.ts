@@ -114,6 +114,17 @@ export async function createAppointment(doctorId: string, patientId: string, sta
   return row.id;
 }
 
+/** Moves a booked visit so it began a minute ago, keeping its length: a fee due at the visit can be marked paid from then on. */
+export async function startVisitNow(appointmentId: string): Promise<void> {
+  const [row] = await db().select().from(appointments).where(eq(appointments.id, appointmentId));
+  if (!row) throw new Error(`no appointment ${appointmentId}`);
+  const startsAt = new Date(Date.now() - 60_000);
+  await db()
+    .update(appointments)
+    .set({ startsAt, endsAt: new Date(startsAt.getTime() + (row.endsAt.getTime() - row.startsAt.getTime())) })
+    .where(eq(appointments.id, appointmentId));
+}
+
 /** A completed visit by a fresh patient and its visible review of the doctor. */
 export async function createReview(doctorId: string, rating: number, body: string): Promise<{ reviewId: string; patient: Person }> {
   const patient = await createPatient("Reviewer");

@@ -6,6 +6,7 @@ import { StepOpCode } from "inngest/types";
 import type { StoredStep } from "@/db/schema";
 import { finishJobRun, getJobRun, putJobRunToSleep, recordJobSleeps, saveJobStep, scheduleJobRetry, startJobRun } from "@/db/queries/job-runs";
 import { queueRunWakeUps } from "@/lib/jobs/queue";
+import { safeErrorMessage } from "@/lib/logged-error";
 import { logger } from "@/lib/logger";
 import { executeFunction, maxAttemptsOf, type ExecutionOutcome, type FoundStep, type RunState } from "./execute";
 import type { RunnerContext } from "./fan-out";
@@ -54,7 +55,8 @@ export async function driveRun(context: RunnerContext, runId: string, options: D
 
   const retry = async (error: unknown, retryable: boolean | string): Promise<DriveResult> => {
     const attempt = state.attempt + 1;
-    const message = describe(error);
+    // Stored and shown in /admin/outbox: a database error's message would carry the statement's parameters.
+    const message = safeErrorMessage(error);
     if (retryable === false || attempt >= maxAttempts || stepFailedForGood) {
       await finishJobRun(db, runId, { status: "failed", error: message }, context.now());
       logger.error({ component: "jobs", runId, functionId: definition.id, err: error }, "job run failed for good");
@@ -185,8 +187,3 @@ function retryTime(retryable: boolean | string, attempt: number, baseMs: number,
   return new Date(now.getTime() + delay * (0.75 + Math.random() * 0.5));
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
-  return String(error);
-}

@@ -6,15 +6,12 @@ import { type AdminAppointmentFilter, listAppointmentsChunk } from "@/db/queries
 import { cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { statusLabels } from "@/lib/format";
+import { boundedDate, optionalParam, singleLineText } from "@/lib/validation/text";
 import { appointmentStatus } from "@/lib/vocabulary";
 import { assertAdmin, requireActiveAdmin, type Actor } from "./actor";
 
-/** An empty form field ("status=") means "any". */
-const blank = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-const isoDate = blank(z.iso.date({ error: "Use a date like 2026-03-31." }));
-const optionalText = z
-  .string()
-  .trim()
+const isoDate = optionalParam(boundedDate());
+const optionalText = singleLineText()
   .max(100, "Keep the search under 100 characters.")
   .optional()
   .transform((v) => v || undefined);
@@ -22,7 +19,8 @@ const optionalText = z
 /** The filter in the URL: the page, the CSV export and the bulk form all read the same one. */
 export const appointmentFilterSchema = z
   .object({
-    status: blank(z.enum(appointmentStatus.enumValues, { error: "Choose a status from the list." })),
+    // An empty form field ("status=") means "any".
+    status: optionalParam(z.enum(appointmentStatus.enumValues, { error: "Choose a status from the list." })),
     doctor: optionalText,
     patient: optionalText,
     from: isoDate,

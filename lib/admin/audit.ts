@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuditFilter } from "@/db/queries/audit";
+import { boundedDate, optionalParam, singleLineText } from "@/lib/validation/text";
 
 /** Every action the app writes (a test keeps this list complete), offered as suggestions in the filter. */
 export const knownAuditActions = [
@@ -62,13 +63,11 @@ export const knownAuditActions = [
 /** Offered as suggestions; the filter accepts any text. */
 export const knownEntityTypes = ["app_settings", "appointment", "certificate", "doctor_profile", "job_run", "medical_record", "outbox", "patient_profile", "payment", "refund", "report_month", "review", "specialization", "user"];
 
-const text = z
-  .string()
-  .trim()
+const text = singleLineText()
   .max(120, "Keep each filter under 120 characters.")
   .optional()
   .transform((v) => v || undefined);
-const date = z.preprocess((value) => (value === "" ? undefined : value), z.iso.date({ error: "Use a date like 2026-03-31." }).optional());
+const date = optionalParam(boundedDate());
 
 export const auditFilterSchema = z
   .object({ actor: text, action: text, entityType: text, entityId: text, from: date, to: date, page: z.coerce.number().int().min(1).max(100_000).catch(1) })

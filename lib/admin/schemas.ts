@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/validation/text";
 import { userRole } from "@/lib/vocabulary";
 
 // Shared by the admin forms (for the field names and limits) and the actions,
@@ -31,9 +32,7 @@ export const setActiveSchema = z.object({
 });
 
 const reason = (what: string) =>
-  z
-    .string({ error: `Give a reason ${what}.` })
-    .trim()
+  multiLineText({ error: `Give a reason ${what}.` })
     .min(3, `Give a reason ${what} (at least 3 characters).`)
     .max(500, "Keep the reason under 500 characters.");
 
@@ -44,9 +43,7 @@ export const rejectDoctorSchema = z.object({
 
 export const doctorIdSchema = z.object({ doctorId: z.uuid({ error: "That doctor does not exist." }) });
 
-export const specializationNameSchema = z
-  .string({ error: "Enter a name." })
-  .trim()
+export const specializationNameSchema = singleLineText({ error: "Enter a name." })
   .min(2, "Use at least 2 characters.")
   .max(60, "Keep the name under 60 characters.")
   .regex(/[\p{L}]/u, "The name needs at least one letter.");

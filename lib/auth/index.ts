@@ -9,6 +9,7 @@ import { clientIpFrom } from "@/lib/security/client-ip";
 import { consumeRateLimit, currentRateLimits } from "@/lib/security/rate-limits";
 import type { Role } from "@/lib/vocabulary";
 import { verifyCredentials } from "./credentials";
+import { authRedirectTarget } from "./redirect";
 import { sessionRefusal } from "./session-validity";
 import { signInSchema } from "./schemas";
 
@@ -42,6 +43,12 @@ const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
+  // Auth.js reads AUTH_URL from process.env itself (next-auth/lib/env.js, @auth/core createActionURL);
+  // without it, it builds its URLs (the sign-in request, the redirect after it, the cookies' Secure
+  // flag) from the request's Host / X-Forwarded-Host headers, which the client chooses. Unless set
+  // (lib/env-schema.ts; a blank one counts as unset), it is pinned here to APP_URL's origin, so
+  // `trustHost` trusts our configuration, not the request.
+  process.env.AUTH_URL = config.AUTH_URL ?? new URL(config.APP_URL).origin;
   return {
     secret: config.AUTH_SECRET,
     trustHost: true,
@@ -78,6 +85,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       }),
     ],
     callbacks: {
+      // After sign-in and sign-out: a path under APP_URL, whatever Host the request claimed.
+      redirect({ url }) {
+        return authRedirectTarget(url, config.APP_URL);
+      },
       async jwt({ token, user }) {
         if (user) {
           token.sid = user.sessionId;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/scheduling";
 import type { Role } from "@/lib/vocabulary";
+import { singleLineText } from "@/lib/validation/text";
 import { passwordSchema } from "./password-policy";
 
 export const emailSchema = z
@@ -13,11 +14,12 @@ export const emailSchema = z
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256),
-  next: z.string().optional(),
+  // Where to go after signing in (checked again by safeReturnPath); one that is not a clean line is dropped, not an error.
+  next: singleLineText().max(2048).optional().catch(undefined),
 });
 
 export const registerSchema = z.object({
-  fullName: z.string({ error: "Enter your full name." }).trim().min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
+  fullName: singleLineText({ error: "Enter your full name." }).min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
   email: emailSchema,
   password: passwordSchema,
   // Admins are made by an admin, never by signing up.
@@ -32,7 +34,7 @@ export const registerSchema = z.object({
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z.object({
-  token: z.string().min(10, "This reset link is incomplete. Request a new one."),
+  token: singleLineText().min(10, "This reset link is incomplete. Request a new one.").max(200, "This reset link is not valid. Request a new one."),
   password: passwordSchema,
 });
 

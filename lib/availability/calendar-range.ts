@@ -2,6 +2,7 @@
 // answers. Client-safe, so the calendar component types its data from here.
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import { boundedDate } from "@/lib/validation/text";
 import type { AppointmentStatus } from "@/lib/vocabulary";
 import type { DateHours } from "./open-hours";
 
@@ -14,8 +15,8 @@ export const MAX_CALENDAR_DAYS = 62;
  */
 export const calendarRangeSchema = z
   .object({
-    start: z.iso.date({ error: "start must be a date as YYYY-MM-DD." }),
-    end: z.iso.date({ error: "end must be a date as YYYY-MM-DD." }),
+    start: boundedDate({ error: "start must be a date as YYYY-MM-DD." }),
+    end: boundedDate({ error: "end must be a date as YYYY-MM-DD." }),
   })
   .superRefine((range, ctx) => {
     const days = daysBetween(range.start, range.end);

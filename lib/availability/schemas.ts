@@ -4,6 +4,7 @@
 // form accepts exactly what the engine can compute with.
 import { z } from "zod";
 import { isValidTimeRange, parseLocalTime } from "@/lib/scheduling";
+import { boundedDate } from "@/lib/validation/text";
 import { isSupportedTimeZone } from "./time-zones";
 
 export const MAX_RANGES_PER_DAY = 6;
@@ -66,7 +67,7 @@ export const weeklyHoursSchema = z.object({
   days: z.array(z.object({ ranges: dayRangesSchema })).length(7, "Send all seven weekdays."),
 });
 
-const isoDate = z.iso.date({ error: "Enter a date as YYYY-MM-DD." });
+const isoDate = boundedDate({ error: "Enter a date as YYYY-MM-DD." });
 
 export const dateOverrideSchema = z.discriminatedUnion(
   "kind",

@@ -1,21 +1,23 @@
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isWithinDateYears, multiLineText } from "@/lib/validation/text";
 
 /** An instant with an explicit offset, as the slot buttons send it: never a zone-less local time. */
 export const instantSchema = z.iso
   .datetime({ offset: true, error: "Choose one of the times shown." })
-  .transform((value) => new Date(value));
+  .transform((value) => new Date(value))
+  .refine(isWithinDateYears, DATE_RANGE_MESSAGE);
 
 export const appointmentIdSchema = z.uuid({ error: "That appointment does not exist." });
 
 export const bookSchema = z.object({
   doctorId: z.uuid({ error: "Choose a doctor." }),
   startsAt: instantSchema,
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default(""),
+  reason: multiLineText().max(500, "Keep the reason under 500 characters.").default(""),
 });
 
 export const cancelSchema = z.object({
   appointmentId: appointmentIdSchema,
-  reason: z.string({ error: "Tell the other side why you are cancelling." }).trim().min(3, "Tell the other side why you are cancelling (at least 3 characters).").max(500, "Keep the reason under 500 characters."),
+  reason: multiLineText({ error: "Tell the other side why you are cancelling." }).min(3, "Tell the other side why you are cancelling (at least 3 characters).").max(500, "Keep the reason under 500 characters."),
 });
 
 export const rescheduleSchema = z.object({
@@ -30,10 +32,8 @@ export const outcomeSchema = z.object({
 
 export const consultationNoteSchema = z.object({
   appointmentId: appointmentIdSchema,
-  body: z.string().trim().max(20_000, "Notes are limited to 20,000 characters."),
-  patientSummary: z
-    .string()
-    .trim()
+  body: multiLineText().max(20_000, "Notes are limited to 20,000 characters."),
+  patientSummary: multiLineText()
     .max(5_000, "The summary is limited to 5,000 characters.")
     .transform((value) => (value === "" ? null : value)),
 });

@@ -31,9 +31,24 @@ export type SendOutcome = { status: "sent" | "stored"; id: string; providerId?: 
 /** What a job's email step returns (and the runner stores as the step's result). */
 export type MailResult = { outcome: "sent" | "stored"; emailId: string } | { outcome: "skipped"; reason: string };
 
+/** Query parameters of emailed links that open an account (reset, verification): secrets, whoever reads the table. */
+const SECRET_LINK_PARAMETERS = ["token"];
+
+/**
+ * The email's text with the value of every secret link parameter replaced by
+ * "[redacted]", in plain text ("?token=…") and in HTML attributes ("&amp;token=…").
+ */
+export function redactLinkSecrets(content: string): string {
+  const names = SECRET_LINK_PARAMETERS.join("|");
+  return content.replace(new RegExp(`([?&](?:amp;)?(?:${names})=)[^&#"'<>\\s\\]\\)]+`, "gi"), "$1[redacted]");
+}
+
 /**
  * The one way Careslot sends an email: through Resend when a key is configured,
- * otherwise into the dev mailbox table. Either way the attempt is logged.
+ * otherwise into the dev mailbox table. Either way the attempt is logged. A
+ * sent email is recorded with its links' tokens redacted (the table is a log,
+ * not a second way into the account); only the dev mailbox, where no email
+ * leaves the server, keeps whole links, since they are how one signs up there.
  */
 export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutcome> {
   const { html, text } = await renderEmail(email.body);
@@ -44,6 +59,7 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutco
     const id = await recordEmail(db, { ...base, provider: "mailbox", status: "stored", attachments: email.attachments?.length ? email.attachments : null });
     return { status: "stored", id };
   }
+  const logged = { ...base, html: redactLinkSecrets(html), text: redactLinkSecrets(text) };
 
   const resend = new Resend(apiKey);
   const { data, error } = await resend.emails.send(
@@ -59,11 +75,11 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutco
   );
   if (error || !data) {
     const message = error?.message ?? "no response from the mail provider";
-    const id = await recordEmail(db, { ...base, provider: "resend", status: "failed", error: message });
+    const id = await recordEmail(db, { ...logged, provider: "resend", status: "failed", error: message });
     logger.error({ emailId: id, template: email.template, error: message }, "email send failed");
     return { status: "failed", id, error: message };
   }
-  const id = await recordEmail(db, { ...base, provider: "resend", status: "sent", providerId: data.id });
+  const id = await recordEmail(db, { ...logged, provider: "resend", status: "sent", providerId: data.id });
   return { status: "sent", id, providerId: data.id };
 }
 

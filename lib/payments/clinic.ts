@@ -8,8 +8,8 @@ import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 
 /**
  * The doctor records that the fee due at the visit was paid at the clinic.
- * Only their own appointment, only a fee still due, audited in the same
- * transaction. A card payment is never marked paid this way: only Stripe's
+ * Only their own appointment, only a fee still due, only once the visit has
+ * started, audited in the same transaction. A card payment is never marked paid this way: only Stripe's
  * webhook does that.
  */
 export async function markPaidAtClinic(db: Db, input: { appointmentId: string; doctorId: string }, now: Date): Promise<Payment> {
@@ -17,6 +17,8 @@ export async function markPaidAtClinic(db: Db, input: { appointmentId: string; d
     const appointment = await lockAppointment(tx, input.appointmentId);
     if (!appointment || appointment.doctorId !== input.doctorId) throw new AppError("not_found", "We could not find that appointment.");
     if (appointment.status !== "confirmed" && appointment.status !== "completed") throw new AppError("conflict", "Only a confirmed or completed visit can be marked paid.");
+    // A fee is collected at the visit: marked paid earlier, a cancellation would owe a refund of money never taken.
+    if (now < appointment.startsAt) throw new AppError("conflict", "This visit has not started yet. Mark the fee paid at the visit, once it has begun.");
     const payment = await lockPaymentOfAppointment(tx, appointment.id);
     if (!payment || payment.provider !== "clinic" || payment.status !== "due_at_visit") throw new AppError("conflict", "This visit has no fee due at the clinic.");
     const paid = await updatePayment(tx, payment.id, { status: "paid", paidAt: now });

@@ -309,6 +309,15 @@ describe("paying at the clinic", () => {
     expect(await doctorEarningsByMonth(ctx.db, doctor.id, "Europe/Berlin")).toEqual([{ month: "2030-03", currency: "EUR", paidMinor: 6000, refundedMinor: 1000, dueMinor: 6000 }]);
   });
 
+  it("a fee cannot be marked paid before the visit starts", async () => {
+    const { doctor, patient } = await doctorAndPatient(ctx.db);
+    const appointment = await withoutStripe(() => bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW));
+    const early = (await rejectionOf(markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, new Date(TUESDAY_10.getTime() - 60_000)))) as AppError;
+    expect(early).toMatchObject({ code: "conflict", message: "This visit has not started yet. Mark the fee paid at the visit, once it has begun." });
+    expect(await paymentOf(ctx.db, appointment.id)).toMatchObject({ status: "due_at_visit", paidAt: null });
+    expect(await markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, TUESDAY_10)).toMatchObject({ status: "paid" });
+  });
+
   it("a card payment can never be marked paid by the doctor: only the webhook marks it paid", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const held = await heldWithSession(ctx.db, { doctorId: doctor.id, patientId: patient.id });

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password-policy";
 import { isSupportedTimeZone } from "@/lib/availability/time-zones";
+import { multiLineText, singleLineText } from "@/lib/validation/text";
 
 // Shared by the profile forms (browser, instant messages) and the actions
 // (server, the real check). Empty inputs mean "not given": optional fields
 // become null so a cleared field clears the column.
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+const optionalText = (max: number, label: string, options: { multiLine?: boolean } = {}) =>
+  (options.multiLine ? multiLineText() : singleLineText())
     .max(max, `${label} must be at most ${max.toLocaleString("en-GB")} characters.`)
     .transform((value) => (value === "" ? null : value));
 
@@ -62,10 +61,8 @@ export const doctorProfileSchema = z
       .transform((value) => Math.round(Number(value.replace(",", ".")) * 100))
       .refine((minor) => minor <= 10_000_000, "That price is too high."),
     currency: z.enum(CURRENCIES, { error: "Choose a currency from the list." }),
-    bio: optionalText(2000, "Your bio").transform((value) => value ?? ""),
-    languages: z
-      .string()
-      .trim()
+    bio: optionalText(2000, "Your bio", { multiLine: true }).transform((value) => value ?? ""),
+    languages: singleLineText()
       .max(400, "List at most 10 languages.")
       .transform((value, ctx) => {
         const list = [...new Set(value.split(",").map((item) => item.trim()).filter(Boolean))];
@@ -100,7 +97,7 @@ function validBirthDate(value: string, today: string): boolean {
 
 export const patientProfileSchema = z
   .object({
-    fullName: z.string().trim().min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
+    fullName: singleLineText().min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
     phone: optionalPhone,
     dateOfBirth: z
       .string()
@@ -112,9 +109,9 @@ export const patientProfileSchema = z
     latitude: optionalNumber("Latitude", -90, 90),
     longitude: optionalNumber("Longitude", -180, 180),
     timeZone: z.string().trim().refine(isSupportedTimeZone, "Choose a time zone from the list."),
-    allergies: optionalText(1000, "Allergies"),
-    chronicConditions: optionalText(1000, "Chronic conditions"),
-    currentMedications: optionalText(1000, "Current medications"),
+    allergies: optionalText(1000, "Allergies", { multiLine: true }),
+    chronicConditions: optionalText(1000, "Chronic conditions", { multiLine: true }),
+    currentMedications: optionalText(1000, "Current medications", { multiLine: true }),
     bloodType: z.enum(["", ...BLOOD_TYPES], { error: "Choose a blood type from the list." }).transform((value) => (value === "" ? null : value)),
     emergencyContactName: optionalText(120, "Emergency contact name"),
     emergencyContactPhone: optionalPhone,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 
 export const recordTypeLabels = {
   lab_result: "Lab result",
@@ -12,7 +13,7 @@ export type RecordType = keyof typeof recordTypeLabels;
 export const recordTypeSchema = z.enum(Object.keys(recordTypeLabels) as [RecordType, ...RecordType[]], { error: "Choose a document type." });
 
 export const recordDetailsSchema = z.object({
-  title: z.string({ error: "Give the document a title." }).trim().min(2, "Give the document a title (at least 2 characters).").max(120, "Keep the title under 120 characters."),
+  title: singleLineText({ error: "Give the document a title." }).min(2, "Give the document a title (at least 2 characters).").max(120, "Keep the title under 120 characters."),
   recordType: recordTypeSchema,
 });
 

@@ -1,16 +1,22 @@
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isWithinDateYears } from "@/lib/validation/text";
 
 // Months are "YYYY-MM" in URLs and forms, and the first day ("YYYY-MM-01") in
 // the reports table. Pure: "now" is always passed in.
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export const monthSchema = z.string().trim().regex(MONTH_PATTERN, "Choose a month, for example 2030-03.");
+export const monthSchema = z
+  .string()
+  .trim()
+  .regex(MONTH_PATTERN, { message: "Choose a month, for example 2030-03.", abort: true })
+  .refine(isWithinDateYears, { message: DATE_RANGE_MESSAGE, abort: true });
 
 export const generateReportSchema = z.object({ month: monthSchema });
 
+/** "YYYY-MM" in the years every date is bounded to (lib/validation/text.ts), so its month's end is a real SQL date. */
 export function isMonth(value: string | undefined | null): value is string {
-  return typeof value === "string" && MONTH_PATTERN.test(value);
+  return typeof value === "string" && MONTH_PATTERN.test(value) && isWithinDateYears(value);
 }
 
 export function monthToDate(month: string): string {

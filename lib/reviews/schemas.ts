@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "@/lib/validation/text";
 
 // Shared by the review forms (browser) and the actions (server).
 
@@ -12,27 +13,21 @@ export const reviewSchema = z.object({
     .int("Choose a rating from 1 to 5 stars.")
     .min(1, "Choose a rating from 1 to 5 stars.")
     .max(5, "Choose a rating from 1 to 5 stars."),
-  body: z
-    .string({ error: "Write a few words about your visit." })
-    .trim()
+  body: multiLineText({ error: "Write a few words about your visit." })
     .min(REVIEW_BODY.min, `Write at least ${REVIEW_BODY.min} characters.`)
     .max(REVIEW_BODY.max, `Keep it under ${REVIEW_BODY.max.toLocaleString("en-GB")} characters.`),
 });
 
 export const replySchema = z.object({
   reviewId: z.uuid("That review could not be found."),
-  reply: z
-    .string({ error: "Write your reply." })
-    .trim()
+  reply: multiLineText({ error: "Write your reply." })
     .min(REPLY.min, "Write your reply.")
     .max(REPLY.max, `Keep it under ${REPLY.max.toLocaleString("en-GB")} characters.`),
 });
 
 export const reportSchema = z.object({
   reviewId: z.uuid("That review could not be found."),
-  reason: z
-    .string({ error: "Say briefly what is wrong with this review." })
-    .trim()
+  reason: multiLineText({ error: "Say briefly what is wrong with this review." })
     .min(REPORT_REASON.min, "Say briefly what is wrong with this review.")
     .max(REPORT_REASON.max, `Keep it under ${REPORT_REASON.max} characters.`),
 });

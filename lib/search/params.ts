@@ -4,6 +4,8 @@
 // search still runs. Nothing here throws, so a bad link is never a 500.
 // Pure and client-safe: the form reads the same constants.
 
+import { hasVisibleCharacters, withoutControlCharacters } from "@/lib/validation/text";
+
 export const WITHIN_OPTIONS = [
   { value: "", label: "Any time" },
   { value: "today", label: "Today" },
@@ -76,9 +78,10 @@ function single(raw: RawParams, key: string): string | undefined {
   const value = raw[key];
   const text = Array.isArray(value) ? value[0] : value;
   if (text === undefined) return undefined;
-  // Control characters never belong in a search; trimming makes "  " mean "not given".
-  const cleaned = text.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return cleaned === "" ? undefined : cleaned;
+  // Control characters never belong in a search (a NUL would reach PostgreSQL); text that
+  // shows nothing (spaces, zero-width characters) means "not given".
+  const cleaned = withoutControlCharacters(text).trim();
+  return hasVisibleCharacters(cleaned) ? cleaned : undefined;
 }
 
 function number(text: string | undefined): number | undefined {

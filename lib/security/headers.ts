@@ -3,7 +3,13 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
-    // Tailwind classes are external CSS; FullCalendar and React set style attributes.
+    // 'unsafe-inline' stays for styles, on purpose. Server-rendered style attributes (bar widths in
+    // reviews and reports, avatar sizes, calendar colours) can only be allowed by it: a nonce never
+    // covers an attribute, and 'unsafe-hashes' would need a hash per computed value. FullCalendar 6
+    // also injects its CSS as a <style> element at run time (v7 ships CSS files instead). What it
+    // allows is CSS, not script: script-src above stays nonce-only with 'strict-dynamic', and React
+    // escapes every value, so no one can inject the markup a CSS attack would need. Removing it
+    // means moving those styles into classes or CSS variables set from script.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",

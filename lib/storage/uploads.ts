@@ -1,6 +1,7 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { z } from "zod";
+import { hasVisibleCharacters, withoutControlCharacters } from "@/lib/validation/text";
 import { tooLargeMessage, uploadKinds, type UploadKind } from "./upload-limits";
 
 export type CheckedUpload =
@@ -10,16 +11,19 @@ export type CheckedUpload =
 /** A file input's value: an empty file input still posts a nameless, empty File, which means "nothing chosen" (null). */
 export const fileSchema = z.unknown().transform((value) => (value instanceof File && (value.size > 0 || value.name !== "") ? value : null));
 
-/** Keeps a display name harmless: no paths, no control characters, bounded length. */
+/**
+ * Keeps a display name harmless: no paths, no control characters, no
+ * bidirectional controls (which make "invoice\u202Efdp.exe" display as
+ * "invoiceexe.pdf"), bounded length; a name that shows nothing becomes "file".
+ */
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  const cleaned = base
-    .normalize("NFKC")
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+  const cleaned = withoutControlCharacters(base.normalize("NFKC"))
+    .replace(/["<>|:*?]/g, "")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, 120);
-  return cleaned === "" || cleaned === "." || cleaned === ".." ? "file" : cleaned;
+  return !hasVisibleCharacters(cleaned) || cleaned === "." || cleaned === ".." ? "file" : cleaned;
 }
 
 /** Checks an uploaded file by its content (not its name or claimed type) and size. */

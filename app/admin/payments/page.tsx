@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/lib/db";
 import { listDoctorsWithPayments, listPaymentsForAdmin, listRefundsOfPayments } from "@/db/queries/payments";
+import { FilterProblems } from "@/components/admin/form-bits";
 import { PaymentFilters } from "@/components/payments/payment-filters";
 import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
-import { filterRange, paymentFilterSchema } from "@/lib/payments/schemas";
+import { filterRange, parsePaymentFilter } from "@/lib/payments/schemas";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -13,7 +14,7 @@ const LIMIT = 200;
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("admin");
-  const filter = paymentFilterSchema.parse(await searchParams);
+  const { values: filter, problems } = parsePaymentFilter(await searchParams);
   const db = getDb();
   const [rows, doctors] = await Promise.all([listPaymentsForAdmin(db, { status: filter.status, doctorId: filter.doctor, ...filterRange(filter) }, LIMIT), listDoctorsWithPayments(db)]);
   const refunds = await listRefundsOfPayments(db, rows.map((row) => row.id));
@@ -23,6 +24,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       <PageHeading title="Payments" subtitle="Every payment and refund. Dates are in UTC." />
       <div className="flex flex-col gap-6">
         <Card>
+          <FilterProblems problems={problems} />
           <PaymentFilters filter={filter} doctors={doctors} exportHref={`/admin/payments/export${query ? `?${query}` : ""}`} />
         </Card>
         <Card title={`${rows.length === LIMIT ? `The newest ${LIMIT}` : rows.length} payment${rows.length === 1 ? "" : "s"}`}>

@@ -7,6 +7,7 @@ import { UserBulkForm } from "@/components/admin/user-forms";
 import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { requireRole } from "@/lib/auth/guards";
+import { singleLineText } from "@/lib/validation/text";
 import { userRole } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Users" };
@@ -15,7 +16,7 @@ const PAGE_SIZE = 20;
 
 // A bad value in the URL falls back to "any" instead of failing the page.
 const filterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: singleLineText().max(100).optional().catch(undefined),
   role: z.enum(userRole.enumValues).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

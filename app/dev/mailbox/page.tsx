@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { listMailbox } from "@/db/queries/emails";
 import { PageHeading } from "@/components/ui/card";
-import { devMailboxEnabled } from "@/lib/env";
+import { devMailboxOpenTo } from "@/lib/dev-mailbox";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
@@ -13,9 +14,9 @@ function linksIn(text: string): string[] {
   return Array.from(new Set(text.match(/https?:\/\/[^\s)\]]+/g) ?? []));
 }
 
-/** Emails stored instead of sent. It holds reset links, so it exists only where asked for. */
+/** Emails stored instead of sent. It holds reset links, so it exists only where asked for (and, in production, only for this machine). */
 export default async function DevMailboxPage() {
-  if (!devMailboxEnabled()) notFound();
+  if (!devMailboxOpenTo(await headers())) notFound();
   const messages = await listMailbox(getDb());
   return (
     <>

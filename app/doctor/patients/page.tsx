@@ -9,13 +9,14 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterInput } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 import { requireRole } from "@/lib/auth/guards";
+import { singleLineText } from "@/lib/validation/text";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Patients" };
 
 const PAGE_SIZE = 25;
 const filterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: singleLineText().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

@@ -15,6 +15,7 @@ export default async function DoctorPaymentsPage() {
   const user = await requireRole("doctor");
   const db = getDb();
   const timeZone = (await getBookableDoctor(db, user.id))?.timeZone ?? "UTC";
+  const now = new Date();
   const [earnings, due] = await Promise.all([doctorEarningsByMonth(db, user.id, timeZone), listDueAtVisitForDoctor(db, user.id)]);
   return (
     <>
@@ -34,7 +35,8 @@ export default async function DoctorPaymentsPage() {
                   <td className="py-3 pr-4">{formatDateTime(row.appointmentStartsAt, timeZone)}</td>
                   <td className="py-3 pr-4 text-right tabular-nums">{formatMoney(row.amountMinor, row.currency)}</td>
                   <td className="py-3">
-                    <MarkPaidForm appointmentId={row.appointmentId} label="Mark paid" />
+                    {/* The service refuses it earlier too (lib/payments/clinic.ts). */}
+                    {row.appointmentStartsAt <= now ? <MarkPaidForm appointmentId={row.appointmentId} label="Mark paid" /> : <span className="text-sm text-slate-600">At the visit</span>}
                   </td>
                 </tr>
               ))}

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { listPaymentsForAdmin } from "@/db/queries/payments";
 import { userWithRole } from "@/lib/auth/guards";
 import { paymentsToCsv } from "@/lib/payments/csv";
-import { filterRange, paymentFilterSchema } from "@/lib/payments/schemas";
+import { filterRange, parsePaymentFilter } from "@/lib/payments/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +10,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const admin = await userWithRole("admin");
   if (!admin) return Response.json({ error: "Only admins can export payments." }, { status: 403 });
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  const filter = paymentFilterSchema.parse(query);
+  const { values: filter, problems } = parsePaymentFilter(Object.fromEntries(new URL(request.url).searchParams));
+  // The same filter as the list; a bad one is refused rather than exported as "everything".
+  if (problems.length) return Response.json({ error: `The filter is not valid: ${problems.join(" ")}` }, { status: 400, headers: { "cache-control": "no-store" } });
   const rows = await listPaymentsForAdmin(getDb(), { status: filter.status, doctorId: filter.doctor, ...filterRange(filter) }, 50_000);
   return new Response(paymentsToCsv(rows), {
     headers: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getMailboxMessage } from "@/db/queries/emails";
-import { devMailboxEnabled } from "@/lib/env";
+import { devMailboxOpenTo } from "@/lib/dev-mailbox";
 import { notFoundResponse } from "@/lib/records/download";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
  * sent, opened in its own tab. The site's Content-Security-Policy still
  * applies (no script runs), and it exists only where the mailbox does.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!devMailboxEnabled()) return notFoundResponse();
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  if (!devMailboxOpenTo(request.headers)) return notFoundResponse();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return notFoundResponse();
   const message = await getMailboxMessage(getDb(), id);

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getMailboxMessage } from "@/db/queries/emails";
-import { devMailboxEnabled } from "@/lib/env";
+import { devMailboxOpenTo } from "@/lib/dev-mailbox";
 import { notFoundResponse, privateFileHeaders } from "@/lib/records/download";
 
 export const dynamic = "force-dynamic";
 
 /** GET /dev/mailbox/<id>/attachments/<n>: a stored email's attachment (a booking's calendar file), as a download. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; index: string }> }) {
-  if (!devMailboxEnabled()) return notFoundResponse();
+export async function GET(request: Request, { params }: { params: Promise<{ id: string; index: string }> }) {
+  if (!devMailboxOpenTo(request.headers)) return notFoundResponse();
   const { id, index } = await params;
   const position = Number(index);
   if (!z.uuid().safeParse(id).success || !Number.isInteger(position) || position < 0) return notFoundResponse();
