@@ -6,7 +6,7 @@ import { textEnvelopePrefix } from "../crypto";
 import { certificates, consultationNotes, doctorProfiles, medicalRecords, patientProfiles } from "../schema";
 
 // Every value the app encrypts (db/schema/columns.ts encryptedText, and the
-// files lib/storage keeps), for the rotation (lib/security/data-rotation.ts):
+// files lib/storage keeps), for the rotation (lib/encryption/rotation.ts):
 // a value not written under the current key, plaintext included, is read
 // through the column (decrypted) and written back (encrypted under the current key).
 

@@ -31,7 +31,7 @@ describe("uploading a medical record", () => {
     const record = await atBoundary(recordDetailsSchema, { title: "  March blood test ", recordType: "lab_result" }, (details) => uploadRecord(files.db, actor, { ...details, file: fileOf(pdfBytes(), "../../etc/<blood>\u0007 test.pdf", "text/plain") }));
     expect(record).toMatchObject({ patientId: patient.id, title: "March blood test", recordType: "lab_result", originalName: "blood test.pdf", contentType: "application/pdf", sizeBytes: pdfBytes().byteLength });
     expect(record.fileKey).toMatch(/^records\/[0-9a-f-]{36}$/);
-    // On disk the file is encrypted (lib/security/data-encryption.test.ts); read through the storage it is the upload.
+    // On disk the file is encrypted (lib/encryption/at-rest.test.ts); read through the storage it is the upload.
     expect((await fs.readFile(path.join(files.storage, record.fileKey))).includes("%PDF")).toBe(false);
     expect(new Uint8Array(await readFile(record.fileKey))).toEqual(pdfBytes());
     const [audit] = await auditRowsFor(files.db, "medical_record", record.id);

@@ -3,7 +3,7 @@ import { setDataKeys } from "../../db/crypto";
 import { dataKeysFrom } from "../../lib/data-keys";
 import { parseEnv } from "../../lib/env-schema";
 import { storageDriverFor } from "../../lib/storage/configured";
-import type { ReencryptionResult } from "../../lib/security/data-rotation";
+import type { ReencryptionResult } from "../../lib/encryption/rotation";
 
 /**
  * Every encrypted value and file written under the current data key, with the
@@ -13,7 +13,7 @@ import type { ReencryptionResult } from "../../lib/security/data-rotation";
 export async function reencryptWith(raw: Record<string, string | undefined>): Promise<ReencryptionResult> {
   const config = parseEnv(raw);
   setDataKeys(dataKeysFrom(config));
-  const { reencryptAll } = await import("../../lib/security/data-rotation");
+  const { reencryptAll } = await import("../../lib/encryption/rotation");
   const handle = connectDatabase(config.DATABASE_URL, { max: 2 });
   try {
     return await reencryptAll(handle.db, storageDriverFor(config));
