@@ -1,5 +1,6 @@
 import { expirePaymentHold } from "./functions/expire-payment-hold";
 import { generateMonthlyReports } from "./functions/generate-monthly-reports";
+import { purgeExpiredData } from "./functions/purge-expired-data";
 import { scheduleAppointmentReminder } from "./functions/schedule-appointment-reminder";
 import { sendBookingConfirmation } from "./functions/send-booking-confirmation";
 import { sendCancellationNotice } from "./functions/send-cancellation-notice";
@@ -27,4 +28,5 @@ export const functions = [
   sendMonthlyReportEmail,
   sendVerificationEmail,
   sweepOutbox,
+  purgeExpiredData,
 ];

@@ -6,7 +6,9 @@ import { isLoopbackAddress } from "./security/loopback";
 const minimal = {
   DATABASE_URL: "postgres://careslot@127.0.0.1:5432/careslot",
   AUTH_SECRET: "0123456789abcdef0123456789abcdef",
+  DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
 };
+const KEY_2 = Buffer.alloc(32, 2).toString("base64");
 
 /** The EnvError that parsing `raw` throws; fails the test when nothing is thrown. */
 function envErrorOf(raw: Record<string, string | undefined>): EnvError {
@@ -83,7 +85,7 @@ describe("parseEnv", () => {
   it.each([
     {
       name: "missing DATABASE_URL",
-      raw: { AUTH_SECRET: minimal.AUTH_SECRET },
+      raw: { AUTH_SECRET: minimal.AUTH_SECRET, DATA_ENCRYPTION_KEYS: minimal.DATA_ENCRYPTION_KEYS },
       variable: "DATABASE_URL",
     },
     {
@@ -98,8 +100,33 @@ describe("parseEnv", () => {
     },
     {
       name: "a missing AUTH_SECRET",
-      raw: { DATABASE_URL: minimal.DATABASE_URL },
+      raw: { DATABASE_URL: minimal.DATABASE_URL, DATA_ENCRYPTION_KEYS: minimal.DATA_ENCRYPTION_KEYS },
       variable: "AUTH_SECRET",
+    },
+    {
+      name: "a missing DATA_ENCRYPTION_KEYS",
+      raw: { DATABASE_URL: minimal.DATABASE_URL, AUTH_SECRET: minimal.AUTH_SECRET },
+      variable: "DATA_ENCRYPTION_KEYS",
+    },
+    {
+      name: "a 16-byte data key",
+      raw: { ...minimal, DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16, 1).toString("base64")}` },
+      variable: "DATA_ENCRYPTION_KEYS",
+    },
+    {
+      name: "a data key without an id",
+      raw: { ...minimal, DATA_ENCRYPTION_KEYS: Buffer.alloc(32, 1).toString("base64") },
+      variable: "DATA_ENCRYPTION_KEYS",
+    },
+    {
+      name: "two data keys without DATA_ENCRYPTION_KEY_ID",
+      raw: { ...minimal, DATA_ENCRYPTION_KEYS: `${minimal.DATA_ENCRYPTION_KEYS},k2:${KEY_2}` },
+      variable: "DATA_ENCRYPTION_KEY_ID",
+    },
+    {
+      name: "a DATA_ENCRYPTION_KEY_ID that names no listed key",
+      raw: { ...minimal, DATA_ENCRYPTION_KEY_ID: "k9" },
+      variable: "DATA_ENCRYPTION_KEY_ID",
     },
     {
       name: "SESSION_IDLE_MINUTES=abc",
@@ -157,6 +184,7 @@ describe("parseEnv", () => {
       DATABASE_URL: "mysql://root@localhost/careslot",
       AUTH_SECRET: "0123456789",
       SESSION_IDLE_MINUTES: "abc",
+      DATA_ENCRYPTION_KEYS: minimal.DATA_ENCRYPTION_KEYS,
     });
     const named = error.problems.map((problem) => problem.split(/[ :]/)[0]);
     expect(named.sort()).toEqual([
@@ -182,6 +210,13 @@ describe("parseEnv", () => {
   it("reports the Stripe pairing even when DATABASE_URL is missing", () => {
     const error = envErrorOf({ ...minimal, DATABASE_URL: undefined, STRIPE_SECRET_KEY: "sk_test_1" });
     expect(error.problems.map((problem) => problem.split(/[ :]/)[0]).sort()).toEqual(["DATABASE_URL", "STRIPE_WEBHOOK_SECRET"]);
+  });
+
+  it("reads the data keys, names the current one, and never repeats a key in a message", () => {
+    const two = `${minimal.DATA_ENCRYPTION_KEYS}, k2:${KEY_2}`;
+    expect(parseEnv({ ...minimal, DATA_ENCRYPTION_KEYS: two, DATA_ENCRYPTION_KEY_ID: "k2" })).toMatchObject({ DATA_ENCRYPTION_KEYS: two, DATA_ENCRYPTION_KEY_ID: "k2" });
+    const bad = `k1:${Buffer.alloc(31, 7).toString("base64")}`;
+    expect(envErrorOf({ ...minimal, DATA_ENCRYPTION_KEYS: bad }).message).not.toContain(bad.slice(3));
   });
 
   it("treats an empty variable as unset, so its default applies", () => {

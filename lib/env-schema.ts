@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDataKeys } from "./data-keys";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -21,6 +22,12 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection URL"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)"),
+    /** Encrypts medical information, notes and files at rest (lib/data-keys.ts): "<id>:<base64 32 bytes>,…". */
+    DATA_ENCRYPTION_KEYS: z.string({
+      error: "DATA_ENCRYPTION_KEYS is required: <id>:<key> with a key from openssl rand -base64 32 (npm run dev keeps one under .data/ for you)",
+    }),
+    /** Which of DATA_ENCRYPTION_KEYS new values are written with; needed once it lists several. */
+    DATA_ENCRYPTION_KEY_ID: optionalText,
     APP_URL: z.url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
     /** Auth.js's own address (it reads the variable itself); unset means APP_URL's origin, never the request's Host header. */
     AUTH_URL: z.url("AUTH_URL must be an absolute URL such as https://careslot.example").optional(),
@@ -80,6 +87,13 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (given.STRIPE_SECRET_KEY && !given.STRIPE_WEBHOOK_SECRET) problems.push("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set");
   if (Boolean(given.S3_ACCESS_KEY_ID) !== Boolean(given.S3_SECRET_ACCESS_KEY)) {
     problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS default credentials");
+  }
+  if (given.DATA_ENCRYPTION_KEYS) {
+    try {
+      parseDataKeys(given.DATA_ENCRYPTION_KEYS, given.DATA_ENCRYPTION_KEY_ID?.trim() || undefined);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
   if (given.S3_ENDPOINT && !given.S3_BUCKET) problems.push("S3_BUCKET is required when S3_ENDPOINT is set (files would otherwise stay in STORAGE_DIR)");
   // The mailbox shows reset links; where mail really goes out it has no business existing.

@@ -42,6 +42,8 @@ const env = {
   ...process.env,
   DATABASE_URL: url,
   AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"),
+  DATA_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
+  DATA_ENCRYPTION_KEY_ID: "",
   APP_URL: `http://localhost:${port}`,
   E2E_PORT: port,
   DEV_MAILBOX: "1",

@@ -46,6 +46,8 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
 export function setBenchEnvironment(url: string): void {
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ??= randomBytes(33).toString("base64");
+  process.env.DATA_ENCRYPTION_KEYS = `bench:${randomBytes(32).toString("base64")}`;
+  delete process.env.DATA_ENCRYPTION_KEY_ID;
   process.env.LOG_LEVEL ??= "warn";
   for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "RESEND_API_KEY", "INNGEST_EVENT_KEY"]) delete process.env[name];
 }

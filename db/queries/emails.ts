@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { emails } from "../schema";
 
@@ -29,4 +29,24 @@ export function listMailbox(db: Db, limit = 50) {
 export async function getMailboxMessage(db: Db, id: string) {
   const [row] = await db.select({ html: emails.html, attachments: emails.attachments }).from(emails).where(and(eq(emails.id, id), eq(emails.provider, "mailbox")));
   return row;
+}
+
+/**
+ * Retention: clears the bodies (html, text, attachments) of up to `limit`
+ * emails written before `before`, keeping the row (to, subject, template,
+ * status, provider id) as delivery history; returns how many. Rows another
+ * purge holds are skipped, so two servers never wait on each other.
+ */
+export async function clearEmailBodiesBefore(db: Db, before: Date, limit: number): Promise<number> {
+  const cleared = await db.execute<{ id: string }>(sql`
+    update emails set html = '', text = '', attachments = null, updated_at = now()
+    where id in (
+      select id from emails
+      where created_at < ${before.toISOString()}::timestamptz and (html <> '' or text <> '' or attachments is not null)
+      order by created_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning id`);
+  return cleared.length;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { signInThrottle } from "../schema";
 
@@ -48,4 +48,10 @@ export async function updateThrottle<T>(
 
 export async function clearThrottle(db: Db, emailKey: string) {
   await db.delete(signInThrottle).where(eq(signInThrottle.emailKey, emailKey));
+}
+
+/** Retention: failed-sign-in counts not touched since `before` (a lock lasts a minute, long over by then); returns how many. */
+export async function deleteThrottlesIdleSince(db: Db, before: Date): Promise<number> {
+  const deleted = await db.delete(signInThrottle).where(lt(signInThrottle.updatedAt, before)).returning({ emailKey: signInThrottle.emailKey });
+  return deleted.length;
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { id, instant, timestamps } from "./columns";
+import { encryptedText, id, instant, timestamps } from "./columns";
 import { users } from "./users";
 
 export const specializations = pgTable(
@@ -28,13 +28,13 @@ export const patientProfiles = pgTable("patient_profiles", {
   longitude: doublePrecision("longitude"),
   timeZone: text("time_zone").notNull().default("UTC"),
   photoKey: text("photo_key"),
-  // Shared only with doctors the patient has booked, on that patient's appointments.
-  allergies: text("allergies"),
-  chronicConditions: text("chronic_conditions"),
-  currentMedications: text("current_medications"),
-  bloodType: text("blood_type"),
-  emergencyContactName: text("emergency_contact_name"),
-  emergencyContactPhone: text("emergency_contact_phone"),
+  // Shared only with doctors the patient has booked, on that patient's appointments. Encrypted by the app (db/crypto.ts).
+  allergies: encryptedText("patient_profiles", "allergies"),
+  chronicConditions: encryptedText("patient_profiles", "chronic_conditions"),
+  currentMedications: encryptedText("patient_profiles", "current_medications"),
+  bloodType: encryptedText("patient_profiles", "blood_type"),
+  emergencyContactName: encryptedText("patient_profiles", "emergency_contact_name"),
+  emergencyContactPhone: encryptedText("patient_profiles", "emergency_contact_phone"),
   ...timestamps(),
 });
 

@@ -17,6 +17,9 @@ export const appSettings = pgTable(
     accountEmailsPerIpPerHour: integer("account_emails_per_ip_per_hour").notNull().default(20),
     registrationsPerIpPerHour: integer("registrations_per_ip_per_hour").notNull().default(10),
     signInAttemptsPerIpPer15Minutes: integer("sign_in_attempts_per_ip_per_15_minutes").notNull().default(20),
+    // Retention (lib/security/retention.ts, run daily): sent emails' bodies, and sign-in throttle rows.
+    emailBodyRetentionDays: integer("email_body_retention_days").notNull().default(90),
+    signInRecordRetentionDays: integer("sign_in_record_retention_days").notNull().default(90),
     ...timestamps(),
   },
   (t) => [
@@ -30,5 +33,7 @@ export const appSettings = pgTable(
     check("app_settings_account_emails_per_ip_range", sql`${t.accountEmailsPerIpPerHour} between 1 and 100000`),
     check("app_settings_registrations_per_ip_range", sql`${t.registrationsPerIpPerHour} between 1 and 100000`),
     check("app_settings_sign_in_attempts_per_ip_range", sql`${t.signInAttemptsPerIpPer15Minutes} between 1 and 100000`),
+    check("app_settings_email_body_retention_range", sql`${t.emailBodyRetentionDays} between 1 and 3650`),
+    check("app_settings_sign_in_record_retention_range", sql`${t.signInRecordRetentionDays} between 1 and 3650`),
   ],
 );

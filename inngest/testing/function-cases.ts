@@ -4,7 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import { emails, outboxEvents, reports } from "@/db/schema";
+import { emails, outboxEvents, reports, signInThrottle } from "@/db/schema";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { buildFigures } from "@/lib/reports/figures";
@@ -216,6 +216,27 @@ export const functionCases: FunctionCase[] = [
           expect(output).toMatchObject({ failed: 0 });
           const [row] = await db.select({ status: outboxEvents.status }).from(outboxEvents).where(inArray(outboxEvents.id, [waiting]));
           expect(row.status).toBe("sent");
+        },
+      };
+    },
+  },
+  {
+    functionId: "purge-expired-data",
+    async setup(db) {
+      const longAgo = new Date(Date.now() - 200 * 86_400_000);
+      const [email] = await db
+        .insert(emails)
+        .values({ toAddress: "old@careslot.test", subject: "Reset your password", template: "password-reset", html: "<p>token</p>", text: "token", provider: "resend", status: "sent", createdAt: longAgo })
+        .returning({ id: emails.id });
+      const emailKey = `idle-${email!.id}@careslot.test`;
+      await db.insert(signInThrottle).values({ emailKey, failures: 2, windowStartedAt: longAgo, updatedAt: longAgo });
+      return {
+        event: { name: "inngest/scheduled.timer", data: { cron: "30 3 * * *" } },
+        check: async (output) => {
+          expect(output).toMatchObject({ emailBodies: expect.any(Number), signInRecords: expect.any(Number) });
+          const [row] = await db.select({ html: emails.html, text: emails.text, subject: emails.subject }).from(emails).where(eq(emails.id, email!.id));
+          expect(row).toEqual({ html: "", text: "", subject: "Reset your password" });
+          expect(await db.select().from(signInThrottle).where(eq(signInThrottle.emailKey, emailKey))).toEqual([]);
         },
       };
     },

@@ -82,6 +82,8 @@ export const settingsSchema = z.object({
   accountEmailsPerIpPerHour: wholeNumber("The email requests per network", 1, 100000),
   registrationsPerIpPerHour: wholeNumber("The registrations per network", 1, 100000),
   signInAttemptsPerIpPer15Minutes: wholeNumber("The sign-in attempts per network", 1, 100000),
+  emailBodyRetentionDays: wholeNumber("The email retention", 1, 3650),
+  signInRecordRetentionDays: wholeNumber("The sign-in record retention", 1, 3650),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -103,5 +105,15 @@ export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { lab
     label: "Sign-in attempts per network",
     unit: "per 15 minutes",
     hint: "Sign-in attempts from one IP address, across all accounts, in 15 minutes (each account also locks after 3 wrong passwords).",
+  },
+  emailBodyRetentionDays: {
+    label: "Email retention",
+    unit: "days",
+    hint: "After this many days a sent email's text is deleted; who it went to, its subject and whether it was delivered stay in the delivery history.",
+  },
+  signInRecordRetentionDays: {
+    label: "Sign-in record retention",
+    unit: "days",
+    hint: "Failed sign-in counts kept per email address are deleted this many days after the last attempt.",
   },
 };

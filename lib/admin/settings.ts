@@ -14,6 +14,8 @@ const keys = [
   "accountEmailsPerIpPerHour",
   "registrationsPerIpPerHour",
   "signInAttemptsPerIpPer15Minutes",
+  "emailBodyRetentionDays",
+  "signInRecordRetentionDays",
 ] as const;
 
 function pick(row: SettingsValues): SettingsValues {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env-schema";
 import { jobRunnerFor } from "./engine";
 
-const base = { DATABASE_URL: "postgres://localhost/careslot", AUTH_SECRET: "x".repeat(40) };
+const base = { DATABASE_URL: "postgres://localhost/careslot", AUTH_SECRET: "x".repeat(40), DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS };
 const runnerWith = (extra: Record<string, string>) => jobRunnerFor(parseEnv({ ...base, ...extra }));
 
 describe("which engine runs the background jobs", () => {

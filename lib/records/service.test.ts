@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { medicalRecords, recordShares } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { readFile } from "@/lib/storage";
 import { auditRowsFor, createDoctor, createPatient, insertAppointmentRow, rejectionOf } from "@/tests/factories";
 import { atBoundary } from "@/tests/boundary";
 import { recordDetailsSchema } from "./schemas";
@@ -30,7 +31,9 @@ describe("uploading a medical record", () => {
     const record = await atBoundary(recordDetailsSchema, { title: "  March blood test ", recordType: "lab_result" }, (details) => uploadRecord(files.db, actor, { ...details, file: fileOf(pdfBytes(), "../../etc/<blood>\u0007 test.pdf", "text/plain") }));
     expect(record).toMatchObject({ patientId: patient.id, title: "March blood test", recordType: "lab_result", originalName: "blood test.pdf", contentType: "application/pdf", sizeBytes: pdfBytes().byteLength });
     expect(record.fileKey).toMatch(/^records\/[0-9a-f-]{36}$/);
-    expect(new Uint8Array(await fs.readFile(path.join(files.storage, record.fileKey)))).toEqual(pdfBytes());
+    // On disk the file is encrypted (lib/encryption/at-rest.test.ts); read through the storage it is the upload.
+    expect((await fs.readFile(path.join(files.storage, record.fileKey))).includes("%PDF")).toBe(false);
+    expect(new Uint8Array(await readFile(record.fileKey))).toEqual(pdfBytes());
     const [audit] = await auditRowsFor(files.db, "medical_record", record.id);
     expect(audit).toMatchObject({ actorId: patient.id, actorRole: "patient", action: "record.uploaded", after: { title: "March blood test", contentType: "application/pdf" } });
   });

@@ -76,7 +76,8 @@ describe("the S3 driver", () => {
     expect(await s3.objectKeys()).toContain(`site-a/${key}`);
     const head = await s3.client.send(new HeadObjectCommand({ Bucket: s3.settings.bucket, Key: `site-a/${key}` }));
     expect(head.ContentType).toBe("application/pdf");
-    expect(head.ContentLength).toBe(8);
+    // The 8 bytes encrypted: a header naming the key id ("test"), the IV and the tag, then as many bytes of ciphertext.
+    expect(head.ContentLength).toBe(5 + 1 + 4 + 12 + 16 + 8);
     await expect(fs.readdir(path.join(directory, "certificates"))).rejects.toMatchObject({ code: "ENOENT" });
   });
 
@@ -90,7 +91,7 @@ describe("the S3 driver", () => {
 });
 
 describe("choosing the storage from the environment", () => {
-  const minimal = { DATABASE_URL: "postgres://x@127.0.0.1/careslot", AUTH_SECRET: "0123456789abcdef0123456789abcdef" };
+  const minimal = { DATABASE_URL: "postgres://x@127.0.0.1/careslot", AUTH_SECRET: "0123456789abcdef0123456789abcdef", DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS };
 
   it("keeps files in STORAGE_DIR when no bucket is set", () => {
     expect(s3SettingsFrom(parseEnv(minimal))).toBeNull();
