@@ -8,7 +8,9 @@ import {
   consultationNotes,
   doctorProfiles,
   emails,
+  jobRuns,
   medicalRecords,
+  outboxEvents,
   patientProfiles,
   payments,
   recordShares,
@@ -270,6 +272,38 @@ export async function clearAppointmentTextsOfPatient(tx: Db, patientId: string, 
     .update(appointmentEvents)
     .set({ note: null })
     .where(and(eq(appointmentEvents.actorId, patientId), isNotNull(appointmentEvents.note), sql`${appointmentEvents.note} <> ${keepReason}`));
+}
+
+/**
+ * The same reasons as they travelled in the "appointment/cancelled" events: in
+ * the outbox rows and in the local runner's stored runs (the event schema
+ * needs a string, so it becomes ""). pg-boss's copies of delivered events go
+ * with its own retention; an external Inngest keeps its own history.
+ */
+export async function clearCancellationReasonsInEvents(tx: Db, patientId: string, keepReason: string): Promise<void> {
+  const ofPatient = sql`(select ${appointments.id}::text from ${appointments} where ${appointments.patientId} = ${patientId})`;
+  await tx
+    .update(outboxEvents)
+    .set({ payload: sql`jsonb_set(${outboxEvents.payload}, '{reason}', '""')` })
+    .where(
+      and(
+        eq(outboxEvents.name, "appointment/cancelled"),
+        sql`${outboxEvents.payload}->>'cancelledBy' = 'patient'`,
+        sql`${outboxEvents.payload}->>'reason' not in ('', ${keepReason})`,
+        sql`${outboxEvents.payload}->>'appointmentId' in ${ofPatient}`,
+      ),
+    );
+  await tx
+    .update(jobRuns)
+    .set({ event: sql`jsonb_set(${jobRuns.event}, '{data,reason}', '""')` })
+    .where(
+      and(
+        eq(jobRuns.eventName, "appointment/cancelled"),
+        sql`${jobRuns.event}->'data'->>'cancelledBy' = 'patient'`,
+        sql`${jobRuns.event}->'data'->>'reason' not in ('', ${keepReason})`,
+        sql`${jobRuns.event}->'data'->>'appointmentId' in ${ofPatient}`,
+      ),
+    );
 }
 
 export async function deleteAuthTokensOf(tx: Db, userId: string): Promise<void> {
