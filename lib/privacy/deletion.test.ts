@@ -29,6 +29,7 @@ import {
   sessions,
 } from "@/db/schema";
 import { setUsersActiveState } from "@/lib/admin/users";
+import { registerAccount } from "@/lib/auth/accounts";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
@@ -202,7 +203,7 @@ describe("deletePatientAccount", () => {
     expect(await userRow(ctx.db, account.patient.id)).toMatchObject({ email: account.patient.email, deletedAt: null });
   });
 
-  it("after deletion: a second attempt, a reactivation by an admin and the patient's pending notices all find nothing to act on", async () => {
+  it("after deletion: a second attempt, a reactivation by an admin, a registration with the placeholder and the patient's pending notices all find nothing to act on", async () => {
     const account = await fullAccount("AFTER");
     await deletePatientAccount(ctx.db, { patientId: account.patient.id, password: TEST_PASSWORD }, TEST_NOW);
 
@@ -212,6 +213,10 @@ describe("deletePatientAccount", () => {
     expect(reactivation).toBeInstanceOf(AppError);
     expect(reactivation).toMatchObject({ code: "conflict" });
     expect(await userRow(ctx.db, account.patient.id)).toMatchObject({ active: false });
+
+    // Registering with the placeholder address makes no account and emails nobody.
+    expect(await registerAccount(ctx.db, { fullName: "Someone", email: erasedEmail(account.patient.id), password: "a long enough passphrase", role: "patient" }, TEST_NOW)).toEqual({ userId: null });
+    expect(await ctx.db.select().from(emails).where(eq(emails.toAddress, erasedEmail(account.patient.id)))).toEqual([]);
 
     // The cancellation notices the deletion queued: the patient's is skipped (no address left), the doctor's names nobody.
     const cancelled = { appointmentId: account.far.appointment.id, cancelledBy: "patient", reason: ACCOUNT_DELETED_REASON };
