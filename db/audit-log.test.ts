@@ -49,4 +49,19 @@ describe("audit_log", () => {
     const [after] = await db.select().from(auditLog).where(eq(auditLog.id, row.id));
     expect(after).toEqual({ ...row, actorId: null });
   });
+
+  it("lets the free text a deleted patient wrote be redacted (migration 0015), and no other change to before/after", async () => {
+    const patient = await createPatient(db);
+    const entityId = randomUUID();
+    await insertAuditEntry(db, { actorId: patient.id, actorRole: "patient", action: "test.redaction", entityType: "test", entityId, before: { body: "my words", rating: 2 }, after: { title: "HIV test", recordType: "lab_result" } });
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+    const where = sql`where id = ${row!.id}`;
+    // Anything but the exact redaction is refused: a changed fact, a key dropped that is not free text, another column touched.
+    expect(await refusal(db.execute(sql`update audit_log set before = '{"rating": 5, "redacted": true}' ${where}`))).toBe("42501");
+    expect(await refusal(db.execute(sql`update audit_log set after = '{"redacted": true}' ${where}`))).toBe("42501");
+    expect(await refusal(db.execute(sql`update audit_log set before = careslot_audit_redacted(before), action = 'test.sneaky' ${where}`))).toBe("42501");
+    await db.execute(sql`update audit_log set before = careslot_audit_redacted(before), after = careslot_audit_redacted(after) ${where}`);
+    const [redacted] = await db.select().from(auditLog).where(eq(auditLog.id, row!.id));
+    expect(redacted).toEqual({ ...row, before: { rating: 2, redacted: true }, after: { recordType: "lab_result", redacted: true } });
+  });
 });

@@ -172,7 +172,7 @@ export async function lockActiveAdmins(db: Db): Promise<string[]> {
 /** The target rows of a change, locked, in id order. */
 export function lockUsers(db: Db, userIds: string[]) {
   return db
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, active: users.active })
+    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, active: users.active, deletedAt: users.deletedAt })
     .from(users)
     .where(inArray(users.id, userIds))
     .orderBy(asc(users.id))

@@ -13,6 +13,8 @@ export const users = pgTable(
     role: userRole("role").notNull(),
     emailVerifiedAt: instant("email_verified_at"),
     active: boolean("active").notNull().default(true),
+    /** Set when the owner deleted the account: the row stays, anonymised, for the appointments, payments and audit entries that name it. */
+    deletedAt: instant("deleted_at"),
     ...timestamps(),
   },
   (t) => [

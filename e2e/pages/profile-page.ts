@@ -30,6 +30,19 @@ export class ProfilePage {
     await this.page.getByLabel("Profile photo").setInputFiles(file);
     await this.page.getByRole("button", { name: "Upload photo" }).click();
   }
+
+  /** Clicks "Download my data" and waits for the browser's download. */
+  async downloadMyData() {
+    const downloading = this.page.waitForEvent("download");
+    await this.page.getByRole("link", { name: "Download my data" }).click();
+    return downloading;
+  }
+
+  async deleteAccount(password: string, confirmation: string) {
+    await this.page.getByLabel(/^Your password/).fill(password);
+    await this.page.getByLabel(/^Type DELETE to confirm/).fill(confirmation);
+    await this.page.getByRole("button", { name: "Delete my account" }).click();
+  }
 }
 
 /**

@@ -23,6 +23,8 @@ export const knownAuditActions = [
   "doctor_profile.updated",
   "job_run.retried",
   "outbox.retried",
+  "patient.account_deleted",
+  "patient.data_exported",
   "patient_profile.updated",
   "payment.late_refund",
   "payment.marked_paid",

@@ -34,6 +34,9 @@ function throwRefusal(refusal: RoleChangeRefusal) {
   if (refusal) throw new AppError(refusalErrors[refusal].code, refusalErrors[refusal].message);
 }
 
+/** An account its owner deleted is an anonymised shell kept for the records: it never signs in again. */
+const DELETED_ACCOUNT = "That account was deleted by its owner and cannot be reactivated or given a role.";
+
 async function lockAsAdmin(tx: Db, actor: AdminActor): Promise<string[]> {
   const admins = await lockActiveAdmins(tx);
   if (!admins.includes(actor.id)) throw new AppError("forbidden", "Only administrators can do that.");
@@ -47,6 +50,7 @@ export async function changeUserRole(db: Db, actor: Actor, data: { userId: strin
     const admins = await lockActiveAdmins(tx);
     const [target] = await lockUsers(tx, [data.userId]);
     if (!target) throw new AppError("not_found", "That user does not exist.");
+    if (target.deletedAt) throw new AppError("conflict", DELETED_ACCOUNT);
     throwRefusal(roleChangeRefusal({ actorId: actor.id, targetId: target.id, targetRole: target.role, targetActive: target.active, newRole: data.role, activeAdminIds: admins }));
     if (target.role === data.role) return { changed: false, user: target };
     await setUserRole(tx, target.id, data.role);
@@ -68,6 +72,7 @@ export async function setUsersActiveState(db: Db, actor: Actor, data: { userIds:
     if (!data.active && data.userIds.includes(actor.id)) throw new AppError("conflict", "You cannot deactivate your own account. Nothing was changed.");
     const targets = await lockUsers(tx, data.userIds);
     if (targets.length !== data.userIds.length) throw new AppError("not_found", "Some of the selected users no longer exist. Nothing was changed.");
+    if (data.active && targets.some((user) => user.deletedAt)) throw new AppError("conflict", `${DELETED_ACCOUNT} Nothing was changed.`);
     // The acting admin stays active (checked above), so at least one active admin always remains.
     const changing = targets.filter((user) => user.active !== data.active);
     await setUsersActive(

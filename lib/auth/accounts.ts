@@ -49,7 +49,7 @@ export async function registerAccount(db: Db, input: RegisterInput, now: Date): 
 
 async function sendAccountExistsEmail(db: Db, email: string): Promise<void> {
   const owner = await findUserByEmail(db, emailKey(email));
-  if (!owner) return; // deleted in between: nobody to tell
+  if (!owner || owner.deletedAt) return; // gone in between, or a deleted account's placeholder: nobody to tell
   securityEvent("registration_for_existing_account", { userId: owner.id });
   await sendEmail(db, {
     to: owner.email,

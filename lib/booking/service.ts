@@ -123,7 +123,21 @@ async function lockOwned(tx: Db, appointmentId: string, actor: Actor): Promise<A
  * commit, so a Stripe outage never loses the cancellation (the refund stays
  * pending, and the outbox sweep sends it again).
  */
-export async function cancelAppointment(db: Db, input: { appointmentId: string; actor: Actor; reason: string }, now: Date): Promise<Appointment> {
+export async function cancelAppointment(
+  db: Db,
+  input: {
+    appointmentId: string;
+    actor: Actor;
+    reason: string;
+    /**
+     * Account deletion only (lib/privacy/deletion.ts): the patient's visit is
+     * cancelled even inside the cancellation window, so the slot is freed,
+     * while the money still follows the patient's refund policy.
+     */
+    waiveCancellationWindow?: boolean;
+  },
+  now: Date,
+): Promise<Appointment> {
   const settings = await getAppSettings(db);
   let money = noFollowUp();
   const result = await bookingTransaction(db, async (tx) => {
@@ -131,7 +145,7 @@ export async function cancelAppointment(db: Db, input: { appointmentId: string; 
     if (appointment.status !== "confirmed" && appointment.status !== "pending_payment") {
       throw new AppError("conflict", "Only upcoming appointments can be cancelled.");
     }
-    if (input.actor.role === "patient") {
+    if (input.actor.role === "patient" && !input.waiveCancellationWindow) {
       const rule = cancellationAllowed(appointment.startsAt, now, settings.cancellationWindowHours);
       if (!rule.allowed) throw new AppError("conflict", rule.reason);
     }

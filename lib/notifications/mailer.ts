@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import { Resend } from "resend";
 import type { Db } from "@/db/client";
 import { recordEmail } from "@/db/queries/emails";
+import { isErasedEmail } from "@/db/queries/patient-data";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -109,6 +110,9 @@ export async function rehearseEmail(db: Db, email: OutgoingEmail): Promise<void>
 
 /** For a job's step: sends, and throws when the provider refuses, so the step is retried. */
 export async function sendFromJob(db: Db, email: OutgoingEmail, what: string): Promise<MailResult> {
+  // A deleted account's placeholder address can never receive mail: a job still
+  // about its visits (the cancellations its deletion made) tells only the doctor.
+  if (isErasedEmail(email.to)) return { outcome: "skipped", reason: "recipient account deleted" };
   const result = await sendEmail(db, email);
   if (result.status === "failed") throw new Error(`${what} failed: ${result.error}`);
   return { outcome: result.status, emailId: result.id };

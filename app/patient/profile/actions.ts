@@ -3,6 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
+import { signOut } from "@/lib/auth";
+import { deletePatientAccount } from "@/lib/privacy/deletion";
+import { deleteAccountSchema } from "@/lib/privacy/schemas";
 import { PATIENT_PROFILE_FIELDS, changePasswordSchema, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
 import { changePassword, removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
 import { currentSessionId } from "@/lib/profiles/session";
@@ -51,5 +54,21 @@ export const changePasswordAction = action({
     const { endedSessions } = await changePassword(db, { userId: user.id, keepSessionId, ...passwords }, now);
     const others = endedSessions === 0 ? "" : ` ${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`;
     return `Password changed.${others}`;
+  },
+});
+
+/**
+ * "Delete my account": the password (under the sign-in lockout) and the typed
+ * confirmation, then lib/privacy/deletion.ts does the rest. The sessions are
+ * already revoked in the erasing transaction; signing out also drops this
+ * browser's cookie on the way to the page that says it is done.
+ */
+export const deleteAccountAction = action({
+  access: ["patient"],
+  schema: deleteAccountSchema,
+  invalid: "Please correct the highlighted fields. Your account was not deleted.",
+  run: async ({ password }, { user, db, now }) => {
+    await deletePatientAccount(db, { patientId: user.id, password }, now);
+    await signOut({ redirectTo: "/account-deleted" });
   },
 });

@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
+import { listUpcomingActiveAppointments } from "@/db/queries/patient-data";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
+import { getAppSettings } from "@/db/queries/settings";
 import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { PatientProfileForm } from "@/components/profiles/patient-profile-form";
 import { PhotoForm } from "@/components/profiles/photo-form";
+import { DeleteAccountCard, DownloadDataCard } from "@/components/privacy/privacy-cards";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { timeZoneOptions } from "@/lib/availability/time-zones";
 import { photoUrl } from "@/lib/profiles/photo-access";
-import { changePasswordAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
+import { changePasswordAction, deleteAccountAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function PatientProfilePage() {
   const patient = await requireRole("patient");
-  const current = await getPatientProfileForEdit(getDb(), patient.id);
+  const db = getDb();
+  const [current, upcoming, settings] = await Promise.all([getPatientProfileForEdit(db, patient.id), listUpcomingActiveAppointments(db, patient.id, new Date()), getAppSettings(db)]);
   if (!current) notFound();
   const profile = current.profile;
   const timeZone = profile?.timeZone ?? "UTC";
@@ -51,6 +55,8 @@ export default async function PatientProfilePage() {
         <Card title="Change password">
           <ChangePasswordForm action={changePasswordAction} />
         </Card>
+        <DownloadDataCard />
+        <DeleteAccountCard action={deleteAccountAction} upcoming={upcoming.length} fullRefundHours={settings.patientFullRefundHours} />
       </div>
     </>
   );

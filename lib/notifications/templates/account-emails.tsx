@@ -48,3 +48,28 @@ export function AccountExistsMessage({ name, signInUrl, resetUrl }: { name: stri
     </EmailLayout>
   );
 }
+
+/**
+ * The last email to a deleted account's address, sent once the erasure has
+ * committed. It names no visit, doctor or person: the copy the emails log
+ * keeps should hold as little as possible.
+ */
+export function AccountDeletedMessage({ cancelled, refunds, homeUrl }: { cancelled: number; refunds: string[]; homeUrl: string }) {
+  return (
+    <EmailLayout preview="Your Careslot account has been deleted" heading="Your account has been deleted">
+      <Text style={paragraphStyle}>
+        As you asked, your Careslot account has been deleted: your profile, medical information, uploaded documents and reviews are erased, and you have been
+        signed out everywhere. Past appointments and payments are kept without your name, for the doctors&apos; records and the clinic&apos;s accounts.
+      </Text>
+      {cancelled > 0 ? (
+        <Text style={paragraphStyle}>
+          {cancelled === 1 ? "1 upcoming appointment was" : `${cancelled} upcoming appointments were`} cancelled.{" "}
+          {refunds.length > 0 ? `Refunded by the cancellation policy: ${refunds.join(", ")}.` : "Nothing was due back under the cancellation policy."}
+        </Text>
+      ) : null}
+      <Text style={paragraphStyle}>
+        If you did not ask for this, reply to this email at once. You are always welcome to <Link href={homeUrl}>create a new account</Link>.
+      </Text>
+    </EmailLayout>
+  );
+}
