@@ -5,10 +5,12 @@ import { lockPaymentOfAppointment, type Payment, updatePayment } from "@/db/quer
 import { insertAuditEntry } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
+import { assertDoctorInCare } from "@/lib/security/care";
 
 /**
  * The doctor records that the fee due at the visit was paid at the clinic.
- * Only their own appointment, only a fee still due, audited in the same
+ * Only their own appointment, while the patient is in their care (a doctor
+ * no longer verified or active is refused), only a fee still due, audited in the same
  * transaction. A card payment is never marked paid this way: only Stripe's
  * webhook does that.
  */
@@ -16,6 +18,7 @@ export async function markPaidAtClinic(db: Db, input: { appointmentId: string; d
   return db.transaction(async (tx) => {
     const appointment = await lockAppointment(tx, input.appointmentId);
     if (!appointment || appointment.doctorId !== input.doctorId) throw new AppError("not_found", "We could not find that appointment.");
+    await assertDoctorInCare(tx, { doctorId: input.doctorId, patientId: appointment.patientId });
     if (appointment.status !== "confirmed" && appointment.status !== "completed") throw new AppError("conflict", "Only a confirmed or completed visit can be marked paid.");
     const payment = await lockPaymentOfAppointment(tx, appointment.id);
     if (!payment || payment.provider !== "clinic" || payment.status !== "due_at_visit") throw new AppError("conflict", "This visit has no fee due at the clinic.");

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "dri
 import type { Db } from "../../client";
 import { appointmentEvents, appointments, consultationNotes, doctorProfiles, patientProfiles, specializations } from "../../schema";
 import { doctorUser, patientUser } from "../parties";
+import { doctorCaresFor } from "./care";
 
 type Status = (typeof appointments.$inferSelect)["status"];
 
@@ -83,13 +84,13 @@ export async function getConsultationNote(db: Db, appointmentId: string) {
   return db.query.consultationNotes.findFirst({ where: eq(consultationNotes.appointmentId, appointmentId) });
 }
 
-/** What this doctor has seen of this patient: only their own appointments and notes. */
+/** What this doctor has seen of this patient: only their own appointments and notes, and only while the patient is in their care. */
 export function getPatientHistoryWithDoctor(db: Db, doctorId: string, patientId: string) {
   return db
     .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, reason: appointments.reason, note: consultationNotes.body, summary: consultationNotes.patientSummary })
     .from(appointments)
     .leftJoin(consultationNotes, eq(consultationNotes.appointmentId, appointments.id))
-    .where(and(eq(appointments.doctorId, doctorId), eq(appointments.patientId, patientId)))
+    .where(and(eq(appointments.doctorId, doctorId), eq(appointments.patientId, patientId), doctorCaresFor(doctorId, patientId)))
     .orderBy(desc(appointments.startsAt))
     .limit(50);
 }
