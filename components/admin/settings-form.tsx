@@ -18,6 +18,8 @@ const limits: Record<keyof typeof settingsLabels, { min: number; max: number }> 
   accountEmailsPerIpPerHour: { min: 1, max: 100000 },
   registrationsPerIpPerHour: { min: 1, max: 100000 },
   signInAttemptsPerIpPer15Minutes: { min: 1, max: 100000 },
+  maxActiveAppointmentsPerPatient: { min: 1, max: 100 },
+  maxActiveAppointmentsPerPatientPerDoctor: { min: 1, max: 100 },
 };
 
 export function SettingsForm({ values }: { values: Record<keyof typeof settingsLabels, number> }) {

@@ -23,6 +23,8 @@ export type SettingsValues = Pick<
   | "accountEmailsPerIpPerHour"
   | "registrationsPerIpPerHour"
   | "signInAttemptsPerIpPer15Minutes"
+  | "maxActiveAppointmentsPerPatient"
+  | "maxActiveAppointmentsPerPatientPerDoctor"
 >;
 
 export async function lockAppSettings(db: Db) {

@@ -17,6 +17,9 @@ export const appSettings = pgTable(
     accountEmailsPerIpPerHour: integer("account_emails_per_ip_per_hour").notNull().default(20),
     registrationsPerIpPerHour: integer("registrations_per_ip_per_hour").notNull().default(10),
     signInAttemptsPerIpPer15Minutes: integer("sign_in_attempts_per_ip_per_15_minutes").notNull().default(20),
+    // Booking caps (lib/booking/rules.ts): upcoming appointments one patient may hold at once, in all and with one doctor.
+    maxActiveAppointmentsPerPatient: integer("max_active_appointments_per_patient").notNull().default(5),
+    maxActiveAppointmentsPerPatientPerDoctor: integer("max_active_appointments_per_patient_per_doctor").notNull().default(2),
     ...timestamps(),
   },
   (t) => [
@@ -30,5 +33,7 @@ export const appSettings = pgTable(
     check("app_settings_account_emails_per_ip_range", sql`${t.accountEmailsPerIpPerHour} between 1 and 100000`),
     check("app_settings_registrations_per_ip_range", sql`${t.registrationsPerIpPerHour} between 1 and 100000`),
     check("app_settings_sign_in_attempts_per_ip_range", sql`${t.signInAttemptsPerIpPer15Minutes} between 1 and 100000`),
+    check("app_settings_max_active_appointments_per_patient_range", sql`${t.maxActiveAppointmentsPerPatient} between 1 and 100`),
+    check("app_settings_max_active_appointments_per_doctor_range", sql`${t.maxActiveAppointmentsPerPatientPerDoctor} between 1 and 100`),
   ],
 );

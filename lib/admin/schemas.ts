@@ -85,6 +85,8 @@ export const settingsSchema = z.object({
   accountEmailsPerIpPerHour: wholeNumber("The email requests per network", 1, 100000),
   registrationsPerIpPerHour: wholeNumber("The registrations per network", 1, 100000),
   signInAttemptsPerIpPer15Minutes: wholeNumber("The sign-in attempts per network", 1, 100000),
+  maxActiveAppointmentsPerPatient: wholeNumber("The upcoming appointments per patient", 1, 100),
+  maxActiveAppointmentsPerPatientPerDoctor: wholeNumber("The upcoming appointments per patient with one doctor", 1, 100),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -106,5 +108,15 @@ export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { lab
     label: "Sign-in attempts per network",
     unit: "per 15 minutes",
     hint: "Sign-in attempts from one IP address, across all accounts, in 15 minutes (each account also locks after 3 wrong passwords).",
+  },
+  maxActiveAppointmentsPerPatient: {
+    label: "Upcoming appointments per patient",
+    unit: "appointments",
+    hint: "How many upcoming appointments (confirmed, or held while being paid) one patient may hold at once, with all doctors together.",
+  },
+  maxActiveAppointmentsPerPatientPerDoctor: {
+    label: "Upcoming appointments per patient with one doctor",
+    unit: "appointments",
+    hint: "How many of those one patient may hold with the same doctor, so nobody can take a doctor's whole day.",
   },
 };

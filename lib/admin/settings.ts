@@ -14,6 +14,8 @@ const keys = [
   "accountEmailsPerIpPerHour",
   "registrationsPerIpPerHour",
   "signInAttemptsPerIpPer15Minutes",
+  "maxActiveAppointmentsPerPatient",
+  "maxActiveAppointmentsPerPatientPerDoctor",
 ] as const;
 
 function pick(row: SettingsValues): SettingsValues {

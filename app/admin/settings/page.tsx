@@ -14,7 +14,7 @@ export default async function AdminSettingsPage() {
   const settings = await getAppSettings(getDb());
   return (
     <>
-      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read, and the rate limits. Each change is audited with the values before and after." />
+      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read, the rate limits and the booking caps. Each change is audited with the values before and after." />
       <Card>
         <SettingsForm
           values={{
@@ -27,6 +27,8 @@ export default async function AdminSettingsPage() {
             accountEmailsPerIpPerHour: settings.accountEmailsPerIpPerHour,
             registrationsPerIpPerHour: settings.registrationsPerIpPerHour,
             signInAttemptsPerIpPer15Minutes: settings.signInAttemptsPerIpPer15Minutes,
+            maxActiveAppointmentsPerPatient: settings.maxActiveAppointmentsPerPatient,
+            maxActiveAppointmentsPerPatientPerDoctor: settings.maxActiveAppointmentsPerPatientPerDoctor,
           }}
         />
         <p className="mt-4 text-sm text-slate-600">
