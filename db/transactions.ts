@@ -37,3 +37,13 @@ export async function retryingTransaction<T>(db: Db, work: (tx: Db) => Promise<T
 export async function lockDoctorSchedule(tx: Db, doctorId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${doctorId}, 0))`);
 }
+
+/**
+ * Queues this transaction behind any other booking by the same patient, so
+ * the booking caps are counted with nothing of theirs in flight: a burst of
+ * parallel bookings with several doctors (each under its own doctor's lock)
+ * is counted one at a time. Always taken after the doctor's lock, never before.
+ */
+export async function lockPatientBookings(tx: Db, patientId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`patient-bookings:${patientId}`}, 0))`);
+}

@@ -19,10 +19,14 @@ import { prepareDatabase } from "./lib/prepare-database";
 const port = process.env.E2E_PORT ?? "3100";
 const { url, server } = await prepareDatabase({ embeddedName: "pg-e2e", port: 54331, database: `careslot_e2e_${port}`, fresh: true });
 // Every browser of the suite signs in and registers from 127.0.0.1: the per-IP limits
-// (README → Security) would stop the suite, not an attacker. Their own tests are unit tests.
+// (README → Security) would stop the suite, not an attacker; and the specs book with the
+// same seeded patients and doctors, so the booking caps are lifted too. Their own tests are unit tests.
 {
   const handle = connectDatabase(url, { max: 1 });
-  await handle.db.update(appSettings).set({ signInAttemptsPerIpPer15Minutes: 100_000, registrationsPerIpPerHour: 100_000, accountEmailsPerIpPerHour: 100_000 }).where(eq(appSettings.id, 1));
+  await handle.db
+    .update(appSettings)
+    .set({ signInAttemptsPerIpPer15Minutes: 100_000, registrationsPerIpPerHour: 100_000, accountEmailsPerIpPerHour: 100_000, maxActiveAppointmentsPerPatient: 100, maxActiveAppointmentsPerPatientPerDoctor: 100 })
+    .where(eq(appSettings.id, 1));
   await handle.close();
 }
 const s3 = process.env.E2E_STORAGE === "local" ? null : await startLocalS3({ prefix: "e2e/" });

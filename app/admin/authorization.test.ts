@@ -94,7 +94,7 @@ const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
   "app/admin/settings/actions.ts#saveSettingsAction": () =>
     settingsActions.saveSettingsAction(
       null,
-      form({ cancellationWindowHours: "1", patientFullRefundHours: "1", reminderLeadMinutes: "1", paymentHoldMinutes: "5", sessionIdleMinutes: "5", accountEmailsPerAddressPerHour: "1", accountEmailsPerIpPerHour: "1", registrationsPerIpPerHour: "1", signInAttemptsPerIpPer15Minutes: "1", emailBodyRetentionDays: "1", signInRecordRetentionDays: "1" }),
+      form({ cancellationWindowHours: "1", patientFullRefundHours: "1", reminderLeadMinutes: "1", paymentHoldMinutes: "5", sessionIdleMinutes: "5", accountEmailsPerAddressPerHour: "1", accountEmailsPerIpPerHour: "1", registrationsPerIpPerHour: "1", signInAttemptsPerIpPer15Minutes: "1", emailBodyRetentionDays: "1", signInRecordRetentionDays: "1", maxActiveAppointmentsPerPatient: "1", maxActiveAppointmentsPerPatientPerDoctor: "1" }),
     ),
   "app/admin/specializations/actions.ts#createSpecializationAction": (w) => specializationActions.createSpecializationAction(null, form({ name: `Evil ${w.appointment.id}` })),
   "app/admin/specializations/actions.ts#renameSpecializationAction": (w) => specializationActions.renameSpecializationAction(null, form({ id: w.specialization.id, name: `Renamed ${w.appointment.id}` })),

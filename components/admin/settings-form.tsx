@@ -20,6 +20,8 @@ const limits: Record<keyof typeof settingsLabels, { min: number; max: number }> 
   signInAttemptsPerIpPer15Minutes: { min: 1, max: 100000 },
   emailBodyRetentionDays: { min: 1, max: 3650 },
   signInRecordRetentionDays: { min: 1, max: 3650 },
+  maxActiveAppointmentsPerPatient: { min: 1, max: 100 },
+  maxActiveAppointmentsPerPatientPerDoctor: { min: 1, max: 100 },
 };
 
 export function SettingsForm({ values }: { values: Record<keyof typeof settingsLabels, number> }) {

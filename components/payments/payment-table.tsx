@@ -2,14 +2,15 @@ import Link from "next/link";
 import type { PaymentListItem } from "@/lib/vocabulary";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatMoney } from "@/lib/format";
-import { refundStatusLabels } from "@/lib/payments/policy";
-import type { RefundStatus } from "@/lib/vocabulary";
+import { NEEDS_ATTENTION_TEXT, paymentNeedsAttention, refundStatusLabels } from "@/lib/payments/policy";
+import type { RefundKind, RefundStatus } from "@/lib/vocabulary";
 import { PaymentBadge } from "./payment-badge";
 
 export interface RefundLine {
   id: string;
   paymentId: string;
   amountMinor: number;
+  kind: RefundKind;
   status: RefundStatus;
   createdAt: Date;
 }
@@ -19,7 +20,7 @@ interface Props {
   rows: PaymentListItem[];
   refunds: RefundLine[];
   timeZone: string;
-  /** The patient sees the doctor; the admin sees both. */
+  /** The patient sees the doctor; the admin sees both, and which payments need their attention. */
   show: "doctor" | "both";
   detailHref: (row: PaymentListItem) => string;
   detailLabel: string;
@@ -48,6 +49,7 @@ export function PaymentTable({ caption, rows, refunds, timeZone, show, detailHre
           </td>
           <td className="py-3 pr-4">
             <PaymentBadge provider={row.provider} status={row.status} />
+            {show === "both" && paymentNeedsAttention(refundsOf(row.id)) ? <span className="mt-1 block max-w-xs text-xs font-medium text-amber-900">{NEEDS_ATTENTION_TEXT}</span> : null}
           </td>
           <td className="py-3">
             <Link href={detailHref(row)} className="font-medium text-brand-700 underline-offset-2 hover:underline">

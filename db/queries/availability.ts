@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appointments, availabilityOverrides, availabilityRules, doctorProfiles, users } from "../schema";
+import { doctorCaresFor } from "./appointments/care";
 
 // A doctor's schedule: weekly rules, date overrides, the scheduling settings,
 // and the time appointments take on it. Every write here takes the doctor's id
@@ -148,12 +149,12 @@ export async function updateSchedulingSettings(db: Db, doctorId: string, setting
   await db.update(doctorProfiles).set(settings).where(eq(doctorProfiles.userId, doctorId));
 }
 
-/** The doctor's appointments overlapping [from, to), every status, with the patient's name. */
+/** The doctor's appointments overlapping [from, to); the patient's name only while that patient is in the doctor's care (null otherwise). */
 export async function getCalendarAppointments(db: Db, doctorId: string, from: Date, to: Date) {
   return db
     .select({
       id: appointments.id,
-      patientName: users.fullName,
+      patientName: sql<string | null>`case when ${doctorCaresFor(doctorId, appointments.patientId)} then ${users.fullName} end`,
       status: appointments.status,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { schedulingSettingsColumns } from "./availability";
+import { doctorCaresFor } from "./appointments/care";
 import { appointments, certificates, doctorProfiles, patientProfiles, specializations, users } from "../schema";
 
 export type DoctorProfileRow = typeof doctorProfiles.$inferSelect;
@@ -175,8 +176,9 @@ export const medicalInformationColumns = {
 
 /**
  * The medical information a patient shares, for the doctor of ONE of that
- * patient's appointments: the join on appointment and doctor is the rule, so a
- * doctor who never saw the patient gets nothing even with the patient's id.
+ * patient's appointments, while the patient is in that doctor's care
+ * (doctorCaresFor): a doctor who never saw the patient, whose visits were all
+ * cancelled, or who is no longer verified or active gets nothing.
  */
 export async function getPatientInformationForAppointment(db: Db, input: { doctorId: string; appointmentId: string }) {
   const [row] = await db
@@ -185,7 +187,7 @@ export async function getPatientInformationForAppointment(db: Db, input: { docto
     })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
-    .where(and(eq(appointments.id, input.appointmentId), eq(appointments.doctorId, input.doctorId)));
+    .where(and(eq(appointments.id, input.appointmentId), eq(appointments.doctorId, input.doctorId), doctorCaresFor(input.doctorId, appointments.patientId)));
   return row;
 }
 

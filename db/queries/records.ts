@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appointments, medicalRecords, recordShares } from "../schema";
 import { doctorUser } from "./parties";
+import { appointmentGivesCare, doctorCaresFor } from "./appointments/care";
 
 export type MedicalRecordRow = typeof medicalRecords.$inferSelect;
 
@@ -25,7 +26,7 @@ export async function deleteOwnMedicalRecord(db: Db, recordId: string, patientId
   return row;
 }
 
-/** The patient's records, newest first, each with the appointments it is shared on. */
+/** The patient's records, newest first, each with the appointments it is shared on (a share ends when its appointment is cancelled). */
 export async function listRecordsOfPatient(db: Db, patientId: string) {
   const records = await db
     .select({ id: medicalRecords.id, title: medicalRecords.title, recordType: medicalRecords.recordType, originalName: medicalRecords.originalName, contentType: medicalRecords.contentType, sizeBytes: medicalRecords.sizeBytes, createdAt: medicalRecords.createdAt })
@@ -40,9 +41,12 @@ export async function listRecordsOfPatient(db: Db, patientId: string) {
         .innerJoin(appointments, eq(appointments.id, recordShares.appointmentId))
         .innerJoin(doctorUser, eq(doctorUser.id, recordShares.doctorId))
         .where(
-          inArray(
-            recordShares.recordId,
-            records.map((r) => r.id),
+          and(
+            inArray(
+              recordShares.recordId,
+              records.map((r) => r.id),
+            ),
+            appointmentGivesCare(appointments.status),
           ),
         )
         .orderBy(asc(appointments.startsAt))
@@ -81,16 +85,29 @@ export async function deleteRecordShare(db: Db, recordId: string, appointmentId:
 }
 
 /**
- * Whether the record is shared with this doctor through one of the doctor's
- * own appointments with the record's patient. Deleting the share row ends it.
+ * A share that still opens the record: made on one of the doctor's own
+ * appointments with the record's patient, that appointment not cancelled, and
+ * the patient in the doctor's care (doctorCaresFor: the doctor verified and
+ * active). Deleting the share row, or cancelling its appointment, ends it.
  */
+function liveShareOf(doctorId: string) {
+  return and(
+    eq(recordShares.doctorId, doctorId),
+    eq(appointments.doctorId, doctorId),
+    eq(appointments.patientId, medicalRecords.patientId),
+    appointmentGivesCare(appointments.status),
+    doctorCaresFor(doctorId, medicalRecords.patientId),
+  );
+}
+
+/** Whether the record is shared with this doctor by a live share (liveShareOf). */
 export async function isRecordSharedWithDoctor(db: Db, recordId: string, doctorId: string): Promise<boolean> {
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(recordShares)
     .innerJoin(appointments, eq(appointments.id, recordShares.appointmentId))
     .innerJoin(medicalRecords, eq(medicalRecords.id, recordShares.recordId))
-    .where(and(eq(recordShares.recordId, recordId), eq(recordShares.doctorId, doctorId), eq(appointments.doctorId, doctorId), eq(appointments.patientId, medicalRecords.patientId)))
+    .where(and(eq(recordShares.recordId, recordId), liveShareOf(doctorId)))
     .limit(1);
   return Boolean(row);
 }
@@ -107,14 +124,14 @@ const sharedColumns = {
   appointmentStartsAt: appointments.startsAt,
 };
 
-/** Records this doctor may open for this patient, across all their appointments (newest visit first). */
+/** Records this doctor may open for this patient by a live share, across all their appointments (newest visit first). */
 export function listRecordsSharedWithDoctor(db: Db, doctorId: string, patientId: string) {
   return db
     .select(sharedColumns)
     .from(recordShares)
     .innerJoin(medicalRecords, eq(medicalRecords.id, recordShares.recordId))
     .innerJoin(appointments, eq(appointments.id, recordShares.appointmentId))
-    .where(and(eq(recordShares.doctorId, doctorId), eq(appointments.doctorId, doctorId), eq(medicalRecords.patientId, patientId), eq(appointments.patientId, patientId)))
+    .where(and(eq(medicalRecords.patientId, patientId), liveShareOf(doctorId)))
     .orderBy(desc(appointments.startsAt), asc(medicalRecords.title))
     .limit(200);
 }

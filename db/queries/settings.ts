@@ -25,6 +25,8 @@ export type SettingsValues = Pick<
   | "signInAttemptsPerIpPer15Minutes"
   | "emailBodyRetentionDays"
   | "signInRecordRetentionDays"
+  | "maxActiveAppointmentsPerPatient"
+  | "maxActiveAppointmentsPerPatientPerDoctor"
 >;
 
 export async function lockAppSettings(db: Db) {

@@ -17,9 +17,11 @@ export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "fa
  * on the reason text (which is for people). cancellation: by the cancellation
  * policy, whoever cancelled (requested_by_role says who); manual: an admin's
  * refund with their own reason; late_payment: a payment that arrived after its
- * hold ran out and the slot was taken; outside_stripe: made in Stripe itself.
+ * hold ran out and the slot was taken; outside_stripe: made in Stripe itself;
+ * mismatch: a checkout whose amount or currency differed from the payment's,
+ * refunded in full and never confirming the booking (it needs an admin's look).
  */
-export const refundKind = pgEnum("refund_kind", ["cancellation", "manual", "late_payment", "outside_stripe"]);
+export const refundKind = pgEnum("refund_kind", ["cancellation", "manual", "late_payment", "outside_stripe", "mismatch"]);
 
 export type Role = (typeof userRole.enumValues)[number];
 export type ActorRole = (typeof actorRole.enumValues)[number];

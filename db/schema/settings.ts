@@ -20,6 +20,9 @@ export const appSettings = pgTable(
     // Retention (lib/security/retention.ts, run daily): sent emails' bodies, and sign-in throttle rows.
     emailBodyRetentionDays: integer("email_body_retention_days").notNull().default(90),
     signInRecordRetentionDays: integer("sign_in_record_retention_days").notNull().default(90),
+    // Booking caps (lib/booking/rules.ts): upcoming appointments one patient may hold at once, in all and with one doctor.
+    maxActiveAppointmentsPerPatient: integer("max_active_appointments_per_patient").notNull().default(5),
+    maxActiveAppointmentsPerPatientPerDoctor: integer("max_active_appointments_per_patient_per_doctor").notNull().default(2),
     ...timestamps(),
   },
   (t) => [
@@ -35,5 +38,7 @@ export const appSettings = pgTable(
     check("app_settings_sign_in_attempts_per_ip_range", sql`${t.signInAttemptsPerIpPer15Minutes} between 1 and 100000`),
     check("app_settings_email_body_retention_range", sql`${t.emailBodyRetentionDays} between 1 and 3650`),
     check("app_settings_sign_in_record_retention_range", sql`${t.signInRecordRetentionDays} between 1 and 3650`),
+    check("app_settings_max_active_appointments_per_patient_range", sql`${t.maxActiveAppointmentsPerPatient} between 1 and 100`),
+    check("app_settings_max_active_appointments_per_doctor_range", sql`${t.maxActiveAppointmentsPerPatientPerDoctor} between 1 and 100`),
   ],
 );

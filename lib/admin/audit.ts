@@ -28,6 +28,7 @@ export const knownAuditActions = [
   "patient_profile.updated",
   "payment.late_refund",
   "payment.marked_paid",
+  "payment.mismatch",
   "payment.received",
   "payment.refunded_manually",
   "profile.photo_changed",

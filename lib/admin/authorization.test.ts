@@ -59,6 +59,8 @@ const calls: Record<string, (actor: Actor | null, w: World) => Promise<unknown>>
       signInAttemptsPerIpPer15Minutes: 1,
       emailBodyRetentionDays: 1,
       signInRecordRetentionDays: 1,
+      maxActiveAppointmentsPerPatient: 1,
+      maxActiveAppointmentsPerPatientPerDoctor: 1,
     }),
   bulkCancelAppointments: (a, w) => appointments.bulkCancelAppointments(db, a as Actor, { appointmentIds: [w.appointment.id], reason: "Because I can" }, NOW),
   appointmentsCsvStream: (a) => appointments.appointmentsCsvStream(db, a as Actor, {}),

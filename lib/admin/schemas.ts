@@ -84,6 +84,8 @@ export const settingsSchema = z.object({
   signInAttemptsPerIpPer15Minutes: wholeNumber("The sign-in attempts per network", 1, 100000),
   emailBodyRetentionDays: wholeNumber("The email retention", 1, 3650),
   signInRecordRetentionDays: wholeNumber("The sign-in record retention", 1, 3650),
+  maxActiveAppointmentsPerPatient: wholeNumber("The upcoming appointments per patient", 1, 100),
+  maxActiveAppointmentsPerPatientPerDoctor: wholeNumber("The upcoming appointments per patient with one doctor", 1, 100),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -115,5 +117,15 @@ export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { lab
     label: "Sign-in record retention",
     unit: "days",
     hint: "Failed sign-in counts kept per email address are deleted this many days after the last attempt.",
+  },
+  maxActiveAppointmentsPerPatient: {
+    label: "Upcoming appointments per patient",
+    unit: "appointments",
+    hint: "How many upcoming appointments (confirmed, or held while being paid) one patient may hold at once, with all doctors together.",
+  },
+  maxActiveAppointmentsPerPatientPerDoctor: {
+    label: "Upcoming appointments per patient with one doctor",
+    unit: "appointments",
+    hint: "How many of those one patient may hold with the same doctor, so nobody can take a doctor's whole day.",
   },
 };

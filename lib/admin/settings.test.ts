@@ -24,6 +24,8 @@ const valid = {
   signInAttemptsPerIpPer15Minutes: "25",
   emailBodyRetentionDays: "30",
   signInRecordRetentionDays: "7",
+  maxActiveAppointmentsPerPatient: "7",
+  maxActiveAppointmentsPerPatientPerDoctor: "3",
 };
 
 describe("settings", () => {
@@ -36,7 +38,7 @@ describe("settings", () => {
       const after = await getAppSettings(tx);
       expect(after).toMatchObject({ cancellationWindowHours: 12, patientFullRefundHours: 48, reminderLeadMinutes: 120, paymentHoldMinutes: 45, sessionIdleMinutes: 30 });
       expect(after).toMatchObject({ accountEmailsPerAddressPerHour: 4, accountEmailsPerIpPerHour: 30, registrationsPerIpPerHour: 8, signInAttemptsPerIpPer15Minutes: 25 });
-      expect(after).toMatchObject({ emailBodyRetentionDays: 30, signInRecordRetentionDays: 7 });
+      expect(after).toMatchObject({ emailBodyRetentionDays: 30, signInRecordRetentionDays: 7, maxActiveAppointmentsPerPatient: 7, maxActiveAppointmentsPerPatientPerDoctor: 3 });
       expect(rateLimitsFrom(after).signInPerIp).toMatchObject({ points: 25, durationSeconds: 900 });
       const audit = (await auditRowsFor(tx, "app_settings", "1")).filter((row) => row.actorId === admin.id);
       expect(audit).toHaveLength(1);

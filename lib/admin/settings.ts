@@ -16,6 +16,8 @@ const keys = [
   "signInAttemptsPerIpPer15Minutes",
   "emailBodyRetentionDays",
   "signInRecordRetentionDays",
+  "maxActiveAppointmentsPerPatient",
+  "maxActiveAppointmentsPerPatientPerDoctor",
 ] as const;
 
 function pick(row: SettingsValues): SettingsValues {

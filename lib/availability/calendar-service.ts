@@ -6,6 +6,8 @@ import type { CalendarAppointment, CalendarData, CalendarRange } from "./calenda
 import { groupOverrideRows, hoursByDate } from "./open-hours";
 
 const DAY_MS = 86_400_000;
+/** Shown instead of the name when the patient is not in the doctor's care (lib/security/care.ts): a cancelled visit, or a doctor no longer verified. */
+export const PATIENT_NOT_IN_CARE = "Patient";
 
 /** An instant on the doctor's wall clock, "YYYY-MM-DDTHH:mm:ss", no offset. */
 function wallClock(instant: Date, timeZone: string): string {
@@ -38,7 +40,7 @@ export async function loadCalendar(db: Db, doctorId: string, range: CalendarRang
     appointments: appointments.map(
       (a): CalendarAppointment => ({
         id: a.id,
-        patientName: a.patientName,
+        patientName: a.patientName ?? PATIENT_NOT_IN_CARE,
         status: a.status,
         startsAt: a.startsAt.toISOString(),
         endsAt: a.endsAt.toISOString(),
@@ -53,5 +55,5 @@ export async function loadCalendar(db: Db, doctorId: string, range: CalendarRang
 export async function loadUpcomingWeek(db: Db, doctorId: string, now: Date) {
   const settings = await getSchedulingSettings(db, doctorId);
   const rows = await getCalendarAppointments(db, doctorId, now, new Date(now.getTime() + 7 * DAY_MS));
-  return { timeZone: settings?.timeZone ?? "UTC", appointments: rows.filter((row) => row.status !== "cancelled") };
+  return { timeZone: settings?.timeZone ?? "UTC", appointments: rows.filter((row) => row.status !== "cancelled").map((row) => ({ ...row, patientName: row.patientName ?? PATIENT_NOT_IN_CARE })) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  bookingCapAllows,
   cancellationAllowed,
   noShowAllowed,
   reminderSendAt,
@@ -83,5 +84,36 @@ describe("reminderSendAt (24-hour lead)", () => {
 
   it("rejects a negative lead", () => {
     expect(() => send(-DAY, -5)).toThrow(RangeError);
+  });
+});
+
+describe("bookingCapAllows (5 in all, 2 with one doctor)", () => {
+  const caps = { maxActiveAppointmentsPerPatient: 5, maxActiveAppointmentsPerPatientPerDoctor: 2 };
+
+  it.each([
+    ["none yet", { total: 0, withDoctor: 0 }],
+    ["one with this doctor, four in all", { total: 4, withDoctor: 1 }],
+  ])("allows a booking with %s", (_name, held) => {
+    expect(bookingCapAllows(held, caps)).toEqual({ allowed: true });
+  });
+
+  it("refuses a third with the same doctor, saying the limit", () => {
+    expect(bookingCapAllows({ total: 2, withDoctor: 2 }, caps)).toEqual({
+      allowed: false,
+      reason: "You can hold at most 2 upcoming appointments with the same doctor, and you already have 2. Cancel one, or book again after a visit.",
+    });
+  });
+
+  it("refuses a sixth in all, whoever the doctor", () => {
+    expect(bookingCapAllows({ total: 5, withDoctor: 0 }, caps)).toEqual({
+      allowed: false,
+      reason: "You can hold at most 5 upcoming appointments at a time, and you already have 5. Cancel one, or book again after a visit.",
+    });
+  });
+
+  it("states a cap of one in the singular", () => {
+    expect(bookingCapAllows({ total: 1, withDoctor: 1 }, { maxActiveAppointmentsPerPatient: 3, maxActiveAppointmentsPerPatientPerDoctor: 1 })).toMatchObject({
+      reason: "You can hold at most 1 upcoming appointment with the same doctor, and you already have 1. Cancel one, or book again after a visit.",
+    });
   });
 });

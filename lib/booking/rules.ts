@@ -26,6 +26,31 @@ export function cancellationAllowed(startsAt: Date, now: Date, windowHours: numb
   };
 }
 
+export interface BookingCaps {
+  maxActiveAppointmentsPerPatient: number;
+  maxActiveAppointmentsPerPatientPerDoctor: number;
+}
+
+const appointmentCount = (n: number) => `${n} upcoming ${n === 1 ? "appointment" : "appointments"}`;
+
+/**
+ * One patient cannot hold a doctor's whole day: a new booking is refused once
+ * the patient already holds the cap of active future appointments (confirmed,
+ * or held with time left to pay) with this doctor, or in all. `held` counts
+ * them before the new one; a rescheduled appointment is left out of it.
+ */
+export function bookingCapAllows(held: { total: number; withDoctor: number }, caps: BookingCaps): RuleDecision {
+  if (held.withDoctor >= caps.maxActiveAppointmentsPerPatientPerDoctor) {
+    const cap = caps.maxActiveAppointmentsPerPatientPerDoctor;
+    return { allowed: false, reason: `You can hold at most ${appointmentCount(cap)} with the same doctor, and you already have ${held.withDoctor}. Cancel one, or book again after a visit.` };
+  }
+  if (held.total >= caps.maxActiveAppointmentsPerPatient) {
+    const cap = caps.maxActiveAppointmentsPerPatient;
+    return { allowed: false, reason: `You can hold at most ${appointmentCount(cap)} at a time, and you already have ${held.total}. Cancel one, or book again after a visit.` };
+  }
+  return { allowed: true };
+}
+
 /** A no-show can only be recorded once the start has passed (strictly after it). */
 export function noShowAllowed(startsAt: Date, now: Date): RuleDecision {
   if (now.getTime() > startsAt.getTime()) return { allowed: true };

@@ -1,19 +1,19 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { insertAppointment, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointments";
+import { countActiveFutureAppointments, insertAppointment, lockAppointment, recordAppointmentEvent, transitionAppointment } from "@/db/queries/appointments";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { movePaymentsToAppointment } from "@/db/queries/payments";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { getAppSettings } from "@/db/queries/settings";
 import { getUserById } from "@/db/queries/users";
-import { isRetryableConflict, lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
+import { isRetryableConflict, lockDoctorSchedule, lockPatientBookings, retryingTransaction } from "@/db/transactions";
 import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
 import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, hasPendingHolds, holdExpiry, recordBookingPayment, releaseExpiredHolds } from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
-import { cancellationAllowed, completionAllowed, noShowAllowed } from "./rules";
+import { bookingCapAllows, cancellationAllowed, completionAllowed, noShowAllowed, type BookingCaps } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import type { Actor } from "@/lib/vocabulary";
 
@@ -37,9 +37,13 @@ export interface BookInput {
  * (pending_payment until the webhook records the payment, released when the
  * hold runs out); without Stripe it is confirmed at once with the fee due at
  * the visit.
+ *
+ * The booking caps (admin settings) are counted inside the transaction under
+ * the doctor's and then the patient's lock, so a burst of parallel bookings by
+ * one patient is counted one at a time and never gets past them.
  */
 export async function bookAppointment(db: Db, input: BookInput, now: Date): Promise<Appointment> {
-  const [patient, doctor] = await Promise.all([getUserById(db, input.patientId), getBookableDoctor(db, input.doctorId)]);
+  const [patient, doctor, settings] = await Promise.all([getUserById(db, input.patientId), getBookableDoctor(db, input.doctorId), getAppSettings(db)]);
   if (!patient || patient.role !== "patient" || !patient.active) throw new AppError("forbidden", "Only patient accounts can book appointments.");
   if (!patient.emailVerifiedAt) throw new AppError("forbidden", "Confirm your email address before booking.");
   if (!doctor) throw new AppError("not_found", "We could not find that doctor.");
@@ -47,11 +51,12 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   if (closed) throw new AppError("conflict", closed);
 
   const mode = bookingPaymentMode(doctor.priceMinor);
-  const holdMinutes = mode === "stripe" ? (await getAppSettings(db)).paymentHoldMinutes : 0;
+  const holdMinutes = mode === "stripe" ? settings.paymentHoldMinutes : 0;
   const endsAt = new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000);
   let sessionsToClose: string[] = [];
   const booked = await bookingTransaction(db, async (tx) => {
     await lockDoctorSchedule(tx, doctor.id);
+    await lockPatientBookings(tx, patient.id);
     // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
     const slotWindow = { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) };
     const people = { doctorId: doctor.id, patientId: patient.id };
@@ -61,6 +66,7 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
       sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
       slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
     }
+    await assertWithinBookingCaps(tx, { patientId: patient.id, doctorId: doctor.id, now }, settings);
     if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 
     const appointment = await insertAppointment(tx, {
@@ -88,6 +94,12 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   // Holds released above must stop being payable; Stripe is called only after the commit.
   await closeCheckoutSessions(sessionsToClose);
   return booked;
+}
+
+/** Refuses a booking that would take the patient past a cap; counted after their own lapsed or replaced holds were released. */
+async function assertWithinBookingCaps(tx: Db, input: { patientId: string; doctorId: string; now: Date; exceptAppointmentId?: string }, caps: BookingCaps): Promise<void> {
+  const rule = bookingCapAllows(await countActiveFutureAppointments(tx, input), caps);
+  if (!rule.allowed) throw new AppError("conflict", rule.reason);
 }
 
 /**
@@ -188,7 +200,10 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     const closed = input.actor.role === "patient" ? bookingClosedReason(doctor) : null;
     if (closed) throw new AppError("conflict", closed);
     await lockDoctorSchedule(tx, old.doctorId);
+    await lockPatientBookings(tx, old.patientId);
     sessionsToClose = await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
+    // The caps bind the patient's own moves; the appointment being moved is not counted, so a patient at the cap may still move a visit.
+    if (input.actor.role === "patient") await assertWithinBookingCaps(tx, { patientId: old.patientId, doctorId: old.doctorId, now, exceptAppointmentId: old.id }, settings);
     const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.newStartsAt, to: new Date(input.newStartsAt.getTime() + 1), excludeAppointmentId: old.id });
     if (!isSlotOffered(slotInput, input.newStartsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 

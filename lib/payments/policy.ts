@@ -2,7 +2,7 @@
 // Pages, components and the services share them, so what a patient is told
 // before acting is exactly what the service then does.
 import { formatMoney } from "@/lib/format";
-import type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundStatus } from "@/lib/vocabulary";
+import type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundKind, RefundStatus } from "@/lib/vocabulary";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -11,6 +11,23 @@ const hours = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
 
 /** The reason on the automatic refund of a payment that arrived after its slot was given away. */
 export const LATE_PAYMENT_REFUND_REASON = "Paid after the held time ran out and the slot was taken: refunded in full automatically.";
+
+/** The reason on the automatic refund of a checkout whose amount or currency differed from the payment's (the booking is not confirmed). */
+export const MISMATCH_REFUND_REASON = "The amount paid did not match the price of the visit: refunded in full automatically, and the booking was not confirmed.";
+
+/** Why such a hold was released, in the appointment's history. */
+export const MISMATCH_CANCELLATION_REASON = "The payment did not match the price of the visit, so the booking was not confirmed; the payment is refunded in full.";
+
+/**
+ * A payment an admin should look at: one whose checkout did not match it
+ * (refund kind "mismatch"). The refund is automatic; the look is for why it
+ * happened (a session made outside Careslot, a discount, a bug).
+ */
+export function paymentNeedsAttention(refunds: readonly { kind: RefundKind }[]): boolean {
+  return refunds.some((refund) => refund.kind === "mismatch");
+}
+
+export const NEEDS_ATTENTION_TEXT = "Needs attention: the checkout's amount or currency did not match this payment, so the booking was not confirmed and the money is refunded automatically.";
 
 /** Who cancelled, as the money policy tells them apart: the patient, or the clinic side (doctor, admin, the system). */
 export type CancellationActor = ActorRole;

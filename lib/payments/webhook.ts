@@ -18,12 +18,12 @@ import {
 } from "@/db/queries/payments";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { lockDoctorSchedule, retryingTransaction } from "@/db/transactions";
-import { logger } from "@/lib/logger";
+import { logger, securityEvent } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import type { RefundStatus } from "@/lib/vocabulary";
 import { noFollowUp, runPaymentFollowUp, type PaymentFollowUp } from "./follow-up";
 import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON } from "./holds";
-import { LATE_PAYMENT_REFUND_REASON } from "./policy";
+import { LATE_PAYMENT_REFUND_REASON, MISMATCH_CANCELLATION_REASON, MISMATCH_REFUND_REASON } from "./policy";
 import { announceRefundSucceeded, auditRefundRecorded, auditRefundStatus } from "./refunds";
 import type { Stripe } from "./stripe-client";
 
@@ -97,10 +97,12 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
   if (isReceived(payment)) return noFollowUp();
 
   const appointment = (await lockAppointment(tx, payment.appointmentId))!;
-  const amount = session.amount_total ?? payment.amountMinor;
-  if (amount !== payment.amountMinor) logger.warn({ paymentId: payment.id, expected: payment.amountMinor, received: amount }, "checkout amount differs from the price");
-  const paid = await updatePayment(tx, payment.id, { status: "paid", paidAt: now, amountMinor: amount, stripeCheckoutSessionId: session.id, stripePaymentIntentId: intent });
-  await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.received", entityType: "payment", entityId: payment.id, after: { amountMinor: amount, currency: paid.currency, sessionId: session.id } });
+  // What Stripe took, recorded as it is (the refund goes back in that amount and currency).
+  const received = { amountMinor: session.amount_total ?? payment.amountMinor, currency: session.currency?.toUpperCase() ?? payment.currency };
+  const matches = session.amount_total === payment.amountMinor && received.currency === payment.currency.toUpperCase();
+  const paid = await updatePayment(tx, payment.id, { status: "paid", paidAt: now, ...received, stripeCheckoutSessionId: session.id, stripePaymentIntentId: intent });
+  await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.received", entityType: "payment", entityId: payment.id, after: { amountMinor: received.amountMinor, currency: received.currency, sessionId: session.id } });
+  if (!matches) return refundMismatch(tx, { expected: payment, paid, appointment, sessionId: session.id, now });
 
   if (appointment.status === "pending_payment") {
     await transitionAppointment(tx, { id: appointment.id, from: ["pending_payment"], to: "confirmed", actor: SYSTEM, note: "Payment received" });
@@ -124,11 +126,43 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
     return noFollowUp();
   }
 
-  const refund = await insertRefund(tx, { paymentId: payment.id, kind: "late_payment", amountMinor: amount - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
+  const refund = await insertRefund(tx, { paymentId: payment.id, kind: "late_payment", amountMinor: paid.amountMinor - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
   await auditRefundRecorded(tx, refund, paid, SYSTEM);
   await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.late_refund", entityType: "payment", entityId: payment.id, after: { refundId: refund.id, amountMinor: refund.amountMinor, appointmentStatus: appointment.status } });
   await enqueueOutboxEvent(tx, "payment/late-refund.recorded", { paymentId: payment.id, appointmentId: appointment.id, refundId: refund.id, amountMinor: refund.amountMinor });
   return { ...noFollowUp(), refundIds: [refund.id] };
+}
+
+/**
+ * A checkout that did not match its payment (another amount or currency than
+ * the visit's price: a session made outside Careslot, a discount, a bug) never
+ * confirms the booking: a held appointment is released, what Stripe took is
+ * refunded in full through the usual refund path (kind "mismatch", sent after
+ * the commit), and the audit entry and the refund's kind flag the payment for
+ * an admin (/admin/payments shows it as needing attention).
+ */
+async function refundMismatch(
+  tx: Db,
+  input: { expected: Payment; paid: Payment; appointment: NonNullable<Awaited<ReturnType<typeof lockAppointment>>>; sessionId: string; now: Date },
+): Promise<PaymentFollowUp> {
+  const { expected, paid, appointment, now } = input;
+  securityEvent("checkout_mismatch", { paymentId: paid.id, expected: { amountMinor: expected.amountMinor, currency: expected.currency }, received: { amountMinor: paid.amountMinor, currency: paid.currency } });
+  if (appointment.status === "pending_payment") {
+    await transitionAppointment(tx, { id: appointment.id, from: ["pending_payment"], to: "cancelled", actor: SYSTEM, note: MISMATCH_CANCELLATION_REASON, cancellation: { reason: MISMATCH_CANCELLATION_REASON, at: now } });
+  }
+  const amountMinor = paid.amountMinor - (await committedRefundTotal(tx, paid.id));
+  const refund = amountMinor > 0 ? await insertRefund(tx, { paymentId: paid.id, kind: "mismatch", amountMinor, reason: MISMATCH_REFUND_REASON, status: "pending", requestedByRole: "system" }) : undefined;
+  if (refund) await auditRefundRecorded(tx, refund, paid, SYSTEM);
+  await insertAuditEntry(tx, {
+    actorId: null,
+    actorRole: "system",
+    action: "payment.mismatch",
+    entityType: "payment",
+    entityId: paid.id,
+    before: { amountMinor: expected.amountMinor, currency: expected.currency },
+    after: { amountMinor: paid.amountMinor, currency: paid.currency, sessionId: input.sessionId, refundId: refund?.id ?? null, appointmentStatus: appointment.status === "pending_payment" ? "cancelled" : appointment.status },
+  });
+  return { ...noFollowUp(), refundIds: refund ? [refund.id] : [] };
 }
 
 async function announceConfirmed(tx: Db, appointment: { id: string; startsAt: Date }, paymentId: string) {

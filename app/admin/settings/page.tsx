@@ -14,7 +14,7 @@ export default async function AdminSettingsPage() {
   const settings = await getAppSettings(getDb());
   return (
     <>
-      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read, the rate limits, and how long email texts and sign-in records are kept. Each change is audited with the values before and after." />
+      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read, the rate limits, the booking caps and how long email texts and sign-in records are kept. Each change is audited with the values before and after." />
       <Card>
         <SettingsForm
           values={{
@@ -29,6 +29,8 @@ export default async function AdminSettingsPage() {
             signInAttemptsPerIpPer15Minutes: settings.signInAttemptsPerIpPer15Minutes,
             emailBodyRetentionDays: settings.emailBodyRetentionDays,
             signInRecordRetentionDays: settings.signInRecordRetentionDays,
+            maxActiveAppointmentsPerPatient: settings.maxActiveAppointmentsPerPatient,
+            maxActiveAppointmentsPerPatientPerDoctor: settings.maxActiveAppointmentsPerPatientPerDoctor,
           }}
         />
         <p className="mt-4 text-sm text-slate-600">

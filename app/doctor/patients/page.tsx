@@ -31,7 +31,7 @@ export default async function DoctorPatientsPage({ searchParams }: { searchParam
   ]);
   return (
     <>
-      <PageHeading title="Patients" subtitle={`Everyone who booked with you. Open one for their visits, your notes and the documents they shared. Dates in ${zone}.`} />
+      <PageHeading title="Patients" subtitle={`The patients in your care: everyone with a visit booked, done or missed (not cancelled). Open one for their visits, your notes and the documents they shared. Dates in ${zone}.`} />
       <Card>
         <FilterBar label="Find a patient" submitLabel="Search">
           <FilterInput id="patients-q" name="q" label="Name or email" type="search" value={filter.q} />

@@ -6,3 +6,4 @@ export * from "./writes";
 export * from "./holds";
 export * from "./admin";
 export * from "./patients";
+export * from "./care";

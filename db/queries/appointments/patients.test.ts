@@ -1,5 +1,6 @@
-// A doctor's patient list and a patient's history page show only people who
-// booked with that doctor; everyone else is invisible to them.
+// A doctor's patient list and a patient's history page show only people in
+// that doctor's care (a non-cancelled appointment with them); everyone else,
+// including a patient whose every visit was cancelled, is invisible to them.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "@/tests/db";
@@ -27,14 +28,13 @@ async function practice() {
 }
 
 describe("listPatientsOfDoctor", () => {
-  it("lists each patient who booked once, with visits (cancelled left out), last and next visit, latest activity first", async () => {
-    const { doctor, regular, newcomer, cancelledOnly } = await practice();
+  it("lists each patient in the doctor's care, with visits (cancelled left out), last and next visit, latest activity first", async () => {
+    const { doctor, regular, newcomer } = await practice();
     const { rows, total } = await listPatientsOfDoctor(db, { doctorId: doctor.id, page: 1, pageSize: 10, now: NOW });
-    expect(total).toBe(3);
+    expect(total).toBe(2);
     expect(rows).toEqual([
       { id: regular.id, fullName: "Régine Regular", email: regular.email, visits: 3, lastVisit: at("2031-04-01"), nextVisit: at("2031-06-01") },
       { id: newcomer.id, fullName: "Nora Newcomer", email: newcomer.email, visits: 1, lastVisit: null, nextVisit: at("2031-05-20") },
-      { id: cancelledOnly.id, fullName: "Patient 1", email: cancelledOnly.email, visits: 0, lastVisit: null, nextVisit: null },
     ]);
   });
 
@@ -45,17 +45,17 @@ describe("listPatientsOfDoctor", () => {
     const byEmail = await listPatientsOfDoctor(db, { doctorId: doctor.id, query: newcomer.email.toUpperCase(), page: 1, pageSize: 10, now: NOW });
     expect(byEmail.rows.map((row) => row.id)).toEqual([newcomer.id]);
     expect((await listPatientsOfDoctor(db, { doctorId: doctor.id, query: stranger.email, page: 1, pageSize: 10, now: NOW })).total).toBe(0);
-    const second = await listPatientsOfDoctor(db, { doctorId: doctor.id, page: 2, pageSize: 2, now: NOW });
-    expect(second).toMatchObject({ total: 3, rows: [expect.objectContaining({ fullName: "Patient 1" })] });
+    const second = await listPatientsOfDoctor(db, { doctorId: doctor.id, page: 2, pageSize: 1, now: NOW });
+    expect(second).toMatchObject({ total: 2, rows: [expect.objectContaining({ fullName: "Nora Newcomer" })] });
     expect((await listPatientsOfDoctor(db, { doctorId: otherDoctor.id, page: 1, pageSize: 10, now: NOW })).rows.map((row) => row.id)).toEqual([stranger.id]);
   });
 });
 
 describe("getPatientOfDoctor", () => {
-  it("returns the patient to a doctor they booked with (even if cancelled), and nothing to any other doctor", async () => {
+  it("returns the patient to a doctor caring for them, and nothing once every visit was cancelled, nor to any other doctor", async () => {
     const { doctor, otherDoctor, regular, cancelledOnly, stranger } = await practice();
     expect(await getPatientOfDoctor(db, doctor.id, regular.id)).toMatchObject({ id: regular.id, fullName: "Régine Regular", email: regular.email, bookings: 3 });
-    expect(await getPatientOfDoctor(db, doctor.id, cancelledOnly.id)).toMatchObject({ id: cancelledOnly.id, bookings: 1 });
+    expect(await getPatientOfDoctor(db, doctor.id, cancelledOnly.id)).toBeUndefined();
     expect(await getPatientOfDoctor(db, doctor.id, stranger.id)).toBeUndefined();
     expect(await getPatientOfDoctor(db, otherDoctor.id, regular.id)).toBeUndefined();
     expect(await getPatientOfDoctor(db, doctor.id, doctor.id)).toBeUndefined();

@@ -4,10 +4,11 @@ import type { Db } from "../../client";
 import { medicalInformationColumns } from "../profiles";
 import { appointments, patientProfiles, users } from "../../schema";
 import { likePattern } from "../users";
+import { doctorCaresFor } from "./care";
 
-/** Patients who booked with this doctor at least once (any outcome), optionally matching a name or email. */
+/** Patients in this doctor's care (lib/security/care.ts), optionally matching a name or email. */
 function patientsOf(doctorId: string, query: string | undefined): SQL {
-  const conditions: SQL[] = [eq(appointments.doctorId, doctorId)];
+  const conditions: SQL[] = [eq(appointments.doctorId, doctorId), doctorCaresFor(doctorId, appointments.patientId)];
   if (query) conditions.push(or(ilike(users.fullName, likePattern(query)), ilike(users.email, likePattern(query)))!);
   return and(...conditions)!;
 }
@@ -40,7 +41,7 @@ export async function listPatientsOfDoctor(db: Db, input: { doctorId: string; qu
   return { rows, total };
 }
 
-/** A patient as their doctor may see them: only if they ever booked with this doctor, otherwise undefined. */
+/** A patient as their doctor may see them: only while in this doctor's care, otherwise undefined. */
 export async function getPatientOfDoctor(db: Db, doctorId: string, patientId: string) {
   const [row] = await db
     .select({
@@ -55,7 +56,7 @@ export async function getPatientOfDoctor(db: Db, doctorId: string, patientId: st
     .from(users)
     .innerJoin(appointments, and(eq(appointments.patientId, users.id), eq(appointments.doctorId, doctorId)))
     .leftJoin(patientProfiles, eq(patientProfiles.userId, users.id))
-    .where(eq(users.id, patientId))
+    .where(and(eq(users.id, patientId), doctorCaresFor(doctorId, users.id)))
     .groupBy(users.id, patientProfiles.userId);
   return row;
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../client";
 import { appointmentEvents, appointments, consultationNotes, doctorProfiles, patientProfiles, specializations } from "../../schema";
 import { doctorUser, patientUser } from "../parties";
+import { doctorCaresFor } from "./care";
 
 type Status = (typeof appointments.$inferSelect)["status"];
 
@@ -83,13 +84,13 @@ export async function getConsultationNote(db: Db, appointmentId: string) {
   return db.query.consultationNotes.findFirst({ where: eq(consultationNotes.appointmentId, appointmentId) });
 }
 
-/** What this doctor has seen of this patient: only their own appointments and notes. */
+/** What this doctor has seen of this patient: only their own appointments and notes, and only while the patient is in their care. */
 export function getPatientHistoryWithDoctor(db: Db, doctorId: string, patientId: string) {
   return db
     .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, reason: appointments.reason, note: consultationNotes.body, summary: consultationNotes.patientSummary })
     .from(appointments)
     .leftJoin(consultationNotes, eq(consultationNotes.appointmentId, appointments.id))
-    .where(and(eq(appointments.doctorId, doctorId), eq(appointments.patientId, patientId)))
+    .where(and(eq(appointments.doctorId, doctorId), eq(appointments.patientId, patientId), doctorCaresFor(doctorId, patientId)))
     .orderBy(desc(appointments.startsAt))
     .limit(50);
 }
@@ -120,6 +121,22 @@ export async function getDoctorDashboard(db: Db, doctorId: string, now: Date) {
     .orderBy(asc(appointments.startsAt))
     .limit(8);
   return { profile, upcoming };
+}
+
+/**
+ * The patient's active future appointments, before a booking is added: not yet
+ * started, and confirmed or held for payment with time left on the hold; in
+ * all and with this doctor. `exceptAppointmentId` leaves out the one being moved.
+ */
+export async function countActiveFutureAppointments(db: Db, input: { patientId: string; doctorId: string; now: Date; exceptAppointmentId?: string }) {
+  const active = or(eq(appointments.status, "confirmed"), and(eq(appointments.status, "pending_payment"), or(isNull(appointments.holdExpiresAt), gt(appointments.holdExpiresAt, input.now))));
+  const conditions = [eq(appointments.patientId, input.patientId), gt(appointments.startsAt, input.now), active];
+  if (input.exceptAppointmentId) conditions.push(ne(appointments.id, input.exceptAppointmentId));
+  const [row] = await db
+    .select({ total: count(), withDoctor: sql<number>`count(*) filter (where ${appointments.doctorId} = ${input.doctorId})`.mapWith(Number) })
+    .from(appointments)
+    .where(and(...conditions));
+  return { total: row?.total ?? 0, withDoctor: row?.withDoctor ?? 0 };
 }
 
 // For the background jobs that tell people about their appointments.

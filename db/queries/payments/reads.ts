@@ -27,6 +27,9 @@ const listColumns = {
   patientEmail: patientUser.email,
   appointmentStartsAt: appointments.startsAt,
   appointmentStatus: appointments.status,
+  /** The visit's price, which the payment should match (a checkout that did not is refunded: lib/payments/webhook.ts). */
+  visitPriceMinor: appointments.priceMinor,
+  visitCurrency: appointments.currency,
   doctorTimeZone: doctorProfiles.timeZone,
 };
 

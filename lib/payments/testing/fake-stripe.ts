@@ -143,8 +143,8 @@ export function fakeStripeClient(fake: FakeStripe): Stripe {
 
 export const TEST_WEBHOOK_SECRET = "whsec_careslot_test";
 
-/** An event as Stripe would send it, and the Stripe-Signature header the SDK's test helper makes for it. */
-export function signedStripeEvent(type: string, object: Json, options: { id?: string; secret?: string } = {}) {
+/** An event as Stripe would send it, and the Stripe-Signature header the SDK's test helper makes for it (signed at `timestamp`, Unix seconds, by default now). */
+export function signedStripeEvent(type: string, object: Json, options: { id?: string; secret?: string; timestamp?: number } = {}) {
   const event = {
     id: options.id ?? `evt_test_${randomUUID().replaceAll("-", "")}`,
     object: "event",
@@ -158,6 +158,6 @@ export function signedStripeEvent(type: string, object: Json, options: { id?: st
   };
   const payload = JSON.stringify(event);
   const signer = new Stripe("sk_test_fake");
-  const header = signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_WEBHOOK_SECRET });
+  const header = signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_WEBHOOK_SECRET, timestamp: options.timestamp });
   return { event, payload, header };
 }

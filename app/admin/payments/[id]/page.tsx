@@ -9,6 +9,7 @@ import { RefundForm, RetryRefundForm } from "@/components/payments/refund-form";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/format";
+import { NEEDS_ATTENTION_TEXT, paymentNeedsAttention } from "@/lib/payments/policy";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -26,6 +27,11 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeading title={`Payment · ${formatMoney(payment.amountMinor, payment.currency)}`} subtitle={`${payment.patientName} → ${payment.doctorName}`} />
+      {paymentNeedsAttention(refunds) ? (
+        <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          {NEEDS_ATTENTION_TEXT} Charged {formatMoney(payment.amountMinor, payment.currency)}; the visit&apos;s price is {formatMoney(payment.visitPriceMinor, payment.visitCurrency)}.
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[1.3fr_1fr]">
         <Card title="Details">
           <Receipt payment={payment} refunds={refunds} timeZone="UTC" />

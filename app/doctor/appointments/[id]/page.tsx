@@ -14,6 +14,7 @@ import { doctorAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { noShowAllowed } from "@/lib/booking/rules";
 import { formatDateTime } from "@/lib/format";
 import { sharedRecordsForAppointment } from "@/lib/records/shared";
+import { doctorInCare } from "@/lib/security/care";
 import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Appointment" };
@@ -22,12 +23,7 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
   const user = await requireRole("doctor");
   const appointment = await doctorAppointmentOr404((await params).id, user.id);
   const db = getDb();
-  const [history, note, patientHistory, patientInformation] = await Promise.all([
-    getAppointmentHistory(db, appointment.id),
-    getConsultationNote(db, appointment.id),
-    getPatientHistoryWithDoctor(db, user.id, appointment.patientId),
-    getPatientInformationForAppointment(db, { doctorId: user.id, appointmentId: appointment.id }),
-  ]);
+  const [history, inCare] = await Promise.all([getAppointmentHistory(db, appointment.id), doctorInCare(db, { doctorId: user.id, patientId: appointment.patientId })]);
   const zone = appointment.doctorTimeZone;
   const noShow = noShowAllowed(appointment.startsAt, new Date());
   const upcoming = appointment.status === "confirmed" || appointment.status === "pending_payment";
@@ -40,13 +36,18 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
             <Fact label="Status">
               <StatusBadge status={appointment.status} />
             </Fact>
-            <Fact label="Reason">{appointment.reason || "—"}</Fact>
-            <Fact label="Patient contact">
-              {appointment.patientEmail}
-              {appointment.patientPhone ? ` · ${appointment.patientPhone}` : ""}
-            </Fact>
+            {inCare ? (
+              <>
+                <Fact label="Reason">{appointment.reason || "—"}</Fact>
+                <Fact label="Patient contact">
+                  {appointment.patientEmail}
+                  {appointment.patientPhone ? ` · ${appointment.patientPhone}` : ""}
+                </Fact>
+              </>
+            ) : null}
             {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason}</Fact> : null}
           </Facts>
+          {inCare ? null : <p className="mt-4 text-sm text-slate-600">{NOT_IN_CARE}</p>}
           {appointment.status === "confirmed" && noShow.allowed ? (
             <div className="mt-4">
               <OutcomeButtons appointmentId={appointment.id} />
@@ -59,31 +60,50 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
             </div>
           ) : null}
         </Card>
-        <PatientInformationCard information={patientInformation} />
         <StatusHistoryCard events={history} timeZone={zone} />
-        <Card title="Consultation notes">
-          <ConsultationNoteForm appointmentId={appointment.id} body={note?.body ?? ""} patientSummary={note?.patientSummary ?? ""} />
-        </Card>
-        <Card title={`History with ${appointment.patientName}`}>
-          <ul className="flex flex-col divide-y divide-slate-100 text-sm">
-            {patientHistory.map((visit) => (
-              <li key={visit.id} className="py-2">
-                <div className="flex justify-between gap-2">
-                  <span className="font-medium">{formatDateTime(visit.startsAt, zone)}</span>
-                  <StatusBadge status={visit.status} />
-                </div>
-                {visit.reason ? <p className="text-slate-700">Reason: {visit.reason}</p> : null}
-                {visit.note ? <p className="whitespace-pre-wrap text-slate-700">Notes: {visit.note}</p> : null}
-              </li>
-            ))}
-          </ul>
-          <Link href={`/doctor/patients/${appointment.patientId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
-            Full history and shared documents of {appointment.patientName}
-          </Link>
-        </Card>
-        {/* Shared records: the patient's documents shared with this doctor (issue 7). */}
-        <SharedRecordsCard zone={zone} {...await sharedRecordsForAppointment(user.id, appointment.patientId, appointment.id)} />
+        {inCare ? <PatientCare doctorId={user.id} appointment={appointment} zone={zone} /> : null}
       </div>
+    </>
+  );
+}
+
+const NOT_IN_CARE =
+  "This patient's information, your notes and their shared documents are not available: you see them only while your profile is verified and you have an appointment with the patient that is not cancelled.";
+
+/** What a doctor sees only while the patient is in their care (lib/security/care.ts): medical information, notes, history, shared documents. */
+async function PatientCare({ doctorId, appointment, zone }: { doctorId: string; appointment: { id: string; patientId: string; patientName: string }; zone: string }) {
+  const db = getDb();
+  const [note, patientHistory, patientInformation, records] = await Promise.all([
+    getConsultationNote(db, appointment.id),
+    getPatientHistoryWithDoctor(db, doctorId, appointment.patientId),
+    getPatientInformationForAppointment(db, { doctorId, appointmentId: appointment.id }),
+    sharedRecordsForAppointment(doctorId, appointment.patientId, appointment.id),
+  ]);
+  return (
+    <>
+      <PatientInformationCard information={patientInformation} />
+      <Card title="Consultation notes">
+        <ConsultationNoteForm appointmentId={appointment.id} body={note?.body ?? ""} patientSummary={note?.patientSummary ?? ""} />
+      </Card>
+      <Card title={`History with ${appointment.patientName}`}>
+        <ul className="flex flex-col divide-y divide-slate-100 text-sm">
+          {patientHistory.map((visit) => (
+            <li key={visit.id} className="py-2">
+              <div className="flex justify-between gap-2">
+                <span className="font-medium">{formatDateTime(visit.startsAt, zone)}</span>
+                <StatusBadge status={visit.status} />
+              </div>
+              {visit.reason ? <p className="text-slate-700">Reason: {visit.reason}</p> : null}
+              {visit.note ? <p className="whitespace-pre-wrap text-slate-700">Notes: {visit.note}</p> : null}
+            </li>
+          ))}
+        </ul>
+        <Link href={`/doctor/patients/${appointment.patientId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
+          Full history and shared documents of {appointment.patientName}
+        </Link>
+      </Card>
+      {/* Shared records: the patient's documents shared with this doctor (issue 7). */}
+      <SharedRecordsCard zone={zone} {...records} />
     </>
   );
 }

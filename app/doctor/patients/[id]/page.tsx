@@ -17,7 +17,7 @@ import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Patient history" };
 
-/** One patient's history with this doctor. A patient who never booked with them is a 404, like an unknown id. */
+/** One patient's history with this doctor. A patient not in their care (lib/security/care.ts) is a 404, like an unknown id. */
 export default async function DoctorPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("doctor");
   const { id } = await params;

@@ -1,4 +1,13 @@
+ALTER TYPE "public"."refund_kind" ADD VALUE 'mismatch';--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "deleted_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "app_settings" ADD COLUMN "email_body_retention_days" integer DEFAULT 90 NOT NULL;--> statement-breakpoint
+ALTER TABLE "app_settings" ADD COLUMN "sign_in_record_retention_days" integer DEFAULT 90 NOT NULL;--> statement-breakpoint
+ALTER TABLE "app_settings" ADD COLUMN "max_active_appointments_per_patient" integer DEFAULT 5 NOT NULL;--> statement-breakpoint
+ALTER TABLE "app_settings" ADD COLUMN "max_active_appointments_per_patient_per_doctor" integer DEFAULT 2 NOT NULL;--> statement-breakpoint
+ALTER TABLE "app_settings" ADD CONSTRAINT "app_settings_email_body_retention_range" CHECK ("app_settings"."email_body_retention_days" between 1 and 3650);--> statement-breakpoint
+ALTER TABLE "app_settings" ADD CONSTRAINT "app_settings_sign_in_record_retention_range" CHECK ("app_settings"."sign_in_record_retention_days" between 1 and 3650);--> statement-breakpoint
+ALTER TABLE "app_settings" ADD CONSTRAINT "app_settings_max_active_appointments_per_patient_range" CHECK ("app_settings"."max_active_appointments_per_patient" between 1 and 100);--> statement-breakpoint
+ALTER TABLE "app_settings" ADD CONSTRAINT "app_settings_max_active_appointments_per_doctor_range" CHECK ("app_settings"."max_active_appointments_per_patient_per_doctor" between 1 and 100);--> statement-breakpoint
 -- custom: the audit log stays append-only, with one more change allowed beside
 -- the foreign key clearing actor_id: when a patient deletes their account, the
 -- free text they wrote (a review's body, a record's title and file name, a
