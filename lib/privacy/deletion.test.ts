@@ -69,8 +69,10 @@ async function fullAccount(marker: string) {
   const patientId = data.patient.id;
   const far = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId, startsAt: TUESDAY_10 });
   const near = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId, startsAt: MONDAY_14 });
-  const held = await heldWithSession(ctx.db, { doctorId: doctor.id, patientId, startsAt: WEDNESDAY_10 });
-  const ownCancellation = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId, startsAt: THURSDAY_10 });
+  // A second doctor for the rest: the booking caps allow two upcoming visits with one doctor.
+  const second = await createDoctor(ctx.db, { fullName: "Dr. Also Keeps" });
+  const held = await heldWithSession(ctx.db, { doctorId: second.id, patientId, startsAt: WEDNESDAY_10 });
+  const ownCancellation = await paidAppointment(ctx.db, { doctorId: second.id, patientId, startsAt: THURSDAY_10 });
   await cancelAppointment(ctx.db, { appointmentId: ownCancellation.appointment.id, actor: { id: patientId, role: "patient" }, reason: `${marker}-my-cancel-reason` }, TEST_NOW);
   // The local runner's stored run of that event, as it keeps it.
   const cancelledEvent = { id: randomUUID(), name: "appointment/cancelled", data: { appointmentId: ownCancellation.appointment.id, cancelledBy: "patient", reason: `${marker}-my-cancel-reason` }, ts: TEST_NOW.getTime() };
