@@ -6,7 +6,19 @@ const config = [
   ...nextTypescript,
   // Test files and their kits hold no React: use* helpers there (useTestDb) register vitest hooks.
   { files: ["**/*.test.ts", "tests/**/*.ts", "**/testing/**/*.ts", "**/test-helpers.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
-  { ignores: [".h*-shots*", ".scratch*/**", ".next*/**", ".data/**", "node_modules/**", "db/migrations/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".h*-shots*",
+      ".scratch*/**",
+      ".next*/**",
+      ".data/**",
+      "node_modules/**",
+      "db/migrations/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

@@ -16,7 +16,10 @@ const nextConfig: NextConfig = {
   // proxy.ts sets the security headers, but its matcher skips the build's static files (scripts,
   // styles, fonts) and the image optimiser for speed: they still must never be sniffed as another type.
   async headers() {
-    return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }));
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({
+      source,
+      headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
+    }));
   },
 };
 

@@ -10,7 +10,10 @@ export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const refusal = await actionRequestRefusal({ method: request.method, headers: request.headers, text: () => request.clone().text() });
   if (refusal) {
-    const response = new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    const response = new NextResponse(refusal.message, {
+      status: refusal.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
     for (const [name, value] of Object.entries(securityHeaders({ production: !development, https }))) response.headers.set(name, value);
     return response;
   }

@@ -19,7 +19,10 @@ export default function LandingPage() {
           <Link href="/doctors" className={buttonClasses("secondary", "text-base")}>
             Find a doctor
           </Link>
-          <Link href="/register" className="inline-flex items-center rounded-md border border-white/60 px-4 py-2 text-base font-semibold text-white hover:bg-white/10">
+          <Link
+            href="/register"
+            className="inline-flex items-center rounded-md border border-white/60 px-4 py-2 text-base font-semibold text-white hover:bg-white/10"
+          >
             Create an account
           </Link>
         </div>

@@ -64,7 +64,8 @@ describe("registration, per IP", () => {
   it("10 registrations an hour from one address; the 11th is refused with when to try again, and no account or email is made", async () => {
     request.cookie = "";
     request.ip = newIp();
-    const register = (email: string) => answer(registerAction(null, form({ fullName: "Script Kiddie", email, password: "correct horse battery", role: "patient" })));
+    const register = (email: string) =>
+      answer(registerAction(null, form({ fullName: "Script Kiddie", email, password: "correct horse battery", role: "patient" })));
     for (let k = 0; k < 10; k++) expect(await register(uniqueEmail("burst"))).toEqual({ redirectedTo: "/login?registered=1" });
 
     const refused = uniqueEmail("eleventh");
@@ -103,7 +104,9 @@ describe("password reset, per address and per IP", () => {
     request.ip = newIp();
     for (let k = 0; k < 20; k++) expect(await answer(forgotPasswordAction(null, form({ email: uniqueEmail("spray") })))).toEqual({ ok: true });
     const victim = await createPatient(db);
-    expect(await answer(forgotPasswordAction(null, form({ email: victim.email })))).toMatchObject(rateLimited(/^Too many email requests from your network\. Please try again in (59|60) minutes\.$/));
+    expect(await answer(forgotPasswordAction(null, form({ email: victim.email })))).toMatchObject(
+      rateLimited(/^Too many email requests from your network\. Please try again in (59|60) minutes\.$/),
+    );
     expect(await emailsTo(victim.email)).toHaveLength(0);
   });
 });
@@ -124,7 +127,9 @@ describe("confirmation re-sends, per address", () => {
       expect(await answer(resendVerificationAction(null, form({})))).toEqual({ ok: true });
     }
     request.ip = newIp();
-    expect(await answer(resendVerificationAction(null, form({})))).toMatchObject(rateLimited(/^Too many emails to this address\. Please try again in (59|60) minutes\.$/));
+    expect(await answer(resendVerificationAction(null, form({})))).toMatchObject(
+      rateLimited(/^Too many emails to this address\. Please try again in (59|60) minutes\.$/),
+    );
     expect((await emailsTo(victim)).filter((row) => row.template === "verify-email")).toHaveLength(5);
   });
 });
@@ -134,12 +139,17 @@ describe("sign-in, per IP beside per account", () => {
     request.cookie = "";
     request.ip = newIp();
     const owner = await createPatient(db);
-    await db.update(users).set({ passwordHash: await hashPassword("the owner's passphrase") }).where(eq(users.id, owner.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword("the owner's passphrase") })
+      .where(eq(users.id, owner.id));
     const signIn = (email: string, password: string) => answer(signInAction(null, form({ email, password })));
 
     // One wrong guess at each of 20 accounts: no account locks, but the network does.
     for (let k = 0; k < 20; k++) expect(await signIn(uniqueEmail("spray"), "guess 123456")).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect(await signIn(owner.email, "the owner's passphrase")).toMatchObject(rateLimited(/^Too many sign-in attempts from your network\. Please try again in (14|15) minutes\.$/));
+    expect(await signIn(owner.email, "the owner's passphrase")).toMatchObject(
+      rateLimited(/^Too many sign-in attempts from your network\. Please try again in (14|15) minutes\.$/),
+    );
     expect(await getThrottle(db, owner.email)).toBeNull();
     expect(await db.select().from(sessions).where(eq(sessions.userId, owner.id))).toHaveLength(0);
 
@@ -154,9 +164,13 @@ describe("reviews and reports, per user", () => {
     request.ip = newIp();
     const [doctor, patient] = [await createDoctor(db), await createPatient(db)];
     const visits = [];
-    for (let k = 0; k < 11; k++) visits.push(await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date(Date.UTC(2028, 0, 3 + k, 9)), status: "completed" }));
+    for (let k = 0; k < 11; k++)
+      visits.push(
+        await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date(Date.UTC(2028, 0, 3 + k, 9)), status: "completed" }),
+      );
     await signInAs({ id: patient.id, role: "patient" });
-    const review = (appointmentId: string) => answer(saveReviewAction(null, form({ appointmentId, rating: "1", body: "Copy-pasted one star, again and again." })));
+    const review = (appointmentId: string) =>
+      answer(saveReviewAction(null, form({ appointmentId, rating: "1", body: "Copy-pasted one star, again and again." })));
 
     for (const visit of visits.slice(0, 10)) expect(await review(visit.id)).toEqual({ redirectedTo: `/patient/appointments/${visit.id}/review?saved=1` });
     expect(await review(visits[10]!.id)).toMatchObject(rateLimited(/^Too many reviews\. Please try again in (59|60) minutes\.$/));
@@ -174,8 +188,24 @@ describe("reviews and reports, per user", () => {
 
     for (const target of targets.slice(0, 10)) expect(await report(target.id)).toMatchObject({ ok: true });
     expect(await report(targets[10]!.id)).toMatchObject(rateLimited(/^Too many reports\. Please try again in (59|60) minutes\.$/));
-    const stored = await db.select().from(reviewReports).where(and(eq(reviewReports.reporterId, reporter.id), inArray(reviewReports.reviewId, targets.map((target) => target.id))));
-    expect(stored.map((row) => row.reviewId).sort()).toEqual(targets.slice(0, 10).map((target) => target.id).sort());
+    const stored = await db
+      .select()
+      .from(reviewReports)
+      .where(
+        and(
+          eq(reviewReports.reporterId, reporter.id),
+          inArray(
+            reviewReports.reviewId,
+            targets.map((target) => target.id),
+          ),
+        ),
+      );
+    expect(stored.map((row) => row.reviewId).sort()).toEqual(
+      targets
+        .slice(0, 10)
+        .map((target) => target.id)
+        .sort(),
+    );
   });
 });
 
@@ -185,7 +215,9 @@ describe("booking attempts, per user", () => {
     const doctor = await createDoctor(db, { priceMinor: 0, bookingHorizonDays: 30 });
     const patient = await createPatient(db);
     const bookable = (await getBookableDoctor(db, doctor.id))!;
-    const slots = (await freeSlotDays(db, bookable, { viewerTimeZone: doctor.timeZone, now: new Date() })).flatMap((day) => day.slots.map((slot) => slot.startsAt));
+    const slots = (await freeSlotDays(db, bookable, { viewerTimeZone: doctor.timeZone, now: new Date() })).flatMap((day) =>
+      day.slots.map((slot) => slot.startsAt),
+    );
     expect(slots.length).toBeGreaterThan(31);
     await signInAs({ id: patient.id, role: "patient" });
     const book = (startsAt: Date) => answer(bookAction(null, form({ doctorId: doctor.id, startsAt: startsAt.toISOString(), reason: "" })));
@@ -194,7 +226,12 @@ describe("booking attempts, per user", () => {
     for (const startsAt of slots.slice(0, 30)) expect(await book(startsAt)).not.toMatchObject({ code: "rate_limited" });
     const last = slots[30]!;
     expect(await book(last)).toMatchObject(rateLimited(/^Too many booking attempts\. Please try again in (59|60) minutes\.$/));
-    expect(await db.select().from(appointments).where(and(eq(appointments.patientId, patient.id), eq(appointments.startsAt, last)))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.patientId, patient.id), eq(appointments.startsAt, last))),
+    ).toHaveLength(0);
     // The slot was free: another patient books it.
     await signInAs({ id: (await createPatient(db)).id, role: "patient" });
     expect(await book(last)).toMatchObject({ redirectedTo: expect.stringMatching(/^\/patient\/appointments\?booked=/) });

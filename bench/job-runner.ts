@@ -86,7 +86,13 @@ export async function benchJobRunner(url: string): Promise<JobRunnerBench> {
       const send = boss ? sendToLocalQueue(boss) : null;
       // In the app the runner starts with the server, not with a burst: let its start-up work (queues, schedules, maintenance) settle.
       if (runner) await new Promise((resolve) => setTimeout(resolve, 3_000));
-      const deliver = send && runner ? coalescedDelivery(async () => { await runner.waitForQuiet(); return deliverPendingOutbox(handle.db, send); }) : null;
+      const deliver =
+        send && runner
+          ? coalescedDelivery(async () => {
+              await runner.waitForQuiet();
+              return deliverPendingOutbox(handle.db, send);
+            })
+          : null;
       const run = await runPool(work, CONCURRENCY, async (job) => {
         const appointment = await bookAppointment(handle.db, { ...job, reason: "" }, BENCH_NOW);
         if (!deliver) return;
@@ -121,13 +127,20 @@ export async function benchJobRunner(url: string): Promise<JobRunnerBench> {
   }
 }
 
-const middle = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const middle = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 const pick = (stats: { medianMs: number; p95Ms: number }) => ({ medianMs: stats.medianMs, p95Ms: stats.p95Ms });
 
 async function waitForConfirmations(db: ReturnType<typeof connectDatabase>["db"], ids: string[]): Promise<void> {
   const deadline = Date.now() + DISPATCH_WAIT_MS;
   while (Date.now() < deadline) {
-    const rows = await db.select({ id: emails.appointmentId }).from(emails).where(and(eq(emails.template, "booking-confirmation-patient"), inArray(emails.appointmentId, ids)));
+    const rows = await db
+      .select({ id: emails.appointmentId })
+      .from(emails)
+      .where(and(eq(emails.template, "booking-confirmation-patient"), inArray(emails.appointmentId, ids)));
     if (rows.length >= ids.length) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -35,7 +35,9 @@ export async function benchRace(url: string): Promise<RaceResult> {
 
     // Every attempt in flight at once; the pool of 20 is the only queue.
     const attempts = patients.map((patientId, i) => ({ patientId, startsAt: slots[i % RACE_SLOTS]! }));
-    const run = await runPool(attempts, RACE_ATTEMPTS, ({ patientId, startsAt }) => bookAppointment(handle.db, { patientId, doctorId: doctorId!, startsAt, reason: "" }, BENCH_NOW));
+    const run = await runPool(attempts, RACE_ATTEMPTS, ({ patientId, startsAt }) =>
+      bookAppointment(handle.db, { patientId, doctorId: doctorId!, startsAt, reason: "" }, BENCH_NOW),
+    );
 
     let successes = 0;
     let conflicts = 0;

@@ -24,7 +24,9 @@ export async function main(): Promise<number> {
   try {
     setBenchEnvironment(database.url);
     if (load > 0.5) console.log(`Note: load average ${load.toFixed(2)} before the bench; other work on this machine lowers and blurs the figures.`);
-    console.log(`Careslot bench · Node ${process.version} · ${os.cpus().length} CPUs · PostgreSQL ${database.version} (${database.server}) · load generator on the same machine\n`);
+    console.log(
+      `Careslot bench · Node ${process.version} · ${os.cpus().length} CPUs · PostgreSQL ${database.version} (${database.server}) · load generator on the same machine\n`,
+    );
 
     const slotEngine = benchSlotEngine();
     console.log("1. Slot engine: one doctor's 60-day horizon, 500 appointments, Berlin doctor seen from Kolkata");
@@ -49,7 +51,21 @@ export async function main(): Promise<number> {
     const jobsOk = jobs.dispatch.confirmations === jobs.bookingsPerRound * (jobs.withRunnerPerSecond.length + 1);
 
     const elapsedS = round((Date.now() - started) / 1000, 1);
-    const results = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, postgres: database.version, server: database.server, loadAverageAtStart: load, elapsedS, slotEngine, race: { ...race, ok: raceOk }, throughput, phases, jobs, search };
+    const results = {
+      at: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      postgres: database.version,
+      server: database.server,
+      loadAverageAtStart: load,
+      elapsedS,
+      slotEngine,
+      race: { ...race, ok: raceOk },
+      throughput,
+      phases,
+      jobs,
+      search,
+    };
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nDone in ${elapsedS} s; figures written to ${path.relative(process.cwd(), RESULTS)}`);
     if (!jobsOk) console.log("\nThe local runner lost or repeated confirmations in part 5 (see above).");

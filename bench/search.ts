@@ -45,7 +45,9 @@ export async function benchSearch(databaseUrl: string): Promise<Record<string, n
   let seedSeconds = 0;
   try {
     if (!(await largeDatasetPresent(admin))) {
-      console.log(`   seeding ${LARGE.doctors.toLocaleString("en-GB")} doctors and ${(LARGE.doctors * LARGE.appointmentsPerDoctor).toLocaleString("en-GB")} appointments…`);
+      console.log(
+        `   seeding ${LARGE.doctors.toLocaleString("en-GB")} doctors and ${(LARGE.doctors * LARGE.appointmentsPerDoctor).toLocaleString("en-GB")} appointments…`,
+      );
       seedSeconds = await seedLargeDataset(admin, (line) => console.log(`   ${line}`));
     }
   } finally {
@@ -80,7 +82,10 @@ export async function benchSearch(databaseUrl: string): Promise<Record<string, n
     const doctorPage = await timed(RUNS.doctorPage, async (i) => {
       const doctor = await getBookableDoctor(db, doctorIds[i % doctorIds.length]!);
       if (!doctor) throw new Error("bench doctor missing");
-      await Promise.all([loadDoctorPublicData(db, doctor.id, { reviewPage: 1 }), freeSlotDays(db, doctor, { viewerTimeZone: "Europe/London", now: LARGE_NOW })]);
+      await Promise.all([
+        loadDoctorPublicData(db, doctor.id, { reviewPage: 1 }),
+        freeSlotDays(db, doctor, { viewerTimeZone: "Europe/London", now: LARGE_NOW }),
+      ]);
     });
 
     return {
@@ -100,8 +105,12 @@ export async function benchSearch(databaseUrl: string): Promise<Record<string, n
 async function sampleDoctorIds(databaseUrl: string, count: number): Promise<string[]> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql.unsafe<{ id: string }[]>(`select ${doctorIdSql("n")} as id from generate_series(0, ${LARGE.doctors - 1}, ${Math.floor(LARGE.doctors / count)}) as n`);
-    const verified = await sql<{ id: string }[]>`select user_id as id from doctor_profiles where user_id in ${sql(rows.map((r) => r.id))} and verification_status = 'verified'`;
+    const rows = await sql.unsafe<{ id: string }[]>(
+      `select ${doctorIdSql("n")} as id from generate_series(0, ${LARGE.doctors - 1}, ${Math.floor(LARGE.doctors / count)}) as n`,
+    );
+    const verified = await sql<
+      { id: string }[]
+    >`select user_id as id from doctor_profiles where user_id in ${sql(rows.map((r) => r.id))} and verification_status = 'verified'`;
     return verified.map((row) => row.id);
   } finally {
     await sql.end({ timeout: 5 });
@@ -123,8 +132,19 @@ export async function explainSearch(databaseUrl: string): Promise<string[]> {
     const [doctor] = (await db.execute(sql.raw(`select ${doctorIdSql("1234")} as id`))) as unknown as { id: string }[];
     const week = new Date(LARGE_NOW.getTime() + 7 * 86_400_000);
     const statements = {
-      "1. specialization + city + max price by rating": candidateStatement({ filters: { specializationId: cardiology.id, city: "Berlin", maxPriceMinor: 20_000 }, order: "rating", limit: 10, offset: 0 }),
-      "2. earliest within 7 days (bound query, all doctors)": candidateStatement({ filters: {}, order: "earliest", window: { now: LARGE_NOW, windowEnd: week }, limit: 40, offset: 0 }),
+      "1. specialization + city + max price by rating": candidateStatement({
+        filters: { specializationId: cardiology.id, city: "Berlin", maxPriceMinor: 20_000 },
+        order: "rating",
+        limit: 10,
+        offset: 0,
+      }),
+      "2. earliest within 7 days (bound query, all doctors)": candidateStatement({
+        filters: {},
+        order: "earliest",
+        window: { now: LARGE_NOW, windowEnd: week },
+        limit: 40,
+        offset: 0,
+      }),
       "3a. doctor page: reviews, newest first": listVisibleReviews(db, doctor!.id, { limit: 10, offset: 0 }).getSQL(),
       // The WHERE of db/queries/availability.ts getBusyIntervals, as the booking panel runs it.
       "3b. doctor page: busy time for the slot engine": sql`select starts_at, ends_at from appointments where doctor_id = ${doctor!.id} and status <> 'cancelled'
@@ -140,7 +160,8 @@ export async function explainSearch(databaseUrl: string): Promise<string[]> {
       lines.push(label);
       for (const row of plan) {
         const line = row["QUERY PLAN"];
-        if (/Index|Bitmap|Seq Scan on (doctor_profiles|users|availability_rules|reviews|appointments)|Execution Time/.test(line)) lines.push(`   ${line.trim()}`);
+        if (/Index|Bitmap|Seq Scan on (doctor_profiles|users|availability_rules|reviews|appointments)|Execution Time/.test(line))
+          lines.push(`   ${line.trim()}`);
       }
     }
   } finally {
@@ -164,7 +185,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     const url = await ensureDatabase(server.adminUrl, name, { fresh: !keep || process.argv.includes("--fresh") });
     await migrateDatabase(url);
-    console.log(`Search bench · ${LARGE.doctors.toLocaleString("en-GB")} doctors · ${(LARGE.doctors * LARGE.appointmentsPerDoctor).toLocaleString("en-GB")} appointments`);
+    console.log(
+      `Search bench · ${LARGE.doctors.toLocaleString("en-GB")} doctors · ${(LARGE.doctors * LARGE.appointmentsPerDoctor).toLocaleString("en-GB")} appointments`,
+    );
     const figures = await benchSearch(url);
     console.log(JSON.stringify(figures, null, 2));
     console.log("\nEXPLAIN (index use):");

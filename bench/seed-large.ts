@@ -35,7 +35,18 @@ export const BENCH_CITIES = [
   ["Sydney", -33.8688, 151.2093, "Australia/Sydney", "AUD"],
 ] as const;
 
-export const BENCH_SPECIALIZATIONS = ["General Medicine", "Mental Health", "Dentistry", "Physiotherapy", "Chiropractic", "Audiology", "Optometry", "Cardiology", "Dermatology", "Pediatrics"] as const;
+export const BENCH_SPECIALIZATIONS = [
+  "General Medicine",
+  "Mental Health",
+  "Dentistry",
+  "Physiotherapy",
+  "Chiropractic",
+  "Audiology",
+  "Optometry",
+  "Cardiology",
+  "Dermatology",
+  "Pediatrics",
+] as const;
 
 const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
@@ -62,8 +73,10 @@ export async function seedLargeDataset(sql: Sql, log: Log = () => {}): Promise<n
   const cities = JSON.stringify(BENCH_CITIES.map(([name, lat, lng, tz, currency], i) => ({ i, name, lat, lng, tz, currency })));
   const now = LARGE_NOW.toISOString();
 
-  await step("specializations", () =>
-    sql`insert into specializations (name, slug)
+  await step(
+    "specializations",
+    () =>
+      sql`insert into specializations (name, slug)
         select name, slug from jsonb_to_recordset(${sql.json(BENCH_SPECIALIZATIONS.map((name) => ({ name, slug: slugOf(name) })) as never)}::jsonb) as s(name text, slug text)
         on conflict do nothing`,
   );
@@ -127,7 +140,9 @@ export async function seedLargeDataset(sql: Sql, log: Log = () => {}): Promise<n
       select ${patientIdSql("n")}, 'bench-search-patient-' || n || '@bench.careslot.test', 'Bench Patient ' || n, 'bench-not-a-hash', 'patient', '${now}'
       from generate_series(0, ${LARGE.patients - 1}) as n
       on conflict do nothing`);
-    await sql.unsafe(`insert into patient_profiles (user_id, time_zone) select ${patientIdSql("n")}, 'Europe/Berlin' from generate_series(0, ${LARGE.patients - 1}) as n on conflict do nothing`);
+    await sql.unsafe(
+      `insert into patient_profiles (user_id, time_zone) select ${patientIdSql("n")}, 'Europe/Berlin' from generate_series(0, ${LARGE.patients - 1}) as n on conflict do nothing`,
+    );
   });
 
   // Per doctor: 85 visits in the past (one every 3 days, mostly completed) and
@@ -169,7 +184,16 @@ export async function seedLargeDataset(sql: Sql, log: Log = () => {}): Promise<n
   );
 
   await step("vacuum analyze", async () => {
-    for (const table of ["users", "doctor_profiles", "availability_rules", "availability_overrides", "patient_profiles", "appointments", "reviews", "specializations"]) {
+    for (const table of [
+      "users",
+      "doctor_profiles",
+      "availability_rules",
+      "availability_overrides",
+      "patient_profiles",
+      "appointments",
+      "reviews",
+      "specializations",
+    ]) {
       await sql.unsafe(`vacuum analyze ${table}`);
     }
   });

@@ -3,14 +3,7 @@
 // Asia/Kolkata (so both label paths and a DST change are exercised).
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import {
-  computeSlots,
-  type AvailabilityOverride,
-  type AvailabilityRule,
-  type BusyInterval,
-  type ComputeSlotsInput,
-  type IsoWeekday,
-} from "../lib/scheduling";
+import { computeSlots, type AvailabilityOverride, type AvailabilityRule, type BusyInterval, type ComputeSlotsInput, type IsoWeekday } from "../lib/scheduling";
 
 const NOW = new Date("2026-03-02T06:00:00Z"); // the window crosses Berlin's 2026-03-29 change
 const MINUTE_MS = 60_000;
@@ -28,7 +21,14 @@ export function buildSlotEngineBenchInput(): ComputeSlotsInput {
     const date = new Date(NOW.getTime() + (3 + i * 6) * DAY_MS).toISOString().slice(0, 10);
     return i % 2 === 0
       ? { date, closed: true, ranges: [] }
-      : { date, closed: false, ranges: [{ startTime: "09:00", endTime: "13:00" }, { startTime: "14:00", endTime: "18:30" }] };
+      : {
+          date,
+          closed: false,
+          ranges: [
+            { startTime: "09:00", endTime: "13:00" },
+            { startTime: "14:00", endTime: "18:30" },
+          ],
+        };
   });
 
   // A fixed linear congruential sequence: the same 500 appointments every run.

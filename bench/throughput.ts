@@ -53,8 +53,17 @@ async function measure(name: string, work: Job[], task: (job: Job) => Promise<un
   const errors = run.results.filter((result) => result.status === "rejected");
   if (errors.length > 0) console.error(`  ${name}: ${errors.length} failed, e.g. ${String((errors[0] as PromiseRejectedResult).reason)}`);
   const latency = summarize(run.latenciesMs);
-  return { name, ops: work.length, perSecond: round((work.length / run.elapsedMs) * 1000, 0), p50Ms: latency.medianMs, p95Ms: latency.p95Ms, errors: errors.length,
-    nodeCpuMsPerOp: round(cpu.nodeCpuMs / work.length, 2), machineBusyPct: cpu.machineBusyPct, nodeShareOfBusyPct: cpu.nodeShareOfBusyPct };
+  return {
+    name,
+    ops: work.length,
+    perSecond: round((work.length / run.elapsedMs) * 1000, 0),
+    p50Ms: latency.medianMs,
+    p95Ms: latency.p95Ms,
+    errors: errors.length,
+    nodeCpuMsPerOp: round(cpu.nodeCpuMs / work.length, 2),
+    machineBusyPct: cpu.machineBusyPct,
+    nodeShareOfBusyPct: cpu.nodeShareOfBusyPct,
+  };
 }
 
 const book = (db: Db) => (job: Job) => bookAppointment(db, { ...job, reason: "" }, BENCH_NOW);
@@ -69,10 +78,23 @@ function plainInsert(sql: postgres.Sql) {
 function writesOnly(db: Db) {
   return (job: Job) =>
     db.transaction(async (tx) => {
-      const row = await insertAppointment(tx, { ...job, endsAt: new Date(job.startsAt.getTime() + SLOT_MINUTES * 60_000), status: "confirmed", priceMinor: 6000, currency: "EUR" });
+      const row = await insertAppointment(tx, {
+        ...job,
+        endsAt: new Date(job.startsAt.getTime() + SLOT_MINUTES * 60_000),
+        status: "confirmed",
+        priceMinor: 6000,
+        currency: "EUR",
+      });
       const actor = { id: job.patientId, role: "patient" as const };
       await recordAppointmentEvent(tx, { appointmentId: row.id, fromStatus: null, toStatus: "confirmed", actor, note: "Booked" });
-      await insertAuditEntry(tx, { actorId: job.patientId, actorRole: "patient", action: "appointment.booked", entityType: "appointment", entityId: row.id, after: { startsAt: job.startsAt.toISOString() } });
+      await insertAuditEntry(tx, {
+        actorId: job.patientId,
+        actorRole: "patient",
+        action: "appointment.booked",
+        entityType: "appointment",
+        entityId: row.id,
+        after: { startsAt: job.startsAt.toISOString() },
+      });
       await insertOutboxEvent(tx, "appointment/booked", { appointmentId: row.id });
     });
 }
@@ -81,7 +103,12 @@ function writesOnly(db: Db) {
 function readsOnly(db: Db) {
   return async (job: Job) => {
     const [, doctor] = await Promise.all([getUserById(db, job.patientId), getBookableDoctor(db, job.doctorId)]);
-    const input = await loadSlotInput(db, doctor!, { viewerTimeZone: doctor!.timeZone, now: BENCH_NOW, from: job.startsAt, to: new Date(job.startsAt.getTime() + 1) });
+    const input = await loadSlotInput(db, doctor!, {
+      viewerTimeZone: doctor!.timeZone,
+      now: BENCH_NOW,
+      from: job.startsAt,
+      to: new Date(job.startsAt.getTime() + 1),
+    });
     return isSlotOffered(input, job.startsAt);
   };
 }

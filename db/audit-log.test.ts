@@ -18,14 +18,25 @@ async function auditedAction(actorId: string) {
   return row;
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => "accepted", (error: unknown) => sqlState(error));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (error: unknown) => sqlState(error),
+  );
 
 describe("audit_log", () => {
   it("refuses UPDATE of any column and DELETE, and the row stays as written", async () => {
     const patient = await createPatient(db);
     const row = await auditedAction(patient.id);
     expect(await refusal(db.update(auditLog).set({ action: "test.rewritten" }).where(eq(auditLog.id, row.id)))).toBe("42501");
-    expect(await refusal(db.update(auditLog).set({ after: { n: 2 } }).where(eq(auditLog.id, row.id)))).toBe("42501");
+    expect(
+      await refusal(
+        db
+          .update(auditLog)
+          .set({ after: { n: 2 } })
+          .where(eq(auditLog.id, row.id)),
+      ),
+    ).toBe("42501");
     expect(await refusal(db.update(auditLog).set({ actorId: null, action: "test.sneaky" }).where(eq(auditLog.id, row.id)))).toBe("42501");
     expect(await refusal(db.delete(auditLog).where(eq(auditLog.id, row.id)))).toBe("42501");
     expect(await db.select().from(auditLog).where(eq(auditLog.id, row.id))).toEqual([row]);
@@ -53,7 +64,15 @@ describe("audit_log", () => {
   it("lets the free text a deleted patient wrote be redacted (migration 0015), and no other change to before/after", async () => {
     const patient = await createPatient(db);
     const entityId = randomUUID();
-    await insertAuditEntry(db, { actorId: patient.id, actorRole: "patient", action: "test.redaction", entityType: "test", entityId, before: { body: "my words", rating: 2 }, after: { title: "HIV test", recordType: "lab_result" } });
+    await insertAuditEntry(db, {
+      actorId: patient.id,
+      actorRole: "patient",
+      action: "test.redaction",
+      entityType: "test",
+      entityId,
+      before: { body: "my words", rating: 2 },
+      after: { title: "HIV test", recordType: "lab_result" },
+    });
     const [row] = await db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
     const where = sql`where id = ${row!.id}`;
     // Anything but the exact redaction is refused: a changed fact, a key dropped that is not free text, another column touched.

@@ -91,7 +91,10 @@ export function decryptText(stored: string, context: string): string {
   const match = TEXT_ENVELOPE.exec(stored);
   if (!match) return stored;
   const [, keyId, iv, tag, ciphertext] = match as unknown as [string, string, string, string, string];
-  return open({ keyId, iv: Buffer.from(iv, "base64url"), tag: Buffer.from(tag, "base64url"), ciphertext: Buffer.from(ciphertext, "base64url") }, context).toString("utf8");
+  return open(
+    { keyId, iv: Buffer.from(iv, "base64url"), tag: Buffer.from(tag, "base64url"), ciphertext: Buffer.from(ciphertext, "base64url") },
+    context,
+  ).toString("utf8");
 }
 
 /** The key id a stored text names, or null for plaintext. */

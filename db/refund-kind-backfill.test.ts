@@ -66,8 +66,16 @@ describe("migration 0010: refunds.kind", () => {
     };
     const late = await refund("Paid after the held time ran out and the slot was taken: refunded in full automatically.", "system");
     const outside = await refund("Refunded in Stripe, outside Careslot.", "system");
-    const byPatient = await refund("€10.00 will be refunded to the card you paid with. Cancelled at least 24 hours before the start, so the full amount is refunded.", "patient", patient);
-    const byClinic = await refund("€10.00 will be refunded to the card you paid with. The appointment was cancelled by the clinic, so the full amount is refunded.", "admin", admin);
+    const byPatient = await refund(
+      "€10.00 will be refunded to the card you paid with. Cancelled at least 24 hours before the start, so the full amount is refunded.",
+      "patient",
+      patient,
+    );
+    const byClinic = await refund(
+      "€10.00 will be refunded to the card you paid with. The appointment was cancelled by the clinic, so the full amount is refunded.",
+      "admin",
+      admin,
+    );
     // An admin may type anything, even the system's words: the audit row written with it decides.
     const manual = await refund("Refunded in Stripe, outside Careslot.", "admin", admin);
     await sql`

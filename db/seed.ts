@@ -75,25 +75,86 @@ async function seedPastVisits(tx: Db, now: Date): Promise<void> {
   });
   await tx
     .insert(appointments)
-    .values(visits.map(({ visit, doctor, patientId, startsAt, endsAt }) => ({ id: pastVisitId(visit.n, "appointment"), doctorId: doctor.id, patientId, startsAt, endsAt, status: "completed" as const, reason: "Consultation", priceMinor: doctor.priceMinor, currency: doctor.currency, createdAt: daysBefore(startsAt, 6), updatedAt: endsAt })))
+    .values(
+      visits.map(({ visit, doctor, patientId, startsAt, endsAt }) => ({
+        id: pastVisitId(visit.n, "appointment"),
+        doctorId: doctor.id,
+        patientId,
+        startsAt,
+        endsAt,
+        status: "completed" as const,
+        reason: "Consultation",
+        priceMinor: doctor.priceMinor,
+        currency: doctor.currency,
+        createdAt: daysBefore(startsAt, 6),
+        updatedAt: endsAt,
+      })),
+    )
     .onConflictDoNothing();
   await tx
     .insert(appointmentEvents)
     .values(
       visits.flatMap(({ visit, patientId, doctor, startsAt, endsAt }) => [
-        { id: pastVisitId(visit.n, "booked"), appointmentId: pastVisitId(visit.n, "appointment"), fromStatus: null, toStatus: "confirmed" as const, actorId: patientId, actorRole: "patient" as const, note: "Booked", createdAt: daysBefore(startsAt, 6), updatedAt: daysBefore(startsAt, 6) },
-        { id: pastVisitId(visit.n, "completed"), appointmentId: pastVisitId(visit.n, "appointment"), fromStatus: "confirmed" as const, toStatus: "completed" as const, actorId: doctor.id, actorRole: "doctor" as const, note: null, createdAt: endsAt, updatedAt: endsAt },
+        {
+          id: pastVisitId(visit.n, "booked"),
+          appointmentId: pastVisitId(visit.n, "appointment"),
+          fromStatus: null,
+          toStatus: "confirmed" as const,
+          actorId: patientId,
+          actorRole: "patient" as const,
+          note: "Booked",
+          createdAt: daysBefore(startsAt, 6),
+          updatedAt: daysBefore(startsAt, 6),
+        },
+        {
+          id: pastVisitId(visit.n, "completed"),
+          appointmentId: pastVisitId(visit.n, "appointment"),
+          fromStatus: "confirmed" as const,
+          toStatus: "completed" as const,
+          actorId: doctor.id,
+          actorRole: "doctor" as const,
+          note: null,
+          createdAt: endsAt,
+          updatedAt: endsAt,
+        },
       ]),
     )
     .onConflictDoNothing();
   await tx
     .insert(payments)
-    .values(visits.map(({ visit, doctor, patientId, endsAt }) => ({ id: pastVisitId(visit.n, "payment"), appointmentId: pastVisitId(visit.n, "appointment"), patientId, doctorId: doctor.id, provider: "clinic" as const, status: "paid" as const, amountMinor: doctor.priceMinor, currency: doctor.currency, paidAt: endsAt, createdAt: endsAt, updatedAt: endsAt })))
+    .values(
+      visits.map(({ visit, doctor, patientId, endsAt }) => ({
+        id: pastVisitId(visit.n, "payment"),
+        appointmentId: pastVisitId(visit.n, "appointment"),
+        patientId,
+        doctorId: doctor.id,
+        provider: "clinic" as const,
+        status: "paid" as const,
+        amountMinor: doctor.priceMinor,
+        currency: doctor.currency,
+        paidAt: endsAt,
+        createdAt: endsAt,
+        updatedAt: endsAt,
+      })),
+    )
     .onConflictDoNothing();
   const nextDay = (date: Date) => new Date(date.getTime() + 86_400_000);
   await tx
     .insert(reviews)
-    .values(visits.map(({ visit, doctor, patientId, endsAt }) => ({ id: pastVisitId(visit.n, "review"), appointmentId: pastVisitId(visit.n, "appointment"), doctorId: doctor.id, patientId, rating: visit.rating, body: visit.body, doctorReply: visit.reply ?? null, doctorRepliedAt: visit.reply ? nextDay(nextDay(endsAt)) : null, createdAt: nextDay(endsAt), updatedAt: nextDay(endsAt) })))
+    .values(
+      visits.map(({ visit, doctor, patientId, endsAt }) => ({
+        id: pastVisitId(visit.n, "review"),
+        appointmentId: pastVisitId(visit.n, "appointment"),
+        doctorId: doctor.id,
+        patientId,
+        rating: visit.rating,
+        body: visit.body,
+        doctorReply: visit.reply ?? null,
+        doctorRepliedAt: visit.reply ? nextDay(nextDay(endsAt)) : null,
+        createdAt: nextDay(endsAt),
+        updatedAt: nextDay(endsAt),
+      })),
+    )
     .onConflictDoNothing();
 }
 

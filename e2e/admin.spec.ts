@@ -2,7 +2,17 @@ import fs from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { APIResponse, Page } from "@playwright/test";
 import { adminPageRoutes, adminPages, DoctorVerificationPage, ReviewModerationPage, UsersAdminPage, type AdminPageIds } from "./pages/admin-console-page";
-import { addCertificate, closeTestData, createAppointment, createDoctor, createMonthReport, createPatient, createPayment, createReview, pdfBytes } from "./pages/admin-data";
+import {
+  addCertificate,
+  closeTestData,
+  createAppointment,
+  createDoctor,
+  createMonthReport,
+  createPatient,
+  createPayment,
+  createReview,
+  pdfBytes,
+} from "./pages/admin-data";
 import { SignInPage } from "./pages/sign-in-page";
 import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 

@@ -93,7 +93,12 @@ test("without Inngest, the local runner sends confirmations, notices and the rem
 
   // A move tells both sides about the new time.
   await patient.goto("/patient/appointments");
-  await patient.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: doctorA.fullName }).getByRole("button", { name: "Reschedule" }).click();
+  await patient
+    .getByRole("table", { name: "Upcoming appointments" })
+    .getByRole("row")
+    .filter({ hasText: doctorA.fullName })
+    .getByRole("button", { name: "Reschedule" })
+    .click();
   await new BookingPage(patient).slotButtons.last().click();
   await patient.getByRole("button", { name: "Move appointment" }).click();
   await expect(patient).toHaveURL(/\/patient\/appointments/);

@@ -8,7 +8,11 @@ const optometrist = doctorSeed[7];
 const audiologist = doctorSeed[10];
 const [anna, ben] = patientSeed;
 
-test("a patient books a slot, sees it in their appointments and the doctor's list, cancels it, and the slot is offered again", async ({ page, signIn, browser }) => {
+test("a patient books a slot, sees it in their appointments and the doctor's list, cancels it, and the slot is offered again", async ({
+  page,
+  signIn,
+  browser,
+}) => {
   await signIn(anna.email);
   const booking = new BookingPage(page);
   await booking.goto(cardiologist.id);
@@ -104,7 +108,11 @@ test("of two patients racing for one slot, the second is told it was just taken 
 test("visitors who are not signed in see the slots and are asked to sign in to book", async ({ page }) => {
   await new BookingPage(page).goto(cardiologist.id);
   await expect(page.getByRole("group", { name: /Free times on/ })).toBeVisible();
-  await page.getByRole("group", { name: /Free times on/ }).getByRole("button").first().click();
+  await page
+    .getByRole("group", { name: /Free times on/ })
+    .getByRole("button")
+    .first()
+    .click();
   await expect(page.getByRole("button", { name: "Book appointment" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Sign in to book" })).toBeVisible();
 });

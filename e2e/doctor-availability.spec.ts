@@ -67,7 +67,10 @@ test("a closed-day override is listed, then deleted", async ({ page }) => {
 
   await page.reload();
   await expect(availability.overrideFor(day.label)).toContainText("Closed all day");
-  await availability.overrideFor(day.label).getByRole("button", { name: `Delete override for ${day.label}` }).click();
+  await availability
+    .overrideFor(day.label)
+    .getByRole("button", { name: `Delete override for ${day.label}` })
+    .click();
   await expect(availability.overrideFor(day.label)).toHaveCount(0);
 });
 
@@ -111,7 +114,10 @@ test("dragging the end of an open-hours block saves that date's hours as an over
   const availability = new AvailabilityPage(page);
   await availability.goto();
   await expect(availability.overrideFor(label)).toContainText("12:00–19:00");
-  await availability.overrideFor(label).getByRole("button", { name: `Delete override for ${label}` }).click();
+  await availability
+    .overrideFor(label)
+    .getByRole("button", { name: `Delete override for ${label}` })
+    .click();
   await expect(availability.overrideFor(label)).toHaveCount(0);
 });
 
@@ -120,7 +126,15 @@ test("the calendar API answers the signed-in doctor only, and refuses bad ranges
   expect(week.status()).toBe(200);
   const data = await week.json();
   expect(data.timeZone).toBe("Europe/Berlin");
-  expect(data.days.map((d: { date: string }) => d.date)).toEqual(["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29"]);
+  expect(data.days.map((d: { date: string }) => d.date)).toEqual([
+    "2026-03-23",
+    "2026-03-24",
+    "2026-03-25",
+    "2026-03-26",
+    "2026-03-27",
+    "2026-03-28",
+    "2026-03-29",
+  ]);
   expect(data.days[1].ranges).toEqual([{ startTime: "12:00", endTime: "20:00" }]);
 
   const tooWide = await page.request.get("/api/doctor/calendar?start=2026-01-01&end=2026-06-01");

@@ -15,7 +15,10 @@ const PASSWORD = "pays for visits safely";
 
 test.afterAll(closeTestData);
 
-test("pay at the clinic: confirmed at once and due at the visit; the doctor marks it paid; receipt, admin list, CSV and a manual refund follow", async ({ page, browser }) => {
+test("pay at the clinic: confirmed at once and due at the visit; the doctor marks it paid; receipt, admin list, CSV and a manual refund follow", async ({
+  page,
+  browser,
+}) => {
   const patient = { fullName: "Clara Cashwell", email: uniqueEmail("clinic-pay"), password: PASSWORD };
   await registerConfirmedPatient(page, patient);
 
@@ -65,7 +68,10 @@ test("pay at the clinic: confirmed at once and due at the visit; the doctor mark
 
   await payments.gotoPatient();
   await expect(payments.paymentRow(dentist.fullName)).toContainText("Paid at the clinic");
-  await payments.paymentRow(dentist.fullName).getByRole("link", { name: /Receipt/ }).click();
+  await payments
+    .paymentRow(dentist.fullName)
+    .getByRole("link", { name: /Receipt/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
   await expect(page.getByText("At the clinic", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -86,7 +92,10 @@ test("pay at the clinic: confirmed at once and due at the visit; the doctor mark
   expect(csv).toContain(`${patient.fullName},${patient.email}`);
   expect(csv).toMatch(/Paid at the clinic,At the clinic,90\.00,0\.00,90\.00,EUR,Dr\. Jonas Schmidt/);
 
-  await admin.paymentRow(patient.fullName).getByRole("link", { name: /Details/ }).click();
+  await admin
+    .paymentRow(patient.fullName)
+    .getByRole("link", { name: /Details/ })
+    .click();
   await expectNoSeriousA11yViolations(adminPage);
   await admin.refund("100", "Too much");
   await expect(adminPage.getByText("At most €90.00 can still be refunded.")).toBeVisible();
@@ -108,11 +117,21 @@ test.describe("with Stripe configured", () => {
   test.beforeAll(async () => {
     fake = await startFakeStripe();
     server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-      env: { ...process.env, STRIPE_SECRET_KEY: "sk_test_e2e", STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, STRIPE_API_BASE: fake.url, APP_URL: base, DEV_MAILBOX: "1" },
+      env: {
+        ...process.env,
+        STRIPE_SECRET_KEY: "sk_test_e2e",
+        STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+        STRIPE_API_BASE: fake.url,
+        APP_URL: base,
+        DEV_MAILBOX: "1",
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     for (let attempt = 0; ; attempt++) {
-      const healthy = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) break;
       if (attempt > 120) throw new Error(`the Stripe-configured server did not start on ${base}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -169,9 +188,17 @@ test.describe("with Stripe configured", () => {
       payment_intent: "pi_e2e_paid",
       metadata: { appointmentId },
     });
-    const bad = await fetch(`${base}/api/webhooks/stripe`, { method: "POST", body: signed.payload.replace("6500", "1"), headers: { "stripe-signature": signed.header } });
+    const bad = await fetch(`${base}/api/webhooks/stripe`, {
+      method: "POST",
+      body: signed.payload.replace("6500", "1"),
+      headers: { "stripe-signature": signed.header },
+    });
     expect(bad.status).toBe(400);
-    const delivered = await fetch(`${base}/api/webhooks/stripe`, { method: "POST", body: signed.payload, headers: { "stripe-signature": signed.header, "content-type": "application/json" } });
+    const delivered = await fetch(`${base}/api/webhooks/stripe`, {
+      method: "POST",
+      body: signed.payload,
+      headers: { "stripe-signature": signed.header, "content-type": "application/json" },
+    });
     expect(delivered.status).toBe(200);
 
     await page.goto(`/patient/appointments/${appointmentId}?checkout=success`);

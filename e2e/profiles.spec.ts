@@ -6,10 +6,16 @@ const data = new TestData();
 test.afterAll(() => data.close());
 
 async function photo(): Promise<Buffer> {
-  return sharp({ create: { width: 900, height: 600, channels: 3, background: "#2a9d8f" } }).jpeg().toBuffer();
+  return sharp({ create: { width: 900, height: 600, channels: 3, background: "#2a9d8f" } })
+    .jpeg()
+    .toBuffer();
 }
 
-test("a doctor edits the profile with errors shown next to fields, adds a photo and a certificate, and the public page follows", async ({ page, signIn, request }) => {
+test("a doctor edits the profile with errors shown next to fields, adds a photo and a certificate, and the public page follows", async ({
+  page,
+  signIn,
+  request,
+}) => {
   const doctor = await data.doctor("Dr. Paul Profile");
   await signIn(doctor.email);
   const profile = new ProfilePage(page);
@@ -39,7 +45,9 @@ test("a doctor edits the profile with errors shown next to fields, adds a photo 
   await profile.uploadPhoto({ name: "me.jpg", mimeType: "image/jpeg", buffer: await photo() });
   await expect(page.getByText("Photo updated.")).toBeVisible();
 
-  await page.getByLabel("Add a certificate").setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n") });
+  await page
+    .getByLabel("Add a certificate")
+    .setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n") });
   await page.getByRole("button", { name: "Upload certificate" }).click();
   await expect(page.getByText("licence.pdf uploaded.")).toBeVisible();
   const certificateLink = page.getByRole("list", { name: "Your certificates" }).getByRole("link", { name: "licence.pdf" });

@@ -17,7 +17,11 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a patient uploads a PDF and shares it with their doctor; the doctor opens it, another doctor cannot; unsharing ends access", async ({ page, signIn, browser }) => {
+test("a patient uploads a PDF and shares it with their doctor; the doctor opens it, another doctor cannot; unsharing ends access", async ({
+  page,
+  signIn,
+  browser,
+}) => {
   const patient = await createPatient("Rita Records");
   const [doctor, otherDoctor] = [await createDoctor({ name: "Dr. Shared", verified: true }), await createDoctor({ name: "Dr. Stranger", verified: true })];
   const appointmentId = await createAppointment(doctor.id, patient.id);
@@ -91,7 +95,9 @@ test("an executable renamed to .pdf is refused next to the file field, and the p
   exe.write("MZ", 0, "latin1");
   exe.write("This program cannot be run in DOS mode.", 78, "latin1");
   await records.upload({ title: "Totally a PDF", type: "Other", file: { name: "x.pdf", mimeType: "application/pdf", buffer: exe } });
-  await expect(page.getByText("Only PDF, JPEG or PNG files are accepted, and this file is not one (its content was checked, not its name).", { exact: true })).toBeVisible();
+  await expect(
+    page.getByText("Only PDF, JPEG or PNG files are accepted, and this file is not one (its content was checked, not its name).", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByLabel("File")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("No documents yet.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);

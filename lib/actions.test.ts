@@ -157,11 +157,18 @@ describe("the actions parse at the boundary: bad input is refused before any ser
     const { saveSettingsAction } = await import("@/app/admin/settings/actions");
     await signInAs(admin, "admin");
     const before = await db.select().from(appSettings);
-    const answer = await saveSettingsAction(null, form({ cancellationWindowHours: "1.5", patientFullRefundHours: "48", reminderLeadMinutes: "120", paymentHoldMinutes: "2", sessionIdleMinutes: "soon" }));
+    const answer = await saveSettingsAction(
+      null,
+      form({ cancellationWindowHours: "1.5", patientFullRefundHours: "48", reminderLeadMinutes: "120", paymentHoldMinutes: "2", sessionIdleMinutes: "soon" }),
+    );
     expect(answer).toMatchObject({
       ok: false,
       code: "invalid_input",
-      fieldErrors: { paymentHoldMinutes: ["The payment hold must be at least 5."], sessionIdleMinutes: ["The session timeout must be a number."], cancellationWindowHours: ["The cancellation window must be a whole number."] },
+      fieldErrors: {
+        paymentHoldMinutes: ["The payment hold must be at least 5."],
+        sessionIdleMinutes: ["The session timeout must be a number."],
+        cancellationWindowHours: ["The cancellation window must be a whole number."],
+      },
     });
     expect(await db.select().from(appSettings)).toEqual(before);
     expect(revalidated).not.toHaveBeenCalledWith("/admin/settings");
@@ -171,7 +178,11 @@ describe("the actions parse at the boundary: bad input is refused before any ser
     const { changeRoleAction } = await import("@/app/admin/users/actions");
     const patient = await createPatient(db);
     await signInAs(admin, "admin");
-    expect(await changeRoleAction(null, form({ userId: patient.id, role: "superuser" }))).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { role: ["Choose a role."] } });
+    expect(await changeRoleAction(null, form({ userId: patient.id, role: "superuser" }))).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { role: ["Choose a role."] },
+    });
     expect((await db.select({ role: users.role }).from(users).where(eq(users.id, patient.id)))[0]).toEqual({ role: "patient" });
   });
 
@@ -179,14 +190,31 @@ describe("the actions parse at the boundary: bad input is refused before any ser
     const { saveWeeklyHoursAction } = await import("@/app/doctor/availability/actions");
     const doctor = await createDoctor(db);
     await signInAs(doctor, "doctor");
-    const answer = await saveWeeklyHoursAction(null, form({ "days.0.ranges.0.startTime": "09:00", "days.0.ranges.0.endTime": "12:00", "days.0.ranges.1.startTime": "11:00", "days.0.ranges.1.endTime": "13:00" }));
-    expect(answer).toMatchObject({ ok: false, code: "invalid_input", message: "Some hours need your attention. Nothing was saved.", fieldErrors: { "days.0.ranges.1.startTime": ["Overlaps 09:00–12:00. Ranges may touch but not overlap."] } });
+    const answer = await saveWeeklyHoursAction(
+      null,
+      form({
+        "days.0.ranges.0.startTime": "09:00",
+        "days.0.ranges.0.endTime": "12:00",
+        "days.0.ranges.1.startTime": "11:00",
+        "days.0.ranges.1.endTime": "13:00",
+      }),
+    );
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      message: "Some hours need your attention. Nothing was saved.",
+      fieldErrors: { "days.0.ranges.1.startTime": ["Overlaps 09:00–12:00. Ranges may touch but not overlap."] },
+    });
   });
 
   it("a forged appointment id on the booking form is refused without booking", async () => {
     const { bookAction } = await import("@/app/doctors/[id]/actions");
     const patient = await createPatient(db);
     await signInAs(patient, "patient");
-    expect(await bookAction(null, form({ doctorId: "1 or 1=1", startsAt: "2030-03-05T09:00:00+01:00" }))).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { doctorId: ["Choose a doctor."] } });
+    expect(await bookAction(null, form({ doctorId: "1 or 1=1", startsAt: "2030-03-05T09:00:00+01:00" }))).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { doctorId: ["Choose a doctor."] },
+    });
   });
 });

@@ -9,11 +9,15 @@ import type { Env } from "@/lib/env-schema";
 /** The keys a DATA_ENCRYPTION_KEYS value lists; throws an Error whose message names what is wrong (never a key). */
 export function parseDataKeys(list: string, currentKeyId: string | undefined): DataKeys {
   const keys = new Map<string, Buffer>();
-  for (const entry of list.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(":");
     const id = separator > 0 ? entry.slice(0, separator) : "";
     const encoded = separator > 0 ? entry.slice(separator + 1).trim() : "";
-    if (!KEY_ID_PATTERN.test(id)) throw new Error("DATA_ENCRYPTION_KEYS must list <id>:<base64 key> pairs separated by commas; an id is 1-32 letters, digits, _ or -");
+    if (!KEY_ID_PATTERN.test(id))
+      throw new Error("DATA_ENCRYPTION_KEYS must list <id>:<base64 key> pairs separated by commas; an id is 1-32 letters, digits, _ or -");
     if (keys.has(id)) throw new Error(`DATA_ENCRYPTION_KEYS lists the key id "${id}" twice`);
     const key = Buffer.from(encoded, "base64");
     if (key.byteLength !== 32 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded)) {
@@ -22,7 +26,8 @@ export function parseDataKeys(list: string, currentKeyId: string | undefined): D
     keys.set(id, key);
   }
   if (keys.size === 0) throw new Error("DATA_ENCRYPTION_KEYS must list at least one <id>:<base64 key>");
-  if (!currentKeyId && keys.size > 1) throw new Error("DATA_ENCRYPTION_KEY_ID is required when DATA_ENCRYPTION_KEYS lists several keys: name the one new values are written with");
+  if (!currentKeyId && keys.size > 1)
+    throw new Error("DATA_ENCRYPTION_KEY_ID is required when DATA_ENCRYPTION_KEYS lists several keys: name the one new values are written with");
   const current = currentKeyId ?? [...keys.keys()][0]!;
   if (!keys.has(current)) throw new Error(`DATA_ENCRYPTION_KEY_ID "${current}" is not one of the ids in DATA_ENCRYPTION_KEYS`);
   return { currentKeyId: current, keys };

@@ -77,8 +77,24 @@ describe("parseEnv", () => {
 
   it("reads an S3 bucket configuration, and keeps files local without one", () => {
     expect(parseEnv(minimal).S3_BUCKET).toBeUndefined();
-    const env = parseEnv({ ...minimal, S3_BUCKET: "careslot-files", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "1", S3_ACCESS_KEY_ID: "AKIA1", S3_SECRET_ACCESS_KEY: "secret", S3_PREFIX: "prod/" });
-    expect(env).toMatchObject({ S3_BUCKET: "careslot-files", S3_REGION: "us-east-1", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: true, S3_ACCESS_KEY_ID: "AKIA1", S3_SECRET_ACCESS_KEY: "secret", S3_PREFIX: "prod/" });
+    const env = parseEnv({
+      ...minimal,
+      S3_BUCKET: "careslot-files",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_FORCE_PATH_STYLE: "1",
+      S3_ACCESS_KEY_ID: "AKIA1",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_PREFIX: "prod/",
+    });
+    expect(env).toMatchObject({
+      S3_BUCKET: "careslot-files",
+      S3_REGION: "us-east-1",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_FORCE_PATH_STYLE: true,
+      S3_ACCESS_KEY_ID: "AKIA1",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_PREFIX: "prod/",
+    });
     expect(parseEnv({ ...minimal, S3_BUCKET: "b" })).toMatchObject({ S3_FORCE_PATH_STYLE: false, S3_PREFIX: "" });
   });
 
@@ -166,17 +182,9 @@ describe("parseEnv", () => {
   });
 
   it("says how to fix the common mistakes", () => {
-    expect(
-      envErrorOf({ ...minimal, DATABASE_URL: "mysql://x/y" }).message,
-    ).toContain("DATABASE_URL must be a postgres:// connection URL");
-    expect(envErrorOf({ ...minimal, AUTH_SECRET: "short" }).message).toContain(
-      "AUTH_SECRET must be at least 32 characters",
-    );
-    expect(
-      envErrorOf({ ...minimal, STRIPE_SECRET_KEY: "sk_test_1" }).message,
-    ).toContain(
-      "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set",
-    );
+    expect(envErrorOf({ ...minimal, DATABASE_URL: "mysql://x/y" }).message).toContain("DATABASE_URL must be a postgres:// connection URL");
+    expect(envErrorOf({ ...minimal, AUTH_SECRET: "short" }).message).toContain("AUTH_SECRET must be at least 32 characters");
+    expect(envErrorOf({ ...minimal, STRIPE_SECRET_KEY: "sk_test_1" }).message).toContain("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set");
   });
 
   it("reports several problems at once, one per variable", () => {
@@ -187,11 +195,7 @@ describe("parseEnv", () => {
       DATA_ENCRYPTION_KEYS: minimal.DATA_ENCRYPTION_KEYS,
     });
     const named = error.problems.map((problem) => problem.split(/[ :]/)[0]);
-    expect(named.sort()).toEqual([
-      "AUTH_SECRET",
-      "DATABASE_URL",
-      "SESSION_IDLE_MINUTES",
-    ]);
+    expect(named.sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "SESSION_IDLE_MINUTES"]);
     for (const variable of named) expect(error.message).toContain(variable);
   });
 
@@ -202,9 +206,7 @@ describe("parseEnv", () => {
       SESSION_IDLE_MINUTES: "abc",
       STRIPE_SECRET_KEY: "sk_test_1",
     });
-    expect(
-      error.problems.map((problem) => problem.split(/[ :]/)[0]).sort(),
-    ).toEqual(["AUTH_SECRET", "SESSION_IDLE_MINUTES", "STRIPE_WEBHOOK_SECRET"]);
+    expect(error.problems.map((problem) => problem.split(/[ :]/)[0]).sort()).toEqual(["AUTH_SECRET", "SESSION_IDLE_MINUTES", "STRIPE_WEBHOOK_SECRET"]);
   });
 
   it("reports the Stripe pairing even when DATABASE_URL is missing", () => {
@@ -214,7 +216,10 @@ describe("parseEnv", () => {
 
   it("reads the data keys, names the current one, and never repeats a key in a message", () => {
     const two = `${minimal.DATA_ENCRYPTION_KEYS}, k2:${KEY_2}`;
-    expect(parseEnv({ ...minimal, DATA_ENCRYPTION_KEYS: two, DATA_ENCRYPTION_KEY_ID: "k2" })).toMatchObject({ DATA_ENCRYPTION_KEYS: two, DATA_ENCRYPTION_KEY_ID: "k2" });
+    expect(parseEnv({ ...minimal, DATA_ENCRYPTION_KEYS: two, DATA_ENCRYPTION_KEY_ID: "k2" })).toMatchObject({
+      DATA_ENCRYPTION_KEYS: two,
+      DATA_ENCRYPTION_KEY_ID: "k2",
+    });
     const bad = `k1:${Buffer.alloc(31, 7).toString("base64")}`;
     expect(envErrorOf({ ...minimal, DATA_ENCRYPTION_KEYS: bad }).message).not.toContain(bad.slice(3));
   });
@@ -247,7 +252,9 @@ describe("the dev mailbox's settings", () => {
   });
 
   it("knows a loopback address in each of its spellings", () => {
-    for (const address of ["127.0.0.1", "127.8.9.10", "::1", "[::1]:51234", "::ffff:127.0.0.1", "127.0.0.1:40000", "0:0:0:0:0:0:0:1"]) expect(isLoopbackAddress(address), address).toBe(true);
-    for (const address of ["128.0.0.1", "10.0.0.1", "::2", "::ffff:10.0.0.1", "localhost", "127.0.0.256", "127.0.0", "", "fe80::1"]) expect(isLoopbackAddress(address), address).toBe(false);
+    for (const address of ["127.0.0.1", "127.8.9.10", "::1", "[::1]:51234", "::ffff:127.0.0.1", "127.0.0.1:40000", "0:0:0:0:0:0:0:1"])
+      expect(isLoopbackAddress(address), address).toBe(true);
+    for (const address of ["128.0.0.1", "10.0.0.1", "::2", "::ffff:10.0.0.1", "localhost", "127.0.0.256", "127.0.0", "", "fe80::1"])
+      expect(isLoopbackAddress(address), address).toBe(false);
   });
 });

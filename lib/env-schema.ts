@@ -14,54 +14,65 @@ const optionalText = z
   .transform((value) => (value ? value : undefined));
 
 /** Every variable the app reads. `.env.example` documents each one. */
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string({ error: "DATABASE_URL is required (npm run dev starts an embedded PostgreSQL and sets it for you)" })
-      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection URL"),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)"),
-    /** Encrypts medical information, notes and files at rest (lib/data-keys.ts): "<id>:<base64 32 bytes>,…". */
-    DATA_ENCRYPTION_KEYS: z.string({
-      error: "DATA_ENCRYPTION_KEYS is required: <id>:<key> with a key from openssl rand -base64 32 (npm run dev keeps one under .data/ for you)",
-    }),
-    /** Which of DATA_ENCRYPTION_KEYS new values are written with; needed once it lists several. */
-    DATA_ENCRYPTION_KEY_ID: optionalText,
-    APP_URL: z.url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
-    /** Auth.js's own address (it reads the variable itself); unset means APP_URL's origin, never the request's Host header. */
-    AUTH_URL: z.url("AUTH_URL must be an absolute URL such as https://careslot.example").optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
-    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-    MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
-    RESEND_API_KEY: optionalText,
-    DEV_MAILBOX: flag,
-    STRIPE_SECRET_KEY: optionalText,
-    STRIPE_WEBHOOK_SECRET: optionalText,
-    /** Where the Stripe SDK sends API calls (tests point it at a local fake); unset means Stripe itself. */
-    STRIPE_API_BASE: z.url("STRIPE_API_BASE must be an absolute URL such as http://127.0.0.1:12111").optional(),
-    INNGEST_EVENT_KEY: optionalText,
-    INNGEST_SIGNING_KEY: optionalText,
-    INNGEST_DEV: optionalText,
-    // A self-hosted Inngest (or a test double); the SDK reads it too. Unset means Inngest Cloud, or the dev server with INNGEST_DEV=1.
-    INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL such as http://localhost:8288").optional(),
-    /** Which engine runs the background jobs; unset picks Inngest when one of INNGEST_* is set, else the local runner. */
-    JOB_RUNNER: z.enum(["inngest", "local"], { error: "JOB_RUNNER must be inngest or local (or unset to choose from the INNGEST_* variables)" }).optional(),
-    STORAGE_DIR: z.string().min(1).default(".data/storage"),
-    /** Setting a bucket moves uploaded files from STORAGE_DIR to S3 (or an S3-compatible service). */
-    S3_BUCKET: optionalText,
-    S3_REGION: z.string().trim().min(1).default("us-east-1"),
-    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "S3_ENDPOINT must be an absolute URL such as https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000" }).optional(),
-    S3_FORCE_PATH_STYLE: flag,
-    S3_ACCESS_KEY_ID: optionalText,
-    S3_SECRET_ACCESS_KEY: optionalText,
-    S3_PREFIX: z
-      .string()
-      .trim()
-      .regex(/^([A-Za-z0-9._-]+\/)*$/, "S3_PREFIX must be empty or folder names ending in /, such as careslot/")
-      .default(""),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  });
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (npm run dev starts an embedded PostgreSQL and sets it for you)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection URL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)"),
+  /** Encrypts medical information, notes and files at rest (lib/data-keys.ts): "<id>:<base64 32 bytes>,…". */
+  DATA_ENCRYPTION_KEYS: z.string({
+    error: "DATA_ENCRYPTION_KEYS is required: <id>:<key> with a key from openssl rand -base64 32 (npm run dev keeps one under .data/ for you)",
+  }),
+  /** Which of DATA_ENCRYPTION_KEYS new values are written with; needed once it lists several. */
+  DATA_ENCRYPTION_KEY_ID: optionalText,
+  APP_URL: z.url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  /** Auth.js's own address (it reads the variable itself); unset means APP_URL's origin, never the request's Host header. */
+  AUTH_URL: z.url("AUTH_URL must be an absolute URL such as https://careslot.example").optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
+  RESEND_API_KEY: optionalText,
+  DEV_MAILBOX: flag,
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  /** Where the Stripe SDK sends API calls (tests point it at a local fake); unset means Stripe itself. */
+  STRIPE_API_BASE: z.url("STRIPE_API_BASE must be an absolute URL such as http://127.0.0.1:12111").optional(),
+  INNGEST_EVENT_KEY: optionalText,
+  INNGEST_SIGNING_KEY: optionalText,
+  INNGEST_DEV: optionalText,
+  // A self-hosted Inngest (or a test double); the SDK reads it too. Unset means Inngest Cloud, or the dev server with INNGEST_DEV=1.
+  INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL such as http://localhost:8288").optional(),
+  /** Which engine runs the background jobs; unset picks Inngest when one of INNGEST_* is set, else the local runner. */
+  JOB_RUNNER: z.enum(["inngest", "local"], { error: "JOB_RUNNER must be inngest or local (or unset to choose from the INNGEST_* variables)" }).optional(),
+  STORAGE_DIR: z.string().min(1).default(".data/storage"),
+  /** Setting a bucket moves uploaded files from STORAGE_DIR to S3 (or an S3-compatible service). */
+  S3_BUCKET: optionalText,
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "S3_ENDPOINT must be an absolute URL such as https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000" })
+    .optional(),
+  S3_FORCE_PATH_STYLE: flag,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, "S3_PREFIX must be empty or folder names ending in /, such as careslot/")
+    .default(""),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -97,7 +108,8 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
   if (given.S3_ENDPOINT && !given.S3_BUCKET) problems.push("S3_BUCKET is required when S3_ENDPOINT is set (files would otherwise stay in STORAGE_DIR)");
   // The mailbox shows reset links; where mail really goes out it has no business existing.
-  if (given.RESEND_API_KEY?.trim() && ["1", "true"].includes(given.DEV_MAILBOX ?? "")) problems.push("DEV_MAILBOX cannot be on while RESEND_API_KEY is set: emails are sent, and the mailbox would show their links to whoever opens it");
+  if (given.RESEND_API_KEY?.trim() && ["1", "true"].includes(given.DEV_MAILBOX ?? ""))
+    problems.push("DEV_MAILBOX cannot be on while RESEND_API_KEY is set: emails are sent, and the mailbox would show their links to whoever opens it");
   if (problems.length > 0 || !result.success) throw new EnvError(problems);
   return result.data;
 }

@@ -37,7 +37,12 @@ export type ActionResult<T = object> =
 export type FormState<T = object> = ActionResult<T> | null;
 
 /** A refusal for the form; `values` refills what the user typed (never a password). */
-export function failure(message: string, fieldErrors?: Record<string, string[] | undefined>, values?: Record<string, string>, code?: ErrorCode): ActionResult<never> {
+export function failure(
+  message: string,
+  fieldErrors?: Record<string, string[] | undefined>,
+  values?: Record<string, string>,
+  code?: ErrorCode,
+): ActionResult<never> {
   return { ok: false, message, fieldErrors, values, ...(code ? { code } : {}) };
 }
 

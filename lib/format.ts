@@ -28,5 +28,10 @@ export const statusLabels = {
 /** A calendar date ("YYYY-MM-DD", already in the viewer's zone) for people: "Tue 24 Nov". */
 export function formatCalendarDate(date: string, style: "short" | "long" = "short"): string {
   const noonUtc = new Date(`${date}T12:00:00Z`);
-  return new Intl.DateTimeFormat("en-GB", style === "short" ? { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" } : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(noonUtc);
+  return new Intl.DateTimeFormat(
+    "en-GB",
+    style === "short"
+      ? { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }
+      : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+  ).format(noonUtc);
 }

@@ -60,8 +60,15 @@ describe("database errors in the log", () => {
     const { log, text } = capture();
     log.error({ err: error }, "action failed");
     const line = JSON.parse(text());
-    expectClean(text(), Object.values(values).filter((value): value is string => typeof value === "string" && value.startsWith("MARKER")));
-    expect(line).toMatchObject({ requestId: "req-7b0c7a52", msg: "action failed", err: { type: "DrizzleQueryError", code: "22021", cause: { type: "PostgresError", code: "22021", routine: expect.any(String) } } });
+    expectClean(
+      text(),
+      Object.values(values).filter((value): value is string => typeof value === "string" && value.startsWith("MARKER")),
+    );
+    expect(line).toMatchObject({
+      requestId: "req-7b0c7a52",
+      msg: "action failed",
+      err: { type: "DrizzleQueryError", code: "22021", cause: { type: "PostgresError", code: "22021", routine: expect.any(String) } },
+    });
     expect(line.err.message).toMatch(/^Failed query: (insert|update) /);
     expect(line.err.cause.message).toBe('invalid byte sequence for encoding "UTF8"');
     expect(line.err.stack).toContain("    at ");
@@ -81,7 +88,9 @@ describe("database errors in the log", () => {
   it("a unique violation: the constraint, not the duplicate email PostgreSQL quotes in its detail", async () => {
     const patient = await createPatient(db);
     const hash = await hashPassword("another long password");
-    const error = await rejectionOf(db.insert(users).values({ email: patient.email.toUpperCase(), fullName: marker("fullName"), passwordHash: hash, role: "patient" }));
+    const error = await rejectionOf(
+      db.insert(users).values({ email: patient.email.toUpperCase(), fullName: marker("fullName"), passwordHash: hash, role: "patient" }),
+    );
     expect((error as { cause?: { detail?: string } }).cause?.detail).toContain(patient.email);
     const { log, text } = capture();
     log.error({ err: error }, "action failed");
@@ -93,7 +102,18 @@ describe("database errors in the log", () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
     const reason = marker("reason");
-    const error = await rejectionOf(db.insert(appointments).values({ doctorId: doctor.id, patientId: patient.id, startsAt: TEST_NOW, endsAt: TEST_NOW, status: "confirmed", priceMinor: 6000, currency: "EUR", reason }));
+    const error = await rejectionOf(
+      db.insert(appointments).values({
+        doctorId: doctor.id,
+        patientId: patient.id,
+        startsAt: TEST_NOW,
+        endsAt: TEST_NOW,
+        status: "confirmed",
+        priceMinor: 6000,
+        currency: "EUR",
+        reason,
+      }),
+    );
     expect((error as { cause?: { detail?: string } }).cause?.detail).toContain(reason);
     const { log, text } = capture();
     log.error({ err: error }, "booking failed");
@@ -111,9 +131,17 @@ describe("database errors in the log", () => {
     log.error({ error }, "named otherwise");
     log.error(error as Error);
     expectClean(text(), [value]);
-    const [first, , bare] = text().trim().split("\n").map((line) => JSON.parse(line));
+    const [first, , bare] = text()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(bare.msg).toBe("database query failed: invalid input syntax for type uuid (SQLSTATE 22P02)");
-    expect(first.err).toMatchObject({ type: "Error", message: "loading the page failed", code: "22P02", cause: { type: "DrizzleQueryError", cause: { message: "invalid input syntax for type uuid" } } });
+    expect(first.err).toMatchObject({
+      type: "Error",
+      message: "loading the page failed",
+      code: "22P02",
+      cause: { type: "DrizzleQueryError", cause: { message: "invalid input syntax for type uuid" } },
+    });
   });
 
   it("a job run's stored error: the reason and the SQLSTATE only", async () => {
@@ -126,7 +154,11 @@ describe("database errors in the log", () => {
 
 describe("other errors", () => {
   it("keep pino's standard form: type, message and stack", () => {
-    expect(serializeError(new TypeError("no such column"))).toMatchObject({ type: "TypeError", message: "no such column", stack: expect.stringContaining("logged-error.test.ts") });
+    expect(serializeError(new TypeError("no such column"))).toMatchObject({
+      type: "TypeError",
+      message: "no such column",
+      stack: expect.stringContaining("logged-error.test.ts"),
+    });
     expect(serializeError("just text")).toBe("just text");
   });
 

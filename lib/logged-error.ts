@@ -76,14 +76,26 @@ function framesOf(error: Error): string | undefined {
 function databaseFields(error: Error): Record<string, string> {
   const fields: Record<string, string> = {};
   const pg = error as Error & PostgresFields;
-  const pick = { code: pg.code, severity: pg.severity, constraint: pg.constraint_name, table: pg.table_name, column: pg.column_name, schema: pg.schema_name, routine: pg.routine };
+  const pick = {
+    code: pg.code,
+    severity: pg.severity,
+    constraint: pg.constraint_name,
+    table: pg.table_name,
+    column: pg.column_name,
+    schema: pg.schema_name,
+    routine: pg.routine,
+  };
   for (const [key, value] of Object.entries(pick)) if (typeof value === "string" && value !== "") fields[key] = value;
   return fields;
 }
 
 function summarise(error: Error, depth: number): Record<string, unknown> {
   const frames = framesOf(error);
-  const summary: Record<string, unknown> = { type: typeOf(error), message: safeMessage(error), ...(frames ? { stack: `${typeOf(error)}: ${safeMessage(error)}\n${frames}` } : {}) };
+  const summary: Record<string, unknown> = {
+    type: typeOf(error),
+    message: safeMessage(error),
+    ...(frames ? { stack: `${typeOf(error)}: ${safeMessage(error)}\n${frames}` } : {}),
+  };
   if (isDatabaseError(error)) {
     Object.assign(summary, databaseFields(error));
   } else {
@@ -112,7 +124,8 @@ export function serializeError(error: unknown): unknown {
 
 /** One line for a stored "last error" (job runs): the same rule, with the SQLSTATE. */
 export function safeErrorMessage(error: unknown): string {
-  if (!(error instanceof Error)) return error && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : String(error);
+  if (!(error instanceof Error))
+    return error && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : String(error);
   const chain = chainOf(error);
   const database = chain.find(isDatabaseError);
   if (!database) return error.message;

@@ -28,6 +28,10 @@ describe("requestLogger", () => {
 describe("logging an error as { err }", () => {
   it("prints its type, message and stack (database errors: lib/logged-error.test.ts)", () => {
     const serializers = (logger as unknown as Record<symbol, Record<string, (value: unknown) => unknown>>)[pino.symbols.serializersSym];
-    expect(serializers.err!(new TypeError("no such column"))).toMatchObject({ type: "TypeError", message: "no such column", stack: expect.stringContaining("logger.test.ts") });
+    expect(serializers.err!(new TypeError("no such column"))).toMatchObject({
+      type: "TypeError",
+      message: "no such column",
+      stack: expect.stringContaining("logger.test.ts"),
+    });
   });
 });

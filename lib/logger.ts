@@ -19,7 +19,8 @@ export const loggerOptions: LoggerOptions = {
     logMethod(args, method) {
       const [first, second] = args as unknown[];
       const error = first instanceof Error ? first : (first as { err?: unknown } | null)?.err;
-      if (error instanceof Error && typeof second !== "string") return method.apply(this, [first as object, safeErrorMessage(error), ...(args.slice(1) as unknown[])]);
+      if (error instanceof Error && typeof second !== "string")
+        return method.apply(this, [first as object, safeErrorMessage(error), ...(args.slice(1) as unknown[])]);
       return method.apply(this, args);
     },
   },

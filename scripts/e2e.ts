@@ -25,7 +25,13 @@ const { url, server } = await prepareDatabase({ embeddedName: "pg-e2e", port: 54
   const handle = connectDatabase(url, { max: 1 });
   await handle.db
     .update(appSettings)
-    .set({ signInAttemptsPerIpPer15Minutes: 100_000, registrationsPerIpPerHour: 100_000, accountEmailsPerIpPerHour: 100_000, maxActiveAppointmentsPerPatient: 100, maxActiveAppointmentsPerPatientPerDoctor: 100 })
+    .set({
+      signInAttemptsPerIpPer15Minutes: 100_000,
+      registrationsPerIpPerHour: 100_000,
+      accountEmailsPerIpPerHour: 100_000,
+      maxActiveAppointmentsPerPatient: 100,
+      maxActiveAppointmentsPerPatientPerDoctor: 100,
+    })
     .where(eq(appSettings.id, 1));
   await handle.close();
 }

@@ -16,6 +16,9 @@ const outputs = [
 ];
 
 for (const { from, to, size } of outputs) {
-  await sharp(path.join(dir, from), { density: (72 * size) / 32 }).resize(size, size).png({ compressionLevel: 9 }).toFile(path.join(dir, to));
+  await sharp(path.join(dir, from), { density: (72 * size) / 32 })
+    .resize(size, size)
+    .png({ compressionLevel: 9 })
+    .toFile(path.join(dir, to));
   console.log(`public/icons/${to} (${size}×${size})`);
 }

@@ -50,7 +50,11 @@ const isPackage = (name: string, imported: string) => imported === name || impor
 const within = (dir: string, imported: string) => imported === dir || imported.startsWith(`${dir}/`);
 
 function offenders(candidates: string[], breaks: (imported: string) => boolean): string[] {
-  return candidates.flatMap((file) => importsOf(file).filter(breaks).map((imported) => `${file} → ${imported}`));
+  return candidates.flatMap((file) =>
+    importsOf(file)
+      .filter(breaks)
+      .map((imported) => `${file} → ${imported}`),
+  );
 }
 
 describe("the layout", () => {

@@ -8,7 +8,18 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { Db } from "@/db/client";
 import { createSession, touchSession } from "@/db/queries/users";
-import { appointments, auditLog, appointmentEvents, availabilityOverrides, availabilityRules, doctorProfiles, outboxEvents, patientProfiles, reviews, users } from "@/db/schema";
+import {
+  appointments,
+  auditLog,
+  appointmentEvents,
+  availabilityOverrides,
+  availabilityRules,
+  doctorProfiles,
+  outboxEvents,
+  patientProfiles,
+  reviews,
+  users,
+} from "@/db/schema";
 
 /**
  * The pinned clock most booking tests use: Monday 2030-03-04, 09:00 in Berlin
@@ -70,7 +81,14 @@ export async function createDoctor(db: Db, options: DoctorOptions = {}): Promise
   const verificationStatus = options.verificationStatus ?? "verified";
   const [user] = await db
     .insert(users)
-    .values({ email, fullName: options.fullName ?? "Dr. Test", passwordHash: "not-a-real-hash", role: "doctor", emailVerifiedAt: new Date("2030-01-01T00:00:00Z"), active: options.active ?? true })
+    .values({
+      email,
+      fullName: options.fullName ?? "Dr. Test",
+      passwordHash: "not-a-real-hash",
+      role: "doctor",
+      emailVerifiedAt: new Date("2030-01-01T00:00:00Z"),
+      active: options.active ?? true,
+    })
     .returning({ id: users.id });
   await db.insert(doctorProfiles).values({
     userId: user.id,
@@ -122,7 +140,13 @@ export async function createPatients(db: Db, count: number, options: PatientOpti
 export async function createAdmin(db: Db): Promise<{ id: string }> {
   const [row] = await db
     .insert(users)
-    .values({ email: uniqueEmail("admin"), fullName: "Test Admin", passwordHash: "not-a-real-hash", role: "admin", emailVerifiedAt: new Date("2030-01-01T00:00:00Z") })
+    .values({
+      email: uniqueEmail("admin"),
+      fullName: "Test Admin",
+      passwordHash: "not-a-real-hash",
+      role: "admin",
+      emailVerifiedAt: new Date("2030-01-01T00:00:00Z"),
+    })
     .returning({ id: users.id });
   return row;
 }
@@ -207,7 +231,11 @@ export function auditRowsFor(db: Db, entityType: string, entityId: string) {
 /** The audit, history and outbox rows written about one appointment. */
 export async function sideEffectsOf(db: Db, appointmentId: string) {
   const [audit, events, outbox] = await Promise.all([
-    db.select().from(auditLog).where(and(eq(auditLog.entityType, "appointment"), eq(auditLog.entityId, appointmentId))).orderBy(auditLog.createdAt),
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "appointment"), eq(auditLog.entityId, appointmentId)))
+      .orderBy(auditLog.createdAt),
     db.select().from(appointmentEvents).where(eq(appointmentEvents.appointmentId, appointmentId)).orderBy(appointmentEvents.createdAt),
     outboxRowsFor(db, appointmentId),
   ]);

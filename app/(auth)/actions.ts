@@ -78,7 +78,8 @@ export const resetPasswordAction = action({
   schema: resetPasswordSchema,
   invalid: "Please correct the highlighted field.",
   run: async ({ token, password }, { db, now }) => {
-    if (!(await resetPassword(db, token, password, now))) throw new AppError("not_found", "This reset link has expired or was already used. Request a new one.");
+    if (!(await resetPassword(db, token, password, now)))
+      throw new AppError("not_found", "This reset link has expired or was already used. Request a new one.");
     redirect("/login?reset=1");
   },
 });

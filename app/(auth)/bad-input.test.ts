@@ -16,7 +16,8 @@ const db = useTestDb({ max: 2 });
 
 function registration(fullName: string, email: string): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries({ fullName, email, password: "a long enough password", role: "patient", timeZone: "Europe/Berlin" })) form.set(key, value);
+  for (const [key, value] of Object.entries({ fullName, email, password: "a long enough password", role: "patient", timeZone: "Europe/Berlin" }))
+    form.set(key, value);
   return form;
 }
 

@@ -57,7 +57,10 @@ describe("registration", () => {
 
     expect(await db.select().from(users).where(eq(users.id, owner!.id))).toHaveLength(1);
     expect((await db.select().from(users).where(eq(users.fullName, "Curious Person"))).map((row) => row.email)).toEqual([fresh]);
-    const notices = await db.select().from(emails).where(and(eq(emails.toAddress, owner!.email), eq(emails.template, "account-exists")));
+    const notices = await db
+      .select()
+      .from(emails)
+      .where(and(eq(emails.toAddress, owner!.email), eq(emails.template, "account-exists")));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.text).toContain("Someone tried to create a new Careslot account with this email address");
   });
@@ -81,7 +84,10 @@ describe("forgot password", () => {
     const answers = new Set<string>();
     for (let k = 0; k < 25; k++) {
       // Interleaved, so a slow moment of the machine falls on both sides.
-      for (const [side, email] of [["known", known[k]!], ["unknown", unknown[k]!]] as const) {
+      for (const [side, email] of [
+        ["known", known[k]!],
+        ["unknown", unknown[k]!],
+      ] as const) {
         const { result, ms } = await forgot(email);
         answers.add(JSON.stringify(result));
         timings[side].push(ms);
@@ -94,7 +100,10 @@ describe("forgot password", () => {
     expect(knownMs / unknownMs).toBeLessThan(2);
     expect(unknownMs / knownMs).toBeLessThan(2);
     // The registered ones really were sent a link.
-    const sent = await db.select().from(emails).where(and(eq(emails.toAddress, known[0]!), eq(emails.template, "reset-password")));
+    const sent = await db
+      .select()
+      .from(emails)
+      .where(and(eq(emails.toAddress, known[0]!), eq(emails.template, "reset-password")));
     expect(sent).toHaveLength(1);
   });
 });

@@ -64,7 +64,14 @@ describe("authRedirectTarget", () => {
     const app = "https://careslot.example";
     expect(authRedirectTarget("/portal", app)).toBe("https://careslot.example/portal");
     expect(authRedirectTarget("https://careslot.example/doctor?x=1", app)).toBe("https://careslot.example/doctor?x=1");
-    for (const other of ["https://evil.example/portal", "//evil.example/portal", "/\\evil.example", "javascript:alert(1)", "http://careslot.example/portal", "not a url"]) {
+    for (const other of [
+      "https://evil.example/portal",
+      "//evil.example/portal",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "http://careslot.example/portal",
+      "not a url",
+    ]) {
       expect(authRedirectTarget(other, app), other).toBe("https://careslot.example/");
     }
     expect(authRedirectTarget("/portal", "https://example.org/careslot/")).toBe("https://example.org/careslot/portal");

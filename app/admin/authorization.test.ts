@@ -60,16 +60,47 @@ beforeAll(async () => {
 async function world(month = REFUSED_MONTH) {
   const { doctor: payee, patient } = await doctorAndPatient(ctx.db);
   const paid = await paidAppointment(ctx.db, { doctorId: payee.id, patientId: patient.id });
-  const [pendingRefund] = await ctx.db.insert(refunds).values({ paymentId: paid.payment.id, kind: "manual", amountMinor: 500, reason: "Recorded while Stripe was down", requestedByRole: "admin" }).returning();
+  const [pendingRefund] = await ctx.db
+    .insert(refunds)
+    .values({ paymentId: paid.payment.id, kind: "manual", amountMinor: 500, reason: "Recorded while Stripe was down", requestedByRole: "admin" })
+    .returning();
   const pending = await createDoctor(ctx.db, { verificationStatus: "pending" });
-  const appointment = await insertAppointmentRow(ctx.db, { doctorId: pending.id, patientId: patient.id, startsAt: new Date(Date.UTC(2035, 0, 1) + Math.floor(Math.random() * 1e5) * 3_600_000) });
-  const [specialization] = await ctx.db.insert(specializations).values({ name: `Entry ${appointment.id}`, slug: `entry-${appointment.id}` }).returning();
+  const appointment = await insertAppointmentRow(ctx.db, {
+    doctorId: pending.id,
+    patientId: patient.id,
+    startsAt: new Date(Date.UTC(2035, 0, 1) + Math.floor(Math.random() * 1e5) * 3_600_000),
+  });
+  const [specialization] = await ctx.db
+    .insert(specializations)
+    .values({ name: `Entry ${appointment.id}`, slug: `entry-${appointment.id}` })
+    .returning();
   const { review } = await createReview(ctx.db, payee.id, 2);
   const fileKey = await saveFile("certificates", pdfBytes("licence"), "application/pdf");
-  const [certificate] = await ctx.db.insert(certificates).values({ doctorId: pending.id, fileKey, originalName: "licence.pdf", contentType: "application/pdf", sizeBytes: 10 }).returning();
+  const [certificate] = await ctx.db
+    .insert(certificates)
+    .values({ doctorId: pending.id, fileKey, originalName: "licence.pdf", contentType: "application/pdf", sizeBytes: 10 })
+    .returning();
   const failedRunId = randomUUID();
-  await ctx.db.insert(jobRuns).values({ id: failedRunId, functionId: "send-booking-confirmation", eventName: "appointment/booked", event: { id: failedRunId, name: "appointment/booked", data: {}, ts: 0 }, status: "failed", lastError: "mail provider down" });
-  return { patient, doctor: pending, appointment, specialization, review, certificate, payment: paid.payment, pendingRefundId: pendingRefund.id, month, failedRunId };
+  await ctx.db.insert(jobRuns).values({
+    id: failedRunId,
+    functionId: "send-booking-confirmation",
+    eventName: "appointment/booked",
+    event: { id: failedRunId, name: "appointment/booked", data: {}, ts: 0 },
+    status: "failed",
+    lastError: "mail provider down",
+  });
+  return {
+    patient,
+    doctor: pending,
+    appointment,
+    specialization,
+    review,
+    certificate,
+    payment: paid.payment,
+    pendingRefundId: pendingRefund.id,
+    month,
+    failedRunId,
+  };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -81,24 +112,44 @@ function form(fields: Record<string, string | string[]>): FormData {
 }
 
 const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
-  "app/admin/appointments/actions.ts#bulkCancelAction": (w) => appointmentActions.bulkCancelAction(null, form({ appointmentIds: [w.appointment.id], reason: "Because I can" })),
+  "app/admin/appointments/actions.ts#bulkCancelAction": (w) =>
+    appointmentActions.bulkCancelAction(null, form({ appointmentIds: [w.appointment.id], reason: "Because I can" })),
   "app/admin/doctors/actions.ts#approveDoctorAction": (w) => doctorActions.approveDoctorAction(null, form({ doctorId: w.doctor.id })),
   "app/admin/doctors/actions.ts#rejectDoctorAction": (w) => doctorActions.rejectDoctorAction(null, form({ doctorId: w.doctor.id, reason: "Not good enough" })),
   "app/admin/outbox/actions.ts#retryOutboxAction": () => outboxActions.retryOutboxAction(),
   "app/admin/outbox/actions.ts#retryJobRunAction": (w) => outboxActions.retryJobRunAction(null, form({ runId: w.failedRunId })),
-  "app/admin/payments/actions.ts#refundAction": (w) => paymentActions.refundAction(null, form({ paymentId: w.payment.id, amount: "10.00", reason: "Goodwill" })),
+  "app/admin/payments/actions.ts#refundAction": (w) =>
+    paymentActions.refundAction(null, form({ paymentId: w.payment.id, amount: "10.00", reason: "Goodwill" })),
   "app/admin/payments/actions.ts#retryRefundAction": (w) => paymentActions.retryRefundAction(null, form({ refundId: w.pendingRefundId })),
   "app/admin/reports/actions.ts#generateReportAction": (w) => reportActions.generateReportAction(null, form({ month: w.month })),
-  "app/admin/reviews/actions.ts#moderateReviewAction": (w) => reviewActions.moderateReviewAction(null, form({ reviewId: w.review.id, reason: "Hide it", decision: "hide", view: "recent" })),
+  "app/admin/reviews/actions.ts#moderateReviewAction": (w) =>
+    reviewActions.moderateReviewAction(null, form({ reviewId: w.review.id, reason: "Hide it", decision: "hide", view: "recent" })),
   "app/admin/reviews/actions.ts#resolveReportsAction": (w) => reviewActions.resolveReportsAction(null, form({ reviewId: w.review.id, view: "reported" })),
   "app/admin/settings/actions.ts#saveSettingsAction": () =>
     settingsActions.saveSettingsAction(
       null,
-      form({ cancellationWindowHours: "1", patientFullRefundHours: "1", reminderLeadMinutes: "1", paymentHoldMinutes: "5", sessionIdleMinutes: "5", accountEmailsPerAddressPerHour: "1", accountEmailsPerIpPerHour: "1", registrationsPerIpPerHour: "1", signInAttemptsPerIpPer15Minutes: "1", emailBodyRetentionDays: "1", signInRecordRetentionDays: "1", maxActiveAppointmentsPerPatient: "1", maxActiveAppointmentsPerPatientPerDoctor: "1" }),
+      form({
+        cancellationWindowHours: "1",
+        patientFullRefundHours: "1",
+        reminderLeadMinutes: "1",
+        paymentHoldMinutes: "5",
+        sessionIdleMinutes: "5",
+        accountEmailsPerAddressPerHour: "1",
+        accountEmailsPerIpPerHour: "1",
+        registrationsPerIpPerHour: "1",
+        signInAttemptsPerIpPer15Minutes: "1",
+        emailBodyRetentionDays: "1",
+        signInRecordRetentionDays: "1",
+        maxActiveAppointmentsPerPatient: "1",
+        maxActiveAppointmentsPerPatientPerDoctor: "1",
+      }),
     ),
-  "app/admin/specializations/actions.ts#createSpecializationAction": (w) => specializationActions.createSpecializationAction(null, form({ name: `Evil ${w.appointment.id}` })),
-  "app/admin/specializations/actions.ts#renameSpecializationAction": (w) => specializationActions.renameSpecializationAction(null, form({ id: w.specialization.id, name: `Renamed ${w.appointment.id}` })),
-  "app/admin/specializations/actions.ts#deleteSpecializationAction": (w) => specializationActions.deleteSpecializationAction(null, form({ id: w.specialization.id })),
+  "app/admin/specializations/actions.ts#createSpecializationAction": (w) =>
+    specializationActions.createSpecializationAction(null, form({ name: `Evil ${w.appointment.id}` })),
+  "app/admin/specializations/actions.ts#renameSpecializationAction": (w) =>
+    specializationActions.renameSpecializationAction(null, form({ id: w.specialization.id, name: `Renamed ${w.appointment.id}` })),
+  "app/admin/specializations/actions.ts#deleteSpecializationAction": (w) =>
+    specializationActions.deleteSpecializationAction(null, form({ id: w.specialization.id })),
   "app/admin/users/actions.ts#bulkUsersAction": (w) => userActions.bulkUsersAction(null, form({ operation: "deactivate", userIds: [w.patient.id] })),
   "app/admin/users/actions.ts#changeRoleAction": (w) => userActions.changeRoleAction(null, form({ userId: w.patient.id, role: "admin" })),
   "app/admin/users/actions.ts#setActiveAction": (w) => userActions.setActiveAction(null, form({ userId: w.patient.id, active: "false" })),
@@ -109,8 +160,10 @@ const get = (path: string) => new NextRequest(`http://localhost:3000${path}`, { 
 const routeCalls: Record<string, (w: World) => Promise<Response>> = {
   "app/admin/appointments/export/route.ts#GET": () => appointmentsExport.GET(get("/admin/appointments/export")),
   "app/admin/payments/export/route.ts#GET": () => paymentsExport.GET(get("/admin/payments/export")),
-  "app/admin/reports/[month]/csv/route.ts#GET": () => reportCsv.GET(get(`/admin/reports/${REPORTED_MONTH}/csv`), { params: Promise.resolve({ month: REPORTED_MONTH }) }),
-  "app/api/admin/certificates/[id]/route.ts#GET": (w) => certificateFile.GET(get(`/api/admin/certificates/${w.certificate.id}?download=1`), { params: Promise.resolve({ id: w.certificate.id }) }),
+  "app/admin/reports/[month]/csv/route.ts#GET": () =>
+    reportCsv.GET(get(`/admin/reports/${REPORTED_MONTH}/csv`), { params: Promise.resolve({ month: REPORTED_MONTH }) }),
+  "app/api/admin/certificates/[id]/route.ts#GET": (w) =>
+    certificateFile.GET(get(`/api/admin/certificates/${w.certificate.id}?download=1`), { params: Promise.resolve({ id: w.certificate.id }) }),
 };
 
 /** Everything the actions could change about the world's rows. */
@@ -119,7 +172,10 @@ async function snapshot(w: World) {
   return {
     patient: await one(ctx.db.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, w.patient.id))),
     doctor: await one(ctx.db.select({ status: doctorProfiles.verificationStatus }).from(doctorProfiles).where(eq(doctorProfiles.userId, w.doctor.id))),
-    specializations: await ctx.db.select({ name: specializations.name }).from(specializations).where(like(specializations.name, `%${w.appointment.id}`)),
+    specializations: await ctx.db
+      .select({ name: specializations.name })
+      .from(specializations)
+      .where(like(specializations.name, `%${w.appointment.id}`)),
     review: await one(ctx.db.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, w.review.id))),
     appointment: await one(ctx.db.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, w.appointment.id))),
     settings: await ctx.db.select().from(appSettings),
@@ -142,7 +198,12 @@ async function signIn(who: "patient" | "doctor" | "anonymous" | "demoted admin" 
 }
 
 describe("admin server actions and route handlers refuse everyone but an active admin", () => {
-  const callers = { "a patient": "patient", "a doctor": "doctor", "an anonymous caller": "anonymous", "an admin demoted a moment ago": "demoted admin" } as const;
+  const callers = {
+    "a patient": "patient",
+    "a doctor": "doctor",
+    "an anonymous caller": "anonymous",
+    "an admin demoted a moment ago": "demoted admin",
+  } as const;
   for (const [caller, who] of Object.entries(callers)) {
     it(`every action refuses ${caller}, and nothing changes, is revalidated or is sent`, async () => {
       const w = await world();
@@ -177,7 +238,10 @@ describe("admin server actions and route handlers refuse everyone but an active 
     for (const [name, call] of Object.entries(routeCalls)) expect((await call(w)).status, name).toBe(200);
     expect(await actionCalls["app/admin/payments/actions.ts#retryRefundAction"](w)).toEqual({ ok: true, message: "Refund sent to Stripe." });
     expect(await actionCalls["app/admin/payments/actions.ts#refundAction"](w)).toMatchObject({ ok: true });
-    expect((await refundsOf(ctx.db, w.payment.id)).map((row) => [row.amountMinor, row.status])).toEqual([[500, "succeeded"], [1000, "succeeded"]]);
+    expect((await refundsOf(ctx.db, w.payment.id)).map((row) => [row.amountMinor, row.status])).toEqual([
+      [500, "succeeded"],
+      [1000, "succeeded"],
+    ]);
     expect(await actionCalls["app/admin/reports/actions.ts#generateReportAction"](w)).toMatchObject({ ok: true });
     expect((await snapshot(w)).systemReports).toBe(1);
     expect(await actionCalls["app/admin/specializations/actions.ts#renameSpecializationAction"](w)).toMatchObject({ ok: true });
@@ -198,7 +262,8 @@ describe("the matrix lists every admin entry point", () => {
     const exported: string[] = [];
     for (const file of await filesUnder("app/admin", /\.tsx?$/)) {
       if (!/^\s*["']use server["']/.test(await fs.readFile(file, "utf8"))) continue;
-      for (const [name, value] of Object.entries(await import(/* @vite-ignore */ path.resolve(file)))) if (typeof value === "function") exported.push(`${file}#${name}`);
+      for (const [name, value] of Object.entries(await import(/* @vite-ignore */ path.resolve(file))))
+        if (typeof value === "function") exported.push(`${file}#${name}`);
     }
     expect(exported.sort()).toEqual(Object.keys(actionCalls).sort());
   });
@@ -206,7 +271,8 @@ describe("the matrix lists every admin entry point", () => {
   it("every route handler method under app/admin and app/api/admin", async () => {
     const methods: string[] = [];
     for (const file of [...(await filesUnder("app/admin", /^route\.ts$/)), ...(await filesUnder("app/api/admin", /^route\.ts$/))]) {
-      for (const name of Object.keys(await import(/* @vite-ignore */ path.resolve(file)))) if (/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name)) methods.push(`${file}#${name}`);
+      for (const name of Object.keys(await import(/* @vite-ignore */ path.resolve(file))))
+        if (/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name)) methods.push(`${file}#${name}`);
     }
     expect(methods.sort()).toEqual(Object.keys(routeCalls).sort());
   });

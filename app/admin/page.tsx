@@ -26,7 +26,11 @@ export default async function AdminDashboard() {
     { label: "Patients", value: summary.patients },
     { label: "Appointments today", value: summary.appointmentsToday, hint: "UTC day, cancelled left out" },
     { label: "Appointments this month", value: summary.appointmentsThisMonth, hint: "UTC month, cancelled left out" },
-    { label: "Revenue this month", value: <span className="text-2xl">{revenueText(summary.revenueThisMonth)}</span>, hint: "Paid minus refunded, per currency" },
+    {
+      label: "Revenue this month",
+      value: <span className="text-2xl">{revenueText(summary.revenueThisMonth)}</span>,
+      hint: "Paid minus refunded, per currency",
+    },
     {
       label: "No-show rate",
       value: summary.noShowRate === null ? "—" : `${(summary.noShowRate * 100).toFixed(1)} %`,

@@ -18,8 +18,8 @@ export default async function DoctorDashboard() {
       <PageHeading title={`Hello, ${user.name}`} subtitle={`${profile?.specialization ?? "Specialization not set"} · times in ${timeZone}`} />
       {profile?.verificationStatus !== "verified" ? (
         <Notice tone="warning" className="mb-6">
-          Your profile is {profile?.verificationStatus === "rejected" ? "not approved" : "pending verification"}. Patients will find you once an administrator has verified
-          your certificates.
+          Your profile is {profile?.verificationStatus === "rejected" ? "not approved" : "pending verification"}. Patients will find you once an administrator
+          has verified your certificates.
         </Notice>
       ) : null}
       <Card title="Next appointments">

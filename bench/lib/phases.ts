@@ -92,7 +92,11 @@ export async function benchPhases(url: string, bookings = 300): Promise<PhaseRes
   let sent: Sent[] = [];
   const currentTurn = turnCounter();
   // The app's own setup (connectDatabase) plus a logger: the service is unchanged, only watched.
-  const db = drizzle(sql, { schema, casing: "snake_case", logger: { logQuery: (query) => void sent.push({ label: statementLabel(query), at: performance.now(), turn: currentTurn() }) } }) as unknown as Db;
+  const db = drizzle(sql, {
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (query) => void sent.push({ label: statementLabel(query), at: performance.now(), turn: currentTurn() }) },
+  }) as unknown as Db;
   try {
     const doctors = await seedDoctors(sql, 10, "phase-doctor");
     const patients = await seedPatients(sql, bookings, "phase-patient");
@@ -102,7 +106,11 @@ export async function benchPhases(url: string, bookings = 300): Promise<PhaseRes
     for (let k = 0; k < bookings; k++) {
       sent = [];
       const startedAt = performance.now();
-      await bookAppointment(db, { patientId: patients[k]!, doctorId: doctors[k % doctors.length]!, startsAt: slots[Math.floor(k / doctors.length)]!, reason: "" }, BENCH_NOW);
+      await bookAppointment(
+        db,
+        { patientId: patients[k]!, doctorId: doctors[k % doctors.length]!, startsAt: slots[Math.floor(k / doctors.length)]!, reason: "" },
+        BENCH_NOW,
+      );
       const steps = stepsOf(sent, startedAt, performance.now());
       const key = steps.map((step) => step.label).join("\n");
       bySequence.set(key, [...(bySequence.get(key) ?? []), steps.map((step) => step.ms)]);
@@ -117,7 +125,13 @@ export async function benchPhases(url: string, bookings = 300): Promise<PhaseRes
     return {
       bookings: runs.length,
       statementsPerBooking: statements,
-      steps: medians.map(({ label, medianMs, p95Ms }, i) => ({ step: label, kind: i === 0 ? "js" : kindOf(label, i === labels.length - 1), medianMs, p95Ms, share: round(medianMs / total, 3) })),
+      steps: medians.map(({ label, medianMs, p95Ms }, i) => ({
+        step: label,
+        kind: i === 0 ? "js" : kindOf(label, i === labels.length - 1),
+        medianMs,
+        p95Ms,
+        share: round(medianMs / total, 3),
+      })),
       totalMedianMs: round(total),
     };
   } finally {

@@ -10,7 +10,9 @@ const indent = (text: string) => text.replace(/^/gm, "   ");
 
 export function printRace(race: RaceResult, ok: boolean) {
   console.log(`2. Race: ${race.attempts} patients at once for ${race.slots} slots of one doctor, bookAppointment on a pool of 20`);
-  console.log(`   successes ${race.successes} (must be ${race.slots}), taken/conflict ${race.conflicts}, errors ${race.errors} (must be 0), p50 ${race.p50Ms} ms, p95 ${race.p95Ms} ms, all done in ${race.elapsedMs} ms`);
+  console.log(
+    `   successes ${race.successes} (must be ${race.slots}), taken/conflict ${race.conflicts}, errors ${race.errors} (must be 0), p50 ${race.p50Ms} ms, p95 ${race.p95Ms} ms, all done in ${race.elapsedMs} ms`,
+  );
   console.log(`   in the table: ${race.activeRows} active appointments, ${race.overlaps} overlapping pairs → ${ok ? "OK" : "FAILED"}`);
   for (const sample of race.errorSamples) console.log(indent(`error: ${sample}`));
   console.log("");
@@ -18,9 +20,18 @@ export function printRace(race: RaceResult, ok: boolean) {
 
 export function printThroughput(variants: VariantResult[], phases: PhaseResult, load: number) {
   const byName = (prefix: string) => variants.find((v) => v.name.startsWith(prefix))!;
-  const [service, plain, unprepared, writes, reads, oneDoctor] = ["bookAppointment (", "plain INSERT (", "plain INSERT, unprepared", "writes only", "reads only", "bookAppointment, all"].map(byName) as VariantResult[];
+  const [service, plain, unprepared, writes, reads, oneDoctor] = [
+    "bookAppointment (",
+    "plain INSERT (",
+    "plain INSERT, unprepared",
+    "writes only",
+    "reads only",
+    "bookAppointment, all",
+  ].map(byName) as VariantResult[];
 
-  console.log(`3. Throughput: distinct free slots, ${DOCTORS} doctors × ${SLOTS_PER_DOCTOR} slots = ${DOCTORS * SLOTS_PER_DOCTOR} per run, ${CONCURRENCY} concurrent clients`);
+  console.log(
+    `3. Throughput: distinct free slots, ${DOCTORS} doctors × ${SLOTS_PER_DOCTOR} slots = ${DOCTORS * SLOTS_PER_DOCTOR} per run, ${CONCURRENCY} concurrent clients`,
+  );
   console.log(
     indent(
       table(
@@ -29,10 +40,21 @@ export function printThroughput(variants: VariantResult[], phases: PhaseResult, 
       ),
     ),
   );
-  console.log(`   bookAppointment ${service!.perSecond}/s vs plain INSERT ${plain!.perSecond}/s: the INSERT alone is ${round(plain!.perSecond / service!.perSecond, 1)}× faster\n`);
+  console.log(
+    `   bookAppointment ${service!.perSecond}/s vs plain INSERT ${plain!.perSecond}/s: the INSERT alone is ${round(plain!.perSecond / service!.perSecond, 1)}× faster\n`,
+  );
 
-  console.log(`   One real bookAppointment step by step (${phases.bookings} bookings one at a time; ${phases.statementsPerBooking} SQL statements each, BEGIN/COMMIT included):`);
-  console.log(indent(table(["step (until the next statement is sent)", "kind", "median ms", "p95 ms", "share"], phases.steps.map((s) => [s.step, s.kind, s.medianMs, s.p95Ms, `${Math.round(s.share * 100)}%`]))));
+  console.log(
+    `   One real bookAppointment step by step (${phases.bookings} bookings one at a time; ${phases.statementsPerBooking} SQL statements each, BEGIN/COMMIT included):`,
+  );
+  console.log(
+    indent(
+      table(
+        ["step (until the next statement is sent)", "kind", "median ms", "p95 ms", "share"],
+        phases.steps.map((s) => [s.step, s.kind, s.medianMs, s.p95Ms, `${Math.round(s.share * 100)}%`]),
+      ),
+    ),
+  );
   console.log(`   total of medians ${phases.totalMedianMs} ms`);
 
   const lockAt = phases.steps.findIndex((s) => s.kind === "lock");
@@ -62,10 +84,18 @@ export const JOB_RUNNER_COST_BUDGET = 0.05;
 
 export function printJobRunner(jobs: JobRunnerBench) {
   const cost = round((1 - jobs.ratio) * 100, 1);
-  console.log(`\n5. Local job runner in the booking process: ${jobs.bookingsPerRound} bookings a round, rounds alternating without and with it (plus one warm-up)`);
+  console.log(
+    `\n5. Local job runner in the booking process: ${jobs.bookingsPerRound} bookings a round, rounds alternating without and with it (plus one warm-up)`,
+  );
   console.log(`   bookings/s without the runner: ${jobs.withoutRunnerPerSecond.join(", ")}; with it: ${jobs.withRunnerPerSecond.join(", ")}`);
-  console.log(`   median with / median without = ${jobs.ratio} → the runner costs the booking path ${cost} % (budget ≤ ${JOB_RUNNER_COST_BUDGET * 100} %) ${cost <= JOB_RUNNER_COST_BUDGET * 100 ? "OK" : "OVER BUDGET"}`);
-  console.log(`   dispatch delay, booking commit → patient confirmation row, ${jobs.dispatch.confirmations} bookings: median ${jobs.dispatch.medianMs} ms, p95 ${jobs.dispatch.p95Ms} ms, max ${jobs.dispatch.maxMs} ms`);
-  console.log(`   one booking at a time on a quiet server: median ${jobs.lone.medianMs} ms, p95 ${jobs.lone.p95Ms} ms from commit to confirmation (${jobs.lone.bookings} bookings)`);
+  console.log(
+    `   median with / median without = ${jobs.ratio} → the runner costs the booking path ${cost} % (budget ≤ ${JOB_RUNNER_COST_BUDGET * 100} %) ${cost <= JOB_RUNNER_COST_BUDGET * 100 ? "OK" : "OVER BUDGET"}`,
+  );
+  console.log(
+    `   dispatch delay, booking commit → patient confirmation row, ${jobs.dispatch.confirmations} bookings: median ${jobs.dispatch.medianMs} ms, p95 ${jobs.dispatch.p95Ms} ms, max ${jobs.dispatch.maxMs} ms`,
+  );
+  console.log(
+    `   one booking at a time on a quiet server: median ${jobs.lone.medianMs} ms, p95 ${jobs.lone.p95Ms} ms from commit to confirmation (${jobs.lone.bookings} bookings)`,
+  );
   console.log("   (the runner yields while the process is busy serving bookings, so a burst's emails follow the burst)");
 }

@@ -11,7 +11,16 @@ import { CancelReasonField } from "@/components/appointments/cancel-reason-field
 import { ResultNotice } from "./form-bits";
 import { DataTable } from "@/components/ui/data-table";
 
-export type AdminAppointmentItem = { id: string; when: string; doctorName: string; patientName: string; specialization: string | null; status: AppointmentStatus; price: string; cancellable: boolean };
+export type AdminAppointmentItem = {
+  id: string;
+  when: string;
+  doctorName: string;
+  patientName: string;
+  specialization: string | null;
+  status: AppointmentStatus;
+  price: string;
+  cancellable: boolean;
+};
 
 /** The appointment list is one form: tick several, give one reason, cancel them all. */
 export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) {
@@ -21,11 +30,29 @@ export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) 
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <ResultNotice state={state} />
-      <DataTable caption="Appointments" columns={[{ label: "Select", hidden: true }, { label: "When (UTC)" }, { label: "Doctor" }, { label: "Patient" }, { label: "Status" }, { label: "Price" }]}>
+      <DataTable
+        caption="Appointments"
+        columns={[
+          { label: "Select", hidden: true },
+          { label: "When (UTC)" },
+          { label: "Doctor" },
+          { label: "Patient" },
+          { label: "Status" },
+          { label: "Price" },
+        ]}
+      >
         {rows.map((row) => (
           <tr key={row.id}>
             <td className="py-2 pr-3">
-              {row.cancellable ? <input type="checkbox" name="appointmentIds" value={row.id} aria-label={`Select the appointment of ${row.patientName} with ${row.doctorName} on ${row.when}`} className="h-4 w-4" /> : null}
+              {row.cancellable ? (
+                <input
+                  type="checkbox"
+                  name="appointmentIds"
+                  value={row.id}
+                  aria-label={`Select the appointment of ${row.patientName} with ${row.doctorName} on ${row.when}`}
+                  className="h-4 w-4"
+                />
+              ) : null}
             </td>
             <td className="py-2 pr-4 tabular-nums">
               <Link href={`/admin/appointments/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
@@ -46,7 +73,12 @@ export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) 
       </DataTable>
       {failed?.fieldErrors?.appointmentIds ? <p className="text-sm font-medium text-red-700">{failed.fieldErrors.appointmentIds.join(" ")}</p> : null}
       <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
-        <CancelReasonField id="bulk-cancel-reason" label="Reason for cancelling the selected appointments (sent to each patient and doctor)" rows={2} failed={failed} />
+        <CancelReasonField
+          id="bulk-cancel-reason"
+          label="Reason for cancelling the selected appointments (sent to each patient and doctor)"
+          rows={2}
+          failed={failed}
+        />
         <div>
           <SubmitButton variant="danger" pendingLabel="Cancelling…">
             Cancel selected appointments

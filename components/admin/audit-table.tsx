@@ -20,7 +20,9 @@ function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div>
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</p>
-      <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs text-slate-800">{JSON.stringify(value, null, 2)}</pre>
+      <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs text-slate-800">
+        {JSON.stringify(value, null, 2)}
+      </pre>
     </div>
   );
 }
@@ -28,7 +30,11 @@ function Json({ label, value }: { label: string; value: unknown }) {
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   if (rows.length === 0) return <p className="text-slate-600">No audit entries match these filters.</p>;
   return (
-    <DataTable caption="Audit entries, newest first" columns={[{ label: "When (UTC)" }, { label: "Actor" }, { label: "Action" }, { label: "Entity" }, { label: "Change" }]} bodyClassName="align-top">
+    <DataTable
+      caption="Audit entries, newest first"
+      columns={[{ label: "When (UTC)" }, { label: "Actor" }, { label: "Action" }, { label: "Entity" }, { label: "Change" }]}
+      bodyClassName="align-top"
+    >
       {rows.map((row) => (
         <tr key={row.id}>
           <td className="py-2 pr-4 tabular-nums whitespace-nowrap">{formatDateTime(row.createdAt, "UTC")}</td>

@@ -55,7 +55,17 @@ function DataTable({ caption, headers, rows }: { caption: string; headers: strin
       <tbody className="divide-y divide-slate-100 tabular-nums">
         {rows.map((row) => (
           <tr key={String(row[0])}>
-            {row.map((cell, i) => (i === 0 ? <th key={i} scope="row" className="py-1 pr-3 font-normal">{cell}</th> : <td key={i} className="py-1 pr-3">{cell}</td>))}
+            {row.map((cell, i) =>
+              i === 0 ? (
+                <th key={i} scope="row" className="py-1 pr-3 font-normal">
+                  {cell}
+                </th>
+              ) : (
+                <td key={i} className="py-1 pr-3">
+                  {cell}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>
@@ -68,7 +78,13 @@ export function AppointmentsPerDayChart({ data }: { data: DayPoint[] }) {
     <ChartFrame
       title="Appointments per day"
       description="The last 30 days by status (UTC days)."
-      table={<DataTable caption="Appointments per day by status" headers={["Day", ...statusSeries.map((s) => s.label)]} rows={data.map((d) => [d.day, ...statusSeries.map((s) => d[s.key])])} />}
+      table={
+        <DataTable
+          caption="Appointments per day by status"
+          headers={["Day", ...statusSeries.map((s) => s.label)]}
+          rows={data.map((d) => [d.day, ...statusSeries.map((s) => d[s.key])])}
+        />
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, left: -16, bottom: 0 }} accessibilityLayer={false}>
@@ -91,7 +107,13 @@ export function RevenuePerMonthChart({ data, currencies }: { data: MonthPoint[];
     <ChartFrame
       title="Revenue per month"
       description={currencies.length ? "The last 12 months, paid minus refunded, per currency." : "The last 12 months. No payments yet."}
-      table={<DataTable caption="Revenue per month" headers={["Month", ...currencies]} rows={data.map((d) => [d.month, ...currencies.map((c) => Number(d[c] ?? 0).toFixed(2))])} />}
+      table={
+        <DataTable
+          caption="Revenue per month"
+          headers={["Month", ...currencies]}
+          rows={data.map((d) => [d.month, ...currencies.map((c) => Number(d[c] ?? 0).toFixed(2))])}
+        />
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 4, right: 8, left: 0, bottom: 0 }} accessibilityLayer={false}>
@@ -101,7 +123,16 @@ export function RevenuePerMonthChart({ data, currencies }: { data: MonthPoint[];
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {currencies.map((currency, i) => (
-            <Line key={currency} type="linear" dataKey={currency} name={currency} stroke={currencyColors[i % currencyColors.length]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+            <Line
+              key={currency}
+              type="linear"
+              dataKey={currency}
+              name={currency}
+              stroke={currencyColors[i % currencyColors.length]}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -114,7 +145,9 @@ export function AppointmentsBySpecializationChart({ data }: { data: { name: stri
     <ChartFrame
       title="Appointments by specialization"
       description={data.length ? "The last 12 months, cancelled visits left out." : "The last 12 months. No appointments yet."}
-      table={<DataTable caption="Appointments by specialization" headers={["Specialization", "Appointments"]} rows={data.map((d) => [d.name, d.appointments])} />}
+      table={
+        <DataTable caption="Appointments by specialization" headers={["Specialization", "Appointments"]} rows={data.map((d) => [d.name, d.appointments])} />
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 24, bottom: 0 }} accessibilityLayer={false}>

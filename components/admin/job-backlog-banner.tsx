@@ -3,7 +3,15 @@ import { Notice } from "@/components/ui/notice";
 import type { JobRunnerStatus } from "@/lib/jobs/status";
 
 /** Shown when background work has waited too long: emails and reminders are late until it is fixed. */
-export function JobBacklogBanner({ status, now, linkToOutbox = false }: { status: Pick<JobRunnerStatus, "backlogWarning" | "oldestWaitingAt" | "queueDepth" | "runner">; now: Date; linkToOutbox?: boolean }) {
+export function JobBacklogBanner({
+  status,
+  now,
+  linkToOutbox = false,
+}: {
+  status: Pick<JobRunnerStatus, "backlogWarning" | "oldestWaitingAt" | "queueDepth" | "runner">;
+  now: Date;
+  linkToOutbox?: boolean;
+}) {
   if (!status.backlogWarning || !status.oldestWaitingAt) return null;
   const minutes = Math.round((now.getTime() - status.oldestWaitingAt.getTime()) / 60_000);
   const runner = status.runner === "inngest" ? "Inngest" : "the local job runner";

@@ -7,7 +7,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
 
-export function ModerationForms({ reviewId, status, openReports, view }: { reviewId: string; status: "visible" | "hidden"; openReports: number; view: string }) {
+export function ModerationForms({
+  reviewId,
+  status,
+  openReports,
+  view,
+}: {
+  reviewId: string;
+  status: "visible" | "hidden";
+  openReports: number;
+  view: string;
+}) {
   const [moderated, moderate] = useActionState<FormState, FormData>(moderateReviewAction, null);
   const [resolved, resolve] = useActionState<FormState, FormData>(resolveReportsAction, null);
   const failed = moderated && !moderated.ok ? moderated : null;
@@ -41,7 +51,7 @@ export function ModerationForms({ reviewId, status, openReports, view }: { revie
         <form action={resolve}>
           <input type="hidden" name="reviewId" value={reviewId} />
           <input type="hidden" name="view" value={view} />
-        <input type="hidden" name="view" value={view} />
+          <input type="hidden" name="view" value={view} />
           <SubmitButton variant="secondary" pendingLabel="Dismissing…">
             Dismiss reports, keep as is
           </SubmitButton>

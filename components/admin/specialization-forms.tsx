@@ -14,7 +14,16 @@ export function CreateSpecializationForm() {
     <form action={formAction} className="flex flex-col gap-3">
       <ResultNotice state={state} />
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="New specialization" name="name" id="new-specialization" required minLength={2} maxLength={60} defaultValue={failed?.values?.name} errors={failed?.fieldErrors?.name} />
+        <Field
+          label="New specialization"
+          name="name"
+          id="new-specialization"
+          required
+          minLength={2}
+          maxLength={60}
+          defaultValue={failed?.values?.name}
+          errors={failed?.fieldErrors?.name}
+        />
         <SubmitButton pendingLabel="Adding…">Add specialization</SubmitButton>
       </div>
     </form>
@@ -33,7 +42,16 @@ export function SpecializationRow({ id, name, doctors }: { id: string; name: str
       <div className="flex flex-wrap items-end gap-3">
         <form action={rename} className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="id" value={id} />
-          <Field label={`Name of ${name}`} name="name" id={`rename-${id}`} required minLength={2} maxLength={60} defaultValue={failed?.values?.name ?? name} errors={failed?.fieldErrors?.name} />
+          <Field
+            label={`Name of ${name}`}
+            name="name"
+            id={`rename-${id}`}
+            required
+            minLength={2}
+            maxLength={60}
+            defaultValue={failed?.values?.name ?? name}
+            errors={failed?.fieldErrors?.name}
+          />
           <SubmitButton variant="secondary" pendingLabel="Saving…">{`Rename ${name}`}</SubmitButton>
         </form>
         <p className="pb-2 text-sm text-slate-600">{doctors === 1 ? "1 doctor" : `${doctors} doctors`}</p>

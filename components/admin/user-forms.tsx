@@ -23,11 +23,22 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <ResultNotice state={state} />
-      <DataTable caption="Users" columns={[{ label: "Select", hidden: true }, { label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Joined" }]}>
+      <DataTable
+        caption="Users"
+        columns={[{ label: "Select", hidden: true }, { label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Joined" }]}
+      >
         {rows.map((row) => (
           <tr key={row.id}>
             <td className="py-2 pr-3">
-              <input type="checkbox" name="userIds" value={row.id} id={`select-${row.id}`} aria-label={`Select ${row.fullName}`} className="h-4 w-4" disabled={row.id === selfId} />
+              <input
+                type="checkbox"
+                name="userIds"
+                value={row.id}
+                id={`select-${row.id}`}
+                aria-label={`Select ${row.fullName}`}
+                className="h-4 w-4"
+                disabled={row.id === selfId}
+              />
             </td>
             <td className="py-2 pr-4 font-medium">
               <Link href={`/admin/users/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
@@ -38,7 +49,11 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
             <td className="py-2 pr-4 break-all">{row.email}</td>
             <td className="py-2 pr-4 capitalize">{row.role}</td>
             <td className="py-2 pr-4">
-              <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${row.active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>{row.active ? "Active" : "Inactive"}</span>
+              <span
+                className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${row.active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}
+              >
+                {row.active ? "Active" : "Inactive"}
+              </span>
               {row.emailVerified ? null : <span className="ml-1 text-xs text-slate-600">email unconfirmed</span>}
             </td>
             <td className="py-2 whitespace-nowrap tabular-nums">{row.joined}</td>
@@ -73,7 +88,9 @@ export function RoleForm({ userId, role }: { userId: string; role: string }) {
         <option value="doctor">Doctor</option>
         <option value="admin">Admin</option>
       </SelectField>
-      <p className="text-sm text-slate-600">Changing the role ends the user&apos;s sessions. A new doctor starts unverified and is not public until verified.</p>
+      <p className="text-sm text-slate-600">
+        Changing the role ends the user&apos;s sessions. A new doctor starts unverified and is not public until verified.
+      </p>
       <div>
         <SubmitButton pendingLabel="Changing…">Change role</SubmitButton>
       </div>

@@ -20,7 +20,16 @@ interface AppointmentTableProps {
 export function AppointmentTable({ caption, rows, timeZone, counterpart, detailHref, actions, empty }: AppointmentTableProps) {
   if (rows.length === 0) return <p className="text-slate-600">{empty}</p>;
   return (
-    <DataTable caption={caption} columns={[{ label: counterpart === "doctor" ? "Doctor" : "Patient" }, { label: "Date" }, { label: `Time (${timeZone})` }, { label: "Status" }, actions && { label: "Actions", hidden: true }]}>
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: counterpart === "doctor" ? "Doctor" : "Patient" },
+        { label: "Date" },
+        { label: `Time (${timeZone})` },
+        { label: "Status" },
+        actions && { label: "Actions", hidden: true },
+      ]}
+    >
       {rows.map((row) => {
         const name = counterpart === "doctor" ? row.doctorName : row.patientName;
         return (

@@ -59,7 +59,15 @@ export function ConsultationNoteForm({ appointmentId, body, patientSummary }: { 
     <form action={formAction} className="flex flex-col gap-3">
       <Outcome state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextAreaField id="note-body" name="body" label="Consultation notes" hint="Private to you." rows={6} defaultValue={values?.body ?? body} errors={errors?.body} />
+      <TextAreaField
+        id="note-body"
+        name="body"
+        label="Consultation notes"
+        hint="Private to you."
+        rows={6}
+        defaultValue={values?.body ?? body}
+        errors={errors?.body}
+      />
       <TextAreaField
         id="note-summary"
         name="patientSummary"

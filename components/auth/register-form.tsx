@@ -21,8 +21,25 @@ export function RegisterForm() {
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="timeZone" value={timeZone} />
-      <Field label="Full name" name="fullName" autoComplete="name" required defaultValue={values?.fullName} key={`name-${values?.fullName}`} errors={errors?.fullName} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} key={`email-${values?.email}`} errors={errors?.email} />
+      <Field
+        label="Full name"
+        name="fullName"
+        autoComplete="name"
+        required
+        defaultValue={values?.fullName}
+        key={`name-${values?.fullName}`}
+        errors={errors?.fullName}
+      />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        key={`email-${values?.email}`}
+        errors={errors?.email}
+      />
       <Field
         label="Password"
         name="password"
@@ -37,7 +54,10 @@ export function RegisterForm() {
         <legend className="text-sm font-medium text-slate-800">I am a</legend>
         <div className="flex gap-3">
           {(["patient", "doctor"] as const).map((role) => (
-            <label key={`${role}-${values?.role}`} className="flex flex-1 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+            <label
+              key={`${role}-${values?.role}`}
+              className="flex flex-1 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="role" value={role} defaultChecked={role === (values?.role ?? "patient")} className="accent-brand-700" />
               <span className="font-medium">{role === "patient" ? "Patient" : "Doctor"}</span>
             </label>

@@ -16,7 +16,16 @@ export function SignInForm({ next }: { next?: string }) {
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} key={`email-${values?.email}`} errors={errors?.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        key={`email-${values?.email}`}
+        errors={errors?.email}
+      />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="text-sm text-slate-600">

@@ -9,7 +9,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 export function VerificationBanner() {
   const [state, formAction] = useActionState<FormState, FormData>(resendVerificationAction, null);
   return (
-    <div role="status" className="mb-6 flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 sm:flex-row sm:items-center sm:justify-between">
+    <div
+      role="status"
+      className="mb-6 flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 sm:flex-row sm:items-center sm:justify-between"
+    >
       <p>
         <strong>Confirm your email address.</strong> We sent you a link; you can book appointments once your address is confirmed.
       </p>

@@ -86,7 +86,13 @@ export function SchedulingSettingsForm({ values, timeZones }: { values: Settings
       </div>
       <div className="flex flex-col gap-1">
         <label className="flex w-fit cursor-pointer items-center gap-2">
-          <input id="field-acceptingBookings" type="checkbox" name="acceptingBookings" defaultChecked={values.acceptingBookings} className="size-4 accent-brand-700" />
+          <input
+            id="field-acceptingBookings"
+            type="checkbox"
+            name="acceptingBookings"
+            defaultChecked={values.acceptingBookings}
+            className="size-4 accent-brand-700"
+          />
           <span className="font-medium text-slate-800">Accepting new bookings</span>
         </label>
         <p className="text-sm text-slate-600">Untick to pause new bookings; existing appointments stay as they are.</p>

@@ -16,7 +16,8 @@ export function withKey(range: { startTime: string; endTime: string }): Editable
   return { key: nextKey, ...range };
 }
 
-const inputClasses = "w-36 rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const inputClasses =
+  "w-36 rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 /**
  * A day's editable ranges. Input names are schema paths (`${path}.0.startTime`),

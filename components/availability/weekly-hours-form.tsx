@@ -54,7 +54,11 @@ export function WeeklyHoursForm({ initial }: { initial: TimeRange[][] }) {
                 <FieldError id={dayErrorId} messages={errors[dayPath]} />
                 {index === 0 && ranges.length > 0 ? (
                   <div>
-                    <button type="button" onClick={copyMondayToWeekdays} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
+                    <button
+                      type="button"
+                      onClick={copyMondayToWeekdays}
+                      className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+                    >
                       Copy Monday&apos;s hours to Tuesday–Friday
                     </button>
                   </div>

@@ -40,7 +40,15 @@ export function SlotPicker({ days, selectedDate, selectedSlot, basePath, viewerT
           <label htmlFor="date" className="text-sm font-medium text-slate-800">
             Date
           </label>
-          <input id="date" type="date" name="date" min={first} max={last} defaultValue={day.date} className="rounded-md border border-slate-300 bg-white px-3 py-2" />
+          <input
+            id="date"
+            type="date"
+            name="date"
+            min={first}
+            max={last}
+            defaultValue={day.date}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2"
+          />
         </div>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100">
           Show times

@@ -112,8 +112,8 @@ export function CalendarBoard({ timeZone }: { timeZone: string }) {
       </div>
       {editing ? (
         <Notice tone="info">
-          Drag a green block to move it, drag its lower edge to change when it ends, or drag across empty time to add hours. Each change is saved
-          as an override for that date only; your weekly hours stay as they are.
+          Drag a green block to move it, drag its lower edge to change when it ends, or drag across empty time to add hours. Each change is saved as an override
+          for that date only; your weekly hours stay as they are.
         </Notice>
       ) : null}
       {status ? <Notice tone={status.tone}>{status.text}</Notice> : null}

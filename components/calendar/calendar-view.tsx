@@ -10,9 +10,7 @@ import { CalendarBoard } from "./calendar-board";
  * in state so re-renders do not throw the cache away.
  */
 export function CalendarView({ timeZone }: { timeZone: string }) {
-  const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: true } } }),
-  );
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: true } } }));
   return (
     <QueryClientProvider client={client}>
       <CalendarBoard timeZone={timeZone} />

@@ -75,8 +75,8 @@ export function AppointmentPaymentCard({ appointment, view, timeZone, checkout, 
             <ul className="flex flex-col gap-2">
               {view.refunds.map((refund) => (
                 <li key={refund.id} className="rounded-md border border-slate-200 px-3 py-2">
-                  <span className="font-medium">{formatMoney(refund.amountMinor, payment?.currency ?? appointment.currency)}</span> · {refundStatusLabels[refund.status]} ·{" "}
-                  <span className="text-slate-600">{formatDateTime(refund.createdAt, timeZone)}</span>
+                  <span className="font-medium">{formatMoney(refund.amountMinor, payment?.currency ?? appointment.currency)}</span> ·{" "}
+                  {refundStatusLabels[refund.status]} · <span className="text-slate-600">{formatDateTime(refund.createdAt, timeZone)}</span>
                   <p className="text-slate-700">{refund.reason}</p>
                 </li>
               ))}

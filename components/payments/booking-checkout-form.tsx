@@ -8,7 +8,19 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The booking form; the chosen slot travels as an ISO instant with its offset. With `payNow` it goes on to Stripe Checkout. */
-export function BookingCheckoutForm({ doctorId, startsAt, summary, paymentNote, payNow }: { doctorId: string; startsAt: string; summary: string; paymentNote: string; payNow: boolean }) {
+export function BookingCheckoutForm({
+  doctorId,
+  startsAt,
+  summary,
+  paymentNote,
+  payNow,
+}: {
+  doctorId: string;
+  startsAt: string;
+  summary: string;
+  paymentNote: string;
+  payNow: boolean;
+}) {
   const [state, formAction] = useActionState<FormState, FormData>(bookAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const reasonError = errors?.reason?.join(" ") ?? errors?.startsAt?.join(" ");

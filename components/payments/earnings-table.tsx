@@ -9,13 +9,24 @@ export interface EarningsRow {
   dueMinor: number;
 }
 
-const monthName = (month: string) => new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T12:00:00Z`));
+const monthName = (month: string) =>
+  new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T12:00:00Z`));
 
 /** Money by month of the visit: received, refunded, what that leaves, and what is still due at the clinic. */
 export function EarningsTable({ rows }: { rows: EarningsRow[] }) {
   if (rows.length === 0) return <p className="text-slate-600">No payments yet.</p>;
   return (
-    <DataTable caption="Earnings by month" columns={[{ label: "Month" }, { label: "Paid", align: "right" }, { label: "Refunded", align: "right" }, { label: "Net", align: "right" }, { label: "Due at visit", align: "right" }]} bodyClassName="tabular-nums">
+    <DataTable
+      caption="Earnings by month"
+      columns={[
+        { label: "Month" },
+        { label: "Paid", align: "right" },
+        { label: "Refunded", align: "right" },
+        { label: "Net", align: "right" },
+        { label: "Due at visit", align: "right" },
+      ]}
+      bodyClassName="tabular-nums"
+    >
       {rows.map((row) => (
         <tr key={`${row.month}-${row.currency}`}>
           <th scope="row" className="py-3 pr-4 font-medium text-slate-900">

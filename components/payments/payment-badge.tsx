@@ -13,5 +13,7 @@ const tones: Record<PaymentStatus, string> = {
 
 /** A payment's status in words (never colour alone), told apart by how it is paid. */
 export function PaymentBadge({ provider, status }: { provider: PaymentProvider; status: PaymentStatus }) {
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${tones[status]}`}>{paymentLabel(provider, status)}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${tones[status]}`}>{paymentLabel(provider, status)}</span>
+  );
 }

@@ -32,7 +32,18 @@ export function PaymentTable({ caption, rows, refunds, timeZone, show, detailHre
   if (rows.length === 0) return <p className="text-slate-600">{empty}</p>;
   const refundsOf = (paymentId: string) => refunds.filter((refund) => refund.paymentId === paymentId);
   return (
-    <DataTable caption={caption} columns={[{ label: "Date" }, show === "both" && { label: "Patient" }, { label: "Doctor" }, { label: "Visit" }, { label: "Amount", align: "right" }, { label: "Status" }, { label: "Details", hidden: true }]}>
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: "Date" },
+        show === "both" && { label: "Patient" },
+        { label: "Doctor" },
+        { label: "Visit" },
+        { label: "Amount", align: "right" },
+        { label: "Status" },
+        { label: "Details", hidden: true },
+      ]}
+    >
       {rows.map((row) => (
         <tr key={row.id} className="align-top">
           <td className="py-3 pr-4 whitespace-nowrap">{formatDate(row.paidAt ?? row.createdAt, timeZone)}</td>
@@ -49,7 +60,9 @@ export function PaymentTable({ caption, rows, refunds, timeZone, show, detailHre
           </td>
           <td className="py-3 pr-4">
             <PaymentBadge provider={row.provider} status={row.status} />
-            {show === "both" && paymentNeedsAttention(refundsOf(row.id)) ? <span className="mt-1 block max-w-xs text-xs font-medium text-amber-900">{NEEDS_ATTENTION_TEXT}</span> : null}
+            {show === "both" && paymentNeedsAttention(refundsOf(row.id)) ? (
+              <span className="mt-1 block max-w-xs text-xs font-medium text-amber-900">{NEEDS_ATTENTION_TEXT}</span>
+            ) : null}
           </td>
           <td className="py-3">
             <Link href={detailHref(row)} className="font-medium text-brand-700 underline-offset-2 hover:underline">

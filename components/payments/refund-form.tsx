@@ -27,7 +27,11 @@ export function RefundForm({ paymentId, maxLabel, maxAmount, currency }: { payme
       />
       <div className="flex flex-col gap-1">
         <label htmlFor="refund-reason" className="text-sm font-medium text-slate-800">
-          Reason<span className="text-red-700" aria-hidden="true"> *</span>
+          Reason
+          <span className="text-red-700" aria-hidden="true">
+            {" "}
+            *
+          </span>
         </label>
         <textarea
           id="refund-reason"

@@ -30,8 +30,8 @@ export function DeleteAccountCard({ action, upcoming, fullRefundHours }: { actio
         </p>
         {upcoming > 0 ? (
           <p className="font-medium text-slate-800">
-            Your {upcoming === 1 ? "upcoming appointment is" : `${upcoming} upcoming appointments are`} cancelled first, and refunded as when you cancel: in full up
-            to {fullRefundHours} hours before the start, nothing later.
+            Your {upcoming === 1 ? "upcoming appointment is" : `${upcoming} upcoming appointments are`} cancelled first, and refunded as when you cancel: in
+            full up to {fullRefundHours} hours before the start, nothing later.
           </p>
         ) : null}
       </div>

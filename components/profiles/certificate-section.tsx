@@ -55,7 +55,14 @@ export function CertificateSection({ certificates }: { certificates: Certificate
       )}
       <form action={formAction} className="flex flex-col gap-2 border-t border-slate-100 pt-4">
         <FormMessage state={state} />
-        <FileField label="Add a certificate" name="certificate" id="field-certificate" kind="certificate" hint="Only you and Careslot administrators can open it." errors={errors} />
+        <FileField
+          label="Add a certificate"
+          name="certificate"
+          id="field-certificate"
+          kind="certificate"
+          hint="Only you and Careslot administrators can open it."
+          errors={errors}
+        />
         <div>
           <SubmitButton pendingLabel="Uploading…">Upload certificate</SubmitButton>
         </div>

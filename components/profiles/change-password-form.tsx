@@ -17,7 +17,15 @@ export function ChangePasswordForm({ action }: { action: Action }) {
     <form action={formAction} className="flex max-w-md flex-col gap-4">
       <FormMessage state={state} />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={e("currentPassword")} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required errors={e("newPassword")} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={e("newPassword")}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      />
       <Field label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={e("confirmPassword")} />
       <p className="text-sm text-slate-600">Other devices signed in to your account will be signed out; this one stays signed in.</p>
       <div>

@@ -28,7 +28,10 @@ interface DoctorProfileCardProps {
 /** The public face of a doctor: who, where, for how much, in which languages, and when they work. */
 export function DoctorProfileCard({ doctor, details, summary, hours }: DoctorProfileCardProps) {
   // The address often names the city already ("Praxis Mitte, Berlin"): say it once.
-  const place = doctor.address && doctor.city && !doctor.address.toLowerCase().includes(doctor.city.toLowerCase()) ? `${doctor.address}, ${doctor.city}` : (doctor.address ?? doctor.city ?? "");
+  const place =
+    doctor.address && doctor.city && !doctor.address.toLowerCase().includes(doctor.city.toLowerCase())
+      ? `${doctor.address}, ${doctor.city}`
+      : (doctor.address ?? doctor.city ?? "");
   return (
     <div className="flex flex-col gap-6">
       <Card>

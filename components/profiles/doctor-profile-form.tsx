@@ -42,19 +42,65 @@ export function DoctorProfileForm({ values, specializations }: { values: DoctorP
           options={[{ value: "", label: "Choose…" }, ...specializations.map((s) => ({ value: s.id, label: s.name }))]}
           hint="The list is kept by the Careslot administrators."
         />
-        <Field label="Years of experience" name="yearsExperience" type="number" inputMode="numeric" min={0} max={70} required defaultValue={v("yearsExperience")} errors={e("yearsExperience")} />
+        <Field
+          label="Years of experience"
+          name="yearsExperience"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={70}
+          required
+          defaultValue={v("yearsExperience")}
+          errors={e("yearsExperience")}
+        />
         <Field label="Clinic or hospital" name="clinicName" maxLength={120} defaultValue={v("clinicName")} errors={e("clinicName")} />
         <div className="grid grid-cols-[1fr_auto] gap-3">
-          <Field label="Consultation price" name="price" inputMode="decimal" required defaultValue={v("price")} errors={e("price")} hint="Per visit, e.g. 60 or 60.50." />
-          <SelectField label="Currency" name="currency" defaultValue={v("currency")} errors={e("currency")} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+          <Field
+            label="Consultation price"
+            name="price"
+            inputMode="decimal"
+            required
+            defaultValue={v("price")}
+            errors={e("price")}
+            hint="Per visit, e.g. 60 or 60.50."
+          />
+          <SelectField
+            label="Currency"
+            name="currency"
+            defaultValue={v("currency")}
+            errors={e("currency")}
+            options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+          />
         </div>
       </div>
-      <TextAreaField label="Professional bio" name="bio" rows={5} maxLength={2000} defaultValue={v("bio")} errors={e("bio")} hint="What you treat and how you work. Up to 2,000 characters." />
-      <Field label="Languages spoken" name="languages" maxLength={400} defaultValue={v("languages")} errors={e("languages")} hint="Separate with commas, e.g. English, German." />
+      <TextAreaField
+        label="Professional bio"
+        name="bio"
+        rows={5}
+        maxLength={2000}
+        defaultValue={v("bio")}
+        errors={e("bio")}
+        hint="What you treat and how you work. Up to 2,000 characters."
+      />
+      <Field
+        label="Languages spoken"
+        name="languages"
+        maxLength={400}
+        defaultValue={v("languages")}
+        errors={e("languages")}
+        hint="Separate with commas, e.g. English, German."
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Clinic address" name="address" maxLength={200} autoComplete="street-address" defaultValue={v("address")} errors={e("address")} />
         <Field label="City" name="city" maxLength={100} autoComplete="address-level2" defaultValue={v("city")} errors={e("city")} />
-        <Field label="Latitude" name="latitude" inputMode="decimal" defaultValue={v("latitude")} errors={e("latitude")} hint="−90 to 90, e.g. 52.5200. Used for “near me” searches." />
+        <Field
+          label="Latitude"
+          name="latitude"
+          inputMode="decimal"
+          defaultValue={v("latitude")}
+          errors={e("latitude")}
+          hint="−90 to 90, e.g. 52.5200. Used for “near me” searches."
+        />
         <Field label="Longitude" name="longitude" inputMode="decimal" defaultValue={v("longitude")} errors={e("longitude")} hint="−180 to 180, e.g. 13.4050." />
       </div>
       <div>

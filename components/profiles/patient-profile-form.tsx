@@ -43,19 +43,46 @@ export function PatientProfileForm({ values, timeZones }: { values: PatientProfi
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-semibold text-slate-900">About you</legend>
         <Field label="Full name" name="fullName" required maxLength={120} autoComplete="name" defaultValue={v("fullName")} errors={e("fullName")} />
-        <Field label="Phone" name="phone" type="tel" autoComplete="tel" defaultValue={v("phone")} errors={e("phone")} hint="Optional. Your doctors use it if a visit has to move." />
+        <Field
+          label="Phone"
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          defaultValue={v("phone")}
+          errors={e("phone")}
+          hint="Optional. Your doctors use it if a visit has to move."
+        />
         <Field label="Date of birth" name="dateOfBirth" type="date" autoComplete="bday" defaultValue={v("dateOfBirth")} errors={e("dateOfBirth")} />
         <SelectField label="Gender" name="gender" defaultValue={v("gender")} errors={e("gender")} options={GENDERS} />
         <Field label="City" name="city" autoComplete="address-level2" maxLength={100} defaultValue={v("city")} errors={e("city")} />
         <div className="flex flex-col gap-1">
-          <SelectField ref={zoneSelect} label="Time zone" name="timeZone" defaultValue={v("timeZone")} errors={e("timeZone")} options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))} hint="Appointment times are shown in this zone." />
+          <SelectField
+            ref={zoneSelect}
+            label="Time zone"
+            name="timeZone"
+            defaultValue={v("timeZone")}
+            errors={e("timeZone")}
+            options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
+            hint="Appointment times are shown in this zone."
+          />
           {offerBrowserZone ? (
-            <button type="button" onClick={() => zoneSelect.current && (zoneSelect.current.value = browser)} className="self-start text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
+            <button
+              type="button"
+              onClick={() => zoneSelect.current && (zoneSelect.current.value = browser)}
+              className="self-start text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+            >
               Use this device&apos;s zone ({browser.replaceAll("_", " ")})
             </button>
           ) : null}
         </div>
-        <Field label="Latitude" name="latitude" inputMode="decimal" defaultValue={v("latitude")} errors={e("latitude")} hint="Optional, for “near me” searches, e.g. 52.5200." />
+        <Field
+          label="Latitude"
+          name="latitude"
+          inputMode="decimal"
+          defaultValue={v("latitude")}
+          errors={e("latitude")}
+          hint="Optional, for “near me” searches, e.g. 52.5200."
+        />
         <Field label="Longitude" name="longitude" inputMode="decimal" defaultValue={v("longitude")} errors={e("longitude")} hint="Optional, e.g. 13.4050." />
       </fieldset>
       <fieldset className="flex flex-col gap-4">
@@ -64,12 +91,44 @@ export function PatientProfileForm({ values, timeZones }: { values: PatientProfi
           Optional. Shown only to the doctors you book, on your appointments with them, so they can prepare. Leave a field empty to share nothing.
         </p>
         <TextAreaField label="Allergies" name="allergies" rows={2} maxLength={1000} defaultValue={v("allergies")} errors={e("allergies")} />
-        <TextAreaField label="Chronic conditions" name="chronicConditions" rows={2} maxLength={1000} defaultValue={v("chronicConditions")} errors={e("chronicConditions")} />
-        <TextAreaField label="Current medications" name="currentMedications" rows={2} maxLength={1000} defaultValue={v("currentMedications")} errors={e("currentMedications")} />
+        <TextAreaField
+          label="Chronic conditions"
+          name="chronicConditions"
+          rows={2}
+          maxLength={1000}
+          defaultValue={v("chronicConditions")}
+          errors={e("chronicConditions")}
+        />
+        <TextAreaField
+          label="Current medications"
+          name="currentMedications"
+          rows={2}
+          maxLength={1000}
+          defaultValue={v("currentMedications")}
+          errors={e("currentMedications")}
+        />
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField label="Blood type" name="bloodType" defaultValue={v("bloodType")} errors={e("bloodType")} options={[{ value: "", label: "Not given" }, ...BLOOD_TYPES.map((t) => ({ value: t, label: t }))]} />
-          <Field label="Emergency contact name" name="emergencyContactName" maxLength={120} defaultValue={v("emergencyContactName")} errors={e("emergencyContactName")} />
-          <Field label="Emergency contact phone" name="emergencyContactPhone" type="tel" defaultValue={v("emergencyContactPhone")} errors={e("emergencyContactPhone")} />
+          <SelectField
+            label="Blood type"
+            name="bloodType"
+            defaultValue={v("bloodType")}
+            errors={e("bloodType")}
+            options={[{ value: "", label: "Not given" }, ...BLOOD_TYPES.map((t) => ({ value: t, label: t }))]}
+          />
+          <Field
+            label="Emergency contact name"
+            name="emergencyContactName"
+            maxLength={120}
+            defaultValue={v("emergencyContactName")}
+            errors={e("emergencyContactName")}
+          />
+          <Field
+            label="Emergency contact phone"
+            name="emergencyContactPhone"
+            type="tel"
+            defaultValue={v("emergencyContactPhone")}
+            errors={e("emergencyContactPhone")}
+          />
         </div>
       </fieldset>
       <div>

@@ -21,7 +21,14 @@ export function PhotoForm({ name, photoUrl, upload, remove }: { name: string; ph
       <div className="flex flex-1 flex-col gap-3">
         <FormMessage state={uploadState ?? removeState} />
         <form action={uploadAction} className="flex flex-col gap-2">
-          <FileField label="Profile photo" name="photo" id="field-photo" kind="photo" hint="We resize it to 512 px and remove its metadata (such as where it was taken)." errors={errors} />
+          <FileField
+            label="Profile photo"
+            name="photo"
+            id="field-photo"
+            kind="photo"
+            hint="We resize it to 512 px and remove its metadata (such as where it was taken)."
+            errors={errors}
+          />
           <div>
             <SubmitButton pendingLabel="Uploading…">Upload photo</SubmitButton>
           </div>

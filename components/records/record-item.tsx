@@ -43,7 +43,10 @@ export function RecordItem({ record, options }: { record: RecordView; options: S
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <a href={`/api/records/${record.id}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-100">
+          <a
+            href={`/api/records/${record.id}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-100"
+          >
             Download<span className="sr-only"> {record.title}</span>
           </a>
           <form

@@ -34,7 +34,11 @@ function RecordLinks({ records, zone, withVisit }: { records: SharedRecord[]; zo
 export function SharedRecordsCard({ onThis, fromOtherVisits, zone }: { onThis: SharedRecord[]; fromOtherVisits: SharedRecord[]; zone: string }) {
   return (
     <Card title="Shared records">
-      {onThis.length === 0 ? <p className="text-sm text-slate-600">The patient has not shared documents on this appointment.</p> : <RecordLinks records={onThis} zone={zone} withVisit={false} />}
+      {onThis.length === 0 ? (
+        <p className="text-sm text-slate-600">The patient has not shared documents on this appointment.</p>
+      ) : (
+        <RecordLinks records={onThis} zone={zone} withVisit={false} />
+      )}
       {fromOtherVisits.length > 0 ? (
         <div className="mt-4 border-t border-slate-100 pt-3">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Shared on other visits with you</h3>
@@ -49,7 +53,11 @@ export function SharedRecordsCard({ onThis, fromOtherVisits, zone }: { onThis: S
 export function PatientSharedRecordsCard({ records, zone }: { records: SharedRecord[]; zone: string }) {
   return (
     <Card title="Shared records">
-      {records.length === 0 ? <p className="text-sm text-slate-600">The patient has not shared any documents with you.</p> : <RecordLinks records={records} zone={zone} withVisit />}
+      {records.length === 0 ? (
+        <p className="text-sm text-slate-600">The patient has not shared any documents with you.</p>
+      ) : (
+        <RecordLinks records={records} zone={zone} withVisit />
+      )}
     </Card>
   );
 }

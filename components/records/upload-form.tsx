@@ -17,8 +17,23 @@ export function RecordUploadForm() {
     <form action={formAction} className="flex flex-col gap-4">
       {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Title" name="title" id="record-title" required minLength={2} maxLength={120} defaultValue={failed?.values?.title} errors={failed?.fieldErrors?.title} />
-        <SelectField label="Type" name="recordType" id="record-type" defaultValue={failed?.values?.recordType ?? "lab_result"} errors={failed?.fieldErrors?.recordType}>
+        <Field
+          label="Title"
+          name="title"
+          id="record-title"
+          required
+          minLength={2}
+          maxLength={120}
+          defaultValue={failed?.values?.title}
+          errors={failed?.fieldErrors?.title}
+        />
+        <SelectField
+          label="Type"
+          name="recordType"
+          id="record-type"
+          defaultValue={failed?.values?.recordType ?? "lab_result"}
+          errors={failed?.fieldErrors?.recordType}
+        >
           {Object.entries(recordTypeLabels).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

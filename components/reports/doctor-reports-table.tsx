@@ -11,7 +11,19 @@ export interface DoctorReportRow {
 /** The admin's month at a glance: one line per doctor, in that doctor's zone. */
 export function DoctorReportsTable({ rows }: { rows: DoctorReportRow[] }) {
   if (rows.length === 0) return <p className="text-slate-600">No doctor reports for this month.</p>;
-  const headings = ["Doctor", "Time zone", "Appointments", "Completed", "No-shows", "Cancelled", "Completion rate", "No-show rate", "Net revenue", "Average rating", "Busiest weekdays"];
+  const headings = [
+    "Doctor",
+    "Time zone",
+    "Appointments",
+    "Completed",
+    "No-shows",
+    "Cancelled",
+    "Completion rate",
+    "No-show rate",
+    "Net revenue",
+    "Average rating",
+    "Busiest weekdays",
+  ];
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Reports per doctor">
       <table className="w-full text-left text-sm">
@@ -42,7 +54,9 @@ export function DoctorReportsTable({ rows }: { rows: DoctorReportRow[] }) {
                     <td className="py-2 pr-4">{figures.appointments.cancelled}</td>
                     <td className="py-2 pr-4">{formatShare(figures.rates.completion)}</td>
                     <td className="py-2 pr-4">{formatShare(figures.rates.noShow)}</td>
-                    <td className="py-2 pr-4">{figures.money.length ? figures.money.map((line) => formatMinorAmount(line.netMinor, line.currency)).join(", ") : "–"}</td>
+                    <td className="py-2 pr-4">
+                      {figures.money.length ? figures.money.map((line) => formatMinorAmount(line.netMinor, line.currency)).join(", ") : "–"}
+                    </td>
                     <td className="py-2 pr-4">{formatRating(figures.rating.average, figures.rating.count)}</td>
                     <td className="py-2 pr-4">{figures.busiestWeekdays.join(", ") || "–"}</td>
                   </>

@@ -101,7 +101,11 @@ export function ReportFiguresView({ figures, headingLevel = 2 }: { figures: Repo
                 <td className="py-1">
                   <span className="flex items-center gap-2">
                     {day.appointments > 0 ? (
-                      <span aria-hidden="true" className="inline-block h-3 rounded bg-brand-600 print:border print:border-slate-700" style={{ width: `${(day.appointments / peak) * 12}rem` }} />
+                      <span
+                        aria-hidden="true"
+                        className="inline-block h-3 rounded bg-brand-600 print:border print:border-slate-700"
+                        style={{ width: `${(day.appointments / peak) * 12}rem` }}
+                      />
                     ) : null}
                     {day.appointments}
                   </span>

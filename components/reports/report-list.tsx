@@ -42,7 +42,9 @@ export function ReportList({ rows, basePath, caption, timeZone }: { rows: Report
                 <td className="py-3 pr-4">{figures?.appointments.total ?? "–"}</td>
                 <td className="py-3 pr-4">{figures ? formatShare(figures.rates.completion) : "–"}</td>
                 <td className="py-3 pr-4">{figures ? formatShare(figures.rates.noShow) : "–"}</td>
-                <td className="py-3 pr-4">{figures?.money.length ? figures.money.map((line) => formatMinorAmount(line.netMinor, line.currency)).join(", ") : "–"}</td>
+                <td className="py-3 pr-4">
+                  {figures?.money.length ? figures.money.map((line) => formatMinorAmount(line.netMinor, line.currency)).join(", ") : "–"}
+                </td>
                 <td className="py-3 pr-4">{figures ? formatRating(figures.rating.average, figures.rating.count) : "–"}</td>
                 <td className="py-3 pr-4 text-slate-600">{formatDateTime(row.updatedAt, timeZone)}</td>
                 <td className="py-3">

@@ -21,7 +21,9 @@ export function RatingSummary({ summary }: { summary: Summary }) {
           const share = Math.round((count / summary.count) * 100);
           return (
             <div key={star} className="contents">
-              <dt className="text-slate-700">{star} {star === 1 ? "star" : "stars"}</dt>
+              <dt className="text-slate-700">
+                {star} {star === 1 ? "star" : "stars"}
+              </dt>
               <dd className="h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
                 <div className="h-full rounded-full bg-amber-500" style={{ width: `${share}%` }} />
               </dd>

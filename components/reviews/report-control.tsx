@@ -13,7 +13,12 @@ import { REPORT_REASON } from "@/lib/reviews/schemas";
  */
 export function ReportControl({ reviewId }: { reviewId: string }) {
   const [state, formAction] = useActionState<FormState, FormData>(reportReviewAction, null);
-  if (state?.ok) return <p role="status" className="text-sm text-emerald-800">{state.message}</p>;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm text-emerald-800">
+        {state.message}
+      </p>
+    );
   const reasonId = `report-reason-${reviewId}`;
   const error = state && !state.ok ? (state.fieldErrors?.reason?.join(" ") ?? null) : null;
   return (

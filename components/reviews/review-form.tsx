@@ -32,7 +32,10 @@ export function ReviewForm({ appointmentId, doctorId, existing }: ReviewFormProp
           <legend className="mb-2 text-sm font-medium text-slate-800">Rating</legend>
           <div className="flex flex-wrap gap-2">
             {[1, 2, 3, 4, 5].map((star) => (
-              <label key={star} className="flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+              <label
+                key={star}
+                className="flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+              >
                 <input type="radio" name="rating" value={star} defaultChecked={rating === String(star)} required className="accent-brand-700" />
                 <span aria-hidden="true" className="text-amber-600">
                   {"★".repeat(star)}

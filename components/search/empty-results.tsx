@@ -3,9 +3,11 @@ import { searchHref, type SearchFormValues } from "@/lib/search/params";
 
 /** Says plainly that nothing matched, and offers the one-click widenings that apply. */
 export function EmptyResults({ values }: { values: SearchFormValues }) {
-  const without = (...keys: (keyof SearchFormValues)[]) => searchHref({ ...values, ...Object.fromEntries(keys.map((key) => [key, ""])) } as SearchFormValues, 1);
+  const without = (...keys: (keyof SearchFormValues)[]) =>
+    searchHref({ ...values, ...Object.fromEntries(keys.map((key) => [key, ""])) } as SearchFormValues, 1);
   const suggestions: { href: string; label: string }[] = [];
-  if (values.within === "today" || values.within === "3") suggestions.push({ href: searchHref({ ...values, within: "14" }, 1), label: "Look 14 days ahead instead" });
+  if (values.within === "today" || values.within === "3")
+    suggestions.push({ href: searchHref({ ...values, within: "14" }, 1), label: "Look 14 days ahead instead" });
   else if (values.within) suggestions.push({ href: without("within"), label: "Remove “Available within”" });
   if (values.maxPrice) suggestions.push({ href: without("maxPrice"), label: "Remove the max price" });
   if (values.near) suggestions.push({ href: searchHref({ ...values, radius: "100" }, 1), label: "Search within 100 km" });

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const selectClass =
+  "rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 /**
  * "Near": anywhere, the patient's saved location (no JavaScript needed), or
@@ -38,7 +39,14 @@ export function LocationField({ initial, canUseSaved }: { initial: { near: strin
       <label htmlFor="search-near" className="text-sm font-medium text-slate-800">
         Near
       </label>
-      <select id="search-near" name="near" value={near} onChange={(event) => choose(event.target.value)} aria-describedby="search-near-status" className={selectClass}>
+      <select
+        id="search-near"
+        name="near"
+        value={near}
+        onChange={(event) => choose(event.target.value)}
+        aria-describedby="search-near-status"
+        className={selectClass}
+      >
         <option value="">Anywhere</option>
         {canUseSaved ? <option value="saved">My saved location</option> : null}
         <option value="here">My current location</option>

@@ -7,7 +7,11 @@ export function SearchPagination({ values, page, pageCount, hasNext }: { values:
   return (
     <nav aria-label="Result pages" className="mt-6 flex items-center justify-between gap-2">
       {page > 1 ? (
-        <Link href={searchHref(values, page - 1)} rel="prev" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100">
+        <Link
+          href={searchHref(values, page - 1)}
+          rel="prev"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
+        >
           Previous page
         </Link>
       ) : (
@@ -18,7 +22,11 @@ export function SearchPagination({ values, page, pageCount, hasNext }: { values:
         {pageCount ? ` of ${pageCount}` : ""}
       </span>
       {hasNext ? (
-        <Link href={searchHref(values, page + 1)} rel="next" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100">
+        <Link
+          href={searchHref(values, page + 1)}
+          rel="next"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
+        >
           Next page
         </Link>
       ) : (

@@ -30,7 +30,10 @@ export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; v
         <RatingLine rating={rating} />
         <p className="text-sm">
           {firstSlot ? (
-            <Link href={`${href}?slot=${encodeURIComponent(firstSlot.startsAt.toISOString())}`} className="font-medium text-emerald-800 underline underline-offset-2 hover:no-underline">
+            <Link
+              href={`${href}?slot=${encodeURIComponent(firstSlot.startsAt.toISOString())}`}
+              className="font-medium text-emerald-800 underline underline-offset-2 hover:no-underline"
+            >
               {/* Without a known zone for the visitor, the doctor's own clock is the honest one to show. */}
               {viewerTimeZone
                 ? `Next free: ${formatCalendarDate(firstSlot.viewerDate)} at ${firstSlot.viewerTime}`

@@ -1,7 +1,16 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { MAX_PRICE, MAX_YEARS, MIN_RATING_OPTIONS, RADIUS_KM, SORT_OPTIONS, WITHIN_OPTIONS, type SearchFormValues, type SpecializationOption } from "@/lib/search/params";
+import {
+  MAX_PRICE,
+  MAX_YEARS,
+  MIN_RATING_OPTIONS,
+  RADIUS_KM,
+  SORT_OPTIONS,
+  WITHIN_OPTIONS,
+  type SearchFormValues,
+  type SpecializationOption,
+} from "@/lib/search/params";
 import { BrowserZoneField } from "./browser-zone-field";
 import { LocationField } from "./location-field";
 import { SelectField } from "@/components/ui/field";
@@ -30,7 +39,15 @@ export function SearchForm({ values, specializations, cities, canUseSavedLocatio
           options={[{ value: "", label: "All specializations" }, ...specializations.map((s) => ({ value: s.slug, label: s.name }))]}
         />
         <div>
-          <Field label="City" name="city" id="search-city" defaultValue={values.city} maxLength={100} list="search-city-options" autoComplete="address-level2" />
+          <Field
+            label="City"
+            name="city"
+            id="search-city"
+            defaultValue={values.city}
+            maxLength={100}
+            list="search-city-options"
+            autoComplete="address-level2"
+          />
           <datalist id="search-city-options">
             {cities.map((city) => (
               <option key={city} value={city} />
@@ -38,11 +55,49 @@ export function SearchForm({ values, specializations, cities, canUseSavedLocatio
           </datalist>
         </div>
         <LocationField initial={{ near: values.near, lat: values.lat, lng: values.lng }} canUseSaved={canUseSavedLocation} />
-        <Field label="Radius (km)" name="radius" id="search-radius" type="number" inputMode="numeric" min={RADIUS_KM.min} max={RADIUS_KM.max} placeholder={String(RADIUS_KM.default)} defaultValue={values.radius} hint="Used with “Near”." />
-        <Field label="Max price" name="maxPrice" id="search-max-price" type="number" inputMode="decimal" min={0} max={MAX_PRICE} step="any" defaultValue={values.maxPrice} hint="Per visit, in the doctor's own currency." />
+        <Field
+          label="Radius (km)"
+          name="radius"
+          id="search-radius"
+          type="number"
+          inputMode="numeric"
+          min={RADIUS_KM.min}
+          max={RADIUS_KM.max}
+          placeholder={String(RADIUS_KM.default)}
+          defaultValue={values.radius}
+          hint="Used with “Near”."
+        />
+        <Field
+          label="Max price"
+          name="maxPrice"
+          id="search-max-price"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={MAX_PRICE}
+          step="any"
+          defaultValue={values.maxPrice}
+          hint="Per visit, in the doctor's own currency."
+        />
         <SelectField label="Minimum rating" name="minRating" id="search-min-rating" defaultValue={values.minRating} options={MIN_RATING_OPTIONS} />
-        <Field label="Minimum years of experience" name="minYears" id="search-min-years" type="number" inputMode="numeric" min={0} max={MAX_YEARS} defaultValue={values.minYears} />
-        <SelectField label="Available within" name="within" id="search-within" defaultValue={values.within} options={WITHIN_OPTIONS} hint="Checked against real free times." />
+        <Field
+          label="Minimum years of experience"
+          name="minYears"
+          id="search-min-years"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_YEARS}
+          defaultValue={values.minYears}
+        />
+        <SelectField
+          label="Available within"
+          name="within"
+          id="search-within"
+          defaultValue={values.within}
+          options={WITHIN_OPTIONS}
+          hint="Checked against real free times."
+        />
         <SelectField label="Sort by" name="sort" id="search-sort" defaultValue={values.sort} options={SORT_OPTIONS} />
       </div>
       <BrowserZoneField initial={values.tz} />

@@ -12,7 +12,17 @@ export interface Column {
  * for screen readers, headed by `columns` (falsy entries are left out), with
  * the caller's rows as its body.
  */
-export function DataTable({ caption, columns, children, bodyClassName = "" }: { caption: string; columns: (Column | false | null | undefined)[]; children: ReactNode; bodyClassName?: string }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+  bodyClassName = "",
+}: {
+  caption: string;
+  columns: (Column | false | null | undefined)[];
+  children: ReactNode;
+  bodyClassName?: string;
+}) {
   const shown = columns.filter((column): column is Column => Boolean(column));
   return (
     <div className="relative overflow-x-auto">
@@ -21,7 +31,11 @@ export function DataTable({ caption, columns, children, bodyClassName = "" }: { 
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
             {shown.map((column, index) => (
-              <th key={column.label} scope="col" className={`py-2 font-medium ${index < shown.length - 1 ? "pr-4" : ""} ${column.align === "right" ? "text-right" : ""}`}>
+              <th
+                key={column.label}
+                scope="col"
+                className={`py-2 font-medium ${index < shown.length - 1 ? "pr-4" : ""} ${column.align === "right" ? "text-right" : ""}`}
+              >
                 {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
               </th>
             ))}

@@ -39,7 +39,12 @@ export function FieldLabel({ htmlFor, label, required }: { htmlFor: string; labe
   return (
     <label htmlFor={htmlFor} className="text-sm font-medium text-slate-800">
       {label}
-      {required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+      {required ? (
+        <span className="text-red-700" aria-hidden="true">
+          {" "}
+          *
+        </span>
+      ) : null}
     </label>
   );
 }
@@ -51,7 +56,14 @@ export function Field({ label, name, errors, hint, id, className = "", ...input 
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <FieldLabel htmlFor={inputId} label={label} required={input.required} />
-      <input id={inputId} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(inputId, hint, errors)} className={controlClasses(invalid)} {...input} />
+      <input
+        id={inputId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(inputId, hint, errors)}
+        className={controlClasses(invalid)}
+        {...input}
+      />
       <FieldMessages controlId={inputId} hint={hint} errors={errors} />
     </div>
   );
@@ -74,7 +86,15 @@ export function SelectField({ label, name, options, hint, errors, id, className 
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <FieldLabel htmlFor={selectId} label={label} required={select.required} />
-      <select ref={ref} id={selectId} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(selectId, hint, errors)} className={controlClasses(invalid)} {...select}>
+      <select
+        ref={ref}
+        id={selectId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(selectId, hint, errors)}
+        className={controlClasses(invalid)}
+        {...select}
+      >
         {options
           ? options.map((option) => (
               <option key={option.value} value={option.value}>
@@ -102,7 +122,14 @@ export function TextAreaField({ label, name, hint, errors, id, className = "", .
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <FieldLabel htmlFor={areaId} label={label} required={area.required} />
-      <textarea id={areaId} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(areaId, hint, errors)} className={controlClasses(invalid)} {...area} />
+      <textarea
+        id={areaId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(areaId, hint, errors)}
+        className={controlClasses(invalid)}
+        {...area}
+      />
       <FieldMessages controlId={areaId} hint={hint} errors={errors} />
     </div>
   );

@@ -7,7 +7,17 @@ import { controlClasses } from "./field";
  * view can be bookmarked, shared, paged and exported as is, with or without
  * JavaScript.
  */
-export function FilterBar({ label, submitLabel = "Apply filters", children, actions }: { label: string; submitLabel?: string; children: ReactNode; actions?: ReactNode }) {
+export function FilterBar({
+  label,
+  submitLabel = "Apply filters",
+  children,
+  actions,
+}: {
+  label: string;
+  submitLabel?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <form method="get" role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3">
       {children}
@@ -32,7 +42,21 @@ type Options = Readonly<Record<string, string>> | readonly { value: string; labe
 const optionList = (options: Options) => (Array.isArray(options) ? options : Object.entries(options).map(([value, label]) => ({ value, label })));
 
 /** One filter select; `anyLabel` is the empty choice that means "don't filter". */
-export function FilterSelect({ id, name, label, value, anyLabel, options }: { id: string; name: string; label: string; value: string | undefined; anyLabel?: string; options: Options }) {
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  anyLabel?: string;
+  options: Options;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <FilterLabel htmlFor={id}>{label}</FilterLabel>
@@ -49,7 +73,16 @@ export function FilterSelect({ id, name, label, value, anyLabel, options }: { id
 }
 
 /** One filter text, search or date input. */
-export function FilterInput({ id, name, label, value, ...input }: { id: string; name: string; label: string; value: string | undefined } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "value" | "defaultValue">) {
+export function FilterInput({
+  id,
+  name,
+  label,
+  value,
+  ...input
+}: { id: string; name: string; label: string; value: string | undefined } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "name" | "value" | "defaultValue"
+>) {
   return (
     <div className="flex flex-col gap-1">
       <FilterLabel htmlFor={id}>{label}</FilterLabel>

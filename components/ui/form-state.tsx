@@ -20,4 +20,3 @@ export function valueOf(state: FormState, name: string, saved: string | number |
 export function errorsOf(state: FormState, name: string): string[] | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
 }
-

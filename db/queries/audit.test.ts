@@ -28,7 +28,10 @@ async function trail() {
   const [x, y] = [await actor("audx"), await actor("audy")];
   const [u1, u2, c1] = [randomUUID(), randomUUID(), randomUUID()];
   const write = async (actorId: string, minutes: number, action: string, entityType: string, entityId: string) => {
-    const [row] = await db.insert(auditLog).values({ actorId, actorRole: "admin", action, entityType, entityId, createdAt: at(minutes) }).returning({ id: auditLog.id });
+    const [row] = await db
+      .insert(auditLog)
+      .values({ actorId, actorRole: "admin", action, entityType, entityId, createdAt: at(minutes) })
+      .returning({ id: auditLog.id });
     return row.id;
   };
   const e1 = await write(x.id, 0, "user.deactivated", "user", u1);
@@ -59,7 +62,17 @@ describe("listAuditEntries", () => {
     const t = await trail();
     const { rows } = await listAuditEntries(db, { actor: t.y.id }, { page: 1, pageSize: 10 });
     expect(rows).toEqual([
-      expect.objectContaining({ id: t.e6, actorId: t.y.id, actorRole: "admin", actorName: `Auditor ${t.y.token}`, actorEmail: `${t.y.token}@careslot.test`, action: "user.role_changed", entityType: "user", entityId: t.u1, createdAt: at(30) }),
+      expect.objectContaining({
+        id: t.e6,
+        actorId: t.y.id,
+        actorRole: "admin",
+        actorName: `Auditor ${t.y.token}`,
+        actorEmail: `${t.y.token}@careslot.test`,
+        action: "user.role_changed",
+        entityType: "user",
+        entityId: t.u1,
+        createdAt: at(30),
+      }),
     ]);
   });
 

@@ -26,7 +26,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function whereOf(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.actor) {
-    conditions.push(UUID.test(filter.actor) ? eq(auditLog.actorId, filter.actor) : or(ilike(users.fullName, likePattern(filter.actor)), ilike(users.email, likePattern(filter.actor)))!);
+    conditions.push(
+      UUID.test(filter.actor)
+        ? eq(auditLog.actorId, filter.actor)
+        : or(ilike(users.fullName, likePattern(filter.actor)), ilike(users.email, likePattern(filter.actor)))!,
+    );
   }
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));

@@ -100,11 +100,32 @@ describe("reads", () => {
     const doctorId = (await createDoctor(db, { rules: [] })).id;
     const otherDoctor = (await createDoctor(db, { rules: [] })).id;
     const patientId = (await createPatient(db, { fullName: "Olga Overlap" })).id;
-    const early = (await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T07:30:00Z"), endsAt: new Date("2031-05-01T08:30:00Z") })).id;
-    const inside = (await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T10:00:00Z"), endsAt: new Date("2031-05-01T10:30:00Z"), status: "cancelled" })).id;
-    await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T06:00:00Z"), endsAt: new Date("2031-05-01T08:00:00Z"), status: "cancelled" }); // ends at the window start
+    const early = (
+      await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T07:30:00Z"), endsAt: new Date("2031-05-01T08:30:00Z") })
+    ).id;
+    const inside = (
+      await insertAppointmentRow(db, {
+        doctorId,
+        patientId,
+        startsAt: new Date("2031-05-01T10:00:00Z"),
+        endsAt: new Date("2031-05-01T10:30:00Z"),
+        status: "cancelled",
+      })
+    ).id;
+    await insertAppointmentRow(db, {
+      doctorId,
+      patientId,
+      startsAt: new Date("2031-05-01T06:00:00Z"),
+      endsAt: new Date("2031-05-01T08:00:00Z"),
+      status: "cancelled",
+    }); // ends at the window start
     await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2031-05-01T12:00:00Z"), endsAt: new Date("2031-05-01T12:30:00Z") }); // starts at the window end
-    await insertAppointmentRow(db, { doctorId: otherDoctor, patientId: (await createPatient(db)).id, startsAt: new Date("2031-05-01T10:00:00Z"), endsAt: new Date("2031-05-01T10:30:00Z") });
+    await insertAppointmentRow(db, {
+      doctorId: otherDoctor,
+      patientId: (await createPatient(db)).id,
+      startsAt: new Date("2031-05-01T10:00:00Z"),
+      endsAt: new Date("2031-05-01T10:30:00Z"),
+    });
 
     const rows = await getCalendarAppointments(db, doctorId, new Date("2031-05-01T08:00:00Z"), new Date("2031-05-01T12:00:00Z"));
     expect(rows.map((r) => [r.id, r.patientName, r.status])).toEqual([

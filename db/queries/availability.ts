@@ -84,11 +84,7 @@ export async function getOverrideRows(db: Db, doctorId: string, fromDate: string
     })
     .from(availabilityOverrides)
     .where(
-      and(
-        eq(availabilityOverrides.doctorId, doctorId),
-        gte(availabilityOverrides.date, fromDate),
-        toDate ? lt(availabilityOverrides.date, toDate) : undefined,
-      ),
+      and(eq(availabilityOverrides.doctorId, doctorId), gte(availabilityOverrides.date, fromDate), toDate ? lt(availabilityOverrides.date, toDate) : undefined),
     )
     .orderBy(asc(availabilityOverrides.date), asc(availabilityOverrides.startTime));
 }

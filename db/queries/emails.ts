@@ -12,13 +12,25 @@ export async function recordEmail(db: Db, values: typeof emails.$inferInsert): P
 export async function hasSentEmail(db: Db, input: { appointmentId: string; template: string; toAddress?: string }): Promise<boolean> {
   const conditions = [eq(emails.appointmentId, input.appointmentId), eq(emails.template, input.template), inArray(emails.status, ["sent", "stored"])];
   if (input.toAddress) conditions.push(eq(emails.toAddress, input.toAddress));
-  const [row] = await db.select({ id: emails.id }).from(emails).where(and(...conditions)).limit(1);
+  const [row] = await db
+    .select({ id: emails.id })
+    .from(emails)
+    .where(and(...conditions))
+    .limit(1);
   return Boolean(row);
 }
 
 export function listMailbox(db: Db, limit = 50) {
   return db
-    .select({ id: emails.id, toAddress: emails.toAddress, subject: emails.subject, html: emails.html, text: emails.text, attachments: emails.attachments, createdAt: emails.createdAt })
+    .select({
+      id: emails.id,
+      toAddress: emails.toAddress,
+      subject: emails.subject,
+      html: emails.html,
+      text: emails.text,
+      attachments: emails.attachments,
+      createdAt: emails.createdAt,
+    })
     .from(emails)
     .where(eq(emails.provider, "mailbox"))
     .orderBy(desc(emails.createdAt))
@@ -27,7 +39,10 @@ export function listMailbox(db: Db, limit = 50) {
 
 /** One stored (not sent) email, for the dev mailbox's "as sent" view. */
 export async function getMailboxMessage(db: Db, id: string) {
-  const [row] = await db.select({ html: emails.html, attachments: emails.attachments }).from(emails).where(and(eq(emails.id, id), eq(emails.provider, "mailbox")));
+  const [row] = await db
+    .select({ html: emails.html, attachments: emails.attachments })
+    .from(emails)
+    .where(and(eq(emails.id, id), eq(emails.provider, "mailbox")));
   return row;
 }
 

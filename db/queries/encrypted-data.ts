@@ -23,7 +23,16 @@ export async function reencryptPatientProfiles(db: Db, keyId: string, limit: num
   const columns = [t.allergies, t.chronicConditions, t.currentMedications, t.bloodType, t.emergencyContactName, t.emergencyContactPhone];
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ userId: t.userId, updatedAt: t.updatedAt, allergies: t.allergies, chronicConditions: t.chronicConditions, currentMedications: t.currentMedications, bloodType: t.bloodType, emergencyContactName: t.emergencyContactName, emergencyContactPhone: t.emergencyContactPhone })
+      .select({
+        userId: t.userId,
+        updatedAt: t.updatedAt,
+        allergies: t.allergies,
+        chronicConditions: t.chronicConditions,
+        currentMedications: t.currentMedications,
+        bloodType: t.bloodType,
+        emergencyContactName: t.emergencyContactName,
+        emergencyContactPhone: t.emergencyContactPhone,
+      })
       .from(t)
       .where(or(...columns.map((column) => notUnder(column, keyId))))
       .orderBy(t.userId)
@@ -56,6 +65,16 @@ export async function listStoredFiles(db: Db): Promise<{ key: string; contentTyp
     .select({ key: medicalRecords.fileKey, contentType: sql<string | null>`${medicalRecords.contentType}` })
     .from(medicalRecords)
     .unionAll(db.select({ key: certificates.fileKey, contentType: sql<string | null>`${certificates.contentType}` }).from(certificates))
-    .unionAll(db.select({ key: sql<string>`${patientProfiles.photoKey}`, contentType: sql<string | null>`null` }).from(patientProfiles).where(isNotNull(patientProfiles.photoKey)))
-    .unionAll(db.select({ key: sql<string>`${doctorProfiles.photoKey}`, contentType: sql<string | null>`null` }).from(doctorProfiles).where(isNotNull(doctorProfiles.photoKey)));
+    .unionAll(
+      db
+        .select({ key: sql<string>`${patientProfiles.photoKey}`, contentType: sql<string | null>`null` })
+        .from(patientProfiles)
+        .where(isNotNull(patientProfiles.photoKey)),
+    )
+    .unionAll(
+      db
+        .select({ key: sql<string>`${doctorProfiles.photoKey}`, contentType: sql<string | null>`null` })
+        .from(doctorProfiles)
+        .where(isNotNull(doctorProfiles.photoKey)),
+    );
 }

@@ -21,7 +21,15 @@ export async function createJobRuns(db: Db, runs: NewJobRun[]): Promise<string[]
   const queued = await db
     .select({ id: jobRuns.id })
     .from(jobRuns)
-    .where(and(inArray(jobRuns.id, runs.map((run) => run.id)), eq(jobRuns.status, "queued")));
+    .where(
+      and(
+        inArray(
+          jobRuns.id,
+          runs.map((run) => run.id),
+        ),
+        eq(jobRuns.status, "queued"),
+      ),
+    );
   return queued.map((row) => row.id);
 }
 
@@ -86,8 +94,16 @@ export async function recordJobSleeps(db: Db, id: string, sleeps: Record<string,
   await db.update(jobRuns).set({ sleeps }).where(eq(jobRuns.id, id));
 }
 
-export async function finishJobRun(db: Db, id: string, outcome: { status: "completed"; output: unknown } | { status: "failed"; error: string }, now: Date): Promise<void> {
-  const values = outcome.status === "completed" ? { status: outcome.status, output: outcome.output ?? null, lastError: null } : { status: outcome.status, lastError: outcome.error.slice(0, 2000) };
+export async function finishJobRun(
+  db: Db,
+  id: string,
+  outcome: { status: "completed"; output: unknown } | { status: "failed"; error: string },
+  now: Date,
+): Promise<void> {
+  const values =
+    outcome.status === "completed"
+      ? { status: outcome.status, output: outcome.output ?? null, lastError: null }
+      : { status: outcome.status, lastError: outcome.error.slice(0, 2000) };
   await db
     .update(jobRuns)
     .set({ ...values, wakeAt: null, finishedAt: now })
@@ -166,7 +182,9 @@ export async function getJobRunSummary(db: Db, now: Date): Promise<JobRunSummary
       running: sql<number>`count(*) FILTER (WHERE ${jobRuns.status} = 'running')::int`,
       sleeping: sql<number>`count(*) FILTER (WHERE ${jobRuns.status} = 'sleeping')::int`,
       failed: sql<number>`count(*) FILTER (WHERE ${jobRuns.status} = 'failed')::int`,
-      oldest: sql<string | null>`min(${jobRuns.createdAt}) FILTER (WHERE ${jobRuns.status} = 'queued' AND (${jobRuns.wakeAt} IS NULL OR ${jobRuns.wakeAt} <= ${now.toISOString()}::timestamptz))`,
+      oldest: sql<
+        string | null
+      >`min(${jobRuns.createdAt}) FILTER (WHERE ${jobRuns.status} = 'queued' AND (${jobRuns.wakeAt} IS NULL OR ${jobRuns.wakeAt} <= ${now.toISOString()}::timestamptz))`,
     })
     .from(jobRuns)
     .where(inArray(jobRuns.status, [...ACTIVE, "failed"]));
@@ -190,7 +208,14 @@ export function listSleepingJobRuns(db: Db, limit = 20) {
 
 export function listFailedJobRuns(db: Db, limit = 20) {
   return db
-    .select({ id: jobRuns.id, functionId: jobRuns.functionId, eventName: jobRuns.eventName, lastError: jobRuns.lastError, finishedAt: jobRuns.finishedAt, attempt: jobRuns.attempt })
+    .select({
+      id: jobRuns.id,
+      functionId: jobRuns.functionId,
+      eventName: jobRuns.eventName,
+      lastError: jobRuns.lastError,
+      finishedAt: jobRuns.finishedAt,
+      attempt: jobRuns.attempt,
+    })
     .from(jobRuns)
     .where(eq(jobRuns.status, "failed"))
     .orderBy(desc(jobRuns.finishedAt))

@@ -71,7 +71,10 @@ export async function getOutboxSummary(db: Db): Promise<OutboxSummary> {
     .select({ pending: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${outboxEvents.createdAt})` })
     .from(outboxEvents)
     .where(eq(outboxEvents.status, "pending"));
-  const [sent] = await db.select({ last: sql<Date | null>`max(${outboxEvents.sentAt})` }).from(outboxEvents).where(eq(outboxEvents.status, "sent"));
+  const [sent] = await db
+    .select({ last: sql<Date | null>`max(${outboxEvents.sentAt})` })
+    .from(outboxEvents)
+    .where(eq(outboxEvents.status, "sent"));
   // A failure is recorded on the pending rows it concerned; once delivered, the error is cleared.
   const [failed] = await db
     .select({ message: outboxEvents.lastError, at: outboxEvents.updatedAt, eventName: outboxEvents.name, attempts: outboxEvents.attempts })
@@ -90,7 +93,13 @@ export async function getOutboxSummary(db: Db): Promise<OutboxSummary> {
 
 export function listPendingOutboxEvents(db: Db, limit = 20) {
   return db
-    .select({ id: outboxEvents.id, name: outboxEvents.name, attempts: outboxEvents.attempts, lastError: outboxEvents.lastError, createdAt: outboxEvents.createdAt })
+    .select({
+      id: outboxEvents.id,
+      name: outboxEvents.name,
+      attempts: outboxEvents.attempts,
+      lastError: outboxEvents.lastError,
+      createdAt: outboxEvents.createdAt,
+    })
     .from(outboxEvents)
     .where(eq(outboxEvents.status, "pending"))
     .orderBy(asc(outboxEvents.createdAt))

@@ -92,7 +92,14 @@ export function listAppointmentsForExport(db: Db, patientId: string) {
 /** The status history of the patient's appointments, as their appointment pages show it. */
 export function listAppointmentHistoryForExport(db: Db, patientId: string) {
   return db
-    .select({ appointmentId: appointmentEvents.appointmentId, fromStatus: appointmentEvents.fromStatus, toStatus: appointmentEvents.toStatus, by: appointmentEvents.actorRole, note: appointmentEvents.note, at: appointmentEvents.createdAt })
+    .select({
+      appointmentId: appointmentEvents.appointmentId,
+      fromStatus: appointmentEvents.fromStatus,
+      toStatus: appointmentEvents.toStatus,
+      by: appointmentEvents.actorRole,
+      note: appointmentEvents.note,
+      at: appointmentEvents.createdAt,
+    })
     .from(appointmentEvents)
     .innerJoin(appointments, eq(appointments.id, appointmentEvents.appointmentId))
     .where(eq(appointments.patientId, patientId))
@@ -121,7 +128,14 @@ export function listPaymentsForExport(db: Db, patientId: string) {
 
 export function listRefundsForExport(db: Db, patientId: string) {
   return db
-    .select({ id: refunds.id, paymentId: refunds.paymentId, amountMinor: refunds.amountMinor, status: refunds.status, reason: refunds.reason, createdAt: refunds.createdAt })
+    .select({
+      id: refunds.id,
+      paymentId: refunds.paymentId,
+      amountMinor: refunds.amountMinor,
+      status: refunds.status,
+      reason: refunds.reason,
+      createdAt: refunds.createdAt,
+    })
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
     .where(eq(payments.patientId, patientId))
@@ -174,7 +188,12 @@ export async function listRecordsForExport(db: Db, patientId: string) {
     .orderBy(asc(medicalRecords.createdAt), asc(medicalRecords.id));
   const shares = records.length
     ? await db
-        .select({ recordId: recordShares.recordId, appointmentId: recordShares.appointmentId, doctorName: doctorUser.fullName, sharedAt: recordShares.createdAt })
+        .select({
+          recordId: recordShares.recordId,
+          appointmentId: recordShares.appointmentId,
+          doctorName: doctorUser.fullName,
+          sharedAt: recordShares.createdAt,
+        })
         .from(recordShares)
         .innerJoin(doctorUser, eq(doctorUser.id, recordShares.doctorId))
         .where(
@@ -185,7 +204,12 @@ export async function listRecordsForExport(db: Db, patientId: string) {
         )
         .orderBy(asc(recordShares.createdAt))
     : [];
-  return records.map((record) => ({ ...record, sharedWith: shares.filter((share) => share.recordId === record.id).map((share) => ({ appointmentId: share.appointmentId, doctorName: share.doctorName, sharedAt: share.sharedAt })) }));
+  return records.map((record) => ({
+    ...record,
+    sharedWith: shares
+      .filter((share) => share.recordId === record.id)
+      .map((share) => ({ appointmentId: share.appointmentId, doctorName: share.doctorName, sharedAt: share.sharedAt })),
+  }));
 }
 
 // ---------------------------------------------------------------- erasure
@@ -193,7 +217,15 @@ export async function listRecordsForExport(db: Db, patientId: string) {
 /** The account row, locked: a booking's foreign key check (FOR KEY SHARE) waits for the erasure to commit. */
 export async function lockUserForErasure(tx: Db, userId: string) {
   const [row] = await tx
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, active: users.active, deletedAt: users.deletedAt, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      role: users.role,
+      active: users.active,
+      deletedAt: users.deletedAt,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .for("update");
@@ -210,7 +242,10 @@ export function listUpcomingActiveAppointments(db: Db, patientId: string, now: D
 }
 
 export async function anonymiseUser(tx: Db, userId: string, now: Date): Promise<void> {
-  await tx.update(users).set({ email: erasedEmail(userId), fullName: ERASED_NAME, passwordHash: UNUSABLE_PASSWORD_HASH, active: false, deletedAt: now }).where(eq(users.id, userId));
+  await tx
+    .update(users)
+    .set({ email: erasedEmail(userId), fullName: ERASED_NAME, passwordHash: UNUSABLE_PASSWORD_HASH, active: false, deletedAt: now })
+    .where(eq(users.id, userId));
 }
 
 /** Empties every personal and medical field of the profile; returns the photo's key, for removal after commit. */
@@ -263,11 +298,21 @@ export async function deleteReviewReportsBy(tx: Db, userId: string): Promise<num
  * the doctor why the visit went and holds nothing personal.
  */
 export async function clearAppointmentTextsOfPatient(tx: Db, patientId: string, keepReason: string): Promise<void> {
-  await tx.update(appointments).set({ reason: "" }).where(and(eq(appointments.patientId, patientId), sql`${appointments.reason} <> ''`));
+  await tx
+    .update(appointments)
+    .set({ reason: "" })
+    .where(and(eq(appointments.patientId, patientId), sql`${appointments.reason} <> ''`));
   await tx
     .update(appointments)
     .set({ cancellationReason: null })
-    .where(and(eq(appointments.patientId, patientId), eq(appointments.cancelledBy, "patient"), isNotNull(appointments.cancellationReason), sql`${appointments.cancellationReason} <> ${keepReason}`));
+    .where(
+      and(
+        eq(appointments.patientId, patientId),
+        eq(appointments.cancelledBy, "patient"),
+        isNotNull(appointments.cancellationReason),
+        sql`${appointments.cancellationReason} <> ${keepReason}`,
+      ),
+    );
   await tx
     .update(appointmentEvents)
     .set({ note: null })

@@ -56,7 +56,14 @@ export async function getDoctorTimeZone(db: Db, doctorId: string): Promise<strin
 /** The doctor a report or verification email goes to. */
 export async function getDoctorContact(db: Db, doctorId: string) {
   const [row] = await db
-    .select({ id: users.id, name: users.fullName, email: users.email, active: users.active, timeZone: doctorProfiles.timeZone, verificationStatus: doctorProfiles.verificationStatus })
+    .select({
+      id: users.id,
+      name: users.fullName,
+      email: users.email,
+      active: users.active,
+      timeZone: doctorProfiles.timeZone,
+      verificationStatus: doctorProfiles.verificationStatus,
+    })
     .from(users)
     .innerJoin(doctorProfiles, eq(doctorProfiles.userId, users.id))
     .where(eq(users.id, doctorId));
@@ -65,7 +72,14 @@ export async function getDoctorContact(db: Db, doctorId: string) {
 
 export function listBookableDoctors(db: Db) {
   return db
-    .select({ id: users.id, fullName: users.fullName, specialization: specializations.name, city: doctorProfiles.city, priceMinor: doctorProfiles.priceMinor, currency: doctorProfiles.currency })
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      specialization: specializations.name,
+      city: doctorProfiles.city,
+      priceMinor: doctorProfiles.priceMinor,
+      currency: doctorProfiles.currency,
+    })
     .from(doctorProfiles)
     .innerJoin(users, eq(users.id, doctorProfiles.userId))
     .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
@@ -138,7 +152,13 @@ export async function findPhotoOwner(db: Db, photoKey: string) {
 
 export function listCertificates(db: Db, doctorId: string) {
   return db
-    .select({ id: certificates.id, originalName: certificates.originalName, contentType: certificates.contentType, sizeBytes: certificates.sizeBytes, createdAt: certificates.createdAt })
+    .select({
+      id: certificates.id,
+      originalName: certificates.originalName,
+      contentType: certificates.contentType,
+      sizeBytes: certificates.sizeBytes,
+      createdAt: certificates.createdAt,
+    })
     .from(certificates)
     .where(eq(certificates.doctorId, doctorId))
     .orderBy(desc(certificates.createdAt));
@@ -224,7 +244,14 @@ export async function listDoctorsByVerification(db: Db, status: VerificationStat
     .limit(100);
   const files = doctors.length
     ? await db
-        .select({ id: certificates.id, doctorId: certificates.doctorId, originalName: certificates.originalName, contentType: certificates.contentType, sizeBytes: certificates.sizeBytes, uploadedAt: certificates.createdAt })
+        .select({
+          id: certificates.id,
+          doctorId: certificates.doctorId,
+          originalName: certificates.originalName,
+          contentType: certificates.contentType,
+          sizeBytes: certificates.sizeBytes,
+          uploadedAt: certificates.createdAt,
+        })
         .from(certificates)
         .where(
           inArray(
@@ -239,7 +266,14 @@ export async function listDoctorsByVerification(db: Db, status: VerificationStat
 
 export async function lockDoctorProfileForVerification(db: Db, doctorId: string) {
   const [row] = await db
-    .select({ userId: doctorProfiles.userId, verificationStatus: doctorProfiles.verificationStatus, verifiedAt: doctorProfiles.verifiedAt, rejectionReason: doctorProfiles.rejectionReason, email: users.email, fullName: users.fullName })
+    .select({
+      userId: doctorProfiles.userId,
+      verificationStatus: doctorProfiles.verificationStatus,
+      verifiedAt: doctorProfiles.verifiedAt,
+      rejectionReason: doctorProfiles.rejectionReason,
+      email: users.email,
+      fullName: users.fullName,
+    })
     .from(doctorProfiles)
     .innerJoin(users, eq(users.id, doctorProfiles.userId))
     .where(eq(doctorProfiles.userId, doctorId))
@@ -247,6 +281,10 @@ export async function lockDoctorProfileForVerification(db: Db, doctorId: string)
   return row;
 }
 
-export async function setDoctorVerification(db: Db, doctorId: string, values: { verificationStatus: VerificationStatus; verifiedAt: Date | null; rejectionReason: string | null }) {
+export async function setDoctorVerification(
+  db: Db,
+  doctorId: string,
+  values: { verificationStatus: VerificationStatus; verifiedAt: Date | null; rejectionReason: string | null },
+) {
   await db.update(doctorProfiles).set(values).where(eq(doctorProfiles.userId, doctorId));
 }

@@ -29,14 +29,27 @@ export async function deleteOwnMedicalRecord(db: Db, recordId: string, patientId
 /** The patient's records, newest first, each with the appointments it is shared on (a share ends when its appointment is cancelled). */
 export async function listRecordsOfPatient(db: Db, patientId: string) {
   const records = await db
-    .select({ id: medicalRecords.id, title: medicalRecords.title, recordType: medicalRecords.recordType, originalName: medicalRecords.originalName, contentType: medicalRecords.contentType, sizeBytes: medicalRecords.sizeBytes, createdAt: medicalRecords.createdAt })
+    .select({
+      id: medicalRecords.id,
+      title: medicalRecords.title,
+      recordType: medicalRecords.recordType,
+      originalName: medicalRecords.originalName,
+      contentType: medicalRecords.contentType,
+      sizeBytes: medicalRecords.sizeBytes,
+      createdAt: medicalRecords.createdAt,
+    })
     .from(medicalRecords)
     .where(eq(medicalRecords.patientId, patientId))
     .orderBy(desc(medicalRecords.createdAt))
     .limit(200);
   const shares = records.length
     ? await db
-        .select({ recordId: recordShares.recordId, appointmentId: recordShares.appointmentId, doctorName: doctorUser.fullName, startsAt: appointments.startsAt })
+        .select({
+          recordId: recordShares.recordId,
+          appointmentId: recordShares.appointmentId,
+          doctorName: doctorUser.fullName,
+          startsAt: appointments.startsAt,
+        })
         .from(recordShares)
         .innerJoin(appointments, eq(appointments.id, recordShares.appointmentId))
         .innerJoin(doctorUser, eq(doctorUser.id, recordShares.doctorId))
@@ -57,7 +70,13 @@ export async function listRecordsOfPatient(db: Db, patientId: string) {
 /** Appointments a patient may share records on: theirs, not cancelled, newest first. */
 export function listShareableAppointments(db: Db, patientId: string) {
   return db
-    .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, doctorId: appointments.doctorId, doctorName: doctorUser.fullName })
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      status: appointments.status,
+      doctorId: appointments.doctorId,
+      doctorName: doctorUser.fullName,
+    })
     .from(appointments)
     .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
     .where(and(eq(appointments.patientId, patientId), ne(appointments.status, "cancelled")))
@@ -66,7 +85,10 @@ export function listShareableAppointments(db: Db, patientId: string) {
 }
 
 export async function getAppointmentForSharing(db: Db, appointmentId: string) {
-  const [row] = await db.select({ id: appointments.id, patientId: appointments.patientId, doctorId: appointments.doctorId, status: appointments.status }).from(appointments).where(eq(appointments.id, appointmentId));
+  const [row] = await db
+    .select({ id: appointments.id, patientId: appointments.patientId, doctorId: appointments.doctorId, status: appointments.status })
+    .from(appointments)
+    .where(eq(appointments.id, appointmentId));
   return row;
 }
 

@@ -97,7 +97,11 @@ export async function aggregateMoney(
 }
 
 /** Visible reviews written during the month. Hidden ones leave averages, as on public pages. */
-export async function aggregateRatings(db: Db, scope: Scope, month: string): Promise<{ doctor_id: string | null; time_zone: string; rating_sum: number; rating_count: number }[]> {
+export async function aggregateRatings(
+  db: Db,
+  scope: Scope,
+  month: string,
+): Promise<{ doctor_id: string | null; time_zone: string; rating_sum: number; rating_count: number }[]> {
   return db.execute(sql`
     with b as (${bounds(scope, month)})
     select b.doctor_id, b.time_zone, sum(r.rating)::int as rating_sum, count(*)::int as rating_count

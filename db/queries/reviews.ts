@@ -10,15 +10,27 @@ export type Review = typeof reviews.$inferSelect;
 /** The appointment a review is about, locked so its status cannot change under the check. */
 export async function lockAppointmentForReview(tx: Db, appointmentId: string) {
   const [row] = await tx
-    .select({ id: appointments.id, patientId: appointments.patientId, doctorId: appointments.doctorId, status: appointments.status, startsAt: appointments.startsAt })
+    .select({
+      id: appointments.id,
+      patientId: appointments.patientId,
+      doctorId: appointments.doctorId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+    })
     .from(appointments)
     .where(eq(appointments.id, appointmentId))
     .for("share");
   return row;
 }
 
-export async function insertReview(tx: Db, values: { appointmentId: string; doctorId: string; patientId: string; rating: number; body: string; createdAt: Date }): Promise<Review> {
-  const [row] = await tx.insert(reviews).values({ ...values, updatedAt: values.createdAt }).returning();
+export async function insertReview(
+  tx: Db,
+  values: { appointmentId: string; doctorId: string; patientId: string; rating: number; body: string; createdAt: Date },
+): Promise<Review> {
+  const [row] = await tx
+    .insert(reviews)
+    .values({ ...values, updatedAt: values.createdAt })
+    .returning();
   return row!;
 }
 
@@ -54,7 +66,11 @@ export async function setDoctorReply(tx: Db, input: { id: string; doctorId: stri
 /** Null when this person already reported this review (one report each). */
 export async function insertReviewReport(tx: Db, input: { reviewId: string; reporterId: string; reason: string; createdAt: Date }) {
   // updatedAt follows createdAt: the moderation queue sorts by when the report was made.
-  const [row] = await tx.insert(reviewReports).values({ ...input, updatedAt: input.createdAt }).onConflictDoNothing().returning({ id: reviewReports.id });
+  const [row] = await tx
+    .insert(reviewReports)
+    .values({ ...input, updatedAt: input.createdAt })
+    .onConflictDoNothing()
+    .returning({ id: reviewReports.id });
   return row ?? null;
 }
 
@@ -155,7 +171,8 @@ const reporter = alias(users, "reporter");
 
 export type ModerationView = "reported" | "recent" | "hidden";
 
-const openReports = sql<number>`(select count(*) from ${reviewReports} where ${reviewReports.reviewId} = ${reviews.id} and ${reviewReports.resolvedAt} is null)`.mapWith(Number);
+const openReports =
+  sql<number>`(select count(*) from ${reviewReports} where ${reviewReports.reviewId} = ${reviews.id} and ${reviewReports.resolvedAt} is null)`.mapWith(Number);
 
 /**
  * The moderation queue: reviews with open reports (most reported first), the
@@ -164,7 +181,11 @@ const openReports = sql<number>`(select count(*) from ${reviewReports} where ${r
  */
 export async function listReviewsForModeration(db: Db, view: ModerationView, now: Date) {
   const where: SQL | undefined =
-    view === "reported" ? sql`${openReports} > 0` : view === "hidden" ? eq(reviews.status, "hidden") : gte(reviews.createdAt, new Date(now.getTime() - 30 * 86_400_000));
+    view === "reported"
+      ? sql`${openReports} > 0`
+      : view === "hidden"
+        ? eq(reviews.status, "hidden")
+        : gte(reviews.createdAt, new Date(now.getTime() - 30 * 86_400_000));
   const rows = await db
     .select({
       id: reviews.id,
@@ -178,7 +199,9 @@ export async function listReviewsForModeration(db: Db, view: ModerationView, now
       doctorName: doctorUser.fullName,
       patientName: patientUser.fullName,
       openReports,
-      doctorAverage: sql<string | null>`(select round(avg(v.rating)::numeric, 2) from reviews v where v.doctor_id = ${reviews.doctorId} and v.status = 'visible')`,
+      doctorAverage: sql<
+        string | null
+      >`(select round(avg(v.rating)::numeric, 2) from reviews v where v.doctor_id = ${reviews.doctorId} and v.status = 'visible')`,
       doctorVisibleCount: sql<number>`(select count(*) from reviews v where v.doctor_id = ${reviews.doctorId} and v.status = 'visible')`.mapWith(Number),
     })
     .from(reviews)
@@ -189,7 +212,14 @@ export async function listReviewsForModeration(db: Db, view: ModerationView, now
     .limit(100);
   const reports = rows.length
     ? await db
-        .select({ id: reviewReports.id, reviewId: reviewReports.reviewId, reason: reviewReports.reason, reporterName: reporter.fullName, reporterRole: reporter.role, createdAt: reviewReports.createdAt })
+        .select({
+          id: reviewReports.id,
+          reviewId: reviewReports.reviewId,
+          reason: reviewReports.reason,
+          reporterName: reporter.fullName,
+          reporterRole: reporter.role,
+          createdAt: reviewReports.createdAt,
+        })
         .from(reviewReports)
         .innerJoin(reporter, eq(reporter.id, reviewReports.reporterId))
         .where(
@@ -203,11 +233,18 @@ export async function listReviewsForModeration(db: Db, view: ModerationView, now
         )
         .orderBy(asc(reviewReports.createdAt))
     : [];
-  return rows.map((row) => ({ ...row, doctorAverage: row.doctorAverage === null ? null : Number(row.doctorAverage), reports: reports.filter((report) => report.reviewId === row.id) }));
+  return rows.map((row) => ({
+    ...row,
+    doctorAverage: row.doctorAverage === null ? null : Number(row.doctorAverage),
+    reports: reports.filter((report) => report.reviewId === row.id),
+  }));
 }
 
 export async function countOpenReportedReviews(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(distinct ${reviewReports.reviewId})`.mapWith(Number) }).from(reviewReports).where(isNull(reviewReports.resolvedAt));
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${reviewReports.reviewId})`.mapWith(Number) })
+    .from(reviewReports)
+    .where(isNull(reviewReports.resolvedAt));
   return row.n;
 }
 

@@ -92,6 +92,8 @@ describe("listUsersForAdmin", () => {
   it("returns what the list shows for each user", async () => {
     const { token, ids } = await usersWithToken([{ key: "only", role: "doctor", active: false, fullName: "Dr. Grace Hopper" }]);
     const { rows } = await listUsersForAdmin(db, { query: token, page: 1, pageSize: 10 });
-    expect(rows).toEqual([expect.objectContaining({ id: ids.only, fullName: "Dr. Grace Hopper", email: `${token}-only@careslot.test`, role: "doctor", active: false })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ id: ids.only, fullName: "Dr. Grace Hopper", email: `${token}-only@careslot.test`, role: "doctor", active: false }),
+    ]);
   });
 });

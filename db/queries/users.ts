@@ -11,10 +11,7 @@ export function getUserById(db: Db, id: string) {
   return db.query.users.findFirst({ where: eq(users.id, id) });
 }
 
-export async function insertUserWithProfile(
-  db: Db,
-  input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string },
-) {
+export async function insertUserWithProfile(db: Db, input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string }) {
   const [user] = await db
     .insert(users)
     .values({ email: input.email, fullName: input.fullName, passwordHash: input.passwordHash, role: input.role })
@@ -25,7 +22,10 @@ export async function insertUserWithProfile(
 }
 
 export async function markEmailVerified(db: Db, userId: string, at: Date) {
-  await db.update(users).set({ emailVerifiedAt: at }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+  await db
+    .update(users)
+    .set({ emailVerifiedAt: at })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
 }
 
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string) {
@@ -70,18 +70,28 @@ export async function touchSession(db: Db, sessionId: string, at: Date) {
 }
 
 export async function revokeSession(db: Db, sessionId: string, at: Date) {
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 export async function revokeAllSessionsOfUser(db: Db, userId: string, at: Date) {
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of the user except the one making the request. */
 export async function revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null, at: Date): Promise<number> {
   const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
   if (keepSessionId) conditions.push(ne(sessions.id, keepSessionId));
-  const revoked = await tx.update(sessions).set({ revokedAt: at }).where(and(...conditions)).returning({ id: sessions.id });
+  const revoked = await tx
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
   return revoked.length;
 }
 
@@ -116,7 +126,15 @@ export async function listUsersForAdmin(db: Db, filter: UserListFilter) {
   const where = userFilter(filter);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ id: users.id, fullName: users.fullName, email: users.email, role: users.role, active: users.active, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+      .select({
+        id: users.id,
+        fullName: users.fullName,
+        email: users.email,
+        role: users.role,
+        active: users.active,
+        emailVerifiedAt: users.emailVerifiedAt,
+        createdAt: users.createdAt,
+      })
       .from(users)
       .where(where)
       .orderBy(sql`${users.createdAt} desc`, asc(users.id))
@@ -137,7 +155,10 @@ export async function getUserForAdmin(db: Db, userId: string) {
       active: users.active,
       emailVerifiedAt: users.emailVerifiedAt,
       createdAt: users.createdAt,
-      openSessions: sql<number>`(select count(*) from ${sessions} where ${sessions.userId} = ${users.id} and ${sessions.revokedAt} is null and ${sessions.expiresAt} > now())`.mapWith(Number),
+      openSessions:
+        sql<number>`(select count(*) from ${sessions} where ${sessions.userId} = ${users.id} and ${sessions.revokedAt} is null and ${sessions.expiresAt} > now())`.mapWith(
+          Number,
+        ),
     })
     .from(users)
     .where(eq(users.id, userId));

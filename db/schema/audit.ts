@@ -17,5 +17,9 @@ export const auditLog = pgTable(
     after: jsonb("after"),
     ...timestamps(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_actor_idx").on(t.actorId), index("audit_log_created_at_idx").on(t.createdAt)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_created_at_idx").on(t.createdAt),
+  ],
 );

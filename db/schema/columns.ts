@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import { customType, timestamp, uuid } from "drizzle-orm/pg-core";
 import { decryptText, encryptText } from "../crypto";
 
-export const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+export const id = () =>
+  uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

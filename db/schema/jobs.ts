@@ -37,8 +37,12 @@ export const jobRuns = pgTable(
     ...timestamps(),
   },
   (t) => [
-    uniqueIndex("job_runs_idempotency_idx").on(t.functionId, t.idempotencyKey).where(sql`${t.idempotencyKey} IS NOT NULL`),
+    uniqueIndex("job_runs_idempotency_idx")
+      .on(t.functionId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
     index("job_runs_status_idx").on(t.status, t.updatedAt),
-    index("job_runs_active_function_idx").on(t.functionId).where(sql`${t.status} IN ('queued', 'running', 'sleeping')`),
+    index("job_runs_active_function_idx")
+      .on(t.functionId)
+      .where(sql`${t.status} IN ('queued', 'running', 'sleeping')`),
   ],
 );

@@ -59,7 +59,11 @@ export const refunds = pgTable(
     requestedByRole: actorRole("requested_by_role").notNull(),
     ...timestamps(),
   },
-  (t) => [index("refunds_payment_id_idx").on(t.paymentId), uniqueIndex("refunds_stripe_refund_key").on(t.stripeRefundId), check("refunds_amount_positive", sql`${t.amountMinor} > 0`)],
+  (t) => [
+    index("refunds_payment_id_idx").on(t.paymentId),
+    uniqueIndex("refunds_stripe_refund_key").on(t.stripeRefundId),
+    check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
+  ],
 );
 
 /** Stripe event ids already processed: a replayed or duplicated webhook changes nothing. */

@@ -60,7 +60,10 @@ export const doctorProfiles = pgTable(
     minimumNoticeHours: integer("minimum_notice_hours").notNull().default(2),
     bookingHorizonDays: integer("booking_horizon_days").notNull().default(60),
     acceptingBookings: boolean("accepting_bookings").notNull().default(true),
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     photoKey: text("photo_key"),
     verificationStatus: verificationStatus("verification_status").notNull().default("pending"),
     verifiedAt: instant("verified_at"),

@@ -44,7 +44,11 @@ export const recordShares = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex("record_shares_record_appointment_key").on(t.recordId, t.appointmentId), index("record_shares_doctor_id_idx").on(t.doctorId), index("record_shares_appointment_id_idx").on(t.appointmentId)],
+  (t) => [
+    uniqueIndex("record_shares_record_appointment_key").on(t.recordId, t.appointmentId),
+    index("record_shares_doctor_id_idx").on(t.doctorId),
+    index("record_shares_appointment_id_idx").on(t.appointmentId),
+  ],
 );
 
 export const certificates = pgTable(

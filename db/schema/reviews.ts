@@ -34,7 +34,9 @@ export const reviews = pgTable(
     uniqueIndex("reviews_appointment_id_key").on(t.appointmentId),
     index("reviews_doctor_status_created_idx").on(t.doctorId, t.status, t.createdAt),
     // Covers rating averages (search sort/filter, doctor page): an index-only scan per doctor, no heap visits.
-    index("reviews_doctor_visible_rating_idx").on(t.doctorId, t.rating).where(sql`${t.status} = 'visible'`),
+    index("reviews_doctor_visible_rating_idx")
+      .on(t.doctorId, t.rating)
+      .where(sql`${t.status} = 'visible'`),
     index("reviews_patient_id_idx").on(t.patientId),
     check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
     check("reviews_body_length", sql`char_length(${t.body}) between 10 and 2000`),

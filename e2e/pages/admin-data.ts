@@ -5,7 +5,18 @@ import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { connectDatabase, type DatabaseHandle } from "../../db/client";
 import { eq } from "drizzle-orm";
-import { appointments, availabilityRules, certificates, doctorProfiles, medicalRecords, patientProfiles, payments, reports, reviews, users } from "../../db/schema";
+import {
+  appointments,
+  availabilityRules,
+  certificates,
+  doctorProfiles,
+  medicalRecords,
+  patientProfiles,
+  payments,
+  reports,
+  reviews,
+  users,
+} from "../../db/schema";
 import { DEMO_PASSWORD, specializationSeed } from "../../db/seed-data";
 import { parseEnv } from "../../lib/env-schema";
 import { buildFigures } from "../../lib/reports/figures";
@@ -96,7 +107,10 @@ export async function isStored(key: string): Promise<boolean> {
 export async function addCertificate(doctorId: string, bytes: Uint8Array, name = "licence.pdf"): Promise<string> {
   const key = `certificates/${randomUUID()}`;
   await storageDriverFor(parseEnv(process.env)).put(key, bytes, "application/pdf");
-  const [row] = await db().insert(certificates).values({ doctorId, fileKey: key, originalName: name, contentType: "application/pdf", sizeBytes: bytes.byteLength }).returning({ id: certificates.id });
+  const [row] = await db()
+    .insert(certificates)
+    .values({ doctorId, fileKey: key, originalName: name, contentType: "application/pdf", sizeBytes: bytes.byteLength })
+    .returning({ id: certificates.id });
   return row.id;
 }
 
@@ -109,7 +123,16 @@ export async function createAppointment(doctorId: string, patientId: string, sta
   const startsAt = new Date(day.getTime() + (status === "completed" ? -3 : 5) * 86_400_000 + (9 + hourOffset++) * 3_600_000);
   const [row] = await db()
     .insert(appointments)
-    .values({ doctorId, patientId, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), status, priceMinor: 5000, currency: "EUR", reason: "E2E visit" })
+    .values({
+      doctorId,
+      patientId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      status,
+      priceMinor: 5000,
+      currency: "EUR",
+      reason: "E2E visit",
+    })
     .returning({ id: appointments.id });
   return row.id;
 }
@@ -138,7 +161,17 @@ export async function createPayment(appointmentId: string): Promise<string> {
   const [appointment] = await db().select().from(appointments).where(eq(appointments.id, appointmentId));
   const [row] = await db()
     .insert(payments)
-    .values({ appointmentId, patientId: appointment.patientId, doctorId: appointment.doctorId, provider: "stripe", status: "paid", amountMinor: appointment.priceMinor, currency: appointment.currency, stripePaymentIntentId: `pi_e2e_${randomUUID().replaceAll("-", "")}`, paidAt: new Date() })
+    .values({
+      appointmentId,
+      patientId: appointment.patientId,
+      doctorId: appointment.doctorId,
+      provider: "stripe",
+      status: "paid",
+      amountMinor: appointment.priceMinor,
+      currency: appointment.currency,
+      stripePaymentIntentId: `pi_e2e_${randomUUID().replaceAll("-", "")}`,
+      paidAt: new Date(),
+    })
     .returning({ id: payments.id });
   return row.id;
 }
@@ -146,7 +179,10 @@ export async function createPayment(appointmentId: string): Promise<string> {
 /** A month's system-wide report with empty figures, as if generated; kept if that month already has one. */
 export async function createMonthReport(month: string): Promise<string> {
   const figures = buildFigures({ month, timeZone: "UTC", generatedAt: new Date(), weekdays: [], money: [], doctors: 0 });
-  await db().insert(reports).values({ kind: "system_monthly", month: `${month}-01`, figures }).onConflictDoNothing();
+  await db()
+    .insert(reports)
+    .values({ kind: "system_monthly", month: `${month}-01`, figures })
+    .onConflictDoNothing();
   return month;
 }
 

@@ -35,6 +35,8 @@ export class PatientRecordsPage {
   }
 
   async downloadHref(title: string): Promise<string> {
-    return (await this.record(title).getByRole("link", { name: `Download ${title}` }).getAttribute("href"))!;
+    return (await this.record(title)
+      .getByRole("link", { name: `Download ${title}` })
+      .getAttribute("href"))!;
   }
 }

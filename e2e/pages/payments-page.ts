@@ -36,7 +36,10 @@ export class PaymentsPage {
 
   /** A payment row of the list, found by a name it shows (doctor or patient). */
   paymentRow(name: string): Locator {
-    return this.page.getByRole("table", { name: /payments/i }).getByRole("row").filter({ hasText: name });
+    return this.page
+      .getByRole("table", { name: /payments/i })
+      .getByRole("row")
+      .filter({ hasText: name });
   }
 
   /** A visit in the doctor's "Due at the clinic" list. */

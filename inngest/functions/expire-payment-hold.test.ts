@@ -16,7 +16,13 @@ const MINUTE = 60_000;
 async function lapsedHold() {
   const doctor = await createDoctor(db);
   const patient = await createPatient(db);
-  const hold = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "09:00"), status: "pending_payment", holdExpiresAt: new Date(Date.now() - MINUTE) });
+  const hold = await insertAppointmentRow(db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: localInstant("2030-03-05", "09:00"),
+    status: "pending_payment",
+    holdExpiresAt: new Date(Date.now() - MINUTE),
+  });
   const payment = await insertPayment(db, hold, { status: "requires_payment", paidAt: null });
   return { hold, payment };
 }
@@ -27,7 +33,11 @@ describe("expire-payment-hold", () => {
   it("sleeps until the hold ends, then releases the slot and expires the unpaid payment", async () => {
     const { hold, payment } = await lapsedHold();
 
-    const { result, ctx } = await new InngestTestEngine({ function: expirePaymentHold, events: [bookedEvent(hold)], steps: [{ id: "wait-for-hold-expiry", handler: () => undefined }] }).execute();
+    const { result, ctx } = await new InngestTestEngine({
+      function: expirePaymentHold,
+      events: [bookedEvent(hold)],
+      steps: [{ id: "wait-for-hold-expiry", handler: () => undefined }],
+    }).execute();
 
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-hold-expiry", hold.holdExpiresAt);
     expect(result).toEqual({ appointmentId: hold.id, released: true, status: "cancelled" });
@@ -42,12 +52,19 @@ describe("expire-payment-hold", () => {
       await db.update(appointments).set({ status: "confirmed" }).where(eq(appointments.id, hold.id));
     };
 
-    const { result } = await new InngestTestEngine({ function: expirePaymentHold, events: [bookedEvent(hold)], steps: [{ id: "wait-for-hold-expiry", handler: webhookConfirms }] }).execute();
+    const { result } = await new InngestTestEngine({
+      function: expirePaymentHold,
+      events: [bookedEvent(hold)],
+      steps: [{ id: "wait-for-hold-expiry", handler: webhookConfirms }],
+    }).execute();
 
     expect(result).toEqual({ appointmentId: hold.id, released: false, status: "confirmed" });
     expect((await getAppointment(db, hold.id)).status).toBe("confirmed");
     expect(await paymentStatus(payment.id)).toBe("paid");
-    expect(Reflect.get(expirePaymentHold, "opts").cancelOn).toContainEqual({ event: expect.objectContaining({ name: "appointment/confirmed" }), match: "data.appointmentId" });
+    expect(Reflect.get(expirePaymentHold, "opts").cancelOn).toContainEqual({
+      event: expect.objectContaining({ name: "appointment/confirmed" }),
+      match: "data.appointmentId",
+    });
   });
 
   it("does nothing for a booking that was confirmed from the start", async () => {

@@ -47,7 +47,11 @@ describe("generate-monthly-reports", () => {
       busiestWeekdays: ["Tuesday"],
     });
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("announce-doctor-reports-1", [
-      expect.objectContaining({ name: "reports/doctor-report.ready", id: `report-ready/${report!.id}/2020-07`, data: { reportId: report!.id, doctorId, month: "2020-07-01" } }),
+      expect.objectContaining({
+        name: "reports/doctor-report.ready",
+        id: `report-ready/${report!.id}/2020-07`,
+        data: { reportId: report!.id, doctorId, month: "2020-07-01" },
+      }),
     ]);
     const month = await getMonthReports(database.db, "2020-07-01");
     expect(readFigures(month.system?.figures)).toMatchObject({ timeZone: "UTC", doctors: 1, appointments: { total: 2 } });
@@ -55,7 +59,10 @@ describe("generate-monthly-reports", () => {
   });
 
   it("recomputes any month on demand, without announcing it again", async () => {
-    const { result, ctx } = await new InngestTestEngine({ function: generateMonthlyReports, events: [{ name: "reports/month.requested", data: { month: "2020-06" } }] }).execute();
+    const { result, ctx } = await new InngestTestEngine({
+      function: generateMonthlyReports,
+      events: [{ name: "reports/month.requested", data: { month: "2020-06" } }],
+    }).execute();
 
     expect(result).toEqual({ month: "2020-06", reports: 3, announced: 0 });
     expect(ctx.step.sendEvent).not.toHaveBeenCalled();

@@ -26,7 +26,12 @@ export const generateMonthlyReports = inngest.createFunction(
       const batch = toAnnounce.slice(start, start + ANNOUNCE_BATCH);
       await step.sendEvent(
         `announce-doctor-reports-${start / ANNOUNCE_BATCH + 1}`,
-        batch.map((report) => reportsDoctorReportReady.create({ reportId: report.id, doctorId: report.doctorId, month: monthToDate(month) }, { id: `report-ready/${report.id}/${month}` })),
+        batch.map((report) =>
+          reportsDoctorReportReady.create(
+            { reportId: report.id, doctorId: report.doctorId, month: monthToDate(month) },
+            { id: `report-ready/${report.id}/${month}` },
+          ),
+        ),
       );
     }
     return { month, reports: generated.doctorReports.length + 1, announced: toAnnounce.length };

@@ -53,7 +53,11 @@ describe("schedule-appointment-reminder", () => {
 
   it("sends nothing for an appointment cancelled during the sleep", async () => {
     const { doctor, patient } = await pair();
-    const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "11:00"), reason: "Check-up" }, TEST_NOW);
+    const appointment = await bookAppointment(
+      db,
+      { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "11:00"), reason: "Check-up" },
+      TEST_NOW,
+    );
 
     const { result } = await runReminder(bookedEvent(appointment, TEST_NOW), () =>
       cancelAppointment(db, { appointmentId: appointment.id, actor: { id: doctor.id, role: "doctor" }, reason: "Doctor away" }, TEST_NOW),
@@ -62,7 +66,10 @@ describe("schedule-appointment-reminder", () => {
     expect(result).toMatchObject({ reminder: { outcome: "skipped", reason: "appointment is cancelled" } });
     expect(await emailsOf(db, appointment.id)).toEqual([]);
     // And Inngest stops the sleeping run as soon as the cancellation event arrives.
-    expect(Reflect.get(scheduleAppointmentReminder, "opts").cancelOn).toContainEqual({ event: expect.objectContaining({ name: "appointment/cancelled" }), match: "data.appointmentId" });
+    expect(Reflect.get(scheduleAppointmentReminder, "opts").cancelOn).toContainEqual({
+      event: expect.objectContaining({ name: "appointment/cancelled" }),
+      match: "data.appointmentId",
+    });
   });
 
   it("after a reschedule, the old reminder sends nothing and a new one is scheduled for the new time", async () => {

@@ -14,7 +14,11 @@ describe("send-booking-confirmation", () => {
   it("emails the patient (with reschedule and cancel links) and the doctor, each in the reader's own time zone", async () => {
     const doctor = await createDoctor(db, { fullName: "Dr. Confirm" });
     const patient = await createPatient(db, { timeZone: "Asia/Kolkata" });
-    const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "Check-up" }, TEST_NOW);
+    const appointment = await bookAppointment(
+      db,
+      { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "Check-up" },
+      TEST_NOW,
+    );
 
     const engine = new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] });
     const { result, ctx } = await engine.execute();
@@ -43,7 +47,11 @@ describe("send-booking-confirmation", () => {
   it("sends nothing more when the run is repeated (a redelivered event or a retried step)", async () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
-    const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "11:00"), reason: "Check-up" }, TEST_NOW);
+    const appointment = await bookAppointment(
+      db,
+      { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "11:00"), reason: "Check-up" },
+      TEST_NOW,
+    );
     await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] }).execute();
     const { result } = await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] }).execute();
 
@@ -54,7 +62,12 @@ describe("send-booking-confirmation", () => {
   it("does not confirm a visit that was cancelled before the job ran", async () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
-    const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-07", "09:00"), status: "cancelled" });
+    const appointment = await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: localInstant("2030-03-07", "09:00"),
+      status: "cancelled",
+    });
 
     const { result } = await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(appointment)] }).execute();
 
@@ -65,14 +78,23 @@ describe("send-booking-confirmation", () => {
   it("skips a booking held for payment, and confirms it once the payment arrives", async () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
-    const hold = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-07", "10:00"), status: "pending_payment", holdExpiresAt: new Date(Date.now() + 30 * 60_000) });
+    const hold = await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: localInstant("2030-03-07", "10:00"),
+      status: "pending_payment",
+      holdExpiresAt: new Date(Date.now() + 30 * 60_000),
+    });
 
     const held = await new InngestTestEngine({ function: sendBookingConfirmation, events: [bookedEvent(hold)] }).execute();
     expect(held.result).toMatchObject({ patient: { outcome: "skipped", reason: "appointment is pending_payment" }, doctor: { outcome: "skipped" } });
     expect(await emailsOf(db, hold.id)).toEqual([]);
 
     await db.update(appointments).set({ status: "confirmed", holdExpiresAt: null }).where(eq(appointments.id, hold.id));
-    const paid = await new InngestTestEngine({ function: sendBookingConfirmation, events: [{ name: "appointment/confirmed", data: { appointmentId: hold.id, startsAt: hold.startsAt.toISOString() } }] }).execute();
+    const paid = await new InngestTestEngine({
+      function: sendBookingConfirmation,
+      events: [{ name: "appointment/confirmed", data: { appointmentId: hold.id, startsAt: hold.startsAt.toISOString() } }],
+    }).execute();
     expect(paid.result).toMatchObject({ patient: { outcome: "stored" }, doctor: { outcome: "stored" } });
     expect((await emailsOf(db, hold.id)).map((email) => email.template)).toEqual(["booking-confirmation-patient", "booking-confirmation-doctor"]);
   });

@@ -29,7 +29,10 @@ describe("send-monthly-report-email", () => {
     }).execute();
 
     expect(result).toMatchObject({ email: { outcome: "stored" } });
-    const [email] = await db.select().from(emails).where(and(eq(emails.userId, doctor.id), eq(emails.template, "monthly-report")));
+    const [email] = await db
+      .select()
+      .from(emails)
+      .where(and(eq(emails.userId, doctor.id), eq(emails.template, "monthly-report")));
     expect(email).toMatchObject({ toAddress: doctor.email, subject: "Your Careslot report for May 2030" });
     expect(email.text).toContain("5 (3 completed, 1 no-shows, 1 cancelled)");
     expect(email.text).toContain("75%");

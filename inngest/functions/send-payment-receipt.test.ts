@@ -11,12 +11,19 @@ const db = useTestDb({ max: 3 });
 async function paidVisit(status: "paid" | "requires_payment") {
   const doctor = await createDoctor(db, { fullName: "Dr. Receipt" });
   const patient = await createPatient(db, { timeZone: "Europe/London" });
-  const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), priceMinor: 8550, currency: "EUR" });
+  const appointment = await insertAppointmentRow(db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: localInstant("2030-03-05", "10:00"),
+    priceMinor: 8550,
+    currency: "EUR",
+  });
   const payment = await insertPayment(db, appointment, { status, paidAt: status === "paid" ? new Date("2030-03-04T08:30:00Z") : null });
   return { patient, appointment, payment };
 }
 
-const run = (data: { appointmentId: string; paymentId: string }) => new InngestTestEngine({ function: sendPaymentReceipt, events: [{ name: "payment/paid", data }] }).execute();
+const run = (data: { appointmentId: string; paymentId: string }) =>
+  new InngestTestEngine({ function: sendPaymentReceipt, events: [{ name: "payment/paid", data }] }).execute();
 
 describe("send-payment-receipt", () => {
   it("sends the patient a receipt for a completed payment, in the patient's zone", async () => {
@@ -38,7 +45,9 @@ describe("send-payment-receipt", () => {
 
     const paid = await paidVisit("paid");
     await run({ appointmentId: paid.appointment.id, paymentId: paid.payment.id });
-    expect((await run({ appointmentId: paid.appointment.id, paymentId: paid.payment.id })).result).toMatchObject({ receipt: { outcome: "skipped", reason: "already sent" } });
+    expect((await run({ appointmentId: paid.appointment.id, paymentId: paid.payment.id })).result).toMatchObject({
+      receipt: { outcome: "skipped", reason: "already sent" },
+    });
     expect(await emailsOf(db, paid.appointment.id)).toHaveLength(1);
   });
 });

@@ -11,7 +11,12 @@ const db = useTestDb({ max: 3 });
 async function refundedVisit(refundStatus: "succeeded" | "failed") {
   const doctor = await createDoctor(db);
   const patient = await createPatient(db);
-  const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), status: "cancelled" });
+  const appointment = await insertAppointmentRow(db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: localInstant("2030-03-05", "10:00"),
+    status: "cancelled",
+  });
   const payment = await insertPayment(db, appointment, { status: "refunded", refundedMinor: 6000 });
   const refund = await insertRefund(db, payment.id, { amountMinor: 6000, status: refundStatus });
   return { patient, appointment, payment, refund };
@@ -34,7 +39,9 @@ describe("send-refund-notice", () => {
 
   it("says nothing about a refund that failed", async () => {
     const { appointment, payment, refund } = await refundedVisit("failed");
-    expect((await run({ paymentId: payment.id, appointmentId: appointment.id, refundId: refund.id, amountMinor: 6000 })).result).toMatchObject({ notice: { outcome: "skipped", reason: "refund failed" } });
+    expect((await run({ paymentId: payment.id, appointmentId: appointment.id, refundId: refund.id, amountMinor: 6000 })).result).toMatchObject({
+      notice: { outcome: "skipped", reason: "refund failed" },
+    });
     expect(await emailsOf(db, appointment.id)).toEqual([]);
   });
 });

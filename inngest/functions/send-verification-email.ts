@@ -7,7 +7,10 @@ import { doctorRejected, doctorVerified } from "../events";
 export const sendVerificationEmail = inngest.createFunction(
   { id: "send-verification-email", name: "Doctor verification email", triggers: [doctorVerified, doctorRejected] },
   async ({ event, step }) => {
-    const decision = event.name === doctorRejected.name ? { decision: "rejected" as const, doctorId: event.data.doctorId, reason: event.data.reason } : { decision: "verified" as const, doctorId: event.data.doctorId };
+    const decision =
+      event.name === doctorRejected.name
+        ? { decision: "rejected" as const, doctorId: event.data.doctorId, reason: event.data.reason }
+        : { decision: "verified" as const, doctorId: event.data.doctorId };
     const email = await step.run("email-verification-decision", () => sendDecisionEmail(getDb(), decision));
     return { doctorId: event.data.doctorId, email };
   },

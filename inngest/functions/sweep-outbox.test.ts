@@ -62,8 +62,14 @@ describe("sweep-outbox", () => {
       const appointment = await insertAppointmentRow(database.db, { doctorId: doctor.id, patientId: patient.id, startsAt: TEST_NOW, status: "cancelled" });
       const payment = await insertPayment(database.db, appointment, { stripePaymentIntentId: "pi_sweep_1" });
       // Recorded with a cancellation two minutes ago; Stripe was down, then the server went away.
-      const refund = await insertRefund(database.db, payment.id, { amountMinor: 6000, status: "pending", requestedByRole: "doctor", createdAt: new Date(Date.now() - 2 * 60_000) });
-      const sweep = () => new InngestTestEngine({ function: sweepOutbox, events: [{ name: "inngest/scheduled.timer", data: { cron: "* * * * *" } }] }).execute();
+      const refund = await insertRefund(database.db, payment.id, {
+        amountMinor: 6000,
+        status: "pending",
+        requestedByRole: "doctor",
+        createdAt: new Date(Date.now() - 2 * 60_000),
+      });
+      const sweep = () =>
+        new InngestTestEngine({ function: sweepOutbox, events: [{ name: "inngest/scheduled.timer", data: { cron: "* * * * *" } }] }).execute();
 
       const first = await sweep();
       expect(first.result).toEqual({ sent: 1, failed: 0 });
@@ -72,7 +78,10 @@ describe("sweep-outbox", () => {
       const [after] = await database.db.select().from(refunds).where(eq(refunds.id, refund.id));
       expect(after).toMatchObject({ status: "succeeded", stripeRefundId: expect.stringMatching(/^re_test_/), sendClaimedAt: null });
       expect((await database.db.select().from(payments).where(eq(payments.id, payment.id)))[0]).toMatchObject({ status: "refunded", refundedMinor: 6000 });
-      const [notice] = await database.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), eq(outboxEvents.status, "sent")));
+      const [notice] = await database.db
+        .select()
+        .from(outboxEvents)
+        .where(and(eq(outboxEvents.name, "payment/refunded"), eq(outboxEvents.status, "sent")));
       expect(inngest.accepted).toContain(notice.id);
 
       await sweep();

@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 function bookInAProcessThatDies(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "inngest/testing/book-then-die.ts", ...args], { env: { ...process.env, DATABASE_URL: database.url }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "inngest/testing/book-then-die.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     child.on("exit", (code, signal) => reject(new Error(`the booking process ended early (${code ?? signal})`)));
     createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -41,7 +44,9 @@ describe("a server killed between a booking's commit and its email", () => {
     const appointmentId = await bookInAProcessThatDies([doctor.id, patient.id, localInstant("2030-03-05", "10:00").toISOString()]);
 
     expect(await emailsOf(database.db, appointmentId)).toEqual([]);
-    expect((await database.db.select({ name: outboxEvents.name, status: outboxEvents.status }).from(outboxEvents)).filter((row) => row.status === "pending")).toEqual([{ name: "appointment/booked", status: "pending" }]);
+    expect(
+      (await database.db.select({ name: outboxEvents.name, status: outboxEvents.status }).from(outboxEvents)).filter((row) => row.status === "pending"),
+    ).toEqual([{ name: "appointment/booked", status: "pending" }]);
 
     // The restart: a server with the local runner delivers what the dead one left.
     runner = await startTestRunner(database.url, database.db);
@@ -50,6 +55,9 @@ describe("a server killed between a booking's commit and its email", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await runner.deliverOutbox();
     expect(await patientConfirmations()).toHaveLength(1);
-    expect((await emailsOf(database.db, appointmentId)).map((email) => email.template).sort()).toEqual(["booking-confirmation-doctor", "booking-confirmation-patient"]);
+    expect((await emailsOf(database.db, appointmentId)).map((email) => email.template).sort()).toEqual([
+      "booking-confirmation-doctor",
+      "booking-confirmation-patient",
+    ]);
   });
 });

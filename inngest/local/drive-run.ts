@@ -113,7 +113,10 @@ export async function driveRun(context: RunnerContext, runId: string, options: D
 
 type StepHandling = "stored" | "retry" | "stopped" | "failed-for-good";
 
-async function storeStepOutcome(outcome: Extract<ExecutionOutcome, { type: "step-ran" }>, store: (id: string, stored: StoredStep) => Promise<boolean>): Promise<StepHandling> {
+async function storeStepOutcome(
+  outcome: Extract<ExecutionOutcome, { type: "step-ran" }>,
+  store: (id: string, stored: StoredStep) => Promise<boolean>,
+): Promise<StepHandling> {
   const { step } = outcome;
   if (step.op === StepOpCode.StepError) return "retry";
   if (step.op === StepOpCode.StepFailed) return (await store(step.id, { error: step.error })) ? "failed-for-good" : "stopped";
@@ -186,4 +189,3 @@ function retryTime(retryable: boolean | string, attempt: number, baseMs: number,
   const delay = Math.min(baseMs * 2 ** (attempt - 1), 60 * 60_000);
   return new Date(now.getTime() + delay * (0.75 + Math.random() * 0.5));
 }
-

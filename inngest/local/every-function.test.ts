@@ -52,11 +52,15 @@ describe.each(functionCases)("$functionId", (functionCase) => {
     // Started for this function alone (the event's other functions and the fan-out are tested in runner.test.ts).
     const definition = runner.context.definitions.find((candidate) => candidate.id === functionCase.functionId)!;
     const [runId] = await startRuns(runner.context, [newRun(definition, { id: crypto.randomUUID(), ts: Date.now(), ...event })]);
-    const run = await eventually(async () => {
-      await endSleeps(database.db);
-      const row = await getJobRun(database.db, runId);
-      return row && ["completed", "failed", "cancelled"].includes(row.status) ? row : undefined;
-    }, 20_000, `the ${functionCase.functionId} run`);
+    const run = await eventually(
+      async () => {
+        await endSleeps(database.db);
+        const row = await getJobRun(database.db, runId);
+        return row && ["completed", "failed", "cancelled"].includes(row.status) ? row : undefined;
+      },
+      20_000,
+      `the ${functionCase.functionId} run`,
+    );
     expect({ status: run.status, error: run.lastError }).toEqual({ status: "completed", error: null });
     await check(run.output);
   });

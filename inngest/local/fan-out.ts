@@ -15,7 +15,6 @@ const RUN_ID_NAMESPACE = "0f8e4a1c-6b9d-4f3e-8c2a-7d5b9e1f4a60";
 /** A run's id follows from its function and event, so the same event never starts a function twice. */
 export const runIdFor = (functionId: string, eventId: string): string => uuidv5(`${functionId}/${eventId}`, RUN_ID_NAMESPACE);
 
-
 export interface RunnerContext {
   db: Db;
   boss: PgBoss;
@@ -44,7 +43,10 @@ export function newRun(definition: FunctionDefinition, event: RunEvent): NewJobR
 /** Writes the runs, then queues their first wake-up (again, for runs a crash left without one). */
 export async function startRuns(context: RunnerContext, runs: NewJobRun[]): Promise<string[]> {
   const queued = await createJobRuns(context.db, runs);
-  await queueRunWakeUps(context.boss, queued.map((runId) => ({ runId, reason: "start" })));
+  await queueRunWakeUps(
+    context.boss,
+    queued.map((runId) => ({ runId, reason: "start" })),
+  );
   return queued;
 }
 
@@ -60,7 +62,12 @@ async function cancelRunsMatching(context: RunnerContext, event: RunEvent): Prom
   return cancelled;
 }
 
-async function filterFor(context: RunnerContext, definition: FunctionDefinition, cancel: FunctionDefinition["cancelOn"][number], event: RunEvent): Promise<RunFilter | null> {
+async function filterFor(
+  context: RunnerContext,
+  definition: FunctionDefinition,
+  cancel: FunctionDefinition["cancelOn"][number],
+  event: RunEvent,
+): Promise<RunFilter | null> {
   const equality = fieldEqualityOf(cancel, event);
   if (equality === null) return null;
   if (equality === "all") return { kind: "all" };

@@ -56,8 +56,9 @@ function testFunctions(): AnyFunction[] {
         return step.run("remind", () => count(`${event.data.visit}:reminded`));
       },
     ),
-    inngest.createFunction({ id: "t-once", triggers: [{ event: "test/once" }], idempotency: "event.data.visit + '/' + event.data.at" }, async ({ event, step }) =>
-      step.run("act", () => count(`${event.data.visit}:once`)),
+    inngest.createFunction(
+      { id: "t-once", triggers: [{ event: "test/once" }], idempotency: "event.data.visit + '/' + event.data.at" },
+      async ({ event, step }) => step.run("act", () => count(`${event.data.visit}:once`)),
     ),
     inngest.createFunction({ id: "t-send", triggers: [{ event: "test/send" }] }, async ({ event, step }) => {
       await step.sendEvent("announce", { name: "test/announced", id: `announce/${event.data.key}`, data: { key: event.data.key } });
@@ -66,7 +67,9 @@ function testFunctions(): AnyFunction[] {
         return "sent";
       });
     }),
-    inngest.createFunction({ id: "t-announced", triggers: [{ event: "test/announced" }] }, async ({ event, step }) => step.run("hear", () => count(`${event.data.key}:heard`))),
+    inngest.createFunction({ id: "t-announced", triggers: [{ event: "test/announced" }] }, async ({ event, step }) =>
+      step.run("hear", () => count(`${event.data.key}:heard`)),
+    ),
     inngest.createFunction({ id: "t-always-fails", triggers: [{ event: "test/doomed" }] }, async ({ step }) =>
       step.run("doomed", () => {
         count("doomed");
@@ -98,10 +101,14 @@ const event = (name: string, data: Record<string, unknown>): RunEvent => ({ id: 
 const send = (target: TestRunner, name: string, data: Record<string, unknown>) => acceptEvent(target.context, event(name, data));
 
 async function finished(runId: string, timeoutMs = 15_000) {
-  return eventually(async () => {
-    const run = await getJobRun(database.db, runId);
-    return run && ["completed", "failed", "cancelled"].includes(run.status) ? run : undefined;
-  }, timeoutMs, `run ${runId}`);
+  return eventually(
+    async () => {
+      const run = await getJobRun(database.db, runId);
+      return run && ["completed", "failed", "cancelled"].includes(run.status) ? run : undefined;
+    },
+    timeoutMs,
+    `run ${runId}`,
+  );
 }
 
 describe("local runner", () => {
@@ -139,10 +146,14 @@ describe("local runner", () => {
 
   it("cancelOn stops the sleeping runs it matches (by field and by condition) and no other", async () => {
     const [a, b, c] = await Promise.all(["v-a", "v-b", "v-c"].map(async (visit) => (await send(runner, "test/remind", { visit })).started[0]));
-    await eventually(async () => {
-      const rows = await database.db.select({ status: jobRuns.status }).from(jobRuns).where(eq(jobRuns.functionId, "t-cancel"));
-      return rows.length === 3 && rows.every((row) => row.status === "sleeping");
-    }, 10_000, "three sleeping reminders");
+    await eventually(
+      async () => {
+        const rows = await database.db.select({ status: jobRuns.status }).from(jobRuns).where(eq(jobRuns.functionId, "t-cancel"));
+        return rows.length === 3 && rows.every((row) => row.status === "sleeping");
+      },
+      10_000,
+      "three sleeping reminders",
+    );
     expect((await send(runner, "test/stop", { visit: "v-a" })).cancelled).toEqual([a]);
     expect((await send(runner, "test/move", { from: "v-b" })).cancelled).toEqual([b]);
     expect((await send(runner, "test/move", { from: "unknown" })).cancelled).toEqual([]);
@@ -199,7 +210,10 @@ describe("local runner", () => {
     const second = await startTestRunner(database.url, database.db, { functions });
     const definition = runner.context.definitions.find((candidate) => candidate.id === "t-cron")!;
     const firedAt = new Date("2030-02-01T03:00:04Z");
-    const [a, b] = await Promise.all([fireCronTick(runner.context, definition, "0 3 1 * *", firedAt), fireCronTick(second.context, definition, "0 3 1 * *", new Date("2030-02-01T03:00:31Z"))]);
+    const [a, b] = await Promise.all([
+      fireCronTick(runner.context, definition, "0 3 1 * *", firedAt),
+      fireCronTick(second.context, definition, "0 3 1 * *", new Date("2030-02-01T03:00:31Z")),
+    ]);
     await second.stop();
     // Both name the same run: the tick's id made it once.
     expect(new Set([...a, ...b]).size).toBe(1);

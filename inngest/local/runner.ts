@@ -105,8 +105,16 @@ async function scheduleCrons(context: RunnerContext, definition: FunctionDefinit
  * id names the tick, so two servers firing the same tick make one run.
  */
 export async function fireCronTick(context: RunnerContext, definition: FunctionDefinition, expression: string, firedAt: Date): Promise<string[]> {
-  const tick = cronParser.parseExpression(expression, { currentDate: new Date(firedAt.getTime() + 1_000), tz: "UTC" }).prev().toDate();
-  const event: RunEvent = { id: `cron/${definition.id}/${tick.toISOString()}`, name: "inngest/scheduled.timer", data: { cron: expression }, ts: tick.getTime() };
+  const tick = cronParser
+    .parseExpression(expression, { currentDate: new Date(firedAt.getTime() + 1_000), tz: "UTC" })
+    .prev()
+    .toDate();
+  const event: RunEvent = {
+    id: `cron/${definition.id}/${tick.toISOString()}`,
+    name: "inngest/scheduled.timer",
+    data: { cron: expression },
+    ts: tick.getTime(),
+  };
   return startRuns(context, [newRun(definition, event)]);
 }
 
@@ -124,7 +132,10 @@ async function rescueOverdueRuns(context: RunnerContext, staleRunMs: number): Pr
   const now = context.now().getTime();
   const overdue = await listOverdueJobRuns(context.db, new Date(now - Math.min(2 * 60_000, staleRunMs)), new Date(now - staleRunMs));
   if (overdue.length === 0) return 0;
-  await queueRunWakeUps(context.boss, overdue.map((run) => ({ runId: run.id, reason: `rescue/${(run.wakeAt ?? run.updatedAt).toISOString()}` })));
+  await queueRunWakeUps(
+    context.boss,
+    overdue.map((run) => ({ runId: run.id, reason: `rescue/${(run.wakeAt ?? run.updatedAt).toISOString()}` })),
+  );
   return overdue.length;
 }
 

@@ -37,7 +37,11 @@ describe("two app servers with local runners on one database", () => {
     const booked = await Promise.all(
       patients.map((patient, i) => {
         const db = i % 2 === 0 ? database.db : other.db;
-        return bookAppointment(db, { patientId: patient.id, doctorId: doctors[i % 10].id, startsAt: localInstant("2030-03-05", times[Math.floor(i / 10)]), reason: "Check-up" }, TEST_NOW);
+        return bookAppointment(
+          db,
+          { patientId: patient.id, doctorId: doctors[i % 10].id, startsAt: localInstant("2030-03-05", times[Math.floor(i / 10)]), reason: "Check-up" },
+          TEST_NOW,
+        );
       }),
     );
     const ids = booked.map((appointment) => appointment.id);
@@ -49,30 +53,44 @@ describe("two app servers with local runners on one database", () => {
         .from(emails)
         .where(and(eq(emails.template, "booking-confirmation-patient"), inArray(emails.appointmentId, ids)))
         .groupBy(emails.appointmentId);
-    const rows = await eventually(async () => {
-      const counted = await confirmations();
-      return counted.length === 100 ? counted : undefined;
-    }, 60_000, "100 confirmations");
+    const rows = await eventually(
+      async () => {
+        const counted = await confirmations();
+        return counted.length === 100 ? counted : undefined;
+      },
+      60_000,
+      "100 confirmations",
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await confirmations()).every((row) => row.count === 1)).toBe(true);
     expect(rows).toHaveLength(100);
     // And the doctors heard of each booking once too.
-    const doctorNotices = await database.db.select({ id: emails.id }).from(emails).where(and(eq(emails.template, "booking-confirmation-doctor"), inArray(emails.appointmentId, ids)));
+    const doctorNotices = await database.db
+      .select({ id: emails.id })
+      .from(emails)
+      .where(and(eq(emails.template, "booking-confirmation-doctor"), inArray(emails.appointmentId, ids)));
     expect(doctorNotices).toHaveLength(100);
   });
 
   it("one monthly report run per month, however many servers fire the tick", async () => {
     const definitionOn = (server: TestRunner) => server.context.definitions.find((candidate) => candidate.id === "generate-monthly-reports")!;
     const started = await Promise.all(
-      servers.flatMap((server) => [fireCronTick(server.context, definitionOn(server), "0 3 1 * *", new Date("2020-08-01T03:00:02Z")), fireCronTick(server.context, definitionOn(server), "0 3 1 * *", new Date("2020-08-01T03:00:40Z"))]),
+      servers.flatMap((server) => [
+        fireCronTick(server.context, definitionOn(server), "0 3 1 * *", new Date("2020-08-01T03:00:02Z")),
+        fireCronTick(server.context, definitionOn(server), "0 3 1 * *", new Date("2020-08-01T03:00:40Z")),
+      ]),
     );
     expect(new Set(started.flat()).size).toBe(1);
     const runs = await database.db.select().from(jobRuns).where(eq(jobRuns.functionId, "generate-monthly-reports"));
     expect(runs).toHaveLength(1);
-    const run = await eventually(async () => {
-      const [row] = await database.db.select().from(jobRuns).where(eq(jobRuns.id, runs[0].id));
-      return row.status === "completed" ? row : undefined;
-    }, 20_000, "the monthly run");
+    const run = await eventually(
+      async () => {
+        const [row] = await database.db.select().from(jobRuns).where(eq(jobRuns.id, runs[0].id));
+        return row.status === "completed" ? row : undefined;
+      },
+      20_000,
+      "the monthly run",
+    );
     expect(run.output).toMatchObject({ month: "2020-07" });
   });
 });

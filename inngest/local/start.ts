@@ -23,7 +23,10 @@ export async function startConfiguredJobRunner(): Promise<void> {
   }
   holder.__careslotLocalRunner ??= (async () => {
     const runner = await startLocalRunner({ boss: await appJobQueue(), db: getDb(), functions, requestYield: appRequestYield() });
-    logger.info({ component: "jobs", runner: "local", functions: functions.length }, "background jobs: local runner in this server, on PostgreSQL (no Inngest configured)");
+    logger.info(
+      { component: "jobs", runner: "local", functions: functions.length },
+      "background jobs: local runner in this server, on PostgreSQL (no Inngest configured)",
+    );
     const stop = () => void runner.stop();
     process.once("SIGTERM", stop);
     process.once("SIGINT", stop);

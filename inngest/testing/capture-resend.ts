@@ -28,7 +28,11 @@ export async function startResendCapture(): Promise<{ url: string; emails: Captu
         response.end(JSON.stringify({ name: "not_found", message: "not found", statusCode: 404 }));
         return;
       }
-      emails.push({ idempotencyKey: request.headers["idempotency-key"]?.toString() ?? null, authorization: request.headers.authorization ?? null, body: JSON.parse(body) });
+      emails.push({
+        idempotencyKey: request.headers["idempotency-key"]?.toString() ?? null,
+        authorization: request.headers.authorization ?? null,
+        body: JSON.parse(body),
+      });
       response.end(JSON.stringify({ id: `re_captured_${emails.length}` }));
     });
   });

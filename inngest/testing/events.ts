@@ -18,7 +18,12 @@ export function bookedEvent(appointment: AppointmentLike, bookedAt?: Date) {
 export function rescheduledEvent(moved: AppointmentLike & { rescheduledFromId: string | null }, previousStartsAt: Date, at?: Date) {
   return {
     name: "appointment/rescheduled" as const,
-    data: { appointmentId: moved.id, previousAppointmentId: moved.rescheduledFromId!, previousStartsAt: previousStartsAt.toISOString(), startsAt: moved.startsAt.toISOString() },
+    data: {
+      appointmentId: moved.id,
+      previousAppointmentId: moved.rescheduledFromId!,
+      previousStartsAt: previousStartsAt.toISOString(),
+      startsAt: moved.startsAt.toISOString(),
+    },
     ...(at ? { ts: at.getTime() } : {}),
   };
 }

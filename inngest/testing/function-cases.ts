@@ -28,7 +28,11 @@ async function pair(db: Db) {
 /** A confirmed visit on 5 March 2030 at `time`, Berlin, booked through the service (so its events are the real ones). */
 async function bookAt(db: Db, time: string) {
   const { doctor, patient } = await pair(db);
-  const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", time), reason: "Check-up" }, TEST_NOW);
+  const appointment = await bookAppointment(
+    db,
+    { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", time), reason: "Check-up" },
+    TEST_NOW,
+  );
   return { doctor, patient, appointment };
 }
 
@@ -43,7 +47,10 @@ export const functionCases: FunctionCase[] = [
         event: bookedEvent(appointment, TEST_NOW),
         check: async (output) => {
           expect(output).toMatchObject({ patient: { outcome: "stored" }, doctor: { outcome: "stored" } });
-          expect((await templatesOf(db, appointment.id)).filter((t) => t.startsWith("booking-"))).toEqual(["booking-confirmation-doctor", "booking-confirmation-patient"]);
+          expect((await templatesOf(db, appointment.id)).filter((t) => t.startsWith("booking-"))).toEqual([
+            "booking-confirmation-doctor",
+            "booking-confirmation-patient",
+          ]);
         },
       };
     },
@@ -57,7 +64,10 @@ export const functionCases: FunctionCase[] = [
         event: cancelledEvent(appointment.id, "doctor", "Doctor away"),
         check: async (output) => {
           expect(output).toMatchObject({ patient: { outcome: "stored" }, doctor: { outcome: "stored" } });
-          expect((await templatesOf(db, appointment.id)).filter((t) => t.startsWith("appointment-cancelled"))).toEqual(["appointment-cancelled-doctor", "appointment-cancelled-patient"]);
+          expect((await templatesOf(db, appointment.id)).filter((t) => t.startsWith("appointment-cancelled"))).toEqual([
+            "appointment-cancelled-doctor",
+            "appointment-cancelled-patient",
+          ]);
         },
       };
     },
@@ -66,12 +76,19 @@ export const functionCases: FunctionCase[] = [
     functionId: "send-reschedule-notice",
     async setup(db) {
       const { patient, appointment: original } = await bookAt(db, "12:00");
-      const moved = await rescheduleAppointment(db, { appointmentId: original.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-06", "12:00") }, TEST_NOW);
+      const moved = await rescheduleAppointment(
+        db,
+        { appointmentId: original.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-06", "12:00") },
+        TEST_NOW,
+      );
       return {
         event: rescheduledEvent(moved, original.startsAt, TEST_NOW),
         check: async (output) => {
           expect(output).toMatchObject({ patient: { outcome: "stored" }, doctor: { outcome: "stored" } });
-          expect((await templatesOf(db, moved.id)).filter((t) => t.startsWith("appointment-rescheduled"))).toEqual(["appointment-rescheduled-doctor", "appointment-rescheduled-patient"]);
+          expect((await templatesOf(db, moved.id)).filter((t) => t.startsWith("appointment-rescheduled"))).toEqual([
+            "appointment-rescheduled-doctor",
+            "appointment-rescheduled-patient",
+          ]);
         },
       };
     },
@@ -94,7 +111,13 @@ export const functionCases: FunctionCase[] = [
     functionId: "send-payment-receipt",
     async setup(db) {
       const { doctor, patient } = await pair(db);
-      const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), priceMinor: 8550, currency: "EUR" });
+      const appointment = await insertAppointmentRow(db, {
+        doctorId: doctor.id,
+        patientId: patient.id,
+        startsAt: localInstant("2030-03-05", "10:00"),
+        priceMinor: 8550,
+        currency: "EUR",
+      });
       const payment = await insertPayment(db, appointment);
       return {
         event: { name: "payment/paid", data: { paymentId: payment.id, appointmentId: appointment.id } },
@@ -109,7 +132,12 @@ export const functionCases: FunctionCase[] = [
     functionId: "send-refund-notice",
     async setup(db) {
       const { doctor, patient } = await pair(db);
-      const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), status: "cancelled" });
+      const appointment = await insertAppointmentRow(db, {
+        doctorId: doctor.id,
+        patientId: patient.id,
+        startsAt: localInstant("2030-03-05", "10:00"),
+        status: "cancelled",
+      });
       const payment = await insertPayment(db, appointment, { status: "refunded", refundedMinor: 6000 });
       const refund = await insertRefund(db, payment.id, { amountMinor: 6000 });
       return {
@@ -125,7 +153,12 @@ export const functionCases: FunctionCase[] = [
     functionId: "send-late-payment-refund-notice",
     async setup(db) {
       const { doctor, patient } = await pair(db);
-      const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), status: "cancelled" });
+      const appointment = await insertAppointmentRow(db, {
+        doctorId: doctor.id,
+        patientId: patient.id,
+        startsAt: localInstant("2030-03-05", "10:00"),
+        status: "cancelled",
+      });
       const payment = await insertPayment(db, appointment);
       const refund = await insertRefund(db, payment.id, { amountMinor: 6000, status: "pending" });
       return {
@@ -142,7 +175,13 @@ export const functionCases: FunctionCase[] = [
     sleeps: ["wait-for-hold-expiry"],
     async setup(db) {
       const { doctor, patient } = await pair(db);
-      const hold = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "09:00"), status: "pending_payment", holdExpiresAt: new Date(Date.now() - 60_000) });
+      const hold = await insertAppointmentRow(db, {
+        doctorId: doctor.id,
+        patientId: patient.id,
+        startsAt: localInstant("2030-03-05", "09:00"),
+        status: "pending_payment",
+        holdExpiresAt: new Date(Date.now() - 60_000),
+      });
       await insertPayment(db, hold, { status: "requires_payment", paidAt: null });
       return {
         event: bookedEvent(hold),
@@ -162,7 +201,10 @@ export const functionCases: FunctionCase[] = [
         event: { name: "reports/month.requested", data: { month: "2020-06" } },
         check: async (output) => {
           expect(output).toMatchObject({ month: "2020-06", announced: 0 });
-          const rows = await db.select().from(reports).where(and(eq(reports.doctorId, doctor.id), eq(reports.month, "2020-06-01")));
+          const rows = await db
+            .select()
+            .from(reports)
+            .where(and(eq(reports.doctorId, doctor.id), eq(reports.month, "2020-06-01")));
           expect(rows).toHaveLength(1);
         },
       };
@@ -186,7 +228,10 @@ export const functionCases: FunctionCase[] = [
         event: { name: "reports/doctor-report.ready", data: { reportId: report.id, doctorId: doctor.id, month: "2030-05-01" } },
         check: async (output) => {
           expect(output).toMatchObject({ email: { outcome: "stored" } });
-          const sent = await db.select().from(emails).where(and(eq(emails.userId, doctor.id), eq(emails.template, "monthly-report")));
+          const sent = await db
+            .select()
+            .from(emails)
+            .where(and(eq(emails.userId, doctor.id), eq(emails.template, "monthly-report")));
           expect(sent.map((email) => email.subject)).toEqual(["Your Careslot report for May 2030"]);
         },
       };
@@ -209,12 +254,19 @@ export const functionCases: FunctionCase[] = [
   {
     functionId: "sweep-outbox",
     async setup(db) {
-      const waiting = await enqueueOutboxEvent(db, "appointment/cancelled", { appointmentId: crypto.randomUUID(), cancelledBy: "admin", reason: "left by a crashed server" });
+      const waiting = await enqueueOutboxEvent(db, "appointment/cancelled", {
+        appointmentId: crypto.randomUUID(),
+        cancelledBy: "admin",
+        reason: "left by a crashed server",
+      });
       return {
         event: { name: "inngest/scheduled.timer", data: { cron: "* * * * *" } },
         check: async (output) => {
           expect(output).toMatchObject({ failed: 0 });
-          const [row] = await db.select({ status: outboxEvents.status }).from(outboxEvents).where(inArray(outboxEvents.id, [waiting]));
+          const [row] = await db
+            .select({ status: outboxEvents.status })
+            .from(outboxEvents)
+            .where(inArray(outboxEvents.id, [waiting]));
           expect(row.status).toBe("sent");
         },
       };
@@ -226,7 +278,16 @@ export const functionCases: FunctionCase[] = [
       const longAgo = new Date(Date.now() - 200 * 86_400_000);
       const [email] = await db
         .insert(emails)
-        .values({ toAddress: "old@careslot.test", subject: "Reset your password", template: "password-reset", html: "<p>token</p>", text: "token", provider: "resend", status: "sent", createdAt: longAgo })
+        .values({
+          toAddress: "old@careslot.test",
+          subject: "Reset your password",
+          template: "password-reset",
+          html: "<p>token</p>",
+          text: "token",
+          provider: "resend",
+          status: "sent",
+          createdAt: longAgo,
+        })
         .returning({ id: emails.id });
       const emailKey = `idle-${email!.id}@careslot.test`;
       await db.insert(signInThrottle).values({ emailKey, failures: 2, windowStartedAt: longAgo, updatedAt: longAgo });

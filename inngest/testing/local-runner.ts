@@ -50,8 +50,13 @@ export async function endSleeps(db: Db, runIds?: string[]): Promise<void> {
   const past = new Date(Date.now() - 1_000).toISOString();
   for (const run of sleeping) {
     const sleeps = Object.fromEntries(Object.keys(run.sleeps).map((id) => [id, past]));
-    await db.update(jobRuns).set({ sleeps, wakeAt: new Date(past) }).where(eq(jobRuns.id, run.id));
+    await db
+      .update(jobRuns)
+      .set({ sleeps, wakeAt: new Date(past) })
+      .where(eq(jobRuns.id, run.id));
   }
   if (sleeping.length === 0) return;
-  await db.execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = 'careslot-runs' AND state IN ('created', 'retry') AND data->>'runId' IN ${sleeping.map((run) => run.id)}`);
+  await db.execute(
+    sql`UPDATE pgboss.job SET start_after = now() WHERE name = 'careslot-runs' AND state IN ('created', 'retry') AND data->>'runId' IN ${sleeping.map((run) => run.id)}`,
+  );
 }

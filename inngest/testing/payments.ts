@@ -23,6 +23,9 @@ export async function insertPayment(db: Db, appointment: AppointmentLike, values
 }
 
 export async function insertRefund(db: Db, paymentId: string, values: Partial<typeof refunds.$inferInsert> & { amountMinor: number }) {
-  const [row] = await db.insert(refunds).values({ paymentId, kind: "cancellation", reason: "Cancelled by the clinic", status: "succeeded", requestedByRole: "system", ...values }).returning();
+  const [row] = await db
+    .insert(refunds)
+    .values({ paymentId, kind: "cancellation", reason: "Cancelled by the clinic", status: "succeeded", requestedByRole: "system", ...values })
+    .returning();
   return row;
 }

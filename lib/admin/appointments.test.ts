@@ -6,8 +6,25 @@ import { appointments } from "@/db/schema";
 import { bookAppointment } from "@/lib/booking/service";
 import { doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { useTestDb } from "@/tests/db";
-import { TEST_NOW, adminActor, auditRowsFor, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant, sideEffectsOf } from "@/tests/factories";
-import { appointmentFilterSchema, appointmentsCsvStream, bulkCancelAppointments, neutraliseFormula, parseAppointmentFilter, toQueryFilter } from "./appointments";
+import {
+  TEST_NOW,
+  adminActor,
+  auditRowsFor,
+  createDoctor,
+  createPatient,
+  getAppointment,
+  insertAppointmentRow,
+  localInstant,
+  sideEffectsOf,
+} from "@/tests/factories";
+import {
+  appointmentFilterSchema,
+  appointmentsCsvStream,
+  bulkCancelAppointments,
+  neutraliseFormula,
+  parseAppointmentFilter,
+  toQueryFilter,
+} from "./appointments";
 
 const db = useTestDb({ max: 4 });
 
@@ -23,7 +40,12 @@ describe("bulk cancel", () => {
     const second = await bookAppointment(db, { patientId: p2.id, doctorId: doctor.id, startsAt: TUESDAY_11, reason: "" }, TEST_NOW);
     const done = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: p3.id, startsAt: localInstant("2030-03-01", "10:00"), status: "completed" });
 
-    const result = await bulkCancelAppointments(db, admin, { appointmentIds: [first.id, second.id, done.id], reason: "The clinic is closed for a burst pipe" }, TEST_NOW);
+    const result = await bulkCancelAppointments(
+      db,
+      admin,
+      { appointmentIds: [first.id, second.id, done.id], reason: "The clinic is closed for a burst pipe" },
+      TEST_NOW,
+    );
     expect(result.cancelled).toBe(2);
     expect(result.outcomes).toEqual([
       { id: first.id, ok: true },
@@ -31,7 +53,11 @@ describe("bulk cancel", () => {
       { id: done.id, ok: false, message: "Only upcoming appointments can be cancelled." },
     ]);
     for (const id of [first.id, second.id]) {
-      expect(await getAppointment(db, id)).toMatchObject({ status: "cancelled", cancelledBy: "admin", cancellationReason: "The clinic is closed for a burst pipe" });
+      expect(await getAppointment(db, id)).toMatchObject({
+        status: "cancelled",
+        cancelledBy: "admin",
+        cancellationReason: "The clinic is closed for a burst pipe",
+      });
       const trail = await sideEffectsOf(db, id);
       expect(trail.audit.at(-1)).toMatchObject({ actorId: admin.id, actorRole: "admin", action: "appointment.cancelled" });
       expect(trail.outbox.at(-1)).toMatchObject({ name: "appointment/cancelled", payload: { appointmentId: id, cancelledBy: "admin" } });
@@ -44,7 +70,9 @@ describe("bulk cancel", () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
     const booked = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW);
-    await expect(atBoundary(bulkCancelSchema, { appointmentIds: [booked.id], reason: "" }, (input) => bulkCancelAppointments(db, admin, input, TEST_NOW))).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      atBoundary(bulkCancelSchema, { appointmentIds: [booked.id], reason: "" }, (input) => bulkCancelAppointments(db, admin, input, TEST_NOW)),
+    ).rejects.toMatchObject({ code: "invalid_input" });
     expect((await getAppointment(db, booked.id)).status).toBe("confirmed");
   });
 });
@@ -70,9 +98,21 @@ describe("bulk cancel of a paid appointment", () => {
         action: "refund.recorded",
         actorId: admin.id,
         actorRole: "admin",
-        after: { paymentId: paid.payment.id, appointmentId: paid.appointment.id, amountMinor: 6000, currency: paid.payment.currency, status: "pending", reason: refund.reason },
+        after: {
+          paymentId: paid.payment.id,
+          appointmentId: paid.appointment.id,
+          amountMinor: 6000,
+          currency: paid.payment.currency,
+          status: "pending",
+          reason: refund.reason,
+        },
       }),
-      expect.objectContaining({ action: "refund.succeeded", actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: refund.stripeRefundId } }),
+      expect.objectContaining({
+        action: "refund.succeeded",
+        actorRole: "system",
+        before: { status: "pending", stripeRefundId: null },
+        after: { status: "succeeded", stripeRefundId: refund.stripeRefundId },
+      }),
     ]);
     expect((await sideEffectsOf(ctx.db, paid.appointment.id)).audit.at(-1)).toMatchObject({ actorId: admin.id, action: "appointment.cancelled" });
   });
@@ -114,10 +154,22 @@ describe("CSV export", () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db, { fullName: 'Dr. "Quote", Jr.' });
     const patient = await createPatient(db);
-    await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-05-06", "10:00"), reason: "Cough,\nfever and \"chills\"" });
-    await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-05-07", "10:00"), reason: "=HYPERLINK(\"http://evil\")" });
+    await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: localInstant("2030-05-06", "10:00"),
+      reason: 'Cough,\nfever and "chills"',
+    });
+    await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: localInstant("2030-05-07", "10:00"),
+      reason: '=HYPERLINK("http://evil")',
+    });
     const text = await csvText(await appointmentsCsvStream(db, admin, { doctor: doctor.email }));
-    expect(text.split("\n")[0]).toBe("Appointment ID,Starts at (UTC),Ends at (UTC),Status,Doctor,Doctor email,Specialization,Patient,Patient email,Price,Currency,Reason for visit,Cancellation reason,Cancelled by,Booked at (UTC)");
+    expect(text.split("\n")[0]).toBe(
+      "Appointment ID,Starts at (UTC),Ends at (UTC),Status,Doctor,Doctor email,Specialization,Patient,Patient email,Price,Currency,Reason for visit,Cancellation reason,Cancelled by,Booked at (UTC)",
+    );
     // RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled.
     expect(text).toContain(`,Confirmed,"Dr. ""Quote"", Jr.",${doctor.email},`);
     expect(text).toContain(`,60.00,EUR,"Cough,\nfever and ""chills""",,,`);
@@ -129,7 +181,17 @@ describe("CSV export", () => {
     const doctor = await createDoctor(db);
     const patients = await Promise.all(Array.from({ length: 3 }, () => createPatient(db)));
     const starts = Array.from({ length: 520 }, (_, i) => new Date(Date.UTC(2031, 0, 1) + i * 3_600_000));
-    await db.insert(appointments).values(starts.map((startsAt, i) => ({ doctorId: doctor.id, patientId: patients[i % 3].id, startsAt, endsAt: new Date(startsAt.getTime() + 20 * 60_000), status: "completed" as const, priceMinor: 6000, currency: "EUR" })));
+    await db.insert(appointments).values(
+      starts.map((startsAt, i) => ({
+        doctorId: doctor.id,
+        patientId: patients[i % 3].id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+        status: "completed" as const,
+        priceMinor: 6000,
+        currency: "EUR",
+      })),
+    );
     const lines = (await csvText(await appointmentsCsvStream(db, admin, { doctor: doctor.email }))).trim().split("\n");
     expect(lines).toHaveLength(1 + starts.length);
     expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual(starts.map((s) => s.toISOString()));

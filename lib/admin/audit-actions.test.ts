@@ -26,7 +26,8 @@ describe("knownAuditActions", () => {
     for (const file of ["lib", "app", "inngest"].flatMap((dir) => sourceFiles(path.join(root, dir)))) {
       const source = fs.readFileSync(file, "utf8");
       if (!source.includes("insertAuditEntry") && !source.includes("auditAdmin") && !/\baction\b/.test(source)) continue;
-      for (const [, prefix, name] of source.matchAll(literal)) if (prefixes.has(prefix) && !stripeEventTypes.has(`${prefix}.${name}`)) written.add(`${prefix}.${name}`);
+      for (const [, prefix, name] of source.matchAll(literal))
+        if (prefixes.has(prefix) && !stripeEventTypes.has(`${prefix}.${name}`)) written.add(`${prefix}.${name}`);
     }
     expect(written.size).toBeGreaterThan(40);
     expect([...written].filter((action) => !knownAuditActions.includes(action)).sort()).toEqual([]);

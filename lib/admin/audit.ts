@@ -64,7 +64,22 @@ export const knownAuditActions = [
 ];
 
 /** Offered as suggestions; the filter accepts any text. */
-export const knownEntityTypes = ["app_settings", "appointment", "certificate", "doctor_profile", "job_run", "medical_record", "outbox", "patient_profile", "payment", "refund", "report_month", "review", "specialization", "user"];
+export const knownEntityTypes = [
+  "app_settings",
+  "appointment",
+  "certificate",
+  "doctor_profile",
+  "job_run",
+  "medical_record",
+  "outbox",
+  "patient_profile",
+  "payment",
+  "refund",
+  "report_month",
+  "review",
+  "specialization",
+  "user",
+];
 
 const text = singleLineText()
   .max(120, "Keep each filter under 120 characters.")
@@ -82,7 +97,10 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
   const raw = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const parsed = auditFilterSchema.safeParse(raw);
   if (parsed.success) return { values: parsed.data, problems: [] };
-  return { values: { actor: undefined, action: undefined, entityType: undefined, entityId: undefined, page: 1 }, problems: parsed.error.issues.map((issue) => issue.message) };
+  return {
+    values: { actor: undefined, action: undefined, entityType: undefined, entityId: undefined, page: 1 },
+    problems: parsed.error.issues.map((issue) => issue.message),
+  };
 }
 
 const DAY_MS = 86_400_000;

@@ -23,15 +23,42 @@ import * as userService from "./users";
 const db = useTestDb({ max: 4 });
 
 /** Pure helpers exported next to the services: no actor, no data. */
-const pureHelpers = new Set(["appointmentFilterSchema", "toQueryFilter", "parseAppointmentFilter", "neutraliseFormula", "csvRecord", "dashboardRanges", "revenueSeries", "noShowRate", "slugOf", "roleChangeRefusal"]);
+const pureHelpers = new Set([
+  "appointmentFilterSchema",
+  "toQueryFilter",
+  "parseAppointmentFilter",
+  "neutraliseFormula",
+  "csvRecord",
+  "dashboardRanges",
+  "revenueSeries",
+  "noShowRate",
+  "slugOf",
+  "roleChangeRefusal",
+]);
 
 async function world() {
   const patient = await createPatient(db);
   const doctor = await createDoctor(db, { verificationStatus: "pending" });
-  const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date(Date.UTC(2035, 0, 1) + Math.floor(Math.random() * 1e5) * 3_600_000) });
-  const [specialization] = await db.insert(specializations).values({ name: `Matrix ${appointment.id}`, slug: `matrix-${appointment.id}` }).returning();
+  const appointment = await insertAppointmentRow(db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: new Date(Date.UTC(2035, 0, 1) + Math.floor(Math.random() * 1e5) * 3_600_000),
+  });
+  const [specialization] = await db
+    .insert(specializations)
+    .values({ name: `Matrix ${appointment.id}`, slug: `matrix-${appointment.id}` })
+    .returning();
   const { review } = await createReview(db, (await createDoctor(db)).id, 2);
-  const [certificate] = await db.insert(certificates).values({ doctorId: doctor.id, fileKey: "certificates/00000000-0000-4000-8000-000000000000", originalName: "licence.pdf", contentType: "application/pdf", sizeBytes: 10 }).returning();
+  const [certificate] = await db
+    .insert(certificates)
+    .values({
+      doctorId: doctor.id,
+      fileKey: "certificates/00000000-0000-4000-8000-000000000000",
+      originalName: "licence.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 10,
+    })
+    .returning();
   const demoted = await adminActor(db);
   await db.update(users).set({ role: "patient" }).where(eq(users.id, demoted.id));
   return { patient, doctor, appointment, specialization, review, certificate, demoted };
@@ -47,7 +74,8 @@ const calls: Record<string, (actor: Actor | null, w: World) => Promise<unknown>>
   deleteSpecialization: (a, w) => specializationService.deleteSpecialization(db, a as Actor, { id: w.specialization.id }),
   approveDoctor: (a, w) => doctors.approveDoctor(db, a as Actor, { doctorId: w.doctor.id }, NOW),
   rejectDoctor: (a, w) => doctors.rejectDoctor(db, a as Actor, { doctorId: w.doctor.id, reason: "Not good enough" }),
-  saveSettings: (a) => settings.saveSettings(db, a as Actor, {
+  saveSettings: (a) =>
+    settings.saveSettings(db, a as Actor, {
       cancellationWindowHours: 1,
       patientFullRefundHours: 1,
       reminderLeadMinutes: 1,
@@ -85,7 +113,14 @@ describe("admin services refuse everyone but an active admin", () => {
   for (const who of ["patient", "doctor", "anonymous", "demoted admin"] as const) {
     it(`refuses a ${who} in every service, and nothing changes`, async () => {
       const w = await world();
-      const actor: Actor | null = who === "patient" ? { id: w.patient.id, role: "patient" } : who === "doctor" ? { id: w.doctor.id, role: "doctor" } : who === "anonymous" ? null : w.demoted;
+      const actor: Actor | null =
+        who === "patient"
+          ? { id: w.patient.id, role: "patient" }
+          : who === "doctor"
+            ? { id: w.doctor.id, role: "doctor" }
+            : who === "anonymous"
+              ? null
+              : w.demoted;
       const before = await snapshot(w);
       for (const [name, call] of Object.entries(calls)) {
         const error = await rejectionOf(call(actor, w)).catch((e: unknown) => e);
@@ -106,7 +141,11 @@ describe("admin services refuse everyone but an active admin", () => {
 
   it("covers every exported service", () => {
     const modules = [userService, specializationService, doctors, settings, appointments, dashboard, certificateService, moderation];
-    const exported = modules.flatMap((m) => Object.entries(m).filter(([, value]) => typeof value === "function").map(([name]) => name));
+    const exported = modules.flatMap((m) =>
+      Object.entries(m)
+        .filter(([, value]) => typeof value === "function")
+        .map(([name]) => name),
+    );
     const services = exported.filter((name) => !pureHelpers.has(name) && !/Schema$/.test(name));
     expect(services.sort()).toEqual(Object.keys(calls).sort());
   });

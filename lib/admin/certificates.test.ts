@@ -16,7 +16,10 @@ async function certificate(name: string) {
   const doctor = await createDoctor(files.db, { verificationStatus: "pending" });
   const bytes = pdfBytes(`licence of ${doctor.id}`);
   const fileKey = await saveFile("certificates", bytes, "application/pdf");
-  const [row] = await files.db.insert(certificates).values({ doctorId: doctor.id, fileKey, originalName: name, contentType: "application/pdf", sizeBytes: bytes.byteLength }).returning();
+  const [row] = await files.db
+    .insert(certificates)
+    .values({ doctorId: doctor.id, fileKey, originalName: name, contentType: "application/pdf", sizeBytes: bytes.byteLength })
+    .returning();
   return { row, bytes, doctor };
 }
 
@@ -37,7 +40,9 @@ describe("GET /api/admin/certificates/:id", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
     const audit = await auditRowsFor(files.db, "certificate", row.id);
-    expect(audit.map((entry) => [entry.action, entry.actorId, entry.actorRole, entry.after])).toEqual([["certificate.viewed", admin.id, "admin", { doctorId: doctor.id }]]);
+    expect(audit.map((entry) => [entry.action, entry.actorId, entry.actorRole, entry.after])).toEqual([
+      ["certificate.viewed", admin.id, "admin", { doctorId: doctor.id }],
+    ]);
   });
 
   it("without ?download=1 (or with another value) the browser opens it inline", async () => {
@@ -56,7 +61,11 @@ describe("GET /api/admin/certificates/:id", () => {
     const { row } = await certificate("licence.pdf");
     const patient = await createPatient(files.db);
     const doctor = await createDoctor(files.db);
-    for (const cookie of [await sessionCookieFor(files.db, { id: patient.id, role: "patient" }), await sessionCookieFor(files.db, { id: doctor.id, role: "doctor" }), undefined]) {
+    for (const cookie of [
+      await sessionCookieFor(files.db, { id: patient.id, role: "patient" }),
+      await sessionCookieFor(files.db, { id: doctor.id, role: "doctor" }),
+      undefined,
+    ]) {
       const response = await get(row.id, "?download=1", cookie);
       expect(response.status).toBe(404);
       expect(response.headers.get("content-disposition")).toBeNull();

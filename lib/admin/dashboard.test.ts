@@ -30,7 +30,13 @@ describe("dashboard ranges", () => {
         { month: "2030-02", currency: "EUR", netMinor: 12_50 },
         { month: "2030-02", currency: "GBP", netMinor: 3_00 },
       ]),
-    ).toEqual({ currencies: ["EUR", "GBP"], points: [{ month: "2030-01", EUR: 0, GBP: 0 }, { month: "2030-02", EUR: 12.5, GBP: 3 }] });
+    ).toEqual({
+      currencies: ["EUR", "GBP"],
+      points: [
+        { month: "2030-01", EUR: 0, GBP: 0 },
+        { month: "2030-02", EUR: 12.5, GBP: 3 },
+      ],
+    });
     expect(noShowRate(0, 0)).toBeNull();
     expect(noShowRate(1, 4)).toBe(0.25);
   });
@@ -39,12 +45,16 @@ describe("dashboard ranges", () => {
 describe("loadDashboard", () => {
   it("counts appointments per day and status, revenue per month net of refunds, by specialization, and the no-show rate", async () => {
     const admin = await adminActor(db);
-    const [spec] = await db.insert(specializations).values({ name: `Dash ${randomUUID()}`, slug: `dash-${randomUUID()}` }).returning();
+    const [spec] = await db
+      .insert(specializations)
+      .values({ name: `Dash ${randomUUID()}`, slug: `dash-${randomUUID()}` })
+      .returning();
     const doctor = await createDoctor(db);
     await db.update(doctorProfiles).set({ specializationId: spec.id }).where(eq(doctorProfiles.userId, doctor.id));
     const patient = await createPatient(db);
     const now = at(6, 20, 12);
-    const visit = (startsAt: Date, status: "confirmed" | "completed" | "cancelled" | "no_show") => insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt, status });
+    const visit = (startsAt: Date, status: "confirmed" | "completed" | "cancelled" | "no_show") =>
+      insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt, status });
     const completed = await visit(at(6, 18), "completed");
     await visit(at(6, 18, 11), "no_show");
     await visit(at(6, 19), "completed");
@@ -53,14 +63,58 @@ describe("loadDashboard", () => {
     await visit(at(6, 20, 16), "cancelled");
     await visit(at(4, 2), "completed");
     await db.insert(payments).values([
-      { appointmentId: completed.id, patientId: patient.id, doctorId: doctor.id, provider: "stripe", status: "paid", amountMinor: 6000, currency: "EUR", paidAt: at(6, 18) },
-      { appointmentId: completed.id, patientId: patient.id, doctorId: doctor.id, provider: "stripe", status: "partially_refunded", amountMinor: 6000, refundedMinor: 2000, currency: "EUR", paidAt: at(6, 19) },
-      { appointmentId: completed.id, patientId: patient.id, doctorId: doctor.id, provider: "stripe", status: "failed", amountMinor: 9999, currency: "EUR", paidAt: at(6, 19) },
-      { appointmentId: completed.id, patientId: patient.id, doctorId: doctor.id, provider: "clinic", status: "paid", amountMinor: 500, currency: "GBP", paidAt: at(4, 2) },
+      {
+        appointmentId: completed.id,
+        patientId: patient.id,
+        doctorId: doctor.id,
+        provider: "stripe",
+        status: "paid",
+        amountMinor: 6000,
+        currency: "EUR",
+        paidAt: at(6, 18),
+      },
+      {
+        appointmentId: completed.id,
+        patientId: patient.id,
+        doctorId: doctor.id,
+        provider: "stripe",
+        status: "partially_refunded",
+        amountMinor: 6000,
+        refundedMinor: 2000,
+        currency: "EUR",
+        paidAt: at(6, 19),
+      },
+      {
+        appointmentId: completed.id,
+        patientId: patient.id,
+        doctorId: doctor.id,
+        provider: "stripe",
+        status: "failed",
+        amountMinor: 9999,
+        currency: "EUR",
+        paidAt: at(6, 19),
+      },
+      {
+        appointmentId: completed.id,
+        patientId: patient.id,
+        doctorId: doctor.id,
+        provider: "clinic",
+        status: "paid",
+        amountMinor: 500,
+        currency: "GBP",
+        paidAt: at(4, 2),
+      },
     ]);
 
     const { summary, perDay, revenue, bySpecialization } = await loadDashboard(db, admin, now);
-    expect(summary).toMatchObject({ appointmentsToday: 2, appointmentsThisMonth: 5, noShows: 1, attendedOrMissed: 4, noShowRate: 0.25, revenueThisMonth: [{ currency: "EUR", netMinor: 10_000 }] });
+    expect(summary).toMatchObject({
+      appointmentsToday: 2,
+      appointmentsThisMonth: 5,
+      noShows: 1,
+      attendedOrMissed: 4,
+      noShowRate: 0.25,
+      revenueThisMonth: [{ currency: "EUR", netMinor: 10_000 }],
+    });
     expect(perDay).toHaveLength(30);
     expect(perDay.at(-1)).toEqual({ day: `${year}-06-20`, pending_payment: 0, confirmed: 1, completed: 1, cancelled: 1, no_show: 0 });
     expect(perDay.at(-3)).toEqual({ day: `${year}-06-18`, pending_payment: 0, confirmed: 0, completed: 1, cancelled: 0, no_show: 1 });

@@ -18,7 +18,11 @@ async function profile(doctorId: string) {
   return row;
 }
 
-const emailsTo = (address: string) => db.select().from(emails).where(and(eq(emails.toAddress, address)));
+const emailsTo = (address: string) =>
+  db
+    .select()
+    .from(emails)
+    .where(and(eq(emails.toAddress, address)));
 /** The email goes out from the outbox event the decision wrote: run the job as delivery would. */
 const sendQueuedEmails = (doctorId: string) => runFromOutbox(db, sendVerificationEmail, { doctorId });
 const isPublic = async (doctorId: string) => (await listBookableDoctors(db)).some((d) => d.id === doctorId);
@@ -36,13 +40,20 @@ describe("doctor verification", () => {
     expect(mail).toMatchObject({ subject: "Your Careslot profile is verified", template: "doctor-approved", userId: doctor.id });
     expect(mail.text).toContain("Your profile is now public");
     const [audit] = await auditRowsFor(db, "doctor_profile", doctor.id);
-    expect(audit).toMatchObject({ actorId: admin.id, action: "doctor.verified", before: { verificationStatus: "pending" }, after: { verificationStatus: "verified", verifiedAt: NOW.toISOString() } });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      action: "doctor.verified",
+      before: { verificationStatus: "pending" },
+      after: { verificationStatus: "verified", verifiedAt: NOW.toISOString() },
+    });
   });
 
   it("rejecting needs a reason, keeps the doctor private, and sends the reason", async () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db, { verificationStatus: "pending" });
-    const missing = (await rejectionOf(atBoundary(rejectDoctorSchema, { doctorId: doctor.id, reason: " " }, (input) => rejectDoctor(db, admin, input)))) as AppError;
+    const missing = (await rejectionOf(
+      atBoundary(rejectDoctorSchema, { doctorId: doctor.id, reason: " " }, (input) => rejectDoctor(db, admin, input)),
+    )) as AppError;
     expect(missing.fieldErrors?.reason).toEqual(["Give a reason the doctor will read (at least 3 characters)."]);
     expect((await profile(doctor.id)).verificationStatus).toBe("pending");
 

@@ -31,7 +31,13 @@ export async function approveDoctor(db: Db, actor: Actor, data: { doctorId: stri
     if (current.verificationStatus === "verified") throw new AppError("conflict", "This doctor is already verified.");
     const after = { verificationStatus: "verified" as const, verifiedAt: now, rejectionReason: null };
     await setDoctorVerification(tx, current.userId, after);
-    await auditAdmin(tx, admin, { action: "doctor.verified", entityType: "doctor_profile", entityId: current.userId, before: snapshot(current), after: snapshot(after) });
+    await auditAdmin(tx, admin, {
+      action: "doctor.verified",
+      entityType: "doctor_profile",
+      entityId: current.userId,
+      before: snapshot(current),
+      after: snapshot(after),
+    });
     await enqueueOutboxEvent(tx, "doctor/verified", { doctorId: current.userId });
     return current;
   });
@@ -47,7 +53,13 @@ export async function rejectDoctor(db: Db, actor: Actor, data: { doctorId: strin
     if (current.verificationStatus === "rejected") throw new AppError("conflict", "This doctor was already rejected.");
     const after = { verificationStatus: "rejected" as const, verifiedAt: null, rejectionReason: data.reason };
     await setDoctorVerification(tx, current.userId, after);
-    await auditAdmin(tx, admin, { action: "doctor.rejected", entityType: "doctor_profile", entityId: current.userId, before: snapshot(current), after: snapshot(after) });
+    await auditAdmin(tx, admin, {
+      action: "doctor.rejected",
+      entityType: "doctor_profile",
+      entityId: current.userId,
+      before: snapshot(current),
+      after: snapshot(after),
+    });
     await enqueueOutboxEvent(tx, "doctor/rejected", { doctorId: current.userId, reason: data.reason });
     return current;
   });

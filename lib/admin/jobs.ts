@@ -14,7 +14,8 @@ export const retryJobRunSchema = z.object({ runId: z.uuid("That run does not exi
  */
 export async function retryFailedJobRun(db: Db, actor: Actor | null, { runId }: { runId: string }): Promise<{ runId: string }> {
   const admin = await requireActiveAdmin(db, actor);
-  if (!(await requeueFailedJobRun(db, runId))) throw new AppError("conflict", "That run is not failed any more (or does not exist), so there is nothing to retry.");
+  if (!(await requeueFailedJobRun(db, runId)))
+    throw new AppError("conflict", "That run is not failed any more (or does not exist), so there is nothing to retry.");
   await queueRunWakeUps(await appJobQueue(), [{ runId }]);
   await auditAdmin(db, admin, { action: "job_run.retried", entityType: "job_run", entityId: runId, after: { status: "queued" } });
   return { runId };

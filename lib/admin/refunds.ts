@@ -42,7 +42,10 @@ export async function refundPaymentManually(
     if (payment.status !== "paid" && payment.status !== "partially_refunded") throw new AppError("conflict", "Only a received payment can be refunded.");
     const left = payment.amountMinor - (await committedRefundTotal(tx, payment.id));
     if (left <= 0) throw new AppError("conflict", "This payment has been refunded in full already.");
-    if (input.amountMinor > left) throw new AppError("invalid_input", "Some fields need your attention.", { amount: [`At most ${formatMoney(left, payment.currency)} can still be refunded.`] });
+    if (input.amountMinor > left)
+      throw new AppError("invalid_input", "Some fields need your attention.", {
+        amount: [`At most ${formatMoney(left, payment.currency)} can still be refunded.`],
+      });
     const row = await recordRefund(tx, { payment, kind: "manual", amountMinor: input.amountMinor, reason: input.reason, actor: admin });
     await auditAdmin(tx, admin, {
       action: "payment.refunded_manually",

@@ -92,16 +92,28 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 
 export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { label: string; hint: string; unit: string }> = {
   cancellationWindowHours: { label: "Cancellation window", unit: "hours", hint: "Patients may cancel or reschedule until this many hours before the visit." },
-  patientFullRefundHours: { label: "Full refund notice", unit: "hours", hint: "A patient who cancels at least this many hours before gets a full refund; later, none." },
+  patientFullRefundHours: {
+    label: "Full refund notice",
+    unit: "hours",
+    hint: "A patient who cancels at least this many hours before gets a full refund; later, none.",
+  },
   reminderLeadMinutes: { label: "Reminder lead time", unit: "minutes", hint: "How long before the visit the reminder email goes out (1440 = 24 hours)." },
   paymentHoldMinutes: { label: "Payment hold", unit: "minutes", hint: "How long an unpaid booking holds its slot while the patient pays." },
-  sessionIdleMinutes: { label: "Session timeout", unit: "minutes", hint: "Signed-in users are signed out after this much inactivity (never longer than the server's own limit)." },
+  sessionIdleMinutes: {
+    label: "Session timeout",
+    unit: "minutes",
+    hint: "Signed-in users are signed out after this much inactivity (never longer than the server's own limit).",
+  },
   accountEmailsPerAddressPerHour: {
     label: "Emails per address",
     unit: "per hour",
     hint: "Password reset links, address confirmations and registration notices one email address may receive in an hour, counted whether or not it has an account.",
   },
-  accountEmailsPerIpPerHour: { label: "Email requests per network", unit: "per hour", hint: "Password resets and confirmation re-sends one IP address may ask for in an hour." },
+  accountEmailsPerIpPerHour: {
+    label: "Email requests per network",
+    unit: "per hour",
+    hint: "Password resets and confirmation re-sends one IP address may ask for in an hour.",
+  },
   registrationsPerIpPerHour: { label: "Registrations per network", unit: "per hour", hint: "New accounts one IP address may create in an hour." },
   signInAttemptsPerIpPer15Minutes: {
     label: "Sign-in attempts per network",

@@ -18,7 +18,18 @@ import { getDoctorForRequest } from "@/lib/profiles/doctor-page";
 import { TUESDAY_10, doctorAndPatient, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { bookedEvent, emailsOf } from "@/inngest/testing/events";
 import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, hoursAfter, hoursBefore, inRolledBackTransaction, insertAppointmentRow, localInstant, rejectionOf } from "@/tests/factories";
+import {
+  TEST_NOW,
+  createDoctor,
+  createPatient,
+  getAppointment,
+  hoursAfter,
+  hoursBefore,
+  inRolledBackTransaction,
+  insertAppointmentRow,
+  localInstant,
+  rejectionOf,
+} from "@/tests/factories";
 
 const gateway = vi.hoisted(() => ({ db: undefined as Db | undefined }));
 vi.mock("@/lib/db", () => ({
@@ -54,7 +65,11 @@ const patientCancel = (db: Db, appointment: { id: string; patientId: string }, n
 describe("the cancellation window", () => {
   it("decides the same patient cancellation at the same moment: refused under 24 h, allowed once the window is 12 h", async () => {
     await withSettings({ cancellationWindowHours: 24 }, async (tx, set) => {
-      const appointment = await insertAppointmentRow(tx, { doctorId: (await createDoctor(tx)).id, patientId: (await createPatient(tx)).id, startsAt: hoursAfter(TEST_NOW, 20) });
+      const appointment = await insertAppointmentRow(tx, {
+        doctorId: (await createDoctor(tx)).id,
+        patientId: (await createPatient(tx)).id,
+        startsAt: hoursAfter(TEST_NOW, 20),
+      });
 
       const refused = (await rejectionOf(patientCancel(tx, appointment, TEST_NOW))) as AppError;
       expect(refused).toBeInstanceOf(AppError);
@@ -69,7 +84,11 @@ describe("the cancellation window", () => {
 
   it("a window longer than the default refuses a cancellation the default would allow", async () => {
     await withSettings({ cancellationWindowHours: 36 }, async (tx) => {
-      const appointment = await insertAppointmentRow(tx, { doctorId: (await createDoctor(tx)).id, patientId: (await createPatient(tx)).id, startsAt: hoursAfter(TEST_NOW, 30) });
+      const appointment = await insertAppointmentRow(tx, {
+        doctorId: (await createDoctor(tx)).id,
+        patientId: (await createPatient(tx)).id,
+        startsAt: hoursAfter(TEST_NOW, 30),
+      });
       const refused = (await rejectionOf(patientCancel(tx, appointment, TEST_NOW))) as AppError;
       expect(refused).toMatchObject({ code: "conflict", message: "Appointments can be cancelled or rescheduled up to 36 hours before the start." });
       expect(await getAppointment(tx, appointment.id)).toMatchObject({ status: "confirmed" });
@@ -83,9 +102,17 @@ describe("the cancellation window, for a patient's reschedule", () => {
       const [doctor, patient] = [await createDoctor(tx), await createPatient(tx)];
       const tuesday10 = localInstant("2030-03-05", "10:00"); // 25 hours after TEST_NOW
       const booked = await insertAppointmentRow(tx, { doctorId: doctor.id, patientId: patient.id, startsAt: tuesday10 });
-      const move = () => rescheduleAppointment(tx, { appointmentId: booked.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-07", "14:00") }, TEST_NOW);
+      const move = () =>
+        rescheduleAppointment(
+          tx,
+          { appointmentId: booked.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-07", "14:00") },
+          TEST_NOW,
+        );
 
-      expect(await rejectionOf(move())).toMatchObject({ code: "conflict", message: "Appointments can be cancelled or rescheduled up to 36 hours before the start." });
+      expect(await rejectionOf(move())).toMatchObject({
+        code: "conflict",
+        message: "Appointments can be cancelled or rescheduled up to 36 hours before the start.",
+      });
       expect(await getAppointment(tx, booked.id)).toMatchObject({ status: "confirmed" });
 
       await set({ cancellationWindowHours: 24 });
@@ -142,7 +169,9 @@ describe("the payment hold", () => {
       expect(held).toMatchObject({ status: "pending_payment", holdExpiresAt: minutesAfter(TEST_NOW, 45) });
 
       const { sessionId } = await openCheckout(tx, { appointmentId: held.id, patientId: patient.id }, TEST_NOW);
-      const [create] = ctx.fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.path === "/v1/checkout/sessions" && r.form["metadata[appointmentId]"] === held.id);
+      const [create] = ctx.fake
+        .requestsTo("POST", "/v1/checkout/sessions")
+        .filter((r) => r.path === "/v1/checkout/sessions" && r.form["metadata[appointmentId]"] === held.id);
       expect(Number(create.form.expires_at)).toBe(minutesAfter(TEST_NOW, 45).getTime() / 1000);
 
       // At 44 minutes the default 30-minute hold would have lapsed; this one still holds the slot.
@@ -170,7 +199,11 @@ describe("the reminder lead time", () => {
   const startsAt = new Date("2030-04-10T09:00:00Z");
 
   function runReminder(appointment: { id: string; doctorId: string; patientId: string; startsAt: Date }) {
-    return new InngestTestEngine({ function: scheduleAppointmentReminder, events: [bookedEvent(appointment, TEST_NOW)], steps: [{ id: "wait-for-reminder-time", handler: async () => undefined }] }).execute();
+    return new InngestTestEngine({
+      function: scheduleAppointmentReminder,
+      events: [bookedEvent(appointment, TEST_NOW)],
+      steps: [{ id: "wait-for-reminder-time", handler: async () => undefined }],
+    }).execute();
   }
 
   it.each([

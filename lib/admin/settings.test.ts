@@ -36,9 +36,25 @@ describe("settings", () => {
       const result = await atBoundary(settingsSchema, valid, (settings) => saveSettings(tx, admin, settings));
       expect(result.changed.length).toBeGreaterThan(0);
       const after = await getAppSettings(tx);
-      expect(after).toMatchObject({ cancellationWindowHours: 12, patientFullRefundHours: 48, reminderLeadMinutes: 120, paymentHoldMinutes: 45, sessionIdleMinutes: 30 });
-      expect(after).toMatchObject({ accountEmailsPerAddressPerHour: 4, accountEmailsPerIpPerHour: 30, registrationsPerIpPerHour: 8, signInAttemptsPerIpPer15Minutes: 25 });
-      expect(after).toMatchObject({ emailBodyRetentionDays: 30, signInRecordRetentionDays: 7, maxActiveAppointmentsPerPatient: 7, maxActiveAppointmentsPerPatientPerDoctor: 3 });
+      expect(after).toMatchObject({
+        cancellationWindowHours: 12,
+        patientFullRefundHours: 48,
+        reminderLeadMinutes: 120,
+        paymentHoldMinutes: 45,
+        sessionIdleMinutes: 30,
+      });
+      expect(after).toMatchObject({
+        accountEmailsPerAddressPerHour: 4,
+        accountEmailsPerIpPerHour: 30,
+        registrationsPerIpPerHour: 8,
+        signInAttemptsPerIpPer15Minutes: 25,
+      });
+      expect(after).toMatchObject({
+        emailBodyRetentionDays: 30,
+        signInRecordRetentionDays: 7,
+        maxActiveAppointmentsPerPatient: 7,
+        maxActiveAppointmentsPerPatientPerDoctor: 3,
+      });
       expect(rateLimitsFrom(after).signInPerIp).toMatchObject({ points: 25, durationSeconds: 900 });
       const audit = (await auditRowsFor(tx, "app_settings", "1")).filter((row) => row.actorId === admin.id);
       expect(audit).toHaveLength(1);
@@ -53,7 +69,20 @@ describe("settings", () => {
   it("out-of-range and non-numeric values are refused field by field, and nothing changes", async () => {
     const admin = await adminActor(db);
     const before = await getAppSettings(db);
-    const error = (await rejectionOf(atBoundary(settingsSchema, { ...valid, paymentHoldMinutes: "2", sessionIdleMinutes: "soon", cancellationWindowHours: "1.5", accountEmailsPerAddressPerHour: "0", emailBodyRetentionDays: "3651" }, (settings) => saveSettings(db, admin, settings)))) as AppError;
+    const error = (await rejectionOf(
+      atBoundary(
+        settingsSchema,
+        {
+          ...valid,
+          paymentHoldMinutes: "2",
+          sessionIdleMinutes: "soon",
+          cancellationWindowHours: "1.5",
+          accountEmailsPerAddressPerHour: "0",
+          emailBodyRetentionDays: "3651",
+        },
+        (settings) => saveSettings(db, admin, settings),
+      ),
+    )) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.fieldErrors).toMatchObject({
       paymentHoldMinutes: ["The payment hold must be at least 5."],

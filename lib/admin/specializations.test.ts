@@ -25,7 +25,9 @@ describe("specializations", () => {
 
   it("are created, renamed and deleted, each change audited", async () => {
     const admin = await adminActor(db);
-    const created = await atBoundary(createSpecializationSchema, { name: `  ${uniqueName("Sleep Medicine")}  ` }, (input) => createSpecialization(db, admin, input));
+    const created = await atBoundary(createSpecializationSchema, { name: `  ${uniqueName("Sleep Medicine")}  ` }, (input) =>
+      createSpecialization(db, admin, input),
+    );
     expect(created.name).toMatch(/^Sleep Medicine [0-9a-f]{8}$/);
     const renamed = await renameSpecialization(db, admin, { id: created.id, name: uniqueName("Sleep Medicine and Rest") });
     expect(renamed.slug).toBe(slugOf(renamed.name));
@@ -45,7 +47,9 @@ describe("specializations", () => {
     const error = (await rejectionOf(deleteSpecialization(db, admin, { id: spec.id }))) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe("conflict");
-    expect(error.message).toBe(`"${spec.name}" cannot be deleted while 1 doctor uses it. Move that doctor to another specialization first, or rename it instead.`);
+    expect(error.message).toBe(
+      `"${spec.name}" cannot be deleted while 1 doctor uses it. Move that doctor to another specialization first, or rename it instead.`,
+    );
     expect(await exists(spec.id)).toBe(true);
     expect((await auditRowsFor(db, "specialization", spec.id)).map((row) => row.action)).toEqual(["specialization.created"]);
   });

@@ -1,6 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { countDoctorsWithSpecialization, deleteSpecializationRow, insertSpecialization, lockSpecialization, updateSpecialization } from "@/db/queries/specializations";
+import {
+  countDoctorsWithSpecialization,
+  deleteSpecializationRow,
+  insertSpecialization,
+  lockSpecialization,
+  updateSpecialization,
+} from "@/db/queries/specializations";
 import { AppError, sqlState } from "@/lib/errors";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
 
@@ -37,7 +43,12 @@ export async function createSpecialization(db: Db, actor: Actor, data: { name: s
     db.transaction(async (tx) => {
       const admin = await requireActiveAdmin(tx, actor);
       const created = await insertSpecialization(tx, { name: data.name, slug: slugOf(data.name) });
-      await auditAdmin(tx, admin, { action: "specialization.created", entityType: "specialization", entityId: created.id, after: { name: created.name, slug: created.slug } });
+      await auditAdmin(tx, admin, {
+        action: "specialization.created",
+        entityType: "specialization",
+        entityId: created.id,
+        after: { name: created.name, slug: created.slug },
+      });
       return created;
     }),
   );
@@ -51,7 +62,13 @@ export async function renameSpecialization(db: Db, actor: Actor, data: { id: str
       const current = await lockSpecialization(tx, data.id);
       if (!current) throw new AppError("not_found", "That specialization does not exist.");
       const renamed = await updateSpecialization(tx, data.id, { name: data.name, slug: slugOf(data.name) });
-      await auditAdmin(tx, admin, { action: "specialization.renamed", entityType: "specialization", entityId: data.id, before: { name: current.name, slug: current.slug }, after: { name: renamed.name, slug: renamed.slug } });
+      await auditAdmin(tx, admin, {
+        action: "specialization.renamed",
+        entityType: "specialization",
+        entityId: data.id,
+        before: { name: current.name, slug: current.slug },
+        after: { name: renamed.name, slug: renamed.slug },
+      });
       return renamed;
     }),
   );
@@ -72,11 +89,17 @@ export async function deleteSpecialization(db: Db, actor: Actor, data: { id: str
       const doctors = await countDoctorsWithSpecialization(tx, data.id);
       if (doctors > 0) throw new AppError("conflict", inUseMessage(current.name, doctors));
       await deleteSpecializationRow(tx, data.id);
-      await auditAdmin(tx, admin, { action: "specialization.deleted", entityType: "specialization", entityId: data.id, before: { name: current.name, slug: current.slug } });
+      await auditAdmin(tx, admin, {
+        action: "specialization.deleted",
+        entityType: "specialization",
+        entityId: data.id,
+        before: { name: current.name, slug: current.slug },
+      });
       return { deleted: current };
     });
   } catch (error) {
-    if (sqlState(error) === "23503") throw new AppError("conflict", "This specialization cannot be deleted while doctors use it. Move them to another specialization first.");
+    if (sqlState(error) === "23503")
+      throw new AppError("conflict", "This specialization cannot be deleted while doctors use it. Move them to another specialization first.");
     throw error;
   }
 }

@@ -10,7 +10,18 @@ import { hashPassword } from "@/lib/auth/password";
 import { sessionRefusal } from "@/lib/auth/session-validity";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, createPatient, deferred, inRolledBackTransaction, rejectionOf, sessionAt, userRow } from "@/tests/factories";
+import {
+  TEST_NOW as NOW,
+  adminActor,
+  auditRowsFor,
+  createDoctor,
+  createPatient,
+  deferred,
+  inRolledBackTransaction,
+  rejectionOf,
+  sessionAt,
+  userRow,
+} from "@/tests/factories";
 import { atBoundary } from "@/tests/boundary";
 import { changeRoleSchema, setActiveSchema } from "./schemas";
 import { changeUserRole, roleChangeRefusal, setUsersActiveState } from "./users";
@@ -71,13 +82,21 @@ describe("changeUserRole", () => {
     expect(sessionRefusal(await getSessionWithUser(db, sid), LATER, 60)).toBe("revoked");
     const audit = await auditRowsFor(db, "user", patient.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: admin.id, actorRole: "admin", action: "user.role_changed", before: { role: "patient" }, after: { role: "doctor", sessionsRevoked: true } });
+    expect(audit[0]).toMatchObject({
+      actorId: admin.id,
+      actorRole: "admin",
+      action: "user.role_changed",
+      before: { role: "patient" },
+      after: { role: "doctor", sessionsRevoked: true },
+    });
   });
 
   it("rejects an unknown role with a message for the field", async () => {
     const admin = await adminActor(db);
     const patient = await createPatient(db);
-    const error = (await rejectionOf(atBoundary(changeRoleSchema, { userId: patient.id, role: "superuser" }, (input) => changeUserRole(db, admin, input, NOW)))) as AppError;
+    const error = (await rejectionOf(
+      atBoundary(changeRoleSchema, { userId: patient.id, role: "superuser" }, (input) => changeUserRole(db, admin, input, NOW)),
+    )) as AppError;
     expect(error.code).toBe("invalid_input");
     expect(error.fieldErrors?.role).toEqual(["Choose a role."]);
   });
@@ -94,7 +113,10 @@ describe("changeUserRole", () => {
       await release.promise;
     });
     await holding.promise;
-    const attempts = Promise.allSettled([changeUserRole(db, a, { userId: b.id, role: "patient" }, NOW), changeUserRole(db, b, { userId: a.id, role: "patient" }, NOW)]);
+    const attempts = Promise.allSettled([
+      changeUserRole(db, a, { userId: b.id, role: "patient" }, NOW),
+      changeUserRole(db, b, { userId: a.id, role: "patient" }, NOW),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     release.resolve();
     await blocker;
@@ -117,7 +139,10 @@ describe("the last active admin, against the database", () => {
   async function withOnlyTheseAdminsActive(ids: string[], work: (tx: Db) => Promise<void>) {
     await inRolledBackTransaction(db, async (tx) => {
       await tx.execute(sql`lock table users in exclusive mode`);
-      await tx.update(users).set({ active: false }).where(and(eq(users.role, "admin"), eq(users.active, true), notInArray(users.id, ids)));
+      await tx
+        .update(users)
+        .set({ active: false })
+        .where(and(eq(users.role, "admin"), eq(users.active, true), notInArray(users.id, ids)));
       await work(tx);
     });
   }
@@ -194,7 +219,9 @@ describe("deactivation", () => {
 
   it("an empty selection is refused with a message", async () => {
     const admin = await adminActor(db);
-    const error = (await rejectionOf(atBoundary(setActiveSchema, { userIds: [], active: false }, (input) => setUsersActiveState(db, admin, input, NOW)))) as AppError;
+    const error = (await rejectionOf(
+      atBoundary(setActiveSchema, { userIds: [], active: false }, (input) => setUsersActiveState(db, admin, input, NOW)),
+    )) as AppError;
     expect(error.fieldErrors?.userIds).toEqual(["Select at least one user."]);
   });
 });

@@ -16,7 +16,14 @@ export type RoleChangeRefusal = "self" | "last_admin" | "actor_not_admin" | null
  * The rules of a role change, on the locked state. Pure, so the "last admin"
  * case can be shown directly (the shared test database always has other admins).
  */
-export function roleChangeRefusal(input: { actorId: string; targetId: string; targetRole: Role; targetActive: boolean; newRole: Role; activeAdminIds: string[] }): RoleChangeRefusal {
+export function roleChangeRefusal(input: {
+  actorId: string;
+  targetId: string;
+  targetRole: Role;
+  targetActive: boolean;
+  newRole: Role;
+  activeAdminIds: string[];
+}): RoleChangeRefusal {
   if (input.actorId === input.targetId) return "self";
   const demotesAnActiveAdmin = input.targetRole === "admin" && input.targetActive && input.newRole !== "admin";
   if (demotesAnActiveAdmin && input.activeAdminIds.filter((id) => id !== input.targetId).length === 0) return "last_admin";
@@ -51,11 +58,26 @@ export async function changeUserRole(db: Db, actor: Actor, data: { userId: strin
     const [target] = await lockUsers(tx, [data.userId]);
     if (!target) throw new AppError("not_found", "That user does not exist.");
     if (target.deletedAt) throw new AppError("conflict", DELETED_ACCOUNT);
-    throwRefusal(roleChangeRefusal({ actorId: actor.id, targetId: target.id, targetRole: target.role, targetActive: target.active, newRole: data.role, activeAdminIds: admins }));
+    throwRefusal(
+      roleChangeRefusal({
+        actorId: actor.id,
+        targetId: target.id,
+        targetRole: target.role,
+        targetActive: target.active,
+        newRole: data.role,
+        activeAdminIds: admins,
+      }),
+    );
     if (target.role === data.role) return { changed: false, user: target };
     await setUserRole(tx, target.id, data.role);
     await revokeAllSessionsOfUser(tx, target.id, now);
-    await auditAdmin(tx, actor, { action: "user.role_changed", entityType: "user", entityId: target.id, before: { role: target.role }, after: { role: data.role, sessionsRevoked: true } });
+    await auditAdmin(tx, actor, {
+      action: "user.role_changed",
+      entityType: "user",
+      entityId: target.id,
+      before: { role: target.role },
+      after: { role: data.role, sessionsRevoked: true },
+    });
     return { changed: true, user: { ...target, role: data.role } };
   });
 }

@@ -2,21 +2,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createSession } from "@/db/queries/users";
-import {
-  authTokens,
-  doctorProfiles,
-  emails,
-  patientProfiles,
-  sessions,
-  users,
-} from "@/db/schema";
+import { authTokens, doctorProfiles, emails, patientProfiles, sessions, users } from "@/db/schema";
 import { useTestDb } from "@/tests/db";
-import {
-  registerAccount,
-  requestPasswordReset,
-  resetPassword,
-  verifyEmailToken,
-} from "./accounts";
+import { registerAccount, requestPasswordReset, resetPassword, verifyEmailToken } from "./accounts";
 import { verifyPassword } from "./password";
 
 const PASSWORD = "correct horse battery";
@@ -24,19 +12,10 @@ const NEW_PASSWORD = "a brand new staple 42";
 
 const db = useTestDb();
 
-const uniqueEmail = (prefix = "user") =>
-  `${prefix}-${randomUUID()}@careslot.test`;
+const uniqueEmail = (prefix = "user") => `${prefix}-${randomUUID()}@careslot.test`;
 
-async function register(
-  role: "patient" | "doctor",
-  email = uniqueEmail(role),
-  now = new Date(),
-) {
-  const result = await registerAccount(
-    db,
-    { fullName: "Ann Example", email, password: PASSWORD, role },
-    now,
-  );
+async function register(role: "patient" | "doctor", email = uniqueEmail(role), now = new Date()) {
+  const result = await registerAccount(db, { fullName: "Ann Example", email, password: PASSWORD, role }, now);
   if (!result.userId) throw new Error(`${email} was already registered`);
   return { userId: result.userId, email };
 }
@@ -56,17 +35,11 @@ function emailsOf(userId: string, template: string) {
 }
 
 /** The token from the newest emailed link to `path`, as the user would click it. */
-async function emailedToken(
-  userId: string,
-  template: string,
-  path: string,
-): Promise<string> {
+async function emailedToken(userId: string, template: string, path: string): Promise<string> {
   const sent = await emailsOf(userId, template);
   expect(sent.length).toBeGreaterThan(0);
   const newest = sent[sent.length - 1];
-  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(
-    newest.text,
-  );
+  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(newest.text);
   expect(match, `no ${path} link in: ${newest.text}`).not.toBeNull();
   return match![1];
 }
@@ -82,18 +55,8 @@ describe("registerAccount", () => {
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(user.emailVerifiedAt).toBeNull();
     expect(user.active).toBe(true);
-    expect(
-      await db
-        .select()
-        .from(patientProfiles)
-        .where(eq(patientProfiles.userId, userId)),
-    ).toHaveLength(1);
-    expect(
-      await db
-        .select()
-        .from(doctorProfiles)
-        .where(eq(doctorProfiles.userId, userId)),
-    ).toHaveLength(0);
+    expect(await db.select().from(patientProfiles).where(eq(patientProfiles.userId, userId))).toHaveLength(1);
+    expect(await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, userId))).toHaveLength(0);
   });
 
   it("gives a doctor a doctor profile awaiting verification", async () => {
@@ -101,26 +64,15 @@ describe("registerAccount", () => {
     const user = await userRow(userId);
     expect(user.role).toBe("doctor");
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
-    const profiles = await db
-      .select()
-      .from(doctorProfiles)
-      .where(eq(doctorProfiles.userId, userId));
+    const profiles = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, userId));
     expect(profiles).toHaveLength(1);
     expect(profiles[0].verificationStatus).toBe("pending");
-    expect(
-      await db
-        .select()
-        .from(patientProfiles)
-        .where(eq(patientProfiles.userId, userId)),
-    ).toHaveLength(0);
+    expect(await db.select().from(patientProfiles).where(eq(patientProfiles.userId, userId))).toHaveLength(0);
   });
 
   it("answers the same email in another letter case without an error, keeps one user and tells its owner", async () => {
     const local = `ann-${randomUUID()}`;
-    const first = await register(
-      "patient",
-      `${local.replace("ann", "Ann")}@X.test`,
-    );
+    const first = await register("patient", `${local.replace("ann", "Ann")}@X.test`);
     const second = await registerAccount(
       db,
       {
@@ -138,12 +90,7 @@ describe("registerAccount", () => {
       .where(sql`lower(${users.email}) = ${`${local}@x.test`}`);
     expect(rows.map((row) => row.id)).toEqual([first.userId]);
     expect(rows[0].fullName).toBe("Ann Example");
-    expect(
-      await db
-        .select()
-        .from(doctorProfiles)
-        .where(eq(doctorProfiles.userId, first.userId)),
-    ).toHaveLength(0);
+    expect(await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, first.userId))).toHaveLength(0);
     // The owner hears of it; no second confirmation link, no token.
     const notices = await emailsOf(first.userId, "account-exists");
     expect(notices).toHaveLength(1);
@@ -163,16 +110,11 @@ describe("registerAccount", () => {
       status: "stored",
       subject: "Confirm your email address",
     });
-    expect(sent[0].text).toMatch(
-      /http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}/,
-    );
+    expect(sent[0].text).toMatch(/http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}/);
     expect(sent[0].html).toContain("/verify-email?token=");
     // Only a hash of the token is stored.
     const token = await emailedToken(userId, "verify-email", "/verify-email");
-    const stored = await db
-      .select()
-      .from(authTokens)
-      .where(eq(authTokens.userId, userId));
+    const stored = await db.select().from(authTokens).where(eq(authTokens.userId, userId));
     expect(stored).toHaveLength(1);
     expect(stored[0].tokenHash).not.toContain(token);
   });
@@ -188,9 +130,7 @@ describe("verifyEmailToken", () => {
     expect(await verifyEmailToken(db, token, later)).toBe(true);
     expect((await userRow(userId)).emailVerifiedAt).toEqual(later);
 
-    expect(
-      await verifyEmailToken(db, token, new Date(later.getTime() + 1000)),
-    ).toBe(false);
+    expect(await verifyEmailToken(db, token, new Date(later.getTime() + 1000))).toBe(false);
     expect((await userRow(userId)).emailVerifiedAt).toEqual(later);
   });
 
@@ -208,18 +148,14 @@ describe("verifyEmailToken", () => {
   });
 
   it("refuses a token that was never issued", async () => {
-    expect(
-      await verifyEmailToken(db, `made-up-${randomUUID()}`, new Date()),
-    ).toBe(false);
+    expect(await verifyEmailToken(db, `made-up-${randomUUID()}`, new Date())).toBe(false);
   });
 });
 
 describe("requestPasswordReset", () => {
   it("for an unknown email stores no email and does not throw", async () => {
     const email = uniqueEmail("nobody");
-    await expect(
-      requestPasswordReset(db, email, new Date()),
-    ).resolves.toBeUndefined();
+    await expect(requestPasswordReset(db, email, new Date())).resolves.toBeUndefined();
     expect(
       await db
         .select()
@@ -242,19 +178,12 @@ describe("resetPassword", () => {
   it("changes the hash, revokes every session, and the link works once", async () => {
     const { userId, email } = await register("patient");
     const expires = new Date(Date.now() + 12 * 3600_000);
-    const sessionIds = [
-      await createSession(db, userId, expires),
-      await createSession(db, userId, expires),
-    ];
+    const sessionIds = [await createSession(db, userId, expires), await createSession(db, userId, expires)];
     const before = await userRow(userId);
 
     const now = new Date();
     await requestPasswordReset(db, email, now);
-    const token = await emailedToken(
-      userId,
-      "reset-password",
-      "/reset-password",
-    );
+    const token = await emailedToken(userId, "reset-password", "/reset-password");
     const resetAt = new Date(now.getTime() + 60_000);
 
     expect(await resetPassword(db, token, NEW_PASSWORD, resetAt)).toBe(true);
@@ -265,21 +194,11 @@ describe("resetPassword", () => {
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
 
-    const rows = await db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.userId, userId));
+    const rows = await db.select().from(sessions).where(eq(sessions.userId, userId));
     expect(rows.map((row) => row.id).sort()).toEqual([...sessionIds].sort());
     for (const row of rows) expect(row.revokedAt).toEqual(resetAt);
 
-    expect(
-      await resetPassword(
-        db,
-        token,
-        "yet another password 7",
-        new Date(resetAt.getTime() + 1000),
-      ),
-    ).toBe(false);
+    expect(await resetPassword(db, token, "yet another password 7", new Date(resetAt.getTime() + 1000))).toBe(false);
     expect((await userRow(userId)).passwordHash).toBe(after.passwordHash);
   });
 
@@ -290,17 +209,10 @@ describe("resetPassword", () => {
     const bystanderSession = await createSession(db, bystander.userId, expires);
 
     await requestPasswordReset(db, target.email, new Date());
-    const token = await emailedToken(
-      target.userId,
-      "reset-password",
-      "/reset-password",
-    );
+    const token = await emailedToken(target.userId, "reset-password", "/reset-password");
     expect(await resetPassword(db, token, NEW_PASSWORD, new Date())).toBe(true);
 
-    const [row] = await db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.id, bystanderSession));
+    const [row] = await db.select().from(sessions).where(eq(sessions.id, bystanderSession));
     expect(row.revokedAt).toBeNull();
   });
 
@@ -308,18 +220,10 @@ describe("resetPassword", () => {
     const { userId, email } = await register("patient");
     const now = new Date();
     await requestPasswordReset(db, email, now);
-    const token = await emailedToken(
-      userId,
-      "reset-password",
-      "/reset-password",
-    );
+    const token = await emailedToken(userId, "reset-password", "/reset-password");
     const oneHourOneSecondLater = new Date(now.getTime() + 3600_000 + 1000);
 
-    expect(
-      await resetPassword(db, token, NEW_PASSWORD, oneHourOneSecondLater),
-    ).toBe(false);
-    expect(
-      await verifyPassword((await userRow(userId)).passwordHash, PASSWORD),
-    ).toBe(true);
+    expect(await resetPassword(db, token, NEW_PASSWORD, oneHourOneSecondLater)).toBe(false);
+    expect(await verifyPassword((await userRow(userId)).passwordHash, PASSWORD)).toBe(true);
   });
 });

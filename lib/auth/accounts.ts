@@ -35,7 +35,9 @@ export async function registerAccount(db: Db, input: RegisterInput, now: Date): 
   const passwordHash = await hashPassword(input.password);
   let userId: string;
   try {
-    const user = await db.transaction((tx) => insertUserWithProfile(tx, { email: input.email.trim(), fullName: input.fullName, passwordHash, role: input.role, timeZone: input.timeZone }));
+    const user = await db.transaction((tx) =>
+      insertUserWithProfile(tx, { email: input.email.trim(), fullName: input.fullName, passwordHash, role: input.role, timeZone: input.timeZone }),
+    );
     userId = user.id;
   } catch (error) {
     if (sqlState(error) !== "23505" || constraintName(error) !== "users_email_lower_key") throw error;

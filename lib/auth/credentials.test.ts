@@ -30,12 +30,9 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-const uniqueEmail = (prefix = "user") =>
-  `${prefix}-${randomUUID()}@careslot.test`;
+const uniqueEmail = (prefix = "user") => `${prefix}-${randomUUID()}@careslot.test`;
 
-async function createUser(
-  options: { active?: boolean; role?: Role } = {},
-) {
+async function createUser(options: { active?: boolean; role?: Role } = {}) {
   const email = uniqueEmail();
   const user = await insertUserWithProfile(db, {
     email,
@@ -43,8 +40,7 @@ async function createUser(
     passwordHash,
     role: options.role ?? "patient",
   });
-  if (options.active === false)
-    await db.update(users).set({ active: false }).where(eq(users.id, user.id));
+  if (options.active === false) await db.update(users).set({ active: false }).where(eq(users.id, user.id));
   return { id: user.id, email };
 }
 
@@ -64,12 +60,7 @@ describe("verifyCredentials", () => {
 
   it("accepts the email typed in another case with surrounding spaces", async () => {
     const user = await createUser();
-    const result = await verifyCredentials(
-      db,
-      `  ${user.email.toUpperCase()} `,
-      PASSWORD,
-      at(0),
-    );
+    const result = await verifyCredentials(db, `  ${user.email.toUpperCase()} `, PASSWORD, at(0));
     expect(result).toMatchObject({ ok: true, user: { id: user.id } });
   });
 
@@ -102,12 +93,8 @@ describe("verifyCredentials", () => {
       retryAfterSeconds: 60,
     });
 
-    expect(
-      await verifyCredentials(db, user.email, PASSWORD, at(3_000)),
-    ).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 59 });
-    expect(
-      await verifyCredentials(db, user.email, PASSWORD, at(61_500)),
-    ).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 1 });
+    expect(await verifyCredentials(db, user.email, PASSWORD, at(3_000))).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 59 });
+    expect(await verifyCredentials(db, user.email, PASSWORD, at(61_500))).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 1 });
     // Refusals while locked are not failures: the lock still ends 60 s after the third one.
     expect(await getThrottle(db, user.email)).toEqual({
       failures: 3,
@@ -115,9 +102,7 @@ describe("verifyCredentials", () => {
       lockedUntil: at(62_000),
     });
 
-    expect(
-      await verifyCredentials(db, user.email, PASSWORD, at(2_000 + 61_000)),
-    ).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await verifyCredentials(db, user.email, PASSWORD, at(2_000 + 61_000))).toMatchObject({ ok: true, user: { id: user.id } });
     expect(await getThrottle(db, user.email)).toBeNull();
 
     // The counter really was cleared: two more mistakes do not lock.
@@ -135,9 +120,7 @@ describe("verifyCredentials", () => {
     const user = await createUser();
     await verifyCredentials(db, user.email, WRONG, at(0));
     await verifyCredentials(db, user.email.toUpperCase(), WRONG, at(1_000));
-    expect(
-      await verifyCredentials(db, ` ${user.email} `, WRONG, at(2_000)),
-    ).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 60 });
+    expect(await verifyCredentials(db, ` ${user.email} `, WRONG, at(2_000))).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 60 });
   });
 
   it("answers an unknown email exactly like a registered one, lock included", async () => {
@@ -179,7 +162,6 @@ describe("verifyCredentials", () => {
       reason: "invalid",
     });
   });
-
 });
 
 // The attack of issue #13: parallel guesses used to be checked side by side
@@ -187,8 +169,7 @@ describe("verifyCredentials", () => {
 // a burst signed in and wiped the count. Each attempt now takes its place
 // under the email's row lock before its password is verified.
 describe("verifyCredentials under a parallel burst", () => {
-  const burst = (email: string, passwords: string[], now: Date) =>
-    Promise.all(passwords.map((password) => verifyCredentials(db, email, password, now)));
+  const burst = (email: string, passwords: string[], now: Date) => Promise.all(passwords.map((password) => verifyCredentials(db, email, password, now)));
 
   it("lets at most 3 of 30 parallel wrong passwords reach the hash, locks the account, then the right password works after the lock and resets the count", async () => {
     const user = await createUser();

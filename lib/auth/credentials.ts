@@ -22,7 +22,11 @@ export type PasswordCheck =
  * a right password sent while locked is refused unverified. A right password
  * clears the count; a wrong one was already counted.
  */
-export async function checkPasswordAttempt(db: Db, input: { emailKey: string; passwordHash: string | null; password: string }, now: Date): Promise<PasswordCheck> {
+export async function checkPasswordAttempt(
+  db: Db,
+  input: { emailKey: string; passwordHash: string | null; password: string },
+  now: Date,
+): Promise<PasswordCheck> {
   const reservation = await updateThrottle(db, input.emailKey, now, (current) => {
     const decided = reserveAttempt(current, now);
     return { state: decided.allowed ? decided.state : current, result: decided };

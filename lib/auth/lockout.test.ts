@@ -17,10 +17,7 @@ const MINUTE = 60 * SECOND;
 
 /** Folds failures at the given offsets from T0 into the state the last one leaves. */
 function failuresAt(...offsetsMs: number[]): ThrottleState | null {
-  return offsetsMs.reduce<ThrottleState | null>(
-    (state, offset) => recordFailure(state, at(offset)),
-    null,
-  );
+  return offsetsMs.reduce<ThrottleState | null>((state, offset) => recordFailure(state, at(offset)), null);
 }
 
 describe("the lockout rule's constants", () => {
@@ -98,14 +95,7 @@ describe("recordFailure", () => {
     },
     {
       name: "3 fresh failures after a served lock lock again",
-      offsets: [
-        0,
-        1 * SECOND,
-        2 * SECOND,
-        62 * SECOND,
-        63 * SECOND,
-        64 * SECOND,
-      ],
+      offsets: [0, 1 * SECOND, 2 * SECOND, 62 * SECOND, 63 * SECOND, 64 * SECOND],
       failures: 3,
       windowStart: 62 * SECOND,
       lockedUntil: 124 * SECOND,
@@ -249,18 +239,9 @@ describe("reserveAttempt", () => {
 
 describe("lockoutMessage", () => {
   it.each([
-    [
-      60,
-      "Too many failed sign-in attempts. Please wait 60 seconds before trying again.",
-    ],
-    [
-      2,
-      "Too many failed sign-in attempts. Please wait 2 seconds before trying again.",
-    ],
-    [
-      1,
-      "Too many failed sign-in attempts. Please wait 1 second before trying again.",
-    ],
+    [60, "Too many failed sign-in attempts. Please wait 60 seconds before trying again."],
+    [2, "Too many failed sign-in attempts. Please wait 2 seconds before trying again."],
+    [1, "Too many failed sign-in attempts. Please wait 1 second before trying again."],
   ])("%i → %s", (seconds, message) => {
     expect(lockoutMessage(seconds)).toBe(message);
   });

@@ -4,9 +4,7 @@ import { PASSWORD_MIN_LENGTH, passwordSchema } from "./password-policy";
 /** The messages a user sees next to the password field, or [] when it is accepted. */
 function messagesFor(value: unknown): string[] {
   const result = passwordSchema.safeParse(value);
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => issue.message);
+  return result.success ? [] : result.error.issues.map((issue) => issue.message);
 }
 
 describe("passwordSchema", () => {
@@ -30,30 +28,19 @@ describe("passwordSchema", () => {
   });
 
   it("refuses 12 spaces as mostly spaces", () => {
-    expect(messagesFor(" ".repeat(12))).toEqual([
-      "A password cannot be mostly spaces.",
-    ]);
+    expect(messagesFor(" ".repeat(12))).toEqual(["A password cannot be mostly spaces."]);
   });
 
   it("refuses a password that only reaches 12 characters through spaces", () => {
-    expect(messagesFor("abc         ")).toEqual([
-      "A password cannot be mostly spaces.",
-    ]);
-    expect(messagesFor("     abcdefghijk     ")).toEqual([
-      "A password cannot be mostly spaces.",
-    ]);
+    expect(messagesFor("abc         ")).toEqual(["A password cannot be mostly spaces."]);
+    expect(messagesFor("     abcdefghijk     ")).toEqual(["A password cannot be mostly spaces."]);
   });
 
   it("refuses more than 256 characters with the maximum-length message", () => {
-    expect(messagesFor("p".repeat(257))).toEqual([
-      "Use at most 256 characters.",
-    ]);
+    expect(messagesFor("p".repeat(257))).toEqual(["Use at most 256 characters."]);
   });
 
-  it.each([[undefined], [null], [123456789012]])(
-    "refuses a non-string (%j) with 'Enter a password.'",
-    (value) => {
-      expect(messagesFor(value)).toEqual(["Enter a password."]);
-    },
-  );
+  it.each([[undefined], [null], [123456789012]])("refuses a non-string (%j) with 'Enter a password.'", (value) => {
+    expect(messagesFor(value)).toEqual(["Enter a password."]);
+  });
 });

@@ -28,7 +28,15 @@ describe("the grid's wall clock written as UTC", () => {
 
 describe("rangesAfterEdit", () => {
   it("replaces the edited range, keeps the others and sorts them", () => {
-    const day = { date: "2026-05-04", source: "weekly" as const, closed: false, ranges: [{ startTime: "09:00", endTime: "12:00" }, { startTime: "13:00", endTime: "17:00" }] };
+    const day = {
+      date: "2026-05-04",
+      source: "weekly" as const,
+      closed: false,
+      ranges: [
+        { startTime: "09:00", endTime: "12:00" },
+        { startTime: "13:00", endTime: "17:00" },
+      ],
+    };
     expect(rangesAfterEdit(day, 1, { startTime: "07:00", endTime: "08:30" })).toEqual([
       { startTime: "07:00", endTime: "08:30" },
       { startTime: "09:00", endTime: "12:00" },

@@ -37,17 +37,15 @@ export async function loadCalendar(db: Db, doctorId: string, range: CalendarRang
     timeZone,
     range,
     days: hoursByDate(rules, groupOverrideRows(overrideRows), range.start, range.end),
-    appointments: appointments.map(
-      (a): CalendarAppointment => ({
-        id: a.id,
-        patientName: a.patientName ?? PATIENT_NOT_IN_CARE,
-        status: a.status,
-        startsAt: a.startsAt.toISOString(),
-        endsAt: a.endsAt.toISOString(),
-        localStart: wallClock(a.startsAt, timeZone),
-        localEnd: wallClock(a.endsAt, timeZone),
-      }),
-    ),
+    appointments: appointments.map((a): CalendarAppointment => ({
+      id: a.id,
+      patientName: a.patientName ?? PATIENT_NOT_IN_CARE,
+      status: a.status,
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      localStart: wallClock(a.startsAt, timeZone),
+      localEnd: wallClock(a.endsAt, timeZone),
+    })),
   };
 }
 
@@ -55,5 +53,8 @@ export async function loadCalendar(db: Db, doctorId: string, range: CalendarRang
 export async function loadUpcomingWeek(db: Db, doctorId: string, now: Date) {
   const settings = await getSchedulingSettings(db, doctorId);
   const rows = await getCalendarAppointments(db, doctorId, now, new Date(now.getTime() + 7 * DAY_MS));
-  return { timeZone: settings?.timeZone ?? "UTC", appointments: rows.filter((row) => row.status !== "cancelled").map((row) => ({ ...row, patientName: row.patientName ?? PATIENT_NOT_IN_CARE })) };
+  return {
+    timeZone: settings?.timeZone ?? "UTC",
+    appointments: rows.filter((row) => row.status !== "cancelled").map((row) => ({ ...row, patientName: row.patientName ?? PATIENT_NOT_IN_CARE })),
+  };
 }

@@ -15,7 +15,15 @@ describe("hoursByDate", () => {
       { date: "2026-04-04", closed: false, ranges: [{ startTime: "10:00", endTime: "12:00" }] },
     ];
     expect(hoursByDate(rules, overrides, "2026-03-30", "2026-04-06")).toEqual([
-      { date: "2026-03-30", source: "weekly", closed: false, ranges: [{ startTime: "09:00", endTime: "12:00" }, { startTime: "13:00", endTime: "17:00" }] },
+      {
+        date: "2026-03-30",
+        source: "weekly",
+        closed: false,
+        ranges: [
+          { startTime: "09:00", endTime: "12:00" },
+          { startTime: "13:00", endTime: "17:00" },
+        ],
+      },
       { date: "2026-03-31", source: "weekly", closed: false, ranges: [] },
       { date: "2026-04-01", source: "override", closed: true, ranges: [] },
       { date: "2026-04-02", source: "weekly", closed: false, ranges: [] },
@@ -40,7 +48,15 @@ describe("groupOverrideRows", () => {
     ];
     expect(groupOverrideRows(rows)).toEqual([
       { id: "c", date: "2026-05-01", closed: true, ranges: [] },
-      { id: "a", date: "2026-05-02", closed: false, ranges: [{ startTime: "09:00", endTime: "11:00" }, { startTime: "14:00", endTime: "16:00" }] },
+      {
+        id: "a",
+        date: "2026-05-02",
+        closed: false,
+        ranges: [
+          { startTime: "09:00", endTime: "11:00" },
+          { startTime: "14:00", endTime: "16:00" },
+        ],
+      },
     ]);
   });
 });

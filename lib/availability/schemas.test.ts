@@ -86,7 +86,9 @@ describe("dateOverrideSchema", () => {
   });
 
   it("refuses custom hours without a range, an impossible date and a missing choice", () => {
-    expect(errorsOf(dateOverrideSchema.safeParse({ date: "2030-05-01", kind: "custom", ranges: [] }))).toEqual({ ranges: ["Add at least one range, or choose Closed all day."] });
+    expect(errorsOf(dateOverrideSchema.safeParse({ date: "2030-05-01", kind: "custom", ranges: [] }))).toEqual({
+      ranges: ["Add at least one range, or choose Closed all day."],
+    });
     expect(errorsOf(dateOverrideSchema.safeParse({ date: "2030-02-30", kind: "closed" }))).toEqual({ date: ["Enter a date as YYYY-MM-DD."] });
     const form = new FormData();
     form.set("date", "2030-05-01");
@@ -95,7 +97,14 @@ describe("dateOverrideSchema", () => {
 });
 
 describe("schedulingSettingsSchema", () => {
-  const valid = { slotMinutes: "30", bufferMinutes: "0", minimumNoticeHours: "2", bookingHorizonDays: "60", timeZone: "Europe/Berlin", acceptingBookings: true };
+  const valid = {
+    slotMinutes: "30",
+    bufferMinutes: "0",
+    minimumNoticeHours: "2",
+    bookingHorizonDays: "60",
+    timeZone: "Europe/Berlin",
+    acceptingBookings: true,
+  };
 
   it("accepts the bounds themselves and turns numbers into numbers", () => {
     expect(schedulingSettingsSchema.parse({ ...valid, slotMinutes: "10", bufferMinutes: "120", minimumNoticeHours: "720", bookingHorizonDays: "1" })).toEqual({
@@ -106,7 +115,9 @@ describe("schedulingSettingsSchema", () => {
       timeZone: "Europe/Berlin",
       acceptingBookings: true,
     });
-    expect(schedulingSettingsSchema.parse({ ...valid, slotMinutes: "120", bufferMinutes: "0", minimumNoticeHours: "0", bookingHorizonDays: "365" }).slotMinutes).toBe(120);
+    expect(
+      schedulingSettingsSchema.parse({ ...valid, slotMinutes: "120", bufferMinutes: "0", minimumNoticeHours: "0", bookingHorizonDays: "365" }).slotMinutes,
+    ).toBe(120);
   });
 
   it.each([
@@ -124,7 +135,9 @@ describe("schedulingSettingsSchema", () => {
   });
 
   it("refuses an unknown time zone and accepts UTC, listed zones and their aliases", () => {
-    expect(errorsOf(schedulingSettingsSchema.safeParse({ ...valid, timeZone: "Mars/Olympus_Mons" }))).toEqual({ timeZone: ["Choose a time zone from the list."] });
+    expect(errorsOf(schedulingSettingsSchema.safeParse({ ...valid, timeZone: "Mars/Olympus_Mons" }))).toEqual({
+      timeZone: ["Choose a time zone from the list."],
+    });
     expect(errorsOf(schedulingSettingsSchema.safeParse({ ...valid, timeZone: "" }))).toEqual({ timeZone: ["Choose a time zone from the list."] });
     for (const zone of ["UTC", "America/New_York", "Asia/Kolkata", "Asia/Calcutta"]) expect(isSupportedTimeZone(zone), zone).toBe(true);
     expect(timeZoneOptions("Asia/Kolkata")).toContain("Asia/Kolkata");

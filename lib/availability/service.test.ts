@@ -54,7 +54,11 @@ describe("saveWeeklyHours", () => {
   it("refuses an overlapping week next to the field and changes nothing, audit included", async () => {
     const doctorId = (await createDoctor(db, { rules: [] })).id;
     await saveWeeklyHours(db, doctorId, week({ 2: [range("08:00", "12:00")] }));
-    const error = await refusal(atBoundary(weeklyHoursSchema, week({ 0: [range("09:00", "12:00"), range("11:00", "13:00")], 2: [] }), (hours) => saveWeeklyHours(db, doctorId, hours), { nestedFields: true }));
+    const error = await refusal(
+      atBoundary(weeklyHoursSchema, week({ 0: [range("09:00", "12:00"), range("11:00", "13:00")], 2: [] }), (hours) => saveWeeklyHours(db, doctorId, hours), {
+        nestedFields: true,
+      }),
+    );
     expect(error.code).toBe("invalid_input");
     expect(error.fieldErrors).toEqual({ "days.0.ranges.1.startTime": ["Overlaps 09:00–12:00. Ranges may touch but not overlap."] });
     expect(await getWeeklyRules(db, doctorId)).toEqual([{ weekday: 3, startTime: "08:00", endTime: "12:00" }]);
@@ -118,19 +122,35 @@ describe("date overrides", () => {
 
   it("refuses a malformed id without touching the database", async () => {
     const doctorId = (await createDoctor(db, { rules: [] })).id;
-    expect((await refusal(atBoundary(deleteOverrideSchema, { overrideId: "1 or 1=1" }, (input) => removeDateOverride(db, doctorId, input)))).code).toBe("invalid_input");
+    expect((await refusal(atBoundary(deleteOverrideSchema, { overrideId: "1 or 1=1" }, (input) => removeDateOverride(db, doctorId, input)))).code).toBe(
+      "invalid_input",
+    );
   });
 });
 
 describe("saveSchedulingSettings", () => {
   it("stores the settings and audits the change; an unknown zone changes nothing", async () => {
     const doctorId = (await createDoctor(db, { rules: [] })).id;
-    const input = { slotMinutes: "45", bufferMinutes: "15", minimumNoticeHours: "24", bookingHorizonDays: "90", timeZone: "Asia/Kolkata", acceptingBookings: false };
+    const input = {
+      slotMinutes: "45",
+      bufferMinutes: "15",
+      minimumNoticeHours: "24",
+      bookingHorizonDays: "90",
+      timeZone: "Asia/Kolkata",
+      acceptingBookings: false,
+    };
     await atBoundary(schedulingSettingsSchema, input, (settings) => saveSchedulingSettings(db, doctorId, settings));
     const saved = { slotMinutes: 45, bufferMinutes: 15, minimumNoticeHours: 24, bookingHorizonDays: 90, timeZone: "Asia/Kolkata", acceptingBookings: false };
     expect(await getSchedulingSettings(db, doctorId)).toEqual(saved);
 
-    const error = await refusal(atBoundary(schedulingSettingsSchema, { ...input, timeZone: "Europe/Atlantis", slotMinutes: "5" }, (settings) => saveSchedulingSettings(db, doctorId, settings), { nestedFields: true }));
+    const error = await refusal(
+      atBoundary(
+        schedulingSettingsSchema,
+        { ...input, timeZone: "Europe/Atlantis", slotMinutes: "5" },
+        (settings) => saveSchedulingSettings(db, doctorId, settings),
+        { nestedFields: true },
+      ),
+    );
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["slotMinutes", "timeZone"]);
     expect(await getSchedulingSettings(db, doctorId)).toEqual(saved);
     const audit = await auditRowsFor(db, "doctor_profile", doctorId);
@@ -158,8 +178,18 @@ describe("loading", () => {
     await saveWeeklyHours(db, doctorId, week({ 4: [range("09:00", "17:00")], 0: [range("09:00", "12:00")] }));
     await saveDateOverride(db, doctorId, { date: "2030-03-30", kind: "custom", ranges: [range("10:00", "12:00")] }, NOW);
     // 09:00 Berlin is 08:00Z in winter (Friday 29 March) and 07:00Z in summer (Monday 1 April).
-    const winter = (await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2030-03-29T08:00:00Z"), endsAt: new Date("2030-03-29T08:30:00Z") })).id;
-    const summer = (await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2030-04-01T07:00:00Z"), endsAt: new Date("2030-04-01T07:30:00Z"), status: "cancelled" })).id;
+    const winter = (
+      await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2030-03-29T08:00:00Z"), endsAt: new Date("2030-03-29T08:30:00Z") })
+    ).id;
+    const summer = (
+      await insertAppointmentRow(db, {
+        doctorId,
+        patientId,
+        startsAt: new Date("2030-04-01T07:00:00Z"),
+        endsAt: new Date("2030-04-01T07:30:00Z"),
+        status: "cancelled",
+      })
+    ).id;
     await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2030-04-08T07:00:00Z"), endsAt: new Date("2030-04-08T07:30:00Z") }); // outside
 
     const data = await loadCalendar(db, doctorId, { start: "2030-03-25", end: "2030-04-08" });
@@ -169,7 +199,12 @@ describe("loading", () => {
       [summer, "Greta Gruber", "cancelled", "2030-04-01T09:00:00", "2030-04-01T09:30:00"],
     ]);
     expect(data?.days).toHaveLength(14);
-    expect(data?.days.find((d) => d.date === "2030-03-30")).toEqual({ date: "2030-03-30", source: "override", closed: false, ranges: [range("10:00", "12:00")] });
+    expect(data?.days.find((d) => d.date === "2030-03-30")).toEqual({
+      date: "2030-03-30",
+      source: "override",
+      closed: false,
+      ranges: [range("10:00", "12:00")],
+    });
     expect(data?.days.find((d) => d.date === "2030-04-01")?.ranges).toEqual([range("09:00", "12:00")]);
 
     const upcoming = await loadUpcomingWeek(db, doctorId, new Date("2030-03-28T00:00:00Z"));

@@ -5,7 +5,17 @@ import { getConsultationNote } from "@/db/queries/appointments";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
 import type { Actor } from "@/lib/vocabulary";
-import { TEST_NOW, appointmentsOfPatient, createAdmin, createDoctor, createPatient, getAppointment, localInstant, rejectionOf, sideEffectsOf } from "@/tests/factories";
+import {
+  TEST_NOW,
+  appointmentsOfPatient,
+  createAdmin,
+  createDoctor,
+  createPatient,
+  getAppointment,
+  localInstant,
+  rejectionOf,
+  sideEffectsOf,
+} from "@/tests/factories";
 import { saveConsultationNote } from "./notes";
 import { bookAppointment, cancelAppointment, recordVisitOutcome, rescheduleAppointment } from "./service";
 
@@ -88,7 +98,11 @@ describe("ownership of appointments", () => {
   it("an admin may cancel any appointment", async () => {
     const s = await scenario();
     const admin = await createAdmin(db);
-    const cancelled = await cancelAppointment(db, { appointmentId: s.appointment.id, actor: { id: admin.id, role: "admin" }, reason: "Clinic closed" }, TEST_NOW);
+    const cancelled = await cancelAppointment(
+      db,
+      { appointmentId: s.appointment.id, actor: { id: admin.id, role: "admin" }, reason: "Clinic closed" },
+      TEST_NOW,
+    );
     expect(cancelled).toMatchObject({ status: "cancelled", cancelledBy: "admin" });
   });
 });
@@ -96,7 +110,9 @@ describe("ownership of appointments", () => {
 describe("ownership of consultation notes", () => {
   it("another doctor saving a note on the appointment gets not_found and writes nothing", async () => {
     const s = await scenario();
-    const error = await rejectionOf(saveConsultationNote(db, { doctorId: s.otherDoctor.id, appointmentId: s.appointment.id, body: "Intruder", patientSummary: null }));
+    const error = await rejectionOf(
+      saveConsultationNote(db, { doctorId: s.otherDoctor.id, appointmentId: s.appointment.id, body: "Intruder", patientSummary: null }),
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("not_found");
     expect(await getConsultationNote(db, s.appointment.id)).toBeUndefined();
@@ -105,7 +121,10 @@ describe("ownership of consultation notes", () => {
 
   it("the patient's id is not a doctor's: a patient saving a note gets not_found", async () => {
     const s = await scenario();
-    await expectRefused(saveConsultationNote(db, { doctorId: s.owner.id, appointmentId: s.appointment.id, body: "Self-diagnosis", patientSummary: null }), "not_found");
+    await expectRefused(
+      saveConsultationNote(db, { doctorId: s.owner.id, appointmentId: s.appointment.id, body: "Self-diagnosis", patientSummary: null }),
+      "not_found",
+    );
     expect(await getConsultationNote(db, s.appointment.id)).toBeUndefined();
   });
 });

@@ -13,7 +13,11 @@ import { bookAppointment, cancelAppointment, rescheduleAppointment } from "./ser
 const db = useTestDb({ max: 20 });
 
 /** Twenty distinct half-hour slots the test doctors offer: Tuesday 09:00–16:30, then Wednesday from 09:00. */
-const SLOTS = Array.from({ length: 20 }, (_, i) => (i < 16 ? new Date(localInstant("2030-03-05", "09:00").getTime() + i * 30 * 60_000) : new Date(localInstant("2030-03-06", "09:00").getTime() + (i - 16) * 30 * 60_000)));
+const SLOTS = Array.from({ length: 20 }, (_, i) =>
+  i < 16
+    ? new Date(localInstant("2030-03-05", "09:00").getTime() + i * 30 * 60_000)
+    : new Date(localInstant("2030-03-06", "09:00").getTime() + (i - 16) * 30 * 60_000),
+);
 
 type Outcome = { ok: true; doctorId: string } | { ok: false; error: unknown };
 
@@ -24,7 +28,8 @@ function attempt(patientId: string, doctorId: string, startsAt: Date): Promise<O
   );
 }
 
-const refusals = (outcomes: Outcome[]) => outcomes.flatMap((o) => (o.ok ? [] : [o.error instanceof AppError ? `${o.error.code}: ${o.error.message}` : `unexpected: ${String(o.error)}`]));
+const refusals = (outcomes: Outcome[]) =>
+  outcomes.flatMap((o) => (o.ok ? [] : [o.error instanceof AppError ? `${o.error.code}: ${o.error.message}` : `unexpected: ${String(o.error)}`]));
 const activeOf = async (patientId: string) => (await appointmentsOfPatient(db, patientId)).filter((row) => row.status !== "cancelled");
 
 describe("booking caps", () => {
@@ -40,7 +45,9 @@ describe("booking caps", () => {
 
     expect(outcomes.filter((o) => o.ok)).toHaveLength(2);
     expect(refusals(outcomes)).toEqual(
-      Array(18).fill("conflict: You can hold at most 2 upcoming appointments with the same doctor, and you already have 2. Cancel one, or book again after a visit."),
+      Array(18).fill(
+        "conflict: You can hold at most 2 upcoming appointments with the same doctor, and you already have 2. Cancel one, or book again after a visit.",
+      ),
     );
     expect(await activeOf(patient.id)).toHaveLength(2);
   });
@@ -55,22 +62,29 @@ describe("booking caps", () => {
     expect(made).toHaveLength(5);
     expect(Math.max(...doctors.map((d) => made.filter((id) => id === d.id).length))).toBeLessThanOrEqual(2);
     expect(refusals(outcomes).every((text) => text.startsWith("conflict: You can hold at most "))).toBe(true);
-    expect(refusals(outcomes)).toContain("conflict: You can hold at most 5 upcoming appointments at a time, and you already have 5. Cancel one, or book again after a visit.");
+    expect(refusals(outcomes)).toContain(
+      "conflict: You can hold at most 5 upcoming appointments at a time, and you already have 5. Cancel one, or book again after a visit.",
+    );
     expect(await activeOf(patient.id)).toHaveLength(5);
   });
 
   it("counts only what is still ahead and active: past, cancelled and lapsed holds leave room", async () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
-    const visit = (startsAt: Date, values: Partial<Parameters<typeof insertAppointmentRow>[1]> = {}) => insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt, ...values });
+    const visit = (startsAt: Date, values: Partial<Parameters<typeof insertAppointmentRow>[1]> = {}) =>
+      insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt, ...values });
     await visit(hoursBefore(TEST_NOW, 48), { status: "completed" });
     await visit(hoursBefore(TEST_NOW, 24));
     await visit(SLOTS[10]!, { status: "cancelled" });
     await visit(SLOTS[11]!, { status: "pending_payment", holdExpiresAt: hoursBefore(TEST_NOW, 1) });
     await visit(SLOTS[12]!);
 
-    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[0]!, reason: "" }, TEST_NOW)).resolves.toMatchObject({ status: "confirmed" });
-    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[1]!, reason: "" }, TEST_NOW)).rejects.toMatchObject({ code: "conflict" });
+    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[0]!, reason: "" }, TEST_NOW)).resolves.toMatchObject({
+      status: "confirmed",
+    });
+    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[1]!, reason: "" }, TEST_NOW)).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("a patient at the cap may still reschedule (the moved visit is not counted), and cancelling one makes room", async () => {
@@ -82,9 +96,13 @@ describe("booking caps", () => {
 
     const moved = await rescheduleAppointment(db, { appointmentId: first.id, actor, newStartsAt: SLOTS[5]! }, TEST_NOW);
     expect(moved).toMatchObject({ status: "confirmed", rescheduledFromId: first.id });
-    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[6]!, reason: "" }, TEST_NOW)).rejects.toMatchObject({ code: "conflict" });
+    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[6]!, reason: "" }, TEST_NOW)).rejects.toMatchObject({
+      code: "conflict",
+    });
 
     await cancelAppointment(db, { appointmentId: moved.id, actor, reason: "Plans changed" }, TEST_NOW);
-    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[6]!, reason: "" }, TEST_NOW)).resolves.toMatchObject({ status: "confirmed" });
+    await expect(bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: SLOTS[6]!, reason: "" }, TEST_NOW)).resolves.toMatchObject({
+      status: "confirmed",
+    });
   });
 });

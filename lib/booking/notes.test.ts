@@ -12,7 +12,11 @@ const db = useTestDb({ max: 5 });
 async function bookedVisit() {
   const doctor = await createDoctor(db);
   const patient = await createPatient(db);
-  const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "" }, TEST_NOW);
+  const appointment = await bookAppointment(
+    db,
+    { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "" },
+    TEST_NOW,
+  );
   return { doctorId: doctor.id, appointmentId: appointment.id };
 }
 

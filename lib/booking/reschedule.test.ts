@@ -4,7 +4,19 @@ import { doctorProfiles } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
 import type { Actor } from "@/lib/vocabulary";
-import { TEST_NOW, appointmentsOfDoctor, appointmentsOfPatient, createDoctor, createPatient, getAppointment, hoursBefore, insertAppointmentRow, localInstant, rejectionOf, sideEffectsOf } from "@/tests/factories";
+import {
+  TEST_NOW,
+  appointmentsOfDoctor,
+  appointmentsOfPatient,
+  createDoctor,
+  createPatient,
+  getAppointment,
+  hoursBefore,
+  insertAppointmentRow,
+  localInstant,
+  rejectionOf,
+  sideEffectsOf,
+} from "@/tests/factories";
 import { bookAppointment, rescheduleAppointment } from "./service";
 
 const db = useTestDb({ max: 5 });
@@ -32,19 +44,40 @@ describe("rescheduleAppointment", () => {
 
     const moved = await rescheduleAppointment(db, { appointmentId: old.id, actor, newStartsAt: THURSDAY_14 }, TEST_NOW);
 
-    expect(moved).toMatchObject({ doctorId: doctor.id, patientId: patient.id, status: "confirmed", reason: "Back pain", priceMinor: old.priceMinor, currency: old.currency, rescheduledFromId: old.id });
+    expect(moved).toMatchObject({
+      doctorId: doctor.id,
+      patientId: patient.id,
+      status: "confirmed",
+      reason: "Back pain",
+      priceMinor: old.priceMinor,
+      currency: old.currency,
+      rescheduledFromId: old.id,
+    });
     expect(moved.startsAt).toEqual(THURSDAY_14);
     expect(moved.endsAt.getTime() - moved.startsAt.getTime()).toBe(30 * 60_000);
-    expect(await getAppointment(db, old.id)).toMatchObject({ status: "cancelled", cancellationReason: "Rescheduled", cancelledBy: "patient", cancelledAt: TEST_NOW, startsAt: TUESDAY_10 });
+    expect(await getAppointment(db, old.id)).toMatchObject({
+      status: "cancelled",
+      cancellationReason: "Rescheduled",
+      cancelledBy: "patient",
+      cancelledAt: TEST_NOW,
+      startsAt: TUESDAY_10,
+    });
 
     const oldTrail = await sideEffectsOf(db, old.id);
     expect(oldTrail.events.at(-1)).toMatchObject({ fromStatus: "confirmed", toStatus: "cancelled", note: "Rescheduled" });
     const newTrail = await sideEffectsOf(db, moved.id);
     expect(newTrail.events).toMatchObject([{ fromStatus: null, toStatus: "confirmed", actorId: patient.id }]);
-    expect(newTrail.audit).toMatchObject([{ action: "appointment.rescheduled", before: { startsAt: TUESDAY_10.toISOString() }, after: { startsAt: THURSDAY_14.toISOString() } }]);
+    expect(newTrail.audit).toMatchObject([
+      { action: "appointment.rescheduled", before: { startsAt: TUESDAY_10.toISOString() }, after: { startsAt: THURSDAY_14.toISOString() } },
+    ]);
     const rescheduled = newTrail.outbox.filter((row) => row.name === "appointment/rescheduled");
     expect(rescheduled).toHaveLength(1);
-    expect(rescheduled[0].payload).toEqual({ appointmentId: moved.id, previousAppointmentId: old.id, previousStartsAt: TUESDAY_10.toISOString(), startsAt: THURSDAY_14.toISOString() });
+    expect(rescheduled[0].payload).toEqual({
+      appointmentId: moved.id,
+      previousAppointmentId: old.id,
+      previousStartsAt: TUESDAY_10.toISOString(),
+      startsAt: THURSDAY_14.toISOString(),
+    });
     expect((await appointmentsOfDoctor(db, doctor.id)).map((row) => row.status)).toEqual(["cancelled", "confirmed"]);
   });
 
@@ -76,7 +109,13 @@ describe("rescheduleAppointment", () => {
     const patient = await createPatient(db);
     const old = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: TUESDAY_10, minutes: 30 });
     await db.update(doctorProfiles).set({ acceptingBookings: false }).where(eq(doctorProfiles.userId, doctor.id));
-    const error = await rejectionOf(rescheduleAppointment(db, { appointmentId: old.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-05", "11:00") }, TEST_NOW));
+    const error = await rejectionOf(
+      rescheduleAppointment(
+        db,
+        { appointmentId: old.id, actor: { id: patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-05", "11:00") },
+        TEST_NOW,
+      ),
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/not accepting new bookings/);
     expect(await getAppointment(db, old.id)).toEqual(old);
@@ -110,7 +149,11 @@ describe("rescheduleAppointment", () => {
     const otherDoctor = await createDoctor(db);
     await bookAppointment(db, { patientId: actor.id, doctorId: otherDoctor.id, startsAt: THURSDAY_14, reason: "" }, TEST_NOW);
 
-    await expectAppError(rescheduleAppointment(db, { appointmentId: old.id, actor, newStartsAt: THURSDAY_14 }, TEST_NOW), "conflict", /already have another appointment/);
+    await expectAppError(
+      rescheduleAppointment(db, { appointmentId: old.id, actor, newStartsAt: THURSDAY_14 }, TEST_NOW),
+      "conflict",
+      /already have another appointment/,
+    );
     expect(await getAppointment(db, old.id)).toEqual(old);
     expect(await appointmentsOfPatient(db, actor.id)).toHaveLength(2);
   });
@@ -128,7 +171,11 @@ describe("rescheduleAppointment", () => {
   it("refuses to reschedule an appointment that is no longer confirmed", async () => {
     const { actor, appointment: old } = await bookedAppointment();
     const moved = await rescheduleAppointment(db, { appointmentId: old.id, actor, newStartsAt: THURSDAY_14 }, TEST_NOW);
-    await expectAppError(rescheduleAppointment(db, { appointmentId: old.id, actor, newStartsAt: localInstant("2030-03-08", "10:00") }, TEST_NOW), "conflict", /Only confirmed/);
+    await expectAppError(
+      rescheduleAppointment(db, { appointmentId: old.id, actor, newStartsAt: localInstant("2030-03-08", "10:00") }, TEST_NOW),
+      "conflict",
+      /Only confirmed/,
+    );
     expect(await appointmentsOfPatient(db, actor.id)).toEqual([await getAppointment(db, old.id), moved]);
   });
 });

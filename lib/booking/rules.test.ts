@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  bookingCapAllows,
-  cancellationAllowed,
-  noShowAllowed,
-  reminderSendAt,
-} from "./rules";
+import { bookingCapAllows, cancellationAllowed, noShowAllowed, reminderSendAt } from "./rules";
 
 const START = new Date("2026-03-10T09:00:00Z");
 /** An instant relative to START, e.g. at(-24 * HOUR). */

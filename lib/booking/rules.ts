@@ -42,11 +42,17 @@ const appointmentCount = (n: number) => `${n} upcoming ${n === 1 ? "appointment"
 export function bookingCapAllows(held: { total: number; withDoctor: number }, caps: BookingCaps): RuleDecision {
   if (held.withDoctor >= caps.maxActiveAppointmentsPerPatientPerDoctor) {
     const cap = caps.maxActiveAppointmentsPerPatientPerDoctor;
-    return { allowed: false, reason: `You can hold at most ${appointmentCount(cap)} with the same doctor, and you already have ${held.withDoctor}. Cancel one, or book again after a visit.` };
+    return {
+      allowed: false,
+      reason: `You can hold at most ${appointmentCount(cap)} with the same doctor, and you already have ${held.withDoctor}. Cancel one, or book again after a visit.`,
+    };
   }
   if (held.total >= caps.maxActiveAppointmentsPerPatient) {
     const cap = caps.maxActiveAppointmentsPerPatient;
-    return { allowed: false, reason: `You can hold at most ${appointmentCount(cap)} at a time, and you already have ${held.total}. Cancel one, or book again after a visit.` };
+    return {
+      allowed: false,
+      reason: `You can hold at most ${appointmentCount(cap)} at a time, and you already have ${held.total}. Cancel one, or book again after a visit.`,
+    };
   }
   return { allowed: true };
 }

@@ -17,7 +17,9 @@ export const bookSchema = z.object({
 
 export const cancelSchema = z.object({
   appointmentId: appointmentIdSchema,
-  reason: multiLineText({ error: "Tell the other side why you are cancelling." }).min(3, "Tell the other side why you are cancelling (at least 3 characters).").max(500, "Keep the reason under 500 characters."),
+  reason: multiLineText({ error: "Tell the other side why you are cancelling." })
+    .min(3, "Tell the other side why you are cancelling (at least 3 characters).")
+    .max(500, "Keep the reason under 500 characters."),
 });
 
 export const rescheduleSchema = z.object({

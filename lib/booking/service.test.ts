@@ -50,7 +50,8 @@ beforeAll(async () => {
 // TEST_NOW is Monday 2030-03-04 09:00 Berlin; Tuesday 10:00 Berlin is 25 h later.
 const TUESDAY_10 = localInstant("2030-03-05", "10:00");
 
-const book = (patientId: string, doctorId: string, startsAt: Date, now = TEST_NOW) => bookAppointment(db, { patientId, doctorId, startsAt, reason: "Check-up" }, now);
+const book = (patientId: string, doctorId: string, startsAt: Date, now = TEST_NOW) =>
+  bookAppointment(db, { patientId, doctorId, startsAt, reason: "Check-up" }, now);
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
   const error = await rejectionOf(promise);
@@ -79,7 +80,15 @@ describe("bookAppointment", () => {
 
     const appointment = await book(patient.id, doctor.id, TUESDAY_10);
 
-    expect(appointment).toMatchObject({ doctorId: doctor.id, patientId: patient.id, status: "confirmed", reason: "Check-up", priceMinor: 7500, currency: "EUR", holdExpiresAt: null });
+    expect(appointment).toMatchObject({
+      doctorId: doctor.id,
+      patientId: patient.id,
+      status: "confirmed",
+      reason: "Check-up",
+      priceMinor: 7500,
+      currency: "EUR",
+      holdExpiresAt: null,
+    });
     expect(appointment.startsAt.toISOString()).toBe("2030-03-05T09:00:00.000Z");
     expect(appointment.endsAt.toISOString()).toBe("2030-03-05T09:30:00.000Z");
     expect(await getAppointment(db, appointment.id)).toEqual(appointment);
@@ -88,9 +97,18 @@ describe("bookAppointment", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ fromStatus: null, toStatus: "confirmed", actorId: patient.id, actorRole: "patient", note: "Booked" });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "appointment.booked", actorId: patient.id, actorRole: "patient", before: null, after: { status: "confirmed", startsAt: "2030-03-05T09:00:00.000Z" } });
+    expect(audit[0]).toMatchObject({
+      action: "appointment.booked",
+      actorId: patient.id,
+      actorRole: "patient",
+      before: null,
+      after: { status: "confirmed", startsAt: "2030-03-05T09:00:00.000Z" },
+    });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ name: "appointment/booked", payload: { appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startsAt: "2030-03-05T09:00:00.000Z" } });
+    expect(outbox[0]).toMatchObject({
+      name: "appointment/booked",
+      payload: { appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startsAt: "2030-03-05T09:00:00.000Z" },
+    });
     // now() is the transaction's start time: equal created_at means one transaction wrote all four.
     const stamps = new Set([appointment.createdAt, events[0].createdAt, audit[0].createdAt, outbox[0].createdAt].map((d) => d.getTime()));
     expect(stamps.size).toBe(1);
@@ -113,7 +131,13 @@ describe("bookAppointment", () => {
     const doctor = await createDoctor(db);
     const [first, second, holder] = [await createPatient(db), await createPatient(db), await createPatient(db)];
     await book(first.id, doctor.id, TUESDAY_10);
-    const hold = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: holder.id, startsAt: localInstant("2030-03-06", "10:00"), status: "pending_payment", holdExpiresAt: hoursBefore(TEST_NOW, 1) });
+    const hold = await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: holder.id,
+      startsAt: localInstant("2030-03-06", "10:00"),
+      status: "pending_payment",
+      holdExpiresAt: hoursBefore(TEST_NOW, 1),
+    });
 
     await expectAppError(book(second.id, doctor.id, TUESDAY_10), "slot_taken");
 
@@ -233,7 +257,13 @@ describe("bookAppointment", () => {
   it("keeps a hold that has not expired yet: the slot stays taken", async () => {
     const doctor = await createDoctor(db);
     const [holder, patient] = [await createPatient(db), await createPatient(db)];
-    const hold = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: holder.id, startsAt: TUESDAY_10, status: "pending_payment", holdExpiresAt: new Date(TEST_NOW.getTime() + 60_000) });
+    const hold = await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: holder.id,
+      startsAt: TUESDAY_10,
+      status: "pending_payment",
+      holdExpiresAt: new Date(TEST_NOW.getTime() + 60_000),
+    });
 
     await expectAppError(book(patient.id, doctor.id, TUESDAY_10), "slot_taken");
     expect(await getAppointment(db, hold.id)).toEqual(hold);
@@ -253,13 +283,30 @@ describe("cancelAppointment", () => {
     const later = hoursBefore(TUESDAY_10, 25);
     expect(await offeredStarts(doctor.id, later)).not.toContain(TUESDAY_10.getTime());
 
-    const cancelled = await cancelAppointment(db, { appointmentId: appointment.id, actor: { id: patient.id, role: "patient" }, reason: "Feeling better" }, later);
+    const cancelled = await cancelAppointment(
+      db,
+      { appointmentId: appointment.id, actor: { id: patient.id, role: "patient" }, reason: "Feeling better" },
+      later,
+    );
 
-    expect(cancelled).toMatchObject({ id: appointment.id, status: "cancelled", cancelledBy: "patient", cancellationReason: "Feeling better", cancelledAt: later });
+    expect(cancelled).toMatchObject({
+      id: appointment.id,
+      status: "cancelled",
+      cancelledBy: "patient",
+      cancellationReason: "Feeling better",
+      cancelledAt: later,
+    });
     const { audit, events, outbox } = await sideEffectsOf(db, appointment.id);
     expect(audit.map((row) => row.action)).toEqual(["appointment.booked", "appointment.cancelled"]);
-    expect(audit[1]).toMatchObject({ actorId: patient.id, before: { status: "confirmed" }, after: { status: "cancelled", cancellationReason: "Feeling better" } });
-    expect(events.map((row) => [row.fromStatus, row.toStatus])).toEqual([[null, "confirmed"], ["confirmed", "cancelled"]]);
+    expect(audit[1]).toMatchObject({
+      actorId: patient.id,
+      before: { status: "confirmed" },
+      after: { status: "cancelled", cancellationReason: "Feeling better" },
+    });
+    expect(events.map((row) => [row.fromStatus, row.toStatus])).toEqual([
+      [null, "confirmed"],
+      ["confirmed", "cancelled"],
+    ]);
     expect(outbox.map((row) => row.name)).toEqual(["appointment/booked", "appointment/cancelled"]);
     expect(outbox[1].payload).toEqual({ appointmentId: appointment.id, cancelledBy: "patient", reason: "Feeling better" });
     expect(await offeredStarts(doctor.id, later)).toContain(TUESDAY_10.getTime());
@@ -281,7 +328,11 @@ describe("cancelAppointment", () => {
 
   it("allows the patient exactly at the 24 h boundary", async () => {
     const { patient, appointment } = await booked();
-    const cancelled = await cancelAppointment(db, { appointmentId: appointment.id, actor: { id: patient.id, role: "patient" }, reason: "Just in time" }, hoursBefore(TUESDAY_10, 24));
+    const cancelled = await cancelAppointment(
+      db,
+      { appointmentId: appointment.id, actor: { id: patient.id, role: "patient" }, reason: "Just in time" },
+      hoursBefore(TUESDAY_10, 24),
+    );
     expect(cancelled.status).toBe("cancelled");
   });
 
@@ -296,7 +347,11 @@ describe("cancelAppointment", () => {
 
   it("lets the doctor cancel an hour before: the window binds patients only", async () => {
     const { doctor, appointment } = await booked();
-    const cancelled = await cancelAppointment(db, { appointmentId: appointment.id, actor: { id: doctor.id, role: "doctor" }, reason: "Doctor is ill" }, hoursBefore(TUESDAY_10, 1));
+    const cancelled = await cancelAppointment(
+      db,
+      { appointmentId: appointment.id, actor: { id: doctor.id, role: "doctor" }, reason: "Doctor is ill" },
+      hoursBefore(TUESDAY_10, 1),
+    );
     expect(cancelled).toMatchObject({ status: "cancelled", cancelledBy: "doctor" });
     expect((await sideEffectsOf(db, appointment.id)).outbox[1].payload).toMatchObject({ cancelledBy: "doctor" });
   });
@@ -323,7 +378,11 @@ describe("recordVisitOutcome", () => {
     ["exactly at the start", 0],
   ])("refuses a no-show %s", async (_label, offsetMs) => {
     const { actor, appointment } = await booked();
-    await expectAppError(recordVisitOutcome(db, { appointmentId: appointment.id, actor, outcome: "no_show" }, new Date(TUESDAY_10.getTime() + offsetMs)), "conflict", /after the appointment has started/);
+    await expectAppError(
+      recordVisitOutcome(db, { appointmentId: appointment.id, actor, outcome: "no_show" }, new Date(TUESDAY_10.getTime() + offsetMs)),
+      "conflict",
+      /after the appointment has started/,
+    );
     expect(await getAppointment(db, appointment.id)).toEqual(appointment);
   });
 
@@ -338,7 +397,11 @@ describe("recordVisitOutcome", () => {
 
   it("refuses to mark a visit completed before it has started, and allows it exactly at the start", async () => {
     const { actor, appointment } = await booked();
-    await expectAppError(recordVisitOutcome(db, { appointmentId: appointment.id, actor, outcome: "completed" }, new Date(TUESDAY_10.getTime() - 60_000)), "conflict", /once it has started/);
+    await expectAppError(
+      recordVisitOutcome(db, { appointmentId: appointment.id, actor, outcome: "completed" }, new Date(TUESDAY_10.getTime() - 60_000)),
+      "conflict",
+      /once it has started/,
+    );
     expect(await getAppointment(db, appointment.id)).toEqual(appointment);
     expect((await recordVisitOutcome(db, { appointmentId: appointment.id, actor, outcome: "completed" }, TUESDAY_10)).status).toBe("completed");
   });

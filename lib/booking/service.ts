@@ -11,7 +11,15 @@ import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
-import { bookingPaymentMode, clearHoldsForBooking, closeCheckoutSessions, hasPendingHolds, holdExpiry, recordBookingPayment, releaseExpiredHolds } from "@/lib/payments/holds";
+import {
+  bookingPaymentMode,
+  clearHoldsForBooking,
+  closeCheckoutSessions,
+  hasPendingHolds,
+  holdExpiry,
+  recordBookingPayment,
+  releaseExpiredHolds,
+} from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
 import { bookingCapAllows, cancellationAllowed, completionAllowed, noShowAllowed, type BookingCaps } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
@@ -84,10 +92,28 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
     // Independent writes, pipelined; any failure aborts the whole transaction.
     await Promise.all([
       recordBookingPayment(tx, appointment, mode),
-      recordAppointmentEvent(tx, { appointmentId: appointment.id, fromStatus: null, toStatus: appointment.status, actor, note: mode === "stripe" ? "Booked — waiting for payment" : "Booked" }),
-      insertAuditEntry(tx, { actorId: patient.id, actorRole: "patient", action: "appointment.booked", entityType: "appointment", entityId: appointment.id, after: snapshot(appointment) }),
+      recordAppointmentEvent(tx, {
+        appointmentId: appointment.id,
+        fromStatus: null,
+        toStatus: appointment.status,
+        actor,
+        note: mode === "stripe" ? "Booked — waiting for payment" : "Booked",
+      }),
+      insertAuditEntry(tx, {
+        actorId: patient.id,
+        actorRole: "patient",
+        action: "appointment.booked",
+        entityType: "appointment",
+        entityId: appointment.id,
+        after: snapshot(appointment),
+      }),
       // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
-      enqueueOutboxEvent(tx, "appointment/booked", { appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startsAt: appointment.startsAt.toISOString() }),
+      enqueueOutboxEvent(tx, "appointment/booked", {
+        appointmentId: appointment.id,
+        doctorId: doctor.id,
+        patientId: patient.id,
+        startsAt: appointment.startsAt.toISOString(),
+      }),
     ]);
     return appointment;
   });
@@ -97,7 +123,11 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
 }
 
 /** Refuses a booking that would take the patient past a cap; counted after their own lapsed or replaced holds were released. */
-async function assertWithinBookingCaps(tx: Db, input: { patientId: string; doctorId: string; now: Date; exceptAppointmentId?: string }, caps: BookingCaps): Promise<void> {
+async function assertWithinBookingCaps(
+  tx: Db,
+  input: { patientId: string; doctorId: string; now: Date; exceptAppointmentId?: string },
+  caps: BookingCaps,
+): Promise<void> {
   const rule = bookingCapAllows(await countActiveFutureAppointments(tx, input), caps);
   if (!rule.allowed) throw new AppError("conflict", rule.reason);
 }
@@ -124,7 +154,9 @@ async function lockOwned(tx: Db, appointmentId: string, actor: Actor): Promise<A
   const appointment = await lockAppointment(tx, appointmentId);
   const owns =
     appointment &&
-    (actor.role === "admin" || (actor.role === "patient" && appointment.patientId === actor.id) || (actor.role === "doctor" && appointment.doctorId === actor.id));
+    (actor.role === "admin" ||
+      (actor.role === "patient" && appointment.patientId === actor.id) ||
+      (actor.role === "doctor" && appointment.doctorId === actor.id));
   if (!owns) throw new AppError("not_found", "We could not find that appointment.");
   return appointment;
 }
@@ -170,8 +202,19 @@ export async function cancelAppointment(
       cancellation: { reason: input.reason, at: now },
     });
     if (!cancelled) throw new AppError("conflict");
-    money = { ...noFollowUp(), ...(await settleCancelledPayment(tx, { appointmentId: appointment.id, startsAt: appointment.startsAt, actor: input.actor, now, policy: settings })) };
-    await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: "appointment.cancelled", entityType: "appointment", entityId: appointment.id, before: snapshot(appointment), after: snapshot(cancelled) });
+    money = {
+      ...noFollowUp(),
+      ...(await settleCancelledPayment(tx, { appointmentId: appointment.id, startsAt: appointment.startsAt, actor: input.actor, now, policy: settings })),
+    };
+    await insertAuditEntry(tx, {
+      actorId: input.actor.id,
+      actorRole: input.actor.role,
+      action: "appointment.cancelled",
+      entityType: "appointment",
+      entityId: appointment.id,
+      before: snapshot(appointment),
+      after: snapshot(cancelled),
+    });
     await enqueueOutboxEvent(tx, "appointment/cancelled", { appointmentId: appointment.id, cancelledBy: input.actor.role, reason: input.reason });
     return cancelled;
   });
@@ -203,11 +246,25 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     await lockPatientBookings(tx, old.patientId);
     sessionsToClose = await releaseExpiredHolds(tx, { doctorId: old.doctorId, patientId: old.patientId, now });
     // The caps bind the patient's own moves; the appointment being moved is not counted, so a patient at the cap may still move a visit.
-    if (input.actor.role === "patient") await assertWithinBookingCaps(tx, { patientId: old.patientId, doctorId: old.doctorId, now, exceptAppointmentId: old.id }, settings);
-    const slotInput = await loadSlotInput(tx, doctor, { viewerTimeZone: doctor.timeZone, now, from: input.newStartsAt, to: new Date(input.newStartsAt.getTime() + 1), excludeAppointmentId: old.id });
+    if (input.actor.role === "patient")
+      await assertWithinBookingCaps(tx, { patientId: old.patientId, doctorId: old.doctorId, now, exceptAppointmentId: old.id }, settings);
+    const slotInput = await loadSlotInput(tx, doctor, {
+      viewerTimeZone: doctor.timeZone,
+      now,
+      from: input.newStartsAt,
+      to: new Date(input.newStartsAt.getTime() + 1),
+      excludeAppointmentId: old.id,
+    });
     if (!isSlotOffered(slotInput, input.newStartsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 
-    const released = await transitionAppointment(tx, { id: old.id, from: ["confirmed"], to: "cancelled", actor: input.actor, note: "Rescheduled", cancellation: { reason: "Rescheduled", at: now } });
+    const released = await transitionAppointment(tx, {
+      id: old.id,
+      from: ["confirmed"],
+      to: "cancelled",
+      actor: input.actor,
+      note: "Rescheduled",
+      cancellation: { reason: "Rescheduled", at: now },
+    });
     if (!released) throw new AppError("conflict");
     const moved = await insertAppointment(tx, {
       doctorId: old.doctorId,
@@ -223,9 +280,28 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     });
     // The money follows the visit: what was paid (or is due at the clinic) is for the new time.
     await movePaymentsToAppointment(tx, old.id, moved.id);
-    await recordAppointmentEvent(tx, { appointmentId: moved.id, fromStatus: null, toStatus: "confirmed", actor: input.actor, note: "Rescheduled from an earlier time" });
-    await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: "appointment.rescheduled", entityType: "appointment", entityId: moved.id, before: snapshot(old), after: snapshot(moved) });
-    await enqueueOutboxEvent(tx, "appointment/rescheduled", { appointmentId: moved.id, previousAppointmentId: old.id, previousStartsAt: old.startsAt.toISOString(), startsAt: moved.startsAt.toISOString() });
+    await recordAppointmentEvent(tx, {
+      appointmentId: moved.id,
+      fromStatus: null,
+      toStatus: "confirmed",
+      actor: input.actor,
+      note: "Rescheduled from an earlier time",
+    });
+    await insertAuditEntry(tx, {
+      actorId: input.actor.id,
+      actorRole: input.actor.role,
+      action: "appointment.rescheduled",
+      entityType: "appointment",
+      entityId: moved.id,
+      before: snapshot(old),
+      after: snapshot(moved),
+    });
+    await enqueueOutboxEvent(tx, "appointment/rescheduled", {
+      appointmentId: moved.id,
+      previousAppointmentId: old.id,
+      previousStartsAt: old.startsAt.toISOString(),
+      startsAt: moved.startsAt.toISOString(),
+    });
     return moved;
   });
   await closeCheckoutSessions(sessionsToClose);
@@ -233,7 +309,11 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
 }
 
 /** The doctor records how a visit went: completed, or a no-show once it has started. */
-export async function recordVisitOutcome(db: Db, input: { appointmentId: string; actor: Actor; outcome: "completed" | "no_show" }, now: Date): Promise<Appointment> {
+export async function recordVisitOutcome(
+  db: Db,
+  input: { appointmentId: string; actor: Actor; outcome: "completed" | "no_show" },
+  now: Date,
+): Promise<Appointment> {
   if (input.actor.role === "patient") throw new AppError("forbidden");
   return bookingTransaction(db, async (tx) => {
     const appointment = await lockOwned(tx, input.appointmentId, input.actor);
@@ -242,7 +322,15 @@ export async function recordVisitOutcome(db: Db, input: { appointmentId: string;
     if (!rule.allowed) throw new AppError("conflict", rule.reason);
     const updated = await transitionAppointment(tx, { id: appointment.id, from: ["confirmed"], to: input.outcome, actor: input.actor });
     if (!updated) throw new AppError("conflict");
-    await insertAuditEntry(tx, { actorId: input.actor.id, actorRole: input.actor.role, action: `appointment.${input.outcome}`, entityType: "appointment", entityId: appointment.id, before: snapshot(appointment), after: snapshot(updated) });
+    await insertAuditEntry(tx, {
+      actorId: input.actor.id,
+      actorRole: input.actor.role,
+      action: `appointment.${input.outcome}`,
+      entityType: "appointment",
+      entityId: appointment.id,
+      before: snapshot(appointment),
+      after: snapshot(updated),
+    });
     return updated;
   });
 }

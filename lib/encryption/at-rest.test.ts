@@ -31,25 +31,49 @@ const marker = (what: string) => `MARKER-${what}-${randomBytes(6).toString("hex"
 
 /** Every column of the row as PostgreSQL stores it, in one text: nothing of a marker may appear in it. */
 async function rawRow(table: string, where: string, id: string): Promise<Record<string, string | null>> {
-  const [row] = await db.execute<Record<string, string | null>>(sql`select row_to_json(t)::jsonb as row from ${sql.identifier(table)} t where ${sql.identifier(where)} = ${id}`);
+  const [row] = await db.execute<Record<string, string | null>>(
+    sql`select row_to_json(t)::jsonb as row from ${sql.identifier(table)} t where ${sql.identifier(where)} = ${id}`,
+  );
   return (row as unknown as { row: Record<string, string | null> }).row;
 }
 
 async function visit() {
   const doctor = await createDoctor(db);
   const patient = await createPatient(db);
-  const { id: appointmentId } = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), status: "completed" });
+  const { id: appointmentId } = await insertAppointmentRow(db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: localInstant("2030-03-05", "10:00"),
+    status: "completed",
+  });
   return { doctor, patient, appointmentId };
 }
 
 describe("a patient's medical information", () => {
   it("is ciphertext in the database, under the current key id, and plaintext to its readers", async () => {
     const { doctor, patient, appointmentId } = await visit();
-    const secret = { allergies: marker("allergy"), chronicConditions: marker("condition"), currentMedications: marker("medication"), emergencyContactName: marker("contact") };
+    const secret = {
+      allergies: marker("allergy"),
+      chronicConditions: marker("condition"),
+      currentMedications: marker("medication"),
+      emergencyContactName: marker("contact"),
+    };
     await savePatientProfile(
       db,
       patient.id,
-      patientProfileSchema.parse({ fullName: "Anna Patient", phone: "", dateOfBirth: "", gender: "", city: "", latitude: "", longitude: "", timeZone: "Europe/Berlin", bloodType: "AB-", emergencyContactPhone: "+49 30 1234567", ...secret }),
+      patientProfileSchema.parse({
+        fullName: "Anna Patient",
+        phone: "",
+        dateOfBirth: "",
+        gender: "",
+        city: "",
+        latitude: "",
+        longitude: "",
+        timeZone: "Europe/Berlin",
+        bloodType: "AB-",
+        emergencyContactPhone: "+49 30 1234567",
+        ...secret,
+      }),
     );
 
     const raw = await rawRow("patient_profiles", "user_id", patient.id);
@@ -59,7 +83,11 @@ describe("a patient's medical information", () => {
     // The audit row names the fields changed, never their values.
     expect(JSON.stringify(await db.execute(sql`select after from audit_log where entity_id = ${patient.id}`))).not.toContain("MARKER");
 
-    expect(await getPatientInformationForAppointment(db, { doctorId: doctor.id, appointmentId })).toMatchObject({ ...secret, bloodType: "AB-", emergencyContactPhone: "+49 30 1234567" });
+    expect(await getPatientInformationForAppointment(db, { doctorId: doctor.id, appointmentId })).toMatchObject({
+      ...secret,
+      bloodType: "AB-",
+      emergencyContactPhone: "+49 30 1234567",
+    });
     expect(await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, patient.id) })).toMatchObject(secret);
   });
 
@@ -73,7 +101,11 @@ describe("a patient's medical information", () => {
   it("stored before encryption existed (plaintext) still reads, and nulls stay null", async () => {
     const patient = await createPatient(db);
     await db.execute(sql`update patient_profiles set allergies = 'Pollen', blood_type = 'O+' where user_id = ${patient.id}`);
-    expect(await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, patient.id) })).toMatchObject({ allergies: "Pollen", bloodType: "O+", chronicConditions: null });
+    expect(await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, patient.id) })).toMatchObject({
+      allergies: "Pollen",
+      bloodType: "O+",
+      chronicConditions: null,
+    });
   });
 
   it("refuses a changed ciphertext, and a value copied into another column, instead of reading it", async () => {
@@ -140,7 +172,8 @@ describe("stored files", () => {
     {
       name: "in an S3 bucket",
       use: () => setStorageForTests(s3.driver),
-      raw: async (key: string) => Buffer.from(await (await s3.client.send(new GetObjectCommand({ Bucket: s3.settings.bucket, Key: `enc/${key}` }))).Body!.transformToByteArray()),
+      raw: async (key: string) =>
+        Buffer.from(await (await s3.client.send(new GetObjectCommand({ Bucket: s3.settings.bucket, Key: `enc/${key}` }))).Body!.transformToByteArray()),
     },
   ];
 

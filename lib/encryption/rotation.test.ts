@@ -36,7 +36,15 @@ afterAll(async () => {
   await fs.rm(directory, { recursive: true, force: true });
 });
 
-const rotate = (keys: string, current: string) => reencryptWith({ ...process.env, DATABASE_URL: database.url, DATA_ENCRYPTION_KEYS: keys, DATA_ENCRYPTION_KEY_ID: current, STORAGE_DIR: directory, S3_BUCKET: "" });
+const rotate = (keys: string, current: string) =>
+  reencryptWith({
+    ...process.env,
+    DATABASE_URL: database.url,
+    DATA_ENCRYPTION_KEYS: keys,
+    DATA_ENCRYPTION_KEY_ID: current,
+    STORAGE_DIR: directory,
+    S3_BUCKET: "",
+  });
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 
 /** The key id of every encrypted value in the database, as stored (null: plaintext). */
@@ -58,12 +66,28 @@ describe("rotating the data key", () => {
     setDataKeys(parseDataKeys(OLD, undefined));
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
-    const { id: appointmentId } = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "10:00"), status: "completed" });
-    await db.update(patientProfiles).set({ allergies: "Penicillin", bloodType: "A+", emergencyContactName: "Ben" }).where(eq(patientProfiles.userId, patient.id));
+    const { id: appointmentId } = await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: localInstant("2030-03-05", "10:00"),
+      status: "completed",
+    });
+    await db
+      .update(patientProfiles)
+      .set({ allergies: "Penicillin", bloodType: "A+", emergencyContactName: "Ben" })
+      .where(eq(patientProfiles.userId, patient.id));
     await saveConsultationNote(db, { doctorId: doctor.id, appointmentId, body: "Private observations", patientSummary: "Rest for a week" });
     const recordKey = await saveFile("records", pdf("lab results"), "application/pdf");
     const photoKey = await saveFile("photos", pdf("a photo"), "image/webp");
-    await db.insert(medicalRecords).values({ patientId: patient.id, title: "Lab", recordType: "lab_result", fileKey: recordKey, originalName: "lab.pdf", contentType: "application/pdf", sizeBytes: 30 });
+    await db.insert(medicalRecords).values({
+      patientId: patient.id,
+      title: "Lab",
+      recordType: "lab_result",
+      fileKey: recordKey,
+      originalName: "lab.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 30,
+    });
     await db.update(doctorProfiles).set({ photoKey }).where(eq(doctorProfiles.userId, doctor.id));
 
     // Stored before encryption existed: a plaintext row and a plaintext file.
@@ -71,10 +95,26 @@ describe("rotating the data key", () => {
     await db.execute(sql`update patient_profiles set current_medications = 'Ibuprofen' where user_id = ${legacyPatient.id}`);
     const legacyKey = `records/${randomUUID()}`;
     await localStorageDriver(directory).put(legacyKey, pdf("scanned in 2025"), "application/pdf");
-    await db.insert(medicalRecords).values({ patientId: legacyPatient.id, title: "Old scan", recordType: "imaging", fileKey: legacyKey, originalName: "scan.pdf", contentType: "application/pdf", sizeBytes: 30 });
+    await db.insert(medicalRecords).values({
+      patientId: legacyPatient.id,
+      title: "Old scan",
+      recordType: "imaging",
+      fileKey: legacyKey,
+      originalName: "scan.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 30,
+    });
     // A row whose file someone removed by hand.
     const goneKey = `records/${randomUUID()}`;
-    await db.insert(medicalRecords).values({ patientId: legacyPatient.id, title: "Lost", recordType: "other", fileKey: goneKey, originalName: "lost.pdf", contentType: "application/pdf", sizeBytes: 1 });
+    await db.insert(medicalRecords).values({
+      patientId: legacyPatient.id,
+      title: "Lost",
+      recordType: "other",
+      fileKey: goneKey,
+      originalName: "lost.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 1,
+    });
 
     const fileKeys = [recordKey, photoKey, legacyKey];
     expect((await storedKeyIds()).sort()).toEqual(["old", "old", "old", "old", "old", null].sort());
@@ -93,9 +133,15 @@ describe("rotating the data key", () => {
     setDataKeys(parseDataKeys(NEW, undefined));
     const profile = await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, patient.id) });
     expect(profile).toMatchObject({ allergies: "Penicillin", bloodType: "A+", emergencyContactName: "Ben", chronicConditions: null, updatedAt });
-    expect(await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, legacyPatient.id) })).toMatchObject({ currentMedications: "Ibuprofen" });
+    expect(await db.query.patientProfiles.findFirst({ where: eq(patientProfiles.userId, legacyPatient.id) })).toMatchObject({
+      currentMedications: "Ibuprofen",
+    });
     expect(await getConsultationNote(db, appointmentId)).toMatchObject({ body: "Private observations", patientSummary: "Rest for a week" });
-    for (const [key, text] of [[recordKey, "lab results"], [photoKey, "a photo"], [legacyKey, "scanned in 2025"]]) {
+    for (const [key, text] of [
+      [recordKey, "lab results"],
+      [photoKey, "a photo"],
+      [legacyKey, "scanned in 2025"],
+    ]) {
       expect(Buffer.compare(await readFile(key!), pdf(text!))).toBe(0);
     }
   });

@@ -19,7 +19,9 @@ export type SendEvents = (events: OutboxEventMessage[]) => Promise<unknown>;
  * INNGEST_* variable says where it is, otherwise the local runner inside the
  * app server on the app's own PostgreSQL. JOB_RUNNER overrides the guess.
  */
-export function jobRunnerFor(config: Pick<Env, "JOB_RUNNER" | "INNGEST_EVENT_KEY" | "INNGEST_SIGNING_KEY" | "INNGEST_DEV" | "INNGEST_BASE_URL">): JobRunnerName {
+export function jobRunnerFor(
+  config: Pick<Env, "JOB_RUNNER" | "INNGEST_EVENT_KEY" | "INNGEST_SIGNING_KEY" | "INNGEST_DEV" | "INNGEST_BASE_URL">,
+): JobRunnerName {
   if (config.JOB_RUNNER) return config.JOB_RUNNER;
   return config.INNGEST_EVENT_KEY || config.INNGEST_SIGNING_KEY || config.INNGEST_DEV || config.INNGEST_BASE_URL ? "inngest" : "local";
 }

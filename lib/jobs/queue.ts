@@ -31,7 +31,14 @@ const QUEUE_OPTIONS: Record<string, PgBoss.Queue> = {
 };
 
 /** Each cron function has a queue of its own (pg-boss keeps one schedule per queue), named from JOB_QUEUES.cron. */
-export const cronQueueOptions = (name: string): PgBoss.Queue => ({ name, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, deadLetter: JOB_QUEUES.dead });
+export const cronQueueOptions = (name: string): PgBoss.Queue => ({
+  name,
+  retryLimit: 5,
+  retryDelay: 5,
+  retryBackoff: true,
+  expireInSeconds: 120,
+  deadLetter: JOB_QUEUES.dead,
+});
 
 /** Creates a queue if it is missing; two servers starting together may both try, and the second one's error is harmless. */
 export async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
@@ -73,7 +80,12 @@ const workersOf = new WeakMap<PgBoss, Map<string, string[]>>();
  * that just found one looks again at once instead, so a backlog drains at the
  * speed of the work, and an idle worker costs a query per interval.
  */
-export async function startWorker<T extends object>(boss: PgBoss, queue: string, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>, pollingIntervalSeconds: number): Promise<string> {
+export async function startWorker<T extends object>(
+  boss: PgBoss,
+  queue: string,
+  handler: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>,
+  pollingIntervalSeconds: number,
+): Promise<string> {
   const id: string = await boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
     try {
       return await handler(job);

@@ -29,15 +29,27 @@ describe("job runner status", () => {
     expect(fresh).toMatchObject({ runner: "local", queueDepth: 0, oldestWaitingAt: null, backlogWarning: false });
 
     const id = await enqueueOutboxEvent(db, "appointment/cancelled", { appointmentId: crypto.randomUUID(), cancelledBy: "admin", reason: "x" });
-    await db.update(outboxEvents).set({ createdAt: minutesAgo(4) }).where(eq(outboxEvents.id, id));
+    await db
+      .update(outboxEvents)
+      .set({ createdAt: minutesAgo(4) })
+      .where(eq(outboxEvents.id, id));
     expect(await getJobRunnerStatus(db, new Date())).toMatchObject({ queueDepth: 1, backlogWarning: false });
 
-    await db.update(outboxEvents).set({ createdAt: minutesAgo(6) }).where(eq(outboxEvents.id, id));
+    await db
+      .update(outboxEvents)
+      .set({ createdAt: minutesAgo(6) })
+      .where(eq(outboxEvents.id, id));
     expect(await getJobRunnerStatus(db, new Date())).toMatchObject({ queueDepth: 1, backlogWarning: true });
 
     // A run due but not started counts too: the events were handed over, the work still waits.
     await db.update(outboxEvents).set({ status: "sent" }).where(eq(outboxEvents.id, id));
-    await db.insert(jobRuns).values({ id: crypto.randomUUID(), functionId: "send-booking-confirmation", eventName: "appointment/booked", event: { id, name: "appointment/booked", data: {}, ts: 0 }, createdAt: minutesAgo(7) });
+    await db.insert(jobRuns).values({
+      id: crypto.randomUUID(),
+      functionId: "send-booking-confirmation",
+      eventName: "appointment/booked",
+      event: { id, name: "appointment/booked", data: {}, ts: 0 },
+      createdAt: minutesAgo(7),
+    });
     expect(await getJobRunnerStatus(db, new Date())).toMatchObject({ queueDepth: 1, backlogWarning: true, runs: { queued: 1 } });
   });
 
@@ -60,7 +72,9 @@ describe("job runner status", () => {
     const patient = await createPatient(db);
     await expect(retryFailedJobRun(db, { id: patient.id, role: "patient" }, { runId })).rejects.toMatchObject({ code: "forbidden" });
     const admin = await createAdmin(db);
-    await expect(atBoundary(retryJobRunSchema, { runId: "not-a-run" }, (input) => retryFailedJobRun(db, { id: admin.id, role: "admin" }, input))).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      atBoundary(retryJobRunSchema, { runId: "not-a-run" }, (input) => retryFailedJobRun(db, { id: admin.id, role: "admin" }, input)),
+    ).rejects.toMatchObject({ code: "invalid_input" });
 
     expect(await retryFailedJobRun(db, { id: admin.id, role: "admin" }, { runId })).toEqual({ runId });
     const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, runId));

@@ -106,7 +106,11 @@ export async function sendConfirmation(db: Db, appointmentId: string, recipient:
   });
 }
 
-export async function sendCancellation(db: Db, input: { appointmentId: string; cancelledBy: string; reason: string }, recipient: Recipient): Promise<MailResult> {
+export async function sendCancellation(
+  db: Db,
+  input: { appointmentId: string; cancelledBy: string; reason: string },
+  recipient: Recipient,
+): Promise<MailResult> {
   const notice = await loadNotice(db, input.appointmentId);
   if (notice.status !== "cancelled") return { outcome: "skipped", reason: `appointment is ${notice.status}` };
   const visit = visitFor(notice, recipient);

@@ -20,7 +20,12 @@ export async function sendVerificationEmail(db: Db, input: VerificationDecision)
   if (input.decision === "verified") {
     return sendFromJob(
       db,
-      { ...common, template: "doctor-approved", subject: "Your Careslot profile is verified", body: createElement(DoctorApprovedMessage, { name: doctor.name, profileUrl: absoluteUrl("/doctor") }) },
+      {
+        ...common,
+        template: "doctor-approved",
+        subject: "Your Careslot profile is verified",
+        body: createElement(DoctorApprovedMessage, { name: doctor.name, profileUrl: absoluteUrl("/doctor") }),
+      },
       `verification email to ${doctor.id}`,
     );
   }

@@ -34,7 +34,8 @@ export async function sendPaymentReceipt(db: Db, paymentId: string): Promise<Mai
   const payment = await loadReceipt(db, paymentId);
   if (!PAID_STATUSES.has(payment.status) || !payment.paidAt) return { outcome: "skipped", reason: `payment is ${payment.status}` };
   const template = "payment-receipt";
-  if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template, toAddress: payment.patientEmail })) return { outcome: "skipped", reason: "already sent" };
+  if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template, toAddress: payment.patientEmail }))
+    return { outcome: "skipped", reason: "already sent" };
   return sendFromJob(
     db,
     {
@@ -56,7 +57,8 @@ export async function sendRefundNotice(db: Db, input: { paymentId: string; refun
   const refund = input.refundId ? await getRefund(db, input.refundId) : undefined;
   if (refund && refund.status === "failed") return { outcome: "skipped", reason: "refund failed" };
   // A payment that came in after its hold lapsed is refunded with its own explanatory email (sendLatePaymentRefundNotice).
-  if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template: LATE_REFUND_TEMPLATE })) return { outcome: "skipped", reason: "late-payment refund already explained" };
+  if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template: LATE_REFUND_TEMPLATE }))
+    return { outcome: "skipped", reason: "late-payment refund already explained" };
   const amount = refund?.amountMinor ?? input.amountMinor;
   return sendFromJob(
     db,
@@ -66,7 +68,12 @@ export async function sendRefundNotice(db: Db, input: { paymentId: string; refun
       appointmentId: payment.appointmentId,
       template: "refund-notice",
       subject: `Refund of ${formatAmount(amount, payment.currency)} on its way`,
-      body: createElement(RefundEmail, { receipt: receiptFacts(payment, payment.paidAt ?? payment.startsAt), refundMinor: amount, reason: refund?.reason, paymentsUrl: absoluteUrl("/patient/payments") }),
+      body: createElement(RefundEmail, {
+        receipt: receiptFacts(payment, payment.paidAt ?? payment.startsAt),
+        refundMinor: amount,
+        reason: refund?.reason,
+        paymentsUrl: absoluteUrl("/patient/payments"),
+      }),
       idempotencyKey: `refund-notice/${input.refundId ?? `${payment.id}/${amount}`}`,
     },
     `refund notice ${payment.id}`,
@@ -80,7 +87,8 @@ export async function sendRefundNotice(db: Db, input: { paymentId: string; refun
  */
 export async function sendLatePaymentRefundNotice(db: Db, input: { paymentId: string; amountMinor: number }): Promise<MailResult> {
   const payment = await loadReceipt(db, input.paymentId);
-  if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template: LATE_REFUND_TEMPLATE, toAddress: payment.patientEmail })) return { outcome: "skipped", reason: "already sent" };
+  if (await hasSentEmail(db, { appointmentId: payment.appointmentId, template: LATE_REFUND_TEMPLATE, toAddress: payment.patientEmail }))
+    return { outcome: "skipped", reason: "already sent" };
   const amount = formatAmount(input.amountMinor, payment.currency);
   return sendFromJob(
     db,

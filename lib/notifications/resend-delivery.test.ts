@@ -51,7 +51,8 @@ function calendarOf(email: CapturedEmail) {
 }
 
 type TestedFunction = ConstructorParameters<typeof InngestTestEngine>[0]["function"];
-const run = (fn: TestedFunction, event: object, steps: { id: string; handler: () => unknown }[] = []) => new InngestTestEngine({ function: fn, events: [event as never], steps }).execute();
+const run = (fn: TestedFunction, event: object, steps: { id: string; handler: () => unknown }[] = []) =>
+  new InngestTestEngine({ function: fn, events: [event as never], steps }).execute();
 
 describe("emails through Resend", () => {
   it("confirmation, move and cancellation: same calendar UID, rising SEQUENCE, UTC start, REQUEST then CANCEL", async () => {
@@ -65,7 +66,11 @@ describe("emails through Resend", () => {
     const [toDoctor] = sentTo(doctor.email);
     expect(toPatient.authorization).toBe("Bearer re_test_capture_key");
     expect(toPatient.idempotencyKey).toBe(`booking-confirmation/${booked.id}/patient`);
-    expect(toPatient.body).toMatchObject({ from: "Careslot <no-reply@careslot.local>", to: patient.email, subject: "Appointment confirmed: Dr. Resend, Tue 5 Mar, 04:00" });
+    expect(toPatient.body).toMatchObject({
+      from: "Careslot <no-reply@careslot.local>",
+      to: patient.email,
+      subject: "Appointment confirmed: Dr. Resend, Tue 5 Mar, 04:00",
+    });
     expect(toPatient.body.html).toMatch(/^<!DOCTYPE html/);
     expect(toPatient.body.html).toContain(`/patient/appointments/${booked.id}/reschedule`);
     expect(toPatient.body.text).toContain("Tuesday, 5 March 2030, 04:00 (America/New_York, GMT-5)");
@@ -115,7 +120,11 @@ describe("emails through Resend", () => {
   it("a reminder carries an idempotency key of visit and start time, so Resend drops a duplicate", async () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
-    const booked = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "09:30"), reason: "Check-up" }, TEST_NOW);
+    const booked = await bookAppointment(
+      db,
+      { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "09:30"), reason: "Check-up" },
+      TEST_NOW,
+    );
 
     await run(scheduleAppointmentReminder, bookedEvent(booked, TEST_NOW), [{ id: "wait-for-reminder-time", handler: () => undefined }]);
 
@@ -130,7 +139,10 @@ describe("emails through Resend", () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db, { verificationStatus: "pending" });
     const rolledBack = new Error("rolled back after the decision");
-    for (const decide of [(tx: Db) => approveDoctor(tx, admin, { doctorId: doctor.id }, NOW), (tx: Db) => rejectDoctor(tx, admin, { doctorId: doctor.id, reason: "The licence scan is unreadable." })]) {
+    for (const decide of [
+      (tx: Db) => approveDoctor(tx, admin, { doctorId: doctor.id }, NOW),
+      (tx: Db) => rejectDoctor(tx, admin, { doctorId: doctor.id, reason: "The licence scan is unreadable." }),
+    ]) {
       await expect(
         db.transaction(async (tx) => {
           await decide(tx);

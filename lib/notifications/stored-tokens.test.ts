@@ -37,13 +37,20 @@ afterAll(async () => {
 const tokenIn = (content: string, path: string) => new RegExp(`${path}\\?token=([A-Za-z0-9_-]{20,})`).exec(content)?.[1];
 
 async function storedEmail(userId: string, template: string) {
-  const [row] = await db.select().from(emails).where(and(eq(emails.userId, userId), eq(emails.template, template)));
+  const [row] = await db
+    .select()
+    .from(emails)
+    .where(and(eq(emails.userId, userId), eq(emails.template, template)));
   return row!;
 }
 
 async function registered() {
   const email = uniqueEmail("tokens");
-  const { userId } = await registerAccount(db, { fullName: "Ann Example", email, password: "a long enough password", role: "patient", timeZone: "UTC" }, TEST_NOW);
+  const { userId } = await registerAccount(
+    db,
+    { fullName: "Ann Example", email, password: "a long enough password", role: "patient", timeZone: "UTC" },
+    TEST_NOW,
+  );
   if (!userId) throw new Error("a new address registers a new account");
   return { userId, email };
 }
@@ -94,7 +101,9 @@ describe("the dev mailbox (no provider configured)", () => {
 describe("redactLinkSecrets", () => {
   it("replaces a token parameter's value wherever it sits in a link, and nothing else", () => {
     expect(redactLinkSecrets("Open https://app.test/reset-password?token=abc_DEF-123 now")).toBe("Open https://app.test/reset-password?token=[redacted] now");
-    expect(redactLinkSecrets('<a href="https://app.test/x?next=%2Fp&amp;token=abc">go</a>')).toBe('<a href="https://app.test/x?next=%2Fp&amp;token=[redacted]">go</a>');
+    expect(redactLinkSecrets('<a href="https://app.test/x?next=%2Fp&amp;token=abc">go</a>')).toBe(
+      '<a href="https://app.test/x?next=%2Fp&amp;token=[redacted]">go</a>',
+    );
     expect(redactLinkSecrets("[https://app.test/verify-email?token=abc]")).toBe("[https://app.test/verify-email?token=[redacted]]");
     expect(redactLinkSecrets("https://app.test/patient/appointments/7?tab=notes")).toBe("https://app.test/patient/appointments/7?tab=notes");
   });

@@ -29,7 +29,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const senderFor = (client: { send: SendEvents }): SendEvents => (events) => client.send(events);
+const senderFor =
+  (client: { send: SendEvents }): SendEvents =>
+  (events) =>
+    client.send(events);
 
 async function rowsOf(ids: string[]) {
   return db.select().from(outboxEvents).where(inArray(outboxEvents.id, ids)).orderBy(outboxEvents.createdAt);
@@ -44,8 +47,16 @@ describe("outbox delivery to Inngest", () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
     // Booking never talks to Inngest: it succeeds with the job runner down.
-    const first = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "Check-up" }, TEST_NOW);
-    const second = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "11:00"), reason: "Follow-up" }, TEST_NOW);
+    const first = await bookAppointment(
+      db,
+      { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-05", "10:00"), reason: "Check-up" },
+      TEST_NOW,
+    );
+    const second = await bookAppointment(
+      db,
+      { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "11:00"), reason: "Follow-up" },
+      TEST_NOW,
+    );
     await cancelAppointment(db, { appointmentId: second.id, actor: { id: doctor.id, role: "doctor" }, reason: "Doctor unavailable" }, TEST_NOW);
     expect(first.status).toBe("confirmed");
     const ids = await pendingIds();
@@ -101,7 +112,8 @@ describe("outbox delivery to Inngest", () => {
 
   it("two dispatchers running at once never send a row twice", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 60; i++) ids.push(await enqueueOutboxEvent(db, "appointment/cancelled", { appointmentId: crypto.randomUUID(), cancelledBy: "admin", reason: `batch ${i}` }));
+    for (let i = 0; i < 60; i++)
+      ids.push(await enqueueOutboxEvent(db, "appointment/cancelled", { appointmentId: crypto.randomUUID(), cancelledBy: "admin", reason: `batch ${i}` }));
     inngest.accepted.length = 0;
     // Slow acceptance keeps the first dispatcher's rows locked while the second one claims.
     inngest.delayMs = 150;

@@ -41,7 +41,11 @@ export async function deliverOutboxBatch(db: Db, send: SendEvents, options: { li
  * Drains the backlog batch by batch; stops at the first failure, since the
  * job runner is then most likely down and the next request or sweep retries.
  */
-export async function deliverPendingOutbox(db: Db, send: SendEvents, options: { limit?: number; maxBatches?: number; now?: () => Date } = {}): Promise<DeliveryReport> {
+export async function deliverPendingOutbox(
+  db: Db,
+  send: SendEvents,
+  options: { limit?: number; maxBatches?: number; now?: () => Date } = {},
+): Promise<DeliveryReport> {
   const total: DeliveryReport = { sent: 0, failed: 0 };
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
     const report = await deliverOutboxBatch(db, send, options);

@@ -24,7 +24,11 @@ describe("enqueueOutboxEvent", () => {
       throw new RolledBack();
     });
     await expect(attempt).rejects.toBeInstanceOf(RolledBack);
-    expect(written).toMatchObject({ name: "appointment/cancelled", status: "pending", payload: { appointmentId, cancelledBy: "patient", reason: "A better time" } });
+    expect(written).toMatchObject({
+      name: "appointment/cancelled",
+      status: "pending",
+      payload: { appointmentId, cancelledBy: "patient", reason: "A better time" },
+    });
     expect(await db.select().from(outboxEvents).where(eq(outboxEvents.id, id))).toEqual([]);
   });
 

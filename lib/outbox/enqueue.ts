@@ -14,6 +14,11 @@ export type OutboxEventName = KnownEvent["name"];
 export type OutboxEventData<Name extends OutboxEventName> = z.input<Extract<KnownEvent, { name: Name }>["schema"]>;
 
 /** Written in the caller's transaction, so the event exists exactly when its change does. */
-export function enqueueOutboxEvent<Name extends OutboxEventName>(db: Db, name: Name, data: OutboxEventData<Name>, options: { dedupeKey?: string } = {}): Promise<string> {
+export function enqueueOutboxEvent<Name extends OutboxEventName>(
+  db: Db,
+  name: Name,
+  data: OutboxEventData<Name>,
+  options: { dedupeKey?: string } = {},
+): Promise<string> {
   return insertOutboxEvent(db, name, data, options);
 }

@@ -15,7 +15,8 @@ const ctx = setUpPaymentTests();
 const MINUTE = 60_000;
 const minutesAfter = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * MINUTE);
 
-const book = (patientId: string, doctorId: string, now = TEST_NOW, startsAt = TUESDAY_10) => bookAppointment(ctx.db, { patientId, doctorId, startsAt, reason: "Check-up" }, now);
+const book = (patientId: string, doctorId: string, now = TEST_NOW, startsAt = TUESDAY_10) =>
+  bookAppointment(ctx.db, { patientId, doctorId, startsAt, reason: "Check-up" }, now);
 
 /** Runs `work` as if no Stripe keys were configured. */
 async function withoutStripe<T>(work: () => Promise<T>): Promise<T> {
@@ -27,7 +28,8 @@ async function withoutStripe<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const createRequestsFor = (appointmentId: string) => ctx.fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.path === "/v1/checkout/sessions" && r.form["metadata[appointmentId]"] === appointmentId);
+const createRequestsFor = (appointmentId: string) =>
+  ctx.fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.path === "/v1/checkout/sessions" && r.form["metadata[appointmentId]"] === appointmentId);
 
 describe("booking when Stripe is configured", () => {
   it("holds the slot as pending_payment for the admin's hold time, with a payment waiting for Stripe and nothing confirmed", async () => {
@@ -37,7 +39,14 @@ describe("booking when Stripe is configured", () => {
     expect(holdMinutes).toBe(30);
     expect(appointment.status).toBe("pending_payment");
     expect(appointment.holdExpiresAt).toEqual(minutesAfter(TEST_NOW, holdMinutes));
-    expect(await paymentOf(ctx.db, appointment.id)).toMatchObject({ provider: "stripe", status: "requires_payment", amountMinor: 6000, currency: "EUR", stripeCheckoutSessionId: null, paidAt: null });
+    expect(await paymentOf(ctx.db, appointment.id)).toMatchObject({
+      provider: "stripe",
+      status: "requires_payment",
+      amountMinor: 6000,
+      currency: "EUR",
+      stripeCheckoutSessionId: null,
+      paidAt: null,
+    });
     // The hold takes the slot: a second patient is told it is taken.
     const other = await createPatient(ctx.db);
     const refused = await rejectionOf(book(other.id, doctor.id, minutesAfter(TEST_NOW, 5)));
@@ -76,7 +85,9 @@ describe("booking when Stripe is configured", () => {
   it("opening the payment again (a double click, or back from Stripe) returns the same session and creates none", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const held = await heldWithSession(ctx.db, { doctorId: doctor.id, patientId: patient.id });
-    const again = await Promise.all([1, 2, 3].map(() => openCheckout(ctx.db, { appointmentId: held.appointment.id, patientId: patient.id }, minutesAfter(TEST_NOW, 1))));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => openCheckout(ctx.db, { appointmentId: held.appointment.id, patientId: patient.id }, minutesAfter(TEST_NOW, 1))),
+    );
     expect(new Set(again.map((c) => c.sessionId))).toEqual(new Set([held.sessionId]));
     expect(createRequestsFor(held.appointment.id)).toHaveLength(1);
   });
@@ -100,7 +111,11 @@ describe("booking when Stripe is configured", () => {
     expect(second.appointment.id).not.toBe(first.appointment.id);
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(second.appointment.status).toBe("pending_payment");
-    expect(await getAppointment(ctx.db, first.appointment.id)).toMatchObject({ status: "cancelled", cancelledBy: "patient", cancellationReason: HOLD_REPLACED_REASON });
+    expect(await getAppointment(ctx.db, first.appointment.id)).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "patient",
+      cancellationReason: HOLD_REPLACED_REASON,
+    });
     expect(await paymentOf(ctx.db, first.appointment.id)).toMatchObject({ status: "expired" });
     expect(ctx.fake.requestsTo("POST", `/v1/checkout/sessions/${first.sessionId}/expire`)).toHaveLength(1);
     expect(ctx.fake.session(first.sessionId)?.status).toBe("expired");
@@ -115,7 +130,9 @@ describe("booking when Stripe is configured", () => {
 
     const clinic = await doctorAndPatient(ctx.db);
     const confirmed = await withoutStripe(() => book(clinic.patient.id, clinic.doctor.id));
-    expect(((await rejectionOf(openCheckout(ctx.db, { appointmentId: confirmed.id, patientId: clinic.patient.id }, TEST_NOW))) as AppError).message).toMatch(/no longer waiting for payment|already paid/);
+    expect(((await rejectionOf(openCheckout(ctx.db, { appointmentId: confirmed.id, patientId: clinic.patient.id }, TEST_NOW))) as AppError).message).toMatch(
+      /no longer waiting for payment|already paid/,
+    );
   });
 
   it("refuses checkout once the hold has run out", async () => {
@@ -137,7 +154,11 @@ describe("hold expiry", () => {
     const taken = await book(next.id, doctor.id, minutesAfter(TEST_NOW, 30));
 
     expect(taken).toMatchObject({ patientId: next.id, status: "pending_payment" });
-    expect(await getAppointment(ctx.db, held.appointment.id)).toMatchObject({ status: "cancelled", cancelledBy: "system", cancellationReason: HOLD_RELEASE_REASON });
+    expect(await getAppointment(ctx.db, held.appointment.id)).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "system",
+      cancellationReason: HOLD_RELEASE_REASON,
+    });
     expect(await paymentOf(ctx.db, held.appointment.id)).toMatchObject({ status: "expired" });
     expect(ctx.fake.requestsTo("POST", `/v1/checkout/sessions/${held.sessionId}/expire`)).toHaveLength(1);
   });
@@ -167,7 +188,13 @@ describe("booking without Stripe, or for free", () => {
     const before = ctx.fake.requests.length;
     const appointment = await withoutStripe(() => book(patient.id, doctor.id));
     expect(appointment).toMatchObject({ status: "confirmed", holdExpiresAt: null });
-    expect(await paymentOf(ctx.db, appointment.id)).toMatchObject({ provider: "clinic", status: "due_at_visit", amountMinor: 6000, currency: "EUR", paidAt: null });
+    expect(await paymentOf(ctx.db, appointment.id)).toMatchObject({
+      provider: "clinic",
+      status: "due_at_visit",
+      amountMinor: 6000,
+      currency: "EUR",
+      paidAt: null,
+    });
     expect((await outboxRowsFor(ctx.db, appointment.id)).map((row) => row.name)).toEqual(["appointment/booked"]);
     expect(ctx.fake.requests.length).toBe(before);
   });
@@ -182,7 +209,10 @@ describe("booking without Stripe, or for free", () => {
   it("audits a hold like any booking, and announces it so the jobs can time its release", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const appointment = await book(patient.id, doctor.id, hoursAfter(TEST_NOW, 1));
-    const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, appointment.id), eq(auditLog.action, "appointment.booked")));
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, appointment.id), eq(auditLog.action, "appointment.booked")));
     expect(audit).toHaveLength(1);
     const outbox = await ctx.db.select().from(outboxEvents).where(eq(outboxEvents.name, "appointment/booked"));
     expect(outbox.some((row) => (row.payload as { appointmentId: string }).appointmentId === appointment.id)).toBe(true);

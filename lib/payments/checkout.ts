@@ -26,7 +26,10 @@ export async function openCheckout(db: Db, input: { appointmentId: string; patie
   if (!subject || subject.patientId !== input.patientId) throw new AppError("not_found", "We could not find that appointment.");
   const payment = subject.payment;
   if (subject.status !== "pending_payment" || !payment || payment.provider !== "stripe" || payment.status !== "requires_payment") {
-    throw new AppError("conflict", subject.status === "confirmed" ? "This appointment is already paid and confirmed." : "This appointment is no longer waiting for payment.");
+    throw new AppError(
+      "conflict",
+      subject.status === "confirmed" ? "This appointment is already paid and confirmed." : "This appointment is no longer waiting for payment.",
+    );
   }
   if (!subject.holdExpiresAt || isHoldExpired(subject.holdExpiresAt, now)) {
     throw new AppError("conflict", HOLD_RAN_OUT_MESSAGE);

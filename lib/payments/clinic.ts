@@ -19,11 +19,13 @@ export async function markPaidAtClinic(db: Db, input: { appointmentId: string; d
     const appointment = await lockAppointment(tx, input.appointmentId);
     if (!appointment || appointment.doctorId !== input.doctorId) throw new AppError("not_found", "We could not find that appointment.");
     await assertDoctorInCare(tx, { doctorId: input.doctorId, patientId: appointment.patientId });
-    if (appointment.status !== "confirmed" && appointment.status !== "completed") throw new AppError("conflict", "Only a confirmed or completed visit can be marked paid.");
+    if (appointment.status !== "confirmed" && appointment.status !== "completed")
+      throw new AppError("conflict", "Only a confirmed or completed visit can be marked paid.");
     // A fee is collected at the visit: marked paid earlier, a cancellation would owe a refund of money never taken.
     if (now < appointment.startsAt) throw new AppError("conflict", "This visit has not started yet. Mark the fee paid at the visit, once it has begun.");
     const payment = await lockPaymentOfAppointment(tx, appointment.id);
-    if (!payment || payment.provider !== "clinic" || payment.status !== "due_at_visit") throw new AppError("conflict", "This visit has no fee due at the clinic.");
+    if (!payment || payment.provider !== "clinic" || payment.status !== "due_at_visit")
+      throw new AppError("conflict", "This visit has no fee due at the clinic.");
     const paid = await updatePayment(tx, payment.id, { status: "paid", paidAt: now });
     await insertAuditEntry(tx, {
       actorId: input.doctorId,

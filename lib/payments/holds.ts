@@ -1,6 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { cancelLapsedHolds, hasPendingHolds, listActiveHoldsOfPatient, listLapsedHolds, lockAppointment, transitionAppointment } from "@/db/queries/appointments";
+import {
+  cancelLapsedHolds,
+  hasPendingHolds,
+  listActiveHoldsOfPatient,
+  listLapsedHolds,
+  lockAppointment,
+  transitionAppointment,
+} from "@/db/queries/appointments";
 import { expirePaymentsOfLapsedHolds, insertPayment, lockPaymentOfAppointment, updatePayment } from "@/db/queries/payments";
 import { logger } from "@/lib/logger";
 import { paymentModeFor, type PaymentMode } from "./policy";
@@ -84,7 +91,11 @@ export async function expireUnpaidPayment(tx: Db, appointmentId: string, status:
 }
 
 /** The payment row written with a new booking: waiting for Stripe, or due at the visit. */
-export async function recordBookingPayment(tx: Db, appointment: { id: string; patientId: string; doctorId: string; priceMinor: number; currency: string }, mode: PaymentMode): Promise<void> {
+export async function recordBookingPayment(
+  tx: Db,
+  appointment: { id: string; patientId: string; doctorId: string; priceMinor: number; currency: string },
+  mode: PaymentMode,
+): Promise<void> {
   if (mode === "free") return;
   await insertPayment(tx, {
     appointmentId: appointment.id,
@@ -129,7 +140,14 @@ export async function releaseLapsedHolds(db: Db, now: Date, scope: { doctorId?: 
     const sessions = await db.transaction(async (tx) => {
       const appointment = await lockAppointment(tx, hold.id);
       if (!appointment || appointment.status !== "pending_payment" || !appointment.holdExpiresAt || appointment.holdExpiresAt > now) return null;
-      await transitionAppointment(tx, { id: hold.id, from: ["pending_payment"], to: "cancelled", actor: { id: null, role: "system" }, note: HOLD_RELEASE_REASON, cancellation: { reason: HOLD_RELEASE_REASON, at: now } });
+      await transitionAppointment(tx, {
+        id: hold.id,
+        from: ["pending_payment"],
+        to: "cancelled",
+        actor: { id: null, role: "system" },
+        note: HOLD_RELEASE_REASON,
+        cancellation: { reason: HOLD_RELEASE_REASON, at: now },
+      });
       return expireUnpaidPayment(tx, hold.id, "expired");
     });
     if (sessions) {

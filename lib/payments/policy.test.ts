@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { appointmentPaymentState, cancellationMoney, checkoutExpiresAt, paymentLabel, paymentModeFor, refundForCancellation, type CancellationActor, type PaymentFacts } from "./policy";
+import {
+  appointmentPaymentState,
+  cancellationMoney,
+  checkoutExpiresAt,
+  paymentLabel,
+  paymentModeFor,
+  refundForCancellation,
+  type CancellationActor,
+  type PaymentFacts,
+} from "./policy";
 
 const START = new Date("2030-03-05T09:00:00Z");
 const HOUR = 3_600_000;
@@ -40,44 +49,86 @@ describe("checkoutExpiresAt", () => {
 
 describe("cancellationMoney", () => {
   it("the patient exactly 24 h before gets everything back; one millisecond later nothing", () => {
-    expect(cancellationMoney({ payment: card(), alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-24 * HOUR), policy })).toMatchObject({ kind: "refund", amount: 6000 });
+    expect(cancellationMoney({ payment: card(), alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-24 * HOUR), policy })).toMatchObject({
+      kind: "refund",
+      amount: 6000,
+    });
     const late = cancellationMoney({ payment: card(), alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-24 * HOUR + 1), policy });
     expect(late).toEqual({ kind: "no_refund", amount: 0, message: "No refund: cancelled less than 24 hours before the start, so no refund is due." });
   });
 
   it("the doctor, an admin or the system refund in full at any time", () => {
     for (const actor of ["doctor", "admin", "system"] as const) {
-      expect(cancellationMoney({ payment: card(), alreadyRefundedMinor: 0, actor, startsAt: START, now: at(-HOUR), policy })).toMatchObject({ kind: "refund", amount: 6000 });
+      expect(cancellationMoney({ payment: card(), alreadyRefundedMinor: 0, actor, startsAt: START, now: at(-HOUR), policy })).toMatchObject({
+        kind: "refund",
+        amount: 6000,
+      });
     }
   });
 
   it("refunds only what is left after earlier refunds, and says where the money goes", () => {
-    const result = cancellationMoney({ payment: card("partially_refunded"), alreadyRefundedMinor: 1500, actor: "doctor", startsAt: START, now: at(-HOUR), policy });
+    const result = cancellationMoney({
+      payment: card("partially_refunded"),
+      alreadyRefundedMinor: 1500,
+      actor: "doctor",
+      startsAt: START,
+      now: at(-HOUR),
+      policy,
+    });
     expect(result).toMatchObject({ kind: "refund", amount: 4500 });
     expect(result.message).toMatch(/^€45\.00 will be refunded to the card you paid with\./);
   });
 
   it("tells the truth when nothing was charged: an unpaid hold, a fee due at the clinic, no payment at all", () => {
-    expect(cancellationMoney({ payment: card("requires_payment"), alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-48 * HOUR), policy }).message).toMatch(/No payment has been taken/);
-    expect(cancellationMoney({ payment: { ...card("due_at_visit"), provider: "clinic" }, alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-48 * HOUR), policy }).message).toMatch(/due at the visit/);
-    expect(cancellationMoney({ payment: null, alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-48 * HOUR), policy })).toMatchObject({ kind: "nothing_charged", amount: 0 });
+    expect(
+      cancellationMoney({ payment: card("requires_payment"), alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-48 * HOUR), policy }).message,
+    ).toMatch(/No payment has been taken/);
+    expect(
+      cancellationMoney({
+        payment: { ...card("due_at_visit"), provider: "clinic" },
+        alreadyRefundedMinor: 0,
+        actor: "patient",
+        startsAt: START,
+        now: at(-48 * HOUR),
+        policy,
+      }).message,
+    ).toMatch(/due at the visit/);
+    expect(cancellationMoney({ payment: null, alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-48 * HOUR), policy })).toMatchObject({
+      kind: "nothing_charged",
+      amount: 0,
+    });
   });
 
   it("follows the admin's policy: with a 48 h rule, 30 h before is too late", () => {
-    expect(cancellationMoney({ payment: card(), alreadyRefundedMinor: 0, actor: "patient", startsAt: START, now: at(-30 * HOUR), policy: { patientFullRefundHours: 48 } }).kind).toBe("no_refund");
+    expect(
+      cancellationMoney({
+        payment: card(),
+        alreadyRefundedMinor: 0,
+        actor: "patient",
+        startsAt: START,
+        now: at(-30 * HOUR),
+        policy: { patientFullRefundHours: 48 },
+      }).kind,
+    ).toBe("no_refund");
   });
 });
 
 describe("appointmentPaymentState", () => {
   it("says exactly one of the three checkout outcomes", () => {
     expect(appointmentPaymentState({ appointmentStatus: "confirmed", cancelledBy: null, payment: card("paid") })?.title).toBe("Payment received — confirmed");
-    expect(appointmentPaymentState({ appointmentStatus: "pending_payment", cancelledBy: null, payment: card("requires_payment") })?.title).toBe("Waiting for payment confirmation");
-    expect(appointmentPaymentState({ appointmentStatus: "cancelled", cancelledBy: "system", payment: card("expired") })?.title).toBe("Payment not completed — the slot was released");
+    expect(appointmentPaymentState({ appointmentStatus: "pending_payment", cancelledBy: null, payment: card("requires_payment") })?.title).toBe(
+      "Waiting for payment confirmation",
+    );
+    expect(appointmentPaymentState({ appointmentStatus: "cancelled", cancelledBy: "system", payment: card("expired") })?.title).toBe(
+      "Payment not completed — the slot was released",
+    );
   });
 
   it("never claims a card payment for a visit paid at the clinic", () => {
     const clinic = { ...card("due_at_visit"), provider: "clinic" as const };
-    expect(appointmentPaymentState({ appointmentStatus: "confirmed", cancelledBy: null, payment: clinic })?.title).toBe("Pay at the clinic: €60.00 is due at your visit");
+    expect(appointmentPaymentState({ appointmentStatus: "confirmed", cancelledBy: null, payment: clinic })?.title).toBe(
+      "Pay at the clinic: €60.00 is due at your visit",
+    );
     expect(paymentLabel("clinic", "paid")).toBe("Paid at the clinic");
     expect(paymentLabel("clinic", "expired")).toBe("Not due (cancelled)");
   });

@@ -13,10 +13,12 @@ const hours = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
 export const LATE_PAYMENT_REFUND_REASON = "Paid after the held time ran out and the slot was taken: refunded in full automatically.";
 
 /** The reason on the automatic refund of a checkout whose amount or currency differed from the payment's (the booking is not confirmed). */
-export const MISMATCH_REFUND_REASON = "The amount paid did not match the price of the visit: refunded in full automatically, and the booking was not confirmed.";
+export const MISMATCH_REFUND_REASON =
+  "The amount paid did not match the price of the visit: refunded in full automatically, and the booking was not confirmed.";
 
 /** Why such a hold was released, in the appointment's history. */
-export const MISMATCH_CANCELLATION_REASON = "The payment did not match the price of the visit, so the booking was not confirmed; the payment is refunded in full.";
+export const MISMATCH_CANCELLATION_REASON =
+  "The payment did not match the price of the visit, so the booking was not confirmed; the payment is refunded in full.";
 
 /**
  * A payment an admin should look at: one whose checkout did not match it
@@ -27,7 +29,8 @@ export function paymentNeedsAttention(refunds: readonly { kind: RefundKind }[]):
   return refunds.some((refund) => refund.kind === "mismatch");
 }
 
-export const NEEDS_ATTENTION_TEXT = "Needs attention: the checkout's amount or currency did not match this payment, so the booking was not confirmed and the money is refunded automatically.";
+export const NEEDS_ATTENTION_TEXT =
+  "Needs attention: the checkout's amount or currency did not match this payment, so the booking was not confirmed and the money is refunded automatically.";
 
 /** Who cancelled, as the money policy tells them apart: the patient, or the clinic side (doctor, admin, the system). */
 export type CancellationActor = ActorRole;
@@ -133,7 +136,11 @@ export function cancellationMoney(input: {
   const decision = refundForCancellation({ actor: input.actor, startsAt: input.startsAt, now: input.now, amountPaid: refundable, policy: input.policy });
   if (decision.amount > 0) {
     const where = payment.provider === "stripe" ? "to the card you paid with" : "by the clinic";
-    return { kind: "refund", amount: decision.amount, message: `${formatMoney(decision.amount, payment.currency)} will be refunded ${where}. ${decision.reason}` };
+    return {
+      kind: "refund",
+      amount: decision.amount,
+      message: `${formatMoney(decision.amount, payment.currency)} will be refunded ${where}. ${decision.reason}`,
+    };
   }
   return { kind: "no_refund", amount: 0, message: `No refund: ${decision.reason.charAt(0).toLowerCase()}${decision.reason.slice(1)}` };
 }
@@ -171,14 +178,19 @@ export function appointmentPaymentState(input: {
   const { appointmentStatus, payment } = input;
   if (!payment) return null;
   if (payment.provider === "clinic") {
-    if (payment.status === "due_at_visit") return { tone: "info", title: `Pay at the clinic: ${formatMoney(payment.amountMinor, payment.currency)} is due at your visit` };
+    if (payment.status === "due_at_visit")
+      return { tone: "info", title: `Pay at the clinic: ${formatMoney(payment.amountMinor, payment.currency)} is due at your visit` };
     if (payment.status === "paid") return { tone: "success", title: "Paid at the clinic" };
     return null;
   }
   const paid = received(payment.status) || payment.status === "refunded";
   if (appointmentStatus === "pending_payment") return { tone: "warning", title: "Waiting for payment confirmation" };
   if (paid && appointmentStatus !== "cancelled") return { tone: "success", title: "Payment received — confirmed" };
-  if (paid) return { tone: "info", title: payment.status === "paid" ? "Payment received — the appointment was cancelled" : "Payment refunded — the appointment was cancelled" };
+  if (paid)
+    return {
+      tone: "info",
+      title: payment.status === "paid" ? "Payment received — the appointment was cancelled" : "Payment refunded — the appointment was cancelled",
+    };
   if (appointmentStatus === "cancelled" && input.cancelledBy === "system") return { tone: "error", title: "Payment not completed — the slot was released" };
   if (appointmentStatus === "cancelled") return { tone: "info", title: "Cancelled before payment — nothing was charged" };
   return null;

@@ -46,14 +46,23 @@ async function withoutStripe<T>(work: () => Promise<T>): Promise<T> {
 describe("cancelling a paid appointment refunds by policy through the Refunds API", () => {
   it("the patient cancelling exactly 24 h before the start gets a full refund, keyed on the refund row", async () => {
     const p = await paid();
-    await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.patient.id, role: "patient" }, reason: "Cannot come" }, hoursBefore(TUESDAY_10, 24));
+    await cancelAppointment(
+      ctx.db,
+      { appointmentId: p.appointment.id, actor: { id: p.patient.id, role: "patient" }, reason: "Cannot come" },
+      hoursBefore(TUESDAY_10, 24),
+    );
 
     const [refund] = await refundsOf(ctx.db, p.payment.id);
     expect(refund).toMatchObject({ amountMinor: 6000, status: "succeeded", requestedBy: p.patient.id, requestedByRole: "patient" });
     expect(refund.reason).toMatch(/at least 24 hours before the start, so the full amount is refunded/);
     const [request] = refundRequestsFor(p.payment.id);
     expect(request.headers["idempotency-key"]).toBe(`refund-${refund.id}`);
-    expect(request.form).toMatchObject({ payment_intent: p.intent, amount: "6000", "metadata[refundId]": refund.id, "metadata[appointmentId]": p.appointment.id });
+    expect(request.form).toMatchObject({
+      payment_intent: p.intent,
+      amount: "6000",
+      "metadata[refundId]": refund.id,
+      "metadata[appointmentId]": p.appointment.id,
+    });
     expect(refund.stripeRefundId).toMatch(/^re_test_/);
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
     expect(await getAppointment(ctx.db, p.appointment.id)).toMatchObject({ status: "cancelled", cancelledBy: "patient" });
@@ -64,15 +73,34 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
         actorId: p.patient.id,
         actorRole: "patient",
         before: null,
-        after: { paymentId: p.payment.id, appointmentId: p.appointment.id, amountMinor: 6000, currency: p.payment.currency, status: "pending", reason: refund.reason },
+        after: {
+          paymentId: p.payment.id,
+          appointmentId: p.appointment.id,
+          amountMinor: 6000,
+          currency: p.payment.currency,
+          status: "pending",
+          reason: refund.reason,
+        },
       }),
-      expect.objectContaining({ action: "refund.succeeded", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: refund.stripeRefundId } }),
+      expect.objectContaining({
+        action: "refund.succeeded",
+        actorId: null,
+        actorRole: "system",
+        before: { status: "pending", stripeRefundId: null },
+        after: { status: "succeeded", stripeRefundId: refund.stripeRefundId },
+      }),
     ]);
   });
 
   it("one second inside the 24 h the patient may no longer cancel, so nothing is cancelled or refunded", async () => {
     const p = await paid();
-    const error = await rejectionOf(cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.patient.id, role: "patient" }, reason: "Too late" }, new Date(hoursBefore(TUESDAY_10, 24).getTime() + 1000)));
+    const error = await rejectionOf(
+      cancelAppointment(
+        ctx.db,
+        { appointmentId: p.appointment.id, actor: { id: p.patient.id, role: "patient" }, reason: "Too late" },
+        new Date(hoursBefore(TUESDAY_10, 24).getTime() + 1000),
+      ),
+    );
     expect((error as AppError).code).toBe("conflict");
     expect(await refundsOf(ctx.db, p.payment.id)).toEqual([]);
     expect(refundRequestsFor(p.payment.id)).toHaveLength(0);
@@ -89,10 +117,17 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
   it("an admin cancelling refunds in full, and the refund is announced for the patient's email", async () => {
     const p = await paid();
     const admin = await createAdmin(ctx.db);
-    await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: admin.id, role: "admin" }, reason: "Clinic closed" }, hoursBefore(TUESDAY_10, 2));
+    await cancelAppointment(
+      ctx.db,
+      { appointmentId: p.appointment.id, actor: { id: admin.id, role: "admin" }, reason: "Clinic closed" },
+      hoursBefore(TUESDAY_10, 2),
+    );
     const [refund] = await refundsOf(ctx.db, p.payment.id);
     expect(refund).toMatchObject({ kind: "cancellation", amountMinor: 6000, status: "succeeded", requestedByRole: "admin" });
-    const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'refundId' = ${refund.id}`));
+    const announced = await ctx.db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'refundId' = ${refund.id}`));
     expect(announced).toHaveLength(1);
   });
 
@@ -107,8 +142,12 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
 
   it("cancelling a pay-at-clinic visit refunds nothing: the fee is simply no longer due", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
-    const appointment = await withoutStripe(() => bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW));
-    await withoutStripe(() => cancelAppointment(ctx.db, { appointmentId: appointment.id, actor: { id: patient.id, role: "patient" }, reason: "Plans changed" }, TEST_NOW));
+    const appointment = await withoutStripe(() =>
+      bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW),
+    );
+    await withoutStripe(() =>
+      cancelAppointment(ctx.db, { appointmentId: appointment.id, actor: { id: patient.id, role: "patient" }, reason: "Plans changed" }, TEST_NOW),
+    );
     const payment = await paymentOf(ctx.db, appointment.id);
     expect(payment).toMatchObject({ provider: "clinic", status: "expired" });
     expect(await refundsOf(ctx.db, payment.id)).toEqual([]);
@@ -117,7 +156,11 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
   it("Stripe down during the refund: the cancellation stands, the refund waits as pending, and sending it later reaches Stripe once", async () => {
     const p = await paid();
     ctx.fake.failNext("/v1/refunds", 1, 503);
-    const cancelled = await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
+    const cancelled = await cancelAppointment(
+      ctx.db,
+      { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" },
+      hoursBefore(TUESDAY_10, 3),
+    );
     expect(cancelled.status).toBe("cancelled");
     const [pending] = await refundsOf(ctx.db, p.payment.id);
     expect(pending).toMatchObject({ status: "pending", stripeRefundId: null, amountMinor: 6000 });
@@ -143,7 +186,11 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     vi.spyOn(client.refunds, "create").mockRejectedValueOnce(refused);
     setStripeSetupForTests({ client, webhookSecret: TEST_WEBHOOK_SECRET });
     try {
-      await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
+      await cancelAppointment(
+        ctx.db,
+        { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" },
+        hoursBefore(TUESDAY_10, 3),
+      );
     } finally {
       setStripeSetupForTests({ client: fakeStripeClient(ctx.fake), webhookSecret: TEST_WEBHOOK_SECRET });
     }
@@ -151,7 +198,13 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     expect(refund).toMatchObject({ status: "failed", stripeRefundId: null });
     expect(await refundAudit(refund.id)).toEqual([
       expect.objectContaining({ action: "refund.recorded", actorId: p.doctor.id, actorRole: "doctor" }),
-      expect.objectContaining({ action: "refund.failed", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "failed", stripeRefundId: null, error: "Charge has already been refunded." } }),
+      expect.objectContaining({
+        action: "refund.failed",
+        actorId: null,
+        actorRole: "system",
+        before: { status: "pending", stripeRefundId: null },
+        after: { status: "failed", stripeRefundId: null, error: "Charge has already been refunded." },
+      }),
     ]);
   });
 });
@@ -163,7 +216,9 @@ describe("sending a refund: claimed and committed, then Stripe, then the answer"
     const other = postgres(inject("databaseUrl"), { max: 1, onnotice: () => {} });
     const seen: { claimed?: boolean; status?: string; rowLock?: string } = {};
     ctx.fake.beforeAnswer("/v1/refunds", async () => {
-      const [row] = await other<{ claimed: boolean; status: string }[]>`select send_claimed_at is not null as claimed, status::text as status from refunds where id = ${p.refund.id}`;
+      const [row] = await other<
+        { claimed: boolean; status: string }[]
+      >`select send_claimed_at is not null as claimed, status::text as status from refunds where id = ${p.refund.id}`;
       Object.assign(seen, row);
       seen.rowLock = await other
         .begin((tx) => tx`select id from refunds where id = ${p.refund.id} for update nowait`)
@@ -185,7 +240,10 @@ describe("sending a refund: claimed and committed, then Stripe, then the answer"
   it("a sender that died after Stripe made the refund leaves the row to the sweep: busy while its claim stands, then finished with the same refund", async () => {
     const p = await pendingRefund();
     // The first sender reached Stripe, which made the refund, and died before recording the answer.
-    const atStripe = await fakeStripeClient(ctx.fake).refunds.create({ payment_intent: p.intent, amount: 6000, metadata: { paymentId: p.payment.id } }, { idempotencyKey: `refund-${p.refund.id}` });
+    const atStripe = await fakeStripeClient(ctx.fake).refunds.create(
+      { payment_intent: p.intent, amount: 6000, metadata: { paymentId: p.payment.id } },
+      { idempotencyKey: `refund-${p.refund.id}` },
+    );
     await ctx.db.update(refunds).set({ sendClaimedAt: new Date() }).where(eq(refunds.id, p.refund.id));
     expect(await issueRefund(ctx.db, p.refund.id)).toBe("busy");
 
@@ -205,23 +263,52 @@ describe("manual refunds by an admin", () => {
     const admin = await createAdmin(ctx.db);
     const first = await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1500, reason: "Visit was shorter" });
     expect(first.outcome).toBe("sent");
-    expect(first.refund).toMatchObject({ kind: "manual", amountMinor: 1500, status: "succeeded", reason: "Visit was shorter", requestedBy: admin.id, requestedByRole: "admin" });
+    expect(first.refund).toMatchObject({
+      kind: "manual",
+      amountMinor: 1500,
+      status: "succeeded",
+      reason: "Visit was shorter",
+      requestedBy: admin.id,
+      requestedByRole: "admin",
+    });
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "partially_refunded", refundedMinor: 1500 });
-    const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.payment.id), eq(auditLog.action, "payment.refunded_manually")));
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, p.payment.id), eq(auditLog.action, "payment.refunded_manually")));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: admin.id, actorRole: "admin", after: expect.objectContaining({ amountMinor: 1500, reason: "Visit was shorter" }) });
+    expect(audit[0]).toMatchObject({
+      actorId: admin.id,
+      actorRole: "admin",
+      after: expect.objectContaining({ amountMinor: 1500, reason: "Visit was shorter" }),
+    });
     expect(await refundAudit(first.refund.id)).toEqual([
-      expect.objectContaining({ action: "refund.recorded", actorId: admin.id, actorRole: "admin", after: expect.objectContaining({ amountMinor: 1500, status: "pending", reason: "Visit was shorter" }) }),
-      expect.objectContaining({ action: "refund.succeeded", actorId: admin.id, actorRole: "admin", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: first.refund.stripeRefundId } }),
+      expect.objectContaining({
+        action: "refund.recorded",
+        actorId: admin.id,
+        actorRole: "admin",
+        after: expect.objectContaining({ amountMinor: 1500, status: "pending", reason: "Visit was shorter" }),
+      }),
+      expect.objectContaining({
+        action: "refund.succeeded",
+        actorId: admin.id,
+        actorRole: "admin",
+        before: { status: "pending", stripeRefundId: null },
+        after: { status: "succeeded", stripeRefundId: first.refund.stripeRefundId },
+      }),
     ]);
 
-    const tooMuch = (await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 4501, reason: "Oops" }))) as AppError;
+    const tooMuch = (await rejectionOf(
+      refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 4501, reason: "Oops" }),
+    )) as AppError;
     expect(tooMuch.code).toBe("invalid_input");
     expect(tooMuch.fieldErrors?.amount?.[0]).toBe("At most €45.00 can still be refunded.");
 
     await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 4500, reason: "Goodwill" });
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
-    expect(((await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1, reason: "More" }))) as AppError).code).toBe("conflict");
+    expect(
+      ((await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1, reason: "More" }))) as AppError).code,
+    ).toBe("conflict");
     expect(refundRequestsFor(p.payment.id).map((r) => r.form.amount)).toEqual(["1500", "4500"]);
   });
 
@@ -229,9 +316,16 @@ describe("manual refunds by an admin", () => {
     const p = await paid();
     const demoted = await createAdmin(ctx.db);
     await ctx.db.update(users).set({ active: false }).where(eq(users.id, demoted.id));
-    const callers = [{ id: p.patient.id, role: "patient" as const }, { id: p.doctor.id, role: "doctor" as const }, { id: p.patient.id, role: "admin" as const }, asAdmin(demoted)];
+    const callers = [
+      { id: p.patient.id, role: "patient" as const },
+      { id: p.doctor.id, role: "doctor" as const },
+      { id: p.patient.id, role: "admin" as const },
+      asAdmin(demoted),
+    ];
     for (const caller of callers) {
-      const error = (await rejectionOf(refundPaymentManually(ctx.db, caller, { paymentId: p.payment.id, amountMinor: 100, reason: "Not allowed" }))) as AppError;
+      const error = (await rejectionOf(
+        refundPaymentManually(ctx.db, caller, { paymentId: p.payment.id, amountMinor: 100, reason: "Not allowed" }),
+      )) as AppError;
       expect(error.code).toBe("forbidden");
     }
     expect(await refundsOf(ctx.db, p.payment.id)).toEqual([]);
@@ -243,7 +337,9 @@ describe("manual refunds by an admin", () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const held = await heldWithSession(ctx.db, { doctorId: doctor.id, patientId: patient.id });
     const admin = await createAdmin(ctx.db);
-    expect(((await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: held.payment.id, amountMinor: 100, reason: "No" }))) as AppError).code).toBe("conflict");
+    expect(
+      ((await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: held.payment.id, amountMinor: 100, reason: "No" }))) as AppError).code,
+    ).toBe("conflict");
   });
 });
 
@@ -256,8 +352,20 @@ describe("an admin sending a pending refund again", () => {
     expect(sent).toMatchObject({ id: p.refund.id, status: "succeeded" });
     expect(await refundAudit(p.refund.id)).toEqual([
       expect.objectContaining({ action: "refund.recorded", actorId: p.doctor.id, actorRole: "doctor" }),
-      expect.objectContaining({ action: "refund.succeeded", actorId: admin.id, actorRole: "admin", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: sent.stripeRefundId } }),
-      expect.objectContaining({ action: "refund.retried", actorId: admin.id, actorRole: "admin", before: { status: "pending", stripeRefundId: null }, after: { outcome: "sent", status: "succeeded", stripeRefundId: sent.stripeRefundId } }),
+      expect.objectContaining({
+        action: "refund.succeeded",
+        actorId: admin.id,
+        actorRole: "admin",
+        before: { status: "pending", stripeRefundId: null },
+        after: { status: "succeeded", stripeRefundId: sent.stripeRefundId },
+      }),
+      expect.objectContaining({
+        action: "refund.retried",
+        actorId: admin.id,
+        actorRole: "admin",
+        before: { status: "pending", stripeRefundId: null },
+        after: { outcome: "sent", status: "succeeded", stripeRefundId: sent.stripeRefundId },
+      }),
     ]);
   });
 
@@ -267,7 +375,11 @@ describe("an admin sending a pending refund again", () => {
     await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: admin, reason: "Clinic closed" }, hoursBefore(TUESDAY_10, 3));
     const [done] = await refundsOf(ctx.db, p.payment.id);
     expect(await retryRefundForAdmin(ctx.db, admin, done.id)).toBe("skipped");
-    expect((await refundAudit(done.id)).at(-1)).toMatchObject({ action: "refund.retried", actorId: admin.id, after: { outcome: "skipped", status: "succeeded" } });
+    expect((await refundAudit(done.id)).at(-1)).toMatchObject({
+      action: "refund.retried",
+      actorId: admin.id,
+      after: { outcome: "skipped", status: "succeeded" },
+    });
     expect(refundRequestsFor(p.payment.id)).toHaveLength(1);
   });
 
@@ -288,31 +400,46 @@ describe("paying at the clinic", () => {
   it("the doctor marks the fee paid, audited; another doctor cannot; it cannot be marked twice", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const other = await createDoctor(ctx.db);
-    const appointment = await withoutStripe(() => bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW));
+    const appointment = await withoutStripe(() =>
+      bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW),
+    );
 
     expect(((await rejectionOf(markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: other.id }, TEST_NOW))) as AppError).code).toBe("not_found");
     const marked = await markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, TUESDAY_10);
     expect(marked).toMatchObject({ provider: "clinic", status: "paid", paidAt: TUESDAY_10 });
-    const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, marked.id), eq(auditLog.action, "payment.marked_paid")));
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, marked.id), eq(auditLog.action, "payment.marked_paid")));
     expect(audit).toEqual([expect.objectContaining({ actorId: doctor.id, actorRole: "doctor" })]);
-    expect(((await rejectionOf(markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, TUESDAY_10))) as AppError).code).toBe("conflict");
+    expect(((await rejectionOf(markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, TUESDAY_10))) as AppError).code).toBe(
+      "conflict",
+    );
   });
 
   it("the doctor's earnings by month count received, refunded and still-due money separately", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const second = await createPatient(ctx.db);
     const admin = await createAdmin(ctx.db);
-    const dueVisit = await withoutStripe(() => bookAppointment(ctx.db, { patientId: second.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "10:00"), reason: "" }, TEST_NOW));
+    const dueVisit = await withoutStripe(() =>
+      bookAppointment(ctx.db, { patientId: second.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "10:00"), reason: "" }, TEST_NOW),
+    );
     expect(dueVisit.status).toBe("confirmed");
     const p = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id });
     await refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1000, reason: "Late start" });
-    expect(await doctorEarningsByMonth(ctx.db, doctor.id, "Europe/Berlin")).toEqual([{ month: "2030-03", currency: "EUR", paidMinor: 6000, refundedMinor: 1000, dueMinor: 6000 }]);
+    expect(await doctorEarningsByMonth(ctx.db, doctor.id, "Europe/Berlin")).toEqual([
+      { month: "2030-03", currency: "EUR", paidMinor: 6000, refundedMinor: 1000, dueMinor: 6000 },
+    ]);
   });
 
   it("a fee cannot be marked paid before the visit starts", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
-    const appointment = await withoutStripe(() => bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW));
-    const early = (await rejectionOf(markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, new Date(TUESDAY_10.getTime() - 60_000)))) as AppError;
+    const appointment = await withoutStripe(() =>
+      bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW),
+    );
+    const early = (await rejectionOf(
+      markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, new Date(TUESDAY_10.getTime() - 60_000)),
+    )) as AppError;
     expect(early).toMatchObject({ code: "conflict", message: "This visit has not started yet. Mark the fee paid at the visit, once it has begun." });
     expect(await paymentOf(ctx.db, appointment.id)).toMatchObject({ status: "due_at_visit", paidAt: null });
     expect(await markPaidAtClinic(ctx.db, { appointmentId: appointment.id, doctorId: doctor.id }, TUESDAY_10)).toMatchObject({ status: "paid" });
@@ -321,7 +448,9 @@ describe("paying at the clinic", () => {
   it("a card payment can never be marked paid by the doctor: only the webhook marks it paid", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const held = await heldWithSession(ctx.db, { doctorId: doctor.id, patientId: patient.id });
-    expect(((await rejectionOf(markPaidAtClinic(ctx.db, { appointmentId: held.appointment.id, doctorId: doctor.id }, TEST_NOW))) as AppError).code).toBe("conflict");
+    expect(((await rejectionOf(markPaidAtClinic(ctx.db, { appointmentId: held.appointment.id, doctorId: doctor.id }, TEST_NOW))) as AppError).code).toBe(
+      "conflict",
+    );
     expect(await paymentOf(ctx.db, held.appointment.id)).toMatchObject({ status: "requires_payment" });
   });
 });
@@ -329,7 +458,11 @@ describe("paying at the clinic", () => {
 describe("rescheduling a paid appointment", () => {
   it("moves the payment with the visit, so the new time is the paid one", async () => {
     const p = await paid();
-    const moved = await rescheduleAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-06", "11:00") }, TEST_NOW);
+    const moved = await rescheduleAppointment(
+      ctx.db,
+      { appointmentId: p.appointment.id, actor: { id: p.patient.id, role: "patient" }, newStartsAt: localInstant("2030-03-06", "11:00") },
+      TEST_NOW,
+    );
     expect(await paymentOf(ctx.db, moved.id)).toMatchObject({ id: p.payment.id, status: "paid" });
     expect(await paymentOf(ctx.db, p.appointment.id)).toBeUndefined();
   });

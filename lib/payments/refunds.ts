@@ -35,7 +35,14 @@ export async function auditRefundRecorded(tx: Db, refund: Refund, payment: { app
     action: "refund.recorded",
     entityType: "refund",
     entityId: refund.id,
-    after: { paymentId: refund.paymentId, appointmentId: payment.appointmentId, amountMinor: refund.amountMinor, currency: payment.currency, status: refund.status, reason: refund.reason },
+    after: {
+      paymentId: refund.paymentId,
+      appointmentId: payment.appointmentId,
+      amountMinor: refund.amountMinor,
+      currency: payment.currency,
+      status: refund.status,
+      reason: refund.reason,
+    },
   });
 }
 
@@ -88,7 +95,13 @@ export async function settleCancelledPayment(
 /** A refund row: pending for Stripe; at once "succeeded" for a clinic payment, which the clinic hands back itself. */
 export async function recordRefund(
   tx: Db,
-  input: { payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string }; kind: "cancellation" | "manual"; amountMinor: number; reason: string; actor: RefundActor },
+  input: {
+    payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string };
+    kind: "cancellation" | "manual";
+    amountMinor: number;
+    reason: string;
+    actor: RefundActor;
+  },
 ): Promise<Refund> {
   const refund = await insertRefund(tx, {
     paymentId: input.payment.id,
@@ -116,10 +129,16 @@ export async function announceRefundSucceeded(tx: Db, refund: Refund): Promise<v
   if (refund.kind === "late_payment") return;
   const payment = await getRefundTarget(tx, refund.paymentId);
   if (!payment) return;
-  await enqueueOutboxEvent(tx, "payment/refunded", { paymentId: refund.paymentId, appointmentId: payment.appointmentId, refundId: refund.id, amountMinor: refund.amountMinor });
+  await enqueueOutboxEvent(tx, "payment/refunded", {
+    paymentId: refund.paymentId,
+    appointmentId: payment.appointmentId,
+    refundId: refund.id,
+    amountMinor: refund.amountMinor,
+  });
 }
 
-const finalStatus = (status: string | null): Refund["status"] => (status === "succeeded" ? "succeeded" : status === "failed" || status === "canceled" ? "failed" : "pending");
+const finalStatus = (status: string | null): Refund["status"] =>
+  status === "succeeded" ? "succeeded" : status === "failed" || status === "canceled" ? "failed" : "pending";
 
 export type IssueOutcome = "sent" | "skipped" | "busy" | "failed";
 

@@ -13,7 +13,9 @@ export const refundFormSchema = z.object({
     .regex(/^\d{1,7}(\.\d{1,2})?$/, "Enter an amount such as 25 or 12.50.")
     .transform((value) => Math.round(Number(value) * 100))
     .refine((minor) => minor > 0, "The amount must be more than zero."),
-  reason: multiLineText({ error: "Say why you are refunding." }).min(3, "Say why you are refunding (at least 3 characters).").max(500, "Keep the reason under 500 characters."),
+  reason: multiLineText({ error: "Say why you are refunding." })
+    .min(3, "Say why you are refunding (at least 3 characters).")
+    .max(500, "Keep the reason under 500 characters."),
 });
 
 export const refundIdSchema = z.object({ refundId: z.uuid({ error: "That refund does not exist." }) });

@@ -18,7 +18,13 @@ import { checkoutSession, doctorAndPatient, heldWithSession, paymentOf, refundsO
 const ctx = setUpPaymentTests();
 
 function post(signed: { payload: string; header: string }) {
-  return POST(new Request("http://localhost/api/webhooks/stripe", { method: "POST", body: signed.payload, headers: { "content-type": "application/json", "stripe-signature": signed.header } }));
+  return POST(
+    new Request("http://localhost/api/webhooks/stripe", {
+      method: "POST",
+      body: signed.payload,
+      headers: { "content-type": "application/json", "stripe-signature": signed.header },
+    }),
+  );
 }
 
 async function held() {
@@ -32,7 +38,14 @@ const completed = (h: Awaited<ReturnType<typeof held>>, overrides: Record<string
 });
 
 const outboxNames = async (appointmentId: string) =>
-  (await ctx.db.select({ name: outboxEvents.name }).from(outboxEvents).where(sql`${outboxEvents.payload}->>'appointmentId' = ${appointmentId}`)).map((row) => row.name).sort();
+  (
+    await ctx.db
+      .select({ name: outboxEvents.name })
+      .from(outboxEvents)
+      .where(sql`${outboxEvents.payload}->>'appointmentId' = ${appointmentId}`)
+  )
+    .map((row) => row.name)
+    .sort();
 
 describe("the signature's age", () => {
   it("a correctly signed delivery whose timestamp is older than the tolerance is refused with 400 and changes nothing", async () => {
@@ -61,7 +74,11 @@ describe("a checkout that does not match its payment", () => {
 
     const response = await post(signed);
     expect(response.status).toBe(200);
-    expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({ status: "cancelled", cancelledBy: "system", cancellationReason: MISMATCH_CANCELLATION_REASON });
+    expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "system",
+      cancellationReason: MISMATCH_CANCELLATION_REASON,
+    });
 
     const requests = ctx.fake.requestsTo("POST", "/v1/refunds").filter((r) => r.form["metadata[paymentId]"] === h.payment.id);
     expect(requests).toHaveLength(1);
@@ -101,7 +118,10 @@ describe("a checkout that does not match its payment", () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(ctx.fake.requestsTo("POST", "/v1/refunds").filter((r) => r.form["metadata[paymentId]"] === h.payment.id)).toHaveLength(1);
     expect(await refundsOf(ctx.db, h.payment.id)).toEqual([expect.objectContaining({ kind: "mismatch", amountMinor: 9000 })]);
-    const confirmed = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "appointment/confirmed"), sql`${outboxEvents.payload}->>'appointmentId' = ${h.appointment.id}`));
+    const confirmed = await ctx.db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.name, "appointment/confirmed"), sql`${outboxEvents.payload}->>'appointmentId' = ${h.appointment.id}`));
     expect(confirmed).toEqual([]);
   });
 

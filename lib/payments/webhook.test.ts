@@ -9,7 +9,17 @@ import { TEST_NOW, auditRowsFor, createPatient, getAppointment, hoursBefore } fr
 import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON, releaseLapsedHolds } from "./holds";
 import { LATE_PAYMENT_REFUND_REASON } from "./policy";
 import { signedStripeEvent } from "./testing/fake-stripe";
-import { TUESDAY_10, checkoutSession, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, paymentsOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
+import {
+  TUESDAY_10,
+  checkoutSession,
+  doctorAndPatient,
+  heldWithSession,
+  paidAppointment,
+  paymentOf,
+  paymentsOf,
+  refundsOf,
+  setUpPaymentTests,
+} from "./testing/test-kit";
 
 const ctx = setUpPaymentTests();
 const minutesAfter = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * 60_000);
@@ -32,14 +42,18 @@ async function held() {
   return { doctor, patient, ...(await heldWithSession(ctx.db, { doctorId: doctor.id, patientId: patient.id })) };
 }
 
-const completedFor = (h: Awaited<ReturnType<typeof held>>, intent?: string) => checkoutSession({ sessionId: h.sessionId, appointmentId: h.appointment.id, paymentId: h.payment.id, intent });
+const completedFor = (h: Awaited<ReturnType<typeof held>>, intent?: string) =>
+  checkoutSession({ sessionId: h.sessionId, appointmentId: h.appointment.id, paymentId: h.payment.id, intent });
 
 async function storedEvent(id: string) {
   return ctx.db.select().from(stripeEvents).where(eq(stripeEvents.id, id));
 }
 
 async function confirmations(appointmentId: string) {
-  return ctx.db.select().from(appointmentEvents).where(and(eq(appointmentEvents.appointmentId, appointmentId), eq(appointmentEvents.toStatus, "confirmed")));
+  return ctx.db
+    .select()
+    .from(appointmentEvents)
+    .where(and(eq(appointmentEvents.appointmentId, appointmentId), eq(appointmentEvents.toStatus, "confirmed")));
 }
 
 const refundAudit = (refundId: string) => auditRowsFor(ctx.db, "refund", refundId);
@@ -53,10 +67,18 @@ describe("POST /api/webhooks/stripe", () => {
     expect(response.status).toBe(200);
     expect(body).toEqual({ received: true, result: "processed" });
     expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({ status: "confirmed" });
-    expect(await paymentOf(ctx.db, h.appointment.id)).toMatchObject({ status: "paid", amountMinor: 6000, stripeCheckoutSessionId: h.sessionId, stripePaymentIntentId: "pi_valid_1" });
+    expect(await paymentOf(ctx.db, h.appointment.id)).toMatchObject({
+      status: "paid",
+      amountMinor: 6000,
+      stripeCheckoutSessionId: h.sessionId,
+      stripePaymentIntentId: "pi_valid_1",
+    });
     expect((await paymentOf(ctx.db, h.appointment.id)).paidAt).toBeInstanceOf(Date);
     expect(await storedEvent(event.id)).toHaveLength(1);
-    const outbox = await ctx.db.select({ name: outboxEvents.name }).from(outboxEvents).where(sql`${outboxEvents.payload}->>'appointmentId' = ${h.appointment.id}`);
+    const outbox = await ctx.db
+      .select({ name: outboxEvents.name })
+      .from(outboxEvents)
+      .where(sql`${outboxEvents.payload}->>'appointmentId' = ${h.appointment.id}`);
     expect(outbox.map((row) => row.name).sort()).toEqual(["appointment/booked", "appointment/confirmed", "payment/paid"]);
   });
 
@@ -94,7 +116,10 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await confirmations(h.appointment.id)).toHaveLength(1);
     expect(await paymentsOf(ctx.db, h.appointment.id)).toHaveLength(1);
     expect(await storedEvent(signed.event.id)).toHaveLength(1);
-    const paidAudits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, h.payment.id), eq(auditLog.action, "payment.received")));
+    const paidAudits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, h.payment.id), eq(auditLog.action, "payment.received")));
     expect(paidAudits).toHaveLength(1);
   });
 
@@ -111,10 +136,18 @@ describe("POST /api/webhooks/stripe", () => {
     const h = await held();
     const { response } = await deliver("checkout.session.expired", { ...completedFor(h), status: "expired", payment_status: "unpaid", payment_intent: null });
     expect(response.status).toBe(200);
-    expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({ status: "cancelled", cancelledBy: "system", cancellationReason: HOLD_RELEASE_REASON });
+    expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "system",
+      cancellationReason: HOLD_RELEASE_REASON,
+    });
     expect(await paymentOf(ctx.db, h.appointment.id)).toMatchObject({ status: "expired" });
     const other = await createPatient(ctx.db);
-    const rebooked = await bookAppointment(ctx.db, { patientId: other.id, doctorId: h.doctor.id, startsAt: h.appointment.startsAt, reason: "" }, minutesAfter(TEST_NOW, 1));
+    const rebooked = await bookAppointment(
+      ctx.db,
+      { patientId: other.id, doctorId: h.doctor.id, startsAt: h.appointment.startsAt, reason: "" },
+      minutesAfter(TEST_NOW, 1),
+    );
     expect(rebooked.status).toBe("pending_payment");
   });
 
@@ -130,7 +163,11 @@ describe("POST /api/webhooks/stripe", () => {
   it("a payment completing after the hold was released and the slot re-booked is refunded exactly once, with no overlap, and the patient is told", async () => {
     const h = await held();
     const next = await createPatient(ctx.db);
-    const rebooked = await bookAppointment(ctx.db, { patientId: next.id, doctorId: h.doctor.id, startsAt: h.appointment.startsAt, reason: "" }, minutesAfter(TEST_NOW, 31));
+    const rebooked = await bookAppointment(
+      ctx.db,
+      { patientId: next.id, doctorId: h.doctor.id, startsAt: h.appointment.startsAt, reason: "" },
+      minutesAfter(TEST_NOW, 31),
+    );
     const signed = signedStripeEvent("checkout.session.completed", completedFor(h, "pi_late_1"));
     const responses = await Promise.all(Array.from({ length: 3 }, () => post(signed.payload, signed.header)));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
@@ -147,26 +184,47 @@ describe("POST /api/webhooks/stripe", () => {
         action: "refund.recorded",
         actorId: null,
         actorRole: "system",
-        after: { paymentId: h.payment.id, appointmentId: h.appointment.id, amountMinor: 6000, currency: h.payment.currency, status: "pending", reason: LATE_PAYMENT_REFUND_REASON },
+        after: {
+          paymentId: h.payment.id,
+          appointmentId: h.appointment.id,
+          amountMinor: 6000,
+          currency: h.payment.currency,
+          status: "pending",
+          reason: LATE_PAYMENT_REFUND_REASON,
+        },
       }),
-      expect.objectContaining({ action: "refund.succeeded", actorRole: "system", before: { status: "pending", stripeRefundId: null }, after: { status: "succeeded", stripeRefundId: refund.stripeRefundId } }),
+      expect.objectContaining({
+        action: "refund.succeeded",
+        actorRole: "system",
+        before: { status: "pending", stripeRefundId: null },
+        after: { status: "succeeded", stripeRefundId: refund.stripeRefundId },
+      }),
     ]);
 
     // Nobody lost their place and nothing overlaps: the first appointment stays released.
     expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({ status: "cancelled" });
     expect(await getAppointment(ctx.db, rebooked.id)).toMatchObject({ status: "pending_payment", patientId: next.id });
-    const active = await ctx.db.select().from(appointments).where(and(eq(appointments.doctorId, h.doctor.id), ne(appointments.status, "cancelled")));
+    const active = await ctx.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.doctorId, h.doctor.id), ne(appointments.status, "cancelled")));
     expect(active.map((a) => a.id)).toEqual([rebooked.id]);
 
     // The explanation is an outbox event written with the refund: run its job as delivery would.
     await runFromOutbox(ctx.db, sendLatePaymentRefundNotice, { paymentId: h.payment.id });
-    const mail = await ctx.db.select().from(emails).where(and(eq(emails.toAddress, h.patient.email), eq(emails.template, "payment-late-refund")));
+    const mail = await ctx.db
+      .select()
+      .from(emails)
+      .where(and(eq(emails.toAddress, h.patient.email), eq(emails.template, "payment-late-refund")));
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe("Your payment is being refunded");
     expect(mail[0].text).toContain("€60.00");
     // Told by its own email, by kind: never the generic refund notice too.
     expect(refund.kind).toBe("late_payment");
-    const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'refundId' = ${refund.id}`));
+    const announced = await ctx.db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'refundId' = ${refund.id}`));
     expect(announced).toHaveLength(0);
   });
 
@@ -175,7 +233,12 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await releaseLapsedHolds(ctx.db, minutesAfter(TEST_NOW, 31), { doctorId: h.doctor.id })).toBe(1);
     const { response } = await deliver("checkout.session.completed", completedFor(h));
     expect(response.status).toBe(200);
-    expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({ status: "confirmed", cancelledBy: null, cancellationReason: null, cancelledAt: null });
+    expect(await getAppointment(ctx.db, h.appointment.id)).toMatchObject({
+      status: "confirmed",
+      cancelledBy: null,
+      cancellationReason: null,
+      cancelledAt: null,
+    });
     expect(await paymentOf(ctx.db, h.appointment.id)).toMatchObject({ status: "paid" });
     expect(refundRequestsFor(h.payment.id)).toHaveLength(0);
   });
@@ -205,7 +268,9 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await paymentOf(ctx.db, paid.appointment.id)).toMatchObject({ status: "partially_refunded", refundedMinor: 2000 });
     await deliver("refund.updated", { ...refund, status: "pending" });
     await deliver("charge.refunded", { id: "ch_1", object: "charge", payment_intent: paid.intent, amount_refunded: 2000 });
-    expect(await refundsOf(ctx.db, paid.payment.id)).toEqual([expect.objectContaining({ stripeRefundId: "re_dash_1", amountMinor: 2000, status: "succeeded" })]);
+    expect(await refundsOf(ctx.db, paid.payment.id)).toEqual([
+      expect.objectContaining({ stripeRefundId: "re_dash_1", amountMinor: 2000, status: "succeeded" }),
+    ]);
 
     // The rest is refunded in Stripe; the charge says so before the refund's own event arrives.
     await deliver("charge.refunded", { id: "ch_1", object: "charge", payment_intent: paid.intent, amount_refunded: 6000 });
@@ -217,12 +282,20 @@ describe("POST /api/webhooks/stripe", () => {
     ]);
     expect(rows.map((r) => r.kind)).toEqual(["outside_stripe", "outside_stripe"]);
     expect(await paymentOf(ctx.db, paid.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
-    const announced = await ctx.db.select().from(outboxEvents).where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'paymentId' = ${paid.payment.id}`));
+    const announced = await ctx.db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.name, "payment/refunded"), sql`${outboxEvents.payload}->>'paymentId' = ${paid.payment.id}`));
     expect(announced).toHaveLength(2);
     // Each refund made in Stripe is recorded once, by the system; matching its id later is no status change.
     for (const row of await refundsOf(ctx.db, paid.payment.id)) {
       expect(await refundAudit(row.id)).toEqual([
-        expect.objectContaining({ action: "refund.recorded", actorId: null, actorRole: "system", after: expect.objectContaining({ paymentId: paid.payment.id, amountMinor: row.amountMinor, status: "succeeded", reason: row.reason }) }),
+        expect.objectContaining({
+          action: "refund.recorded",
+          actorId: null,
+          actorRole: "system",
+          after: expect.objectContaining({ paymentId: paid.payment.id, amountMinor: row.amountMinor, status: "succeeded", reason: row.reason }),
+        }),
       ]);
     }
   });
@@ -231,9 +304,20 @@ describe("POST /api/webhooks/stripe", () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const paid = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id });
     ctx.fake.failNext("/v1/refunds", 1, 503);
-    await cancelAppointment(ctx.db, { appointmentId: paid.appointment.id, actor: { id: doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
+    await cancelAppointment(
+      ctx.db,
+      { appointmentId: paid.appointment.id, actor: { id: doctor.id, role: "doctor" }, reason: "Ill" },
+      hoursBefore(TUESDAY_10, 3),
+    );
     const [pending] = await refundsOf(ctx.db, paid.payment.id);
-    const stripeRefund = { id: "re_ours_1", object: "refund", amount: 6000, status: "pending", payment_intent: paid.intent, metadata: { refundId: pending.id } };
+    const stripeRefund = {
+      id: "re_ours_1",
+      object: "refund",
+      amount: 6000,
+      status: "pending",
+      payment_intent: paid.intent,
+      metadata: { refundId: pending.id },
+    };
 
     await deliver("refund.created", stripeRefund);
     await deliver("refund.updated", { ...stripeRefund, status: "succeeded" });
@@ -241,7 +325,13 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await refundsOf(ctx.db, paid.payment.id)).toEqual([expect.objectContaining({ id: pending.id, status: "succeeded", stripeRefundId: "re_ours_1" })]);
     expect(await refundAudit(pending.id)).toEqual([
       expect.objectContaining({ action: "refund.recorded", actorId: doctor.id, actorRole: "doctor" }),
-      expect.objectContaining({ action: "refund.succeeded", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: "re_ours_1" }, after: { status: "succeeded", stripeRefundId: "re_ours_1" } }),
+      expect.objectContaining({
+        action: "refund.succeeded",
+        actorId: null,
+        actorRole: "system",
+        before: { status: "pending", stripeRefundId: "re_ours_1" },
+        after: { status: "succeeded", stripeRefundId: "re_ours_1" },
+      }),
     ]);
   });
 
@@ -255,8 +345,18 @@ describe("POST /api/webhooks/stripe", () => {
     const [row] = await refundsOf(ctx.db, paid.payment.id);
     expect(row).toMatchObject({ status: "failed", stripeRefundId: "re_dash_fail", amountMinor: 1500 });
     expect(await refundAudit(row.id)).toEqual([
-      expect.objectContaining({ action: "refund.recorded", actorRole: "system", after: expect.objectContaining({ paymentId: paid.payment.id, amountMinor: 1500, status: "pending" }) }),
-      expect.objectContaining({ action: "refund.failed", actorId: null, actorRole: "system", before: { status: "pending", stripeRefundId: "re_dash_fail" }, after: { status: "failed", stripeRefundId: "re_dash_fail" } }),
+      expect.objectContaining({
+        action: "refund.recorded",
+        actorRole: "system",
+        after: expect.objectContaining({ paymentId: paid.payment.id, amountMinor: 1500, status: "pending" }),
+      }),
+      expect.objectContaining({
+        action: "refund.failed",
+        actorId: null,
+        actorRole: "system",
+        before: { status: "pending", stripeRefundId: "re_dash_fail" },
+        after: { status: "failed", stripeRefundId: "re_dash_fail" },
+      }),
     ]);
     expect(await paymentOf(ctx.db, paid.appointment.id)).toMatchObject({ status: "paid", refundedMinor: 0 });
   });
@@ -269,12 +369,18 @@ describe("POST /api/webhooks/stripe", () => {
   });
 
   it("a session Careslot does not know is accepted and changes nothing", async () => {
-    const before = await ctx.db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, "payment.received"));
+    const before = await ctx.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.action, "payment.received"));
     const { response, body, event } = await deliver("checkout.session.completed", checkoutSession({ sessionId: "cs_unknown", appointmentId: "not-a-uuid" }));
     expect(response.status).toBe(200);
     expect(body.result).toBe("processed");
     expect(await storedEvent(event.id)).toHaveLength(1);
-    const after = await ctx.db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, "payment.received"));
+    const after = await ctx.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.action, "payment.received"));
     expect(after[0].count).toBe(before[0].count);
   });
 });

@@ -1,6 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { hasOverlappingActiveAppointment, lockAppointment, recordAppointmentEvent, reinstateReleasedHold, transitionAppointment } from "@/db/queries/appointments";
+import {
+  hasOverlappingActiveAppointment,
+  lockAppointment,
+  recordAppointmentEvent,
+  reinstateReleasedHold,
+  transitionAppointment,
+} from "@/db/queries/appointments";
 import {
   claimStripeEvent,
   committedRefundTotal,
@@ -100,8 +106,21 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
   // What Stripe took, recorded as it is (the refund goes back in that amount and currency).
   const received = { amountMinor: session.amount_total ?? payment.amountMinor, currency: session.currency?.toUpperCase() ?? payment.currency };
   const matches = session.amount_total === payment.amountMinor && received.currency === payment.currency.toUpperCase();
-  const paid = await updatePayment(tx, payment.id, { status: "paid", paidAt: now, ...received, stripeCheckoutSessionId: session.id, stripePaymentIntentId: intent });
-  await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.received", entityType: "payment", entityId: payment.id, after: { amountMinor: received.amountMinor, currency: received.currency, sessionId: session.id } });
+  const paid = await updatePayment(tx, payment.id, {
+    status: "paid",
+    paidAt: now,
+    ...received,
+    stripeCheckoutSessionId: session.id,
+    stripePaymentIntentId: intent,
+  });
+  await insertAuditEntry(tx, {
+    actorId: null,
+    actorRole: "system",
+    action: "payment.received",
+    entityType: "payment",
+    entityId: payment.id,
+    after: { amountMinor: received.amountMinor, currency: received.currency, sessionId: session.id },
+  });
   if (!matches) return refundMismatch(tx, { expected: payment, paid, appointment, sessionId: session.id, now });
 
   if (appointment.status === "pending_payment") {
@@ -119,17 +138,49 @@ async function onCheckoutPaid(tx: Db, session: Stripe.Checkout.Session, now: Dat
     appointment.status === "cancelled" &&
     appointment.cancelledBy === "system" &&
     appointment.startsAt > now &&
-    !(await hasOverlappingActiveAppointment(tx, { appointmentId: appointment.id, doctorId: appointment.doctorId, patientId: appointment.patientId, startsAt: appointment.startsAt, endsAt: appointment.endsAt, now }));
+    !(await hasOverlappingActiveAppointment(tx, {
+      appointmentId: appointment.id,
+      doctorId: appointment.doctorId,
+      patientId: appointment.patientId,
+      startsAt: appointment.startsAt,
+      endsAt: appointment.endsAt,
+      now,
+    }));
   if (reclaimable && (await reinstateReleasedHold(tx, appointment.id))) {
-    await recordAppointmentEvent(tx, { appointmentId: appointment.id, fromStatus: "cancelled", toStatus: "confirmed", actor: SYSTEM, note: "Payment arrived after the hold ran out; the time was still free, so the booking stands" });
+    await recordAppointmentEvent(tx, {
+      appointmentId: appointment.id,
+      fromStatus: "cancelled",
+      toStatus: "confirmed",
+      actor: SYSTEM,
+      note: "Payment arrived after the hold ran out; the time was still free, so the booking stands",
+    });
     await announceConfirmed(tx, appointment, payment.id);
     return noFollowUp();
   }
 
-  const refund = await insertRefund(tx, { paymentId: payment.id, kind: "late_payment", amountMinor: paid.amountMinor - (await committedRefundTotal(tx, payment.id)), reason: LATE_PAYMENT_REFUND_REASON, status: "pending", requestedByRole: "system" });
+  const refund = await insertRefund(tx, {
+    paymentId: payment.id,
+    kind: "late_payment",
+    amountMinor: paid.amountMinor - (await committedRefundTotal(tx, payment.id)),
+    reason: LATE_PAYMENT_REFUND_REASON,
+    status: "pending",
+    requestedByRole: "system",
+  });
   await auditRefundRecorded(tx, refund, paid, SYSTEM);
-  await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "payment.late_refund", entityType: "payment", entityId: payment.id, after: { refundId: refund.id, amountMinor: refund.amountMinor, appointmentStatus: appointment.status } });
-  await enqueueOutboxEvent(tx, "payment/late-refund.recorded", { paymentId: payment.id, appointmentId: appointment.id, refundId: refund.id, amountMinor: refund.amountMinor });
+  await insertAuditEntry(tx, {
+    actorId: null,
+    actorRole: "system",
+    action: "payment.late_refund",
+    entityType: "payment",
+    entityId: payment.id,
+    after: { refundId: refund.id, amountMinor: refund.amountMinor, appointmentStatus: appointment.status },
+  });
+  await enqueueOutboxEvent(tx, "payment/late-refund.recorded", {
+    paymentId: payment.id,
+    appointmentId: appointment.id,
+    refundId: refund.id,
+    amountMinor: refund.amountMinor,
+  });
   return { ...noFollowUp(), refundIds: [refund.id] };
 }
 
@@ -146,12 +197,33 @@ async function refundMismatch(
   input: { expected: Payment; paid: Payment; appointment: NonNullable<Awaited<ReturnType<typeof lockAppointment>>>; sessionId: string; now: Date },
 ): Promise<PaymentFollowUp> {
   const { expected, paid, appointment, now } = input;
-  securityEvent("checkout_mismatch", { paymentId: paid.id, expected: { amountMinor: expected.amountMinor, currency: expected.currency }, received: { amountMinor: paid.amountMinor, currency: paid.currency } });
+  securityEvent("checkout_mismatch", {
+    paymentId: paid.id,
+    expected: { amountMinor: expected.amountMinor, currency: expected.currency },
+    received: { amountMinor: paid.amountMinor, currency: paid.currency },
+  });
   if (appointment.status === "pending_payment") {
-    await transitionAppointment(tx, { id: appointment.id, from: ["pending_payment"], to: "cancelled", actor: SYSTEM, note: MISMATCH_CANCELLATION_REASON, cancellation: { reason: MISMATCH_CANCELLATION_REASON, at: now } });
+    await transitionAppointment(tx, {
+      id: appointment.id,
+      from: ["pending_payment"],
+      to: "cancelled",
+      actor: SYSTEM,
+      note: MISMATCH_CANCELLATION_REASON,
+      cancellation: { reason: MISMATCH_CANCELLATION_REASON, at: now },
+    });
   }
   const amountMinor = paid.amountMinor - (await committedRefundTotal(tx, paid.id));
-  const refund = amountMinor > 0 ? await insertRefund(tx, { paymentId: paid.id, kind: "mismatch", amountMinor, reason: MISMATCH_REFUND_REASON, status: "pending", requestedByRole: "system" }) : undefined;
+  const refund =
+    amountMinor > 0
+      ? await insertRefund(tx, {
+          paymentId: paid.id,
+          kind: "mismatch",
+          amountMinor,
+          reason: MISMATCH_REFUND_REASON,
+          status: "pending",
+          requestedByRole: "system",
+        })
+      : undefined;
   if (refund) await auditRefundRecorded(tx, refund, paid, SYSTEM);
   await insertAuditEntry(tx, {
     actorId: null,
@@ -160,13 +232,26 @@ async function refundMismatch(
     entityType: "payment",
     entityId: paid.id,
     before: { amountMinor: expected.amountMinor, currency: expected.currency },
-    after: { amountMinor: paid.amountMinor, currency: paid.currency, sessionId: input.sessionId, refundId: refund?.id ?? null, appointmentStatus: appointment.status === "pending_payment" ? "cancelled" : appointment.status },
+    after: {
+      amountMinor: paid.amountMinor,
+      currency: paid.currency,
+      sessionId: input.sessionId,
+      refundId: refund?.id ?? null,
+      appointmentStatus: appointment.status === "pending_payment" ? "cancelled" : appointment.status,
+    },
   });
   return { ...noFollowUp(), refundIds: refund ? [refund.id] : [] };
 }
 
 async function announceConfirmed(tx: Db, appointment: { id: string; startsAt: Date }, paymentId: string) {
-  await insertAuditEntry(tx, { actorId: null, actorRole: "system", action: "appointment.paid", entityType: "appointment", entityId: appointment.id, after: { status: "confirmed", paymentId } });
+  await insertAuditEntry(tx, {
+    actorId: null,
+    actorRole: "system",
+    action: "appointment.paid",
+    entityType: "appointment",
+    entityId: appointment.id,
+    after: { status: "confirmed", paymentId },
+  });
   // "booked" went out with the hold; these confirm it (emails, reminders) and ask for the receipt.
   await enqueueOutboxEvent(tx, "appointment/confirmed", { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() });
   await enqueueOutboxEvent(tx, "payment/paid", { paymentId, appointmentId: appointment.id });
@@ -180,12 +265,20 @@ async function onCheckoutClosed(tx: Db, session: Stripe.Checkout.Session, outcom
   if (payment.status === "requires_payment") await updatePayment(tx, payment.id, { status: outcome, stripeCheckoutSessionId: session.id });
   if (appointment?.status === "pending_payment") {
     const reason = outcome === "expired" ? HOLD_RELEASE_REASON : PAYMENT_FAILED_REASON;
-    await transitionAppointment(tx, { id: appointment.id, from: ["pending_payment"], to: "cancelled", actor: SYSTEM, note: reason, cancellation: { reason, at: now } });
+    await transitionAppointment(tx, {
+      id: appointment.id,
+      from: ["pending_payment"],
+      to: "cancelled",
+      actor: SYSTEM,
+      note: reason,
+      cancellation: { reason, at: now },
+    });
   }
   return noFollowUp();
 }
 
-const refundStatusOf = (status: string | null): RefundStatus => (status === "succeeded" ? "succeeded" : status === "failed" || status === "canceled" ? "failed" : "pending");
+const refundStatusOf = (status: string | null): RefundStatus =>
+  status === "succeeded" ? "succeeded" : status === "failed" || status === "canceled" ? "failed" : "pending";
 
 /** Records a refund's outcome, matched by its Stripe id or the refund row id we sent as metadata; one made in Stripe itself is added. */
 async function onRefund(tx: Db, refund: Stripe.Refund) {
@@ -207,7 +300,15 @@ async function onRefund(tx: Db, refund: Stripe.Refund) {
     const updated = await updateRefund(tx, noticed.id, { stripeRefundId: refund.id, status });
     if (updated.status !== noticed.status) await auditRefundStatus(tx, SYSTEM, noticed, updated);
   } else {
-    const added = await insertRefund(tx, { paymentId: payment.id, kind: "outside_stripe", amountMinor: refund.amount, reason: OUTSIDE_REFUND_REASON, status, stripeRefundId: refund.id, requestedByRole: "system" });
+    const added = await insertRefund(tx, {
+      paymentId: payment.id,
+      kind: "outside_stripe",
+      amountMinor: refund.amount,
+      reason: OUTSIDE_REFUND_REASON,
+      status,
+      stripeRefundId: refund.id,
+      requestedByRole: "system",
+    });
     await auditRefundRecorded(tx, added, payment, SYSTEM);
     if (added.status === "succeeded") await announceRefundSucceeded(tx, added);
   }
@@ -222,7 +323,14 @@ async function onChargeRefunded(tx: Db, charge: Stripe.Charge) {
   if (!payment) return;
   const unknown = charge.amount_refunded - (await committedRefundTotal(tx, payment.id));
   if (unknown > 0) {
-    const noticed = await insertRefund(tx, { paymentId: payment.id, kind: "outside_stripe", amountMinor: unknown, reason: OUTSIDE_REFUND_REASON, status: "succeeded", requestedByRole: "system" });
+    const noticed = await insertRefund(tx, {
+      paymentId: payment.id,
+      kind: "outside_stripe",
+      amountMinor: unknown,
+      reason: OUTSIDE_REFUND_REASON,
+      status: "succeeded",
+      requestedByRole: "system",
+    });
     await auditRefundRecorded(tx, noticed, payment, SYSTEM);
     await announceRefundSucceeded(tx, noticed);
   }

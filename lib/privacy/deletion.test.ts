@@ -73,14 +73,39 @@ async function fullAccount(marker: string) {
   const second = await createDoctor(ctx.db, { fullName: "Dr. Also Keeps" });
   const held = await heldWithSession(ctx.db, { doctorId: second.id, patientId, startsAt: WEDNESDAY_10 });
   const ownCancellation = await paidAppointment(ctx.db, { doctorId: second.id, patientId, startsAt: THURSDAY_10 });
-  await cancelAppointment(ctx.db, { appointmentId: ownCancellation.appointment.id, actor: { id: patientId, role: "patient" }, reason: `${marker}-my-cancel-reason` }, TEST_NOW);
+  await cancelAppointment(
+    ctx.db,
+    { appointmentId: ownCancellation.appointment.id, actor: { id: patientId, role: "patient" }, reason: `${marker}-my-cancel-reason` },
+    TEST_NOW,
+  );
   // The local runner's stored run of that event, as it keeps it.
-  const cancelledEvent = { id: randomUUID(), name: "appointment/cancelled", data: { appointmentId: ownCancellation.appointment.id, cancelledBy: "patient", reason: `${marker}-my-cancel-reason` }, ts: TEST_NOW.getTime() };
-  await ctx.db.insert(jobRuns).values({ id: randomUUID(), functionId: "send-cancellation-notice", eventName: cancelledEvent.name, event: cancelledEvent, status: "completed" });
+  const cancelledEvent = {
+    id: randomUUID(),
+    name: "appointment/cancelled",
+    data: { appointmentId: ownCancellation.appointment.id, cancelledBy: "patient", reason: `${marker}-my-cancel-reason` },
+    ts: TEST_NOW.getTime(),
+  };
+  await ctx.db
+    .insert(jobRuns)
+    .values({ id: randomUUID(), functionId: "send-cancellation-notice", eventName: cancelledEvent.name, event: cancelledEvent, status: "completed" });
   await sessionAt(ctx.db, patientId);
   await sessionAt(ctx.db, patientId);
-  await insertAuthToken(ctx.db, { userId: patientId, kind: "reset_password", tokenHash: `hash-${marker}-${patientId}`, expiresAt: new Date(TEST_NOW.getTime() + 3_600_000) });
-  await recordEmail(ctx.db, { toAddress: data.patient.email, subject: `Hello ${marker}`, template: "test", html: `<p>${marker}</p>`, text: marker, provider: "mailbox", status: "stored", userId: patientId });
+  await insertAuthToken(ctx.db, {
+    userId: patientId,
+    kind: "reset_password",
+    tokenHash: `hash-${marker}-${patientId}`,
+    expiresAt: new Date(TEST_NOW.getTime() + 3_600_000),
+  });
+  await recordEmail(ctx.db, {
+    toAddress: data.patient.email,
+    subject: `Hello ${marker}`,
+    template: "test",
+    html: `<p>${marker}</p>`,
+    text: marker,
+    provider: "mailbox",
+    status: "stored",
+    userId: patientId,
+  });
   return { ...data, doctor, far, near, held, ownCancellation, files: await fileKeysOf(patientId) };
 }
 
@@ -94,15 +119,39 @@ describe("deletePatientAccount", () => {
     expect(outcome).toEqual({ cancelledAppointments: 3, refunds: ["€60.00"] });
 
     // The account: anonymised, unusable, signed out everywhere, its tokens gone.
-    expect(await userRow(ctx.db, patient.id)).toMatchObject({ email: erasedEmail(patient.id), fullName: ERASED_NAME, passwordHash: UNUSABLE_PASSWORD_HASH, active: false, deletedAt: TEST_NOW });
-    const open = await ctx.db.select().from(sessions).where(and(eq(sessions.userId, patient.id), sql`${sessions.revokedAt} is null`));
+    expect(await userRow(ctx.db, patient.id)).toMatchObject({
+      email: erasedEmail(patient.id),
+      fullName: ERASED_NAME,
+      passwordHash: UNUSABLE_PASSWORD_HASH,
+      active: false,
+      deletedAt: TEST_NOW,
+    });
+    const open = await ctx.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, patient.id), sql`${sessions.revokedAt} is null`));
     expect(open).toEqual([]);
     expect(await ctx.db.select().from(authTokens).where(eq(authTokens.userId, patient.id))).toEqual([]);
     expect(await getThrottle(ctx.db, patient.email)).toBeNull();
 
     // Personal and medical information, photo, records (rows and files), reviews, reports: gone.
     const [profile] = await ctx.db.select().from(patientProfiles).where(eq(patientProfiles.userId, patient.id));
-    expect(profile).toMatchObject({ phone: null, dateOfBirth: null, gender: null, city: null, latitude: null, longitude: null, timeZone: "UTC", photoKey: null, allergies: null, chronicConditions: null, currentMedications: null, bloodType: null, emergencyContactName: null, emergencyContactPhone: null });
+    expect(profile).toMatchObject({
+      phone: null,
+      dateOfBirth: null,
+      gender: null,
+      city: null,
+      latitude: null,
+      longitude: null,
+      timeZone: "UTC",
+      photoKey: null,
+      allergies: null,
+      chronicConditions: null,
+      currentMedications: null,
+      bloodType: null,
+      emergencyContactName: null,
+      emergencyContactPhone: null,
+    });
     expect(await ctx.db.select().from(medicalRecords).where(eq(medicalRecords.patientId, patient.id))).toEqual([]);
     expect(await ctx.db.select().from(recordShares).where(eq(recordShares.recordId, account.record.id))).toEqual([]);
     for (const key of account.files) expect(await rejectionOf(readFile(key))).toBeInstanceOf(FileMissingError);
@@ -143,7 +192,9 @@ describe("deletePatientAccount", () => {
 
     // Audit entries stay, the actor the anonymised row, the text they wrote removed.
     const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.actorId, patient.id));
-    expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(["record.uploaded", "appointment.booked", "appointment.cancelled", "patient.account_deleted"]));
+    expect(audit.map((row) => row.action)).toEqual(
+      expect.arrayContaining(["record.uploaded", "appointment.booked", "appointment.cancelled", "patient.account_deleted"]),
+    );
     expect(JSON.stringify(audit)).not.toContain("GONE");
     expect(audit.find((row) => row.action === "record.uploaded")?.after).toMatchObject({ redacted: true, recordType: "lab_result" });
 
@@ -199,7 +250,11 @@ describe("deletePatientAccount", () => {
 
   it("the confirmation must be the word DELETE: anything else is refused at the boundary before the password is looked at", async () => {
     const account = await fullAccount("TYPO");
-    const refused = await rejectionOf(atBoundary(deleteAccountSchema, { password: TEST_PASSWORD, confirmation: "delete" }, (input) => deletePatientAccount(ctx.db, { patientId: account.patient.id, password: input.password }, TEST_NOW)));
+    const refused = await rejectionOf(
+      atBoundary(deleteAccountSchema, { password: TEST_PASSWORD, confirmation: "delete" }, (input) =>
+        deletePatientAccount(ctx.db, { patientId: account.patient.id, password: input.password }, TEST_NOW),
+      ),
+    );
     expect(refused).toMatchObject({ code: "invalid_input", fieldErrors: { confirmation: ["Type DELETE in capitals to confirm."] } });
     expect(await getThrottle(ctx.db, account.patient.email)).toBeNull();
     expect(await userRow(ctx.db, account.patient.id)).toMatchObject({ email: account.patient.email, deletedAt: null });
@@ -209,7 +264,9 @@ describe("deletePatientAccount", () => {
     const account = await fullAccount("AFTER");
     await deletePatientAccount(ctx.db, { patientId: account.patient.id, password: TEST_PASSWORD }, TEST_NOW);
 
-    expect(await rejectionOf(deletePatientAccount(ctx.db, { patientId: account.patient.id, password: TEST_PASSWORD }, TEST_NOW))).toMatchObject({ code: "unauthenticated" });
+    expect(await rejectionOf(deletePatientAccount(ctx.db, { patientId: account.patient.id, password: TEST_PASSWORD }, TEST_NOW))).toMatchObject({
+      code: "unauthenticated",
+    });
     const admin = await adminActor(ctx.db);
     const reactivation = await rejectionOf(setUsersActiveState(ctx.db, admin, { userIds: [account.patient.id], active: true }, TEST_NOW));
     expect(reactivation).toBeInstanceOf(AppError);
@@ -217,15 +274,29 @@ describe("deletePatientAccount", () => {
     expect(await userRow(ctx.db, account.patient.id)).toMatchObject({ active: false });
 
     // Registering with the placeholder address makes no account and emails nobody.
-    expect(await registerAccount(ctx.db, { fullName: "Someone", email: erasedEmail(account.patient.id), password: "a long enough passphrase", role: "patient" }, TEST_NOW)).toEqual({ userId: null });
-    expect(await ctx.db.select().from(emails).where(eq(emails.toAddress, erasedEmail(account.patient.id)))).toEqual([]);
+    expect(
+      await registerAccount(
+        ctx.db,
+        { fullName: "Someone", email: erasedEmail(account.patient.id), password: "a long enough passphrase", role: "patient" },
+        TEST_NOW,
+      ),
+    ).toEqual({ userId: null });
+    expect(
+      await ctx.db
+        .select()
+        .from(emails)
+        .where(eq(emails.toAddress, erasedEmail(account.patient.id))),
+    ).toEqual([]);
 
     // The cancellation notices the deletion queued: the patient's is skipped (no address left), the doctor's names nobody.
     const cancelled = { appointmentId: account.far.appointment.id, cancelledBy: "patient", reason: ACCOUNT_DELETED_REASON };
     expect(await sendCancellation(ctx.db, cancelled, "patient")).toEqual({ outcome: "skipped", reason: "recipient account deleted" });
     const toDoctor = await sendCancellation(ctx.db, cancelled, "doctor");
     expect(toDoctor.outcome).toBe("stored");
-    const [doctorEmail] = await ctx.db.select().from(emails).where(eq(emails.id, (toDoctor as { emailId: string }).emailId));
+    const [doctorEmail] = await ctx.db
+      .select()
+      .from(emails)
+      .where(eq(emails.id, (toDoctor as { emailId: string }).emailId));
     expect(doctorEmail!.text).toContain(ERASED_NAME);
     expect(doctorEmail!.text).not.toContain("AFTER");
   });

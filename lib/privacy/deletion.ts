@@ -100,14 +100,25 @@ export async function deletePatientAccount(db: Db, input: { patientId: string; p
       action: "patient.account_deleted",
       entityType: "user",
       entityId: user.id,
-      after: { cancelledAppointments: cancelledIds.length, records: recordKeys.length, reviews, reviewReports: reports, emails, redactedAuditEntries: redacted, sessionsRevoked: true },
+      after: {
+        cancelledAppointments: cancelledIds.length,
+        records: recordKeys.length,
+        reviews,
+        reviewReports: reports,
+        emails,
+        redactedAuditEntries: redacted,
+        sessionsRevoked: true,
+      },
     });
     return { fileKeys: [...recordKeys, ...(photoKey ? [photoKey] : [])], address: row.email };
   });
 
   await removeFiles(erased.fileKeys);
   await sendDeletionConfirmation(db, erased.address, { cancelled: cancelledIds.length, refunds });
-  logger.info({ event: "account_deleted", userId: user.id, cancelledAppointments: cancelledIds.length, files: erased.fileKeys.length }, "patient account deleted");
+  logger.info(
+    { event: "account_deleted", userId: user.id, cancelledAppointments: cancelledIds.length, files: erased.fileKeys.length },
+    "patient account deleted",
+  );
   return { cancelledAppointments: cancelledIds.length, refunds };
 }
 
@@ -116,7 +127,11 @@ async function cancelUpcomingAppointments(db: Db, patientId: string, now: Date):
   const cancelled: string[] = [];
   for (const appointment of await listUpcomingActiveAppointments(db, patientId, now)) {
     try {
-      await cancelAppointment(db, { appointmentId: appointment.id, actor: { id: patientId, role: "patient" }, reason: ACCOUNT_DELETED_REASON, waiveCancellationWindow: true }, now);
+      await cancelAppointment(
+        db,
+        { appointmentId: appointment.id, actor: { id: patientId, role: "patient" }, reason: ACCOUNT_DELETED_REASON, waiveCancellationWindow: true },
+        now,
+      );
       cancelled.push(appointment.id);
     } catch (error) {
       if (!(error instanceof AppError && error.code === "conflict")) throw error;

@@ -44,7 +44,13 @@ describe("GET /patient/data-export", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
 
     expect(data.account).toMatchObject({ id: mine.patient.id, email: mine.patient.email, fullName: "MINE Patient" });
-    expect(data.profile).toMatchObject({ phone: "+49 MINE phone", city: "MINE-city", dateOfBirth: "1980-02-03", timeZone: "Europe/Berlin", photo: { file: "photo.webp", included: true } });
+    expect(data.profile).toMatchObject({
+      phone: "+49 MINE phone",
+      city: "MINE-city",
+      dateOfBirth: "1980-02-03",
+      timeZone: "Europe/Berlin",
+      photo: { file: "photo.webp", included: true },
+    });
     expect(data.medicalInformation).toEqual({
       allergies: "MINE-allergy",
       chronicConditions: "MINE-condition",
@@ -54,17 +60,38 @@ describe("GET /patient/data-export", () => {
       emergencyContactPhone: "+49 555",
     });
     expect(data.appointments).toEqual([
-      expect.objectContaining({ id: mine.visit.id, doctor: expect.objectContaining({ id: doctor.id, name: "Dr. Shared" }), status: "completed", reason: "MINE-reason", consultationSummary: "MINE-summary" }),
+      expect.objectContaining({
+        id: mine.visit.id,
+        doctor: expect.objectContaining({ id: doctor.id, name: "Dr. Shared" }),
+        status: "completed",
+        reason: "MINE-reason",
+        consultationSummary: "MINE-summary",
+      }),
     ]);
     expect(data.appointments[0].startsAt).toBe(mine.visit.startsAt.toISOString());
     expect(data.payments).toEqual([
-      expect.objectContaining({ id: mine.payment.id, appointmentId: mine.visit.id, doctorName: "Dr. Shared", status: "partially_refunded", amountMinor: 6000, refundedMinor: 1000, refunds: [expect.objectContaining({ id: mine.refund.id, amountMinor: 1000, reason: "Goodwill" })] }),
+      expect.objectContaining({
+        id: mine.payment.id,
+        appointmentId: mine.visit.id,
+        doctorName: "Dr. Shared",
+        status: "partially_refunded",
+        amountMinor: 6000,
+        refundedMinor: 1000,
+        refunds: [expect.objectContaining({ id: mine.refund.id, amountMinor: 1000, reason: "Goodwill" })],
+      }),
     ]);
     expect(data.reviews).toEqual([expect.objectContaining({ id: mine.review.id, rating: 2, body: "MINE-review-body", doctorName: "Dr. Shared" })]);
     expect(data.reviewReports).toEqual([expect.objectContaining({ reviewId: mine.reportedReviewId, reason: "MINE-report-reason" })]);
     const recordPath = `records/${mine.record.id}-${archiveFileName("MINE lab.pdf")}`;
     expect(data.records).toEqual([
-      expect.objectContaining({ id: mine.record.id, title: "MINE-lab-title", originalName: "MINE lab.pdf", file: recordPath, included: true, sharedWith: [expect.objectContaining({ appointmentId: mine.visit.id, doctorName: "Dr. Shared" })] }),
+      expect.objectContaining({
+        id: mine.record.id,
+        title: "MINE-lab-title",
+        originalName: "MINE lab.pdf",
+        file: recordPath,
+        included: true,
+        sharedWith: [expect.objectContaining({ appointmentId: mine.visit.id, doctorName: "Dr. Shared" })],
+      }),
     ]);
 
     // The uploaded files themselves, byte for byte.
@@ -84,7 +111,9 @@ describe("GET /patient/data-export", () => {
     const mine = await patientWithData(files.db, "AUDITED");
     await exportOf(mine.patient.id);
     const audit = (await auditRowsFor(files.db, "user", mine.patient.id)).filter((row) => row.action === "patient.data_exported");
-    expect(audit).toEqual([expect.objectContaining({ actorId: mine.patient.id, actorRole: "patient", after: { appointments: 1, payments: 1, reviews: 1, records: 1, files: 2 } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actorId: mine.patient.id, actorRole: "patient", after: { appointments: 1, payments: 1, reviews: 1, records: 1, files: 2 } }),
+    ]);
   });
 
   it("a file gone from storage is left out and data.json says so; the rest is still there", async () => {

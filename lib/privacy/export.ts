@@ -30,7 +30,10 @@ const NOT_INCLUDED = [
 
 /** A file name safe inside the archive: no folders, no control characters, never empty. */
 export function archiveFileName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, "_").replace(/^\.+/, "_").trim();
+  const cleaned = name
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, "_")
+    .replace(/^\.+/, "_")
+    .trim();
   return cleaned.slice(-120) || "file";
 }
 
@@ -94,9 +97,16 @@ async function collectPatientData(db: Db, patientId: string, now: Date) {
       rescheduledFromId: a.rescheduledFromId,
       bookedAt: a.bookedAt,
       consultationSummary: a.patientSummary,
-      history: history.filter((h) => h.appointmentId === a.id).map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, by: h.by, note: h.note, at: h.at })),
+      history: history
+        .filter((h) => h.appointmentId === a.id)
+        .map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, by: h.by, note: h.note, at: h.at })),
     })),
-    payments: payments.map((p) => ({ ...p, refunds: refunds.filter((r) => r.paymentId === p.id).map((r) => ({ id: r.id, amountMinor: r.amountMinor, status: r.status, reason: r.reason, createdAt: r.createdAt })) })),
+    payments: payments.map((p) => ({
+      ...p,
+      refunds: refunds
+        .filter((r) => r.paymentId === p.id)
+        .map((r) => ({ id: r.id, amountMinor: r.amountMinor, status: r.status, reason: r.reason, createdAt: r.createdAt })),
+    })),
     reviews,
     reviewReports,
     records: records.map((record) => ({
@@ -133,7 +143,13 @@ export async function preparePatientExport(db: Db, patientId: string, now: Date)
     action: "patient.data_exported",
     entityType: "user",
     entityId: patientId,
-    after: { appointments: data.appointments.length, payments: data.payments.length, reviews: data.reviews.length, records: data.records.length, files: files.length },
+    after: {
+      appointments: data.appointments.length,
+      payments: data.payments.length,
+      reviews: data.reviews.length,
+      records: data.records.length,
+      files: files.length,
+    },
   });
   return { data, files };
 }

@@ -33,7 +33,13 @@ export async function loadDoctorPublicData(db: Db, doctorId: string, options: { 
     getRatingSummary(db, doctorId),
     listVisibleReviews(db, doctorId, { limit: REVIEWS_PER_PAGE, offset: (reviewPage - 1) * REVIEWS_PER_PAGE }),
   ]);
-  const reported = options.viewerId ? await listReportedReviewIds(db, options.viewerId, reviews.map((review) => review.id)) : new Set<string>();
+  const reported = options.viewerId
+    ? await listReportedReviewIds(
+        db,
+        options.viewerId,
+        reviews.map((review) => review.id),
+      )
+    : new Set<string>();
   const reviewPages = Math.max(1, Math.ceil(summary.count / REVIEWS_PER_PAGE));
   return { hours, summary, reviews, reported, reviewPage, reviewPages };
 }

@@ -41,7 +41,27 @@ function coordinatesTogether<T extends { latitude: number | null; longitude: num
   }
 }
 
-export const CURRENCIES = ["EUR", "GBP", "USD", "CAD", "AUD", "CHF", "INR", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "NZD", "ZAR", "BRL", "MXN", "SGD", "AED"] as const;
+export const CURRENCIES = [
+  "EUR",
+  "GBP",
+  "USD",
+  "CAD",
+  "AUD",
+  "CHF",
+  "INR",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "NZD",
+  "ZAR",
+  "BRL",
+  "MXN",
+  "SGD",
+  "AED",
+] as const;
 export const MAX_LANGUAGES = 10;
 
 export const doctorProfileSchema = z
@@ -65,7 +85,14 @@ export const doctorProfileSchema = z
     languages: singleLineText()
       .max(400, "List at most 10 languages.")
       .transform((value, ctx) => {
-        const list = [...new Set(value.split(",").map((item) => item.trim()).filter(Boolean))];
+        const list = [
+          ...new Set(
+            value
+              .split(",")
+              .map((item) => item.trim())
+              .filter(Boolean),
+          ),
+        ];
         if (list.length > MAX_LANGUAGES) ctx.addIssue({ code: "custom", message: `List at most ${MAX_LANGUAGES} languages.` });
         if (list.some((item) => item.length > 40)) ctx.addIssue({ code: "custom", message: "Each language must be at most 40 characters." });
         return list;
@@ -127,7 +154,8 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .superRefine((value, ctx) => {
-    if (value.confirmPassword !== value.newPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two new passwords do not match." });
+    if (value.confirmPassword !== value.newPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two new passwords do not match." });
   });
 
 /** The named fields of a form, as strings ("" when absent), for the schemas above. */
@@ -135,7 +163,19 @@ export function formFields(formData: FormData, names: readonly string[]): Record
   return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
 }
 
-export const DOCTOR_PROFILE_FIELDS = ["specializationId", "yearsExperience", "clinicName", "price", "currency", "bio", "languages", "address", "city", "latitude", "longitude"] as const;
+export const DOCTOR_PROFILE_FIELDS = [
+  "specializationId",
+  "yearsExperience",
+  "clinicName",
+  "price",
+  "currency",
+  "bio",
+  "languages",
+  "address",
+  "city",
+  "latitude",
+  "longitude",
+] as const;
 export const PATIENT_PROFILE_FIELDS = [
   "fullName",
   "phone",

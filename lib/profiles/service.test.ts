@@ -20,7 +20,9 @@ const db = useTestDb();
 const GENERAL_MEDICINE = "00000000-0000-4000-8000-0000000001aa";
 
 async function specialization(): Promise<string> {
-  await db.execute(sql`insert into specializations (id, name, slug) values (${GENERAL_MEDICINE}, 'Profile Test Medicine', 'profile-test-medicine') on conflict do nothing`);
+  await db.execute(
+    sql`insert into specializations (id, name, slug) values (${GENERAL_MEDICINE}, 'Profile Test Medicine', 'profile-test-medicine') on conflict do nothing`,
+  );
   return GENERAL_MEDICINE;
 }
 
@@ -50,8 +52,19 @@ describe("doctor profile", () => {
     const doctor = await createDoctor(db);
     await saveDoctorProfile(db, doctor.id, doctorProfileSchema.parse(doctorForm()));
     const [row] = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, doctor.id));
-    expect(row).toMatchObject({ priceMinor: 6050, currency: "EUR", languages: ["German", "English"], yearsExperience: 12, latitude: 52.52, longitude: 13.405, city: "Berlin" });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, doctor.id), eq(auditLog.action, "doctor_profile.updated")));
+    expect(row).toMatchObject({
+      priceMinor: 6050,
+      currency: "EUR",
+      languages: ["German", "English"],
+      yearsExperience: 12,
+      latitude: 52.52,
+      longitude: 13.405,
+      city: "Berlin",
+    });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, doctor.id), eq(auditLog.action, "doctor_profile.updated")));
     expect(audit!.after).toEqual({ fields: expect.arrayContaining(["priceMinor", "languages", "city"]) });
     expect(JSON.stringify(audit!.after)).not.toContain("Berlin");
   });
@@ -100,12 +113,16 @@ describe("patient profile", () => {
     const [profile] = await db.select().from(patientProfiles).where(eq(patientProfiles.userId, patient.id));
     expect(user!.fullName).toBe("Pia Profile");
     expect(profile).toMatchObject({ allergies: "Penicillin", chronicConditions: null, bloodType: "A+", dateOfBirth: "1990-02-28", timeZone: "Europe/Berlin" });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, patient.id), eq(auditLog.action, "patient_profile.updated")));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, patient.id), eq(auditLog.action, "patient_profile.updated")));
     expect(JSON.stringify(audit!.after)).not.toContain("Penicillin");
   });
 
   it("rejects a future or impossible birth date, a bad phone, an unknown zone or blood type", () => {
-    const errors = (overrides: Record<string, string>) => Object.keys(patientProfileSchema.safeParse({ ...form, ...overrides }).error?.flatten().fieldErrors ?? {});
+    const errors = (overrides: Record<string, string>) =>
+      Object.keys(patientProfileSchema.safeParse({ ...form, ...overrides }).error?.flatten().fieldErrors ?? {});
     expect(errors({ dateOfBirth: "2999-01-01" })).toEqual(["dateOfBirth"]);
     expect(errors({ dateOfBirth: "2001-02-30" })).toEqual(["dateOfBirth"]);
     expect(errors({ phone: "call me" })).toEqual(["phone"]);
@@ -118,7 +135,10 @@ describe("patient profile", () => {
     const patient = await createPatient(db);
     await savePatientProfile(db, patient.id, patientProfileSchema.parse(form));
     const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date("2030-06-03T09:00:00Z") });
-    expect(await getPatientInformationForAppointment(db, { doctorId: doctor.id, appointmentId: appointment.id })).toMatchObject({ allergies: "Penicillin", bloodType: "A+" });
+    expect(await getPatientInformationForAppointment(db, { doctorId: doctor.id, appointmentId: appointment.id })).toMatchObject({
+      allergies: "Penicillin",
+      bloodType: "A+",
+    });
     expect(await getPatientInformationForAppointment(db, { doctorId: stranger.id, appointmentId: appointment.id })).toBeUndefined();
   });
 });
@@ -126,21 +146,44 @@ describe("patient profile", () => {
 describe("changing a password", () => {
   it("needs the current password, then ends every other session but this one", async () => {
     const patient = await createPatient(db);
-    await db.update(users).set({ passwordHash: await hashPassword("the old passphrase") }).where(eq(users.id, patient.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword("the old passphrase") })
+      .where(eq(users.id, patient.id));
     const expiresAt = new Date(Date.now() + 3_600_000);
-    const [mine, laptop, phone] = await db.insert(sessions).values([{ userId: patient.id, expiresAt }, { userId: patient.id, expiresAt }, { userId: patient.id, expiresAt }]).returning();
+    const [mine, laptop, phone] = await db
+      .insert(sessions)
+      .values([
+        { userId: patient.id, expiresAt },
+        { userId: patient.id, expiresAt },
+        { userId: patient.id, expiresAt },
+      ])
+      .returning();
 
-    const wrong = await rejectionOf(changePassword(db, { userId: patient.id, keepSessionId: mine!.id, currentPassword: "not it", newPassword: "a brand new passphrase" }, new Date()));
+    const wrong = await rejectionOf(
+      changePassword(db, { userId: patient.id, keepSessionId: mine!.id, currentPassword: "not it", newPassword: "a brand new passphrase" }, new Date()),
+    );
     expect(fieldErrorsOf(wrong)).toEqual({ currentPassword: ["That is not your current password."] });
-    const same = await rejectionOf(changePassword(db, { userId: patient.id, keepSessionId: mine!.id, currentPassword: "the old passphrase", newPassword: "the old passphrase" }, new Date()));
+    const same = await rejectionOf(
+      changePassword(db, { userId: patient.id, keepSessionId: mine!.id, currentPassword: "the old passphrase", newPassword: "the old passphrase" }, new Date()),
+    );
     expect(fieldErrorsOf(same)).toEqual({ newPassword: ["Choose a password different from your current one."] });
     expect((await db.select().from(sessions).where(eq(sessions.userId, patient.id))).every((s) => s.revokedAt === null)).toBe(true);
 
-    const result = await changePassword(db, { userId: patient.id, keepSessionId: mine!.id, currentPassword: "the old passphrase", newPassword: "a brand new passphrase" }, new Date());
+    const result = await changePassword(
+      db,
+      { userId: patient.id, keepSessionId: mine!.id, currentPassword: "the old passphrase", newPassword: "a brand new passphrase" },
+      new Date(),
+    );
     expect(result.endedSessions).toBe(2);
     const after = await db.select().from(sessions).where(eq(sessions.userId, patient.id));
     expect(after.find((s) => s.id === mine!.id)!.revokedAt).toBeNull();
-    expect(after.filter((s) => s.id !== mine!.id).map((s) => s.id).sort()).toEqual([laptop!.id, phone!.id].sort());
+    expect(
+      after
+        .filter((s) => s.id !== mine!.id)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([laptop!.id, phone!.id].sort());
     expect(after.filter((s) => s.id !== mine!.id).every((s) => s.revokedAt !== null)).toBe(true);
     const [user] = await db.select().from(users).where(eq(users.id, patient.id));
     expect(await verifyPassword(user!.passwordHash, "a brand new passphrase")).toBe(true);
@@ -153,15 +196,21 @@ describe("changing a password under guessing", () => {
   // form now shares sign-in's lockout: the same count, taken before verifying.
   it("counts wrong current passwords like sign-in: of 20 parallel guesses at most 3 are checked, the account locks, sign-in too, and the right one waits out the lock", async () => {
     const patient = await createPatient(db);
-    await db.update(users).set({ passwordHash: await hashPassword("the old passphrase") }).where(eq(users.id, patient.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword("the old passphrase") })
+      .where(eq(users.id, patient.id));
     const now = new Date("2030-06-01T08:00:00Z");
-    const attempt = (currentPassword: string, at: Date) => changePassword(db, { userId: patient.id, keepSessionId: null, currentPassword, newPassword: "a brand new passphrase" }, at);
+    const attempt = (currentPassword: string, at: Date) =>
+      changePassword(db, { userId: patient.id, keepSessionId: null, currentPassword, newPassword: "a brand new passphrase" }, at);
 
     const guesses = await Promise.all(Array.from({ length: 20 }, (_, k) => rejectionOf(attempt(`guess number ${k}`, now))));
     const codes = guesses.map((error) => (error as AppError).code);
     expect(codes.filter((code) => code === "invalid_input")).toHaveLength(2);
     expect(codes.filter((code) => code === "rate_limited")).toHaveLength(18);
-    expect((guesses.find((error) => (error as AppError).code === "rate_limited") as AppError).message).toBe("Too many wrong passwords. Please wait 60 seconds before trying again.");
+    expect((guesses.find((error) => (error as AppError).code === "rate_limited") as AppError).message).toBe(
+      "Too many wrong passwords. Please wait 60 seconds before trying again.",
+    );
     expect(await getThrottle(db, patient.email)).toEqual({ failures: 3, windowStartedAt: now, lockedUntil: new Date(now.getTime() + 60_000) });
 
     // The right current password while locked is refused, and so is signing in.
@@ -243,7 +292,7 @@ describe("certificates", () => {
     expect(mayReadCertificate(null, certificate)).toBe(false);
     expect(await certificateForUser(db, { id: other.id, role: "doctor" }, certificate.id)).toBeUndefined();
 
-    expect((await rejectionOf(removeCertificate(db, { doctorId: other.id, certificateId: certificate.id })) as AppError).code).toBe("not_found");
+    expect(((await rejectionOf(removeCertificate(db, { doctorId: other.id, certificateId: certificate.id }))) as AppError).code).toBe("not_found");
     await removeCertificate(db, { doctorId: doctor.id, certificateId: certificate.id });
     expect(await db.select().from(certificates).where(eq(certificates.id, certificate.id))).toEqual([]);
     await expect(readFile(certificate.fileKey)).rejects.toThrow();

@@ -42,7 +42,15 @@ export async function saveDoctorProfile(db: Db, doctorId: string, input: DoctorP
     if (!current) throw new AppError("not_found", "Your doctor profile could not be found.");
     await updateDoctorProfile(tx, doctorId, values);
     const fields = changedFields(current.profile, values);
-    if (fields.length > 0) await insertAuditEntry(tx, { actorId: doctorId, actorRole: "doctor", action: "doctor_profile.updated", entityType: "doctor_profile", entityId: doctorId, after: { fields } });
+    if (fields.length > 0)
+      await insertAuditEntry(tx, {
+        actorId: doctorId,
+        actorRole: "doctor",
+        action: "doctor_profile.updated",
+        entityType: "doctor_profile",
+        entityId: doctorId,
+        after: { fields },
+      });
   });
 }
 
@@ -51,7 +59,14 @@ export async function savePatientProfile(db: Db, patientId: string, input: Patie
   await db.transaction(async (tx) => {
     await updateUserFullName(tx, patientId, fullName);
     await upsertPatientProfile(tx, patientId, profile);
-    await insertAuditEntry(tx, { actorId: patientId, actorRole: "patient", action: "patient_profile.updated", entityType: "patient_profile", entityId: patientId, after: { fields: Object.keys(input) } });
+    await insertAuditEntry(tx, {
+      actorId: patientId,
+      actorRole: "patient",
+      action: "patient_profile.updated",
+      entityType: "patient_profile",
+      entityId: patientId,
+      after: { fields: Object.keys(input) },
+    });
   });
 }
 
@@ -63,12 +78,20 @@ export async function savePatientProfile(db: Db, patientId: string, input: Patie
  * OTHER session is ended in the same transaction; the one making the change
  * stays signed in.
  */
-export async function changePassword(db: Db, input: { userId: string; keepSessionId: string | null; currentPassword: string; newPassword: string }, now: Date): Promise<{ endedSessions: number }> {
+export async function changePassword(
+  db: Db,
+  input: { userId: string; keepSessionId: string | null; currentPassword: string; newPassword: string },
+  now: Date,
+): Promise<{ endedSessions: number }> {
   const user = await getUserById(db, input.userId);
   if (!user || !user.active) throw new AppError("unauthenticated");
   const current = await checkPasswordAttempt(db, { emailKey: emailKey(user.email), passwordHash: user.passwordHash, password: input.currentPassword }, now);
   if (!current.ok) {
-    securityEvent("password_change_refused", { userId: user.id, reason: current.failures === null ? "locked" : "wrong_current_password", failures: current.failures });
+    securityEvent("password_change_refused", {
+      userId: user.id,
+      reason: current.failures === null ? "locked" : "wrong_current_password",
+      failures: current.failures,
+    });
     if (current.reason === "locked") throw new AppError("rate_limited", lockoutMessage(current.retryAfterSeconds, "wrong passwords"));
     throw new AppError("invalid_input", "Please correct the highlighted field.", { currentPassword: ["That is not your current password."] });
   }
@@ -79,7 +102,14 @@ export async function changePassword(db: Db, input: { userId: string; keepSessio
   const endedSessions = await db.transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);
     const ended = await revokeOtherSessions(tx, user.id, input.keepSessionId, now);
-    await insertAuditEntry(tx, { actorId: user.id, actorRole: user.role, action: "user.password_changed", entityType: "user", entityId: user.id, after: { endedSessions: ended } });
+    await insertAuditEntry(tx, {
+      actorId: user.id,
+      actorRole: user.role,
+      action: "user.password_changed",
+      entityType: "user",
+      entityId: user.id,
+      after: { endedSessions: ended },
+    });
     return ended;
   });
   logger.info({ event: "password_changed", userId: user.id, endedSessions }, "password changed");
@@ -97,7 +127,13 @@ export async function setProfilePhoto(db: Db, input: { userId: string; role: "do
   try {
     previous = await db.transaction(async (tx) => {
       const old = input.role === "doctor" ? await replaceDoctorPhotoKey(tx, input.userId, key) : await replacePatientPhotoKey(tx, input.userId, key);
-      await insertAuditEntry(tx, { actorId: input.userId, actorRole: input.role, action: "profile.photo_changed", entityType: `${input.role}_profile`, entityId: input.userId });
+      await insertAuditEntry(tx, {
+        actorId: input.userId,
+        actorRole: input.role,
+        action: "profile.photo_changed",
+        entityType: `${input.role}_profile`,
+        entityId: input.userId,
+      });
       return old;
     });
   } catch (error) {
@@ -110,7 +146,14 @@ export async function setProfilePhoto(db: Db, input: { userId: string; role: "do
 export async function removeProfilePhoto(db: Db, input: { userId: string; role: "doctor" | "patient" }): Promise<void> {
   const previous = await db.transaction(async (tx) => {
     const old = input.role === "doctor" ? await replaceDoctorPhotoKey(tx, input.userId, null) : await replacePatientPhotoKey(tx, input.userId, null);
-    if (old) await insertAuditEntry(tx, { actorId: input.userId, actorRole: input.role, action: "profile.photo_removed", entityType: `${input.role}_profile`, entityId: input.userId });
+    if (old)
+      await insertAuditEntry(tx, {
+        actorId: input.userId,
+        actorRole: input.role,
+        action: "profile.photo_removed",
+        entityType: `${input.role}_profile`,
+        entityId: input.userId,
+      });
     return old;
   });
   if (previous) await deleteFile(previous).catch(() => {});
@@ -126,8 +169,21 @@ export async function addCertificate(db: Db, input: { doctorId: string; file: Fi
   const key = await saveFile("certificates", upload.content, upload.contentType);
   try {
     return await db.transaction(async (tx) => {
-      const certificate = await insertCertificate(tx, { doctorId: input.doctorId, fileKey: key, originalName: upload.originalName, contentType: upload.contentType, sizeBytes: upload.sizeBytes });
-      await insertAuditEntry(tx, { actorId: input.doctorId, actorRole: "doctor", action: "certificate.added", entityType: "certificate", entityId: certificate.id, after: { originalName: certificate.originalName, contentType: certificate.contentType, sizeBytes: certificate.sizeBytes } });
+      const certificate = await insertCertificate(tx, {
+        doctorId: input.doctorId,
+        fileKey: key,
+        originalName: upload.originalName,
+        contentType: upload.contentType,
+        sizeBytes: upload.sizeBytes,
+      });
+      await insertAuditEntry(tx, {
+        actorId: input.doctorId,
+        actorRole: "doctor",
+        action: "certificate.added",
+        entityType: "certificate",
+        entityId: certificate.id,
+        after: { originalName: certificate.originalName, contentType: certificate.contentType, sizeBytes: certificate.sizeBytes },
+      });
       return certificate;
     });
   } catch (error) {
@@ -140,7 +196,14 @@ export async function removeCertificate(db: Db, input: { doctorId: string; certi
   const removed = await db.transaction(async (tx) => {
     const row = await deleteCertificateRow(tx, input.certificateId, input.doctorId);
     if (!row) throw new AppError("not_found", "We could not find that certificate.");
-    await insertAuditEntry(tx, { actorId: input.doctorId, actorRole: "doctor", action: "certificate.removed", entityType: "certificate", entityId: row.id, before: { originalName: row.originalName } });
+    await insertAuditEntry(tx, {
+      actorId: input.doctorId,
+      actorRole: "doctor",
+      action: "certificate.removed",
+      entityType: "certificate",
+      entityId: row.id,
+      before: { originalName: row.originalName },
+    });
     return row;
   });
   await deleteFile(removed.fileKey).catch(() => {});

@@ -18,7 +18,11 @@ async function scenario() {
   const [owner, otherPatient] = [await createPatient(files.db), await createPatient(files.db)];
   const [sharedDoctor, otherDoctor] = [await createDoctor(files.db), await createDoctor(files.db)];
   const admin = await createAdmin(files.db);
-  const appointment = await insertAppointmentRow(files.db, { doctorId: sharedDoctor.id, patientId: owner.id, startsAt: new Date(Date.UTC(2030, 7, 1, 9) + Math.floor(Math.random() * 1e5) * 3_600_000) });
+  const appointment = await insertAppointmentRow(files.db, {
+    doctorId: sharedDoctor.id,
+    patientId: owner.id,
+    startsAt: new Date(Date.UTC(2030, 7, 1, 9) + Math.floor(Math.random() * 1e5) * 3_600_000),
+  });
   const ownerActor = { id: owner.id, role: "patient" as const };
   const record = await uploadRecord(files.db, ownerActor, { title: "Lab results", recordType: "lab_result", file: fileOf(pdfBytes("lab"), "lab results.pdf") });
   await shareRecord(files.db, ownerActor, { recordId: record.id, appointmentId: appointment.id });
@@ -64,7 +68,9 @@ describe("authorizeRecordDownload", () => {
     expect((await openRecordForDownload(files.db, viewers.sharedDoctor, record.id))?.content).toEqual(Buffer.from(pdfBytes("lab")));
     expect(await openRecordForDownload(files.db, viewers.otherDoctor, record.id)).toBeNull();
     await openRecordForDownload(files.db, viewers.admin, record.id);
-    const audit = (await auditRowsFor(files.db, "medical_record", record.id)).filter((row) => row.action !== "record.uploaded" && row.action !== "record.shared");
+    const audit = (await auditRowsFor(files.db, "medical_record", record.id)).filter(
+      (row) => row.action !== "record.uploaded" && row.action !== "record.shared",
+    );
     expect(audit.map((row) => [row.action, row.actorId, row.after])).toEqual([
       ["record.downloaded", viewers.sharedDoctor.id, { basis: "shared_doctor" }],
       ["record.access_refused", viewers.otherDoctor.id, null],

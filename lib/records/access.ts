@@ -38,7 +38,13 @@ export async function openRecordForDownload(db: Db, viewer: Viewer, recordId: st
   if (!access) {
     securityEvent("record_access_refused", { userId: viewer?.id, role: viewer?.role });
     if (viewer && z.uuid().safeParse(recordId).success && (await getMedicalRecord(db, recordId))) {
-      await insertAuditEntry(db, { actorId: viewer.id, actorRole: viewer.role, action: "record.access_refused", entityType: "medical_record", entityId: recordId });
+      await insertAuditEntry(db, {
+        actorId: viewer.id,
+        actorRole: viewer.role,
+        action: "record.access_refused",
+        entityType: "medical_record",
+        entityId: recordId,
+      });
     }
     return null;
   }
@@ -49,7 +55,14 @@ export async function openRecordForDownload(db: Db, viewer: Viewer, recordId: st
     if (error instanceof FileMissingError) return null;
     throw error;
   }
-  await insertAuditEntry(db, { actorId: viewer!.id, actorRole: viewer!.role, action: "record.downloaded", entityType: "medical_record", entityId: access.record.id, after: { basis: access.basis } });
+  await insertAuditEntry(db, {
+    actorId: viewer!.id,
+    actorRole: viewer!.role,
+    action: "record.downloaded",
+    entityType: "medical_record",
+    entityId: access.record.id,
+    after: { basis: access.basis },
+  });
   return { record: access.record, content };
 }
 

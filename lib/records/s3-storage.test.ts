@@ -28,8 +28,17 @@ afterAll(async () => {
 async function patientWithVisit() {
   const patient = await createPatient(db);
   const [doctor, otherDoctor] = [await createDoctor(db), await createDoctor(db)];
-  const appointment = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date(Date.UTC(2031, 2, 3, 9) + Math.floor(Math.random() * 1e5) * 3_600_000) });
-  return { patient: { id: patient.id, role: "patient" as const }, doctor: { id: doctor.id, role: "doctor" as const }, otherDoctor: { id: otherDoctor.id, role: "doctor" as const }, appointment };
+  const appointment = await insertAppointmentRow(db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: new Date(Date.UTC(2031, 2, 3, 9) + Math.floor(Math.random() * 1e5) * 3_600_000),
+  });
+  return {
+    patient: { id: patient.id, role: "patient" as const },
+    doctor: { id: doctor.id, role: "doctor" as const },
+    otherDoctor: { id: otherDoctor.id, role: "doctor" as const },
+    appointment,
+  };
 }
 
 describe("medical records in an S3 bucket", () => {

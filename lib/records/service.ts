@@ -1,7 +1,14 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { deleteOwnMedicalRecord, deleteRecordShare, getAppointmentForSharing, getMedicalRecord, insertMedicalRecord, insertRecordShare } from "@/db/queries/records";
+import {
+  deleteOwnMedicalRecord,
+  deleteRecordShare,
+  getAppointmentForSharing,
+  getMedicalRecord,
+  insertMedicalRecord,
+  insertRecordShare,
+} from "@/db/queries/records";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { deleteFile, saveFile } from "@/lib/storage";
@@ -55,7 +62,13 @@ export async function uploadRecord(db: Db, actor: Actor, input: { title: string;
         action: "record.uploaded",
         entityType: "medical_record",
         entityId: record.id,
-        after: { title: record.title, recordType: record.recordType, originalName: record.originalName, contentType: record.contentType, sizeBytes: record.sizeBytes },
+        after: {
+          title: record.title,
+          recordType: record.recordType,
+          originalName: record.originalName,
+          contentType: record.contentType,
+          sizeBytes: record.sizeBytes,
+        },
       });
       return record;
     });
@@ -70,7 +83,14 @@ export async function deleteRecord(db: Db, actor: Actor, { recordId }: { recordI
   const deleted = await db.transaction(async (tx) => {
     const record = await deleteOwnMedicalRecord(tx, recordId, actor.id);
     if (!record) throw new AppError("not_found", "That document does not exist.");
-    await insertAuditEntry(tx, { actorId: actor.id, actorRole: "patient", action: "record.deleted", entityType: "medical_record", entityId: record.id, before: { title: record.title, originalName: record.originalName, fileKey: record.fileKey } });
+    await insertAuditEntry(tx, {
+      actorId: actor.id,
+      actorRole: "patient",
+      action: "record.deleted",
+      entityType: "medical_record",
+      entityId: record.id,
+      before: { title: record.title, originalName: record.originalName, fileKey: record.fileKey },
+    });
     return record;
   });
   try {
@@ -99,7 +119,14 @@ export async function shareRecord(db: Db, actor: Actor, input: ShareInput) {
     if (appointment.status === "cancelled") throw new AppError("conflict", "That appointment was cancelled; share the document on another one.");
     const share = await insertRecordShare(tx, { recordId: record.id, appointmentId: appointment.id, doctorId: appointment.doctorId });
     if (!share) return { shared: false };
-    await insertAuditEntry(tx, { actorId: actor.id, actorRole: "patient", action: "record.shared", entityType: "medical_record", entityId: record.id, after: { appointmentId: appointment.id, doctorId: appointment.doctorId } });
+    await insertAuditEntry(tx, {
+      actorId: actor.id,
+      actorRole: "patient",
+      action: "record.shared",
+      entityType: "medical_record",
+      entityId: record.id,
+      after: { appointmentId: appointment.id, doctorId: appointment.doctorId },
+    });
     return { shared: true };
   });
 }
@@ -111,7 +138,14 @@ export async function unshareRecord(db: Db, actor: Actor, input: ShareInput) {
     const { record, appointment } = await ownedRecordAndAppointment(tx, actor, input);
     const removed = await deleteRecordShare(tx, record.id, appointment.id);
     if (!removed) return { unshared: false };
-    await insertAuditEntry(tx, { actorId: actor.id, actorRole: "patient", action: "record.unshared", entityType: "medical_record", entityId: record.id, before: { appointmentId: appointment.id, doctorId: removed.doctorId } });
+    await insertAuditEntry(tx, {
+      actorId: actor.id,
+      actorRole: "patient",
+      action: "record.unshared",
+      entityType: "medical_record",
+      entityId: record.id,
+      before: { appointmentId: appointment.id, doctorId: removed.doctorId },
+    });
     return { unshared: true };
   });
 }

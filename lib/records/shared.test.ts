@@ -17,7 +17,8 @@ async function scenario() {
   const [doctor, otherDoctor] = [await createDoctor(files.db), await createDoctor(files.db)];
   // A random week far ahead, so this patient's visits never overlap anything else.
   const base = Date.UTC(2031, 0, 6, 9) + Math.floor(Math.random() * 5000) * 7 * 24 * HOUR;
-  const visit = (doctorId: string, patientId: string, hours: number) => insertAppointmentRow(files.db, { doctorId, patientId, startsAt: new Date(base + hours * HOUR) });
+  const visit = (doctorId: string, patientId: string, hours: number) =>
+    insertAppointmentRow(files.db, { doctorId, patientId, startsAt: new Date(base + hours * HOUR) });
   const earlier = await visit(doctor.id, patient.id, 0);
   const withOtherDoctor = await visit(otherDoctor.id, patient.id, 24);
   const current = await visit(doctor.id, patient.id, 48);
@@ -45,7 +46,17 @@ async function scenario() {
   const otherPatientsRecord = await upload("G another patient's", otherOwner);
   await share(otherPatientsRecord.id, otherPatientsVisit.id, otherOwner);
 
-  return { owner, patient, doctor, otherDoctor, earlier, withOtherDoctor, current, later, records: { onCurrent, onEarlier, onBoth, onTwoOthers, toOtherDoctor } };
+  return {
+    owner,
+    patient,
+    doctor,
+    otherDoctor,
+    earlier,
+    withOtherDoctor,
+    current,
+    later,
+    records: { onCurrent, onEarlier, onBoth, onTwoOthers, toOtherDoctor },
+  };
 }
 
 const titles = (rows: { title: string }[]) => rows.map((row) => row.title);

@@ -22,7 +22,14 @@ describe("reports.generated", () => {
     await inRolledBackTransaction(db, async (tx) => {
       const generated = await generateMonthlyReports(tx, { month: MONTH, now: NOW, actor: admin });
       expect(await auditRowsFor(tx, "report_month", MONTH)).toEqual([
-        expect.objectContaining({ actorId: admin.id, actorRole: "admin", action: "reports.generated", entityType: "report_month", entityId: MONTH, after: { reports: generated.doctorReports.length + 1 } }),
+        expect.objectContaining({
+          actorId: admin.id,
+          actorRole: "admin",
+          action: "reports.generated",
+          entityType: "report_month",
+          entityId: MONTH,
+          after: { reports: generated.doctorReports.length + 1 },
+        }),
       ]);
     });
   });
@@ -47,7 +54,12 @@ describe("who may generate reports", () => {
         const error = (await rejectionOf(generateMonthlyReports(tx, { month: MONTH, now: NOW, actor }))) as AppError;
         expect(error).toBeInstanceOf(AppError);
         expect(error.code).toBe("forbidden");
-        expect(await tx.select().from(reports).where(eq(reports.month, monthToDate(MONTH)))).toEqual([]);
+        expect(
+          await tx
+            .select()
+            .from(reports)
+            .where(eq(reports.month, monthToDate(MONTH))),
+        ).toEqual([]);
         expect(await auditRowsFor(tx, "report_month", MONTH)).toEqual([]);
       });
     }

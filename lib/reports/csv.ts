@@ -74,7 +74,9 @@ export function reportsToCsv(reports: CsvReport[]): string {
       rate(figures.rates.cancellation),
       ...currencies.flatMap((currency) => {
         const line = money.get(currency);
-        return line ? [minorToDecimal(line.paidMinor, currency), minorToDecimal(line.refundedMinor, currency), minorToDecimal(line.netMinor, currency)] : ["", "", ""];
+        return line
+          ? [minorToDecimal(line.paidMinor, currency), minorToDecimal(line.refundedMinor, currency), minorToDecimal(line.netMinor, currency)]
+          : ["", "", ""];
       }),
       figures.money.reduce((sum, line) => sum + line.refundCount, 0),
       figures.rating.average === null ? "" : figures.rating.average.toFixed(2),

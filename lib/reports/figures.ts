@@ -37,7 +37,16 @@ export interface FigureInputs {
   month: string;
   timeZone: string;
   generatedAt: Date;
-  appointments?: { total: number; pending_payment: number; confirmed: number; completed: number; cancelled: number; no_show: number; rescheduled: number; patients: number };
+  appointments?: {
+    total: number;
+    pending_payment: number;
+    confirmed: number;
+    completed: number;
+    cancelled: number;
+    no_show: number;
+    rescheduled: number;
+    patients: number;
+  };
   weekdays: { weekday: number; appointments: number }[];
   money: { currency: string; paid_minor: number; refunded_minor: number; refund_count: number }[];
   rating?: { rating_sum: number; rating_count: number };

@@ -21,10 +21,27 @@ const GENERATED_AT = new Date("2030-06-01T03:00:00Z");
 const NY = "America/New_York";
 
 const weekdays = (counts: Partial<Record<"Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday", number>>) =>
-  (["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const).map((name, index) => ({ weekday: index + 1, name, appointments: counts[name] ?? 0 }));
+  (["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const).map((name, index) => ({
+    weekday: index + 1,
+    name,
+    appointments: counts[name] ?? 0,
+  }));
 
-async function review(appointment: { id: string; doctorId: string; patientId: string }, rating: number, createdAt: string, status: "visible" | "hidden" = "visible") {
-  await db.insert(reviews).values({ appointmentId: appointment.id, doctorId: appointment.doctorId, patientId: appointment.patientId, rating, body: "A review of this visit.", status, createdAt: new Date(createdAt) });
+async function review(
+  appointment: { id: string; doctorId: string; patientId: string },
+  rating: number,
+  createdAt: string,
+  status: "visible" | "hidden" = "visible",
+) {
+  await db.insert(reviews).values({
+    appointmentId: appointment.id,
+    doctorId: appointment.doctorId,
+    patientId: appointment.patientId,
+    rating,
+    body: "A review of this visit.",
+    status,
+    createdAt: new Date(createdAt),
+  });
 }
 
 beforeAll(async () => {
@@ -38,8 +55,22 @@ beforeAll(async () => {
   ids.unverified = (await createDoctor(db, { fullName: "Dr. Unverified", verificationStatus: "pending" })).id;
   const [p1, p2, p3] = await createPatients(db, 3);
   const at = (date: string, time: string, zone = "Europe/Berlin") => localInstant(date, time, zone);
-  const visit = (doctorId: string, patientId: string, startsAt: Date, status: typeof appointments.$inferInsert.status, extra: Partial<typeof appointments.$inferInsert> = {}) =>
-    insertAppointmentRow(db, { doctorId, patientId, startsAt, status, priceMinor: doctorId === newYork.id ? 10000 : 6000, currency: doctorId === newYork.id ? "USD" : "EUR", ...extra });
+  const visit = (
+    doctorId: string,
+    patientId: string,
+    startsAt: Date,
+    status: typeof appointments.$inferInsert.status,
+    extra: Partial<typeof appointments.$inferInsert> = {},
+  ) =>
+    insertAppointmentRow(db, {
+      doctorId,
+      patientId,
+      startsAt,
+      status,
+      priceMinor: doctorId === newYork.id ? 10000 : 6000,
+      currency: doctorId === newYork.id ? "USD" : "EUR",
+      ...extra,
+    });
 
   // Dr. Berlin
   const a1 = await visit(berlin.id, p1.id, at("2030-05-06", "10:00"), "completed");
@@ -93,7 +124,12 @@ describe("monthly reports", () => {
   it("computes each doctor's month in the doctor's zone and the system's in UTC, with exact figures", async () => {
     const generated = await generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" });
     expect(generated.doctorReports.map((row) => row.doctorId).sort()).toEqual([ids.berlin, ids.newYork, ids.idle].sort());
-    expect(generated.doctorReports.filter((row) => row.active).map((row) => row.doctorId).sort()).toEqual([ids.berlin, ids.newYork].sort());
+    expect(
+      generated.doctorReports
+        .filter((row) => row.active)
+        .map((row) => row.doctorId)
+        .sort(),
+    ).toEqual([ids.berlin, ids.newYork].sort());
 
     const { system, byDoctor } = await mayReports();
     expect(byDoctor.get(ids.berlin)?.figures).toEqual({
@@ -162,13 +198,20 @@ describe("monthly reports", () => {
     const after = await mayReports();
     expect(after.byDoctor.get(ids.berlin)?.id).toBe(before.byDoctor.get(ids.berlin)?.id);
     expect(after.system.id).toBe(before.system.id);
-    expect(after.byDoctor.get(ids.berlin)?.figures).toMatchObject({ generatedAt: "2030-06-02T09:00:00.000Z", appointments: { total: 8, confirmed: 0, completed: 6, noShow: 0 }, rates: { completion: 1, noShow: 0 } });
+    expect(after.byDoctor.get(ids.berlin)?.figures).toMatchObject({
+      generatedAt: "2030-06-02T09:00:00.000Z",
+      appointments: { total: 8, confirmed: 0, completed: 6, noShow: 0 },
+      rates: { completion: 1, noShow: 0 },
+    });
     expect(after.byDoctor.has(ids.idle)).toBe(false);
     expect([...after.byDoctor.keys()].sort()).toEqual([ids.berlin, ids.newYork].sort());
   });
 
   it("two generations of one month at once both succeed, leaving one report per doctor", async () => {
-    await Promise.all([generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" }), generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" })]);
+    await Promise.all([
+      generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" }),
+      generateMonthlyReports(db, { month: "2030-05", now: GENERATED_AT, actor: "system" }),
+    ]);
     const { byDoctor } = await mayReports();
     expect(byDoctor.size).toBe(2);
   });

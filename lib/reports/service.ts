@@ -52,7 +52,8 @@ export async function generateMonthlyReports(db: Db, input: { month: string; now
   const parsed = monthSchema.safeParse(input.month);
   if (!parsed.success) throw new AppError("invalid_input", "Choose a month, for example 2030-03.", { month: ["Choose a month, for example 2030-03."] });
   const month = parsed.data;
-  if (isFutureMonth(month, input.now)) throw new AppError("invalid_input", "That month has not started yet.", { month: ["Choose a month that has already started."] });
+  if (isFutureMonth(month, input.now))
+    throw new AppError("invalid_input", "That month has not started yet.", { month: ["Choose a month that has already started."] });
   const monthDate = monthToDate(month);
 
   return db.transaction(async (tx) => {
@@ -98,7 +99,14 @@ export async function generateMonthlyReports(db: Db, input: { month: string; now
     const systemRow = written.find((row) => row.kind === "system_monthly");
     if (!systemRow) throw new Error("the system report was not written");
     // The monthly job's run is on record too, as the system's.
-    await insertAuditEntry(tx, { actorId: admin?.id ?? null, actorRole: admin ? "admin" : "system", action: "reports.generated", entityType: "report_month", entityId: month, after: { reports: written.length } });
+    await insertAuditEntry(tx, {
+      actorId: admin?.id ?? null,
+      actorRole: admin ? "admin" : "system",
+      action: "reports.generated",
+      entityType: "report_month",
+      entityId: month,
+      after: { reports: written.length },
+    });
     return {
       month,
       systemReportId: systemRow.id,

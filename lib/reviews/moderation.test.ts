@@ -16,7 +16,8 @@ async function report(reviewId: string, reason = "Contains a phone number") {
   await db.insert(reviewReports).values({ reviewId, reporterId: reporter.id, reason });
 }
 
-const openReportsOf = async (reviewId: string) => (await db.select().from(reviewReports).where(eq(reviewReports.reviewId, reviewId))).filter((r) => r.resolvedAt === null).length;
+const openReportsOf = async (reviewId: string) =>
+  (await db.select().from(reviewReports).where(eq(reviewReports.reviewId, reviewId))).filter((r) => r.resolvedAt === null).length;
 
 describe("review moderation", () => {
   it("hiding takes a review out of the doctor's average; restoring puts it back; both audited with the reason", async () => {
@@ -36,7 +37,11 @@ describe("review moderation", () => {
 
     const audit = await auditRowsFor(db, "review", bad.id);
     expect(audit.map((row) => row.action)).toEqual(["review.hidden", "review.restored"]);
-    expect(audit[0]).toMatchObject({ actorId: admin.id, before: { status: "visible" }, after: { status: "hidden", moderationReason: "Personal data in the text" } });
+    expect(audit[0]).toMatchObject({
+      actorId: admin.id,
+      before: { status: "visible" },
+      after: { status: "hidden", moderationReason: "Personal data in the text" },
+    });
   });
 
   it("a reported review is in the reported queue until a decision resolves its reports", async () => {
@@ -72,10 +77,14 @@ describe("review moderation", () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db);
     const { review } = await createReview(db, doctor.id, 3);
-    const missing = (await rejectionOf(atBoundary(moderateReviewSchema, { reviewId: review.id, reason: "" }, (input) => hideReview(db, admin, input, NOW)))) as AppError;
+    const missing = (await rejectionOf(
+      atBoundary(moderateReviewSchema, { reviewId: review.id, reason: "" }, (input) => hideReview(db, admin, input, NOW)),
+    )) as AppError;
     expect(missing.fieldErrors?.reason).toEqual(["Give a reason for the record (at least 3 characters)."]);
     await hideReview(db, admin, { reviewId: review.id, reason: "Spam" }, NOW);
-    expect(((await rejectionOf(hideReview(db, admin, { reviewId: review.id, reason: "Spam" }, NOW))) as AppError).message).toBe("This review is already hidden.");
+    expect(((await rejectionOf(hideReview(db, admin, { reviewId: review.id, reason: "Spam" }, NOW))) as AppError).message).toBe(
+      "This review is already hidden.",
+    );
   });
 
   it("patients and doctors cannot moderate", async () => {

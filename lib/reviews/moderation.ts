@@ -50,7 +50,13 @@ export async function resolveReviewReports(db: Db, actor: Actor, data: { reviewI
     const review = await lockExisting(tx, data.reviewId);
     const resolved = await resolveOpenReports(tx, review.id, now);
     if (resolved === 0) throw new AppError("conflict", "This review has no open reports.");
-    await auditAdmin(tx, admin, { action: "review.reports_resolved", entityType: "review", entityId: review.id, before: { openReports: resolved }, after: { openReports: 0, status: review.status } });
+    await auditAdmin(tx, admin, {
+      action: "review.reports_resolved",
+      entityType: "review",
+      entityId: review.id,
+      before: { openReports: resolved },
+      after: { openReports: 0, status: review.status },
+    });
     return { resolved };
   });
 }

@@ -31,7 +31,10 @@ describe("writing a review", () => {
     const appointment = await visit(doctor.id, patient.id);
     const review = await createReview(db, { patientId: patient.id, appointmentId: appointment.id, rating: 4, body: text(1) }, NOW);
     expect(review).toMatchObject({ doctorId: doctor.id, patientId: patient.id, rating: 4, status: "visible", createdAt: NOW });
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityType, "review"), eq(auditLog.entityId, review.id)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "review"), eq(auditLog.entityId, review.id)));
     expect(audit.map((row) => row.action)).toEqual(["review.created"]);
   });
 
@@ -90,7 +93,10 @@ describe("changing a review", () => {
 
     await deleteReview(db, { patientId: patient.id, reviewId: first.id }, day30);
     expect(await db.select().from(reviews).where(eq(reviews.id, first.id))).toEqual([]);
-    const actions = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, "review"), eq(auditLog.entityId, first.id)));
+    const actions = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "review"), eq(auditLog.entityId, first.id)));
     expect(actions.map((a) => a.action).sort()).toEqual(["review.created", "review.deleted", "review.updated"]);
   });
 });
@@ -101,7 +107,9 @@ describe("doctor replies and reports", () => {
     const patient = await createPatient(db);
     const review = await createReview(db, { patientId: patient.id, appointmentId: (await visit(doctor.id, patient.id)).id, rating: 3, body: text(40) }, NOW);
     expect(codeOf(await rejectionOf(replyToReview(db, { doctorId: otherDoctor.id, reviewId: review.id, reply: "Not mine" }, NOW)))).toBe("not_found");
-    const replies = await Promise.allSettled([1, 2, 3].map((n) => replyToReview(db, { doctorId: doctor.id, reviewId: review.id, reply: `Thank you (${n})` }, NOW)));
+    const replies = await Promise.allSettled(
+      [1, 2, 3].map((n) => replyToReview(db, { doctorId: doctor.id, reviewId: review.id, reply: `Thank you (${n})` }, NOW)),
+    );
     expect(replies.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [row] = await db.select().from(reviews).where(eq(reviews.id, review.id));
     expect(row!.doctorReply).toMatch(/^Thank you \(\d\)$/);
@@ -113,15 +121,21 @@ describe("doctor replies and reports", () => {
     const doctor = await createDoctor(db);
     const [author, reader] = [await createPatient(db), await createPatient(db)];
     const review = await createReview(db, { patientId: author.id, appointmentId: (await visit(doctor.id, author.id)).id, rating: 1, body: text(50) }, NOW);
-    expect(codeOf(await rejectionOf(reportReview(db, { reporterId: author.id, reporterRole: "patient", reviewId: review.id, reason: "my own review" }, NOW)))).toBe("forbidden");
+    expect(
+      codeOf(await rejectionOf(reportReview(db, { reporterId: author.id, reporterRole: "patient", reviewId: review.id, reason: "my own review" }, NOW))),
+    ).toBe("forbidden");
     await reportReview(db, { reporterId: reader.id, reporterRole: "patient", reviewId: review.id, reason: "Insults the staff" }, NOW);
     await reportReview(db, { reporterId: doctor.id, reporterRole: "doctor", reviewId: review.id, reason: "This never happened" }, NOW);
-    expect(codeOf(await rejectionOf(reportReview(db, { reporterId: reader.id, reporterRole: "patient", reviewId: review.id, reason: "Again, please" }, NOW)))).toBe("conflict");
+    expect(
+      codeOf(await rejectionOf(reportReview(db, { reporterId: reader.id, reporterRole: "patient", reviewId: review.id, reason: "Again, please" }, NOW))),
+    ).toBe("conflict");
     expect(await db.select().from(reviewReports).where(eq(reviewReports.reviewId, review.id))).toHaveLength(2);
 
     await db.update(reviews).set({ status: "hidden" }).where(eq(reviews.id, review.id));
     const other = await createPatient(db);
-    expect(codeOf(await rejectionOf(reportReview(db, { reporterId: other.id, reporterRole: "patient", reviewId: review.id, reason: "Hidden already" }, NOW)))).toBe("not_found");
+    expect(
+      codeOf(await rejectionOf(reportReview(db, { reporterId: other.id, reporterRole: "patient", reviewId: review.id, reason: "Hidden already" }, NOW))),
+    ).toBe("not_found");
   });
 });
 
@@ -131,7 +145,9 @@ describe("rating summary", () => {
     const patients = await Promise.all([1, 2, 3, 4].map(() => createPatient(db)));
     const written = [];
     for (const [i, rating] of [5, 4, 2, 1].entries()) {
-      written.push(await createReview(db, { patientId: patients[i]!.id, appointmentId: (await visit(doctor.id, patients[i]!.id)).id, rating, body: text(60 + i) }, NOW));
+      written.push(
+        await createReview(db, { patientId: patients[i]!.id, appointmentId: (await visit(doctor.id, patients[i]!.id)).id, rating, body: text(60 + i) }, NOW),
+      );
     }
     expect(await getRatingSummary(db, doctor.id)).toEqual({ average: 3, count: 4, distribution: [1, 1, 0, 1, 1] });
 
@@ -150,14 +166,24 @@ describe("rating summary", () => {
     const doctor = await createDoctor(db);
     const patients = await Promise.all(Array.from({ length: 24 }, () => createPatient(db)));
     const appointments = await Promise.all(patients.map((patient) => visit(doctor.id, patient.id)));
-    const created = await Promise.all(patients.map((patient, i) => createReview(db, { patientId: patient.id, appointmentId: appointments[i]!.id, rating: 1 + (i % 5), body: text(100 + i) }, NOW)));
+    const created = await Promise.all(
+      patients.map((patient, i) =>
+        createReview(db, { patientId: patient.id, appointmentId: appointments[i]!.id, rating: 1 + (i % 5), body: text(100 + i) }, NOW),
+      ),
+    );
     // Half are edited to 5 stars while a third are deleted, all at once.
     await Promise.all([
-      ...created.filter((_, i) => i % 2 === 0).map((review) => updateReview(db, { patientId: review.patientId, reviewId: review.id, rating: 5, body: "Edited concurrently." }, NOW)),
+      ...created
+        .filter((_, i) => i % 2 === 0)
+        .map((review) => updateReview(db, { patientId: review.patientId, reviewId: review.id, rating: 5, body: "Edited concurrently." }, NOW)),
       ...created.filter((_, i) => i % 3 === 1).map((review) => deleteReview(db, { patientId: review.patientId, reviewId: review.id }, NOW)),
     ]);
     const expected = created.flatMap((review, i) => (i % 3 === 1 ? [] : [i % 2 === 0 ? 5 : review.rating]));
     const distribution = [1, 2, 3, 4, 5].map((star) => expected.filter((r) => r === star).length);
-    expect(await getRatingSummary(db, doctor.id)).toEqual({ average: expected.reduce((a, b) => a + b, 0) / expected.length, count: expected.length, distribution });
+    expect(await getRatingSummary(db, doctor.id)).toEqual({
+      average: expected.reduce((a, b) => a + b, 0) / expected.length,
+      count: expected.length,
+      distribution,
+    });
   });
 });

@@ -1,7 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { deleteReviewRow, insertReview, insertReviewReport, lockAppointmentForReview, lockReview, setDoctorReply, updateReviewContent, type Review } from "@/db/queries/reviews";
+import {
+  deleteReviewRow,
+  insertReview,
+  insertReviewReport,
+  lockAppointmentForReview,
+  lockReview,
+  setDoctorReply,
+  updateReviewContent,
+  type Review,
+} from "@/db/queries/reviews";
 import { AppError, constraintName, sqlState } from "@/lib/errors";
 import type { Role } from "@/lib/vocabulary";
 import { reviewChangeAllowed } from "./rules";
@@ -29,8 +38,22 @@ export async function createReview(db: Db, input: { patientId: string; appointme
       if (!appointment || appointment.patientId !== input.patientId) throw new AppError("not_found", NOT_FOUND_APPOINTMENT);
       if (appointment.status !== "completed") throw new AppError("conflict", "You can review a visit once your doctor has marked it completed.");
       // Written at `now`, the clock the 30-day window is measured on.
-      const review = await insertReview(tx, { appointmentId: appointment.id, doctorId: appointment.doctorId, patientId: input.patientId, rating: input.rating, body: input.body, createdAt: now });
-      await insertAuditEntry(tx, { actorId: input.patientId, actorRole: "patient", action: "review.created", entityType: "review", entityId: review.id, after: snapshot(review) });
+      const review = await insertReview(tx, {
+        appointmentId: appointment.id,
+        doctorId: appointment.doctorId,
+        patientId: input.patientId,
+        rating: input.rating,
+        body: input.body,
+        createdAt: now,
+      });
+      await insertAuditEntry(tx, {
+        actorId: input.patientId,
+        actorRole: "patient",
+        action: "review.created",
+        entityType: "review",
+        entityId: review.id,
+        after: snapshot(review),
+      });
       return review;
     });
   } catch (error) {
@@ -54,7 +77,15 @@ export async function updateReview(db: Db, input: { patientId: string; reviewId:
   return db.transaction(async (tx) => {
     const before = await lockOwnReview(tx, input.reviewId, input.patientId, now);
     const after = await updateReviewContent(tx, { id: before.id, rating: input.rating, body: input.body, at: now });
-    await insertAuditEntry(tx, { actorId: input.patientId, actorRole: "patient", action: "review.updated", entityType: "review", entityId: before.id, before: snapshot(before), after: snapshot(after) });
+    await insertAuditEntry(tx, {
+      actorId: input.patientId,
+      actorRole: "patient",
+      action: "review.updated",
+      entityType: "review",
+      entityId: before.id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -63,7 +94,14 @@ export async function deleteReview(db: Db, input: { patientId: string; reviewId:
   await db.transaction(async (tx) => {
     const before = await lockOwnReview(tx, input.reviewId, input.patientId, now);
     await deleteReviewRow(tx, before.id);
-    await insertAuditEntry(tx, { actorId: input.patientId, actorRole: "patient", action: "review.deleted", entityType: "review", entityId: before.id, before: snapshot(before) });
+    await insertAuditEntry(tx, {
+      actorId: input.patientId,
+      actorRole: "patient",
+      action: "review.deleted",
+      entityType: "review",
+      entityId: before.id,
+      before: snapshot(before),
+    });
   });
 }
 
@@ -75,7 +113,14 @@ export async function replyToReview(db: Db, input: { doctorId: string; reviewId:
     if (review.doctorReply !== null) throw new AppError("conflict", "You have already replied to this review; a reply cannot be changed.");
     const replied = await setDoctorReply(tx, { id: review.id, doctorId: input.doctorId, reply: input.reply, at: now });
     if (!replied) throw new AppError("conflict", "You have already replied to this review; a reply cannot be changed.");
-    await insertAuditEntry(tx, { actorId: input.doctorId, actorRole: "doctor", action: "review.replied", entityType: "review", entityId: review.id, after: { reply: input.reply } });
+    await insertAuditEntry(tx, {
+      actorId: input.doctorId,
+      actorRole: "doctor",
+      action: "review.replied",
+      entityType: "review",
+      entityId: review.id,
+      after: { reply: input.reply },
+    });
     return replied;
   });
 }
@@ -88,6 +133,13 @@ export async function reportReview(db: Db, input: { reporterId: string; reporter
     if (review.patientId === input.reporterId) throw new AppError("forbidden", "You cannot report your own review; you can change or delete it instead.");
     const report = await insertReviewReport(tx, { reviewId: review.id, reporterId: input.reporterId, reason: input.reason, createdAt: now });
     if (!report) throw new AppError("conflict", "You have already reported this review. Thank you: a moderator will look at it.");
-    await insertAuditEntry(tx, { actorId: input.reporterId, actorRole: input.reporterRole, action: "review.reported", entityType: "review", entityId: review.id, after: { reason: input.reason } });
+    await insertAuditEntry(tx, {
+      actorId: input.reporterId,
+      actorRole: input.reporterRole,
+      action: "review.reported",
+      entityType: "review",
+      entityId: review.id,
+      after: { reason: input.reason },
+    });
   });
 }

@@ -19,10 +19,7 @@ describe("ISO day numbers", () => {
     let date = Temporal.PlainDate.from("1999-01-01");
     for (let day = isoDayNumber(date); date.year <= 2101; day++, date = date.add({ days: 1 })) {
       const same =
-        isoDayNumber(date) === day &&
-        isoDateOfDay(day) === date.toString() &&
-        isoWeekdayOfDay(day) === date.dayOfWeek &&
-        plainDateOfDay(day).equals(date);
+        isoDayNumber(date) === day && isoDateOfDay(day) === date.toString() && isoWeekdayOfDay(day) === date.dayOfWeek && plainDateOfDay(day).equals(date);
       if (!same) mismatches.push(date.toString());
     }
     expect(mismatches).toEqual([]);

@@ -50,8 +50,7 @@ describe("isValidTimeZone", () => {
 });
 
 describe("localTimeToEpochMs (compatible disambiguation)", () => {
-  const iso = (date: string, minutes: number, zone: string) =>
-    new Date(localTimeToEpochMs(Temporal.PlainDate.from(date), minutes, zone)).toISOString();
+  const iso = (date: string, minutes: number, zone: string) => new Date(localTimeToEpochMs(Temporal.PlainDate.from(date), minutes, zone)).toISOString();
 
   it.each([
     ["ordinary Berlin winter morning", "2026-03-02", 9 * 60, "Europe/Berlin", "2026-03-02T08:00:00.000Z"],

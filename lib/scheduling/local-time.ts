@@ -48,13 +48,7 @@ export function localTimeToEpochMs(date: Temporal.PlainDate, minutes: number, ti
   const minuteOfDay = minutes % DAY_MINUTES;
   // The positional constructor skips the polyfill's property-bag parsing, the
   // hottest spot of the whole engine when it was `toPlainDateTime({ hour, minute })`.
-  const wallClock = new Temporal.PlainDateTime(
-    day.year,
-    day.month,
-    day.day,
-    Math.floor(minuteOfDay / 60),
-    minuteOfDay % 60,
-  );
+  const wallClock = new Temporal.PlainDateTime(day.year, day.month, day.day, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
   return wallClock.toZonedDateTime(timeZone, { disambiguation: "compatible" }).epochMilliseconds;
 }
 

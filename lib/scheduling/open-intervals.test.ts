@@ -29,11 +29,7 @@ const hours = (date: string, ...ranges: [string, string][]): AvailabilityOverrid
 
 describe("openIntervals", () => {
   it.each<[string, Partial<OpenIntervalsInput>, string[]]>([
-    [
-      "weekday rules, several ranges a day, a day without rules",
-      {},
-      ["2026-03-02 09:00–12:00", "2026-03-02 14:00–16:00", "2026-03-03 10:00–11:00"],
-    ],
+    ["weekday rules, several ranges a day, a day without rules", {}, ["2026-03-02 09:00–12:00", "2026-03-02 14:00–16:00", "2026-03-03 10:00–11:00"]],
     ["a closed override removes the whole date", { overrides: [closed("2026-03-02")] }, ["2026-03-03 10:00–11:00"]],
     [
       "custom hours replace the weekday's rules rather than adding to them",
@@ -45,11 +41,7 @@ describe("openIntervals", () => {
       { overrides: [hours("2026-03-04", ["10:00", "10:30"])] },
       ["2026-03-02 09:00–12:00", "2026-03-02 14:00–16:00", "2026-03-03 10:00–11:00", "2026-03-04 10:00–10:30"],
     ],
-    [
-      "an override with no ranges is a closed day",
-      { overrides: [hours("2026-03-03")] },
-      ["2026-03-02 09:00–12:00", "2026-03-02 14:00–16:00"],
-    ],
+    ["an override with no ranges is a closed day", { overrides: [hours("2026-03-03")] }, ["2026-03-02 09:00–12:00", "2026-03-02 14:00–16:00"]],
     [
       "duplicate overrides: closed wins",
       { overrides: [hours("2026-03-03", ["08:00", "09:00"]), closed("2026-03-03")] },

@@ -40,7 +40,9 @@ function scenario(seed: number): ComputeSlotsInput {
   }
   const now = Date.parse("2026-03-25T00:00:00Z") + r.int(0, 20 * 96) * 15 * MINUTE + r.int(0, 59) * 1000;
   const dates = Array.from({ length: 3 }, () =>
-    Temporal.PlainDate.from("2026-03-25").add({ days: r.int(0, 30) }).toString(),
+    Temporal.PlainDate.from("2026-03-25")
+      .add({ days: r.int(0, 30) })
+      .toString(),
   );
   const busy: BusyInterval[] = Array.from({ length: r.int(0, 40) }, () => {
     const startsAt = now + r.int(-200, 14 * 96) * 15 * MINUTE + r.int(0, 14) * MINUTE;
@@ -73,9 +75,7 @@ describe.each(SEEDS)("random calendar #%i", (seed) => {
   it("the busy sweep keeps exactly the grid slots clear of busy time and buffers", () => {
     const guard = bufferMinutes * MINUTE;
     const naive = computeSlots({ ...input, busy: [] }).filter((slot) =>
-      input.busy.every(
-        (b) => b.endsAt.getTime() <= slot.startsAt.getTime() - guard || b.startsAt.getTime() >= slot.endsAt.getTime() + guard,
-      ),
+      input.busy.every((b) => b.endsAt.getTime() <= slot.startsAt.getTime() - guard || b.startsAt.getTime() >= slot.endsAt.getTime() + guard),
     );
     expect(slots).toEqual(naive);
   });

@@ -39,12 +39,7 @@ describe("daylight-saving days: slots are cut in absolute time", () => {
   it("Europe/Berlin 2026-03-29, 01:00–04:00 is two real hours: 02:00–03:00 does not exist", () => {
     const slots = dayIn("Europe/Berlin", "2026-03-29", "01:00", "04:00");
     expect(withOffset(slots)).toEqual(["01:00+01:00", "01:30+01:00", "03:00+02:00", "03:30+02:00"]);
-    expect(instants(slots)).toEqual([
-      "2026-03-29T00:00:00.000Z",
-      "2026-03-29T00:30:00.000Z",
-      "2026-03-29T01:00:00.000Z",
-      "2026-03-29T01:30:00.000Z",
-    ]);
+    expect(instants(slots)).toEqual(["2026-03-29T00:00:00.000Z", "2026-03-29T00:30:00.000Z", "2026-03-29T01:00:00.000Z", "2026-03-29T01:30:00.000Z"]);
   });
 
   it("Europe/Berlin 2026-10-25, 01:00–04:00 is four real hours: 02:00 and 02:30 appear twice", () => {
@@ -68,12 +63,7 @@ describe("daylight-saving days: slots are cut in absolute time", () => {
   it("America/New_York 2026-03-08, 01:00–04:00 skips 02:00–03:00", () => {
     const slots = dayIn("America/New_York", "2026-03-08", "01:00", "04:00");
     expect(withOffset(slots)).toEqual(["01:00-05:00", "01:30-05:00", "03:00-04:00", "03:30-04:00"]);
-    expect(instants(slots)).toEqual([
-      "2026-03-08T06:00:00.000Z",
-      "2026-03-08T06:30:00.000Z",
-      "2026-03-08T07:00:00.000Z",
-      "2026-03-08T07:30:00.000Z",
-    ]);
+    expect(instants(slots)).toEqual(["2026-03-08T06:00:00.000Z", "2026-03-08T06:30:00.000Z", "2026-03-08T07:00:00.000Z", "2026-03-08T07:30:00.000Z"]);
   });
 
   it("America/New_York 2026-11-01, 01:00–04:00 repeats 01:00 and 01:30", () => {
@@ -117,12 +107,19 @@ describe("doctor and patient in different zones", () => {
       }),
     );
   }
-  const both = (slots: Slot[]) =>
-    slots.map((s) => `${s.viewerDate} ${s.viewerTime}${s.viewerOffset} = ${s.doctorDate} ${s.doctorTime}`);
+  const both = (slots: Slot[]) => slots.map((s) => `${s.viewerDate} ${s.viewerTime}${s.viewerOffset} = ${s.doctorDate} ${s.doctorTime}`);
 
   it.each([
-    ["London in winter", "2026-02-27", ["2026-03-02 03:30+00:00 = 2026-03-02 09:00", "2026-03-02 04:00+00:00 = 2026-03-02 09:30", "2026-03-02 04:30+00:00 = 2026-03-02 10:00"]],
-    ["London in summer", "2026-05-29", ["2026-06-01 04:30+01:00 = 2026-06-01 09:00", "2026-06-01 05:00+01:00 = 2026-06-01 09:30", "2026-06-01 05:30+01:00 = 2026-06-01 10:00"]],
+    [
+      "London in winter",
+      "2026-02-27",
+      ["2026-03-02 03:30+00:00 = 2026-03-02 09:00", "2026-03-02 04:00+00:00 = 2026-03-02 09:30", "2026-03-02 04:30+00:00 = 2026-03-02 10:00"],
+    ],
+    [
+      "London in summer",
+      "2026-05-29",
+      ["2026-06-01 04:30+01:00 = 2026-06-01 09:00", "2026-06-01 05:00+01:00 = 2026-06-01 09:30", "2026-06-01 05:30+01:00 = 2026-06-01 10:00"],
+    ],
   ])("Asia/Kolkata doctor (+05:30), Europe/London patient, %s", (_name, weekOf, expected) => {
     expect(both(monday("Asia/Kolkata", "Europe/London", weekOf, "09:00", "10:30"))).toEqual(expected);
   });
@@ -142,9 +139,7 @@ describe("doctor and patient in different zones", () => {
   ])("a New York doctor's Monday 09:00 on %s (%s) is %s in Paris", (date, _why, expected) => {
     const weekOf = new Date(Date.parse(`${date}T00:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10);
     const slots = monday("America/New_York", "Europe/Paris", weekOf, "09:00", "09:30");
-    expect(slots.map((s) => `${s.viewerDate} ${s.viewerTime}${s.viewerOffset} (${s.doctorTime} NY)`)).toEqual([
-      `${date} ${expected} (09:00 NY)`,
-    ]);
+    expect(slots.map((s) => `${s.viewerDate} ${s.viewerTime}${s.viewerOffset} (${s.doctorTime} NY)`)).toEqual([`${date} ${expected} (09:00 NY)`]);
   });
 });
 

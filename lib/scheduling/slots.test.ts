@@ -10,11 +10,7 @@ const MON_9_TO_11 = [rule(1, "09:00", "11:00")];
 describe("computeSlots", () => {
   it.each<[string, InputChanges, string[]]>([
     ["plain weekday", { rules: [rule(1, "09:00", "12:00")] }, on(MON, "09:00", "09:30", "10:00", "10:30", "11:00", "11:30")],
-    [
-      "several ranges a day",
-      { rules: [rule(1, "14:00", "15:00"), rule(1, "09:00", "10:30")] },
-      on(MON, "09:00", "09:30", "10:00", "14:00", "14:30"),
-    ],
+    ["several ranges a day", { rules: [rule(1, "14:00", "15:00"), rule(1, "09:00", "10:30")] }, on(MON, "09:00", "09:30", "10:00", "14:00", "14:30")],
     [
       "touching ranges form one continuous grid",
       { rules: [rule(1, "09:00", "10:00"), rule(1, "10:00", "11:00")], settings: { slotMinutes: 40 } },
@@ -47,11 +43,7 @@ describe("computeSlots", () => {
       { rules: MON_9_TO_11, busy: [busy("2026-03-02T08:15Z", "2026-03-02T09:05Z")] },
       on(MON, "09:30", "10:00", "10:30"),
     ],
-    [
-      "a visit that ran late blocks the slots it runs into",
-      { rules: MON_9_TO_11, busy: [busy("2026-03-02T09:00Z", "2026-03-02T10:10Z")] },
-      on(MON, "10:30"),
-    ],
+    ["a visit that ran late blocks the slots it runs into", { rules: MON_9_TO_11, busy: [busy("2026-03-02T09:00Z", "2026-03-02T10:10Z")] }, on(MON, "10:30")],
     [
       "busy time wholly outside open hours changes nothing",
       { rules: MON_9_TO_11, busy: [busy("2026-03-02T07:00Z", "2026-03-02T09:00Z"), busy("2026-03-02T11:00Z", "2026-03-02T12:00Z")] },
@@ -80,11 +72,7 @@ describe("computeSlots", () => {
       { rules: MON_9_TO_11, now: new Date("2026-03-02T08:30Z"), settings: { minimumNoticeMinutes: 30 } },
       on(MON, "09:00", "09:30", "10:00", "10:30"),
     ],
-    [
-      "slots already started never appear",
-      { rules: MON_9_TO_11, now: new Date("2026-03-02T09:10Z") },
-      on(MON, "09:30", "10:00", "10:30"),
-    ],
+    ["slots already started never appear", { rules: MON_9_TO_11, now: new Date("2026-03-02T09:10Z") }, on(MON, "09:30", "10:00", "10:30")],
     [
       "the horizon ends just before now + horizonDays × 24 h",
       { rules: [rule(1, "08:00", "10:00"), rule(2, "08:00", "10:00")], now: new Date("2026-03-02T09:00Z") },
@@ -122,16 +110,9 @@ describe("computeSlots", () => {
   });
 
   it("a Europe/Berlin doctor seen from Berlin: local labels, UTC instants one hour earlier in winter", () => {
-    const slots = computeSlots(
-      slotInput({ rules: MON_9_TO_11, viewerTimeZone: "Europe/Berlin", settings: { timeZone: "Europe/Berlin" } }),
-    );
+    const slots = computeSlots(slotInput({ rules: MON_9_TO_11, viewerTimeZone: "Europe/Berlin", settings: { timeZone: "Europe/Berlin" } }));
     expect(viewerLabels(slots)).toEqual(on(MON, "09:00", "09:30", "10:00", "10:30"));
-    expect(instants(slots)).toEqual([
-      "2026-03-02T08:00:00.000Z",
-      "2026-03-02T08:30:00.000Z",
-      "2026-03-02T09:00:00.000Z",
-      "2026-03-02T09:30:00.000Z",
-    ]);
+    expect(instants(slots)).toEqual(["2026-03-02T08:00:00.000Z", "2026-03-02T08:30:00.000Z", "2026-03-02T09:00:00.000Z", "2026-03-02T09:30:00.000Z"]);
     expect(slots[0]).toEqual({
       startsAt: new Date("2026-03-02T08:00:00Z"),
       endsAt: new Date("2026-03-02T08:30:00Z"),

@@ -88,9 +88,7 @@ export function groupSlotsByViewerDate(slots: Slot[]): { date: string; slots: Sl
     if (group) group.push(slot);
     else groups.set(slot.viewerDate, [slot]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, grouped]) => ({ date, slots: grouped }));
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, grouped]) => ({ date, slots: grouped }));
 }
 
 interface Window {
@@ -116,12 +114,7 @@ function offerWindow(input: ComputeSlotsInput): Window {
  * are merged once into a sorted disjoint list; since starts only increase, one
  * pointer sweeps it — O(slots + busy · log busy), never slots × busy.
  */
-function freeStarts(
-  intervals: RawInterval[],
-  busyIntervals: ComputeSlotsInput["busy"],
-  settings: SchedulingSettings,
-  window: Window,
-): number[] {
+function freeStarts(intervals: RawInterval[], busyIntervals: ComputeSlotsInput["busy"], settings: SchedulingSettings, window: Window): number[] {
   const slotMs = settings.slotMinutes * MINUTE_MS;
   const bufferMs = settings.bufferMinutes * MINUTE_MS;
   const stepMs = slotMs + bufferMs;
@@ -134,11 +127,7 @@ function freeStarts(
   // zone, but a DST gap straddling midnight could in theory reorder them.
   for (const interval of [...intervals].sort((a, b) => a.start - b.start)) {
     const skipped = Math.max(0, Math.ceil((window.start - interval.start) / stepMs));
-    for (
-      let start = interval.start + skipped * stepMs;
-      start + slotMs <= interval.end && start < window.end;
-      start += stepMs
-    ) {
+    for (let start = interval.start + skipped * stepMs; start + slotMs <= interval.end && start < window.end; start += stepMs) {
       const guardStart = start - bufferMs;
       if (guardStart < lastGuard) pointer = 0; // only after such a reordering
       lastGuard = guardStart;

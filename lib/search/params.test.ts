@@ -10,7 +10,22 @@ const specializations = [
 describe("parseSearchParams", () => {
   it("accepts a full, valid search", () => {
     const { query, notices, values } = parseSearchParams(
-      { q: " José ", specialization: "cardiology", city: "Berlin", near: "here", lat: "52.5", lng: "13.4", radius: "10", maxPrice: "80", minRating: "4", minYears: "5", within: "7", sort: "distance", page: "2", tz: "Europe/Berlin" },
+      {
+        q: " José ",
+        specialization: "cardiology",
+        city: "Berlin",
+        near: "here",
+        lat: "52.5",
+        lng: "13.4",
+        radius: "10",
+        maxPrice: "80",
+        minRating: "4",
+        minYears: "5",
+        within: "7",
+        sort: "distance",
+        page: "2",
+        tz: "Europe/Berlin",
+      },
       specializations,
     );
     expect(notices).toEqual([]);
@@ -29,12 +44,27 @@ describe("parseSearchParams", () => {
       page: 2,
       timeZone: "Europe/Berlin",
     });
-    expect(searchHref(values, 3)).toBe("/doctors?q=Jos%C3%A9&specialization=cardiology&city=Berlin&near=here&lat=52.5&lng=13.4&radius=10&maxPrice=80&minRating=4&minYears=5&within=7&sort=distance&tz=Europe%2FBerlin&page=3");
+    expect(searchHref(values, 3)).toBe(
+      "/doctors?q=Jos%C3%A9&specialization=cardiology&city=Berlin&near=here&lat=52.5&lng=13.4&radius=10&maxPrice=80&minRating=4&minYears=5&within=7&sort=distance&tz=Europe%2FBerlin&page=3",
+    );
   });
 
   it("drops each bad value with a notice and keeps the rest of the search", () => {
     const { query, notices } = parseSearchParams(
-      { specialization: "astrology", maxPrice: "-5", radius: "1e9", near: "here", lat: "52.5", lng: "13.4", within: "forever", sort: "popularity", minRating: "9", minYears: "2.5", page: "0", city: "Berlin" },
+      {
+        specialization: "astrology",
+        maxPrice: "-5",
+        radius: "1e9",
+        near: "here",
+        lat: "52.5",
+        lng: "13.4",
+        within: "forever",
+        sort: "popularity",
+        minRating: "9",
+        minYears: "2.5",
+        page: "0",
+        city: "Berlin",
+      },
       specializations,
     );
     expect(query).toEqual({ city: "Berlin", near: "here", point: { latitude: 52.5, longitude: 13.4 }, radiusKm: 25, sort: "rating", page: 1 });
@@ -57,7 +87,10 @@ describe("parseSearchParams", () => {
   });
 
   it("refuses distance sorting without a location, and absurd coordinates", () => {
-    expect(parseSearchParams({ sort: "distance" }, specializations)).toMatchObject({ query: { sort: "rating" }, notices: [expect.stringMatching(/needs a location/)] });
+    expect(parseSearchParams({ sort: "distance" }, specializations)).toMatchObject({
+      query: { sort: "rating" },
+      notices: [expect.stringMatching(/needs a location/)],
+    });
     const far = parseSearchParams({ near: "here", lat: "123", lng: "13" }, specializations);
     expect(far.query.point).toBeUndefined();
     expect(far.notices[0]).toMatch(/not shared/);

@@ -64,7 +64,10 @@ export interface SearchQuery {
 }
 
 /** What the form shows back: the raw text of every accepted value. */
-export type SearchFormValues = Record<"q" | "specialization" | "city" | "near" | "lat" | "lng" | "radius" | "maxPrice" | "minRating" | "minYears" | "within" | "sort" | "tz", string>;
+export type SearchFormValues = Record<
+  "q" | "specialization" | "city" | "near" | "lat" | "lng" | "radius" | "maxPrice" | "minRating" | "minYears" | "within" | "sort" | "tz",
+  string
+>;
 
 export interface ParsedSearch {
   query: SearchQuery;
@@ -101,7 +104,21 @@ function isTimeZone(zone: string): boolean {
 export function parseSearchParams(raw: RawParams, specializations: SpecializationOption[]): ParsedSearch {
   const notices: string[] = [];
   const query: SearchQuery = { sort: "rating", page: 1 };
-  const values: SearchFormValues = { q: "", specialization: "", city: "", near: "", lat: "", lng: "", radius: "", maxPrice: "", minRating: "", minYears: "", within: "", sort: "rating", tz: "" };
+  const values: SearchFormValues = {
+    q: "",
+    specialization: "",
+    city: "",
+    near: "",
+    lat: "",
+    lng: "",
+    radius: "",
+    maxPrice: "",
+    minRating: "",
+    minYears: "",
+    within: "",
+    sort: "rating",
+    tz: "",
+  };
 
   const name = single(raw, "q");
   if (name) {
@@ -204,7 +221,9 @@ function parseLocation(raw: RawParams, query: SearchQuery, values: SearchFormVal
       values.lat = String(lat);
       values.lng = String(lng);
     } else if (near === "here") {
-      notices.push("Your current location was not shared with the page (allow location access, or choose your saved location), so no distance filter was applied.");
+      notices.push(
+        "Your current location was not shared with the page (allow location access, or choose your saved location), so no distance filter was applied.",
+      );
     } else {
       notices.push("The coordinates in the link are not valid, so no distance filter was applied.");
     }
@@ -214,7 +233,10 @@ function parseLocation(raw: RawParams, query: SearchQuery, values: SearchFormVal
     if (Number.isFinite(radius) && radius >= RADIUS_KM.min && radius <= RADIUS_KM.max) {
       query.radiusKm = radius;
       values.radius = String(radius);
-    } else notices.push(`The radius must be between ${RADIUS_KM.min} and ${RADIUS_KM.max} km, so ${query.near ? `${RADIUS_KM.default} km was used` : "it was left out"}.`);
+    } else
+      notices.push(
+        `The radius must be between ${RADIUS_KM.min} and ${RADIUS_KM.max} km, so ${query.near ? `${RADIUS_KM.default} km was used` : "it was left out"}.`,
+      );
   }
   if (query.near && query.radiusKm === undefined) query.radiusKm = RADIUS_KM.default;
   if (!query.near) query.radiusKm = undefined;

@@ -41,7 +41,18 @@ const north = (km: number) => ({ latitude: ORIGIN.latitude + km / 111.195, longi
 
 async function doctor(
   key: string,
-  fields: { name: string; spec: () => string; city: string; price: number; years: number; at?: { latitude: number; longitude: number }; rules?: RuleInput[]; accepting?: boolean; verified?: boolean; active?: boolean },
+  fields: {
+    name: string;
+    spec: () => string;
+    city: string;
+    price: number;
+    years: number;
+    at?: { latitude: number; longitude: number };
+    rules?: RuleInput[];
+    accepting?: boolean;
+    verified?: boolean;
+    active?: boolean;
+  },
 ) {
   const created = await createDoctor(db, {
     fullName: fields.name,
@@ -53,7 +64,13 @@ async function doctor(
   });
   await db
     .update(doctorProfiles)
-    .set({ specializationId: fields.spec(), city: fields.city, yearsExperience: fields.years, latitude: fields.at?.latitude ?? null, longitude: fields.at?.longitude ?? null })
+    .set({
+      specializationId: fields.spec(),
+      city: fields.city,
+      yearsExperience: fields.years,
+      latitude: fields.at?.latitude ?? null,
+      longitude: fields.at?.longitude ?? null,
+    })
     .where(eq(doctorProfiles.userId, created.id));
   ids[key] = created.id;
 }
@@ -62,8 +79,15 @@ let pastHour = 0;
 async function review(doctorKey: string, rating: number, status: "visible" | "hidden" = "visible") {
   const patient = await createPatient(db);
   pastHour += 1;
-  const appointment = await insertAppointmentRow(db, { doctorId: ids[doctorKey]!, patientId: patient.id, startsAt: new Date(TEST_NOW.getTime() - 30 * 86_400_000 + pastHour * 3_600_000), status: "completed" });
-  await db.insert(reviews).values({ appointmentId: appointment.id, doctorId: ids[doctorKey]!, patientId: patient.id, rating, body: "A review for the search tests.", status });
+  const appointment = await insertAppointmentRow(db, {
+    doctorId: ids[doctorKey]!,
+    patientId: patient.id,
+    startsAt: new Date(TEST_NOW.getTime() - 30 * 86_400_000 + pastHour * 3_600_000),
+    status: "completed",
+  });
+  await db
+    .insert(reviews)
+    .values({ appointmentId: appointment.id, doctorId: ids[doctorKey]!, patientId: patient.id, rating, body: "A review for the search tests.", status });
 }
 
 beforeAll(async () => {
@@ -77,10 +101,26 @@ beforeAll(async () => {
   cardio = c!.id;
   derm = d!.id;
   await doctor("anna", { name: "Dr. Ánna Alpha", spec: () => cardio, city: CITY, price: 50, years: 5, at: ORIGIN });
-  await doctor("bruno", { name: "Dr. Bruno Beta", spec: () => cardio, city: CITY, price: 80, years: 15, at: north(20), rules: [{ weekday: 3, startTime: "09:00", endTime: "17:00" }] });
+  await doctor("bruno", {
+    name: "Dr. Bruno Beta",
+    spec: () => cardio,
+    city: CITY,
+    price: 80,
+    years: 15,
+    at: north(20),
+    rules: [{ weekday: 3, startTime: "09:00", endTime: "17:00" }],
+  });
   await doctor("chloe", { name: "Dr. Chloé Gamma", spec: () => derm, city: CITY, price: 120, years: 25, at: north(100) });
   await doctor("dario", { name: "Dr. Dario Delta", spec: () => cardio, city: CITY, price: 60, years: 30, accepting: false });
-  await doctor("zoe", { name: "Dr. Zoë Zeta", spec: () => derm, city: CITY.toUpperCase(), price: 40, years: 1, at: north(5), rules: [{ weekday: 6, startTime: "09:00", endTime: "13:00" }] });
+  await doctor("zoe", {
+    name: "Dr. Zoë Zeta",
+    spec: () => derm,
+    city: CITY.toUpperCase(),
+    price: 40,
+    years: 1,
+    at: north(5),
+    rules: [{ weekday: 6, startTime: "09:00", endTime: "13:00" }],
+  });
   await doctor("pending", { name: "Dr. Pending Unverified", spec: () => cardio, city: CITY, price: 10, years: 50, at: ORIGIN, verified: false });
   await doctor("inactive", { name: "Dr. Inactive Account", spec: () => cardio, city: CITY, price: 10, years: 50, at: ORIGIN, active: false });
   await doctor("emil", { name: "Dr. Emil Epsilon", spec: () => cardio, city: OTHER_CITY, price: 70, years: 10 });
@@ -145,7 +185,12 @@ describe("searchDoctors filters and sorts", () => {
   it("sorts by earliest free slot from the booking engine; paused doctors are left out", async () => {
     const page = await search({ city: CITY, sort: "earliest" });
     expect(names(page)).toEqual(["anna", "chloe", "bruno", "zoe"]);
-    expect(page.results.map((r) => r.firstSlot?.startsAt.toISOString())).toEqual(["2030-03-04T10:00:00.000Z", "2030-03-05T08:00:00.000Z", "2030-03-06T08:00:00.000Z", "2030-03-09T08:00:00.000Z"]);
+    expect(page.results.map((r) => r.firstSlot?.startsAt.toISOString())).toEqual([
+      "2030-03-04T10:00:00.000Z",
+      "2030-03-05T08:00:00.000Z",
+      "2030-03-06T08:00:00.000Z",
+      "2030-03-09T08:00:00.000Z",
+    ]);
     expect(page.results[0]!.firstSlot).toMatchObject({ viewerDate: "2030-03-04", viewerTime: "11:00" });
   });
 

@@ -1,6 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { type CandidateFilters, type CandidateOrder, type CandidateRow, countSearchCandidates, getRatingSummaries, listSearchCandidates } from "@/db/queries/search";
+import {
+  type CandidateFilters,
+  type CandidateOrder,
+  type CandidateRow,
+  countSearchCandidates,
+  getRatingSummaries,
+  listSearchCandidates,
+} from "@/db/queries/search";
 import type { Slot } from "@/lib/scheduling";
 import { firstFreeSlot } from "./first-slot";
 import { PAGE_SIZE, type SearchQuery } from "./params";
@@ -76,7 +83,8 @@ export async function searchDoctors(db: Db, query: SearchQuery, context: SearchC
   };
   let order: CandidateOrder = query.sort;
   const point = query.near === "saved" ? (context.savedPoint ?? undefined) : query.point;
-  if (query.near === "saved" && !point) notices.push("You have no saved location yet: add your city's coordinates on your profile to search near it. No distance filter was applied.");
+  if (query.near === "saved" && !point)
+    notices.push("You have no saved location yet: add your city's coordinates on your profile to search near it. No distance filter was applied.");
   if (point && query.radiusKm !== undefined) {
     filters.point = point;
     filters.radiusKm = query.radiusKm;
@@ -101,7 +109,10 @@ async function searchWithoutAvailability(
     countSearchCandidates(db, input.filters),
   ]);
   const slots = await mapLimited(rows, EVALUATION_CONCURRENCY, (row) => firstFreeSlot(db, row, context));
-  const results = await withRatings(db, rows.map((doctor, i) => ({ doctor, firstSlot: slots[i] ?? null })));
+  const results = await withRatings(
+    db,
+    rows.map((doctor, i) => ({ doctor, firstSlot: slots[i] ?? null })),
+  );
   return { results, page: input.page, pageSize: PAGE_SIZE, total, hasNext: offset + rows.length < total, windowEnd: null };
 }
 
@@ -170,7 +181,12 @@ async function withRatings(db: Db, rows: { doctor: CandidateRow; firstSlot: Slot
   const missing = rows.filter((row) => row.doctor.ratingCount === null).map((row) => row.doctor.id);
   const summaries = await getRatingSummaries(db, missing);
   return rows.map(({ doctor, firstSlot }) => {
-    const rating = doctor.ratingCount === null ? summaries.get(doctor.id) : doctor.ratingCount > 0 ? { average: doctor.ratingAverage!, count: doctor.ratingCount } : undefined;
+    const rating =
+      doctor.ratingCount === null
+        ? summaries.get(doctor.id)
+        : doctor.ratingCount > 0
+          ? { average: doctor.ratingAverage!, count: doctor.ratingCount }
+          : undefined;
     return { doctor, firstSlot, rating: rating ?? null };
   });
 }

@@ -19,7 +19,9 @@ const passedOn = (response: Response) => response.status === 200 && response.hea
 
 describe("proxy: server-action requests Next.js would answer with a 500", () => {
   it("refuses a Next-Action POST with a JSON body: 415, with the security headers", async () => {
-    const response = await proxy(post({ "next-action": ACTION_ID, "content-type": "application/json" }, JSON.stringify({ email: "a@b.test", fullName: "Ann" })));
+    const response = await proxy(
+      post({ "next-action": ACTION_ID, "content-type": "application/json" }, JSON.stringify({ email: "a@b.test", fullName: "Ann" })),
+    );
     expect(response.status).toBe(415);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -35,8 +37,14 @@ describe("proxy: server-action requests Next.js would answer with a 500", () => 
   it("refuses a body declared over the limit, with or without the Next-Action header: 413", async () => {
     const tooLarge = String(ACTION_BODY_LIMIT_BYTES + 1);
     // The declared length is what is checked; the body itself is never read.
-    const withHeader = new NextRequest("http://localhost:3000/patient/records", { method: "POST", headers: { "next-action": ACTION_ID, "content-type": "multipart/form-data; boundary=x", "content-length": tooLarge } });
-    const formPost = new NextRequest("http://localhost:3000/patient/records", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": tooLarge } });
+    const withHeader = new NextRequest("http://localhost:3000/patient/records", {
+      method: "POST",
+      headers: { "next-action": ACTION_ID, "content-type": "multipart/form-data; boundary=x", "content-length": tooLarge },
+    });
+    const formPost = new NextRequest("http://localhost:3000/patient/records", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": tooLarge },
+    });
     expect((await proxy(withHeader)).status).toBe(413);
     expect((await proxy(formPost)).status).toBe(413);
   });
@@ -46,9 +54,19 @@ describe("proxy: server-action requests Next.js would answer with a 500", () => 
     form.set("fullName", "Ann Example");
     expect(passedOn(await proxy(post({ "next-action": ACTION_ID }, form)))).toBe(true);
     expect(passedOn(await proxy(post({ "next-action": ACTION_ID, "content-type": "text/plain;charset=UTF-8" }, '[{"start":"2030-03-04"}]')))).toBe(true);
-    expect(passedOn(await proxy(post({ "next-action": ACTION_ID, "content-type": "multipart/form-data; boundary=x", "content-length": String(ACTION_BODY_LIMIT_BYTES) })))).toBe(true);
+    expect(
+      passedOn(
+        await proxy(post({ "next-action": ACTION_ID, "content-type": "multipart/form-data; boundary=x", "content-length": String(ACTION_BODY_LIMIT_BYTES) })),
+      ),
+    ).toBe(true);
     // The Stripe webhook and Auth.js's own routes post JSON and urlencoded bodies without Next-Action.
-    expect(passedOn(await proxy(new NextRequest("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })))).toBe(true);
+    expect(
+      passedOn(
+        await proxy(
+          new NextRequest("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+        ),
+      ),
+    ).toBe(true);
     expect(passedOn(await proxy(new NextRequest("http://localhost:3000/doctors?q=weber")))).toBe(true);
   });
 });
@@ -64,7 +82,13 @@ describe("next.config.ts", () => {
   it("sends nosniff on every path the proxy's matcher skips (the build's static files)", async () => {
     const rules = (await nextConfig.headers!()) as { source: string; headers: { key: string; value: string }[] }[];
     const proxied = getPathMatch(proxyConfig.matcher[0]!.source);
-    for (const path of ["/_next/static/chunks/app/page-1a2b3c.js", "/_next/static/css/4d5e6f.css", "/_next/static/media/font.woff2", "/_next/image", "/favicon.ico"]) {
+    for (const path of [
+      "/_next/static/chunks/app/page-1a2b3c.js",
+      "/_next/static/css/4d5e6f.css",
+      "/_next/static/media/font.woff2",
+      "/_next/image",
+      "/favicon.ico",
+    ]) {
       expect(proxied(path), path).toBe(false);
       const headers = rules.filter((rule) => getPathMatch(rule.source)(path) !== false).flatMap((rule) => rule.headers);
       expect(headers, path).toContainEqual({ key: "X-Content-Type-Options", value: "nosniff" });

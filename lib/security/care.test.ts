@@ -41,9 +41,22 @@ async function practice(doctorOptions: Parameters<typeof createDoctor>[1] = {}) 
   const doctor = await createDoctor(files.db, doctorOptions);
   const patient = await createPatient(files.db);
   await files.db.update(patientProfiles).set({ allergies: MARKER, bloodType: "A+" }).where(eq(patientProfiles.userId, patient.id));
-  const past = await insertAppointmentRow(files.db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date("2031-01-27T09:00:00Z"), status: "completed" });
+  const past = await insertAppointmentRow(files.db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: new Date("2031-01-27T09:00:00Z"),
+    status: "completed",
+  });
   const upcoming = await insertAppointmentRow(files.db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date("2031-02-10T09:00:00Z") });
-  await files.db.insert(payments).values({ appointmentId: past.id, patientId: patient.id, doctorId: doctor.id, provider: "clinic", status: "due_at_visit", amountMinor: 6000, currency: "EUR" });
+  await files.db.insert(payments).values({
+    appointmentId: past.id,
+    patientId: patient.id,
+    doctorId: doctor.id,
+    provider: "clinic",
+    status: "due_at_visit",
+    amountMinor: 6000,
+    currency: "EUR",
+  });
   const patientActor = { id: patient.id, role: "patient" as const };
   const record = await uploadRecord(files.db, patientActor, { title: "Lab results", recordType: "lab_result", file: fileOf(pdfBytes("care"), "lab.pdf") });
   await shareRecord(files.db, patientActor, { recordId: record.id, appointmentId: upcoming.id });
@@ -73,7 +86,8 @@ async function whatTheDoctorSees(p: Practice) {
   };
 }
 
-const note = (p: Practice) => saveConsultationNote(files.db, { doctorId: p.doctor.id, appointmentId: p.past.id, body: "Follow-up in a month.", patientSummary: null });
+const note = (p: Practice) =>
+  saveConsultationNote(files.db, { doctorId: p.doctor.id, appointmentId: p.past.id, body: "Follow-up in a month.", patientSummary: null });
 const markPaid = (p: Practice) => markPaidAtClinic(files.db, { appointmentId: p.past.id, doctorId: p.doctor.id }, NOW);
 
 async function refusedAsNotFound(promise: Promise<unknown>) {
@@ -89,7 +103,9 @@ async function cookieFor(user: { id: string; role: "doctor" }) {
 }
 
 function getRecord(recordId: string, cookie: string) {
-  const request = new NextRequest(`http://localhost:3000/api/records/${recordId}`, { headers: { host: "localhost:3000", "x-forwarded-proto": "http", cookie } });
+  const request = new NextRequest(`http://localhost:3000/api/records/${recordId}`, {
+    headers: { host: "localhost:3000", "x-forwarded-proto": "http", cookie },
+  });
   return downloadRecord(request, { params: Promise.resolve({ id: recordId }) });
 }
 

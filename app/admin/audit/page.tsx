@@ -29,12 +29,24 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const kept = { actor: values.actor, action: values.action, entityType: values.entityType, entityId: values.entityId, from: values.from, to: values.to };
   return (
     <>
-      <PageHeading title="Audit log" subtitle="Who did what to which row, and when, with the values before and after. Read-only: nothing here can be changed from the app. Times in UTC." />
+      <PageHeading
+        title="Audit log"
+        subtitle="Who did what to which row, and when, with the values before and after. Read-only: nothing here can be changed from the app. Times in UTC."
+      />
       <Card>
         <FilterProblems problems={problems} />
         <FilterBar label="Filter the audit log">
           {fields.map((field) => (
-            <FilterInput key={field.name} id={`audit-${field.name}`} name={field.name} label={field.label} type={field.type} placeholder={field.placeholder} list={field.list} value={kept[field.name]} />
+            <FilterInput
+              key={field.name}
+              id={`audit-${field.name}`}
+              name={field.name}
+              label={field.label}
+              type={field.type}
+              placeholder={field.placeholder}
+              list={field.list}
+              value={kept[field.name]}
+            />
           ))}
           <datalist id="audit-actions">
             {knownAuditActions.map((action) => (

@@ -53,7 +53,9 @@ export default async function AdminDoctorsPage({ searchParams }: { searchParams:
                 <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
                   <div className="flex flex-col gap-4">
                     <Facts>
-                      <Fact label="Email" className="break-all">{doctor.email}</Fact>
+                      <Fact label="Email" className="break-all">
+                        {doctor.email}
+                      </Fact>
                       <Fact label="Specialization">{doctor.specialization ?? "Not chosen yet"}</Fact>
                       <Fact label="Clinic">{[doctor.clinicName, doctor.address, doctor.city].filter(Boolean).join(", ") || "—"}</Fact>
                       <Fact label="Experience">{doctor.yearsExperience} years</Fact>

@@ -25,20 +25,29 @@ async function signedInAdmin() {
   return admin;
 }
 
-const retriesBy = (adminId: string) => db.select().from(auditLog).where(and(eq(auditLog.actorId, adminId), eq(auditLog.action, "outbox.retried")));
+const retriesBy = (adminId: string) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, adminId), eq(auditLog.action, "outbox.retried")));
 
 describe("retrying the outbox", () => {
   it("delivers and records the admin's retry with what was sent", async () => {
     const admin = await signedInAdmin();
     deliver.mockResolvedValueOnce({ sent: 2, failed: 0 });
     expect(await retryOutboxAction()).toEqual({ ok: true, message: "Delivered 2 events to the local job runner." });
-    expect(await retriesBy(admin.id)).toEqual([expect.objectContaining({ actorRole: "admin", entityType: "outbox", entityId: "pending", before: null, after: { sent: 2, failed: 0, error: null } })]);
+    expect(await retriesBy(admin.id)).toEqual([
+      expect.objectContaining({ actorRole: "admin", entityType: "outbox", entityId: "pending", before: null, after: { sent: 2, failed: 0, error: null } }),
+    ]);
   });
 
   it("records a retry that found Inngest unreachable, with the reason", async () => {
     const admin = await signedInAdmin();
     deliver.mockResolvedValueOnce({ sent: 0, failed: 3, error: "fetch failed" });
-    expect(await retryOutboxAction()).toMatchObject({ ok: false, message: "The local job runner could not be reached, so 3 events stay pending: fetch failed" });
+    expect(await retryOutboxAction()).toMatchObject({
+      ok: false,
+      message: "The local job runner could not be reached, so 3 events stay pending: fetch failed",
+    });
     expect(await retriesBy(admin.id)).toEqual([expect.objectContaining({ after: { sent: 0, failed: 3, error: "fetch failed" } })]);
   });
 

@@ -24,10 +24,21 @@ export const retryOutboxAction = action({
   run: async (_input, { user, db }) => {
     const admin = await requireActiveAdmin(db, user);
     const report = await deliverOutbox(db);
-    await auditAdmin(db, admin, { action: "outbox.retried", entityType: "outbox", entityId: "pending", after: { sent: report.sent, failed: report.failed, error: report.error ?? null } });
+    await auditAdmin(db, admin, {
+      action: "outbox.retried",
+      entityType: "outbox",
+      entityId: "pending",
+      after: { sent: report.sent, failed: report.failed, error: report.error ?? null },
+    });
     revalidatePath("/admin/outbox");
-    if (report.error) throw new AppError("unavailable", `${capitalised(runnerName())} could not be reached, so ${report.failed} ${report.failed === 1 ? "event stays" : "events stay"} pending: ${report.error}`);
-    return report.sent === 0 ? "Nothing was waiting: the outbox is empty." : `Delivered ${report.sent} ${report.sent === 1 ? "event" : "events"} to ${runnerName()}.`;
+    if (report.error)
+      throw new AppError(
+        "unavailable",
+        `${capitalised(runnerName())} could not be reached, so ${report.failed} ${report.failed === 1 ? "event stays" : "events stay"} pending: ${report.error}`,
+      );
+    return report.sent === 0
+      ? "Nothing was waiting: the outbox is empty."
+      : `Delivered ${report.sent} ${report.sent === 1 ? "event" : "events"} to ${runnerName()}.`;
   },
 });
 

@@ -35,9 +35,24 @@ export default async function AdminOutboxPage() {
   const { outbox } = status;
   const tiles = [
     { label: "Job runner", value: <span className="text-2xl">{JOB_RUNNER_LABELS[status.runner].name}</span>, hint: JOB_RUNNER_LABELS[status.runner].where },
-    { label: "Queue depth", value: String(status.queueDepth), hint: [count(outbox.pending, "event", "to hand over"), ...(status.runs ? [count(status.runs.queued, "run", "due"), `${status.runs.running} running`] : [])].join(", ") },
-    { label: "Oldest waiting", value: status.oldestWaitingAt ? `${age(status.oldestWaitingAt, now)} old` : "None", hint: status.oldestWaitingAt ? utc(status.oldestWaitingAt) : undefined },
-    { label: "Last delivered", value: outbox.lastSentAt ? `${age(outbox.lastSentAt, now)} ago` : "Never", hint: outbox.lastSentAt ? utc(outbox.lastSentAt) : undefined },
+    {
+      label: "Queue depth",
+      value: String(status.queueDepth),
+      hint: [
+        count(outbox.pending, "event", "to hand over"),
+        ...(status.runs ? [count(status.runs.queued, "run", "due"), `${status.runs.running} running`] : []),
+      ].join(", "),
+    },
+    {
+      label: "Oldest waiting",
+      value: status.oldestWaitingAt ? `${age(status.oldestWaitingAt, now)} old` : "None",
+      hint: status.oldestWaitingAt ? utc(status.oldestWaitingAt) : undefined,
+    },
+    {
+      label: "Last delivered",
+      value: outbox.lastSentAt ? `${age(outbox.lastSentAt, now)} ago` : "Never",
+      hint: outbox.lastSentAt ? utc(outbox.lastSentAt) : undefined,
+    },
   ];
   return (
     <>
@@ -58,7 +73,8 @@ export default async function AdminOutboxPage() {
             <div className="flex flex-col gap-1 text-sm">
               <p className="break-words font-mono text-red-800">{outbox.lastError.message}</p>
               <p className="text-slate-600">
-                {outbox.lastError.eventName}, {outbox.lastError.attempts} {outbox.lastError.attempts === 1 ? "attempt" : "attempts"}, last at {utc(outbox.lastError.at)}
+                {outbox.lastError.eventName}, {outbox.lastError.attempts} {outbox.lastError.attempts === 1 ? "attempt" : "attempts"}, last at{" "}
+                {utc(outbox.lastError.at)}
               </p>
             </div>
           ) : (
@@ -67,7 +83,9 @@ export default async function AdminOutboxPage() {
         </Card>
 
         <Card title="Deliver now">
-          <p className="mb-3 text-sm text-slate-700">Pending events are retried after every change and by a sweep each minute. Retry now to send them at once.</p>
+          <p className="mb-3 text-sm text-slate-700">
+            Pending events are retried after every change and by a sweep each minute. Retry now to send them at once.
+          </p>
           <RetryForm />
         </Card>
 
@@ -97,7 +115,8 @@ export default async function AdminOutboxPage() {
 
             <Card title="Sleeping runs">
               <p className="mb-3 text-sm text-slate-700">
-                {status.runs.sleeping === 1 ? "1 run waits for its time" : `${status.runs.sleeping} runs wait for their time`} (reminders, payment holds); the soonest first.
+                {status.runs.sleeping === 1 ? "1 run waits for its time" : `${status.runs.sleeping} runs wait for their time`} (reminders, payment holds); the
+                soonest first.
               </p>
               {local.sleeping.length === 0 ? null : (
                 <ul className="flex flex-col divide-y divide-slate-100 text-sm" aria-label="Runs sleeping until a time">
@@ -119,7 +138,10 @@ export default async function AdminOutboxPage() {
           {pending.length === 0 ? (
             <p className="text-slate-600">Nothing is waiting.</p>
           ) : (
-            <DataTable caption="Oldest pending events" columns={[{ label: "Event" }, { label: "Written (UTC)" }, { label: "Attempts" }, { label: "Last error" }]}>
+            <DataTable
+              caption="Oldest pending events"
+              columns={[{ label: "Event" }, { label: "Written (UTC)" }, { label: "Attempts" }, { label: "Last error" }]}
+            >
               {pending.map((event) => (
                 <tr key={event.id} className="align-top">
                   <th scope="row" className="py-2 pr-4 font-mono font-normal">

@@ -16,8 +16,14 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
   await requireRole("admin");
   const { values: filter, problems } = parsePaymentFilter(await searchParams);
   const db = getDb();
-  const [rows, doctors] = await Promise.all([listPaymentsForAdmin(db, { status: filter.status, doctorId: filter.doctor, ...filterRange(filter) }, LIMIT), listDoctorsWithPayments(db)]);
-  const refunds = await listRefundsOfPayments(db, rows.map((row) => row.id));
+  const [rows, doctors] = await Promise.all([
+    listPaymentsForAdmin(db, { status: filter.status, doctorId: filter.doctor, ...filterRange(filter) }, LIMIT),
+    listDoctorsWithPayments(db),
+  ]);
+  const refunds = await listRefundsOfPayments(
+    db,
+    rows.map((row) => row.id),
+  );
   const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === "string")).toString();
   return (
     <>

@@ -16,7 +16,10 @@ export default async function AdminReportsPage() {
   const now = new Date();
   return (
     <>
-      <PageHeading title="Reports" subtitle="Monthly figures for every doctor and for Careslot as a whole. They are computed on the 1st of each month for the month before." />
+      <PageHeading
+        title="Reports"
+        subtitle="Monthly figures for every doctor and for Careslot as a whole. They are computed on the 1st of each month for the month before."
+      />
       <div className="flex flex-col gap-6">
         <Card title="Generate a report">
           <GenerateReportForm defaultMonth={previousMonth(now)} latestMonth={monthOf(now)} />

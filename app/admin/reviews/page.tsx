@@ -26,7 +26,10 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
   const [reviews, reportedCount] = await Promise.all([listReviewsForModeration(db, view, new Date()), countOpenReportedReviews(db)]);
   return (
     <>
-      <PageHeading title="Review moderation" subtitle="Hidden reviews leave the doctor's page and rating at once; they can be restored. Every decision is audited." />
+      <PageHeading
+        title="Review moderation"
+        subtitle="Hidden reviews leave the doctor's page and rating at once; they can be restored. Every decision is audited."
+      />
       <PageNotice code={notice} messages={notices} />
       <nav aria-label="Review queues" className="mb-4 flex flex-wrap gap-2">
         {(Object.keys(views) as ModerationView[]).map((key) => (
@@ -55,7 +58,9 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
                     <p className="flex flex-wrap items-center gap-2">
                       <span className="text-base font-semibold text-slate-900">{review.doctorName}</span>
                       <span className="text-slate-600">reviewed by {review.patientName}</span>
-                      <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${review.status === "visible" ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>
+                      <span
+                        className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${review.status === "visible" ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}
+                      >
                         {review.status === "visible" ? "Visible" : "Hidden"}
                       </span>
                     </p>
@@ -66,7 +71,10 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
                     {review.doctorReply ? <p className="border-l-2 border-slate-200 pl-3 text-slate-700">Doctor&apos;s reply: {review.doctorReply}</p> : null}
                     {review.moderationReason ? <p className="text-slate-600">Last moderation note: {review.moderationReason}</p> : null}
                     <p className="text-slate-600" data-testid="doctor-rating">
-                      {review.doctorName}&apos;s public rating: {review.doctorAverage === null ? "no visible reviews" : `${review.doctorAverage.toFixed(2)} from ${review.doctorVisibleCount} visible ${review.doctorVisibleCount === 1 ? "review" : "reviews"}`}
+                      {review.doctorName}&apos;s public rating:{" "}
+                      {review.doctorAverage === null
+                        ? "no visible reviews"
+                        : `${review.doctorAverage.toFixed(2)} from ${review.doctorVisibleCount} visible ${review.doctorVisibleCount === 1 ? "review" : "reviews"}`}
                     </p>
                     {review.reports.length ? (
                       <div>
@@ -74,7 +82,10 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
                         <ul className="list-disc pl-5">
                           {review.reports.map((report) => (
                             <li key={report.id}>
-                              {report.reason} <span className="text-slate-600">— {report.reporterName} ({report.reporterRole})</span>
+                              {report.reason}{" "}
+                              <span className="text-slate-600">
+                                — {report.reporterName} ({report.reporterRole})
+                              </span>
                             </li>
                           ))}
                         </ul>

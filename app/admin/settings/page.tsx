@@ -14,7 +14,10 @@ export default async function AdminSettingsPage() {
   const settings = await getAppSettings(getDb());
   return (
     <>
-      <PageHeading title="Settings" subtitle="The policies the booking, payment, reminder and sign-in services read, the rate limits, the booking caps and how long email texts and sign-in records are kept. Each change is audited with the values before and after." />
+      <PageHeading
+        title="Settings"
+        subtitle="The policies the booking, payment, reminder and sign-in services read, the rate limits, the booking caps and how long email texts and sign-in records are kept. Each change is audited with the values before and after."
+      />
       <Card>
         <SettingsForm
           values={{

@@ -31,7 +31,9 @@ export const changeRoleAction = action({
     const result = await changeUserRole(db, user, input, now);
     revalidatePath(`/admin/users/${input.userId}`);
     revalidatePath("/admin/users");
-    return result.changed ? `Role changed to ${result.user.role}. Their sessions ended; the new role applies when they sign in again.` : "That is already their role.";
+    return result.changed
+      ? `Role changed to ${result.user.role}. Their sessions ended; the new role applies when they sign in again.`
+      : "That is already their role.";
   },
 });
 

@@ -27,21 +27,56 @@ const joined = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone:
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const admin = await requireRole("admin");
   const filter = filterSchema.parse(await searchParams);
-  const { rows, total } = await listUsersForAdmin(getDb(), { query: filter.q || undefined, role: filter.role, status: filter.status, page: filter.page, pageSize: PAGE_SIZE });
+  const { rows, total } = await listUsersForAdmin(getDb(), {
+    query: filter.q || undefined,
+    role: filter.role,
+    status: filter.status,
+    page: filter.page,
+    pageSize: PAGE_SIZE,
+  });
   return (
     <>
       <PageHeading title="Users" subtitle="Find accounts, deactivate or reactivate several at once, or open one to change its role." />
       <Card>
         <FilterBar label="Filter users" submitLabel="Search">
           <FilterInput id="users-q" name="q" label="Name or email" type="search" value={filter.q} />
-          <FilterSelect id="users-role" name="role" label="Role" value={filter.role} anyLabel="Any role" options={{ patient: "Patient", doctor: "Doctor", admin: "Admin" }} />
-          <FilterSelect id="users-status" name="status" label="Status" value={filter.status} anyLabel="Any status" options={{ active: "Active", inactive: "Inactive" }} />
+          <FilterSelect
+            id="users-role"
+            name="role"
+            label="Role"
+            value={filter.role}
+            anyLabel="Any role"
+            options={{ patient: "Patient", doctor: "Doctor", admin: "Admin" }}
+          />
+          <FilterSelect
+            id="users-status"
+            name="status"
+            label="Status"
+            value={filter.status}
+            anyLabel="Any status"
+            options={{ active: "Active", inactive: "Inactive" }}
+          />
         </FilterBar>
         <UserBulkForm
           selfId={admin.id}
-          rows={rows.map((row) => ({ id: row.id, fullName: row.fullName, email: row.email, role: row.role, active: row.active, emailVerified: row.emailVerifiedAt !== null, joined: joined.format(row.createdAt) }))}
+          rows={rows.map((row) => ({
+            id: row.id,
+            fullName: row.fullName,
+            email: row.email,
+            role: row.role,
+            active: row.active,
+            emailVerified: row.emailVerifiedAt !== null,
+            joined: joined.format(row.createdAt),
+          }))}
         />
-        <Pagination basePath="/admin/users" params={{ q: filter.q, role: filter.role, status: filter.status }} page={filter.page} pageSize={PAGE_SIZE} total={total} label="Users pages" />
+        <Pagination
+          basePath="/admin/users"
+          params={{ q: filter.q, role: filter.role, status: filter.status }}
+          page={filter.page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          label="Users pages"
+        />
       </Card>
     </>
   );

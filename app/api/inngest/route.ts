@@ -14,11 +14,23 @@ const handlers = serve({ client: inngest, functions });
 function unconfigured(): Response | null {
   const config = env();
   if (config.INNGEST_SIGNING_KEY || config.INNGEST_DEV) return null;
-  return Response.json({ error: { code: "unavailable", message: "Inngest is not configured here, so this server runs its background jobs itself (the local runner). To use Inngest, set INNGEST_SIGNING_KEY, or INNGEST_DEV=1 for the dev server." } }, { status: 503 });
+  return Response.json(
+    {
+      error: {
+        code: "unavailable",
+        message:
+          "Inngest is not configured here, so this server runs its background jobs itself (the local runner). To use Inngest, set INNGEST_SIGNING_KEY, or INNGEST_DEV=1 for the dev server.",
+      },
+    },
+    { status: 503 },
+  );
 }
 
 type Handler = (request: Request, context: unknown) => Promise<Response>;
-const guarded = (handler: Handler): Handler => async (request, context) => unconfigured() ?? handler(request, context);
+const guarded =
+  (handler: Handler): Handler =>
+  async (request, context) =>
+    unconfigured() ?? handler(request, context);
 
 export const GET = guarded(handlers.GET as Handler);
 export const POST = guarded(handlers.POST as Handler);

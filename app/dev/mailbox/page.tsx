@@ -39,7 +39,13 @@ export default async function DevMailboxPage() {
                   </li>
                 ))}
               </ul>
-              <a href={`/dev/mailbox/${message.id}`} target="_blank" rel="noopener" aria-label={`View as sent (HTML): ${message.subject}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+              <a
+                href={`/dev/mailbox/${message.id}`}
+                target="_blank"
+                rel="noopener"
+                aria-label={`View as sent (HTML): ${message.subject}`}
+                className="mt-2 inline-block text-sm font-medium text-brand-700 underline"
+              >
                 View as sent (HTML)
               </a>
               {message.attachments?.length ? (

@@ -44,7 +44,9 @@ async function statusesFrom(headers: Record<string, string>) {
     (error: { digest?: string }) => (error.digest === "NEXT_HTTP_ERROR_FALLBACK;404" ? 404 : 500),
   );
   const html = await getHtml(new Request(`http://localhost/dev/mailbox/${id}`, { headers }), { params: Promise.resolve({ id }) });
-  const file = await getAttachment(new Request(`http://localhost/dev/mailbox/${id}/attachments/0`, { headers }), { params: Promise.resolve({ id, index: "0" }) });
+  const file = await getAttachment(new Request(`http://localhost/dev/mailbox/${id}/attachments/0`, { headers }), {
+    params: Promise.resolve({ id, index: "0" }),
+  });
   return { page, html: html.status, attachment: file.status };
 }
 

@@ -17,9 +17,19 @@ beforeEach(() => {
 
 const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
 const stored = (provider: "mailbox" | "resend" = "mailbox") =>
-  recordEmail(db, { toAddress: "pat@example.test", subject: "Appointment confirmed", template: "booking-confirmation-patient", html: "<p>See you <b>soon</b></p>", text: "See you soon", provider, status: provider === "mailbox" ? "stored" : "sent", attachments: [{ filename: "appointment.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: ics }] });
+  recordEmail(db, {
+    toAddress: "pat@example.test",
+    subject: "Appointment confirmed",
+    template: "booking-confirmation-patient",
+    html: "<p>See you <b>soon</b></p>",
+    text: "See you soon",
+    provider,
+    status: provider === "mailbox" ? "stored" : "sent",
+    attachments: [{ filename: "appointment.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: ics }],
+  });
 const html = (id: string) => getHtml(new Request(`http://localhost/dev/mailbox/${id}`), { params: Promise.resolve({ id }) });
-const attachment = (id: string, index: string) => getAttachment(new Request(`http://localhost/dev/mailbox/${id}/attachments/${index}`), { params: Promise.resolve({ id, index }) });
+const attachment = (id: string, index: string) =>
+  getAttachment(new Request(`http://localhost/dev/mailbox/${id}/attachments/${index}`), { params: Promise.resolve({ id, index }) });
 
 describe("/dev/mailbox/:id", () => {
   it("serves a stored email's HTML, never cached", async () => {

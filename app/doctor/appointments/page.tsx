@@ -19,7 +19,10 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
   const scope = query.scope === "past" ? "past" : "upcoming";
   const status = isStatus(query.status) ? query.status : undefined;
   const db = getDb();
-  const [zone, rows] = await Promise.all([getDoctorTimeZone(db, user.id), listAppointmentsForDoctor(db, user.id, { scope, statuses: status ? [status] : undefined }, new Date())]);
+  const [zone, rows] = await Promise.all([
+    getDoctorTimeZone(db, user.id),
+    listAppointmentsForDoctor(db, user.id, { scope, statuses: status ? [status] : undefined }, new Date()),
+  ]);
   return (
     <>
       <PageHeading title="Appointments" subtitle={`Times in your time zone, ${zone}.`} />

@@ -30,7 +30,8 @@ export default async function DoctorAvailabilityPage() {
         title="Availability"
         subtitle={
           <>
-            Hours are on your clock in <strong className="font-semibold text-slate-800">{settings.timeZone.replaceAll("_", " ")}</strong>. You can also drag hours on the{" "}
+            Hours are on your clock in <strong className="font-semibold text-slate-800">{settings.timeZone.replaceAll("_", " ")}</strong>. You can also drag
+            hours on the{" "}
             <Link href="/doctor/calendar" className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
               calendar
             </Link>

@@ -31,7 +31,10 @@ export default async function DoctorPatientsPage({ searchParams }: { searchParam
   ]);
   return (
     <>
-      <PageHeading title="Patients" subtitle={`The patients in your care: everyone with a visit booked, done or missed (not cancelled). Open one for their visits, your notes and the documents they shared. Dates in ${zone}.`} />
+      <PageHeading
+        title="Patients"
+        subtitle={`The patients in your care: everyone with a visit booked, done or missed (not cancelled). Open one for their visits, your notes and the documents they shared. Dates in ${zone}.`}
+      />
       <Card>
         <FilterBar label="Find a patient" submitLabel="Search">
           <FilterInput id="patients-q" name="q" label="Name or email" type="search" value={filter.q} />
@@ -39,7 +42,10 @@ export default async function DoctorPatientsPage({ searchParams }: { searchParam
         {rows.length === 0 ? (
           <p className="text-slate-600">{filter.q ? "No patient matches that search." : "No patient has booked with you yet."}</p>
         ) : (
-          <DataTable caption="Your patients" columns={[{ label: "Patient" }, { label: "Visits", align: "right" }, { label: "Last visit" }, { label: "Next visit" }]}>
+          <DataTable
+            caption="Your patients"
+            columns={[{ label: "Patient" }, { label: "Visits", align: "right" }, { label: "Last visit" }, { label: "Next visit" }]}
+          >
             {rows.map((row) => (
               <tr key={row.id}>
                 <td className="py-3 pr-4">

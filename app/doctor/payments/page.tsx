@@ -19,7 +19,10 @@ export default async function DoctorPaymentsPage() {
   const [earnings, due] = await Promise.all([doctorEarningsByMonth(db, user.id, timeZone), listDueAtVisitForDoctor(db, user.id)]);
   return (
     <>
-      <PageHeading title="Payments" subtitle={`By month of the visit, in your time zone (${timeZone}). Card payments are marked paid by Stripe; fees due at the clinic by you.`} />
+      <PageHeading
+        title="Payments"
+        subtitle={`By month of the visit, in your time zone (${timeZone}). Card payments are marked paid by Stripe; fees due at the clinic by you.`}
+      />
       <div className="flex flex-col gap-6">
         <Card title="Earnings by month">
           <EarningsTable rows={earnings} />
@@ -28,7 +31,10 @@ export default async function DoctorPaymentsPage() {
           {due.length === 0 ? (
             <p className="text-slate-600">No fees are waiting to be collected at the clinic.</p>
           ) : (
-            <DataTable caption="Visits with the fee due at the clinic" columns={[{ label: "Patient" }, { label: `Visit (${timeZone})` }, { label: "Amount", align: "right" }, { label: "Actions", hidden: true }]}>
+            <DataTable
+              caption="Visits with the fee due at the clinic"
+              columns={[{ label: "Patient" }, { label: `Visit (${timeZone})` }, { label: "Amount", align: "right" }, { label: "Actions", hidden: true }]}
+            >
               {due.map((row) => (
                 <tr key={row.id} className="align-top">
                   <td className="py-3 pr-4 font-medium text-slate-900">{row.patientName}</td>
@@ -36,7 +42,11 @@ export default async function DoctorPaymentsPage() {
                   <td className="py-3 pr-4 text-right tabular-nums">{formatMoney(row.amountMinor, row.currency)}</td>
                   <td className="py-3">
                     {/* The service refuses it earlier too (lib/payments/clinic.ts). */}
-                    {row.appointmentStartsAt <= now ? <MarkPaidForm appointmentId={row.appointmentId} label="Mark paid" /> : <span className="text-sm text-slate-600">At the visit</span>}
+                    {row.appointmentStartsAt <= now ? (
+                      <MarkPaidForm appointmentId={row.appointmentId} label="Mark paid" />
+                    ) : (
+                      <span className="text-sm text-slate-600">At the visit</span>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -118,7 +118,12 @@ export default async function DoctorProfilePage() {
         </div>
         <Card title="Certificates">
           <CertificateSection
-            certificates={certificates.map((c) => ({ id: c.id, originalName: c.originalName, sizeLabel: sizeLabel(c.sizeBytes), uploadedLabel: formatDate(c.createdAt, profile.timeZone) }))}
+            certificates={certificates.map((c) => ({
+              id: c.id,
+              originalName: c.originalName,
+              sizeLabel: sizeLabel(c.sizeBytes),
+              uploadedLabel: formatDate(c.createdAt, profile.timeZone),
+            }))}
           />
         </Card>
       </div>

@@ -16,7 +16,10 @@ export default async function DoctorReportsPage() {
   const zone = contact?.timeZone ?? "UTC";
   return (
     <>
-      <PageHeading title="Reports" subtitle={`Your monthly figures, with months and weekdays in your time zone, ${zone}. A new report arrives on the 1st of each month.`} />
+      <PageHeading
+        title="Reports"
+        subtitle={`Your monthly figures, with months and weekdays in your time zone, ${zone}. A new report arrives on the 1st of each month.`}
+      />
       <Card title="Monthly reports">
         {reports.length === 0 ? (
           <p className="text-slate-600">No reports yet. Your first one is computed on the 1st of next month.</p>

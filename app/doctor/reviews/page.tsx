@@ -29,7 +29,10 @@ export default async function DoctorReviewsPage({ searchParams }: { searchParams
   const pages = Math.max(1, Math.ceil(counts.all / PER_PAGE));
   return (
     <>
-      <PageHeading title="Reviews" subtitle={`${counts.all} ${counts.all === 1 ? "review" : "reviews"} from patients you saw · ${counts.awaitingReply} without your reply`} />
+      <PageHeading
+        title="Reviews"
+        subtitle={`${counts.all} ${counts.all === 1 ? "review" : "reviews"} from patients you saw · ${counts.awaitingReply} without your reply`}
+      />
       <div className="flex flex-col gap-6">
         <Card title="Your rating">
           <RatingSummary summary={summary} />
@@ -48,12 +51,16 @@ export default async function DoctorReviewsPage({ searchParams }: { searchParams
                     <span className="text-sm text-slate-600">
                       {formatDate(review.createdAt, zone)} · visit on {formatDate(review.appointmentStartsAt, zone)}
                     </span>
-                    {review.status === "hidden" ? <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-semibold text-slate-800">Hidden by moderators</span> : null}
+                    {review.status === "hidden" ? (
+                      <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-semibold text-slate-800">Hidden by moderators</span>
+                    ) : null}
                   </div>
                   <p className="whitespace-pre-wrap text-slate-800">{review.body}</p>
                   {review.doctorReply ? (
                     <div className="ml-4 border-l-4 border-brand-100 pl-3">
-                      <p className="text-sm font-semibold text-slate-900">Your reply{review.doctorRepliedAt ? `, ${formatDate(review.doctorRepliedAt, zone)}` : ""}</p>
+                      <p className="text-sm font-semibold text-slate-900">
+                        Your reply{review.doctorRepliedAt ? `, ${formatDate(review.doctorRepliedAt, zone)}` : ""}
+                      </p>
                       <p className="whitespace-pre-wrap text-sm text-slate-800">{review.doctorReply}</p>
                     </div>
                   ) : (
@@ -65,9 +72,23 @@ export default async function DoctorReviewsPage({ searchParams }: { searchParams
           )}
           {pages > 1 ? (
             <nav aria-label="Review pages" className="mt-4 flex items-center justify-between text-sm">
-              {page > 1 ? <Link href={`/doctor/reviews?page=${page - 1}`} className="font-medium text-brand-700 underline">Newer reviews</Link> : <span />}
-              <span className="text-slate-600">Page {page} of {pages}</span>
-              {page < pages ? <Link href={`/doctor/reviews?page=${page + 1}`} className="font-medium text-brand-700 underline">Older reviews</Link> : <span />}
+              {page > 1 ? (
+                <Link href={`/doctor/reviews?page=${page - 1}`} className="font-medium text-brand-700 underline">
+                  Newer reviews
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="text-slate-600">
+                Page {page} of {pages}
+              </span>
+              {page < pages ? (
+                <Link href={`/doctor/reviews?page=${page + 1}`} className="font-medium text-brand-700 underline">
+                  Older reviews
+                </Link>
+              ) : (
+                <span />
+              )}
             </nav>
           ) : null}
         </Card>

@@ -33,9 +33,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 function whoMayBook(user: CurrentUser | null, doctorId: string) {
-  if (!user) return { allowed: false as const, message: "Sign in as a patient to book.", link: { href: `/login?next=${encodeURIComponent(`/doctors/${doctorId}`)}`, label: "Sign in to book" } };
+  if (!user)
+    return {
+      allowed: false as const,
+      message: "Sign in as a patient to book.",
+      link: { href: `/login?next=${encodeURIComponent(`/doctors/${doctorId}`)}`, label: "Sign in to book" },
+    };
   if (user.role !== "patient") return { allowed: false as const, message: "Only patient accounts can book appointments." };
-  if (!user.emailVerified) return { allowed: false as const, message: "Confirm your email address to book: use the link we emailed you, or ask for a new one in your portal." };
+  if (!user.emailVerified)
+    return { allowed: false as const, message: "Confirm your email address to book: use the link we emailed you, or ask for a new one in your portal." };
   return { allowed: true as const };
 }
 
@@ -53,51 +59,62 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
   const selectedDate = selected?.viewerDate ?? one(query.date);
   const eligibility = whoMayBook(user, doctor.id);
   const basePath = `/doctors/${doctor.id}`;
-  const { hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, { reviewPage: one(query.reviews), viewerId: user?.id });
+  const { hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, {
+    reviewPage: one(query.reviews),
+    viewerId: user?.id,
+  });
 
   return (
     <>
-    <div className="grid gap-6 lg:grid-cols-[1fr_1.4fr]">
-      <DoctorProfileCard doctor={doctor} details={doctor} summary={summary} hours={hours} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_1.4fr]">
+        <DoctorProfileCard doctor={doctor} details={doctor} summary={summary} hours={hours} />
 
-      <Card title="Book an appointment">
-        <div className="flex flex-col gap-4">
-          {query.taken ? <Notice tone="error">That time was just taken by someone else. Here are the times that are still free.</Notice> : null}
-          {closedReason ? <Notice tone="warning">{closedReason}</Notice> : null}
-          <TimeZoneNote viewerTimeZone={viewerTimeZone} doctorTimeZone={doctor.timeZone} />
-          {closedReason ? null : <SlotPicker days={days} selectedDate={selectedDate} selectedSlot={selected?.startsAt.toISOString()} basePath={basePath} viewerTimeZone={viewerTimeZone} />}
-          {selected && eligibility.allowed ? (
-            <BookingForm
-              doctorId={doctor.id}
-              startsAt={selected.startsAt.toISOString()}
-              summary={`${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} (${viewerTimeZone})${viewerTimeZone === doctor.timeZone ? "" : ` — ${formatTime(selected.startsAt, doctor.timeZone)} in ${doctor.timeZone}`}`}
-              paymentNote={`Pay at the clinic: ${formatMoney(doctor.priceMinor, doctor.currency)}, due at your visit. Nothing is charged now.`}
-            />
-          ) : null}
-          {!eligibility.allowed && !closedReason ? (
-            <Notice tone="info">
-              {eligibility.message}{" "}
-              {eligibility.link ? (
-                <Link href={eligibility.link.href} className="font-medium underline">
-                  {eligibility.link.label}
-                </Link>
-              ) : null}
-            </Notice>
-          ) : null}
-        </div>
-      </Card>
-    </div>
-    <ReviewsSection
-      summary={summary}
-      reviews={reviews}
-      reported={reported}
-      page={reviewPage}
-      pages={reviewPages}
-      doctor={doctor}
-      viewer={user}
-      timeZone={viewerTimeZone}
-      basePath={basePath}
-    />
+        <Card title="Book an appointment">
+          <div className="flex flex-col gap-4">
+            {query.taken ? <Notice tone="error">That time was just taken by someone else. Here are the times that are still free.</Notice> : null}
+            {closedReason ? <Notice tone="warning">{closedReason}</Notice> : null}
+            <TimeZoneNote viewerTimeZone={viewerTimeZone} doctorTimeZone={doctor.timeZone} />
+            {closedReason ? null : (
+              <SlotPicker
+                days={days}
+                selectedDate={selectedDate}
+                selectedSlot={selected?.startsAt.toISOString()}
+                basePath={basePath}
+                viewerTimeZone={viewerTimeZone}
+              />
+            )}
+            {selected && eligibility.allowed ? (
+              <BookingForm
+                doctorId={doctor.id}
+                startsAt={selected.startsAt.toISOString()}
+                summary={`${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} (${viewerTimeZone})${viewerTimeZone === doctor.timeZone ? "" : ` — ${formatTime(selected.startsAt, doctor.timeZone)} in ${doctor.timeZone}`}`}
+                paymentNote={`Pay at the clinic: ${formatMoney(doctor.priceMinor, doctor.currency)}, due at your visit. Nothing is charged now.`}
+              />
+            ) : null}
+            {!eligibility.allowed && !closedReason ? (
+              <Notice tone="info">
+                {eligibility.message}{" "}
+                {eligibility.link ? (
+                  <Link href={eligibility.link.href} className="font-medium underline">
+                    {eligibility.link.label}
+                  </Link>
+                ) : null}
+              </Notice>
+            ) : null}
+          </div>
+        </Card>
+      </div>
+      <ReviewsSection
+        summary={summary}
+        reviews={reviews}
+        reported={reported}
+        page={reviewPage}
+        pages={reviewPages}
+        doctor={doctor}
+        viewer={user}
+        timeZone={viewerTimeZone}
+        basePath={basePath}
+      />
     </>
   );
 }

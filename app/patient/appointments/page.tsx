@@ -26,7 +26,10 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
     getAppSettings(db),
   ]);
   const zone = timeZone ?? "UTC";
-  const payments = await paymentsOfAppointments(db, [...upcoming, ...past].map((row) => row.id));
+  const payments = await paymentsOfAppointments(
+    db,
+    [...upcoming, ...past].map((row) => row.id),
+  );
   // The payment state sits with each row's actions: the shared table has no payment column.
   const paymentOf = (row: AppointmentListItem) => {
     const payment = payments.get(row.id);
@@ -46,8 +49,16 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
           Your appointment is booked.{bookedPayment?.provider === "clinic" ? " You can pay at the clinic." : ""}
         </Notice>
       ) : null}
-      {query.rescheduled ? <Notice tone="success" className="mb-4">Your appointment was moved to the new time.</Notice> : null}
-      {query.cancelled ? <Notice tone="success" className="mb-4">Your appointment was cancelled and the doctor was told.</Notice> : null}
+      {query.rescheduled ? (
+        <Notice tone="success" className="mb-4">
+          Your appointment was moved to the new time.
+        </Notice>
+      ) : null}
+      {query.cancelled ? (
+        <Notice tone="success" className="mb-4">
+          Your appointment was cancelled and the doctor was told.
+        </Notice>
+      ) : null}
       <div className="flex flex-col gap-6">
         <Card title="Upcoming">
           <AppointmentTable
@@ -69,7 +80,15 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
           />
         </Card>
         <Card title="Past and cancelled">
-          <AppointmentTable caption="Past appointments" rows={past} timeZone={zone} counterpart="doctor" detailHref={(row) => `/patient/appointments/${row.id}`} actions={paymentOf} empty="No past appointments yet." />
+          <AppointmentTable
+            caption="Past appointments"
+            rows={past}
+            timeZone={zone}
+            counterpart="doctor"
+            detailHref={(row) => `/patient/appointments/${row.id}`}
+            actions={paymentOf}
+            empty="No past appointments yet."
+          />
         </Card>
       </div>
     </>

@@ -19,16 +19,25 @@ const noStore = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosnif
 export async function GET(request: NextRequest) {
   const viewer = await viewerOfRequest(request);
   if (!viewer) return new Response(null, { status: 303, headers: { ...noStore, Location: "/login?next=%2Fpatient%2Fprofile" } });
-  if (viewer.role !== "patient") return new Response("Only patients can download their data here.", { status: 403, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
+  if (viewer.role !== "patient")
+    return new Response("Only patients can download their data here.", { status: 403, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
   const now = new Date();
   try {
     const prepared = await preparePatientExport(getDb(), viewer.id, now);
     if (!prepared) return new Response("Not found", { status: 404, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
     return new Response(patientExportArchive(prepared), {
-      headers: { ...noStore, "Content-Type": "application/zip", "Content-Disposition": contentDisposition("attachment", exportFileName(now)), "Cross-Origin-Resource-Policy": "same-origin" },
+      headers: {
+        ...noStore,
+        "Content-Type": "application/zip",
+        "Content-Disposition": contentDisposition("attachment", exportFileName(now)),
+        "Cross-Origin-Resource-Policy": "same-origin",
+      },
     });
   } catch (error) {
     (await requestLogger()).error({ err: error, route: "patient-data-export" }, "data export failed");
-    return new Response("Your data could not be gathered. Please try again.", { status: 503, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Your data could not be gathered. Please try again.", {
+      status: 503,
+      headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
 }

@@ -12,7 +12,10 @@ export default async function PatientPaymentsPage() {
   const user = await requireRole("patient");
   const db = getDb();
   const [timeZone, payments] = await Promise.all([getPatientTimeZone(db, user.id), listPaymentsForPatient(db, user.id)]);
-  const refunds = await listRefundsOfPayments(db, payments.map((payment) => payment.id));
+  const refunds = await listRefundsOfPayments(
+    db,
+    payments.map((payment) => payment.id),
+  );
   const zone = timeZone ?? "UTC";
   return (
     <>

@@ -47,7 +47,12 @@ describe("deleteAccountAction", () => {
     const { patient } = await patientWithData(db, "ACTION-REFUSED", { password: true });
     session.cookie = await sessionCookieFor(db, { id: patient.id, role: "patient" });
     const typo = await deleteAccountAction(null, form({ password: TEST_PASSWORD, confirmation: "Delete" }));
-    expect(typo).toMatchObject({ ok: false, code: "invalid_input", message: "Please correct the highlighted fields. Your account was not deleted.", fieldErrors: { confirmation: ["Type DELETE in capitals to confirm."] } });
+    expect(typo).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      message: "Please correct the highlighted fields. Your account was not deleted.",
+      fieldErrors: { confirmation: ["Type DELETE in capitals to confirm."] },
+    });
     expect(JSON.stringify(typo)).not.toContain(TEST_PASSWORD);
     const wrong = await deleteAccountAction(null, form({ password: "a wrong password", confirmation: "DELETE" }));
     expect(wrong).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { password: ["That is not your password."] } });
@@ -58,10 +63,15 @@ describe("deleteAccountAction", () => {
   it("deletes, signs out to /account-deleted, and the same session cookie is refused afterwards", async () => {
     const { patient } = await patientWithData(db, "ACTION-DONE", { password: true });
     session.cookie = await sessionCookieFor(db, { id: patient.id, role: "patient" });
-    await expect(deleteAccountAction(null, form({ password: TEST_PASSWORD, confirmation: " DELETE " }))).rejects.toMatchObject({ digest: expect.stringContaining("/account-deleted") });
+    await expect(deleteAccountAction(null, form({ password: TEST_PASSWORD, confirmation: " DELETE " }))).rejects.toMatchObject({
+      digest: expect.stringContaining("/account-deleted"),
+    });
     expect(signOut).toHaveBeenCalledWith({ redirectTo: "/account-deleted" });
     expect(await userRow(db, patient.id)).toMatchObject({ active: false, deletedAt: expect.any(Date) });
-    const afterwards = await changePasswordAction(null, form({ currentPassword: TEST_PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" }));
+    const afterwards = await changePasswordAction(
+      null,
+      form({ currentPassword: TEST_PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" }),
+    );
     expect(afterwards).toMatchObject({ ok: false, code: "unauthenticated" });
   });
 });

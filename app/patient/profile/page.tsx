@@ -19,7 +19,11 @@ export const metadata: Metadata = { title: "Profile" };
 export default async function PatientProfilePage() {
   const patient = await requireRole("patient");
   const db = getDb();
-  const [current, upcoming, settings] = await Promise.all([getPatientProfileForEdit(db, patient.id), listUpcomingActiveAppointments(db, patient.id, new Date()), getAppSettings(db)]);
+  const [current, upcoming, settings] = await Promise.all([
+    getPatientProfileForEdit(db, patient.id),
+    listUpcomingActiveAppointments(db, patient.id, new Date()),
+    getAppSettings(db),
+  ]);
   if (!current) notFound();
   const profile = current.profile;
   const timeZone = profile?.timeZone ?? "UTC";

@@ -17,7 +17,11 @@ export default async function PatientRecordsPage({ searchParams }: { searchParam
   const user = await requireRole("patient");
   const { notice } = await searchParams;
   const db = getDb();
-  const [records, appointments, zone] = await Promise.all([listRecordsOfPatient(db, user.id), listShareableAppointments(db, user.id), getPatientTimeZone(db, user.id)]);
+  const [records, appointments, zone] = await Promise.all([
+    listRecordsOfPatient(db, user.id),
+    listShareableAppointments(db, user.id),
+    getPatientTimeZone(db, user.id),
+  ]);
   const timeZone = zone ?? "UTC";
   const visitLabel = (doctorName: string, startsAt: Date) => `${doctorName} (${formatDateTime(startsAt, timeZone)})`;
   const options = appointments.map((a) => ({ appointmentId: a.id, label: visitLabel(a.doctorName, a.startsAt) }));

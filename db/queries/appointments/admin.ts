@@ -16,7 +16,10 @@ export interface AdminAppointmentFilter {
   to?: Date;
 }
 
-function person(columns: { fullName: typeof doctorUser.fullName | typeof patientUser.fullName; email: typeof doctorUser.email | typeof patientUser.email }, text: string): SQL {
+function person(
+  columns: { fullName: typeof doctorUser.fullName | typeof patientUser.fullName; email: typeof doctorUser.email | typeof patientUser.email },
+  text: string,
+): SQL {
   const pattern = likePattern(text);
   return or(ilike(columns.fullName, pattern), ilike(columns.email, pattern))!;
 }
@@ -89,7 +92,9 @@ export async function listAppointmentsForAdmin(db: Db, filter: AdminAppointmentF
  * and never skips or repeats a row.
  */
 export function listAppointmentsChunk(db: Db, filter: AdminAppointmentFilter, after: { startsAt: Date; id: string } | null, size: number) {
-  const cursor = after ? or(gt(appointments.startsAt, after.startsAt), and(eq(appointments.startsAt, after.startsAt), gt(appointments.id, after.id))) : undefined;
+  const cursor = after
+    ? or(gt(appointments.startsAt, after.startsAt), and(eq(appointments.startsAt, after.startsAt), gt(appointments.id, after.id)))
+    : undefined;
   return baseQuery(db, and(whereOf(filter), cursor))
     .orderBy(asc(appointments.startsAt), asc(appointments.id))
     .limit(size);
@@ -99,7 +104,15 @@ export async function getAppointmentForAdmin(db: Db, appointmentId: string) {
   const [row] = await baseQuery(db, eq(appointments.id, appointmentId));
   if (!row) return undefined;
   const paymentRows = await db
-    .select({ id: payments.id, provider: payments.provider, status: payments.status, amountMinor: payments.amountMinor, refundedMinor: payments.refundedMinor, currency: payments.currency, paidAt: payments.paidAt })
+    .select({
+      id: payments.id,
+      provider: payments.provider,
+      status: payments.status,
+      amountMinor: payments.amountMinor,
+      refundedMinor: payments.refundedMinor,
+      currency: payments.currency,
+      paidAt: payments.paidAt,
+    })
     .from(payments)
     .where(eq(payments.appointmentId, appointmentId))
     .orderBy(asc(payments.createdAt));

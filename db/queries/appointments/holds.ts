@@ -31,7 +31,13 @@ export async function cancelLapsedHolds(db: Db, input: { doctorId: string; patie
     .returning({ id: appointments.id });
   if (released.length > 0) {
     await db.insert(appointmentEvents).values(
-      released.map((row) => ({ appointmentId: row.id, fromStatus: "pending_payment" as const, toStatus: "cancelled" as const, actorRole: "system" as const, note: input.reason })),
+      released.map((row) => ({
+        appointmentId: row.id,
+        fromStatus: "pending_payment" as const,
+        toStatus: "cancelled" as const,
+        actorRole: "system" as const,
+        note: input.reason,
+      })),
     );
   }
   return released.length;
@@ -58,13 +64,22 @@ export function listLapsedHolds(db: Db, input: { now: Date; doctorId?: string },
   return db
     .select({ id: appointments.id })
     .from(appointments)
-    .where(and(eq(appointments.status, "pending_payment"), lte(appointments.holdExpiresAt, input.now), input.doctorId ? eq(appointments.doctorId, input.doctorId) : undefined))
+    .where(
+      and(
+        eq(appointments.status, "pending_payment"),
+        lte(appointments.holdExpiresAt, input.now),
+        input.doctorId ? eq(appointments.doctorId, input.doctorId) : undefined,
+      ),
+    )
     .orderBy(appointments.holdExpiresAt)
     .limit(limit);
 }
 
 /** Whether another active appointment (of the doctor or the patient) overlaps this time: the re-claim check for a late payment. */
-export async function hasOverlappingActiveAppointment(db: Db, input: { appointmentId: string; doctorId: string; patientId: string; startsAt: Date; endsAt: Date; now: Date }): Promise<boolean> {
+export async function hasOverlappingActiveAppointment(
+  db: Db,
+  input: { appointmentId: string; doctorId: string; patientId: string; startsAt: Date; endsAt: Date; now: Date },
+): Promise<boolean> {
   const [row] = await db
     .select({ id: appointments.id })
     .from(appointments)

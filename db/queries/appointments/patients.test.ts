@@ -54,7 +54,12 @@ describe("listPatientsOfDoctor", () => {
 describe("getPatientOfDoctor", () => {
   it("returns the patient to a doctor caring for them, and nothing once every visit was cancelled, nor to any other doctor", async () => {
     const { doctor, otherDoctor, regular, cancelledOnly, stranger } = await practice();
-    expect(await getPatientOfDoctor(db, doctor.id, regular.id)).toMatchObject({ id: regular.id, fullName: "Régine Regular", email: regular.email, bookings: 3 });
+    expect(await getPatientOfDoctor(db, doctor.id, regular.id)).toMatchObject({
+      id: regular.id,
+      fullName: "Régine Regular",
+      email: regular.email,
+      bookings: 3,
+    });
     expect(await getPatientOfDoctor(db, doctor.id, cancelledOnly.id)).toBeUndefined();
     expect(await getPatientOfDoctor(db, doctor.id, stranger.id)).toBeUndefined();
     expect(await getPatientOfDoctor(db, otherDoctor.id, regular.id)).toBeUndefined();

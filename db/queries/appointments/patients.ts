@@ -17,8 +17,14 @@ function patientsOf(doctorId: string, query: string | undefined): SQL {
 export async function listPatientsOfDoctor(db: Db, input: { doctorId: string; query?: string; page: number; pageSize: number; now: Date }) {
   const where = patientsOf(input.doctorId, input.query);
   const now = sql`${input.now.toISOString()}::timestamptz`;
-  const lastVisit = sql<Date | null>`max(${appointments.startsAt}) filter (where ${appointments.startsAt} < ${now} and ${appointments.status} in ('completed', 'no_show', 'confirmed'))`.mapWith(appointments.startsAt);
-  const nextVisit = sql<Date | null>`min(${appointments.startsAt}) filter (where ${appointments.startsAt} >= ${now} and ${appointments.status} in ('confirmed', 'pending_payment'))`.mapWith(appointments.startsAt);
+  const lastVisit =
+    sql<Date | null>`max(${appointments.startsAt}) filter (where ${appointments.startsAt} < ${now} and ${appointments.status} in ('completed', 'no_show', 'confirmed'))`.mapWith(
+      appointments.startsAt,
+    );
+  const nextVisit =
+    sql<Date | null>`min(${appointments.startsAt}) filter (where ${appointments.startsAt} >= ${now} and ${appointments.status} in ('confirmed', 'pending_payment'))`.mapWith(
+      appointments.startsAt,
+    );
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
@@ -36,7 +42,11 @@ export async function listPatientsOfDoctor(db: Db, input: { doctorId: string; qu
       .orderBy(desc(sql`max(${appointments.startsAt})`), users.id)
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ total: countDistinct(appointments.patientId) }).from(appointments).innerJoin(users, eq(users.id, appointments.patientId)).where(where),
+    db
+      .select({ total: countDistinct(appointments.patientId) })
+      .from(appointments)
+      .innerJoin(users, eq(users.id, appointments.patientId))
+      .where(where),
   ]);
   return { rows, total };
 }

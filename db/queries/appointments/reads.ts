@@ -39,16 +39,22 @@ export type AppointmentListItem = Awaited<ReturnType<typeof listAppointmentsForP
 export function listAppointmentsForPatient(db: Db, patientId: string, scope: "upcoming" | "past", now: Date) {
   const mine = eq(appointments.patientId, patientId);
   if (scope === "upcoming") {
-    return listQuery(db, and(mine, gte(appointments.endsAt, now), ne(appointments.status, "cancelled"))).orderBy(asc(appointments.startsAt)).limit(100);
+    return listQuery(db, and(mine, gte(appointments.endsAt, now), ne(appointments.status, "cancelled")))
+      .orderBy(asc(appointments.startsAt))
+      .limit(100);
   }
-  return listQuery(db, and(mine, or(lt(appointments.endsAt, now), eq(appointments.status, "cancelled")))).orderBy(desc(appointments.startsAt)).limit(100);
+  return listQuery(db, and(mine, or(lt(appointments.endsAt, now), eq(appointments.status, "cancelled"))))
+    .orderBy(desc(appointments.startsAt))
+    .limit(100);
 }
 
 export function listAppointmentsForDoctor(db: Db, doctorId: string, filter: { scope: "upcoming" | "past"; statuses?: Status[] }, now: Date) {
   const conditions = [eq(appointments.doctorId, doctorId), filter.scope === "upcoming" ? gte(appointments.endsAt, now) : lt(appointments.endsAt, now)];
   if (filter.statuses?.length) conditions.push(inArray(appointments.status, filter.statuses));
   const order = filter.scope === "upcoming" ? asc(appointments.startsAt) : desc(appointments.startsAt);
-  return listQuery(db, and(...conditions)).orderBy(order).limit(200);
+  return listQuery(db, and(...conditions))
+    .orderBy(order)
+    .limit(200);
 }
 
 /** One appointment with both names and the zones to show it in. Callers check ownership. */
@@ -74,7 +80,14 @@ export async function getAppointmentDetail(db: Db, appointmentId: string) {
 
 export function getAppointmentHistory(db: Db, appointmentId: string) {
   return db
-    .select({ id: appointmentEvents.id, fromStatus: appointmentEvents.fromStatus, toStatus: appointmentEvents.toStatus, actorRole: appointmentEvents.actorRole, note: appointmentEvents.note, at: appointmentEvents.createdAt })
+    .select({
+      id: appointmentEvents.id,
+      fromStatus: appointmentEvents.fromStatus,
+      toStatus: appointmentEvents.toStatus,
+      actorRole: appointmentEvents.actorRole,
+      note: appointmentEvents.note,
+      at: appointmentEvents.createdAt,
+    })
     .from(appointmentEvents)
     .where(eq(appointmentEvents.appointmentId, appointmentId))
     .orderBy(asc(appointmentEvents.createdAt));
@@ -87,7 +100,14 @@ export async function getConsultationNote(db: Db, appointmentId: string) {
 /** What this doctor has seen of this patient: only their own appointments and notes, and only while the patient is in their care. */
 export function getPatientHistoryWithDoctor(db: Db, doctorId: string, patientId: string) {
   return db
-    .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, reason: appointments.reason, note: consultationNotes.body, summary: consultationNotes.patientSummary })
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      status: appointments.status,
+      reason: appointments.reason,
+      note: consultationNotes.body,
+      summary: consultationNotes.patientSummary,
+    })
     .from(appointments)
     .leftJoin(consultationNotes, eq(consultationNotes.appointmentId, appointments.id))
     .where(and(eq(appointments.doctorId, doctorId), eq(appointments.patientId, patientId), doctorCaresFor(doctorId, patientId)))
@@ -109,7 +129,12 @@ export async function getPatientDashboard(db: Db, patientId: string, now: Date) 
 
 export async function getDoctorDashboard(db: Db, doctorId: string, now: Date) {
   const [profile] = await db
-    .select({ verificationStatus: doctorProfiles.verificationStatus, timeZone: doctorProfiles.timeZone, specialization: specializations.name, acceptingBookings: doctorProfiles.acceptingBookings })
+    .select({
+      verificationStatus: doctorProfiles.verificationStatus,
+      timeZone: doctorProfiles.timeZone,
+      specialization: specializations.name,
+      acceptingBookings: doctorProfiles.acceptingBookings,
+    })
     .from(doctorProfiles)
     .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
     .where(eq(doctorProfiles.userId, doctorId));
@@ -129,7 +154,10 @@ export async function getDoctorDashboard(db: Db, doctorId: string, now: Date) {
  * all and with this doctor. `exceptAppointmentId` leaves out the one being moved.
  */
 export async function countActiveFutureAppointments(db: Db, input: { patientId: string; doctorId: string; now: Date; exceptAppointmentId?: string }) {
-  const active = or(eq(appointments.status, "confirmed"), and(eq(appointments.status, "pending_payment"), or(isNull(appointments.holdExpiresAt), gt(appointments.holdExpiresAt, input.now))));
+  const active = or(
+    eq(appointments.status, "confirmed"),
+    and(eq(appointments.status, "pending_payment"), or(isNull(appointments.holdExpiresAt), gt(appointments.holdExpiresAt, input.now))),
+  );
   const conditions = [eq(appointments.patientId, input.patientId), gt(appointments.startsAt, input.now), active];
   if (input.exceptAppointmentId) conditions.push(ne(appointments.id, input.exceptAppointmentId));
   const [row] = await db

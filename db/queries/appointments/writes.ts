@@ -31,11 +31,20 @@ export async function transitionAppointment(
     .where(and(eq(appointments.id, input.id), inArray(appointments.status, input.from)))
     .returning();
   if (!row) return undefined;
-  await recordAppointmentEvent(db, { appointmentId: row.id, fromStatus: input.from.length === 1 ? input.from[0] : null, toStatus: input.to, actor: input.actor, note: input.note });
+  await recordAppointmentEvent(db, {
+    appointmentId: row.id,
+    fromStatus: input.from.length === 1 ? input.from[0] : null,
+    toStatus: input.to,
+    actor: input.actor,
+    note: input.note,
+  });
   return row;
 }
 
-export async function recordAppointmentEvent(db: Db, input: { appointmentId: string; fromStatus: Status | null; toStatus: Status; actor: Actor; note?: string }) {
+export async function recordAppointmentEvent(
+  db: Db,
+  input: { appointmentId: string; fromStatus: Status | null; toStatus: Status; actor: Actor; note?: string },
+) {
   await db.insert(appointmentEvents).values({
     appointmentId: input.appointmentId,
     fromStatus: input.fromStatus,

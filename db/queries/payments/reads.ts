@@ -89,7 +89,13 @@ export async function doctorEarningsByMonth(db: Db, doctorId: string, timeZone: 
     // By position: the zone is a bound parameter, so PostgreSQL would not see two spellings of the month as one expression.
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1 desc`, sql`2`);
-  return rows.map((row) => ({ month: row.month, currency: row.currency, paidMinor: Number(row.paidMinor), refundedMinor: Number(row.refundedMinor), dueMinor: Number(row.dueMinor) }));
+  return rows.map((row) => ({
+    month: row.month,
+    currency: row.currency,
+    paidMinor: Number(row.paidMinor),
+    refundedMinor: Number(row.refundedMinor),
+    dueMinor: Number(row.dueMinor),
+  }));
 }
 
 /** Visits whose fee is collected at the clinic and not yet marked paid. */
@@ -120,11 +126,7 @@ export function listPaymentsForAdmin(db: Db, filter: AdminPaymentFilter, limit =
 
 /** Doctors who have any payment, for the admin filter. */
 export function listDoctorsWithPayments(db: Db) {
-  return db
-    .selectDistinct({ id: users.id, fullName: users.fullName })
-    .from(payments)
-    .innerJoin(users, eq(users.id, payments.doctorId))
-    .orderBy(users.fullName);
+  return db.selectDistinct({ id: users.id, fullName: users.fullName }).from(payments).innerJoin(users, eq(users.id, payments.doctorId)).orderBy(users.fullName);
 }
 
 /** What a Checkout Session is made from: the appointment, its payment, the doctor's name and zone, the patient's email. */

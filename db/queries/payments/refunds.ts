@@ -17,7 +17,10 @@ export async function getRefund(db: Db, refundId: string): Promise<Refund | unde
 }
 
 export async function findRefundForStripe(db: Db, input: { stripeRefundId: string; refundId?: string }): Promise<Refund | undefined> {
-  const match = input.refundId && /^[0-9a-f-]{36}$/i.test(input.refundId) ? or(eq(refunds.stripeRefundId, input.stripeRefundId), eq(refunds.id, input.refundId)) : eq(refunds.stripeRefundId, input.stripeRefundId);
+  const match =
+    input.refundId && /^[0-9a-f-]{36}$/i.test(input.refundId)
+      ? or(eq(refunds.stripeRefundId, input.stripeRefundId), eq(refunds.id, input.refundId))
+      : eq(refunds.stripeRefundId, input.stripeRefundId);
   const [row] = await db.select().from(refunds).where(match).limit(1).for("update");
   return row;
 }
@@ -51,7 +54,14 @@ export async function claimRefundSend(db: Db, refundId: string, leaseMs: number)
     .update(refunds)
     // To the millisecond, as JavaScript reads it back: releaseRefundSend matches the claim by this value.
     .set({ sendClaimedAt: sql`date_trunc('milliseconds', now())` })
-    .where(and(eq(refunds.id, refundId), eq(refunds.status, "pending"), isNull(refunds.stripeRefundId), unclaimed(sql`now() - make_interval(secs => ${leaseMs / 1000}::float8)`)))
+    .where(
+      and(
+        eq(refunds.id, refundId),
+        eq(refunds.status, "pending"),
+        isNull(refunds.stripeRefundId),
+        unclaimed(sql`now() - make_interval(secs => ${leaseMs / 1000}::float8)`),
+      ),
+    )
     .returning();
   return row;
 }
@@ -67,7 +77,10 @@ export async function releaseRefundSend(db: Db, claimed: Refund): Promise<void> 
 
 /** What a refund is sent against at Stripe. */
 export async function getRefundTarget(db: Db, paymentId: string): Promise<{ stripePaymentIntentId: string | null; appointmentId: string } | undefined> {
-  const [row] = await db.select({ stripePaymentIntentId: payments.stripePaymentIntentId, appointmentId: payments.appointmentId }).from(payments).where(eq(payments.id, paymentId));
+  const [row] = await db
+    .select({ stripePaymentIntentId: payments.stripePaymentIntentId, appointmentId: payments.appointmentId })
+    .from(payments)
+    .where(eq(payments.id, paymentId));
   return row;
 }
 
@@ -106,7 +119,14 @@ export function listUnsentRefunds(db: Db, input: { createdBefore: Date; now: Dat
   return db
     .select({ id: refunds.id })
     .from(refunds)
-    .where(and(eq(refunds.status, "pending"), isNull(refunds.stripeRefundId), lte(refunds.createdAt, input.createdBefore), unclaimed(new Date(input.now.getTime() - input.leaseMs))))
+    .where(
+      and(
+        eq(refunds.status, "pending"),
+        isNull(refunds.stripeRefundId),
+        lte(refunds.createdAt, input.createdBefore),
+        unclaimed(new Date(input.now.getTime() - input.leaseMs)),
+      ),
+    )
     .orderBy(refunds.createdAt)
     .limit(limit);
 }
@@ -124,7 +144,15 @@ export async function findUnmatchedOutsideRefund(db: Db, paymentId: string, amou
   const [row] = await db
     .select()
     .from(refunds)
-    .where(and(eq(refunds.paymentId, paymentId), eq(refunds.kind, "outside_stripe"), isNull(refunds.stripeRefundId), eq(refunds.amountMinor, amountMinor), eq(refunds.status, "succeeded")))
+    .where(
+      and(
+        eq(refunds.paymentId, paymentId),
+        eq(refunds.kind, "outside_stripe"),
+        isNull(refunds.stripeRefundId),
+        eq(refunds.amountMinor, amountMinor),
+        eq(refunds.status, "succeeded"),
+      ),
+    )
     .limit(1)
     .for("update");
   return row;

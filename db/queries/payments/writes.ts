@@ -49,7 +49,13 @@ export async function recordCheckoutSession(db: Db, paymentId: string, sessionId
   const rows = await db
     .update(payments)
     .set({ stripeCheckoutSessionId: sessionId })
-    .where(and(eq(payments.id, paymentId), eq(payments.status, "requires_payment"), or(isNull(payments.stripeCheckoutSessionId), eq(payments.stripeCheckoutSessionId, sessionId))))
+    .where(
+      and(
+        eq(payments.id, paymentId),
+        eq(payments.status, "requires_payment"),
+        or(isNull(payments.stripeCheckoutSessionId), eq(payments.stripeCheckoutSessionId, sessionId)),
+      ),
+    )
     .returning({ id: payments.id });
   return rows.length > 0;
 }

@@ -42,8 +42,8 @@ export function AccountExistsMessage({ name, signInUrl, resetUrl }: { name: stri
         Someone tried to create a new Careslot account with this email address, which already has one. No new account was made and nothing about yours changed.
       </Text>
       <Text style={paragraphStyle}>
-        If it was you, <Link href={signInUrl}>sign in</Link> or, if you forgot the password, <Link href={resetUrl}>choose a new one</Link>. If it was not you, you can ignore this
-        email.
+        If it was you, <Link href={signInUrl}>sign in</Link> or, if you forgot the password, <Link href={resetUrl}>choose a new one</Link>. If it was not you,
+        you can ignore this email.
       </Text>
     </EmailLayout>
   );

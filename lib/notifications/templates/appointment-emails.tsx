@@ -106,7 +106,10 @@ export function RescheduleEmail({
 }) {
   const name = recipient === "patient" ? visit.patientName : visit.doctorName;
   const counterpart = recipient === "patient" ? "doctor" : "patient";
-  const actions = recipient === "patient" && links.rescheduleUrl && links.cancelUrl ? patientActions(links as PatientLinks) : [{ label: "Open the appointment", href: links.detailUrl }];
+  const actions =
+    recipient === "patient" && links.rescheduleUrl && links.cancelUrl
+      ? patientActions(links as PatientLinks)
+      : [{ label: "Open the appointment", href: links.detailUrl }];
   return (
     <EmailLayout preview={`Appointment moved to ${formatWhen(visit.startsAt, visit.timeZone)}`} heading="Appointment moved">
       <Text style={paragraphStyle}>Hello {name},</Text>

@@ -32,7 +32,17 @@ export function PaymentReceiptEmail({ receipt, paymentsUrl }: { receipt: Receipt
   );
 }
 
-export function RefundEmail({ receipt, refundMinor, reason, paymentsUrl }: { receipt: ReceiptFacts; refundMinor: number; reason?: string | null; paymentsUrl: string }) {
+export function RefundEmail({
+  receipt,
+  refundMinor,
+  reason,
+  paymentsUrl,
+}: {
+  receipt: ReceiptFacts;
+  refundMinor: number;
+  reason?: string | null;
+  paymentsUrl: string;
+}) {
   return (
     <EmailLayout preview={`Refund of ${formatAmount(refundMinor, receipt.currency)}`} heading="Your refund is on its way">
       <Text style={paragraphStyle}>Hello {receipt.patientName},</Text>
@@ -57,7 +67,19 @@ export function RefundEmail({ receipt, refundMinor, reason, paymentsUrl }: { rec
  * patient is told plainly that the visit is not booked and the money is on
  * its way back.
  */
-export function LatePaymentRefundedMessage({ name, doctorName, when, amount, url }: { name: string; doctorName: string; when: string; amount: string; url: string }) {
+export function LatePaymentRefundedMessage({
+  name,
+  doctorName,
+  when,
+  amount,
+  url,
+}: {
+  name: string;
+  doctorName: string;
+  when: string;
+  amount: string;
+  url: string;
+}) {
   return (
     <EmailLayout preview={`Your payment of ${amount} is being refunded`} heading="Your payment is being refunded">
       <Text style={paragraphStyle}>Hello {name},</Text>

@@ -16,10 +16,16 @@ export function MonthlyReportEmail({ doctorName, figures, reportUrl }: { doctorN
       <Text style={paragraphStyle}>Your monthly figures are ready. Times and weekdays are in your time zone, {figures.timeZone}.</Text>
       <DetailList
         items={[
-          { label: "Appointments", value: `${figures.appointments.total} (${figures.appointments.completed} completed, ${figures.appointments.noShow} no-shows, ${figures.appointments.cancelled} cancelled)` },
+          {
+            label: "Appointments",
+            value: `${figures.appointments.total} (${figures.appointments.completed} completed, ${figures.appointments.noShow} no-shows, ${figures.appointments.cancelled} cancelled)`,
+          },
           { label: "Completion rate", value: percent(figures.rates.completion) },
           { label: "Revenue after refunds", value: revenue },
-          { label: "Average rating", value: figures.rating.average === null ? "no new reviews" : `${figures.rating.average.toFixed(2)} from ${figures.rating.count} reviews` },
+          {
+            label: "Average rating",
+            value: figures.rating.average === null ? "no new reviews" : `${figures.rating.average.toFixed(2)} from ${figures.rating.count} reviews`,
+          },
           { label: "Busiest weekdays", value: figures.busiestWeekdays.length ? figures.busiestWeekdays.join(", ") : "no visits" },
         ]}
       />

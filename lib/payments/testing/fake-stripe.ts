@@ -85,7 +85,14 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     if (method === "POST" && path === "/v1/refunds") {
       return {
         status: 200,
-        body: { id: `re_test_${++counter}_${randomUUID().slice(0, 8)}`, object: "refund", status: "succeeded", amount: Number(form.amount), payment_intent: form.payment_intent, metadata: nested(form, "metadata") },
+        body: {
+          id: `re_test_${++counter}_${randomUUID().slice(0, 8)}`,
+          object: "refund",
+          status: "succeeded",
+          amount: Number(form.amount),
+          payment_intent: form.payment_intent,
+          metadata: nested(form, "metadata"),
+        },
       };
     }
     return { status: 404, body: { error: { type: "invalid_request_error", message: `fake Stripe does not know ${method} ${path}` } } };

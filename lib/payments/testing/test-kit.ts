@@ -45,7 +45,11 @@ export async function doctorAndPatient(db: Db, options: DoctorOptions = {}) {
 /** A booking held for payment with its Checkout Session opened, as after "Book appointment". */
 export async function heldWithSession(db: Db, input: { doctorId: string; patientId: string; startsAt?: Date; now?: Date }) {
   const now = input.now ?? TEST_NOW;
-  const appointment = await bookAppointment(db, { patientId: input.patientId, doctorId: input.doctorId, startsAt: input.startsAt ?? TUESDAY_10, reason: "Check-up" }, now);
+  const appointment = await bookAppointment(
+    db,
+    { patientId: input.patientId, doctorId: input.doctorId, startsAt: input.startsAt ?? TUESDAY_10, reason: "Check-up" },
+    now,
+  );
   const checkout = await openCheckout(db, { appointmentId: appointment.id, patientId: input.patientId }, now);
   const payment = await paymentOf(db, appointment.id);
   return { appointment, sessionId: checkout.sessionId, url: checkout.url, payment };
@@ -89,6 +93,10 @@ export async function applyEvent(db: Db, type: string, object: Record<string, un
 export async function paidAppointment(db: Db, input: { doctorId: string; patientId: string; startsAt?: Date; now?: Date }) {
   const held = await heldWithSession(db, input);
   const intent = `pi_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  await applyEvent(db, "checkout.session.completed", checkoutSession({ sessionId: held.sessionId, appointmentId: held.appointment.id, paymentId: held.payment.id, intent }));
+  await applyEvent(
+    db,
+    "checkout.session.completed",
+    checkoutSession({ sessionId: held.sessionId, appointmentId: held.appointment.id, paymentId: held.payment.id, intent }),
+  );
   return { ...held, intent, payment: await paymentOf(db, held.appointment.id) };
 }

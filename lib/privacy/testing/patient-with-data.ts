@@ -27,13 +27,19 @@ function pastHour(): Date {
 }
 
 export async function photoFile(): Promise<File> {
-  const bytes = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#2a9d8f" } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#2a9d8f" } })
+    .jpeg()
+    .toBuffer();
   return new File([new Uint8Array(bytes)], "me.jpg", { type: "image/jpeg" });
 }
 
 export async function patientWithData(db: Db, marker: string, options: { doctorId?: string; password?: boolean } = {}) {
   const patient = await createPatient(db, { fullName: `${marker} Patient` });
-  if (options.password) await db.update(users).set({ passwordHash: await hashPassword(TEST_PASSWORD) }).where(eq(users.id, patient.id));
+  if (options.password)
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(TEST_PASSWORD) })
+      .where(eq(users.id, patient.id));
   const doctorId = options.doctorId ?? (await createDoctor(db, { fullName: `Dr. ${marker}` })).id;
   await upsertPatientProfile(db, patient.id, {
     phone: `+49 ${marker} phone`,
@@ -56,7 +62,10 @@ export async function patientWithData(db: Db, marker: string, options: { doctorI
   await upsertConsultationNote(db, { appointmentId: visit.id, doctorId, body: `${marker}-PRIVATE-NOTE-BODY`, patientSummary: `${marker}-summary` });
   const payment = await insertPayment(db, visit, { provider: "clinic", status: "partially_refunded", refundedMinor: 1000 });
   const refund = await insertRefund(db, payment.id, { amountMinor: 1000, kind: "manual", reason: "Goodwill", requestedByRole: "admin" });
-  const [review] = await db.insert(reviews).values({ appointmentId: visit.id, doctorId, patientId: patient.id, rating: 2, body: `${marker}-review-body` }).returning();
+  const [review] = await db
+    .insert(reviews)
+    .values({ appointmentId: visit.id, doctorId, patientId: patient.id, rating: 2, body: `${marker}-review-body` })
+    .returning();
   const other = await createReview(db, doctorId, 5, `Someone else's review ${randomUUID()}`);
   await db.insert(reviewReports).values({ reviewId: other.review.id, reporterId: patient.id, reason: `${marker}-report-reason` });
 

@@ -26,7 +26,10 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
   const cancellable = appointment.status === "confirmed" || appointment.status === "pending_payment";
   return (
     <>
-      <PageHeading title={`${appointment.patientName} with ${appointment.doctorName}`} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone}) · ${formatDateTime(appointment.startsAt, "UTC")} UTC`} />
+      <PageHeading
+        title={`${appointment.patientName} with ${appointment.doctorName}`}
+        subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone}) · ${formatDateTime(appointment.startsAt, "UTC")} UTC`}
+      />
       <p className="-mt-4 mb-4 text-sm">
         <Link href="/admin/appointments" className="text-brand-700 underline">
           Back to all appointments
@@ -56,7 +59,11 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
             </Fact>
             <Fact label="Price">{formatMoney(appointment.priceMinor, appointment.currency)}</Fact>
             <Fact label="Reason">{appointment.reason || "—"}</Fact>
-            {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason} {appointment.cancelledBy ? `(by ${appointment.cancelledBy})` : ""}</Fact> : null}
+            {appointment.cancellationReason ? (
+              <Fact label="Cancellation">
+                {appointment.cancellationReason} {appointment.cancelledBy ? `(by ${appointment.cancelledBy})` : ""}
+              </Fact>
+            ) : null}
             <Fact label="Booked">{formatDateTime(appointment.createdAt, "UTC")} UTC</Fact>
           </Facts>
         </Card>

@@ -29,7 +29,8 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
       <PageHeading title={`Payment · ${formatMoney(payment.amountMinor, payment.currency)}`} subtitle={`${payment.patientName} → ${payment.doctorName}`} />
       {paymentNeedsAttention(refunds) ? (
         <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          {NEEDS_ATTENTION_TEXT} Charged {formatMoney(payment.amountMinor, payment.currency)}; the visit&apos;s price is {formatMoney(payment.visitPriceMinor, payment.visitCurrency)}.
+          {NEEDS_ATTENTION_TEXT} Charged {formatMoney(payment.amountMinor, payment.currency)}; the visit&apos;s price is{" "}
+          {formatMoney(payment.visitPriceMinor, payment.visitCurrency)}.
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[1.3fr_1fr]">
@@ -44,7 +45,9 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
           {refundable ? (
             <RefundForm paymentId={payment.id} maxLabel={formatMoney(left, payment.currency)} maxAmount={(left / 100).toFixed(2)} currency={payment.currency} />
           ) : (
-            <p className="text-sm text-slate-700">{left <= 0 && payment.paidAt ? "This payment has been refunded in full." : "Only a received payment can be refunded."}</p>
+            <p className="text-sm text-slate-700">
+              {left <= 0 && payment.paidAt ? "This payment has been refunded in full." : "Only a received payment can be refunded."}
+            </p>
           )}
           {unsent.length > 0 ? (
             <div className="mt-6 flex flex-col gap-3 border-t border-slate-200 pt-4">

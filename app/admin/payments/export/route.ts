@@ -12,7 +12,8 @@ export async function GET(request: Request) {
   if (!admin) return Response.json({ error: "Only admins can export payments." }, { status: 403 });
   const { values: filter, problems } = parsePaymentFilter(Object.fromEntries(new URL(request.url).searchParams));
   // The same filter as the list; a bad one is refused rather than exported as "everything".
-  if (problems.length) return Response.json({ error: `The filter is not valid: ${problems.join(" ")}` }, { status: 400, headers: { "cache-control": "no-store" } });
+  if (problems.length)
+    return Response.json({ error: `The filter is not valid: ${problems.join(" ")}` }, { status: 400, headers: { "cache-control": "no-store" } });
   const rows = await listPaymentsForAdmin(getDb(), { status: filter.status, doctorId: filter.doctor, ...filterRange(filter) }, 50_000);
   return new Response(paymentsToCsv(rows), {
     headers: {

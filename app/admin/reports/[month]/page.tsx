@@ -32,7 +32,10 @@ export default async function AdminMonthReportPage({ params }: Params) {
   return (
     <>
       <PrintStyles />
-      <PageHeading title={`Report for ${formatMonth(month)}`} subtitle={`All doctors. System-wide figures in UTC; generated ${formatDateTime(system.updatedAt, "UTC")} UTC.`} />
+      <PageHeading
+        title={`Report for ${formatMonth(month)}`}
+        subtitle={`All doctors. System-wide figures in UTC; generated ${formatDateTime(system.updatedAt, "UTC")} UTC.`}
+      />
       <div className="mb-6 flex flex-wrap gap-3 print:hidden">
         <PrintButton />
         <a href={`/admin/reports/${month}/csv`} download className={buttonClasses("secondary")}>

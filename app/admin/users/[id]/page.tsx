@@ -34,7 +34,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Account">
           <Facts>
-            <Fact label="Role" className="capitalize">{user.role}</Fact>
+            <Fact label="Role" className="capitalize">
+              {user.role}
+            </Fact>
             <Fact label="Status">{user.active ? "Active" : "Inactive (cannot sign in)"}</Fact>
             <Fact label="Email confirmed">{user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt, "UTC") + " UTC" : "Not yet"}</Fact>
             <Fact label="Joined">{formatDateTime(user.createdAt, "UTC")} UTC</Fact>
@@ -42,7 +44,11 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           </Facts>
         </Card>
         <Card title="Change role">
-          {self ? <p className="text-sm text-slate-600">You cannot change your own role. Ask another administrator.</p> : <RoleForm userId={user.id} role={user.role} />}
+          {self ? (
+            <p className="text-sm text-slate-600">You cannot change your own role. Ask another administrator.</p>
+          ) : (
+            <RoleForm userId={user.id} role={user.role} />
+          )}
         </Card>
         <Card title={user.active ? "Deactivate" : "Reactivate"}>
           {self ? (
@@ -50,7 +56,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           ) : (
             <>
               <p className="mb-3 text-sm text-slate-600">
-                {user.active ? "A deactivated user is signed out everywhere at once and cannot sign in until reactivated." : "Reactivating lets this user sign in again."}
+                {user.active
+                  ? "A deactivated user is signed out everywhere at once and cannot sign in until reactivated."
+                  : "Reactivating lets this user sign in again."}
               </p>
               <ActiveForm userId={user.id} active={user.active} />
             </>

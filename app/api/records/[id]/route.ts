@@ -20,7 +20,12 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
     if (!download) return notFoundResponse();
     const inline = request.nextUrl.searchParams.get("disposition") === "inline";
     return new Response(new Uint8Array(download.content), {
-      headers: privateFileHeaders({ contentType: download.record.contentType, name: download.record.originalName, size: download.content.byteLength, disposition: inline ? "inline" : "attachment" }),
+      headers: privateFileHeaders({
+        contentType: download.record.contentType,
+        name: download.record.originalName,
+        size: download.content.byteLength,
+        disposition: inline ? "inline" : "attachment",
+      }),
     });
   } catch (error) {
     (await requestLogger()).error({ err: error, route: "record-download" }, "record download failed");

@@ -23,7 +23,10 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
   const user = await requireRole("doctor");
   const appointment = await doctorAppointmentOr404((await params).id, user.id);
   const db = getDb();
-  const [history, inCare] = await Promise.all([getAppointmentHistory(db, appointment.id), doctorInCare(db, { doctorId: user.id, patientId: appointment.patientId })]);
+  const [history, inCare] = await Promise.all([
+    getAppointmentHistory(db, appointment.id),
+    doctorInCare(db, { doctorId: user.id, patientId: appointment.patientId }),
+  ]);
   const zone = appointment.doctorTimeZone;
   const noShow = noShowAllowed(appointment.startsAt, new Date());
   const upcoming = appointment.status === "confirmed" || appointment.status === "pending_payment";
@@ -53,7 +56,9 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
               <OutcomeButtons appointmentId={appointment.id} />
             </div>
           ) : null}
-          {appointment.status === "confirmed" && !noShow.allowed ? <p className="mt-4 text-sm text-slate-600">You can record the outcome (completed or no-show) once the visit has started.</p> : null}
+          {appointment.status === "confirmed" && !noShow.allowed ? (
+            <p className="mt-4 text-sm text-slate-600">You can record the outcome (completed or no-show) once the visit has started.</p>
+          ) : null}
           {upcoming ? (
             <div className="mt-6 border-t border-slate-100 pt-4">
               <DoctorCancelForm appointmentId={appointment.id} />
@@ -71,7 +76,15 @@ const NOT_IN_CARE =
   "This patient's information, your notes and their shared documents are not available: you see them only while your profile is verified and you have an appointment with the patient that is not cancelled.";
 
 /** What a doctor sees only while the patient is in their care (lib/security/care.ts): medical information, notes, history, shared documents. */
-async function PatientCare({ doctorId, appointment, zone }: { doctorId: string; appointment: { id: string; patientId: string; patientName: string }; zone: string }) {
+async function PatientCare({
+  doctorId,
+  appointment,
+  zone,
+}: {
+  doctorId: string;
+  appointment: { id: string; patientId: string; patientName: string };
+  zone: string;
+}) {
   const db = getDb();
   const [note, patientHistory, patientInformation, records] = await Promise.all([
     getConsultationNote(db, appointment.id),

@@ -25,14 +25,20 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
   const db = getDb();
   const patient = await getPatientOfDoctor(db, user.id, id);
   if (!patient) notFound();
-  const [zone, visits, records] = await Promise.all([getDoctorTimeZone(db, user.id), getPatientHistoryWithDoctor(db, user.id, id), listRecordsSharedWithDoctor(db, user.id, id)]);
+  const [zone, visits, records] = await Promise.all([
+    getDoctorTimeZone(db, user.id),
+    getPatientHistoryWithDoctor(db, user.id, id),
+    listRecordsSharedWithDoctor(db, user.id, id),
+  ]);
   return (
     <>
       <PageHeading title={patient.fullName} subtitle={`Your history with this patient. Times in ${zone}.`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Contact">
           <Facts>
-            <Fact label="Email" className="break-all">{patient.email}</Fact>
+            <Fact label="Email" className="break-all">
+              {patient.email}
+            </Fact>
             <Fact label="Phone">{patient.phone || "—"}</Fact>
             <Fact label="Time zone">{patient.timeZone ?? "—"}</Fact>
           </Facts>
@@ -41,7 +47,11 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
       </div>
       <div className="mt-6 flex flex-col gap-6">
         <Card title={`Visits (${visits.length})`}>
-          <DataTable caption={`Visits of ${patient.fullName}`} columns={[{ label: "When" }, { label: "Status" }, { label: "Reason and notes" }]} bodyClassName="align-top">
+          <DataTable
+            caption={`Visits of ${patient.fullName}`}
+            columns={[{ label: "When" }, { label: "Status" }, { label: "Reason and notes" }]}
+            bodyClassName="align-top"
+          >
             {visits.map((visit) => (
               <tr key={visit.id}>
                 <td className="py-3 pr-4 whitespace-nowrap">

@@ -14,18 +14,34 @@ import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "Appointment" };
 
-export default async function PatientAppointmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PatientAppointmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireRole("patient");
   const appointment = await patientAppointmentOr404((await params).id, user.id);
   const checkout = (await searchParams).checkout;
   const db = getDb();
-  const [history, note, paymentView] = await Promise.all([getAppointmentHistory(db, appointment.id), getConsultationNote(db, appointment.id), getAppointmentPaymentView(db, appointment.id)]);
+  const [history, note, paymentView] = await Promise.all([
+    getAppointmentHistory(db, appointment.id),
+    getConsultationNote(db, appointment.id),
+    getAppointmentPaymentView(db, appointment.id),
+  ]);
   const zone = appointment.patientTimeZone ?? "UTC";
   return (
     <>
       <PageHeading title={`Visit with ${appointment.doctorName}`} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <AppointmentPaymentCard appointment={appointment} view={paymentView} timeZone={zone} checkout={typeof checkout === "string" ? checkout : undefined} now={new Date()} />
+        <AppointmentPaymentCard
+          appointment={appointment}
+          view={paymentView}
+          timeZone={zone}
+          checkout={typeof checkout === "string" ? checkout : undefined}
+          now={new Date()}
+        />
         <Card title="Details">
           <Facts>
             <Fact label="Status">
@@ -45,13 +61,20 @@ export default async function PatientAppointmentPage({ params, searchParams }: {
             {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason}</Fact> : null}
           </Facts>
           {appointment.status === "completed" ? (
-            <Link href={`/patient/appointments/${appointment.id}/review`} className="mt-4 inline-block font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
+            <Link
+              href={`/patient/appointments/${appointment.id}/review`}
+              className="mt-4 inline-block font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+            >
               Review this visit
             </Link>
           ) : null}
         </Card>
         <Card title="Summary from your doctor">
-          {note?.patientSummary ? <p className="whitespace-pre-wrap text-slate-800">{note.patientSummary}</p> : <p className="text-slate-600">Your doctor has not shared a summary of this visit.</p>}
+          {note?.patientSummary ? (
+            <p className="whitespace-pre-wrap text-slate-800">{note.patientSummary}</p>
+          ) : (
+            <p className="text-slate-600">Your doctor has not shared a summary of this visit.</p>
+          )}
         </Card>
         <StatusHistoryCard events={history} timeZone={zone} title="History" />
       </div>

@@ -20,7 +20,12 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
     if (!opened) return notFoundResponse();
     const download = request.nextUrl.searchParams.get("download") === "1";
     return new Response(new Uint8Array(opened.content), {
-      headers: privateFileHeaders({ contentType: opened.certificate.contentType, name: opened.certificate.originalName, size: opened.content.byteLength, disposition: download ? "attachment" : "inline" }),
+      headers: privateFileHeaders({
+        contentType: opened.certificate.contentType,
+        name: opened.certificate.originalName,
+        size: opened.content.byteLength,
+        disposition: download ? "attachment" : "inline",
+      }),
     });
   } catch (error) {
     if (error instanceof AppError && error.code === "forbidden") return notFoundResponse();

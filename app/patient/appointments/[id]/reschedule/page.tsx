@@ -24,7 +24,10 @@ export default async function ReschedulePage({ params, searchParams }: { params:
   const zone = appointment.patientTimeZone ?? "UTC";
   const db = getDb();
   const doctor = await getBookableDoctor(db, appointment.doctorId);
-  const days = doctor && appointment.status === "confirmed" ? await freeSlotDays(db, doctor, { viewerTimeZone: zone, now: new Date(), excludeAppointmentId: appointment.id }) : [];
+  const days =
+    doctor && appointment.status === "confirmed"
+      ? await freeSlotDays(db, doctor, { viewerTimeZone: zone, now: new Date(), excludeAppointmentId: appointment.id })
+      : [];
   const selected = findSelectedSlot(days, one(query.slot));
   const basePath = `/patient/appointments/${appointment.id}/reschedule`;
   return (
@@ -35,7 +38,13 @@ export default async function ReschedulePage({ params, searchParams }: { params:
           {query.taken ? <Notice tone="error">That time was just taken. Your appointment was not changed; choose another time.</Notice> : null}
           {appointment.status !== "confirmed" ? <Notice tone="warning">Only confirmed appointments can be rescheduled.</Notice> : null}
           <TimeZoneNote viewerTimeZone={zone} doctorTimeZone={appointment.doctorTimeZone} />
-          <SlotPicker days={days} selectedDate={selected?.viewerDate ?? one(query.date)} selectedSlot={selected?.startsAt.toISOString()} basePath={basePath} viewerTimeZone={zone} />
+          <SlotPicker
+            days={days}
+            selectedDate={selected?.viewerDate ?? one(query.date)}
+            selectedSlot={selected?.startsAt.toISOString()}
+            basePath={basePath}
+            viewerTimeZone={zone}
+          />
           {selected ? (
             <ConfirmRescheduleForm
               appointmentId={appointment.id}

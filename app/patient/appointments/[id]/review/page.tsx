@@ -13,7 +13,13 @@ import { formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Review your visit" };
 
-export default async function ReviewVisitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewVisitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const patient = await requireRole("patient");
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const appointment = await patientAppointmentOr404(id, patient.id);
@@ -35,20 +41,34 @@ export default async function ReviewVisitPage({ params, searchParams }: { params
           </Notice>
         ) : null}
         {query.deleted ? <Notice tone="success">Your review was deleted.</Notice> : null}
-        {review?.status === "hidden" ? <Notice tone="warning">A moderator has hidden this review: it is not shown on the doctor&apos;s page or counted in their rating.</Notice> : null}
+        {review?.status === "hidden" ? (
+          <Notice tone="warning">A moderator has hidden this review: it is not shown on the doctor&apos;s page or counted in their rating.</Notice>
+        ) : null}
         <Card>
           {appointment.status !== "completed" && !review ? (
-            <p className="text-slate-800">You can review this visit once your doctor has marked it completed. Only patients who were actually seen can review.</p>
+            <p className="text-slate-800">
+              You can review this visit once your doctor has marked it completed. Only patients who were actually seen can review.
+            </p>
           ) : review && !changeable ? (
             <div className="flex flex-col gap-2">
               <Stars rating={review.rating} />
               <p className="whitespace-pre-wrap text-slate-800">{review.body}</p>
-              <p className="text-sm text-slate-600">Written {formatDate(review.createdAt, zone)}. Reviews can be changed or deleted for 30 days; this one can no longer be changed.</p>
+              <p className="text-sm text-slate-600">
+                Written {formatDate(review.createdAt, zone)}. Reviews can be changed or deleted for 30 days; this one can no longer be changed.
+              </p>
             </div>
           ) : (
             <>
-              {review ? <p className="mb-4 text-sm text-slate-700">You can change or delete your review until {formatDate(reviewChangeDeadline(review.createdAt), zone)}.</p> : null}
-              <ReviewForm appointmentId={appointment.id} doctorId={appointment.doctorId} existing={review ? { id: review.id, rating: review.rating, body: review.body } : null} />
+              {review ? (
+                <p className="mb-4 text-sm text-slate-700">
+                  You can change or delete your review until {formatDate(reviewChangeDeadline(review.createdAt), zone)}.
+                </p>
+              ) : null}
+              <ReviewForm
+                appointmentId={appointment.id}
+                doctorId={appointment.doctorId}
+                existing={review ? { id: review.id, rating: review.rating, body: review.body } : null}
+              />
             </>
           )}
         </Card>

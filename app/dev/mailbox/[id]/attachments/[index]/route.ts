@@ -15,5 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const attachment = (await getMailboxMessage(getDb(), id))?.attachments?.[position];
   if (!attachment) return notFoundResponse();
   const body = new TextEncoder().encode(attachment.content);
-  return new Response(body, { headers: privateFileHeaders({ contentType: attachment.contentType, name: attachment.filename, size: body.byteLength, disposition: "attachment" }) });
+  return new Response(body, {
+    headers: privateFileHeaders({ contentType: attachment.contentType, name: attachment.filename, size: body.byteLength, disposition: "attachment" }),
+  });
 }
