@@ -1,10 +1,11 @@
 import "server-only";
+import { after } from "next/server";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
 import { consumeAuthToken, insertAuthToken, invalidateAuthTokens } from "@/db/queries/auth-tokens";
 import { clearThrottle } from "@/db/queries/sign-in-throttle";
 import { findUserByEmail, getUserById, insertUserWithProfile, markEmailVerified, revokeAllSessionsOfUser, updatePasswordHash } from "@/db/queries/users";
-import { absoluteUrl } from "@/lib/env";
+import { absoluteUrl, env } from "@/lib/env";
 import { constraintName, sqlState } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import { rehearseEmail, sendEmail } from "@/lib/notifications/mailer";
@@ -88,10 +89,29 @@ export async function verifyEmailToken(db: Db, token: string, now: Date): Promis
 const NO_USER = "00000000-0000-0000-0000-000000000000";
 
 /**
+ * With a mail provider, the email (or its rehearsal) is handed to Next's
+ * `after`: the provider's round trip, which only a real send makes, would
+ * otherwise tell a registered address from an unknown one by the answer's
+ * time. Without one (the dev mailbox) or outside a request, it runs now.
+ */
+async function emailAfterResponse(work: () => Promise<unknown>): Promise<void> {
+  if (env().RESEND_API_KEY) {
+    try {
+      after(() => work().catch((error) => logger.error({ err: error }, "account email after the response failed")));
+      return;
+    } catch {
+      // Not inside a request (a script): send now.
+    }
+  }
+  await work();
+}
+
+/**
  * Answers the same whether or not the email is registered, and does the same
  * work: a token is made and hashed, the same UPDATE runs (matching nothing
  * for an unknown address), and the email is rendered and written in a
- * transaction that is rolled back instead of stored. The timing test in
+ * transaction that is rolled back instead of stored (after the response when
+ * a provider sends, see emailAfterResponse). The timing test in
  * app/(auth)/enumeration.test.ts holds it to that.
  */
 export async function requestPasswordReset(db: Db, email: string, now: Date): Promise<void> {
@@ -101,9 +121,9 @@ export async function requestPasswordReset(db: Db, email: string, now: Date): Pr
   await invalidateAuthTokens(db, { userId: account?.id ?? NO_USER, kind: "reset_password", now });
   const message = { to: account?.email ?? email, subject: "Reset your Careslot password", template: "reset-password", userId: account?.id };
   const body = createElement(ResetPasswordMessage, { name: account?.fullName ?? "", url: appLink("/reset-password", token) });
-  if (!account) return rehearseEmail(db, { ...message, body });
+  if (!account) return emailAfterResponse(() => rehearseEmail(db, { ...message, body }));
   await insertAuthToken(db, { userId: account.id, kind: "reset_password", tokenHash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
-  await sendEmail(db, { ...message, body });
+  await emailAfterResponse(() => sendEmail(db, { ...message, body }));
 }
 
 /** Sets the new password and ends every existing session of that user. */
