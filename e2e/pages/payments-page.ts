@@ -67,8 +67,15 @@ export class PaymentsPage {
   }
 
   async refund(amount: string, reason: string) {
-    await this.page.getByLabel(/Amount to refund/).fill(amount);
-    await this.page.getByLabel("Reason").fill(reason);
+    // The page must have settled (hydrated, no navigation under way): a form re-mounted after
+    // the fields were typed would post its defaults, or nothing (the reason is required).
+    await this.page.waitForLoadState("networkidle");
+    const amountField = this.page.getByLabel(/Amount to refund/);
+    const reasonField = this.page.getByLabel("Reason");
+    await amountField.fill(amount);
+    await reasonField.fill(reason);
+    await expect(amountField).toHaveValue(amount);
+    await expect(reasonField).toHaveValue(reason);
     await this.page.getByRole("button", { name: "Issue refund" }).click();
   }
 }
