@@ -13,7 +13,7 @@ export class BookingPage {
    * booking can still be cancelled or moved under the 24-hour rule.
    */
   async openDayBeyondCancellationWindow() {
-    await this.page.getByRole("navigation", { name: "Next available days" }).getByRole("link").nth(2).click();
+    await this.page.getByRole("navigation", { name: "Next available days" }).getByRole("link").filter({ hasNotText: "no times" }).nth(2).click();
     await expect(this.page).toHaveURL(/date=/);
   }
 
@@ -34,6 +34,15 @@ export class BookingPage {
     await first.click();
     await expect(this.page.getByRole("button", { name: "Book appointment" })).toBeVisible();
     return { label, instant };
+  }
+
+  /** As a visitor (not signed in): picks the first free time; the panel asks to sign in. */
+  async pickFirstSlotAsVisitor(): Promise<{ instant: string }> {
+    const first = this.slotButtons.first();
+    const instant = (await first.getAttribute("value"))!;
+    await first.click();
+    await expect(first).toHaveAttribute("aria-pressed", "true");
+    return { instant };
   }
 
   async book(reason: string) {

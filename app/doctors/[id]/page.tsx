@@ -6,13 +6,15 @@ import { getDb } from "@/lib/db";
 import { BookingForm } from "@/components/booking/booking-form";
 import { DoctorProfileCard } from "@/components/profiles/doctor-profile-card";
 import { ReviewsSection } from "@/components/reviews/reviews-section";
-import { SlotPicker, findSelectedSlot } from "@/components/booking/slot-picker";
+import { BookingBar } from "@/components/booking/booking-bar";
+import { SlotPicker } from "@/components/booking/slot-picker";
 import { TimeZoneNote } from "@/components/booking/time-zone-note";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
 import { bookingClosedReason } from "@/lib/booking/slot-input";
 import { freeSlotDays, viewerTimeZoneFor } from "@/lib/booking/slot-view";
+import { slotPanel } from "@/lib/booking/slot-week";
 import { getDoctorForRequest, loadDoctorPublicData } from "@/lib/profiles/doctor-page";
 import { formatCalendarDate, formatMoney, formatTime } from "@/lib/format";
 
@@ -32,12 +34,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: doctor ? `${doctor.fullName} — ${doctor.specialization ?? "Doctor"}` : "Doctor not found" };
 }
 
-function whoMayBook(user: CurrentUser | null, doctorId: string) {
+/** Who may book here; a visitor is sent to sign in and back to this very choice (`returnTo`). */
+function whoMayBook(user: CurrentUser | null, returnTo: string) {
   if (!user)
     return {
       allowed: false as const,
       message: "Sign in as a patient to book.",
-      link: { href: `/login?next=${encodeURIComponent(`/doctors/${doctorId}`)}`, label: "Sign in to book" },
+      link: { href: `/login?next=${encodeURIComponent(returnTo)}`, label: "Sign in to book" },
     };
   if (user.role !== "patient") return { allowed: false as const, message: "Only patient accounts can book appointments." };
   if (!user.emailVerified)
@@ -55,17 +58,25 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
   const viewerTimeZone = await viewerTimeZoneFor(db, user, one(query.tz), doctor.timeZone);
   const closedReason = bookingClosedReason(doctor);
   const days = closedReason ? [] : await freeSlotDays(db, doctor, { viewerTimeZone, now });
-  const selected = findSelectedSlot(days, one(query.slot));
-  const selectedDate = selected?.viewerDate ?? one(query.date);
-  const eligibility = whoMayBook(user, doctor.id);
+  const panel = slotPanel(days, { now, viewerTimeZone, horizonDays: doctor.bookingHorizonDays, date: one(query.date), slot: one(query.slot) });
+  const { selected } = panel;
   const basePath = `/doctors/${doctor.id}`;
+  const choiceQuery = selected ? `?${new URLSearchParams({ date: selected.viewerDate, slot: selected.startsAt.toISOString() })}` : "";
+  const eligibility = whoMayBook(user, `${basePath}${choiceQuery}`);
+  const choice = selected ? `${formatCalendarDate(selected.viewerDate)}, ${selected.viewerTime}` : null;
+  const bookingBarAction = eligibility.allowed
+    ? { href: "#reason", label: "Book appointment", focusId: "reason" }
+    : "link" in eligibility
+      ? eligibility.link
+      : undefined;
   const { hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, {
     reviewPage: one(query.reviews),
     viewerId: user?.id,
   });
 
   return (
-    <>
+    // On a phone the booking bar is fixed at the bottom: room for it below the reviews.
+    <div className={choice ? "pb-20 sm:pb-0" : undefined}>
       <div className="grid gap-6 lg:grid-cols-[1fr_1.4fr]">
         <DoctorProfileCard doctor={doctor} details={doctor} summary={summary} hours={hours} />
 
@@ -75,14 +86,11 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
             {closedReason ? <Notice tone="warning">{closedReason}</Notice> : null}
             <TimeZoneNote viewerTimeZone={viewerTimeZone} doctorTimeZone={doctor.timeZone} />
             {closedReason ? null : (
-              <SlotPicker
-                days={days}
-                selectedDate={selectedDate}
-                selectedSlot={selected?.startsAt.toISOString()}
-                basePath={basePath}
-                viewerTimeZone={viewerTimeZone}
-              />
+              <SlotPicker {...panel} selectedSlot={selected?.startsAt.toISOString()} basePath={basePath} viewerTimeZone={viewerTimeZone} />
             )}
+            <p role="status" className="sr-only">
+              {closedReason ? "" : choice ? `Chosen: ${choice}.` : `${formatCalendarDate(panel.week.date, "long")}: ${panel.slots.length} free times.`}
+            </p>
             {selected && eligibility.allowed ? (
               <BookingForm
                 doctorId={doctor.id}
@@ -101,6 +109,7 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
                 ) : null}
               </Notice>
             ) : null}
+            {choice && bookingBarAction ? <BookingBar choice={choice} action={bookingBarAction} /> : null}
           </div>
         </Card>
       </div>
@@ -115,6 +124,6 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
         timeZone={viewerTimeZone}
         basePath={basePath}
       />
-    </>
+    </div>
   );
 }

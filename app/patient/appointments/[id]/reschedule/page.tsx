@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { ConfirmRescheduleForm } from "@/components/appointments/patient-appointment-forms";
-import { SlotPicker, findSelectedSlot } from "@/components/booking/slot-picker";
+import { SlotPicker } from "@/components/booking/slot-picker";
 import { TimeZoneNote } from "@/components/booking/time-zone-note";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { freeSlotDays } from "@/lib/booking/slot-view";
+import { slotPanel } from "@/lib/booking/slot-week";
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Reschedule appointment" };
@@ -24,11 +25,11 @@ export default async function ReschedulePage({ params, searchParams }: { params:
   const zone = appointment.patientTimeZone ?? "UTC";
   const db = getDb();
   const doctor = await getBookableDoctor(db, appointment.doctorId);
+  const now = new Date();
   const days =
-    doctor && appointment.status === "confirmed"
-      ? await freeSlotDays(db, doctor, { viewerTimeZone: zone, now: new Date(), excludeAppointmentId: appointment.id })
-      : [];
-  const selected = findSelectedSlot(days, one(query.slot));
+    doctor && appointment.status === "confirmed" ? await freeSlotDays(db, doctor, { viewerTimeZone: zone, now, excludeAppointmentId: appointment.id }) : [];
+  const panel = slotPanel(days, { now, viewerTimeZone: zone, horizonDays: doctor?.bookingHorizonDays ?? 0, date: one(query.date), slot: one(query.slot) });
+  const { selected } = panel;
   const basePath = `/patient/appointments/${appointment.id}/reschedule`;
   return (
     <>
@@ -38,13 +39,9 @@ export default async function ReschedulePage({ params, searchParams }: { params:
           {query.taken ? <Notice tone="error">That time was just taken. Your appointment was not changed; choose another time.</Notice> : null}
           {appointment.status !== "confirmed" ? <Notice tone="warning">Only confirmed appointments can be rescheduled.</Notice> : null}
           <TimeZoneNote viewerTimeZone={zone} doctorTimeZone={appointment.doctorTimeZone} />
-          <SlotPicker
-            days={days}
-            selectedDate={selected?.viewerDate ?? one(query.date)}
-            selectedSlot={selected?.startsAt.toISOString()}
-            basePath={basePath}
-            viewerTimeZone={zone}
-          />
+          {appointment.status === "confirmed" ? (
+            <SlotPicker {...panel} selectedSlot={selected?.startsAt.toISOString()} basePath={basePath} viewerTimeZone={zone} />
+          ) : null}
           {selected ? (
             <ConfirmRescheduleForm
               appointmentId={appointment.id}
