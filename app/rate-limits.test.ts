@@ -234,6 +234,6 @@ describe("booking attempts, per user", () => {
     ).toHaveLength(0);
     // The slot was free: another patient books it.
     await signInAs({ id: (await createPatient(db)).id, role: "patient" });
-    expect(await book(last)).toMatchObject({ redirectedTo: expect.stringMatching(/^\/patient\/appointments\?booked=/) });
+    expect(await book(last)).toMatchObject({ redirectedTo: expect.stringMatching(/^\/patient\/appointments\/[0-9a-f-]{36}\/booked$/) });
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { closeTestData, createDoctor, createPatient, type Person } from "./pages/admin-data";
-import { BookingPage } from "./pages/booking-page";
+import { BookingPage, expectAppointmentBooked } from "./pages/booking-page";
 import { demo, expect, test } from "./fixtures";
 
 // The default install: no Inngest configured, so the local runner inside
@@ -44,7 +44,7 @@ async function book(page: Page, doctor: Person, instant?: string): Promise<strin
     instant = (await booking.pickFirstSlot()).instant;
   }
   await booking.book("Follow-up");
-  await expect(page).toHaveURL(/\/patient\/appointments\?booked=/);
+  await expectAppointmentBooked(page);
   return instant;
 }
 

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
+import ical, { type VEvent } from "node-ical";
 import { doctorSeed, patientSeed } from "../db/seed-data";
-import { BookingPage } from "./pages/booking-page";
+import { BookingPage, expectAppointmentBooked } from "./pages/booking-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
@@ -8,7 +9,8 @@ import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 // These doctors are used by no other spec, so nothing here competes for a slot.
 const physio = doctorSeed[6];
 const nyCardiologist = doctorSeed[11];
-const ben = patientSeed[1];
+const mumbaiDermatologist = doctorSeed[3];
+const [anna, ben] = patientSeed;
 
 const days = (page: Page) => page.getByRole("navigation", { name: "Next available days" }).getByRole("link");
 
@@ -130,7 +132,67 @@ test("keyboard alone: from the doctor page to the booked appointment in at most 
   await press("Tab");
   await expect(page.getByRole("button", { name: "Book appointment" })).toBeFocused();
   await press("Enter");
-  await expect(page).toHaveURL(/\/patient\/appointments/);
+  await expectAppointmentBooked(page);
   console.log(`keyboard booking: ${presses} key presses`);
   expect(presses).toBeLessThanOrEqual(40);
 });
+
+for (const [size, viewport] of [
+  ["phone", { width: 390, height: 844 }],
+  ["desktop", { width: 1366, height: 900 }],
+] as const) {
+  test(`the confirmation page (${size}) has the visit, the map, both zones, the calendar options, the changes allowed and what happens next; its .ics parses`, async ({
+    page,
+    signIn,
+    browser,
+  }) => {
+    await page.setViewportSize(viewport);
+    await signIn(ben.email);
+    const booking = new BookingPage(page);
+    await booking.goto(mumbaiDermatologist.id);
+    await booking.openDayBeyondCancellationWindow();
+    const { instant } = await booking.pickFirstSlot();
+    await booking.book(`Rash on the forearm (${size})`);
+    const appointmentId = await expectAppointmentBooked(page);
+
+    await expect(page.getByRole("definition").getByRole("link", { name: mumbaiDermatologist.fullName })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "(Europe/London)" })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "(Asia/Kolkata)" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Open map/ })).toHaveAttribute("href", /^https:\/\/www\.openstreetmap\.org\/search\?query=/);
+    await expect(page.getByRole("definition").filter({ hasText: `Rash on the forearm (${size})` })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "Due at visit" })).toBeVisible();
+    const google = page.getByRole("link", { name: /Google Calendar/ });
+    const googleDates = new URL((await google.getAttribute("href"))!).searchParams.get("dates")!;
+    expect(googleDates.slice(0, 16)).toBe(
+      instant
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "")
+        .slice(0, 16),
+    );
+    await expect(page.getByRole("link", { name: /Outlook/ })).toHaveAttribute("href", /outlook\.live\.com/);
+    await expect(page.getByRole("button", { name: "Reschedule" })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Cancel appointment" })).toBeEnabled();
+    await expect(page.getByText(`A confirmation email with a calendar file is on its way to ${ben.email}.`)).toBeVisible();
+    await expect(page.getByText(/We will email you a reminder .* before the visit\./)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+
+    const download = await page.request.get(`/patient/appointments/${appointmentId}/calendar.ics`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toMatch(/^text\/calendar/);
+    const events = Object.values(ical.sync.parseICS(await download.text())).filter((item): item is VEvent => item?.type === "VEVENT");
+    expect(events).toHaveLength(1);
+    expect(new Date(events[0]!.start).toISOString()).toBe(new Date(instant).toISOString());
+    expect(String(events[0]!.summary)).toContain(mumbaiDermatologist.fullName);
+
+    // Another patient gets nothing: not the page, not the file.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto("/login");
+    await new SignInPage(otherPage).signIn(anna.email, "careslot-demo-2026");
+    await otherPage.waitForURL(/\/patient$/);
+    expect((await otherPage.request.get(`/patient/appointments/${appointmentId}/calendar.ics`)).status()).toBe(404);
+    expect((await otherPage.goto(`/patient/appointments/${appointmentId}/booked`))!.status()).toBe(404);
+    await other.close();
+  });
+}

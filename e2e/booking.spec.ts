@@ -1,5 +1,5 @@
 import { doctorSeed, patientSeed } from "../db/seed-data";
-import { BookingPage } from "./pages/booking-page";
+import { BookingPage, expectAppointmentBooked, openAppointmentList } from "./pages/booking-page";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 // Each journey books with its own doctor, so specs running side by side never compete for a slot.
@@ -13,6 +13,8 @@ test("a patient books a slot, sees it in their appointments and the doctor's lis
   signIn,
   browser,
 }) => {
+  // A whole journey across three accounts and a dozen pages, each checked by axe: more than one test's usual minute on a loaded machine.
+  test.slow();
   await signIn(anna.email);
   const booking = new BookingPage(page);
   await booking.goto(cardiologist.id);
@@ -21,7 +23,8 @@ test("a patient books a slot, sees it in their appointments and the doctor's lis
   const { label, instant } = await booking.pickFirstSlot();
   await booking.book("Palpitations when climbing stairs");
 
-  await expect(page).toHaveURL(/\/patient\/appointments\?booked=/);
+  await expectAppointmentBooked(page);
+  await openAppointmentList(page);
   const row = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: cardiologist.fullName });
   await expect(row).toContainText(label);
   await expect(row).toContainText("Confirmed");
@@ -73,7 +76,8 @@ test("booking works with the keyboard alone", async ({ page, signIn }) => {
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Book appointment" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/patient\/appointments\?booked=/);
+  await expectAppointmentBooked(page);
+  await openAppointmentList(page);
   await expect(page.getByRole("table", { name: "Upcoming appointments" })).toContainText(optometrist.fullName);
 });
 
@@ -98,7 +102,7 @@ test("of two patients racing for one slot, the second is told it was just taken 
   await expect(second.getByRole("button", { name: "Book appointment" })).toBeVisible();
 
   await firstBooking.book("Hearing check");
-  await expect(first).toHaveURL(/booked=/);
+  await expectAppointmentBooked(first);
   await new BookingPage(second).book("Tinnitus");
   await expect(second.getByText("That time was just taken")).toBeVisible();
   await expect(second.locator(`button[name="slot"][value="${instant}"]`)).toHaveCount(0);

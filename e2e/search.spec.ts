@@ -1,5 +1,5 @@
 import { doctorSeed } from "../db/seed-data";
-import { BookingPage } from "./pages/booking-page";
+import { BookingPage, expectAppointmentBooked, openAppointmentList } from "./pages/booking-page";
 import { TestData } from "./pages/profile-page";
 import { SearchPage } from "./pages/search-page";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
@@ -46,7 +46,8 @@ test("a patient searches by specialization and city, opens the doctor, reads rev
   await booking.openDayBeyondCancellationWindow();
   await booking.pickFirstSlot();
   await booking.book("Found through search");
-  await expect(page).toHaveURL(/\/patient\/appointments\?booked=/);
+  await expectAppointmentBooked(page);
+  await openAppointmentList(page);
   await expect(page.getByRole("table", { name: "Upcoming appointments" })).toContainText(dentist.fullName);
 });
 

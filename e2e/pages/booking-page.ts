@@ -55,3 +55,22 @@ export class BookingPage {
     return this.page.locator(`button[name="slot"][value="${instant}"]`);
   }
 }
+
+/**
+ * The page a booking lands on: "Appointment booked", its heading focused (with
+ * JavaScript). Returns the appointment's id.
+ */
+export async function expectAppointmentBooked(page: Page, options: { javaScript?: boolean } = {}): Promise<string> {
+  await expect(page).toHaveURL(/\/patient\/appointments\/[0-9a-f-]{36}\/booked$/);
+  await expect(page).toHaveTitle(/^Appointment booked/);
+  const heading = page.getByRole("heading", { level: 1, name: "Appointment booked" });
+  if (options.javaScript === false) await expect(heading).toBeVisible();
+  else await expect(heading).toBeFocused();
+  return new URL(page.url()).pathname.split("/").at(-2)!;
+}
+
+/** From the confirmation page to the patient's list of appointments. */
+export async function openAppointmentList(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "All your appointments" }).click();
+  await expect(page).toHaveURL(/\/patient\/appointments$/);
+}

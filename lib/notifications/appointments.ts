@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { type AppointmentNotice, getAppointmentForNotice, getRescheduleChain } from "@/db/queries/appointments";
 import { hasSentEmail } from "@/db/queries/emails";
 import { absoluteUrl } from "@/lib/env";
-import { calendarAttachment, calendarUid, type CalendarEntry } from "./ics";
+import { buildCalendarFile, calendarAttachment, calendarUid, type CalendarEntry } from "./ics";
 import { sendFromJob, type MailResult, type OutgoingEmail } from "./mailer";
 import {
   BookingConfirmationDoctorEmail,
@@ -31,7 +31,13 @@ export function patientLinks(appointmentId: string): PatientLinks {
   };
 }
 
-function place(notice: AppointmentNotice): string | null {
+/** The visit's calendar file as the patient downloads it: the same entry (UID, sequence) the emails carry. */
+export async function appointmentCalendarFile(db: Db, appointmentId: string): Promise<string> {
+  const notice = await loadNotice(db, appointmentId);
+  return buildCalendarFile(await calendarEntry(db, notice, notice.status === "cancelled" ? "CANCEL" : "REQUEST"));
+}
+
+export function place(notice: { clinicName: string | null; address: string | null; city: string | null }): string | null {
   return [notice.clinicName, notice.address, notice.city].filter(Boolean).join(", ") || null;
 }
 

@@ -25,7 +25,7 @@ export const bookAction = action({
       if (error instanceof AppError && error.code === "slot_taken") redirect(`/doctors/${booking.doctorId}?taken=1`);
       throw error;
     }
-    if (appointment.status !== "pending_payment") redirect(`/patient/appointments?booked=${appointment.id}`);
+    if (appointment.status !== "pending_payment") redirect(`/patient/appointments/${appointment.id}/booked`);
 
     // Payment required: the slot is held. A form posted without JavaScript may not
     // be redirected to another site (CSP form-action 'self'), so it lands on the

@@ -5,12 +5,11 @@ import { type AppointmentListItem, listAppointmentsForPatient } from "@/db/queri
 import { paymentsOfAppointments } from "@/db/queries/payments";
 import { getAppSettings } from "@/db/queries/settings";
 import { AppointmentTable } from "@/components/appointments/appointment-table";
+import { ChangeActions } from "@/components/appointments/change-actions";
 import { PaymentBadge } from "@/components/payments/payment-badge";
-import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
-import { cancellationAllowed } from "@/lib/booking/rules";
 
 export const metadata: Metadata = { title: "My appointments" };
 
@@ -68,15 +67,12 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
             counterpart="doctor"
             detailHref={(row) => `/patient/appointments/${row.id}`}
             empty="No upcoming appointments."
-            actions={(row) => {
-              const actions = upcomingActions(row);
-              return (
-                <>
-                  {paymentOf(row)}
-                  {actions}
-                </>
-              );
-            }}
+            actions={(row) => (
+              <>
+                {paymentOf(row)}
+                <ChangeActions appointment={row} now={now} windowHours={settings.cancellationWindowHours} />
+              </>
+            )}
           />
         </Card>
         <Card title="Past and cancelled">
@@ -93,42 +89,4 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
       </div>
     </>
   );
-
-  function upcomingActions(row: AppointmentListItem) {
-    if (row.status !== "confirmed" && row.status !== "pending_payment") return null;
-    const rule = cancellationAllowed(row.startsAt, now, settings.cancellationWindowHours);
-    if (!rule.allowed) {
-      return (
-        <div className="flex flex-col gap-1">
-          <div className="flex gap-2">
-            <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
-              Reschedule
-            </button>
-            <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
-              Cancel appointment
-            </button>
-          </div>
-          <p id={`locked-${row.id}`} className="max-w-xs text-xs text-slate-600">
-            {rule.reason}
-          </p>
-        </div>
-      );
-    }
-    return (
-      <div className="flex flex-wrap gap-2">
-        {row.status === "confirmed" ? (
-          <form method="get" action={`/patient/appointments/${row.id}/reschedule`}>
-            <button type="submit" className={buttonClasses("secondary")}>
-              Reschedule
-            </button>
-          </form>
-        ) : null}
-        <form method="get" action={`/patient/appointments/${row.id}/cancel`}>
-          <button type="submit" className={buttonClasses("secondary")}>
-            Cancel appointment
-          </button>
-        </form>
-      </div>
-    );
-  }
 }

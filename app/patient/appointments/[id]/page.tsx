@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db";
-import { getAppointmentHistory, getConsultationNote } from "@/db/queries/appointments";
+import { getAppointmentForNotice, getAppointmentHistory, getConsultationNote } from "@/db/queries/appointments";
 import { getAppointmentPaymentView } from "@/db/queries/payments";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
@@ -11,6 +11,10 @@ import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
+import { AddToCalendar } from "@/components/appointments/add-to-calendar";
+import { ClinicPlace } from "@/components/appointments/visit-facts";
+import { absoluteUrl } from "@/lib/env";
+import { place } from "@/lib/notifications/appointments";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -25,11 +29,13 @@ export default async function PatientAppointmentPage({
   const appointment = await patientAppointmentOr404((await params).id, user.id);
   const checkout = (await searchParams).checkout;
   const db = getDb();
-  const [history, note, paymentView] = await Promise.all([
+  const [history, note, paymentView, visit] = await Promise.all([
     getAppointmentHistory(db, appointment.id),
     getConsultationNote(db, appointment.id),
     getAppointmentPaymentView(db, appointment.id),
+    getAppointmentForNotice(db, appointment.id),
   ]);
+  const where = visit ? place(visit) : null;
   const zone = appointment.patientTimeZone ?? "UTC";
   return (
     <>
@@ -56,10 +62,27 @@ export default async function PatientAppointmentPage({
             <Fact label="Doctor's local time">
               {formatDateTime(appointment.startsAt, appointment.doctorTimeZone)} ({appointment.doctorTimeZone})
             </Fact>
+            <Fact label="Where">
+              <ClinicPlace where={where} />
+            </Fact>
             <Fact label="Price">{formatMoney(appointment.priceMinor, appointment.currency)}</Fact>
             <Fact label="Reason">{appointment.reason || "—"}</Fact>
             {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason}</Fact> : null}
           </Facts>
+          {visit && (appointment.status === "confirmed" || appointment.status === "pending_payment") ? (
+            <div className="mt-4">
+              <AddToCalendar
+                appointmentId={appointment.id}
+                event={{
+                  title: `Appointment with ${visit.doctorName}`,
+                  startsAt: visit.startsAt,
+                  endsAt: visit.endsAt,
+                  details: `Careslot appointment. Details, changes and cancellation: ${absoluteUrl(`/patient/appointments/${visit.id}`)}`,
+                  location: where,
+                }}
+              />
+            </div>
+          ) : null}
           {appointment.status === "completed" ? (
             <Link
               href={`/patient/appointments/${appointment.id}/review`}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getAppointmentForNotice } from "@/db/queries/appointments";
+import { getPaymentOfAppointment } from "@/db/queries/payments";
+import { getAppSettings } from "@/db/queries/settings";
+import { AddToCalendar } from "@/components/appointments/add-to-calendar";
+import { ChangeActions } from "@/components/appointments/change-actions";
+import { VisitFacts } from "@/components/appointments/visit-facts";
+import { PaymentBadge } from "@/components/payments/payment-badge";
+import { Card } from "@/components/ui/card";
+import { FocusedHeading } from "@/components/ui/focused-heading";
+import { requireRole } from "@/lib/auth/guards";
+import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
+import { getDb } from "@/lib/db";
+import { absoluteUrl } from "@/lib/env";
+import { formatDateTime, formatMoney } from "@/lib/format";
+import { place } from "@/lib/notifications/appointments";
+
+export const metadata: Metadata = { title: "Appointment booked" };
+
+function leadTime(minutes: number): string {
+  if (minutes % 1440 === 0) return minutes === 1440 ? "24 hours" : `${minutes / 1440} days`;
+  if (minutes % 60 === 0) return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
+  return `${minutes} minutes`;
+}
+
+/** Where a booking lands: everything the patient needs about the visit they just booked, and what happens next. */
+export default async function AppointmentBookedPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole("patient");
+  const { id } = await params;
+  await patientAppointmentOr404(id, user.id);
+  const db = getDb();
+  const [visit, payment, settings] = await Promise.all([getAppointmentForNotice(db, id), getPaymentOfAppointment(db, id), getAppSettings(db)]);
+  if (!visit) notFound();
+  const now = new Date();
+  const pending = visit.status === "pending_payment";
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <FocusedHeading>Appointment booked</FocusedHeading>
+        <p className="mt-1 text-slate-700">
+          {visit.doctorName}, {formatDateTime(visit.startsAt, visit.patientTimeZone)}
+        </p>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[1.3fr_1fr]">
+        <Card title="Your visit">
+          <VisitFacts
+            visit={visit}
+            payment={
+              payment ? (
+                <>
+                  <PaymentBadge provider={payment.provider} status={payment.status} /> {formatMoney(payment.amountMinor, payment.currency)}
+                  {payment.provider === "clinic" && payment.status === "due_at_visit" ? ", paid at the clinic at your visit" : ""}
+                  {pending ? (
+                    <Link href={`/patient/appointments/${visit.id}`} className="ml-2 text-brand-700 underline">
+                      Finish paying to confirm
+                    </Link>
+                  ) : null}
+                </>
+              ) : (
+                "Nothing to pay."
+              )
+            }
+          />
+          <div className="mt-5 flex flex-col gap-5">
+            {visit.status === "cancelled" ? null : (
+              <AddToCalendar
+                appointmentId={visit.id}
+                event={{
+                  title: `Appointment with ${visit.doctorName}`,
+                  startsAt: visit.startsAt,
+                  endsAt: visit.endsAt,
+                  details: `Careslot appointment. Details, changes and cancellation: ${absoluteUrl(`/patient/appointments/${visit.id}`)}`,
+                  location: place(visit),
+                }}
+              />
+            )}
+            <ChangeActions appointment={visit} now={now} windowHours={settings.cancellationWindowHours} />
+          </div>
+        </Card>
+        <Card title="What happens next">
+          <ul className="flex list-disc flex-col gap-2 pl-5 text-slate-800">
+            {pending ? (
+              <li>The time is held for you until you pay; the booking is confirmed once the payment goes through.</li>
+            ) : (
+              <li>
+                A confirmation email with a calendar file is on its way to <strong>{visit.patientEmail}</strong>.
+              </li>
+            )}
+            {settings.reminderLeadMinutes > 0 ? <li>We will email you a reminder {leadTime(settings.reminderLeadMinutes)} before the visit.</li> : null}
+            <li>You can reschedule or cancel online up to {settings.cancellationWindowHours} hours before the start; the doctor is told at once.</li>
+          </ul>
+          <Link href="/patient/appointments" className="mt-4 inline-block font-medium text-brand-700 underline">
+            All your appointments
+          </Link>
+        </Card>
+      </div>
+    </div>
+  );
+}
