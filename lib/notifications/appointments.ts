@@ -37,8 +37,19 @@ export async function appointmentCalendarFile(db: Db, appointmentId: string): Pr
   return buildCalendarFile(await calendarEntry(db, notice, notice.status === "cancelled" ? "CANCEL" : "REQUEST"));
 }
 
+/** Clinic, address and city as one line, each part left out when an earlier one already says it ("Clinic, Clinic, City, City"). */
 export function place(notice: { clinicName: string | null; address: string | null; city: string | null }): string | null {
-  return [notice.clinicName, notice.address, notice.city].filter(Boolean).join(", ") || null;
+  const parts: string[] = [];
+  for (const part of [notice.clinicName, notice.address, notice.city]) {
+    const text = part?.trim();
+    if (!text) continue;
+    const said = parts.join(", ").toLowerCase();
+    if (said.includes(text.toLowerCase())) continue;
+    // An address that starts with the clinic's name replaces it rather than repeating it.
+    if (parts.length && text.toLowerCase().startsWith(parts[parts.length - 1]!.toLowerCase())) parts[parts.length - 1] = text;
+    else parts.push(text);
+  }
+  return parts.join(", ") || null;
 }
 
 function visitFor(notice: AppointmentNotice, recipient: Recipient): VisitFacts {
