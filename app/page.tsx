@@ -1,5 +1,9 @@
 import Link from "next/link";
+import { listSearchableCities } from "@/db/queries/search";
+import { MainSearchFields } from "@/components/search/search-form";
+import { NearMeButton } from "@/components/search/near-me-button";
 import { buttonClasses } from "@/components/ui/button";
+import { getDb } from "@/lib/db";
 
 const promises = [
   { title: "No double bookings", text: "The database itself refuses two visits in one slot, however many people click at once." },
@@ -7,7 +11,8 @@ const promises = [
   { title: "Reminders that make sense", text: "Reminders go out before the visit, and never for one that was cancelled or moved." },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  const cities = await listSearchableCities(getDb());
   return (
     <div className="flex flex-col gap-12 py-6">
       <section className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-6 py-12 text-white sm:px-12">
@@ -15,9 +20,22 @@ export default function LandingPage() {
         <p className="mt-4 max-w-xl text-lg text-brand-50">
           Search verified doctors by specialization, city, price and availability, then book, pay and manage your visit online.
         </p>
-        <div className="mt-8 flex flex-wrap gap-3">
+        <form
+          method="get"
+          action="/doctors"
+          role="search"
+          aria-label="Find a doctor"
+          className="mt-8 grid gap-3 rounded-xl bg-white p-4 text-slate-900 shadow-lg sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end"
+        >
+          <MainSearchFields values={{ q: "", city: "" }} cities={cities} />
+          <NearMeButton />
+          <button type="submit" className={buttonClasses("primary", "min-h-11 text-base")}>
+            Search
+          </button>
+        </form>
+        <div className="mt-6 flex flex-wrap gap-3">
           <Link href="/doctors" className={buttonClasses("secondary", "text-base")}>
-            Find a doctor
+            Browse all doctors
           </Link>
           <Link
             href="/register"

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/lib/db";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
-import { listSearchableCities } from "@/db/queries/search";
+import { listSearchableCities, listSearchableLanguages } from "@/db/queries/search";
 import { listSpecializations } from "@/db/queries/specializations";
 import { EmptyResults } from "@/components/search/empty-results";
 import { SearchPagination } from "@/components/search/pagination";
@@ -34,9 +34,10 @@ function summaryLine(page: SearchPage, within: keyof typeof WINDOW_LABELS | unde
 export default async function DoctorsPage({ searchParams }: { searchParams: Search }) {
   const db = getDb();
   const [raw, user] = await Promise.all([searchParams, currentUser()]);
-  const [specializations, cities, patient] = await Promise.all([
+  const [specializations, cities, languages, patient] = await Promise.all([
     listSpecializations(db),
     listSearchableCities(db),
+    listSearchableLanguages(db),
     user?.role === "patient" ? getPatientProfileForEdit(db, user.id) : Promise.resolve(undefined),
   ]);
   const { query, values, notices } = parseSearchParams(raw, specializations);
@@ -52,36 +53,40 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
   return (
     <>
       <PageHeading title="Find a doctor" subtitle="Verified doctors, real free times, reviews only from patients who were seen." />
-      <SearchForm values={values} specializations={specializations} cities={cities} canUseSavedLocation={Boolean(savedPoint)} />
-      {allNotices.length > 0 ? (
-        <Notice tone="warning" className="mt-4">
-          <ul className="list-disc space-y-1 pl-5">
-            {allNotices.map((notice) => (
-              <li key={notice}>{notice}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-      <section aria-labelledby="results-heading" className="mt-6">
-        <h2 id="results-heading" className="sr-only">
-          Results
-        </h2>
-        {page.results.length === 0 ? (
-          <EmptyResults values={values} />
-        ) : (
-          <>
-            <p className="mb-3 text-sm text-slate-700">{summaryLine(page, query.within, knownZone)}</p>
-            <ol aria-label="Search results" className="grid gap-4 lg:grid-cols-2">
-              {page.results.map((result) => (
-                <li key={result.doctor.id}>
-                  <ResultCard result={result} viewerTimeZone={knownZone} />
-                </li>
-              ))}
-            </ol>
-            <SearchPagination values={values} page={page.page} pageCount={pageCount} hasNext={page.hasNext} />
-          </>
-        )}
-      </section>
+      <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[18rem_1fr] lg:items-start lg:gap-6">
+        <SearchForm values={values} specializations={specializations} cities={cities} languages={languages} canUseSavedLocation={Boolean(savedPoint)} />
+        <div className="lg:col-start-2 lg:row-start-2">
+          {allNotices.length > 0 ? (
+            <Notice tone="warning" className="mb-4">
+              <ul className="list-disc space-y-1 pl-5">
+                {allNotices.map((notice) => (
+                  <li key={notice}>{notice}</li>
+                ))}
+              </ul>
+            </Notice>
+          ) : null}
+          <section aria-labelledby="results-heading">
+            <h2 id="results-heading" className="sr-only">
+              Results
+            </h2>
+            {page.results.length === 0 ? (
+              <EmptyResults values={values} />
+            ) : (
+              <>
+                <p className="mb-3 text-sm text-slate-700">{summaryLine(page, query.within, knownZone)}</p>
+                <ol aria-label="Search results" className="grid gap-4 xl:grid-cols-2">
+                  {page.results.map((result) => (
+                    <li key={result.doctor.id}>
+                      <ResultCard result={result} viewerTimeZone={knownZone} />
+                    </li>
+                  ))}
+                </ol>
+                <SearchPagination values={values} page={page.page} pageCount={pageCount} hasNext={page.hasNext} />
+              </>
+            )}
+          </section>
+        </div>
+      </div>
     </>
   );
 }

@@ -12,7 +12,21 @@ export interface CandidateFilters {
   nameQuery?: string;
   point?: { latitude: number; longitude: number };
   radiusKm?: number;
+  /** Doctors whose weekly hours reach into any of these parts of the week (their own clock). */
+  dayParts?: DayPart[];
+  /** A language the doctor speaks, any case. */
+  language?: string;
 }
+
+export type DayPart = "mornings" | "afternoons" | "evenings" | "weekends";
+
+/** Each part of the week as a condition on one weekly rule `r` (times are the doctor's local times). */
+const DAY_PART_SQL: Record<DayPart, SQL> = {
+  mornings: sql`r.start_time < time '12:00'`,
+  afternoons: sql`(r.start_time < time '17:00' and r.end_time > time '12:00')`,
+  evenings: sql`r.end_time > time '17:00'`,
+  weekends: sql`r.weekday in (6, 7)`,
+};
 
 export type CandidateOrder = "rating" | "price" | "distance" | "earliest";
 
@@ -82,6 +96,15 @@ function whereSql(filters: CandidateFilters): SQL {
   if (filters.minYears !== undefined) conditions.push(sql`dp.years_experience >= ${filters.minYears}`);
   // careslot_fold (unaccent + lower, migration 0004) on both sides: "jose" finds "José"; its trigram GIN index serves the LIKE.
   if (filters.nameQuery) conditions.push(sql`careslot_fold(u.full_name) like '%' || careslot_fold(${escapeLike(filters.nameQuery)}) || '%'`);
+  if (filters.dayParts?.length) {
+    // availability_rules_doctor_id_idx serves the lookup per candidate.
+    const anyPart = sql.join(
+      filters.dayParts.map((part) => DAY_PART_SQL[part]),
+      sql` or `,
+    );
+    conditions.push(sql`exists (select 1 from availability_rules r where r.doctor_id = dp.user_id and (${anyPart}))`);
+  }
+  if (filters.language) conditions.push(sql`exists (select 1 from unnest(dp.languages) as l(name) where lower(l.name) = lower(${filters.language}))`);
   if (filters.point && filters.radiusKm !== undefined) {
     // A latitude band first (cheap), then the exact great-circle distance.
     const band = filters.radiusKm / KM_PER_DEGREE_LATITUDE;
@@ -289,4 +312,16 @@ export async function listSearchableCities(db: Db): Promise<string[]> {
     order by 1
     limit 200`)) as unknown as { city: string }[];
   return rows.map((row) => row.city);
+}
+
+/** The languages verified doctors speak, for the search's language filter (each once, any case). */
+export async function listSearchableLanguages(db: Db): Promise<string[]> {
+  const rows = (await db.execute(sql`
+    select min(l.name) as language
+    from doctor_profiles dp join users u on u.id = dp.user_id, unnest(dp.languages) as l(name)
+    where dp.verification_status = 'verified' and u.active and btrim(l.name) <> ''
+    group by lower(l.name)
+    order by 1
+    limit 100`)) as unknown as { language: string }[];
+  return rows.map((row) => row.language);
 }

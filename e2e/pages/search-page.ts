@@ -14,7 +14,7 @@ export class SearchPage {
   }
 
   get city(): Locator {
-    return this.page.getByLabel("City", { exact: true });
+    return this.page.getByLabel("Where", { exact: true });
   }
 
   get maxPrice(): Locator {

@@ -4,7 +4,9 @@
 // search still runs. Nothing here throws, so a bad link is never a 500.
 // Pure and client-safe: the form reads the same constants.
 
+import type { DayPart } from "@/db/queries/search";
 import { hasVisibleCharacters, withoutControlCharacters } from "@/lib/validation/text";
+import { specializationNamedBy } from "./conditions";
 
 export const WITHIN_OPTIONS = [
   { value: "", label: "Any time" },
@@ -61,11 +63,35 @@ export interface SearchQuery {
   sort: SortKey;
   page: number;
   timeZone?: string;
+  dayParts?: DayPart[];
+  language?: string;
 }
+
+export const DAY_PART_OPTIONS: { value: DayPart; label: string }[] = [
+  { value: "mornings", label: "Mornings" },
+  { value: "afternoons", label: "Afternoons" },
+  { value: "evenings", label: "Evenings" },
+  { value: "weekends", label: "Weekends" },
+];
 
 /** What the form shows back: the raw text of every accepted value. */
 export type SearchFormValues = Record<
-  "q" | "specialization" | "city" | "near" | "lat" | "lng" | "radius" | "maxPrice" | "minRating" | "minYears" | "within" | "sort" | "tz",
+  | "q"
+  | "specialization"
+  | "city"
+  | "near"
+  | "lat"
+  | "lng"
+  | "radius"
+  | "maxPrice"
+  | "minRating"
+  | "minYears"
+  | "within"
+  | "sort"
+  | "tz"
+  /** Comma-separated day parts, as the pagination links carry them. */
+  | "hours"
+  | "language",
   string
 >;
 
@@ -118,16 +144,24 @@ export function parseSearchParams(raw: RawParams, specializations: Specializatio
     within: "",
     sort: "rating",
     tz: "",
+    hours: "",
+    language: "",
   };
 
+  // One box for "Specialty, doctor or condition": a specialization's name or a condition it
+  // treats picks that specialization (unless one is chosen under Filters); anything else is a name.
   const name = single(raw, "q");
-  if (name) {
+  const specialization = single(raw, "specialization");
+  const named = name && !specialization ? specializationNamedBy(name, specializations) : undefined;
+  if (named && name) {
+    query.specialization = named;
+    values.q = name.slice(0, MAX_TEXT);
+  } else if (name) {
     query.name = name.slice(0, MAX_TEXT);
     values.q = query.name;
     if (name.length > MAX_TEXT) notices.push(`Names are matched on their first ${MAX_TEXT} characters.`);
   }
 
-  const specialization = single(raw, "specialization");
   if (specialization) {
     const match = specializations.find((s) => s.slug === specialization.toLowerCase() || s.name.toLowerCase() === specialization.toLowerCase());
     if (match) {
@@ -177,6 +211,13 @@ export function parseSearchParams(raw: RawParams, specializations: Specializatio
   }
 
   parseLocation(raw, query, values, notices);
+  parseWorkingHours(raw, query, values, notices);
+
+  const language = single(raw, "language");
+  if (language) {
+    query.language = language.slice(0, 40);
+    values.language = query.language;
+  }
 
   const sort = single(raw, "sort");
   if (sort) {
@@ -202,6 +243,21 @@ export function parseSearchParams(raw: RawParams, specializations: Specializatio
     values.tz = zone;
   }
   return { query, values, notices };
+}
+
+function parseWorkingHours(raw: RawParams, query: SearchQuery, values: SearchFormValues, notices: string[]) {
+  const given = [raw.hours]
+    .flat()
+    .filter((value): value is string => typeof value === "string")
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter(Boolean);
+  if (given.length === 0) return;
+  const known = DAY_PART_OPTIONS.map((option) => option.value).filter((part) => given.includes(part));
+  if (known.length < new Set(given).size) notices.push("Working hours accept Mornings, Afternoons, Evenings and Weekends; the rest was left out.");
+  if (known.length === 0) return;
+  query.dayParts = known;
+  values.hours = known.join(",");
 }
 
 function parseLocation(raw: RawParams, query: SearchQuery, values: SearchFormValues, notices: string[]) {

@@ -130,6 +130,14 @@ beforeAll(async () => {
   await review("chloe", 3);
   await review("chloe", 4);
   await review("emil", 2);
+  await db
+    .update(doctorProfiles)
+    .set({ languages: ["German", "English"] })
+    .where(eq(doctorProfiles.userId, ids.anna!));
+  await db
+    .update(doctorProfiles)
+    .set({ languages: ["Spanish"] })
+    .where(eq(doctorProfiles.userId, ids.zoe!));
   // Chloé's Monday is taken from 11:00 to 17:00 Berlin.
   const busy = await createPatient(db);
   await insertAppointmentRow(db, { doctorId: ids.chloe!, patientId: busy.id, startsAt: new Date("2030-03-04T10:00:00Z"), minutes: 360 });
@@ -172,6 +180,32 @@ describe("searchDoctors filters and sorts", () => {
     expect(names(await search({ city: CITY, minRating: "4" }))).toEqual(["anna", "bruno"]);
     expect(names(await search({ city: CITY, minYears: "20" }))).toEqual(["chloe", "dario"]);
     expect((await search({ city: CITY, minRating: "4" })).total).toBe(2);
+  });
+
+  it("filters by working hours: any of the chosen parts of the week, on the doctor's own clock", async () => {
+    expect(names(await search({ city: CITY, hours: "weekends" }))).toEqual(["zoe"]);
+    expect(names(await search({ city: CITY, hours: "evenings" }))).toEqual([]);
+    expect(names(await search({ city: CITY, hours: "afternoons" }))).toEqual(["anna", "bruno", "chloe", "dario", "zoe"]);
+    expect(names(await search({ city: CITY, hours: "evenings,weekends" }))).toEqual(["zoe"]);
+    const asCheckboxes = parseSearchParams({ city: CITY, hours: ["weekends", "evenings"] }, await listSpecializations(db));
+    expect(names(await searchDoctors(db, asCheckboxes.query, context))).toEqual(["zoe"]);
+    expect(asCheckboxes.values.hours).toBe("evenings,weekends");
+  });
+
+  it("filters by a language the doctor speaks, any case; an unknown part of the week is said and left out", async () => {
+    expect(names(await search({ city: CITY, language: "spanish" }))).toEqual(["zoe"]);
+    expect(names(await search({ city: CITY, language: "English" }))).toEqual(["anna"]);
+    expect(names(await search({ city: CITY, language: "Klingon" }))).toEqual([]);
+    const parsed = parseSearchParams({ city: CITY, hours: "nights" }, await listSpecializations(db));
+    expect(parsed.query.dayParts).toBeUndefined();
+    expect(parsed.notices).toEqual(["Working hours accept Mornings, Afternoons, Evenings and Weekends; the rest was left out."]);
+  });
+
+  it("one box for specialty, doctor or condition: a specialization's name picks it, anything else is a doctor's name", async () => {
+    expect(names(await search({ city: CITY, q: `search cardio ${run}` }))).toEqual(["anna", "bruno", "dario"]);
+    expect(names(await search({ city: CITY, q: "Gamma" }))).toEqual(["chloe"]);
+    // A specialization chosen under Filters wins; the box is then a name again.
+    expect(names(await search({ city: CITY, q: "Zeta", specialization: `search-derm-${run}` }))).toEqual(["zoe"]);
   });
 
   it("finds names ignoring case and accents, and treats LIKE wildcards as text", async () => {

@@ -80,6 +80,8 @@ export async function searchDoctors(db: Db, query: SearchQuery, context: SearchC
     minYears: query.minYears,
     minRating: query.minRating,
     nameQuery: query.name,
+    dayParts: query.dayParts,
+    language: query.language,
   };
   let order: CandidateOrder = query.sort;
   const point = query.near === "saved" ? (context.savedPoint ?? undefined) : query.point;

@@ -1,0 +1,62 @@
+"use client";
+
+import { useState, useSyncExternalStore, type MouseEvent } from "react";
+
+const noSubscription = () => () => {};
+
+/**
+ * "Near me" beside "Where": asks the browser for its position (only when
+ * pressed) and searches around it, as the /doctors "Near" filter does. Shown
+ * only with JavaScript, which it needs; without it the city field is the way.
+ */
+export function NearMeButton() {
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [point, setPoint] = useState<{ lat: string; lng: string } | null>(null);
+  const [status, setStatus] = useState("");
+  if (!hydrated) return null;
+
+  function locate(event: MouseEvent<HTMLButtonElement>) {
+    const form = event.currentTarget.form;
+    if (!("geolocation" in navigator) || !form) {
+      setStatus("This browser cannot share its location: type a city instead.");
+      return;
+    }
+    setStatus("Asking your browser for your location…");
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setPoint({ lat: position.coords.latitude.toFixed(4), lng: position.coords.longitude.toFixed(4) });
+        setStatus("Location found: searching near you.");
+        // The hidden fields render first, then the form goes.
+        requestAnimationFrame(() => form.requestSubmit());
+      },
+      () => setStatus("Your location was not shared: type a city instead."),
+      { maximumAge: 600_000, timeout: 10_000 },
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-1">
+      <button
+        type="button"
+        onClick={locate}
+        className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-800 hover:border-brand-700"
+      >
+        Near me
+      </button>
+      {point ? (
+        <>
+          <input type="hidden" name="near" value="here" />
+          <input type="hidden" name="lat" value={point.lat} />
+          <input type="hidden" name="lng" value={point.lng} />
+        </>
+      ) : null}
+      <p aria-live="polite" className="text-xs text-slate-600 empty:hidden">
+        {status}
+      </p>
+    </div>
+  );
+}
