@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Slot } from "@/lib/scheduling";
 import { formatCalendarDate } from "@/lib/format";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export interface SlotDay {
   date: string;
@@ -76,7 +77,10 @@ export function SlotPicker({ days, selectedDate, selectedSlot, basePath, viewerT
         <input type="hidden" name="date" value={day.date} />
         <fieldset>
           <legend className="mb-2 font-medium text-slate-900">
-            Free times on {formatCalendarDate(day.date, "long")} <span className="font-normal text-slate-600">({viewerTimeZone})</span>
+            Free times on {formatCalendarDate(day.date, "long")}{" "}
+            <span className="font-normal text-slate-600">
+              (<ZoneName timeZone={viewerTimeZone} at={new Date(`${day.date}T12:00:00Z`)} />)
+            </span>
           </legend>
           <div className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-6">
             {day.slots.map((slot) => {

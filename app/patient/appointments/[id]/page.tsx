@@ -3,14 +3,15 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { getAppointmentHistory, getConsultationNote } from "@/db/queries/appointments";
 import { getAppointmentPaymentView } from "@/db/queries/payments";
-import { StatusBadge } from "@/components/appointments/status-badge";
+import { AppointmentStatus } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { AppointmentPaymentCard } from "@/components/payments/appointment-payment-card";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -33,7 +34,7 @@ export default async function PatientAppointmentPage({
   const zone = appointment.patientTimeZone ?? "UTC";
   return (
     <>
-      <PageHeading title={`Visit with ${appointment.doctorName}`} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <PageHeading title={`Visit with ${appointment.doctorName}`} subtitle={<DateTimeInZone instant={appointment.startsAt} timeZone={zone} />} />
       <div className="grid gap-6 lg:grid-cols-2">
         <AppointmentPaymentCard
           appointment={appointment}
@@ -45,7 +46,7 @@ export default async function PatientAppointmentPage({
         <Card title="Details">
           <Facts>
             <Fact label="Status">
-              <StatusBadge status={appointment.status} />
+              <AppointmentStatus status={appointment.status} moved={appointment} timeZone={zone} hrefOf={(id) => `/patient/appointments/${id}`} />
             </Fact>
             <Fact label="Doctor">
               <Link href={`/doctors/${appointment.doctorId}`} className="text-brand-700 underline">
@@ -54,7 +55,7 @@ export default async function PatientAppointmentPage({
               {appointment.specialization ? `· ${appointment.specialization}` : ""}
             </Fact>
             <Fact label="Doctor's local time">
-              {formatDateTime(appointment.startsAt, appointment.doctorTimeZone)} ({appointment.doctorTimeZone})
+              <DateTimeInZone instant={appointment.startsAt} timeZone={appointment.doctorTimeZone} />
             </Fact>
             <Fact label="Price">{formatMoney(appointment.priceMinor, appointment.currency)}</Fact>
             <Fact label="Reason">{appointment.reason || "—"}</Fact>
