@@ -108,7 +108,7 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
     if (!rule.allowed) {
       return (
         <div className="flex flex-col gap-1">
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <button type="button" disabled aria-describedby={`locked-${row.id}`} className={buttonClasses("secondary")}>
               Reschedule
             </button>
