@@ -1,9 +1,52 @@
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 for (const path of ["/", "/login", "/register", "/forgot-password"]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     await expectNoSeriousA11yViolations(page);
+  });
+}
+
+// The portal lists at both sizes: tables on a desktop, stacked cards on a phone (components/ui/data-table.tsx).
+const portalPages = [
+  ...["/patient", "/patient/appointments", "/patient/payments", "/patient/records", "/patient/profile", "/patient/account"].map((path) => ({
+    path,
+    as: demo.patient,
+  })),
+  ...["/doctor/appointments", "/doctor/appointments?scope=past", "/doctor/payments"].map((path) => ({ path, as: demo.doctor })),
+];
+for (const viewport of [
+  { width: 1366, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+    for (const { path, as } of portalPages) {
+      test(`axe finds no serious or critical violation on ${path}`, async ({ page, signIn }) => {
+        await signIn(as.email);
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(200);
+        await expectNoSeriousA11yViolations(page);
+      });
+    }
+
+    test("axe finds no serious or critical violation on a patient's appointment and receipt", async ({ page, signIn }) => {
+      test.setTimeout(120_000);
+      await signIn(demo.patient.email);
+      await page.goto("/patient/appointments");
+      const appointment = await page.getByRole("table", { name: "Past appointments" }).getByRole("link").first().getAttribute("href");
+      await page.goto("/patient/payments");
+      const receipt = await page
+        .getByRole("main")
+        .getByRole("link", { name: /^Receipt/ })
+        .first()
+        .getAttribute("href");
+      for (const path of [appointment!, receipt!]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expectNoSeriousA11yViolations(page);
+      }
+    });
   });
 }

@@ -1,4 +1,5 @@
 import { doctorSeed, patientSeed } from "../db/seed-data";
+import { formatTimeZone } from "../lib/format";
 import { BookingPage, expectAppointmentBooked, openAppointmentList } from "./pages/booking-page";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
@@ -18,7 +19,9 @@ test("a patient books a slot, sees it in their appointments and the doctor's lis
   await signIn(anna.email);
   const booking = new BookingPage(page);
   await booking.goto(cardiologist.id);
-  await expect(page.getByText(`Times are shown in your time zone, ${anna.timeZone}. The doctor works in ${cardiologist.timeZone}.`)).toBeVisible();
+  await expect(
+    page.getByText(`Times are shown in your time zone, ${formatTimeZone(anna.timeZone)}. The doctor works in ${formatTimeZone(cardiologist.timeZone)}.`),
+  ).toBeVisible();
   await booking.openDayBeyondCancellationWindow();
   const { label, instant } = await booking.pickFirstSlot();
   await booking.book("Palpitations when climbing stairs");

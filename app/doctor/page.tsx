@@ -6,6 +6,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Doctor dashboard" };
 
@@ -15,7 +16,14 @@ export default async function DoctorDashboard() {
   const timeZone = profile?.timeZone ?? "UTC";
   return (
     <>
-      <PageHeading title={`Hello, ${user.name}`} subtitle={`${profile?.specialization ?? "Specialization not set"} · times in ${timeZone}`} />
+      <PageHeading
+        title={`Hello, ${user.name}`}
+        subtitle={
+          <>
+            {profile?.specialization ?? "Specialization not set"} · times in <ZoneName timeZone={timeZone} />
+          </>
+        }
+      />
       {profile?.verificationStatus !== "verified" ? (
         <Notice tone="warning" className="mb-6">
           Your profile is {profile?.verificationStatus === "rejected" ? "not approved" : "pending verification"}. Patients will find you once an administrator

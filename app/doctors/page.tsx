@@ -13,6 +13,7 @@ import { currentUser } from "@/lib/auth/guards";
 import { isValidTimeZone } from "@/lib/scheduling";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchDoctors, type SearchPage } from "@/lib/search/service";
+import { formatTimeZone } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Find a doctor" };
 
@@ -21,7 +22,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const WINDOW_LABELS = { today: "today", "3": "in the next 3 days", "7": "in the next 7 days", "14": "in the next 14 days" } as const;
 
 function summaryLine(page: SearchPage, within: keyof typeof WINDOW_LABELS | undefined, viewerTimeZone: string | null): string {
-  const times = viewerTimeZone ? `Times in ${viewerTimeZone.replaceAll("_", " ")}.` : "Times are each doctor's local time.";
+  const times = viewerTimeZone ? `Times in ${formatTimeZone(viewerTimeZone)}.` : "Times are each doctor's local time.";
   if (page.windowEnd) {
     const when = WINDOW_LABELS[within ?? "14"];
     if (page.total === null) return `Doctors with a free slot ${when}, checked against their live calendars. ${times}`;

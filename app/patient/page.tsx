@@ -7,6 +7,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Patient dashboard" };
 
@@ -15,7 +16,14 @@ export default async function PatientDashboard() {
   const { timeZone, upcoming } = await getPatientDashboard(getDb(), user.id, new Date());
   return (
     <>
-      <PageHeading title={`Hello, ${user.name}`} subtitle={`Times are shown in your time zone (${timeZone}).`} />
+      <PageHeading
+        title={`Hello, ${user.name}`}
+        subtitle={
+          <>
+            Times are shown in your time zone, <ZoneName timeZone={timeZone} />.
+          </>
+        }
+      />
       <Card
         title="Upcoming appointments"
         actions={

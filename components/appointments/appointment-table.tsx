@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { AppointmentListItem } from "@/lib/vocabulary";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatTime } from "@/lib/format";
-import { StatusBadge } from "./status-badge";
+import { AppointmentStatus } from "./status-badge";
 
 interface AppointmentTableProps {
   caption: string;
@@ -11,12 +11,13 @@ interface AppointmentTableProps {
   timeZone: string;
   /** Whose name the "with" column shows. */
   counterpart: "doctor" | "patient";
-  detailHref?: (row: AppointmentListItem) => string;
+  /** The page of an appointment, by id (also the link to where a rescheduled visit went). */
+  detailHref?: (appointmentId: string) => string;
   actions?: (row: AppointmentListItem) => ReactNode;
   empty: string;
 }
 
-/** One list shape for both portals: who, date, time, status, then what may be done. */
+/** One list shape for both portals: who, date, time, status (a moved visit: "Rescheduled to <new time>"), then what may be done. */
 export function AppointmentTable({ caption, rows, timeZone, counterpart, detailHref, actions, empty }: AppointmentTableProps) {
   if (rows.length === 0) return <p className="text-slate-600">{empty}</p>;
   return (
@@ -25,7 +26,7 @@ export function AppointmentTable({ caption, rows, timeZone, counterpart, detailH
       columns={[
         { label: counterpart === "doctor" ? "Doctor" : "Patient" },
         { label: "Date" },
-        { label: `Time (${timeZone})` },
+        { label: "Time" },
         { label: "Status" },
         actions && { label: "Actions", hidden: true },
       ]}
@@ -36,7 +37,7 @@ export function AppointmentTable({ caption, rows, timeZone, counterpart, detailH
           <tr key={row.id} className="align-top">
             <td className="py-3 pr-4 font-medium text-slate-900">
               {detailHref ? (
-                <Link href={detailHref(row)} className="text-brand-700 underline-offset-2 hover:underline">
+                <Link href={detailHref(row.id)} className="text-brand-700 underline-offset-2 hover:underline">
                   {name}
                 </Link>
               ) : (
@@ -48,7 +49,7 @@ export function AppointmentTable({ caption, rows, timeZone, counterpart, detailH
               {formatTime(row.startsAt, timeZone)}–{formatTime(row.endsAt, timeZone)}
             </td>
             <td className="py-3 pr-4">
-              <StatusBadge status={row.status} />
+              <AppointmentStatus status={row.status} moved={row} timeZone={timeZone} hrefOf={detailHref} />
             </td>
             {actions ? <td className="py-3">{actions(row)}</td> : null}
           </tr>

@@ -21,7 +21,7 @@ export function ChangeActions({
   if (!rule.allowed) {
     return (
       <div className="flex flex-col gap-1">
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <button type="button" disabled aria-describedby={`locked-${appointment.id}`} className={buttonClasses("secondary")}>
             Reschedule
           </button>

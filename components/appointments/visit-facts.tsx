@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fact, Facts } from "@/components/ui/facts";
 import { mapSearchUrl } from "@/lib/booking/calendar-links";
-import { formatDateTime } from "@/lib/format";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 import { place } from "@/lib/notifications/appointments";
 import type { ReactNode } from "react";
 
@@ -30,11 +30,11 @@ export function VisitFacts({ visit, payment }: { visit: VisitForFacts; payment?:
         {visit.specialization ? ` · ${visit.specialization}` : ""}
       </Fact>
       <Fact label="When">
-        {formatDateTime(visit.startsAt, visit.patientTimeZone)} ({visit.patientTimeZone})
+        <DateTimeInZone instant={visit.startsAt} timeZone={visit.patientTimeZone} />
       </Fact>
       {visit.doctorTimeZone !== visit.patientTimeZone ? (
         <Fact label="Doctor's local time">
-          {formatDateTime(visit.startsAt, visit.doctorTimeZone)} ({visit.doctorTimeZone})
+          <DateTimeInZone instant={visit.startsAt} timeZone={visit.doctorTimeZone} />
         </Fact>
       ) : null}
       <Fact label="Where">

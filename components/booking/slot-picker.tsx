@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Slot } from "@/lib/scheduling";
 import type { SlotWeek } from "@/lib/booking/slot-week";
 import { formatCalendarDate } from "@/lib/format";
+import { ZoneName } from "@/components/ui/zone-name";
 import { InPlaceGetForm } from "./in-place-get-form";
 import { SlotGrid } from "./slot-grid";
 
@@ -117,7 +118,10 @@ export function SlotPicker({ week, slots, selectedSlot, firstDate, lastDate, bas
           <input type="hidden" name="date" value={week.date} />
           <fieldset>
             <legend className="mb-2 font-medium text-slate-900">
-              Free times on {formatCalendarDate(week.date, "long")} <span className="font-normal text-slate-600">({viewerTimeZone})</span>
+              Free times on {formatCalendarDate(week.date, "long")}{" "}
+              <span className="font-normal text-slate-600">
+                (<ZoneName timeZone={viewerTimeZone} at={new Date(`${week.date}T12:00:00Z`)} />)
+              </span>
             </legend>
             <SlotGrid slots={slots.map((slot) => ({ value: slot.startsAt.toISOString(), label: slotName(slot, slots) }))} selected={selectedSlot} />
           </fieldset>

@@ -13,6 +13,7 @@ import type { CalendarData, CalendarRange } from "@/lib/availability/calendar-ra
 import { dateOverrideSchema } from "@/lib/availability/schemas";
 import type { TimeRange } from "@/lib/scheduling";
 import { calendarEvents, statusStyles } from "./calendar-events";
+import { ZoneName } from "@/components/ui/zone-name";
 
 // FullCalendar reads `window` while loading, so it never renders on the server.
 const CalendarGrid = dynamic(() => import("./calendar-grid"), {
@@ -149,7 +150,7 @@ export function CalendarBoard({ timeZone }: { timeZone: string }) {
         />
       </div>
       <p className="text-sm text-slate-600">
-        Times on your clock in {timeZone.replaceAll("_", " ")}. Prefer the keyboard? Change hours on the{" "}
+        Times on your clock in <ZoneName timeZone={timeZone} />. Prefer the keyboard? Change hours on the{" "}
         <Link href="/doctor/availability" className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
           Availability
         </Link>{" "}

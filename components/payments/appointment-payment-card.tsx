@@ -8,6 +8,7 @@ import { ContinuePaymentLink } from "./continue-payment-link";
 import { PaymentBadge } from "./payment-badge";
 import { PaymentStatusRefresher } from "./payment-status-refresher";
 import { Fact, Facts } from "@/components/ui/facts";
+import { ZoneName } from "@/components/ui/zone-name";
 
 interface PaymentView {
   holdExpiresAt: Date | null;
@@ -54,7 +55,8 @@ export function AppointmentPaymentCard({ appointment, view, timeZone, checkout, 
                 : checkout === "cancelled"
                   ? "You left the payment page before paying. Nothing was charged."
                   : "Your booking is confirmed once the payment is received."}{" "}
-              We hold this time for you until {formatTime(view.holdExpiresAt!, timeZone)} ({timeZone}); after that it is released.
+              We hold this time for you until {formatTime(view.holdExpiresAt!, timeZone)} <ZoneName timeZone={timeZone} at={view.holdExpiresAt!} />; after that
+              it is released.
             </p>
             <ContinuePaymentLink appointmentId={appointment.id} />
           </>

@@ -1,4 +1,5 @@
 import { formatMoney } from "@/lib/format";
+import { formatMonth } from "@/lib/reports/month";
 import { DataTable } from "@/components/ui/data-table";
 
 export interface EarningsRow {
@@ -8,9 +9,6 @@ export interface EarningsRow {
   refundedMinor: number;
   dueMinor: number;
 }
-
-const monthName = (month: string) =>
-  new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T12:00:00Z`));
 
 /** Money by month of the visit: received, refunded, what that leaves, and what is still due at the clinic. */
 export function EarningsTable({ rows }: { rows: EarningsRow[] }) {
@@ -30,7 +28,7 @@ export function EarningsTable({ rows }: { rows: EarningsRow[] }) {
       {rows.map((row) => (
         <tr key={`${row.month}-${row.currency}`}>
           <th scope="row" className="py-3 pr-4 font-medium text-slate-900">
-            {monthName(row.month)}
+            {formatMonth(row.month)}
             {rows.some((other) => other.currency !== row.currency) ? ` (${row.currency})` : ""}
           </th>
           <td className="py-3 pr-4 text-right">{formatMoney(row.paidMinor, row.currency)}</td>

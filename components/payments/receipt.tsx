@@ -1,6 +1,7 @@
 import type { PaymentListItem, Refund } from "@/lib/vocabulary";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { paymentLabel, refundStatusLabels } from "@/lib/payments/policy";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 /** A receipt: what was paid, to whom, for which visit, and every refund since. Printable as it is. */
 export function Receipt({ payment, refunds, timeZone }: { payment: PaymentListItem; refunds: Refund[]; timeZone: string }) {
@@ -16,7 +17,7 @@ export function Receipt({ payment, refunds, timeZone }: { payment: PaymentListIt
         <dd>{payment.doctorName}</dd>
         <dt className="text-slate-600">Visit</dt>
         <dd>
-          {formatDateTime(payment.appointmentStartsAt, timeZone)} ({timeZone})
+          <DateTimeInZone instant={payment.appointmentStartsAt} timeZone={timeZone} />
         </dd>
         <dt className="text-slate-600">Method</dt>
         <dd>{payment.provider === "stripe" ? "Card, online (Stripe)" : "At the clinic"}</dd>

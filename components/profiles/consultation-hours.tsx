@@ -1,3 +1,4 @@
+import { ZoneName } from "@/components/ui/zone-name";
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export interface HoursRow {
@@ -23,7 +24,9 @@ export function ConsultationHours({ hours, timeZone }: { hours: HoursRow[]; time
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-slate-600">Local time in {timeZone.replaceAll("_", " ")}. Exceptions (holidays, extra days) show in the free times.</p>
+      <p className="mt-2 text-xs text-slate-600">
+        Local time in <ZoneName timeZone={timeZone} />. Exceptions (holidays, extra days) show in the free times.
+      </p>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatMoney } from "@/lib/format";
 import { Avatar } from "./avatar";
 import { ConsultationHours, type HoursRow } from "./consultation-hours";
 import { Fact, Facts } from "@/components/ui/facts";
+import { ZoneName } from "@/components/ui/zone-name";
 
 interface DoctorProfileCardProps {
   doctor: {
@@ -57,7 +58,9 @@ export function DoctorProfileCard({ doctor, details, summary, hours }: DoctorPro
           <Fact label="Clinic">{doctor.clinicName ?? "—"}</Fact>
           <Fact label="Address">{place || "—"}</Fact>
           <Fact label="Languages">{details?.languages.length ? details.languages.join(", ") : "—"}</Fact>
-          <Fact label="Time zone">{doctor.timeZone}</Fact>
+          <Fact label="Time zone">
+            <ZoneName timeZone={doctor.timeZone} />
+          </Fact>
           <Fact label="New bookings">{doctor.acceptingBookings ? "Accepting new bookings" : "Paused for now"}</Fact>
         </Facts>
         {doctor.bio ? <p className="mt-4 whitespace-pre-wrap text-slate-700">{doctor.bio}</p> : null}

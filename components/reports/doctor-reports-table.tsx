@@ -1,5 +1,6 @@
 import { readFigures } from "@/lib/reports/figures";
 import { formatMinorAmount, formatRating, formatShare } from "@/lib/reports/format";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export interface DoctorReportRow {
   id: string;
@@ -47,7 +48,9 @@ export function DoctorReportsTable({ rows }: { rows: DoctorReportRow[] }) {
                 </th>
                 {figures ? (
                   <>
-                    <td className="whitespace-nowrap py-2 pr-4">{figures.timeZone}</td>
+                    <td className="whitespace-nowrap py-2 pr-4">
+                      <ZoneName timeZone={figures.timeZone} />
+                    </td>
                     <td className="py-2 pr-4">{figures.appointments.total}</td>
                     <td className="py-2 pr-4">{figures.appointments.completed}</td>
                     <td className="py-2 pr-4">{figures.appointments.noShow}</td>

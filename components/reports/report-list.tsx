@@ -2,7 +2,7 @@ import Link from "next/link";
 import { readFigures } from "@/lib/reports/figures";
 import { formatMinorAmount, formatRating, formatShare } from "@/lib/reports/format";
 import { dateToMonth, formatMonth } from "@/lib/reports/month";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatTimeZone } from "@/lib/format";
 
 export interface ReportListRow {
   id: string;
@@ -19,11 +19,13 @@ export function ReportList({ rows, basePath, caption, timeZone }: { rows: Report
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            {["Month", "Appointments", "Completion rate", "No-show rate", "Net revenue", "Average rating", `Generated (${timeZone})`].map((label) => (
-              <th key={label} scope="col" className="py-2 pr-4 font-medium">
-                {label}
-              </th>
-            ))}
+            {["Month", "Appointments", "Completion rate", "No-show rate", "Net revenue", "Average rating", `Generated (${formatTimeZone(timeZone)})`].map(
+              (label) => (
+                <th key={label} scope="col" className="py-2 pr-4 font-medium">
+                  {label}
+                </th>
+              ),
+            )}
             <th scope="col" className="py-2 font-medium">
               <span className="sr-only">Actions</span>
             </th>

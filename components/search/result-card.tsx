@@ -3,7 +3,7 @@ import { Avatar } from "@/components/profiles/avatar";
 import { RatingLine } from "@/components/reviews/stars";
 import { photoUrl } from "@/lib/profiles/photo-access";
 import type { SearchResult } from "@/lib/search/service";
-import { formatCalendarDate, formatMoney } from "@/lib/format";
+import { formatCalendarDate, formatMoney, formatTimeZone } from "@/lib/format";
 
 function distanceText(km: number): string {
   return km < 10 ? `${km.toFixed(1)} km away` : `${Math.round(km)} km away`;
@@ -37,7 +37,7 @@ export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; v
               {/* Without a known zone for the visitor, the doctor's own clock is the honest one to show. */}
               {viewerTimeZone
                 ? `Next free: ${formatCalendarDate(firstSlot.viewerDate)} at ${firstSlot.viewerTime}`
-                : `Next free: ${formatCalendarDate(firstSlot.doctorDate)} at ${firstSlot.doctorTime} ${doctor.timeZone.replaceAll("_", " ")} time`}
+                : `Next free: ${formatCalendarDate(firstSlot.doctorDate)} at ${firstSlot.doctorTime} ${formatTimeZone(doctor.timeZone, firstSlot.startsAt)}`}
             </Link>
           ) : (
             <span className="text-slate-600">{doctor.acceptingBookings ? "No free times in the booking window" : "Not accepting new bookings"}</span>

@@ -34,7 +34,7 @@ describe("send-payment-receipt", () => {
     expect(result).toMatchObject({ receipt: { outcome: "stored" } });
     const [email] = await emailsOf(db, appointment.id);
     expect(email).toMatchObject({ template: "payment-receipt", toAddress: patient.email, subject: "Receipt: €85.50 paid to Dr. Receipt" });
-    expect(email.text).toContain("Monday, 4 March 2030, 08:30 (Europe/London, GMT+0)");
+    expect(email.text).toContain("Monday 4 March 2030, 08:30, London time (UTC+0)");
     expect(email.text).toContain(payment.id);
   });
 

@@ -69,12 +69,12 @@ describe("emails through Resend", () => {
     expect(toPatient.body).toMatchObject({
       from: "Careslot <no-reply@careslot.local>",
       to: patient.email,
-      subject: "Appointment confirmed: Dr. Resend, Tue 5 Mar, 04:00",
+      subject: "Appointment confirmed: Dr. Resend, Tue 5 Mar 2030, 04:00",
     });
     expect(toPatient.body.html).toMatch(/^<!DOCTYPE html/);
     expect(toPatient.body.html).toContain(`/patient/appointments/${booked.id}/reschedule`);
-    expect(toPatient.body.text).toContain("Tuesday, 5 March 2030, 04:00 (America/New_York, GMT-5)");
-    expect(toDoctor.body).toMatchObject({ to: doctor.email, subject: "New appointment: Patient 1, Tue 5 Mar, 10:00" });
+    expect(toPatient.body.text).toContain("Tuesday 5 March 2030, 04:00, New York time (UTC\u22125)");
+    expect(toDoctor.body).toMatchObject({ to: doctor.email, subject: "New appointment: Patient 1, Tue 5 Mar 2030, 10:00" });
 
     const confirmed = calendarOf(toPatient);
     expect(confirmed.attachment).toMatchObject({ filename: "appointment.ics" });
@@ -89,7 +89,7 @@ describe("emails through Resend", () => {
     const moved = await rescheduleAppointment(db, { appointmentId: booked.id, actor: { id: patient.id, role: "patient" }, newStartsAt: secondStart }, TEST_NOW);
     await run(sendRescheduleNotice, rescheduledEvent(moved, firstStart));
     const movedMail = sentTo(patient.email).at(-1)!;
-    expect(movedMail.body.subject).toBe("Appointment moved to Thu 7 Mar, 10:00");
+    expect(movedMail.body.subject).toBe("Appointment moved to Thu 7 Mar 2030, 10:00");
     const update = calendarOf(movedMail);
     expect(update.method).toBe("REQUEST");
     expect(update.event.uid).toBe(`${booked.id}@careslot`);
@@ -100,7 +100,7 @@ describe("emails through Resend", () => {
     await cancelAppointment(db, { appointmentId: moved.id, actor: { id: doctor.id, role: "doctor" }, reason: "Clinic closed" }, TEST_NOW);
     await run(sendCancellationNotice, cancelledEvent(moved.id, "doctor", "Clinic closed"));
     const cancelMail = sentTo(patient.email).at(-1)!;
-    expect(cancelMail.body.subject).toBe("Appointment cancelled: Dr. Resend, Thu 7 Mar, 10:00");
+    expect(cancelMail.body.subject).toBe("Appointment cancelled: Dr. Resend, Thu 7 Mar 2030, 10:00");
     expect(cancelMail.body.text).toContain("Clinic closed");
     const cancellation = calendarOf(cancelMail);
     expect(cancellation.attachment).toMatchObject({ filename: "cancelled-appointment.ics" });
@@ -130,7 +130,7 @@ describe("emails through Resend", () => {
 
     const [reminder] = sentTo(patient.email);
     expect(reminder.idempotencyKey).toBe(`appointment-reminder/${booked.id}/${booked.startsAt.toISOString()}`);
-    expect(reminder.body).toMatchObject({ to: patient.email, subject: "Reminder: Dr. Test, Wed 6 Mar, 09:30" });
+    expect(reminder.body).toMatchObject({ to: patient.email, subject: "Reminder: Dr. Test, Wed 6 Mar 2030, 09:30" });
     expect(reminder.body.text).toContain(`/patient/appointments/${booked.id}/cancel`);
     expect(reminder.body.attachments ?? []).toEqual([]);
   });

@@ -75,7 +75,9 @@ describe("booking when Stripe is configured", () => {
       cancel_url: `http://localhost:3000/patient/appointments/${appointment.id}?checkout=cancelled`,
     });
     // Named after the doctor and the date (Tuesday 10:00 in the doctor's zone).
-    expect(request.form["line_items[0][price_data][product_data][name]"]).toBe("Consultation with Dr. Amelia Stone on 5 Mar 2030, 10:00 (Europe/Berlin)");
+    expect(request.form["line_items[0][price_data][product_data][name]"]).toBe(
+      "Consultation with Dr. Amelia Stone on Tue 5 Mar 2030, 10:00 Berlin time (UTC+1)",
+    );
     // Stripe's 30-minute minimum (plus margin) wins over the 30-minute hold.
     expect(Number(request.form.expires_at)).toBe(minutesAfter(TEST_NOW, 32).getTime() / 1000);
     expect(url).toBe(`${ctx.fake.url}/pay/${sessionId}`);

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { getCheckoutSubject, recordCheckoutSession } from "@/db/queries/payments";
 import { absoluteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeInZone } from "@/lib/format";
 import { HOLD_RAN_OUT_MESSAGE, closeCheckoutSessions, isHoldExpired } from "./holds";
 import { checkoutExpiresAt } from "./policy";
 import { getStripe } from "./stripe-client";
@@ -43,7 +43,7 @@ export async function openCheckout(db: Db, input: { appointmentId: string; patie
   }
 
   const returnTo = absoluteUrl(appointmentPagePath(subject.appointmentId));
-  const when = `${formatDateTime(subject.startsAt, subject.doctorTimeZone)} (${subject.doctorTimeZone})`;
+  const when = formatDateTimeInZone(subject.startsAt, subject.doctorTimeZone);
   const metadata = { appointmentId: subject.appointmentId, paymentId: payment.id };
   const session = await stripe.checkout.sessions.create(
     {

@@ -9,6 +9,7 @@ import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar
 import { requireRole } from "@/lib/auth/guards";
 import { singleLineText } from "@/lib/validation/text";
 import { userRole } from "@/lib/vocabulary";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -21,8 +22,6 @@ const filterSchema = z.object({
   status: z.enum(["active", "inactive"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-
-const joined = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const admin = await requireRole("admin");
@@ -66,7 +65,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             role: row.role,
             active: row.active,
             emailVerified: row.emailVerifiedAt !== null,
-            joined: joined.format(row.createdAt),
+            joined: formatDate(row.createdAt, "UTC"),
           }))}
         />
         <Pagination

@@ -7,6 +7,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { requireRole } from "@/lib/auth/guards";
 import { statusLabels } from "@/lib/format";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -25,7 +26,14 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
   ]);
   return (
     <>
-      <PageHeading title="Appointments" subtitle={`Times in your time zone, ${zone}.`} />
+      <PageHeading
+        title="Appointments"
+        subtitle={
+          <>
+            Times in your time zone, <ZoneName timeZone={zone} />.
+          </>
+        }
+      />
       <Card>
         <FilterBar label="Filter appointments">
           <FilterSelect id="scope" name="scope" label="Show" value={scope} options={{ upcoming: "Upcoming", past: "Past" }} />
@@ -36,7 +44,7 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
           rows={rows}
           timeZone={zone}
           counterpart="patient"
-          detailHref={(row) => `/doctor/appointments/${row.id}`}
+          detailHref={(id) => `/doctor/appointments/${id}`}
           empty="No appointments match these filters."
         />
       </Card>

@@ -11,6 +11,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { loadAvailability } from "@/lib/availability/service";
 import { timeZoneOptions } from "@/lib/availability/time-zones";
 import { formatDate } from "@/lib/format";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Availability" };
 
@@ -30,8 +31,11 @@ export default async function DoctorAvailabilityPage() {
         title="Availability"
         subtitle={
           <>
-            Hours are on your clock in <strong className="font-semibold text-slate-800">{settings.timeZone.replaceAll("_", " ")}</strong>. You can also drag
-            hours on the{" "}
+            Hours are on your clock in{" "}
+            <strong className="font-semibold text-slate-800">
+              <ZoneName timeZone={settings.timeZone} />
+            </strong>
+            . You can also drag hours on the{" "}
             <Link href="/doctor/calendar" className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
               calendar
             </Link>

@@ -5,6 +5,7 @@ import { UpcomingList } from "@/components/calendar/upcoming-list";
 import { PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { loadUpcomingWeek } from "@/lib/availability/calendar-service";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -13,7 +14,14 @@ export default async function DoctorCalendarPage() {
   const { timeZone, appointments } = await loadUpcomingWeek(getDb(), doctor.id, new Date());
   return (
     <>
-      <PageHeading title="Calendar" subtitle={`Your appointments and open hours, on your clock in ${timeZone.replaceAll("_", " ")}.`} />
+      <PageHeading
+        title="Calendar"
+        subtitle={
+          <>
+            Your appointments and open hours, on your clock in <ZoneName timeZone={timeZone} />.
+          </>
+        }
+      />
       <div className="flex flex-col gap-6">
         <CalendarView timeZone={timeZone} />
         <UpcomingList appointments={appointments} timeZone={timeZone} />

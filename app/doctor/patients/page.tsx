@@ -11,6 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { singleLineText } from "@/lib/validation/text";
 import { formatDate } from "@/lib/format";
+import { formatTimeZone } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -33,7 +34,7 @@ export default async function DoctorPatientsPage({ searchParams }: { searchParam
     <>
       <PageHeading
         title="Patients"
-        subtitle={`The patients in your care: everyone with a visit booked, done or missed (not cancelled). Open one for their visits, your notes and the documents they shared. Dates in ${zone}.`}
+        subtitle={`The patients in your care: everyone with a visit booked, done or missed (not cancelled). Open one for their visits, your notes and the documents they shared. Dates in ${formatTimeZone(zone)}.`}
       />
       <Card>
         <FilterBar label="Find a patient" submitLabel="Search">

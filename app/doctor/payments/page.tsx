@@ -8,6 +8,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -21,7 +22,11 @@ export default async function DoctorPaymentsPage() {
     <>
       <PageHeading
         title="Payments"
-        subtitle={`By month of the visit, in your time zone (${timeZone}). Card payments are marked paid by Stripe; fees due at the clinic by you.`}
+        subtitle={
+          <>
+            By month of the visit, in your time zone, <ZoneName timeZone={timeZone} />. Card payments are marked paid by Stripe; fees due at the clinic by you.
+          </>
+        }
       />
       <div className="flex flex-col gap-6">
         <Card title="Earnings by month">
@@ -33,7 +38,7 @@ export default async function DoctorPaymentsPage() {
           ) : (
             <DataTable
               caption="Visits with the fee due at the clinic"
-              columns={[{ label: "Patient" }, { label: `Visit (${timeZone})` }, { label: "Amount", align: "right" }, { label: "Actions", hidden: true }]}
+              columns={[{ label: "Patient" }, { label: "Visit" }, { label: "Amount", align: "right" }, { label: "Actions", hidden: true }]}
             >
               {due.map((row) => (
                 <tr key={row.id} className="align-top">

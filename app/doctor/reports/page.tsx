@@ -5,6 +5,7 @@ import { getDoctorContact } from "@/db/queries/profiles";
 import { ReportList } from "@/components/reports/report-list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Reports" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,11 @@ export default async function DoctorReportsPage() {
     <>
       <PageHeading
         title="Reports"
-        subtitle={`Your monthly figures, with months and weekdays in your time zone, ${zone}. A new report arrives on the 1st of each month.`}
+        subtitle={
+          <>
+            Your monthly figures, with months and weekdays in your time zone, <ZoneName timeZone={zone} />. A new report arrives on the 1st of each month.
+          </>
+        }
       />
       <Card title="Monthly reports">
         {reports.length === 0 ? (

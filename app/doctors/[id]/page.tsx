@@ -16,7 +16,7 @@ import { bookingClosedReason } from "@/lib/booking/slot-input";
 import { freeSlotDays, viewerTimeZoneFor } from "@/lib/booking/slot-view";
 import { slotPanel } from "@/lib/booking/slot-week";
 import { getDoctorForRequest, loadDoctorPublicData } from "@/lib/profiles/doctor-page";
-import { formatCalendarDate, formatMoney, formatTime } from "@/lib/format";
+import { formatCalendarDate, formatMoney, formatTime, formatTimeZone } from "@/lib/format";
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -95,7 +95,7 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
               <BookingForm
                 doctorId={doctor.id}
                 startsAt={selected.startsAt.toISOString()}
-                summary={`${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} (${viewerTimeZone})${viewerTimeZone === doctor.timeZone ? "" : ` — ${formatTime(selected.startsAt, doctor.timeZone)} in ${doctor.timeZone}`}`}
+                summary={`${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} ${formatTimeZone(viewerTimeZone, selected.startsAt)}${viewerTimeZone === doctor.timeZone ? "" : ` — ${formatTime(selected.startsAt, doctor.timeZone)} ${formatTimeZone(doctor.timeZone, selected.startsAt)}`}`}
                 paymentNote={`Pay at the clinic: ${formatMoney(doctor.priceMinor, doctor.currency)}, due at your visit. Nothing is charged now.`}
               />
             ) : null}

@@ -10,6 +10,7 @@ import { PaymentBadge } from "@/components/payments/payment-badge";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "My appointments" };
 
@@ -42,7 +43,14 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
 
   return (
     <>
-      <PageHeading title="My appointments" subtitle={`Times in your time zone, ${zone}.`} />
+      <PageHeading
+        title="My appointments"
+        subtitle={
+          <>
+            Times in your time zone, <ZoneName timeZone={zone} />.
+          </>
+        }
+      />
       {query.booked ? (
         <Notice tone="success" className="mb-4">
           Your appointment is booked.{bookedPayment?.provider === "clinic" ? " You can pay at the clinic." : ""}
@@ -65,7 +73,7 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
             rows={upcoming}
             timeZone={zone}
             counterpart="doctor"
-            detailHref={(row) => `/patient/appointments/${row.id}`}
+            detailHref={(id) => `/patient/appointments/${id}`}
             empty="No upcoming appointments."
             actions={(row) => (
               <>
@@ -81,7 +89,7 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
             rows={past}
             timeZone={zone}
             counterpart="doctor"
-            detailHref={(row) => `/patient/appointments/${row.id}`}
+            detailHref={(id) => `/patient/appointments/${id}`}
             actions={paymentOf}
             empty="No past appointments yet."
           />

@@ -5,6 +5,7 @@ import { listPaymentsForPatient, listRefundsOfPayments } from "@/db/queries/paym
 import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -19,7 +20,14 @@ export default async function PatientPaymentsPage() {
   const zone = timeZone ?? "UTC";
   return (
     <>
-      <PageHeading title="Payments" subtitle={`Every payment and refund for your visits. Dates in your time zone, ${zone}.`} />
+      <PageHeading
+        title="Payments"
+        subtitle={
+          <>
+            Every payment and refund for your visits. Dates in your time zone, <ZoneName timeZone={zone} />.
+          </>
+        }
+      />
       <Card>
         <PaymentTable
           caption="Your payments and refunds"

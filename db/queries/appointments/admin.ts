@@ -116,5 +116,10 @@ export async function getAppointmentForAdmin(db: Db, appointmentId: string) {
     .from(payments)
     .where(eq(payments.appointmentId, appointmentId))
     .orderBy(asc(payments.createdAt));
-  return { ...row, payments: paymentRows };
+  // Where a rescheduled appointment went: the one moved from it.
+  const [moved] = await db
+    .select({ id: appointments.id, startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(eq(appointments.rescheduledFromId, appointmentId));
+  return { ...row, payments: paymentRows, movedToId: moved?.id ?? null, movedToStartsAt: moved?.startsAt ?? null };
 }

@@ -1,11 +1,15 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../client";
 import { appointmentEvents, appointments, consultationNotes, doctorProfiles, patientProfiles, specializations } from "../../schema";
 import { doctorUser, patientUser } from "../parties";
 import { doctorCaresFor } from "./care";
 
 type Status = (typeof appointments.$inferSelect)["status"];
+
+/** The appointment a rescheduled one was moved to: the row whose rescheduled_from_id points back at it. */
+const movedTo = alias(appointments, "moved_to");
 
 const listColumns = {
   id: appointments.id,
@@ -21,6 +25,8 @@ const listColumns = {
   doctorTimeZone: doctorProfiles.timeZone,
   patientId: appointments.patientId,
   patientName: patientUser.fullName,
+  movedToId: movedTo.id,
+  movedToStartsAt: movedTo.startsAt,
 };
 
 function listQuery(db: Db, where: SQL | undefined) {
@@ -30,6 +36,7 @@ function listQuery(db: Db, where: SQL | undefined) {
     .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))
     .innerJoin(patientUser, eq(patientUser.id, appointments.patientId))
     .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .leftJoin(movedTo, eq(movedTo.rescheduledFromId, appointments.id))
     .where(where);
 }
 
@@ -74,6 +81,7 @@ export async function getAppointmentDetail(db: Db, appointmentId: string) {
     .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
     .leftJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .leftJoin(movedTo, eq(movedTo.rescheduledFromId, appointments.id))
     .where(eq(appointments.id, appointmentId));
   return row;
 }
@@ -204,6 +212,7 @@ export async function getAppointmentForNotice(db: Db, appointmentId: string) {
     .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
     .leftJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .leftJoin(movedTo, eq(movedTo.rescheduledFromId, appointments.id))
     .where(eq(appointments.id, appointmentId));
   return row;
 }

@@ -1,25 +1,19 @@
 import { Button, Column, Row, Section, Text } from "@react-email/components";
+import { formatDate, formatDateTime, formatTime, formatTimeZone } from "@/lib/format";
 import { buttonStyle, paragraphStyle } from "./email-layout";
 
 /**
  * An instant as the recipient reads it, always with the zone named:
- * "Tuesday, 5 March 2030, 10:00 (Europe/Berlin, GMT+1)". Emails in server time
+ * "Tuesday 5 March 2030, 10:00, Berlin time (UTC+1)". Emails in server time
  * send patients to the clinic at the wrong hour.
  */
 export function formatWhen(instant: Date, timeZone: string): string {
-  const date = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }).format(instant);
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(instant);
-  const offset = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "shortOffset" })
-    .formatToParts(instant)
-    .find((part) => part.type === "timeZoneName")?.value;
-  return `${date}, ${time} (${timeZone}${offset ? `, ${offset}` : ""})`;
+  return `${formatDate(instant, timeZone, "long")}, ${formatTime(instant, timeZone)}, ${formatTimeZone(timeZone, instant)}`;
 }
 
-/** Short form for subject lines: "Tue 5 Mar, 10:00". The body names the zone. */
+/** Short form for subject lines: "Tue 5 Mar 2030, 10:00". The body names the zone. */
 export function formatShortWhen(instant: Date, timeZone: string): string {
-  const date = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone }).format(instant);
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(instant);
-  return `${date.replace(",", "")}, ${time}`;
+  return formatDateTime(instant, timeZone);
 }
 
 export function formatAmount(minor: number, currency: string): string {

@@ -1,6 +1,7 @@
 import { Text } from "@react-email/components";
 import type { ReportFigures } from "@/lib/reports/figures";
 import { formatMonth } from "@/lib/reports/month";
+import { formatTimeZone } from "@/lib/format";
 import { EmailLayout } from "./email-layout";
 import { ActionLinks, DetailList, formatAmount, paragraphStyle } from "./email-parts";
 
@@ -13,7 +14,7 @@ export function MonthlyReportEmail({ doctorName, figures, reportUrl }: { doctorN
   return (
     <EmailLayout preview={`Your Careslot report for ${month}`} heading={`Your report for ${month}`}>
       <Text style={paragraphStyle}>Hello {doctorName},</Text>
-      <Text style={paragraphStyle}>Your monthly figures are ready. Times and weekdays are in your time zone, {figures.timeZone}.</Text>
+      <Text style={paragraphStyle}>Your monthly figures are ready. Times and weekdays are in your time zone, {formatTimeZone(figures.timeZone)}.</Text>
       <DetailList
         items={[
           {

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getAppointmentForAdmin, getAppointmentHistory } from "@/db/queries/appointments";
 import { AdminCancelForm } from "@/components/admin/appointment-bulk-form";
-import { StatusBadge } from "@/components/appointments/status-badge";
+import { AppointmentStatus } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -28,7 +29,11 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
     <>
       <PageHeading
         title={`${appointment.patientName} with ${appointment.doctorName}`}
-        subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone}) · ${formatDateTime(appointment.startsAt, "UTC")} UTC`}
+        subtitle={
+          <>
+            <DateTimeInZone instant={appointment.startsAt} timeZone={zone} /> · {formatDateTime(appointment.startsAt, "UTC")} UTC
+          </>
+        }
       />
       <p className="-mt-4 mb-4 text-sm">
         <Link href="/admin/appointments" className="text-brand-700 underline">
@@ -43,7 +48,7 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
         <Card title="Visit">
           <Facts>
             <Fact label="Status">
-              <StatusBadge status={appointment.status} />
+              <AppointmentStatus status={appointment.status} moved={appointment} timeZone={zone} hrefOf={(id) => `/admin/appointments/${id}`} />
             </Fact>
             <Fact label="Doctor">
               <Link href={`/admin/users/${appointment.doctorId}`} className="text-brand-700 underline">

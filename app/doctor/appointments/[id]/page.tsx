@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { getAppointmentHistory, getConsultationNote, getPatientHistoryWithDoctor } from "@/db/queries/appointments";
 import { getPatientInformationForAppointment } from "@/db/queries/profiles";
 import { ConsultationNoteForm, DoctorCancelForm, OutcomeButtons } from "@/components/appointments/doctor-appointment-forms";
-import { StatusBadge } from "@/components/appointments/status-badge";
+import { AppointmentStatus, StatusBadge } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { PatientInformationCard } from "@/components/profiles/patient-information-card";
 import { SharedRecordsCard } from "@/components/records/shared-records-card";
@@ -16,6 +16,7 @@ import { formatDateTime } from "@/lib/format";
 import { sharedRecordsForAppointment } from "@/lib/records/shared";
 import { doctorInCare } from "@/lib/security/care";
 import { Fact, Facts } from "@/components/ui/facts";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -32,12 +33,12 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
   const upcoming = appointment.status === "confirmed" || appointment.status === "pending_payment";
   return (
     <>
-      <PageHeading title={appointment.patientName} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <PageHeading title={appointment.patientName} subtitle={<DateTimeInZone instant={appointment.startsAt} timeZone={zone} />} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Visit">
           <Facts>
             <Fact label="Status">
-              <StatusBadge status={appointment.status} />
+              <AppointmentStatus status={appointment.status} moved={appointment} timeZone={zone} hrefOf={(id) => `/doctor/appointments/${id}`} />
             </Fact>
             {inCare ? (
               <>

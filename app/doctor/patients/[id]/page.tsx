@@ -14,6 +14,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
+import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Patient history" };
 
@@ -32,7 +33,14 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
   ]);
   return (
     <>
-      <PageHeading title={patient.fullName} subtitle={`Your history with this patient. Times in ${zone}.`} />
+      <PageHeading
+        title={patient.fullName}
+        subtitle={
+          <>
+            Your history with this patient. Times in <ZoneName timeZone={zone} />.
+          </>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Contact">
           <Facts>
@@ -40,7 +48,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
               {patient.email}
             </Fact>
             <Fact label="Phone">{patient.phone || "—"}</Fact>
-            <Fact label="Time zone">{patient.timeZone ?? "—"}</Fact>
+            <Fact label="Time zone">{patient.timeZone ? <ZoneName timeZone={patient.timeZone} /> : "—"}</Fact>
           </Facts>
         </Card>
         <PatientInformationCard information={patient} />

@@ -12,6 +12,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
 import { readFigures } from "@/lib/reports/figures";
 import { formatMonth, isMonth, monthToDate } from "@/lib/reports/month";
+import { ZoneName } from "@/components/ui/zone-name";
 
 type Params = { params: Promise<{ month: string }> };
 
@@ -33,7 +34,11 @@ export default async function DoctorMonthReportPage({ params }: Params) {
       <PrintStyles />
       <PageHeading
         title={`Report for ${formatMonth(month)}`}
-        subtitle={`${user.name}. Months and weekdays in ${figures.timeZone}; generated ${formatDateTime(report.updatedAt, figures.timeZone)}.`}
+        subtitle={
+          <>
+            {user.name}. Months and weekdays in <ZoneName timeZone={figures.timeZone} />; generated {formatDateTime(report.updatedAt, figures.timeZone)}.
+          </>
+        }
       />
       <div className="mb-6 flex flex-wrap gap-3 print:hidden">
         <PrintButton />

@@ -3,18 +3,19 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { getAppointmentForNotice, getAppointmentHistory, getConsultationNote } from "@/db/queries/appointments";
 import { getAppointmentPaymentView } from "@/db/queries/payments";
-import { StatusBadge } from "@/components/appointments/status-badge";
+import { AppointmentStatus } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { AppointmentPaymentCard } from "@/components/payments/appointment-payment-card";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
 import { AddToCalendar } from "@/components/appointments/add-to-calendar";
 import { ClinicPlace } from "@/components/appointments/visit-facts";
 import { absoluteUrl } from "@/lib/env";
 import { place } from "@/lib/notifications/appointments";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -39,7 +40,7 @@ export default async function PatientAppointmentPage({
   const zone = appointment.patientTimeZone ?? "UTC";
   return (
     <>
-      <PageHeading title={`Visit with ${appointment.doctorName}`} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <PageHeading title={`Visit with ${appointment.doctorName}`} subtitle={<DateTimeInZone instant={appointment.startsAt} timeZone={zone} />} />
       <div className="grid gap-6 lg:grid-cols-2">
         <AppointmentPaymentCard
           appointment={appointment}
@@ -51,7 +52,7 @@ export default async function PatientAppointmentPage({
         <Card title="Details">
           <Facts>
             <Fact label="Status">
-              <StatusBadge status={appointment.status} />
+              <AppointmentStatus status={appointment.status} moved={appointment} timeZone={zone} hrefOf={(id) => `/patient/appointments/${id}`} />
             </Fact>
             <Fact label="Doctor">
               <Link href={`/doctors/${appointment.doctorId}`} className="text-brand-700 underline">
@@ -60,7 +61,7 @@ export default async function PatientAppointmentPage({
               {appointment.specialization ? `· ${appointment.specialization}` : ""}
             </Fact>
             <Fact label="Doctor's local time">
-              {formatDateTime(appointment.startsAt, appointment.doctorTimeZone)} ({appointment.doctorTimeZone})
+              <DateTimeInZone instant={appointment.startsAt} timeZone={appointment.doctorTimeZone} />
             </Fact>
             <Fact label="Where">
               <ClinicPlace where={where} />

@@ -9,8 +9,8 @@ import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { cancellationAllowed } from "@/lib/booking/rules";
-import { formatDateTime } from "@/lib/format";
 import { cancellationMoney } from "@/lib/payments/policy";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Cancel appointment" };
 
@@ -34,7 +34,14 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
   const cancellable = appointment.status === "confirmed" || appointment.status === "pending_payment";
   return (
     <>
-      <PageHeading title="Cancel appointment" subtitle={`${appointment.doctorName} · ${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <PageHeading
+        title="Cancel appointment"
+        subtitle={
+          <>
+            {appointment.doctorName} · <DateTimeInZone instant={appointment.startsAt} timeZone={zone} />
+          </>
+        }
+      />
       <Card>
         {!cancellable ? (
           <Notice tone="warning">This appointment is no longer upcoming, so it cannot be cancelled.</Notice>

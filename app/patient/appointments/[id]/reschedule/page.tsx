@@ -11,7 +11,8 @@ import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { freeSlotDays } from "@/lib/booking/slot-view";
 import { slotPanel } from "@/lib/booking/slot-week";
-import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { formatCalendarDate, formatTimeZone } from "@/lib/format";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Reschedule appointment" };
 
@@ -33,7 +34,14 @@ export default async function ReschedulePage({ params, searchParams }: { params:
   const basePath = `/patient/appointments/${appointment.id}/reschedule`;
   return (
     <>
-      <PageHeading title="Reschedule appointment" subtitle={`${appointment.doctorName} · now ${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <PageHeading
+        title="Reschedule appointment"
+        subtitle={
+          <>
+            {appointment.doctorName} · now <DateTimeInZone instant={appointment.startsAt} timeZone={zone} />
+          </>
+        }
+      />
       <Card>
         <div className="flex flex-col gap-4">
           {query.taken ? <Notice tone="error">That time was just taken. Your appointment was not changed; choose another time.</Notice> : null}
@@ -46,7 +54,7 @@ export default async function ReschedulePage({ params, searchParams }: { params:
             <ConfirmRescheduleForm
               appointmentId={appointment.id}
               startsAt={selected.startsAt.toISOString()}
-              summary={`New time: ${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} (${zone}). Your current time is kept until the move succeeds.`}
+              summary={`New time: ${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} ${formatTimeZone(zone, selected.startsAt)}. Your current time is kept until the move succeeds.`}
             />
           ) : null}
           <Link href="/patient/appointments" className="text-sm font-medium text-brand-700 underline">

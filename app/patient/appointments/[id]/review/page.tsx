@@ -9,7 +9,8 @@ import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { reviewChangeAllowed, reviewChangeDeadline } from "@/lib/reviews/rules";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Review your visit" };
 
@@ -30,7 +31,7 @@ export default async function ReviewVisitPage({
   const doctorPage = `/doctors/${appointment.doctorId}#reviews`;
   return (
     <>
-      <PageHeading title={`Review your visit with ${appointment.doctorName}`} subtitle={`${formatDateTime(appointment.startsAt, zone)} (${zone})`} />
+      <PageHeading title={`Review your visit with ${appointment.doctorName}`} subtitle={<DateTimeInZone instant={appointment.startsAt} timeZone={zone} />} />
       <div className="flex max-w-2xl flex-col gap-4">
         {query.saved ? (
           <Notice tone="success">
