@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import ical, { type VEvent } from "node-ical";
 import { doctorSeed, patientSeed } from "../db/seed-data";
 import { BookingPage, expectAppointmentBooked } from "./pages/booking-page";
+import { TestData } from "./pages/profile-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
@@ -196,3 +197,29 @@ for (const [size, viewport] of [
     await other.close();
   });
 }
+
+test("a time inside the cancellation window is announced before booking, and the grace period lets the patient cancel it just after", async ({
+  page,
+  signIn,
+}) => {
+  const data = new TestData();
+  try {
+    // Open every day of the week: the first free time is always within 24 hours.
+    const doctor = await data.doctor("Dr. Window Watcher", "General Medicine", 7);
+    const patient = await data.patient("Wendy Window");
+    await signIn(patient.email);
+    const booking = new BookingPage(page);
+    await booking.goto(doctor.id);
+    await booking.pickFirstSlot();
+    await expect(page.getByText("This visit starts within 24 hours: after booking it can be changed online only in the next 15 minutes")).toBeVisible();
+    await booking.book("Soon, please");
+    await expectAppointmentBooked(page);
+    // Inside the window, yet just booked: cancelling is open.
+    await page.getByRole("button", { name: "Cancel appointment" }).click();
+    await page.getByLabel(/Reason for cancelling/).fill("Booked the wrong day");
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+    await expect(page.getByText("Your appointment was cancelled")).toBeVisible();
+  } finally {
+    await data.close();
+  }
+});

@@ -130,6 +130,7 @@ const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
       null,
       form({
         cancellationWindowHours: "1",
+        bookingGraceMinutes: "0",
         patientFullRefundHours: "1",
         reminderLeadMinutes: "1",
         paymentHoldMinutes: "5",

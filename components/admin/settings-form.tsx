@@ -10,6 +10,7 @@ import { ResultNotice } from "./form-bits";
 
 const limits: Record<keyof typeof settingsLabels, { min: number; max: number }> = {
   cancellationWindowHours: { min: 0, max: 720 },
+  bookingGraceMinutes: { min: 0, max: 1440 },
   patientFullRefundHours: { min: 0, max: 720 },
   reminderLeadMinutes: { min: 0, max: 10080 },
   paymentHoldMinutes: { min: 5, max: 1440 },

@@ -1,23 +1,24 @@
 import { buttonClasses } from "@/components/ui/button";
-import { cancellationAllowed } from "@/lib/booking/rules";
+import { patientChangeAllowed, type PatientChangePolicy } from "@/lib/booking/rules";
 import type { AppointmentStatus } from "@/lib/vocabulary";
 
 /**
  * "Reschedule" and "Cancel appointment" for the patient, as plain GET forms to
  * their pages; inside the cancellation window they are shown disabled with the
- * reason. Nothing for a visit that is over or cancelled.
+ * reason (the grace period just after booking allows them whatever the
+ * window). Nothing for a visit that is over or cancelled.
  */
 export function ChangeActions({
   appointment,
   now,
-  windowHours,
+  policy,
 }: {
-  appointment: { id: string; status: AppointmentStatus; startsAt: Date };
+  appointment: { id: string; status: AppointmentStatus; startsAt: Date; bookedAt: Date; rescheduledFromId: string | null };
   now: Date;
-  windowHours: number;
+  policy: PatientChangePolicy;
 }) {
   if (appointment.status !== "confirmed" && appointment.status !== "pending_payment") return null;
-  const rule = cancellationAllowed(appointment.startsAt, now, windowHours);
+  const rule = patientChangeAllowed(appointment, now, policy);
   if (!rule.allowed) {
     return (
       <div className="flex flex-col gap-1">

@@ -1,6 +1,7 @@
 import { BookingCheckoutForm } from "@/components/payments/booking-checkout-form";
 import { bookingPaymentTerms } from "@/lib/payments/terms";
 import { getDoctorForRequest } from "@/lib/profiles/doctor-page";
+import { CancellationWindowWarning } from "./cancellation-window-warning";
 
 /**
  * The last step of booking. Whether the patient pays now (Stripe configured)
@@ -10,5 +11,10 @@ import { getDoctorForRequest } from "@/lib/profiles/doctor-page";
 export async function BookingForm({ doctorId, startsAt, summary, paymentNote }: { doctorId: string; startsAt: string; summary: string; paymentNote: string }) {
   // The page read this doctor already: the request's cache answers, not the database.
   const terms = await bookingPaymentTerms(await getDoctorForRequest(doctorId), paymentNote);
-  return <BookingCheckoutForm doctorId={doctorId} startsAt={startsAt} summary={summary} paymentNote={terms.note} payNow={terms.mode === "stripe"} />;
+  return (
+    <div className="flex flex-col gap-3">
+      <CancellationWindowWarning startsAt={startsAt} />
+      <BookingCheckoutForm doctorId={doctorId} startsAt={startsAt} summary={summary} paymentNote={terms.note} payNow={terms.mode === "stripe"} />
+    </div>
+  );
 }

@@ -15,6 +15,7 @@ export async function getAppSettings(db: Db): Promise<AppSettings> {
 export type SettingsValues = Pick<
   typeof appSettings.$inferSelect,
   | "cancellationWindowHours"
+  | "bookingGraceMinutes"
   | "patientFullRefundHours"
   | "reminderLeadMinutes"
   | "paymentHoldMinutes"

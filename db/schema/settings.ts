@@ -8,6 +8,8 @@ export const appSettings = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     cancellationWindowHours: integer("cancellation_window_hours").notNull().default(24),
+    // Just after booking, the patient may still cancel or reschedule for this long, inside the window too (lib/booking/rules.ts); 0 turns it off.
+    bookingGraceMinutes: integer("booking_grace_minutes").notNull().default(15),
     patientFullRefundHours: integer("patient_full_refund_hours").notNull().default(24),
     reminderLeadMinutes: integer("reminder_lead_minutes").notNull().default(1440),
     paymentHoldMinutes: integer("payment_hold_minutes").notNull().default(30),
@@ -28,6 +30,7 @@ export const appSettings = pgTable(
   (t) => [
     check("app_settings_single_row", sql`${t.id} = 1`),
     check("app_settings_cancellation_window_range", sql`${t.cancellationWindowHours} between 0 and 720`),
+    check("app_settings_booking_grace_range", sql`${t.bookingGraceMinutes} between 0 and 1440`),
     check("app_settings_refund_hours_range", sql`${t.patientFullRefundHours} between 0 and 720`),
     check("app_settings_reminder_lead_range", sql`${t.reminderLeadMinutes} between 0 and 10080`),
     check("app_settings_hold_range", sql`${t.paymentHoldMinutes} between 5 and 1440`),

@@ -68,8 +68,8 @@ export class TestData {
     return { id: user!.id, email, fullName };
   }
 
-  /** A verified Berlin doctor with Mon–Sat 08:00–18:00 hours. */
-  async doctor(fullName: string, specializationName = "General Medicine"): Promise<{ id: string; email: string; fullName: string }> {
+  /** A verified Berlin doctor with 08:00–18:00 hours Monday to Saturday (`lastWeekday` 7: every day). */
+  async doctor(fullName: string, specializationName = "General Medicine", lastWeekday = 6): Promise<{ id: string; email: string; fullName: string }> {
     const email = `${fullName.toLowerCase().replace(/\W+/g, ".")}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.careslot.test`;
     const [user] = await this.sql<{ id: string }[]>`
       insert into users (email, full_name, password_hash, role, email_verified_at) values (${email}, ${fullName}, ${await this.hashOnce()}, 'doctor', now()) returning id`;
@@ -78,7 +78,7 @@ export class TestData {
       select ${user!.id}, s.id, 7000, 'EUR', 'Berlin', 'Europe/Berlin', 'verified', now() from specializations s where s.name = ${specializationName}`;
     await this.sql`
       insert into availability_rules (doctor_id, weekday, start_time, end_time)
-      select ${user!.id}, d, '08:00', '18:00' from generate_series(1, 6) as d`;
+      select ${user!.id}, d, '08:00', '18:00' from generate_series(1, ${lastWeekday}::int) as d`;
     return { id: user!.id, email, fullName };
   }
 

@@ -77,6 +77,7 @@ const calls: Record<string, (actor: Actor | null, w: World) => Promise<unknown>>
   saveSettings: (a) =>
     settings.saveSettings(db, a as Actor, {
       cancellationWindowHours: 1,
+      bookingGraceMinutes: 0,
       patientFullRefundHours: 1,
       reminderLeadMinutes: 1,
       paymentHoldMinutes: 5,

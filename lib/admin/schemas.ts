@@ -74,6 +74,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
 /** The same ranges as the table's CHECK constraints, so a refusal is a message, never a 500. */
 export const settingsSchema = z.object({
   cancellationWindowHours: wholeNumber("The cancellation window", 0, 720),
+  bookingGraceMinutes: wholeNumber("The grace period after booking", 0, 1440),
   patientFullRefundHours: wholeNumber("The full-refund notice", 0, 720),
   reminderLeadMinutes: wholeNumber("The reminder lead time", 0, 10080),
   paymentHoldMinutes: wholeNumber("The payment hold", 5, 1440),
@@ -92,6 +93,11 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 
 export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { label: string; hint: string; unit: string }> = {
   cancellationWindowHours: { label: "Cancellation window", unit: "hours", hint: "Patients may cancel or reschedule until this many hours before the visit." },
+  bookingGraceMinutes: {
+    label: "Grace period after booking",
+    unit: "minutes",
+    hint: "Patients can cancel or reschedule a visit they just booked within this time, even inside the cancellation window. 0 turns it off.",
+  },
   patientFullRefundHours: {
     label: "Full refund notice",
     unit: "hours",

@@ -126,7 +126,8 @@ describe("the cancellation window, for a patient's reschedule", () => {
 describe("the full-refund notice", () => {
   async function paidFor(tx: Db) {
     const { doctor, patient } = await doctorAndPatient(tx);
-    return paidAppointment(tx, { doctorId: doctor.id, patientId: patient.id, startsAt: TUESDAY_10, now: TEST_NOW });
+    // Booked an hour before: past the grace period after booking, so the refund settings alone decide.
+    return paidAppointment(tx, { doctorId: doctor.id, patientId: patient.id, startsAt: TUESDAY_10, now: new Date(TEST_NOW.getTime() - 3_600_000) });
   }
 
   it("cancelling 25 h ahead refunds in full with 24 h notice and nothing with 48 h", async () => {

@@ -14,6 +14,7 @@ const db = useTestDb({ max: 3 });
 
 const valid = {
   cancellationWindowHours: "12",
+  bookingGraceMinutes: "30",
   patientFullRefundHours: "48",
   reminderLeadMinutes: "120",
   paymentHoldMinutes: "45",
@@ -38,6 +39,7 @@ describe("settings", () => {
       const after = await getAppSettings(tx);
       expect(after).toMatchObject({
         cancellationWindowHours: 12,
+        bookingGraceMinutes: 30,
         patientFullRefundHours: 48,
         reminderLeadMinutes: 120,
         paymentHoldMinutes: 45,
@@ -93,5 +95,28 @@ describe("settings", () => {
     });
     expect(await getAppSettings(db)).toEqual(before);
     expect((await auditRowsFor(db, "app_settings", "1")).some((row) => row.actorId === admin.id)).toBe(false);
+  });
+
+  it("the grace period after booking takes 0 to 1440 minutes; outside that, a clear message and nothing changes", async () => {
+    const admin = await adminActor(db);
+    const before = await getAppSettings(db);
+    for (const [input, message] of [
+      ["-1", "The grace period after booking must be at least 0."],
+      ["1441", "The grace period after booking must be at most 1440."],
+      ["ten", "The grace period after booking must be a number."],
+      ["2.5", "The grace period after booking must be a whole number."],
+    ] as const) {
+      const error = (await rejectionOf(
+        atBoundary(settingsSchema, { ...valid, bookingGraceMinutes: input }, (settings) => saveSettings(db, admin, settings)),
+      )) as AppError;
+      expect(error.fieldErrors).toEqual({ bookingGraceMinutes: [message] });
+    }
+    expect(await getAppSettings(db)).toEqual(before);
+    await inRolledBackTransaction(db, async (tx) => {
+      await atBoundary(settingsSchema, { ...valid, bookingGraceMinutes: "0" }, (settings) => saveSettings(tx, admin, settings));
+      expect((await getAppSettings(tx)).bookingGraceMinutes).toBe(0);
+      await atBoundary(settingsSchema, { ...valid, bookingGraceMinutes: "1440" }, (settings) => saveSettings(tx, admin, settings));
+      expect((await getAppSettings(tx)).bookingGraceMinutes).toBe(1440);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor
 
 const keys = [
   "cancellationWindowHours",
+  "bookingGraceMinutes",
   "patientFullRefundHours",
   "reminderLeadMinutes",
   "paymentHoldMinutes",

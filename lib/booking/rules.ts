@@ -26,6 +26,65 @@ export function cancellationAllowed(startsAt: Date, now: Date, windowHours: numb
   };
 }
 
+/** The two settings that bound a patient's own changes (cancel, reschedule). */
+export interface PatientChangePolicy {
+  cancellationWindowHours: number;
+  bookingGraceMinutes: number;
+}
+
+/**
+ * When the grace period of an appointment began: the moment the patient booked
+ * it. A visit that came from a reschedule gets no fresh grace (null), or a
+ * patient could keep moving a visit inside the window, one grace at a time.
+ */
+export function graceStartOf(appointment: { bookedAt: Date; rescheduledFromId: string | null }): Date | null {
+  return appointment.rescheduledFromId ? null : appointment.bookedAt;
+}
+
+/** The end of the grace period, or null when there is none (0 minutes, or a rescheduled visit). */
+export function graceEndsAt(bookedAt: Date | null, graceMinutes: number): Date | null {
+  if (!Number.isFinite(graceMinutes) || graceMinutes < 0) throw new RangeError("graceMinutes must be ≥ 0");
+  if (!bookedAt || graceMinutes === 0) return null;
+  return new Date(bookedAt.getTime() + graceMinutes * MINUTE_MS);
+}
+
+/** Within the grace period: booked no more than graceMinutes ago (the last minute included). */
+export function withinBookingGrace(bookedAt: Date | null, now: Date, graceMinutes: number): boolean {
+  const ends = graceEndsAt(bookedAt, graceMinutes);
+  return ends !== null && now.getTime() <= ends.getTime();
+}
+
+/**
+ * What a patient may do to their own visit: cancel or reschedule before the
+ * cancellation window, or, just after booking, within the grace period
+ * whatever the window says, so a slip of the finger can be undone. Never
+ * once the visit has started.
+ */
+export function patientChangeAllowed(
+  appointment: { startsAt: Date; bookedAt: Date; rescheduledFromId: string | null },
+  now: Date,
+  policy: PatientChangePolicy,
+): RuleDecision {
+  const byWindow = cancellationAllowed(appointment.startsAt, now, policy.cancellationWindowHours);
+  if (byWindow.allowed || now.getTime() >= appointment.startsAt.getTime()) return byWindow;
+  if (withinBookingGrace(graceStartOf(appointment), now, policy.bookingGraceMinutes)) return { allowed: true };
+  return byWindow;
+}
+
+/**
+ * The rule told before booking, when the chosen time already lies inside the
+ * cancellation window (null when it does not): after booking, the visit can be
+ * changed online only during the grace period.
+ */
+export function insideWindowWarning(startsAt: Date, now: Date, policy: PatientChangePolicy): string | null {
+  if (cancellationAllowed(startsAt, now, policy.cancellationWindowHours).allowed) return null;
+  const opening = `This visit starts within ${hours(policy.cancellationWindowHours)}`;
+  if (policy.bookingGraceMinutes === 0) return `${opening}: after booking it cannot be changed online.`;
+  return `${opening}: after booking it can be changed online only in the next ${minutes(policy.bookingGraceMinutes)}`;
+}
+
+const minutes = (n: number) => `${n} ${n === 1 ? "minute" : "minutes"}`;
+
 export interface BookingCaps {
   maxActiveAppointmentsPerPatient: number;
   maxActiveAppointmentsPerPatientPerDoctor: number;

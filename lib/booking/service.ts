@@ -21,7 +21,7 @@ import {
   releaseExpiredHolds,
 } from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
-import { bookingCapAllows, cancellationAllowed, completionAllowed, noShowAllowed, type BookingCaps } from "./rules";
+import { bookingCapAllows, completionAllowed, graceStartOf, noShowAllowed, patientChangeAllowed, type BookingCaps } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import type { Actor } from "@/lib/vocabulary";
 
@@ -87,6 +87,8 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
       reason: input.reason,
       priceMinor: doctor.priceMinor,
       currency: doctor.currency,
+      // The booking moment on the injected clock: the grace period after booking runs from it.
+      createdAt: now,
     });
     const actor = { id: patient.id, role: "patient" as const };
     // Independent writes, pipelined; any failure aborts the whole transaction.
@@ -190,7 +192,7 @@ export async function cancelAppointment(
       throw new AppError("conflict", "Only upcoming appointments can be cancelled.");
     }
     if (input.actor.role === "patient" && !input.waiveCancellationWindow) {
-      const rule = cancellationAllowed(appointment.startsAt, now, settings.cancellationWindowHours);
+      const rule = patientChangeAllowed({ ...appointment, bookedAt: appointment.createdAt }, now, settings);
       if (!rule.allowed) throw new AppError("conflict", rule.reason);
     }
     const cancelled = await transitionAppointment(tx, {
@@ -204,7 +206,14 @@ export async function cancelAppointment(
     if (!cancelled) throw new AppError("conflict");
     money = {
       ...noFollowUp(),
-      ...(await settleCancelledPayment(tx, { appointmentId: appointment.id, startsAt: appointment.startsAt, actor: input.actor, now, policy: settings })),
+      ...(await settleCancelledPayment(tx, {
+        appointmentId: appointment.id,
+        startsAt: appointment.startsAt,
+        bookedAt: graceStartOf({ ...appointment, bookedAt: appointment.createdAt }),
+        actor: input.actor,
+        now,
+        policy: settings,
+      })),
     };
     await insertAuditEntry(tx, {
       actorId: input.actor.id,
@@ -234,7 +243,7 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     const old = await lockOwned(tx, input.appointmentId, input.actor);
     if (old.status !== "confirmed") throw new AppError("conflict", "Only confirmed appointments can be rescheduled.");
     if (input.actor.role === "patient") {
-      const rule = cancellationAllowed(old.startsAt, now, settings.cancellationWindowHours);
+      const rule = patientChangeAllowed({ ...old, bookedAt: old.createdAt }, now, settings);
       if (!rule.allowed) throw new AppError("conflict", rule.reason);
     }
     const doctor = await getBookableDoctor(tx, old.doctorId);

@@ -169,3 +169,41 @@ describe("refundForCancellation (full refund up to 24 hours before)", () => {
     expect(() => refund("patient", -DAY, amountPaid)).toThrow(RangeError);
   });
 });
+
+describe("refundForCancellation within the grace period after booking", () => {
+  const grace = { patientFullRefundHours: 24, bookingGraceMinutes: 15 };
+  const bookedAt = at(-3 * HOUR);
+  const refund = (sinceBooking: number, policyNow = grace) =>
+    refundForCancellation({
+      actor: "patient",
+      startsAt: START,
+      bookedAt,
+      now: new Date(bookedAt.getTime() + sinceBooking),
+      amountPaid: 6000,
+      policy: policyNow,
+    });
+
+  it("inside the refund notice, a cancellation within the grace period is refunded in full", () => {
+    expect(refund(10 * MINUTE)).toEqual({ amount: 6000, reason: "Cancelled within 15 minutes of booking, so the full amount is refunded." });
+    expect(refund(15 * MINUTE).amount).toBe(6000);
+  });
+
+  it("after the grace period, or with grace 0, the notice decides again", () => {
+    expect(refund(15 * MINUTE + 1).amount).toBe(0);
+    expect(refund(MINUTE, { ...grace, bookingGraceMinutes: 0 }).amount).toBe(0);
+  });
+
+  it("the money message a patient reads before cancelling says so", () => {
+    const money = cancellationMoney({
+      payment: card(),
+      alreadyRefundedMinor: 0,
+      actor: "patient",
+      startsAt: START,
+      now: at(-3 * HOUR + MINUTE),
+      bookedAt,
+      policy: grace,
+    });
+    expect(money.kind).toBe("refund");
+    expect(money.message).toContain("Cancelled within 15 minutes of booking, so the full amount is refunded.");
+  });
+});

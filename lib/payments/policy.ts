@@ -2,6 +2,7 @@
 // Pages, components and the services share them, so what a patient is told
 // before acting is exactly what the service then does.
 import { formatMoney } from "@/lib/format";
+import { withinBookingGrace } from "@/lib/booking/rules";
 import type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundKind, RefundStatus } from "@/lib/vocabulary";
 
 const MINUTE_MS = 60_000;
@@ -75,12 +76,22 @@ export interface RefundInput {
   now: Date;
   /** Minor units (cents), as stored with the payment. */
   amountPaid: number;
-  policy: { patientFullRefundHours: number };
+  /** When the grace period began (lib/booking/rules.ts graceStartOf); null or absent: no grace. */
+  bookedAt?: Date | null;
+  policy: RefundPolicy;
+}
+
+/** The refund settings; without a grace period a cancellation just after booking follows the notice alone. */
+export interface RefundPolicy {
+  patientFullRefundHours: number;
+  bookingGraceMinutes?: number;
 }
 
 /**
  * All or nothing on purpose: partial refunds would need a policy the clinic
- * has not written. The clinic side cancelling always refunds in full.
+ * has not written. The clinic side cancelling always refunds in full, and so
+ * does a patient undoing a booking within the grace period after making it:
+ * the grace lets them cancel, so it would be dishonest to keep their money.
  */
 export function refundForCancellation(input: RefundInput): { amount: number; reason: string } {
   const { actor, startsAt, now, amountPaid, policy } = input;
@@ -88,6 +99,10 @@ export function refundForCancellation(input: RefundInput): { amount: number; rea
   if (amountPaid === 0) return { amount: 0, reason: "Nothing was paid, so there is nothing to refund." };
   if (actor !== "patient") {
     return { amount: amountPaid, reason: "The appointment was cancelled by the clinic, so the full amount is refunded." };
+  }
+  const grace = policy.bookingGraceMinutes ?? 0;
+  if (withinBookingGrace(input.bookedAt ?? null, now, grace)) {
+    return { amount: amountPaid, reason: `Cancelled within ${grace} ${grace === 1 ? "minute" : "minutes"} of booking, so the full amount is refunded.` };
   }
   const cutoff = startsAt.getTime() - policy.patientFullRefundHours * HOUR_MS;
   if (now.getTime() <= cutoff) {
@@ -120,7 +135,8 @@ export function cancellationMoney(input: {
   actor: CancellationActor;
   startsAt: Date;
   now: Date;
-  policy: { patientFullRefundHours: number };
+  bookedAt?: Date | null;
+  policy: RefundPolicy;
 }): CancellationMoney {
   const { payment } = input;
   if (!payment || !received(payment.status)) {
@@ -133,7 +149,14 @@ export function cancellationMoney(input: {
     return { kind: "nothing_charged", amount: 0, message };
   }
   const refundable = Math.max(0, payment.amountMinor - input.alreadyRefundedMinor);
-  const decision = refundForCancellation({ actor: input.actor, startsAt: input.startsAt, now: input.now, amountPaid: refundable, policy: input.policy });
+  const decision = refundForCancellation({
+    actor: input.actor,
+    startsAt: input.startsAt,
+    now: input.now,
+    bookedAt: input.bookedAt,
+    amountPaid: refundable,
+    policy: input.policy,
+  });
   if (decision.amount > 0) {
     const where = payment.provider === "stripe" ? "to the card you paid with" : "by the clinic";
     return {

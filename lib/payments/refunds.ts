@@ -17,7 +17,7 @@ import {
 } from "@/db/queries/payments";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
-import { cancellationMoney, type CancellationActor } from "./policy";
+import { cancellationMoney, type CancellationActor, type RefundPolicy } from "./policy";
 import { getStripe, type Stripe } from "./stripe-client";
 
 /** One key per refund row: a retried or concurrent send is one refund at Stripe. */
@@ -71,7 +71,7 @@ export async function auditRefundStatus(tx: Db, actor: RefundActor, before: Refu
  */
 export async function settleCancelledPayment(
   tx: Db,
-  input: { appointmentId: string; startsAt: Date; actor: RefundActor; now: Date; policy: { patientFullRefundHours: number } },
+  input: { appointmentId: string; startsAt: Date; bookedAt?: Date | null; actor: RefundActor; now: Date; policy: RefundPolicy },
 ): Promise<{ refundIds: string[]; sessionIds: string[] }> {
   const payment = await lockPaymentOfAppointment(tx, input.appointmentId);
   if (!payment) return { refundIds: [], sessionIds: [] };
@@ -85,6 +85,7 @@ export async function settleCancelledPayment(
     actor: input.actor.role,
     startsAt: input.startsAt,
     now: input.now,
+    bookedAt: input.bookedAt,
     policy: input.policy,
   });
   if (money.kind !== "refund") return { refundIds: [], sessionIds: [] };

@@ -68,7 +68,8 @@ async function fullAccount(marker: string) {
   const data = await patientWithData(ctx.db, marker, { doctorId: doctor.id, password: true });
   const patientId = data.patient.id;
   const far = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId, startsAt: TUESDAY_10 });
-  const near = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId, startsAt: MONDAY_14 });
+  // Booked an hour before the deletion: past the grace period after booking, so the refund policy alone decides.
+  const near = await paidAppointment(ctx.db, { doctorId: doctor.id, patientId, startsAt: MONDAY_14, now: new Date(TEST_NOW.getTime() - 3_600_000) });
   // A second doctor for the rest: the booking caps allow two upcoming visits with one doctor.
   const second = await createDoctor(ctx.db, { fullName: "Dr. Also Keeps" });
   const held = await heldWithSession(ctx.db, { doctorId: second.id, patientId, startsAt: WEDNESDAY_10 });

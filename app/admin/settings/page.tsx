@@ -22,6 +22,7 @@ export default async function AdminSettingsPage() {
         <SettingsForm
           values={{
             cancellationWindowHours: settings.cancellationWindowHours,
+            bookingGraceMinutes: settings.bookingGraceMinutes,
             patientFullRefundHours: settings.patientFullRefundHours,
             reminderLeadMinutes: settings.reminderLeadMinutes,
             paymentHoldMinutes: settings.paymentHoldMinutes,

@@ -78,7 +78,7 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
             actions={(row) => (
               <>
                 {paymentOf(row)}
-                <ChangeActions appointment={row} now={now} windowHours={settings.cancellationWindowHours} />
+                <ChangeActions appointment={row} now={now} policy={settings} />
               </>
             )}
           />

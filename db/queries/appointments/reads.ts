@@ -27,6 +27,9 @@ const listColumns = {
   patientName: patientUser.fullName,
   movedToId: movedTo.id,
   movedToStartsAt: movedTo.startsAt,
+  // The grace period after booking (lib/booking/rules.ts) runs from these.
+  bookedAt: appointments.createdAt,
+  rescheduledFromId: appointments.rescheduledFromId,
 };
 
 function listQuery(db: Db, where: SQL | undefined) {
@@ -74,6 +77,11 @@ export async function getAppointmentDetail(db: Db, appointmentId: string) {
       patientEmail: patientUser.email,
       patientPhone: patientProfiles.phone,
       createdAt: appointments.createdAt,
+      clinicName: doctorProfiles.clinicName,
+      clinicAddress: doctorProfiles.address,
+      clinicCity: doctorProfiles.city,
+      clinicLatitude: doctorProfiles.latitude,
+      clinicLongitude: doctorProfiles.longitude,
     })
     .from(appointments)
     .innerJoin(doctorUser, eq(doctorUser.id, appointments.doctorId))

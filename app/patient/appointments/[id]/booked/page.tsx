@@ -76,7 +76,7 @@ export default async function AppointmentBookedPage({ params }: { params: Promis
                 }}
               />
             )}
-            <ChangeActions appointment={visit} now={now} windowHours={settings.cancellationWindowHours} />
+            <ChangeActions appointment={{ ...visit, bookedAt: visit.createdAt }} now={now} policy={settings} />
           </div>
         </Card>
         <Card title="What happens next">

@@ -8,7 +8,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
-import { cancellationAllowed } from "@/lib/booking/rules";
+import { graceStartOf, patientChangeAllowed } from "@/lib/booking/rules";
 import { cancellationMoney } from "@/lib/payments/policy";
 import { DateTimeInZone } from "@/components/ui/zone-name";
 
@@ -21,7 +21,7 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
   const [settings, payment] = await Promise.all([getAppSettings(db), getPaymentOfAppointment(db, appointment.id)]);
   const zone = appointment.patientTimeZone ?? "UTC";
   const now = new Date();
-  const rule = cancellationAllowed(appointment.startsAt, now, settings.cancellationWindowHours);
+  const rule = patientChangeAllowed(appointment, now, settings);
   // The same decision the cancellation will make, shown before the patient confirms.
   const money = cancellationMoney({
     payment,
@@ -29,6 +29,7 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
     actor: "patient",
     startsAt: appointment.startsAt,
     now,
+    bookedAt: graceStartOf(appointment),
     policy: settings,
   });
   const cancellable = appointment.status === "confirmed" || appointment.status === "pending_payment";

@@ -1,0 +1,2 @@
+ALTER TABLE "app_settings" ADD COLUMN "booking_grace_minutes" integer DEFAULT 15 NOT NULL;--> statement-breakpoint
+ALTER TABLE "app_settings" ADD CONSTRAINT "app_settings_booking_grace_range" CHECK ("app_settings"."booking_grace_minutes" between 0 and 1440);
