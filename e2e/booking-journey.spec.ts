@@ -3,8 +3,10 @@ import ical, { type VEvent } from "node-ical";
 import { doctorSeed, patientSeed } from "../db/seed-data";
 import { BookingPage, expectAppointmentBooked } from "./pages/booking-page";
 import { TestData } from "./pages/profile-page";
+import { MailboxPage } from "./pages/mailbox-page";
+import { RegisterPage } from "./pages/register-page";
 import { SignInPage } from "./pages/sign-in-page";
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures";
 
 // Issue #14: choosing a time in place, week by week, on a phone and at a desk.
 // These doctors are used by no other spec, so nothing here competes for a slot.
@@ -222,4 +224,27 @@ test("a time inside the cancellation window is announced before booking, and the
   } finally {
     await data.close();
   }
+});
+
+test("a visitor who chose a time registers, confirms the email and signs in: back on the doctor with that time chosen", async ({ page }) => {
+  const booking = new BookingPage(page);
+  await booking.goto(physio.id);
+  const { instant } = await booking.pickFirstSlotAsVisitor();
+  await page.getByRole("main").getByRole("link", { name: "Sign in to book" }).first().click();
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/register\?next=/);
+  const email = uniqueEmail("journey");
+  const password = "a long enough passphrase";
+  await new RegisterPage(page).register({ fullName: "Rita Roundtrip", email, password, role: "Patient" }, { onPage: true });
+  await expect(page).toHaveURL(/\/login\?registered=1&next=/);
+
+  const link = await new MailboxPage(page).linkFrom(email, "Confirm your email address", "/verify-email?token=");
+  expect(new URL(link).searchParams.get("next")).toMatch(new RegExp(`^/doctors/${physio.id}\\?date=.*&slot=`));
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  await page.getByRole("link", { name: "Sign in to continue booking" }).click();
+  await new SignInPage(page).signIn(email, password);
+  await expect(page).toHaveURL(new RegExp(`/doctors/${physio.id}\\?date=.*&slot=`));
+  await expect(booking.slotWithInstant(instant)).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Book appointment" })).toBeVisible();
 });

@@ -56,8 +56,9 @@ export const registerAction = action({
     await enforceRateLimit(db, limits.registrationPerIp, await requestClientIp());
     // Registering emails the address (a confirmation link, or "someone tried" to its owner).
     await enforceRateLimit(db, limits.accountEmailPerAddress, emailKey(account.email));
-    await registerAccount(db, account, now);
-    redirect("/login?registered=1");
+    const next = safeReturnPath(account.next);
+    await registerAccount(db, { ...account, next }, now);
+    redirect(`/login?registered=1${next ? `&next=${encodeURIComponent(next)}` : ""}`);
   },
 });
 

@@ -11,7 +11,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function RegisterForm() {
+export function RegisterForm({ next }: { next?: string }) {
   const [state, formAction] = useActionState<FormState, FormData>(registerAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -21,6 +21,7 @@ export function RegisterForm() {
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="timeZone" value={timeZone} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
         label="Full name"
         name="fullName"

@@ -3,8 +3,9 @@ import type { Page } from "@playwright/test";
 export class RegisterPage {
   constructor(private readonly page: Page) {}
 
-  async register(input: { fullName: string; email: string; password: string; role: "Patient" | "Doctor" }) {
-    await this.page.goto("/register");
+  /** Fills and sends the form; on /register unless `onPage` (the form already open, e.g. with a `next`). */
+  async register(input: { fullName: string; email: string; password: string; role: "Patient" | "Doctor" }, options: { onPage?: boolean } = {}) {
+    if (!options.onPage) await this.page.goto("/register");
     await this.page.getByLabel("Full name").fill(input.fullName);
     await this.page.getByLabel("Email").fill(input.email);
     await this.page.getByLabel("Password").fill(input.password);

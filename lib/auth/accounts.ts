@@ -21,8 +21,8 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function appLink(path: string, token: string): string {
-  return absoluteUrl(`${path}?${new URLSearchParams({ token })}`);
+function appLink(path: string, token: string, next?: string): string {
+  return absoluteUrl(`${path}?${new URLSearchParams(next ? { token, next } : { token })}`);
 }
 
 /**
@@ -45,7 +45,7 @@ export async function registerAccount(db: Db, input: RegisterInput, now: Date): 
     await sendAccountExistsEmail(db, input.email);
     return { userId: null };
   }
-  await sendVerificationEmail(db, userId, now);
+  await sendVerificationEmail(db, userId, now, input.next);
   logger.info({ event: "account_registered", userId, role: input.role }, "account registered");
   return { userId };
 }
@@ -63,7 +63,8 @@ async function sendAccountExistsEmail(db: Db, email: string): Promise<void> {
   });
 }
 
-export async function sendVerificationEmail(db: Db, userId: string, now: Date): Promise<void> {
+/** `next`: a path of this app (already checked by safeReturnPath) the confirmation link leads on to. */
+export async function sendVerificationEmail(db: Db, userId: string, now: Date, next?: string): Promise<void> {
   const user = await getUserById(db, userId);
   if (!user || user.emailVerifiedAt) return;
   const { token, tokenHash } = createSecretToken();
@@ -74,7 +75,7 @@ export async function sendVerificationEmail(db: Db, userId: string, now: Date): 
     subject: "Confirm your email address",
     template: "verify-email",
     userId,
-    body: createElement(VerifyEmailMessage, { name: user.fullName, url: appLink("/verify-email", token) }),
+    body: createElement(VerifyEmailMessage, { name: user.fullName, url: appLink("/verify-email", token, next) }),
   });
 }
 

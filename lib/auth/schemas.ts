@@ -11,17 +11,21 @@ export const emailSchema = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@example.com."));
 
+// Where to go after signing in (checked again by safeReturnPath); one that is not a clean line is dropped, not an error.
+const returnPathField = singleLineText().max(2048).optional().catch(undefined);
+
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256),
-  // Where to go after signing in (checked again by safeReturnPath); one that is not a clean line is dropped, not an error.
-  next: singleLineText().max(2048).optional().catch(undefined),
+  next: returnPathField,
 });
 
 export const registerSchema = z.object({
   fullName: singleLineText({ error: "Enter your full name." }).min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
   email: emailSchema,
   password: passwordSchema,
+  // Where the visitor was going (a doctor and a chosen time): kept through sign-in and the emailed confirmation link.
+  next: returnPathField,
   // Admins are made by an admin, never by signing up.
   role: z.enum(["patient", "doctor"] as const satisfies readonly Role[], { error: "Choose Patient or Doctor." }),
   // Filled in by the browser; an unknown or missing zone falls back to UTC, shown and changeable later.

@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       footer={
         <>
           New here?{" "}
-          <Link href="/register" className="font-medium text-brand-700 underline">
+          <Link href={next ? `/register?next=${encodeURIComponent(next)}` : "/register"} className="font-medium text-brand-700 underline">
             Create an account
           </Link>
         </>

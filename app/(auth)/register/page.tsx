@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/auth/register-form";
-import { currentUser, portalPath } from "@/lib/auth/guards";
+import { currentUser, portalPath, safeReturnPath } from "@/lib/auth/guards";
 import { AuthCard } from "../auth-card";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await currentUser();
   if (user) redirect(portalPath(user.role));
+  const params = await searchParams;
+  const next = safeReturnPath(typeof params.next === "string" ? params.next : undefined);
   return (
     <AuthCard
       title="Create an account"
@@ -17,13 +19,13 @@ export default async function RegisterPage() {
       footer={
         <>
           Already registered?{" "}
-          <Link href="/login" className="font-medium text-brand-700 underline">
+          <Link href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} className="font-medium text-brand-700 underline">
             Sign in
           </Link>
         </>
       }
     >
-      <RegisterForm />
+      <RegisterForm next={next} />
     </AuthCard>
   );
 }
