@@ -248,3 +248,17 @@ test("a visitor who chose a time registers, confirms the email and signs in: bac
   await expect(booking.slotWithInstant(instant)).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: "Book appointment" })).toBeVisible();
 });
+
+test("a chosen time that is no longer free (a shared link, or taken during sign-in) is said plainly, with the free times", async ({ page }) => {
+  const booking = new BookingPage(page);
+  // 03:00 UTC the day after tomorrow: outside the physiotherapist's hours, so not on offer.
+  const gone = new Date(Date.now() + 2 * 86_400_000);
+  gone.setUTCHours(3, 0, 0, 0);
+  await page.goto(`/doctors/${physio.id}?slot=${encodeURIComponent(gone.toISOString())}`);
+  await expect(page.getByText(/^The time you chose, \w{3} \d{1,2} \w{3}, 03:00, is no longer free\. Here are the times that are still free\.$/)).toBeVisible();
+  await expect(booking.slotButtons.first()).toBeVisible();
+  await expect(page.locator('button[name="slot"][aria-pressed="true"]')).toHaveCount(0);
+
+  await page.goto(`/doctors/${physio.id}?slot=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`);
+  await expect(page.getByText(/has passed\. Here are the times that are still free\.$/)).toBeVisible();
+});

@@ -37,3 +37,15 @@ test("without JavaScript a patient registers, signs in, books and cancels", asyn
   await page.getByRole("button", { name: "Confirm cancellation" }).click();
   await expect(page.getByText("Your appointment was cancelled")).toBeVisible();
 });
+
+test("without JavaScript the home page's search lands on the matching doctors", async ({ page }) => {
+  await page.goto("/");
+  // "Near me" needs the browser's position: without JavaScript it is not offered.
+  await expect(page.getByRole("button", { name: "Near me" })).toHaveCount(0);
+  await page.getByLabel("Specialty, doctor or condition").fill("chest pain");
+  await page.getByLabel("Where").fill("London");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/\/doctors\?q=chest\+pain&city=London/);
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "Search results" })).toContainText(doctorSeed[1].fullName);
+});

@@ -14,7 +14,7 @@ import { Notice } from "@/components/ui/notice";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
 import { bookingClosedReason } from "@/lib/booking/slot-input";
 import { freeSlotDays, viewerTimeZoneFor } from "@/lib/booking/slot-view";
-import { slotPanel } from "@/lib/booking/slot-week";
+import { slotPanel, zonedDate } from "@/lib/booking/slot-week";
 import { getDoctorForRequest, loadDoctorPublicData } from "@/lib/profiles/doctor-page";
 import { formatCalendarDate, formatMoney, formatTime, formatTimeZone } from "@/lib/format";
 
@@ -32,6 +32,19 @@ async function loadDoctor(id: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const doctor = await loadDoctor((await params).id);
   return { title: doctor ? `${doctor.fullName} — ${doctor.specialization ?? "Doctor"}` : "Doctor not found" };
+}
+
+/**
+ * A time carried in the URL (a shared link, or back from sign-in) that is no
+ * longer on offer: said plainly, instead of silently showing other times.
+ */
+function lostSlotNotice(requested: string | undefined, offered: unknown, viewerTimeZone: string, now: Date): string | null {
+  if (!requested || offered) return null;
+  const instant = new Date(requested);
+  if (Number.isNaN(instant.getTime())) return null;
+  const when = `${formatCalendarDate(zonedDate(instant, viewerTimeZone))}, ${formatTime(instant, viewerTimeZone)}`;
+  if (instant.getTime() <= now.getTime()) return `The time you chose, ${when}, has passed. Here are the times that are still free.`;
+  return `The time you chose, ${when}, is no longer free. Here are the times that are still free.`;
 }
 
 /** Who may book here; a visitor is sent to sign in and back to this very choice (`returnTo`). */
@@ -60,6 +73,7 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
   const days = closedReason ? [] : await freeSlotDays(db, doctor, { viewerTimeZone, now });
   const panel = slotPanel(days, { now, viewerTimeZone, horizonDays: doctor.bookingHorizonDays, date: one(query.date), slot: one(query.slot) });
   const { selected } = panel;
+  const lostChoice = closedReason ? null : lostSlotNotice(one(query.slot), selected, viewerTimeZone, now);
   const basePath = `/doctors/${doctor.id}`;
   const choiceQuery = selected ? `?${new URLSearchParams({ date: selected.viewerDate, slot: selected.startsAt.toISOString() })}` : "";
   const eligibility = whoMayBook(user, `${basePath}${choiceQuery}`);
@@ -83,6 +97,7 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
         <Card title="Book an appointment">
           <div className="flex flex-col gap-4">
             {query.taken ? <Notice tone="error">That time was just taken by someone else. Here are the times that are still free.</Notice> : null}
+            {lostChoice && !query.taken ? <Notice tone="warning">{lostChoice}</Notice> : null}
             {closedReason ? <Notice tone="warning">{closedReason}</Notice> : null}
             <TimeZoneNote viewerTimeZone={viewerTimeZone} doctorTimeZone={doctor.timeZone} />
             {closedReason ? null : (
