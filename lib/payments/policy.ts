@@ -2,7 +2,6 @@
 // Pages, components and the services share them, so what a patient is told
 // before acting is exactly what the service then does.
 import { formatMoney } from "@/lib/format";
-import { withinBookingGrace } from "@/lib/booking/rules";
 import type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundKind, RefundStatus } from "@/lib/vocabulary";
 
 const MINUTE_MS = 60_000;
@@ -101,7 +100,8 @@ export function refundForCancellation(input: RefundInput): { amount: number; rea
     return { amount: amountPaid, reason: "The appointment was cancelled by the clinic, so the full amount is refunded." };
   }
   const grace = policy.bookingGraceMinutes ?? 0;
-  if (withinBookingGrace(input.bookedAt ?? null, now, grace)) {
+  // The same test as withinBookingGrace (lib/booking/rules.ts), written here because lib/booking imports lib/payments.
+  if (input.bookedAt && grace > 0 && now.getTime() <= input.bookedAt.getTime() + grace * MINUTE_MS) {
     return { amount: amountPaid, reason: `Cancelled within ${grace} ${grace === 1 ? "minute" : "minutes"} of booking, so the full amount is refunded.` };
   }
   const cutoff = startsAt.getTime() - policy.patientFullRefundHours * HOUR_MS;
