@@ -1,4 +1,4 @@
-import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { DESKTOP, PHONE, demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 for (const path of ["/", "/login", "/register", "/forgot-password"]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
@@ -16,10 +16,7 @@ const portalPages = [
   })),
   ...["/doctor/appointments", "/doctor/appointments?scope=past", "/doctor/payments"].map((path) => ({ path, as: demo.doctor })),
 ];
-for (const viewport of [
-  { width: 1366, height: 900 },
-  { width: 390, height: 844 },
-]) {
+for (const viewport of [DESKTOP, PHONE]) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
     for (const { path, as } of portalPages) {

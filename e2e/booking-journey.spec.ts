@@ -6,7 +6,7 @@ import { TestData } from "./pages/profile-page";
 import { MailboxPage } from "./pages/mailbox-page";
 import { RegisterPage } from "./pages/register-page";
 import { SignInPage } from "./pages/sign-in-page";
-import { expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, SCREENS, test, uniqueEmail } from "./fixtures";
 
 // Issue #14: choosing a time in place, week by week, on a phone and at a desk.
 // These doctors are used by no other spec, so nothing here competes for a slot.
@@ -17,10 +17,7 @@ const [anna, ben] = patientSeed;
 
 const days = (page: Page) => page.getByRole("navigation", { name: "Next available days" }).getByRole("link");
 
-for (const [size, viewport] of [
-  ["phone", { width: 390, height: 844 }],
-  ["desktop", { width: 1366, height: 900 }],
-] as const) {
+for (const [size, viewport] of SCREENS) {
   test.describe(`at ${size} size`, () => {
     test.use({ viewport });
 
@@ -140,10 +137,7 @@ test("keyboard alone: from the doctor page to the booked appointment in at most 
   expect(presses).toBeLessThanOrEqual(40);
 });
 
-for (const [size, viewport] of [
-  ["phone", { width: 390, height: 844 }],
-  ["desktop", { width: 1366, height: 900 }],
-] as const) {
+for (const [size, viewport] of SCREENS) {
   test(`the confirmation page (${size}) has the visit, the map, both zones, the calendar options, the changes allowed and what happens next; its .ics parses`, async ({
     page,
     signIn,

@@ -12,6 +12,14 @@ export const demo = {
   lockoutVictim: patientSeed[2],
 };
 
+/** The two screens every journey is checked on (issue #14): a phone and a desktop. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 900 };
+export const SCREENS = [
+  ["phone", PHONE],
+  ["desktop", DESKTOP],
+] as const;
+
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.careslot.test`;
 }

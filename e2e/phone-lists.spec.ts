@@ -1,10 +1,8 @@
 import type { Page } from "@playwright/test";
-import { expect, demo, test } from "./fixtures";
+import { DESKTOP, PHONE, demo, expect, test } from "./fixtures";
 import { BookingPage } from "./pages/booking-page";
 import { TestData } from "./pages/profile-page";
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const data = new TestData();
 test.afterAll(() => data.close());
 

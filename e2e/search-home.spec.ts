@@ -1,15 +1,12 @@
 import { doctorSeed } from "../db/seed-data";
 import { SearchPage } from "./pages/search-page";
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, PHONE, SCREENS, test } from "./fixtures";
 
 // Issue #14: search where patients start, on a phone and at a desk.
 const cardiologistLondon = doctorSeed[1];
 const cardiologists = doctorSeed.filter((doctor) => doctor.specialization === doctorSeed[1].specialization).map((doctor) => doctor.fullName);
 
-for (const [size, viewport] of [
-  ["phone", { width: 390, height: 844 }],
-  ["desktop", { width: 1366, height: 900 }],
-] as const) {
+for (const [size, viewport] of SCREENS) {
   test.describe(`at ${size} size`, () => {
     test.use({ viewport });
 
@@ -49,7 +46,7 @@ for (const [size, viewport] of [
 test("a condition finds its specialists, and the working-hours and language filters narrow through the form (counted on the Filters button)", async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   await page.goto("/doctors?q=chest+pain");
   const results = new SearchPage(page).results;
   await expect(results).toHaveCount(cardiologists.length);

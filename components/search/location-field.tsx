@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { askBrowserPosition } from "./browser-position";
 
 const selectClass =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-100";
@@ -19,19 +20,15 @@ export function LocationField({ initial, canUseSaved }: { initial: { near: strin
   function choose(value: string) {
     setNear(value);
     if (value !== "here") return;
-    if (!("geolocation" in navigator)) {
-      setStatus("This browser cannot share its location. Choose your saved location instead.");
-      return;
-    }
-    setStatus("Asking your browser for your location…");
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setPoint({ lat: position.coords.latitude.toFixed(4), lng: position.coords.longitude.toFixed(4) });
+    askBrowserPosition({
+      unsupported: () => setStatus("This browser cannot share its location. Choose your saved location instead."),
+      asking: () => setStatus("Asking your browser for your location…"),
+      found: (found) => {
+        setPoint(found);
         setStatus("Location found. Search to see doctors near you.");
       },
-      () => setStatus("Your location was not shared. Allow location access, or choose another option."),
-      { maximumAge: 600_000, timeout: 10_000 },
-    );
+      refused: () => setStatus("Your location was not shared. Allow location access, or choose another option."),
+    });
   }
 
   return (

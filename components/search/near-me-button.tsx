@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore, type MouseEvent } from "react";
+import { askBrowserPosition, type BrowserPoint } from "./browser-position";
 
 const noSubscription = () => () => {};
 
@@ -15,27 +16,23 @@ export function NearMeButton() {
     () => true,
     () => false,
   );
-  const [point, setPoint] = useState<{ lat: string; lng: string } | null>(null);
+  const [point, setPoint] = useState<BrowserPoint | null>(null);
   const [status, setStatus] = useState("");
   if (!hydrated) return null;
 
   function locate(event: MouseEvent<HTMLButtonElement>) {
     const form = event.currentTarget.form;
-    if (!("geolocation" in navigator) || !form) {
-      setStatus("This browser cannot share its location: type a city instead.");
-      return;
-    }
-    setStatus("Asking your browser for your location…");
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setPoint({ lat: position.coords.latitude.toFixed(4), lng: position.coords.longitude.toFixed(4) });
+    askBrowserPosition({
+      unsupported: () => setStatus("This browser cannot share its location: type a city instead."),
+      asking: () => setStatus("Asking your browser for your location…"),
+      found: (found) => {
+        setPoint(found);
         setStatus("Location found: searching near you.");
         // The hidden fields render first, then the form goes.
-        requestAnimationFrame(() => form.requestSubmit());
+        requestAnimationFrame(() => form?.requestSubmit());
       },
-      () => setStatus("Your location was not shared: type a city instead."),
-      { maximumAge: 600_000, timeout: 10_000 },
-    );
+      refused: () => setStatus("Your location was not shared: type a city instead."),
+    });
   }
 
   return (

@@ -13,7 +13,6 @@ import { formatMoney } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
 import { AddToCalendar } from "@/components/appointments/add-to-calendar";
 import { ClinicPlace } from "@/components/appointments/visit-facts";
-import { absoluteUrl } from "@/lib/env";
 import { place } from "@/lib/notifications/appointments";
 import { DateTimeInZone } from "@/components/ui/zone-name";
 
@@ -72,16 +71,7 @@ export default async function PatientAppointmentPage({
           </Facts>
           {visit && (appointment.status === "confirmed" || appointment.status === "pending_payment") ? (
             <div className="mt-4">
-              <AddToCalendar
-                appointmentId={appointment.id}
-                event={{
-                  title: `Appointment with ${visit.doctorName}`,
-                  startsAt: visit.startsAt,
-                  endsAt: visit.endsAt,
-                  details: `Careslot appointment. Details, changes and cancellation: ${absoluteUrl(`/patient/appointments/${visit.id}`)}`,
-                  location: where,
-                }}
-              />
+              <AddToCalendar visit={visit} />
             </div>
           ) : null}
           {appointment.status === "completed" ? (

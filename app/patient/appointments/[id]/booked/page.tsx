@@ -13,9 +13,7 @@ import { FocusedHeading } from "@/components/ui/focused-heading";
 import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { getDb } from "@/lib/db";
-import { absoluteUrl } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
-import { place } from "@/lib/notifications/appointments";
 
 export const metadata: Metadata = { title: "Appointment booked" };
 
@@ -64,18 +62,7 @@ export default async function AppointmentBookedPage({ params }: { params: Promis
             }
           />
           <div className="mt-5 flex flex-col gap-5">
-            {visit.status === "cancelled" ? null : (
-              <AddToCalendar
-                appointmentId={visit.id}
-                event={{
-                  title: `Appointment with ${visit.doctorName}`,
-                  startsAt: visit.startsAt,
-                  endsAt: visit.endsAt,
-                  details: `Careslot appointment. Details, changes and cancellation: ${absoluteUrl(`/patient/appointments/${visit.id}`)}`,
-                  location: place(visit),
-                }}
-              />
-            )}
+            {visit.status === "cancelled" ? null : <AddToCalendar visit={visit} />}
             <ChangeActions appointment={{ ...visit, bookedAt: visit.createdAt }} now={now} policy={settings} />
           </div>
         </Card>
