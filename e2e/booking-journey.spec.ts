@@ -100,12 +100,17 @@ for (const [size, viewport] of SCREENS) {
       const booking = new BookingPage(page);
       await booking.goto(physio.id);
       const { instant } = await booking.pickFirstSlotAsVisitor();
+      // The reason typed before signing in comes back too, without ever being in a URL.
+      const reason = `Knee pain after running (${size})`;
+      await page.getByLabel("Reason for visit").fill(reason);
       await page.getByRole("main").getByRole("link", { name: "Sign in to book" }).first().click();
       await expect(page).toHaveURL(/\/login\?next=/);
+      expect(page.url()).not.toContain("Knee");
       await new SignInPage(page).signIn(ben.email, "careslot-demo-2026");
       await expect(page).toHaveURL(new RegExp(`/doctors/${physio.id}\\?date=.*&slot=`));
       await expect(booking.slotWithInstant(instant)).toHaveAttribute("aria-pressed", "true");
       await expect(page.getByRole("button", { name: "Book appointment" })).toBeVisible();
+      await expect(page.getByLabel("Reason for visit")).toHaveValue(reason);
     });
   });
 }
@@ -224,6 +229,7 @@ test("a visitor who chose a time registers, confirms the email and signs in: bac
   const booking = new BookingPage(page);
   await booking.goto(physio.id);
   const { instant } = await booking.pickFirstSlotAsVisitor();
+  await page.getByLabel("Reason for visit").fill("Shoulder stiffness");
   await page.getByRole("main").getByRole("link", { name: "Sign in to book" }).first().click();
   await page.getByRole("link", { name: "Create an account" }).click();
   await expect(page).toHaveURL(/\/register\?next=/);
@@ -241,6 +247,14 @@ test("a visitor who chose a time registers, confirms the email and signs in: bac
   await expect(page).toHaveURL(new RegExp(`/doctors/${physio.id}\\?date=.*&slot=`));
   await expect(booking.slotWithInstant(instant)).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: "Book appointment" })).toBeVisible();
+  await expect(page.getByLabel("Reason for visit")).toHaveValue("Shoulder stiffness");
+  expect(link).not.toContain("Shoulder");
+
+  // Booked: the kept reason is on the visit, and is forgotten by the browser.
+  await page.getByRole("button", { name: "Book appointment" }).click();
+  await expectAppointmentBooked(page);
+  await expect(page.getByText("Shoulder stiffness")).toBeVisible();
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain("careslot-booking-reason");
 });
 
 test("a chosen time that is no longer free (a shared link, or taken during sign-in) is said plainly, with the free times", async ({ page }) => {

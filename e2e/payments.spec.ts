@@ -179,6 +179,13 @@ test.describe("with Stripe configured", () => {
     await page.waitForURL(`${fake.url}/pay/${sessionId}`);
     expect(fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.path === "/v1/checkout/sessions")).toHaveLength(1);
 
+    // Paid on Stripe's page, the patient lands on the confirmation page before the webhook does: it waits, then updates by itself.
+    expect(created.form.success_url).toBe(`${base}/patient/appointments/${appointmentId}/booked?checkout=success`);
+    await page.goto(`/patient/appointments/${appointmentId}/booked?checkout=success`);
+    await expect(page.getByRole("heading", { name: "Appointment booked" })).toBeFocused();
+    await expect(page.getByText("Waiting for payment confirmation.")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
     // Stripe calls the webhook; only then is the visit confirmed and paid.
     const signed = signedStripeEvent("checkout.session.completed", {
       id: sessionId,
@@ -203,7 +210,9 @@ test.describe("with Stripe configured", () => {
     });
     expect(delivered.status).toBe(200);
 
-    await page.goto(`/patient/appointments/${appointmentId}?checkout=success`);
+    await expect(page.getByText("Waiting for payment confirmation.")).toBeHidden({ timeout: 15_000 });
+    await expect(page.getByText(/A confirmation email with a calendar file is on its way/)).toBeVisible();
+    await page.goto(`/patient/appointments/${appointmentId}`);
     await expect(page.getByText("Payment received — confirmed")).toBeVisible();
     await page.goto("/patient/appointments");
     const row = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: chiropractor.fullName });

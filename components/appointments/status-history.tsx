@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { formatDateTime, statusLabels } from "@/lib/format";
+import { appointmentStatusLabel, formatDateTime } from "@/lib/format";
 import type { AppointmentStatus } from "@/lib/vocabulary";
 
 interface StatusEvent {
@@ -10,8 +10,21 @@ interface StatusEvent {
   at: Date;
 }
 
-/** An appointment's status changes, oldest first: what, by whom, why and when (in the reader's zone). */
-export function StatusHistoryCard({ events, timeZone, title = "Status history" }: { events: StatusEvent[]; timeZone: string; title?: string }) {
+/**
+ * An appointment's status changes, oldest first: what, by whom, why and when (in the reader's zone).
+ * A visit moved to another time (`movedToId`) ended by being rescheduled, not cancelled: its last step says so.
+ */
+export function StatusHistoryCard({
+  events,
+  timeZone,
+  title = "Status history",
+  movedToId,
+}: {
+  events: StatusEvent[];
+  timeZone: string;
+  title?: string;
+  movedToId?: string | null;
+}) {
   return (
     <Card title={title}>
       {events.length === 0 ? <p className="text-sm text-slate-600">No status changes recorded.</p> : null}
@@ -19,7 +32,7 @@ export function StatusHistoryCard({ events, timeZone, title = "Status history" }
         {events.map((event) => (
           <li key={event.id} className="flex flex-wrap justify-between gap-2">
             <span>
-              <span className="font-medium">{statusLabels[event.toStatus]}</span> by {event.actorRole}
+              <span className="font-medium">{appointmentStatusLabel(event.toStatus, movedToId)}</span> by {event.actorRole}
               {event.note ? ` — ${event.note}` : ""}
             </span>
             <span className="text-slate-600">

@@ -1,15 +1,17 @@
 "use client";
 
 import type { MouseEvent } from "react";
+import { submitWithReason } from "./sign-in-to-book-form";
 
 /**
  * On a phone, the chosen time and the way on stay at the bottom of the screen.
  * "Book appointment" brings the booking form's reason field into view and
  * focuses it (without JavaScript the link jumps to the form); for a visitor
- * who is not signed in it is the way to sign in, with the choice kept.
+ * who is not signed in it is the way to sign in, with the choice (and a typed reason) kept.
  */
-export function BookingBar({ choice, action }: { choice: string; action: { href: string; label: string; focusId?: string } }) {
+export function BookingBar({ choice, action }: { choice: string; action: { href: string; label: string; focusId?: string; formId?: string } }) {
   function onClick(event: MouseEvent<HTMLAnchorElement>) {
+    if (action.formId) return submitWithReason(event, action.formId);
     const field = action.focusId ? document.getElementById(action.focusId) : null;
     if (!field) return;
     event.preventDefault();

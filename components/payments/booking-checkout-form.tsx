@@ -14,12 +14,14 @@ export function BookingCheckoutForm({
   summary,
   paymentNote,
   payNow,
+  draftReason,
 }: {
   doctorId: string;
   startsAt: string;
   summary: string;
   paymentNote: string;
   payNow: boolean;
+  draftReason?: string;
 }) {
   const [state, formAction] = useActionState<FormState, FormData>(bookAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -37,7 +39,7 @@ export function BookingCheckoutForm({
         hint="Optional, shared with the doctor."
         rows={3}
         maxLength={500}
-        defaultValue={state && !state.ok ? state.values?.reason : undefined}
+        defaultValue={state && !state.ok ? state.values?.reason : draftReason}
         errors={reasonError ? [reasonError] : undefined}
       />
       <p id="payment-note" className="text-sm text-slate-700">

@@ -15,6 +15,9 @@ export const bookSchema = z.object({
   reason: multiLineText().max(500, "Keep the reason under 500 characters.").default(""),
 });
 
+/** A visitor's reason kept while they sign in, and the doctor page to come back to. */
+export const signInToBookSchema = bookSchema.pick({ doctorId: true, reason: true }).extend({ returnTo: z.string().max(2000) });
+
 export const cancelSchema = z.object({
   appointmentId: appointmentIdSchema,
   reason: multiLineText({ error: "Tell the other side why you are cancelling." })

@@ -71,7 +71,7 @@ describe("booking when Stripe is configured", () => {
       "metadata[paymentId]": payment.id,
       "payment_intent_data[metadata][appointmentId]": appointment.id,
       client_reference_id: appointment.id,
-      success_url: `http://localhost:3000/patient/appointments/${appointment.id}?checkout=success`,
+      success_url: `http://localhost:3000/patient/appointments/${appointment.id}/booked?checkout=success`,
       cancel_url: `http://localhost:3000/patient/appointments/${appointment.id}?checkout=cancelled`,
     });
     // Named after the doctor and the date (Tuesday 10:00 in the doctor's zone).

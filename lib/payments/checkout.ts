@@ -63,7 +63,8 @@ export async function openCheckout(db: Db, input: { appointmentId: string; patie
       client_reference_id: subject.appointmentId,
       customer_email: subject.patientEmail,
       expires_at: Math.floor(checkoutExpiresAt(subject.holdExpiresAt, now).getTime() / 1000),
-      success_url: `${returnTo}?checkout=success`,
+      // Back to the confirmation page, which waits for the webhook's word before saying "paid".
+      success_url: `${returnTo}/booked?checkout=success`,
       cancel_url: `${returnTo}?checkout=cancelled`,
     },
     { idempotencyKey: checkoutIdempotencyKey(subject.appointmentId) },

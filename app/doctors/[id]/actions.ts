@@ -3,7 +3,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { action } from "@/lib/actions";
-import { bookSchema } from "@/lib/booking/schemas";
+import { bookSchema, signInToBookSchema } from "@/lib/booking/schemas";
+import { forgetReasonDraft, keepReasonDraft } from "@/lib/booking/reason-draft";
+import { safeReturnPath } from "@/lib/auth/guards";
 import { bookAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { requestLogger } from "@/lib/logger";
@@ -25,6 +27,7 @@ export const bookAction = action({
       if (error instanceof AppError && error.code === "slot_taken") redirect(`/doctors/${booking.doctorId}?taken=1`);
       throw error;
     }
+    await forgetReasonDraft();
     if (appointment.status !== "pending_payment") redirect(`/patient/appointments/${appointment.id}/booked`);
 
     // Payment required: the slot is held. A form posted without JavaScript may not
@@ -41,5 +44,17 @@ export const bookAction = action({
       redirect(`${appointmentPagePath(appointment.id)}?checkout=error`);
     }
     redirect(checkoutUrl);
+  },
+});
+
+/** "Sign in to book" with a reason typed: the reason waits in a cookie (lib/booking/reason-draft.ts), the visitor goes to sign in. */
+export const keepReasonAndSignInAction = action({
+  access: "anyone",
+  schema: signInToBookSchema,
+  run: async ({ doctorId, reason, returnTo }) => {
+    const back = safeReturnPath(returnTo);
+    const path = back?.startsWith(`/doctors/${doctorId}`) ? back : `/doctors/${doctorId}`;
+    if (reason) await keepReasonDraft({ doctorId, reason });
+    redirect(`/login?next=${encodeURIComponent(path)}`);
   },
 });

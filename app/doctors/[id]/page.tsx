@@ -8,6 +8,8 @@ import { DoctorProfileCard } from "@/components/profiles/doctor-profile-card";
 import { ReviewsSection } from "@/components/reviews/reviews-section";
 import { BookingBar } from "@/components/booking/booking-bar";
 import { SlotPicker } from "@/components/booking/slot-picker";
+import { SIGN_IN_TO_BOOK_FORM_ID, SignInToBookForm } from "@/components/booking/sign-in-to-book-form";
+import { readReasonDraft } from "@/lib/booking/reason-draft";
 import { TimeZoneNote } from "@/components/booking/time-zone-note";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -78,11 +80,14 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
   const choiceQuery = selected ? `?${new URLSearchParams({ date: selected.viewerDate, slot: selected.startsAt.toISOString() })}` : "";
   const eligibility = whoMayBook(user, `${basePath}${choiceQuery}`);
   const choice = selected ? `${formatCalendarDate(selected.viewerDate)}, ${selected.viewerTime}` : null;
+  const signInLink = "link" in eligibility ? eligibility.link : undefined;
+  const visitorChoosing = Boolean(selected && signInLink && !closedReason);
   const bookingBarAction = eligibility.allowed
     ? { href: "#reason", label: "Book appointment", focusId: "reason" }
-    : "link" in eligibility
-      ? eligibility.link
+    : signInLink
+      ? { ...signInLink, formId: visitorChoosing ? SIGN_IN_TO_BOOK_FORM_ID : undefined }
       : undefined;
+  const draftReason = selected && eligibility.allowed ? await readReasonDraft(doctor.id) : undefined;
   const { hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, {
     reviewPage: one(query.reviews),
     viewerId: user?.id,
@@ -111,10 +116,14 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
                 doctorId={doctor.id}
                 startsAt={selected.startsAt.toISOString()}
                 summary={`${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} ${formatTimeZone(viewerTimeZone, selected.startsAt)}${viewerTimeZone === doctor.timeZone ? "" : ` — ${formatTime(selected.startsAt, doctor.timeZone)} ${formatTimeZone(doctor.timeZone, selected.startsAt)}`}`}
+                draftReason={draftReason}
                 paymentNote={`Pay at the clinic: ${formatMoney(doctor.priceMinor, doctor.currency)}, due at your visit. Nothing is charged now.`}
               />
             ) : null}
-            {!eligibility.allowed && !closedReason ? (
+            {visitorChoosing && signInLink ? (
+              <SignInToBookForm doctorId={doctor.id} returnTo={`${basePath}${choiceQuery}`} signInHref={signInLink.href} />
+            ) : null}
+            {!eligibility.allowed && !closedReason && !visitorChoosing ? (
               <Notice tone="info">
                 {eligibility.message}{" "}
                 {eligibility.link ? (

@@ -86,7 +86,7 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
             </ul>
           )}
         </Card>
-        <StatusHistoryCard events={history} timeZone={"UTC"} />
+        <StatusHistoryCard movedToId={appointment.movedToId} events={history} timeZone={"UTC"} />
         {cancellable ? (
           <Card title="Cancel this appointment">
             <AdminCancelForm appointmentId={appointment.id} />

@@ -66,7 +66,7 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
             </div>
           ) : null}
         </Card>
-        <StatusHistoryCard events={history} timeZone={zone} />
+        <StatusHistoryCard movedToId={appointment.movedToId} events={history} timeZone={zone} />
         {inCare ? <PatientCare doctorId={user.id} appointment={appointment} zone={zone} /> : null}
       </div>
     </>

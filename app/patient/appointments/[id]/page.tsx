@@ -90,7 +90,7 @@ export default async function PatientAppointmentPage({
             <p className="text-slate-600">Your doctor has not shared a summary of this visit.</p>
           )}
         </Card>
-        <StatusHistoryCard events={history} timeZone={zone} title="History" />
+        <StatusHistoryCard movedToId={appointment.movedToId} events={history} timeZone={zone} title="History" />
       </div>
     </>
   );

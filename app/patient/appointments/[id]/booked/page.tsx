@@ -8,6 +8,8 @@ import { AddToCalendar } from "@/components/appointments/add-to-calendar";
 import { ChangeActions } from "@/components/appointments/change-actions";
 import { VisitFacts } from "@/components/appointments/visit-facts";
 import { PaymentBadge } from "@/components/payments/payment-badge";
+import { PaymentStatusRefresher } from "@/components/payments/payment-status-refresher";
+import { Notice } from "@/components/ui/notice";
 import { Card } from "@/components/ui/card";
 import { FocusedHeading } from "@/components/ui/focused-heading";
 import { requireRole } from "@/lib/auth/guards";
@@ -24,15 +26,23 @@ function leadTime(minutes: number): string {
 }
 
 /** Where a booking lands: everything the patient needs about the visit they just booked, and what happens next. */
-export default async function AppointmentBookedPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AppointmentBookedPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireRole("patient");
-  const { id } = await params;
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   await patientAppointmentOr404(id, user.id);
   const db = getDb();
   const [visit, payment, settings] = await Promise.all([getAppointmentForNotice(db, id), getPaymentOfAppointment(db, id), getAppSettings(db)]);
   if (!visit) notFound();
   const now = new Date();
   const pending = visit.status === "pending_payment";
+  // Back from Stripe Checkout: paid there, but only the verified webhook confirms it here.
+  const confirmingPayment = pending && query.checkout === "success";
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -41,6 +51,13 @@ export default async function AppointmentBookedPage({ params }: { params: Promis
           {visit.doctorName}, {formatDateTime(visit.startsAt, visit.patientTimeZone)}
         </p>
       </div>
+      {confirmingPayment ? (
+        <Notice tone="info">
+          <strong className="font-semibold">Waiting for payment confirmation.</strong> Thank you: Stripe is confirming your payment. This page updates by
+          itself, or reload it in a moment; the visit is confirmed as soon as the payment is.
+          <PaymentStatusRefresher />
+        </Notice>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[1.3fr_1fr]">
         <Card title="Your visit">
           <VisitFacts
@@ -50,7 +67,7 @@ export default async function AppointmentBookedPage({ params }: { params: Promis
                 <>
                   <PaymentBadge provider={payment.provider} status={payment.status} /> {formatMoney(payment.amountMinor, payment.currency)}
                   {payment.provider === "clinic" && payment.status === "due_at_visit" ? ", paid at the clinic at your visit" : ""}
-                  {pending ? (
+                  {pending && !confirmingPayment ? (
                     <Link href={`/patient/appointments/${visit.id}`} className="ml-2 text-brand-700 underline">
                       Finish paying to confirm
                     </Link>
@@ -68,7 +85,11 @@ export default async function AppointmentBookedPage({ params }: { params: Promis
         </Card>
         <Card title="What happens next">
           <ul className="flex list-disc flex-col gap-2 pl-5 text-slate-800">
-            {pending ? (
+            {confirmingPayment ? (
+              <li>
+                Once Stripe confirms the payment, a confirmation email with a calendar file and a receipt go to <strong>{visit.patientEmail}</strong>.
+              </li>
+            ) : pending ? (
               <li>The time is held for you until you pay; the booking is confirmed once the payment goes through.</li>
             ) : (
               <li>
