@@ -101,7 +101,7 @@ test("the admin checks a pending doctor's certificate and approves them; the doc
 
   await signIn(demo.admin.email);
   const verification = new DoctorVerificationPage(page);
-  await verification.goto();
+  await verification.goto(doctor.fullName);
   const card = verification.card(doctor.fullName);
   await expect(card).toContainText(doctor.email);
   const view = card.getByRole("link", { name: "View medical licence.pdf" });

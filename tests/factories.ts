@@ -14,10 +14,12 @@ import {
   appointmentEvents,
   availabilityOverrides,
   availabilityRules,
+  certificates,
   doctorProfiles,
   outboxEvents,
   patientProfiles,
   reviews,
+  specializations,
   users,
 } from "@/db/schema";
 
@@ -106,6 +108,22 @@ export async function createDoctor(db: Db, options: DoctorOptions = {}): Promise
   const rules = options.rules ?? WEEKDAY_HOURS;
   if (rules.length > 0) await db.insert(availabilityRules).values(rules.map((rule) => ({ doctorId: user.id, ...rule })));
   return { id: user.id, email, timeZone, slotMinutes };
+}
+
+/**
+ * What verification asks of a profile (lib/admin/verification-readiness.ts) besides its price and hours:
+ * a specialization of its own and a certificate row (no file behind it).
+ */
+export async function makeReadyForVerification(db: Db, doctorId: string): Promise<void> {
+  const suffix = randomUUID();
+  const [specialization] = await db
+    .insert(specializations)
+    .values({ name: `Verification ${suffix}`, slug: `verification-${suffix}` })
+    .returning({ id: specializations.id });
+  await db.update(doctorProfiles).set({ specializationId: specialization.id }).where(eq(doctorProfiles.userId, doctorId));
+  await db
+    .insert(certificates)
+    .values({ doctorId, fileKey: `certificates/${suffix}`, originalName: "licence.pdf", contentType: "application/pdf", sizeBytes: 10 });
 }
 
 export interface PatientOptions {

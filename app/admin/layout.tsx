@@ -8,7 +8,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await requireRole("admin");
   return (
     <PortalShell role="admin">
-      {user.emailVerified ? null : <VerificationBanner />}
+      {user.emailVerified ? null : <VerificationBanner role={user.role} />}
       {children}
     </PortalShell>
   );

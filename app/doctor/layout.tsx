@@ -8,7 +8,7 @@ export default async function DoctorLayout({ children }: { children: ReactNode }
   const user = await requireRole("doctor");
   return (
     <PortalShell role="doctor">
-      {user.emailVerified ? null : <VerificationBanner />}
+      {user.emailVerified ? null : <VerificationBanner role={user.role} />}
       {children}
     </PortalShell>
   );

@@ -7,12 +7,16 @@ import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
 import { ZoneName } from "@/components/ui/zone-name";
+import { SetupChecklistCard } from "@/components/doctor/setup-checklist-card";
+import { getDoctorReadinessFacts } from "@/db/queries/profiles";
+import { setupChecklist } from "@/lib/profiles/setup-checklist";
 
 export const metadata: Metadata = { title: "Doctor dashboard" };
 
 export default async function DoctorDashboard() {
   const user = await requireRole("doctor");
-  const { profile, upcoming } = await getDoctorDashboard(getDb(), user.id, new Date());
+  const db = getDb();
+  const [{ profile, upcoming }, readiness] = await Promise.all([getDoctorDashboard(db, user.id, new Date()), getDoctorReadinessFacts(db, user.id)]);
   const timeZone = profile?.timeZone ?? "UTC";
   return (
     <>
@@ -30,6 +34,7 @@ export default async function DoctorDashboard() {
           has verified your certificates.
         </Notice>
       ) : null}
+      {readiness ? <SetupChecklistCard steps={setupChecklist(readiness)} /> : null}
       <Card title="Next appointments">
         {upcoming.length === 0 ? (
           <p className="text-slate-600">No upcoming appointments.</p>

@@ -8,7 +8,7 @@ export default async function PatientLayout({ children }: { children: ReactNode 
   const user = await requireRole("patient");
   return (
     <PortalShell role="patient">
-      {user.emailVerified ? null : <VerificationBanner />}
+      {user.emailVerified ? null : <VerificationBanner role={user.role} />}
       {children}
     </PortalShell>
   );

@@ -7,7 +7,18 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
 
-export function VerificationForms({ doctorId, doctorName, view }: { doctorId: string; doctorName: string; view: "pending" | "rejected" | "verified" }) {
+/** Approve (disabled, with the reason beside it, while `notReady` says what is missing) and reject with a reason. */
+export function VerificationForms({
+  doctorId,
+  doctorName,
+  view,
+  notReady,
+}: {
+  doctorId: string;
+  doctorName: string;
+  view: "pending" | "rejected" | "verified";
+  notReady?: string;
+}) {
   const canApprove = view !== "verified";
   const canReject = view !== "rejected";
   const [approved, approve] = useActionState<FormState, FormData>(approveDoctorAction, null);
@@ -21,7 +32,14 @@ export function VerificationForms({ doctorId, doctorName, view }: { doctorId: st
         <form action={approve}>
           <input type="hidden" name="doctorId" value={doctorId} />
           <input type="hidden" name="view" value={view} />
-          <SubmitButton pendingLabel="Approving…">{`Approve ${doctorName}`}</SubmitButton>
+          <SubmitButton pendingLabel="Approving…" disabled={Boolean(notReady)} describedBy={notReady ? `not-ready-${doctorId}` : undefined}>
+            {`Approve ${doctorName}`}
+          </SubmitButton>
+          {notReady ? (
+            <p id={`not-ready-${doctorId}`} className="mt-2 text-sm font-medium text-amber-900">
+              {notReady}
+            </p>
+          ) : null}
         </form>
       ) : null}
       {canReject ? (

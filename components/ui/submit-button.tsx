@@ -9,15 +9,27 @@ export function SubmitButton({
   pendingLabel,
   variant,
   className,
+  disabled = false,
+  describedBy,
 }: {
   children: string;
   pendingLabel?: string;
   variant?: ButtonVariant;
   className?: string;
+  /** Not available yet; `describedBy` names the element that says why. */
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className={className}>
+    <Button
+      type="submit"
+      variant={variant}
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled}
+      aria-describedby={describedBy}
+      className={className}
+    >
       {pending ? (pendingLabel ?? children) : children}
     </Button>
   );

@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { offsetOf, type PageRequest } from "./paging";
+import { likePattern } from "./users";
 import type { Db } from "../client";
 import { schedulingSettingsColumns } from "./availability";
 import { doctorCaresFor } from "./appointments/care";
-import { appointments, certificates, doctorProfiles, patientProfiles, specializations, users } from "../schema";
+import { appointments, availabilityRules, certificates, doctorProfiles, patientProfiles, specializations, users } from "../schema";
 
 export type DoctorProfileRow = typeof doctorProfiles.$inferSelect;
 export type PatientProfileRow = typeof patientProfiles.$inferSelect;
@@ -216,32 +218,46 @@ export async function getPatientInformationForAppointment(db: Db, input: { docto
 type VerificationStatus = (typeof doctorProfiles.$inferSelect)["verificationStatus"];
 
 /** Doctors in one verification state with the profile an admin checks, oldest request first. */
-export async function listDoctorsByVerification(db: Db, status: VerificationStatus) {
-  const doctors = await db
-    .select({
-      id: users.id,
-      fullName: users.fullName,
-      email: users.email,
-      active: users.active,
-      registeredAt: users.createdAt,
-      specialization: specializations.name,
-      clinicName: doctorProfiles.clinicName,
-      address: doctorProfiles.address,
-      city: doctorProfiles.city,
-      yearsExperience: doctorProfiles.yearsExperience,
-      priceMinor: doctorProfiles.priceMinor,
-      currency: doctorProfiles.currency,
-      bio: doctorProfiles.bio,
-      languages: doctorProfiles.languages,
-      rejectionReason: doctorProfiles.rejectionReason,
-      verificationStatus: doctorProfiles.verificationStatus,
-    })
-    .from(doctorProfiles)
-    .innerJoin(users, eq(users.id, doctorProfiles.userId))
-    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
-    .where(eq(doctorProfiles.verificationStatus, status))
-    .orderBy(status === "pending" ? asc(users.createdAt) : desc(doctorProfiles.updatedAt))
-    .limit(100);
+const weeklyHourRanges = sql<number>`(select count(*) from ${availabilityRules} where ${availabilityRules.doctorId} = ${doctorProfiles.userId})`.mapWith(
+  Number,
+);
+const certificateCount = sql<number>`(select count(*) from ${certificates} where ${certificates.doctorId} = ${doctorProfiles.userId})`.mapWith(Number);
+
+/** One page of the verification queue (oldest pending first), searchable by name or email, with the total. */
+export async function listDoctorsByVerification(db: Db, status: VerificationStatus, filter: { query?: string } & PageRequest) {
+  const conditions = [eq(doctorProfiles.verificationStatus, status)];
+  if (filter.query) conditions.push(or(ilike(users.fullName, likePattern(filter.query)), ilike(users.email, likePattern(filter.query)))!);
+  const where = and(...conditions);
+  const [doctors, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        fullName: users.fullName,
+        email: users.email,
+        active: users.active,
+        registeredAt: users.createdAt,
+        specialization: specializations.name,
+        clinicName: doctorProfiles.clinicName,
+        address: doctorProfiles.address,
+        city: doctorProfiles.city,
+        yearsExperience: doctorProfiles.yearsExperience,
+        priceMinor: doctorProfiles.priceMinor,
+        currency: doctorProfiles.currency,
+        bio: doctorProfiles.bio,
+        languages: doctorProfiles.languages,
+        rejectionReason: doctorProfiles.rejectionReason,
+        verificationStatus: doctorProfiles.verificationStatus,
+        weeklyHourRanges,
+      })
+      .from(doctorProfiles)
+      .innerJoin(users, eq(users.id, doctorProfiles.userId))
+      .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+      .where(where)
+      .orderBy(status === "pending" ? asc(users.createdAt) : desc(doctorProfiles.updatedAt), asc(users.id))
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter)),
+    db.select({ total: count() }).from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where),
+  ]);
   const files = doctors.length
     ? await db
         .select({
@@ -261,7 +277,31 @@ export async function listDoctorsByVerification(db: Db, status: VerificationStat
         )
         .orderBy(asc(certificates.createdAt))
     : [];
-  return doctors.map((doctor) => ({ ...doctor, certificates: files.filter((file) => file.doctorId === doctor.id) }));
+  const rows = doctors.map((doctor) => ({ ...doctor, certificates: files.filter((file) => file.doctorId === doctor.id) }));
+  return { rows, total };
+}
+
+/**
+ * How complete one doctor's profile is: what verification asks for (lib/admin/verification-readiness.ts)
+ * and what the doctor's set-up checklist shows (lib/profiles/setup-checklist.ts).
+ */
+export async function getDoctorReadinessFacts(db: Db, doctorId: string) {
+  const [row] = await db
+    .select({
+      specialization: specializations.name,
+      priceMinor: doctorProfiles.priceMinor,
+      clinicName: doctorProfiles.clinicName,
+      city: doctorProfiles.city,
+      bio: doctorProfiles.bio,
+      photoKey: doctorProfiles.photoKey,
+      acceptingBookings: doctorProfiles.acceptingBookings,
+      weeklyHourRanges,
+      certificateCount,
+    })
+    .from(doctorProfiles)
+    .leftJoin(specializations, eq(specializations.id, doctorProfiles.specializationId))
+    .where(eq(doctorProfiles.userId, doctorId));
+  return row;
 }
 
 export async function lockDoctorProfileForVerification(db: Db, doctorId: string) {

@@ -45,8 +45,9 @@ export function adminPages(ids: AdminPageIds): string[] {
 export class DoctorVerificationPage {
   constructor(private readonly page: Page) {}
 
-  async goto() {
-    await this.page.goto("/admin/doctors");
+  /** The queue, searched for one doctor when named (it pages ten at a time, oldest first). */
+  async goto(doctorName?: string) {
+    await this.page.goto(doctorName ? `/admin/doctors?q=${encodeURIComponent(doctorName)}` : "/admin/doctors");
   }
 
   card(doctorName: string): Locator {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageNumberSchema } from "@/lib/validation/paging";
 import type { AuditFilter } from "@/db/queries/audit";
 import { boundedDate, optionalParam, singleLineText } from "@/lib/validation/text";
 
@@ -88,7 +89,7 @@ const text = singleLineText()
 const date = optionalParam(boundedDate());
 
 export const auditFilterSchema = z
-  .object({ actor: text, action: text, entityType: text, entityId: text, from: date, to: date, page: z.coerce.number().int().min(1).max(100_000).catch(1) })
+  .object({ actor: text, action: text, entityType: text, entityId: text, from: date, to: date, page: pageNumberSchema })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date must not be before the start date." });
 
 export type AuditFilterValues = z.output<typeof auditFilterSchema>;

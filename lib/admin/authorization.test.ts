@@ -10,7 +10,16 @@ import { appSettings, appointments as appointmentRows, certificates, doctorProfi
 import { AppError } from "@/lib/errors";
 import * as moderation from "@/lib/reviews/moderation";
 import { useTestDb } from "@/tests/db";
-import { TEST_NOW as NOW, adminActor, createDoctor, createPatient, createReview, insertAppointmentRow, rejectionOf } from "@/tests/factories";
+import {
+  TEST_NOW as NOW,
+  adminActor,
+  createDoctor,
+  createPatient,
+  createReview,
+  insertAppointmentRow,
+  rejectionOf,
+  makeReadyForVerification,
+} from "@/tests/factories";
 import type { Actor } from "./actor";
 import * as appointments from "./appointments";
 import * as certificateService from "./certificates";
@@ -39,6 +48,7 @@ const pureHelpers = new Set([
 async function world() {
   const patient = await createPatient(db);
   const doctor = await createDoctor(db, { verificationStatus: "pending" });
+  await makeReadyForVerification(db, doctor.id);
   const appointment = await insertAppointmentRow(db, {
     doctorId: doctor.id,
     patientId: patient.id,

@@ -8,7 +8,7 @@ import { sendVerificationEmail } from "@/inngest/functions/send-verification-ema
 import { runFromOutbox } from "@/inngest/testing/outbox";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, rejectionOf } from "@/tests/factories";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, rejectionOf, makeReadyForVerification } from "@/tests/factories";
 import { approveDoctor, rejectDoctor } from "./doctors";
 
 const db = useTestDb({ max: 4 });
@@ -31,6 +31,7 @@ describe("doctor verification", () => {
   it("approving makes the doctor public, emails them and is audited", async () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db, { verificationStatus: "pending" });
+    await makeReadyForVerification(db, doctor.id);
     expect(await isPublic(doctor.id)).toBe(false);
     await approveDoctor(db, admin, { doctorId: doctor.id }, NOW);
     expect(await profile(doctor.id)).toMatchObject({ verificationStatus: "verified", verifiedAt: NOW, rejectionReason: null });
@@ -79,5 +80,24 @@ describe("doctor verification", () => {
     const doctor = await createDoctor(db);
     expect(((await rejectionOf(approveDoctor(db, admin, { doctorId: doctor.id }, NOW))) as AppError).code).toBe("conflict");
     expect(((await rejectionOf(approveDoctor(db, admin, { doctorId: "00000000-0000-4000-8000-00000000beef" }, NOW))) as AppError).code).toBe("not_found");
+  });
+
+  it("an incomplete profile cannot be approved: the reason is given and nothing changes", async () => {
+    const admin = await adminActor(db);
+    const doctor = await createDoctor(db, { verificationStatus: "pending", priceMinor: 0, rules: [] });
+    const refused = (await rejectionOf(approveDoctor(db, admin, { doctorId: doctor.id }, NOW))) as AppError;
+    expect(refused.code).toBe("conflict");
+    expect(refused.message).toBe("Not ready to approve: no specialization chosen, no consultation price, no weekly hours and no certificate uploaded.");
+    expect((await profile(doctor.id)).verificationStatus).toBe("pending");
+    expect(await isPublic(doctor.id)).toBe(false);
+    expect(await auditRowsFor(db, "doctor_profile", doctor.id)).toEqual([]);
+    await sendQueuedEmails(doctor.id);
+    expect(await emailsTo(doctor.email)).toEqual([]);
+
+    // Completing the profile is what makes it approvable.
+    await makeReadyForVerification(db, doctor.id);
+    expect(((await rejectionOf(approveDoctor(db, admin, { doctorId: doctor.id }, NOW))) as AppError).message).toBe(
+      "Not ready to approve: no consultation price and no weekly hours.",
+    );
   });
 });

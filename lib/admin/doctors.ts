@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockDoctorProfileForVerification, setDoctorVerification } from "@/db/queries/profiles";
+import { getDoctorReadinessFacts, lockDoctorProfileForVerification, setDoctorVerification } from "@/db/queries/profiles";
+import { verificationGapSentence, verificationGaps } from "./verification-readiness";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { AppError } from "@/lib/errors";
 import { assertAdmin, auditAdmin, requireActiveAdmin, type Actor } from "./actor";
@@ -29,6 +30,9 @@ export async function approveDoctor(db: Db, actor: Actor, data: { doctorId: stri
     const admin = await requireActiveAdmin(tx, actor);
     const current = await lockDoctor(tx, data.doctorId);
     if (current.verificationStatus === "verified") throw new AppError("conflict", "This doctor is already verified.");
+    // Checked under the profile's lock: what the admin saw as ready is what is verified.
+    const gaps = verificationGaps((await getDoctorReadinessFacts(tx, current.userId))!);
+    if (gaps.length) throw new AppError("conflict", verificationGapSentence(gaps));
     const after = { verificationStatus: "verified" as const, verifiedAt: now, rejectionReason: null };
     await setDoctorVerification(tx, current.userId, after);
     await auditAdmin(tx, admin, {

@@ -118,6 +118,15 @@ describe("registerAccount", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0].tokenHash).not.toContain(token);
   });
+
+  it("speaks to a doctor as a doctor: confirming is about being verified and booked, not about booking", async () => {
+    const { userId } = await register("doctor");
+    const [sent] = await emailsOf(userId, "verify-email");
+    expect(sent.text).toContain("Confirm your email address to finish your profile and have it verified, so that patients can find and book you.");
+    expect(sent.text).not.toContain("book appointments");
+    const token = await emailedToken(userId, "verify-email", "/verify-email");
+    expect(await verifyEmailToken(db, token, new Date())).toEqual({ role: "doctor" });
+  });
 });
 
 describe("verifyEmailToken", () => {
@@ -127,10 +136,10 @@ describe("verifyEmailToken", () => {
     const token = await emailedToken(userId, "verify-email", "/verify-email");
     const later = new Date(now.getTime() + 5 * 60_000);
 
-    expect(await verifyEmailToken(db, token, later)).toBe(true);
+    expect(await verifyEmailToken(db, token, later)).toEqual({ role: "patient" });
     expect((await userRow(userId)).emailVerifiedAt).toEqual(later);
 
-    expect(await verifyEmailToken(db, token, new Date(later.getTime() + 1000))).toBe(false);
+    expect(await verifyEmailToken(db, token, new Date(later.getTime() + 1000))).toBeNull();
     expect((await userRow(userId)).emailVerifiedAt).toEqual(later);
   });
 
@@ -143,12 +152,12 @@ describe("verifyEmailToken", () => {
       .set({ expiresAt: new Date(now.getTime() - 60_000) })
       .where(eq(authTokens.userId, userId));
 
-    expect(await verifyEmailToken(db, token, now)).toBe(false);
+    expect(await verifyEmailToken(db, token, now)).toBeNull();
     expect((await userRow(userId)).emailVerifiedAt).toBeNull();
   });
 
   it("refuses a token that was never issued", async () => {
-    expect(await verifyEmailToken(db, `made-up-${randomUUID()}`, new Date())).toBe(false);
+    expect(await verifyEmailToken(db, `made-up-${randomUUID()}`, new Date())).toBeNull();
   });
 });
 

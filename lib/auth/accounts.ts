@@ -9,6 +9,8 @@ import { absoluteUrl, env } from "@/lib/env";
 import { constraintName, sqlState } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import { rehearseEmail, sendEmail } from "@/lib/notifications/mailer";
+import type { Role } from "@/lib/vocabulary";
+import { confirmedEmailUnlocks } from "./role-wording";
 import { AccountExistsMessage, ResetPasswordMessage, VerifyEmailMessage } from "@/lib/notifications/templates/account-emails";
 import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
@@ -75,15 +77,17 @@ export async function sendVerificationEmail(db: Db, userId: string, now: Date, n
     subject: "Confirm your email address",
     template: "verify-email",
     userId,
-    body: createElement(VerifyEmailMessage, { name: user.fullName, url: appLink("/verify-email", token, next) }),
+    body: createElement(VerifyEmailMessage, { name: user.fullName, url: appLink("/verify-email", token, next), unlocks: confirmedEmailUnlocks[user.role] }),
   });
 }
 
-export async function verifyEmailToken(db: Db, token: string, now: Date): Promise<boolean> {
+/** Confirms the address the token was sent to; the role says what the confirmation page tells them. Null: expired, used or unknown. */
+export async function verifyEmailToken(db: Db, token: string, now: Date): Promise<{ role: Role } | null> {
   const userId = await consumeAuthToken(db, { kind: "verify_email", tokenHash: hashToken(token), now });
-  if (!userId) return false;
+  if (!userId) return null;
   await markEmailVerified(db, userId, now);
-  return true;
+  const user = await getUserById(db, userId);
+  return { role: user?.role ?? "patient" };
 }
 
 // Stands in for the user id when the address has no (active) account: matches no row.

@@ -5,7 +5,7 @@ import { approveDoctor, rejectDoctor } from "@/lib/admin/doctors";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { useTestDb } from "@/tests/db";
 import type { Db } from "@/db/client";
-import { TEST_NOW, TEST_NOW as NOW, adminActor, createDoctor, createPatient, localInstant } from "@/tests/factories";
+import { TEST_NOW, TEST_NOW as NOW, adminActor, createDoctor, createPatient, localInstant, makeReadyForVerification } from "@/tests/factories";
 import { sendBookingConfirmation } from "@/inngest/functions/send-booking-confirmation";
 import { scheduleAppointmentReminder } from "@/inngest/functions/schedule-appointment-reminder";
 import { sendCancellationNotice } from "@/inngest/functions/send-cancellation-notice";
@@ -138,6 +138,7 @@ describe("emails through Resend", () => {
   it("a verification decision is emailed by its job after the commit, and never when its transaction rolls back", async () => {
     const admin = await adminActor(db);
     const doctor = await createDoctor(db, { verificationStatus: "pending" });
+    await makeReadyForVerification(db, doctor.id);
     const rolledBack = new Error("rolled back after the decision");
     for (const decide of [
       (tx: Db) => approveDoctor(tx, admin, { doctorId: doctor.id }, NOW),

@@ -70,7 +70,7 @@ describe("emails sent through Resend", () => {
       expect(content).not.toContain(token);
       expect(content).toContain("/verify-email?token=[redacted]");
     }
-    expect(await verifyEmailToken(db, token!, TEST_NOW)).toBe(true);
+    expect(await verifyEmailToken(db, token!, TEST_NOW)).toEqual({ role: "patient" });
   });
 
   it("the reset link too", async () => {
@@ -94,7 +94,7 @@ describe("the dev mailbox (no provider configured)", () => {
     expect(stored).toMatchObject({ provider: "mailbox", status: "stored" });
     const token = tokenIn(stored.text, "/verify-email")!;
     expect(tokenIn(stored.html, "/verify-email")).toBe(token);
-    expect(await verifyEmailToken(db, token, TEST_NOW)).toBe(true);
+    expect(await verifyEmailToken(db, token, TEST_NOW)).toEqual({ role: "patient" });
   });
 });
 

@@ -4,13 +4,14 @@ import { getDb } from "@/lib/db";
 import { Notice } from "@/components/ui/notice";
 import { verifyEmailToken } from "@/lib/auth/accounts";
 import { currentUser, safeReturnPath } from "@/lib/auth/guards";
+import { confirmedEmailUnlocks } from "@/lib/auth/role-wording";
 import { AuthCard } from "../auth-card";
 
 export const metadata: Metadata = { title: "Verify email" };
 
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string; next?: string }> }) {
   const { token, next: requested } = await searchParams;
-  const verified = token ? await verifyEmailToken(getDb(), token, new Date()) : false;
+  const verified = token ? await verifyEmailToken(getDb(), token, new Date()) : null;
   // Registered on the way to a booking: the link leads back there (through sign-in when needed).
   const next = safeReturnPath(typeof requested === "string" ? requested : undefined);
   const signedIn = Boolean(await currentUser());
@@ -22,7 +23,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   return (
     <AuthCard title={verified ? "Email address confirmed" : "This link did not work"}>
       {verified ? (
-        <Notice tone="success">Thank you. Your email address is confirmed and you can book appointments.</Notice>
+        <Notice tone="success">Thank you. Your email address is confirmed and you can {confirmedEmailUnlocks[verified.role]}.</Notice>
       ) : (
         <Notice tone="error">The link has expired or was already used. Sign in and ask for a new one from your dashboard.</Notice>
       )}

@@ -9,8 +9,20 @@ import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { fileSize } from "@/lib/records/display";
 import { Fact, Facts } from "@/components/ui/facts";
+import { FilterBar, FilterInput } from "@/components/ui/filter-bar";
+import { Pagination } from "@/components/ui/pagination";
+import { verificationGapSentence, verificationGaps } from "@/lib/admin/verification-readiness";
+import { pageFrom } from "@/lib/validation/paging";
+import { singleLineText } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Doctor verification" };
+
+const searchText = singleLineText().max(100).optional().catch(undefined);
+
+function notReadyReason(doctor: { specialization: string | null; priceMinor: number; weeklyHourRanges: number; certificates: unknown[] }): string | undefined {
+  const gaps = verificationGaps({ ...doctor, certificateCount: doctor.certificates.length });
+  return gaps.length ? verificationGapSentence(gaps) : undefined;
+}
 
 const views = { pending: "Pending", rejected: "Rejected", verified: "Verified" } as const;
 type View = keyof typeof views;
@@ -20,11 +32,16 @@ const notices = {
   rejected: "The doctor was rejected and emailed the reason; their profile is not public.",
 };
 
-export default async function AdminDoctorsPage({ searchParams }: { searchParams: Promise<{ status?: string; notice?: string }> }) {
+const PAGE_SIZE = 10;
+
+export default async function AdminDoctorsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireRole("admin");
-  const { status: requested, notice } = await searchParams;
+  const query = await searchParams;
+  const { status: requested, notice } = query;
   const view: View = requested && requested in views ? (requested as View) : "pending";
-  const doctors = await listDoctorsByVerification(getDb(), view);
+  const search = searchText.parse(query.q);
+  const page = pageFrom(query);
+  const { rows: doctors, total } = await listDoctorsByVerification(getDb(), view, { query: search, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeading title="Doctor verification" subtitle="Only verified doctors appear in search and can be booked. Check each profile and its certificates." />
@@ -41,9 +58,19 @@ export default async function AdminDoctorsPage({ searchParams }: { searchParams:
           </Link>
         ))}
       </nav>
+      <FilterBar label="Search doctors" submitLabel="Search">
+        <input type="hidden" name="status" value={view} />
+        <FilterInput id="doctors-q" name="q" label="Name or email" type="search" value={search} />
+      </FilterBar>
       {doctors.length === 0 ? (
         <Card>
-          <p className="text-slate-600">{view === "pending" ? "No doctor is waiting for verification." : `No ${views[view].toLowerCase()} doctors.`}</p>
+          <p className="text-slate-600">
+            {search
+              ? `No ${views[view].toLowerCase()} doctor matches “${search}”.`
+              : view === "pending"
+                ? "No doctor is waiting for verification."
+                : `No ${views[view].toLowerCase()} doctors.`}
+          </p>
         </Card>
       ) : (
         <ul className="flex flex-col gap-6">
@@ -60,6 +87,7 @@ export default async function AdminDoctorsPage({ searchParams }: { searchParams:
                       <Fact label="Clinic">{[doctor.clinicName, doctor.address, doctor.city].filter(Boolean).join(", ") || "—"}</Fact>
                       <Fact label="Experience">{doctor.yearsExperience} years</Fact>
                       <Fact label="Price">{formatMoney(doctor.priceMinor, doctor.currency)}</Fact>
+                      <Fact label="Weekly hours">{doctor.weeklyHourRanges === 0 ? "None set" : `${doctor.weeklyHourRanges} time ranges a week`}</Fact>
                       <Fact label="Languages">{doctor.languages.join(", ") || "—"}</Fact>
                       <Fact label="Registered">{formatDateTime(doctor.registeredAt, "UTC")} UTC</Fact>
                       {doctor.rejectionReason ? (
@@ -91,13 +119,14 @@ export default async function AdminDoctorsPage({ searchParams }: { searchParams:
                       )}
                     </div>
                   </div>
-                  <VerificationForms doctorId={doctor.id} doctorName={doctor.fullName} view={view} />
+                  <VerificationForms doctorId={doctor.id} doctorName={doctor.fullName} view={view} notReady={notReadyReason(doctor)} />
                 </div>
               </Card>
             </li>
           ))}
         </ul>
       )}
+      <Pagination basePath="/admin/doctors" params={{ status: view, q: search }} page={page} pageSize={PAGE_SIZE} total={total} label="Doctor pages" />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { requireRole } from "@/lib/auth/guards";
 import { singleLineText } from "@/lib/validation/text";
+import { pageNumberSchema } from "@/lib/validation/paging";
 import { userRole } from "@/lib/vocabulary";
 import { formatDate } from "@/lib/format";
 
@@ -20,7 +21,7 @@ const filterSchema = z.object({
   q: singleLineText().max(100).optional().catch(undefined),
   role: z.enum(userRole.enumValues).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumberSchema,
 });
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

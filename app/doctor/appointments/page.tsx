@@ -8,8 +8,12 @@ import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { requireRole } from "@/lib/auth/guards";
 import { statusLabels } from "@/lib/format";
 import { ZoneName } from "@/components/ui/zone-name";
+import { Pagination } from "@/components/ui/pagination";
+import { pageFrom } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "Appointments" };
+
+const PAGE_SIZE = 25;
 
 type Status = keyof typeof statusLabels;
 const isStatus = (value: string | undefined): value is Status => value !== undefined && value in statusLabels;
@@ -20,9 +24,10 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
   const scope = query.scope === "past" ? "past" : "upcoming";
   const status = isStatus(query.status) ? query.status : undefined;
   const db = getDb();
-  const [zone, rows] = await Promise.all([
+  const page = pageFrom(query);
+  const [zone, { rows, total }] = await Promise.all([
     getDoctorTimeZone(db, user.id),
-    listAppointmentsForDoctor(db, user.id, { scope, statuses: status ? [status] : undefined }, new Date()),
+    listAppointmentsForDoctor(db, user.id, { scope, statuses: status ? [status] : undefined }, new Date(), { page, pageSize: PAGE_SIZE }),
   ]);
   return (
     <>
@@ -47,6 +52,7 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
           detailHref={(id) => `/doctor/appointments/${id}`}
           empty="No appointments match these filters."
         />
+        <Pagination basePath="/doctor/appointments" params={{ scope, status }} page={page} pageSize={PAGE_SIZE} total={total} label="Appointment pages" />
       </Card>
     </>
   );

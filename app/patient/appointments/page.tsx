@@ -11,8 +11,12 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { ZoneName } from "@/components/ui/zone-name";
+import { Pagination } from "@/components/ui/pagination";
+import { pageFrom } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "My appointments" };
+
+const PAGE_SIZE = 20;
 
 export default async function PatientAppointmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole("patient");
@@ -21,14 +25,14 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
   const now = new Date();
   const [timeZone, upcoming, past, settings] = await Promise.all([
     getPatientTimeZone(db, user.id),
-    listAppointmentsForPatient(db, user.id, "upcoming", now),
-    listAppointmentsForPatient(db, user.id, "past", now),
+    listAppointmentsForPatient(db, user.id, "upcoming", now, { page: pageFrom(query, "upcomingPage"), pageSize: PAGE_SIZE }),
+    listAppointmentsForPatient(db, user.id, "past", now, { page: pageFrom(query, "pastPage"), pageSize: PAGE_SIZE }),
     getAppSettings(db),
   ]);
   const zone = timeZone ?? "UTC";
   const payments = await paymentsOfAppointments(
     db,
-    [...upcoming, ...past].map((row) => row.id),
+    [...upcoming.rows, ...past.rows].map((row) => row.id),
   );
   // The payment state sits with each row's actions: the shared table has no payment column.
   const paymentOf = (row: AppointmentListItem) => {
@@ -70,7 +74,7 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
         <Card title="Upcoming">
           <AppointmentTable
             caption="Upcoming appointments"
-            rows={upcoming}
+            rows={upcoming.rows}
             timeZone={zone}
             counterpart="doctor"
             detailHref={(id) => `/patient/appointments/${id}`}
@@ -82,16 +86,34 @@ export default async function PatientAppointmentsPage({ searchParams }: { search
               </>
             )}
           />
+          <Pagination
+            basePath="/patient/appointments"
+            params={{ pastPage: query.pastPage }}
+            name="upcomingPage"
+            page={pageFrom(query, "upcomingPage")}
+            pageSize={PAGE_SIZE}
+            total={upcoming.total}
+            label="Upcoming appointment pages"
+          />
         </Card>
         <Card title="Past and cancelled">
           <AppointmentTable
             caption="Past appointments"
-            rows={past}
+            rows={past.rows}
             timeZone={zone}
             counterpart="doctor"
             detailHref={(id) => `/patient/appointments/${id}`}
             actions={paymentOf}
             empty="No past appointments yet."
+          />
+          <Pagination
+            basePath="/patient/appointments"
+            params={{ upcomingPage: query.upcomingPage }}
+            name="pastPage"
+            page={pageFrom(query, "pastPage")}
+            pageSize={PAGE_SIZE}
+            total={past.total}
+            label="Past appointment pages"
           />
         </Card>
       </div>

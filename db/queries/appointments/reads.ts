@@ -5,6 +5,7 @@ import type { Db } from "../../client";
 import { appointmentEvents, appointments, consultationNotes, doctorProfiles, patientProfiles, specializations } from "../../schema";
 import { doctorUser, patientUser } from "../parties";
 import { doctorCaresFor } from "./care";
+import { offsetOf, type PageRequest, type Paged } from "../paging";
 
 type Status = (typeof appointments.$inferSelect)["status"];
 
@@ -43,28 +44,35 @@ function listQuery(db: Db, where: SQL | undefined) {
     .where(where);
 }
 
-export type AppointmentListItem = Awaited<ReturnType<typeof listAppointmentsForPatient>>[number];
+export type AppointmentListItem = Awaited<ReturnType<typeof listQuery>>[number];
 
-/** Upcoming: not yet ended, soonest first. Past: ended or cancelled, newest first. */
-export function listAppointmentsForPatient(db: Db, patientId: string, scope: "upcoming" | "past", now: Date) {
-  const mine = eq(appointments.patientId, patientId);
-  if (scope === "upcoming") {
-    return listQuery(db, and(mine, gte(appointments.endsAt, now), ne(appointments.status, "cancelled")))
-      .orderBy(asc(appointments.startsAt))
-      .limit(100);
-  }
-  return listQuery(db, and(mine, or(lt(appointments.endsAt, now), eq(appointments.status, "cancelled"))))
-    .orderBy(desc(appointments.startsAt))
-    .limit(100);
+async function pagedList(db: Db, where: SQL | undefined, order: SQL, paging: PageRequest): Promise<Paged<AppointmentListItem>> {
+  const [rows, [{ total }]] = await Promise.all([
+    listQuery(db, where).orderBy(order, asc(appointments.id)).limit(paging.pageSize).offset(offsetOf(paging)),
+    db.select({ total: count() }).from(appointments).where(where),
+  ]);
+  return { rows, total };
 }
 
-export function listAppointmentsForDoctor(db: Db, doctorId: string, filter: { scope: "upcoming" | "past"; statuses?: Status[] }, now: Date) {
+/** Upcoming: not yet ended, soonest first. Past: ended or cancelled, newest first. One page of either, with the total. */
+export function listAppointmentsForPatient(db: Db, patientId: string, scope: "upcoming" | "past", now: Date, paging: PageRequest) {
+  const mine = eq(appointments.patientId, patientId);
+  if (scope === "upcoming")
+    return pagedList(db, and(mine, gte(appointments.endsAt, now), ne(appointments.status, "cancelled")), asc(appointments.startsAt), paging);
+  return pagedList(db, and(mine, or(lt(appointments.endsAt, now), eq(appointments.status, "cancelled"))), desc(appointments.startsAt), paging);
+}
+
+export function listAppointmentsForDoctor(
+  db: Db,
+  doctorId: string,
+  filter: { scope: "upcoming" | "past"; statuses?: Status[] },
+  now: Date,
+  paging: PageRequest,
+) {
   const conditions = [eq(appointments.doctorId, doctorId), filter.scope === "upcoming" ? gte(appointments.endsAt, now) : lt(appointments.endsAt, now)];
   if (filter.statuses?.length) conditions.push(inArray(appointments.status, filter.statuses));
   const order = filter.scope === "upcoming" ? asc(appointments.startsAt) : desc(appointments.startsAt);
-  return listQuery(db, and(...conditions))
-    .orderBy(order)
-    .limit(200);
+  return pagedList(db, and(...conditions), order, paging);
 }
 
 /** One appointment with both names and the zones to show it in. Callers check ownership. */

@@ -1,11 +1,12 @@
 import { Button, Link, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, paragraphStyle } from "./email-layout";
 
-export function VerifyEmailMessage({ name, url }: { name: string; url: string }) {
+/** `unlocks`: what the confirmation lets this role do (lib/auth/role-wording.ts). */
+export function VerifyEmailMessage({ name, url, unlocks }: { name: string; url: string; unlocks: string }) {
   return (
-    <EmailLayout preview="Confirm your email address to start booking" heading="Confirm your email address">
+    <EmailLayout preview={`Confirm your email address to ${unlocks}`} heading="Confirm your email address">
       <Text style={paragraphStyle}>Hello {name},</Text>
-      <Text style={paragraphStyle}>Welcome to Careslot. Confirm your email address to book appointments. This link works once and expires in 48 hours.</Text>
+      <Text style={paragraphStyle}>Welcome to Careslot. Confirm your email address to {unlocks}. This link works once and expires in 48 hours.</Text>
       <Button href={url} style={buttonStyle}>
         Verify email address
       </Button>

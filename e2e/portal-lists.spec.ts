@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { DoctorVerificationPage } from "./pages/admin-console-page";
+import { addCertificate, closeTestData, createAppointment, createDoctor, createPatient, pdfBytes } from "./pages/admin-data";
+import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+
+// Issue #15: verification that means something, and long lists that page and say how many there are.
+
+test.afterAll(async () => {
+  await closeTestData();
+});
+
+test("Approve stays disabled, with the reason shown, until the doctor's profile is complete", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Not Ready" });
+  await signIn(demo.admin.email);
+  await page.goto(`/admin/doctors?q=${encodeURIComponent(doctor.fullName)}`);
+  const verification = new DoctorVerificationPage(page);
+  const card = verification.card(doctor.fullName);
+  const approve = card.getByRole("button", { name: `Approve ${doctor.fullName}` });
+  await expect(approve).toBeDisabled();
+  await expect(approve).toHaveAccessibleDescription("Not ready to approve: no certificate uploaded.");
+  await expect(card.getByText("Not ready to approve: no certificate uploaded.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await addCertificate(doctor.id, pdfBytes("licence"));
+  await page.reload();
+  await expect(approve).toBeEnabled();
+  await expect(card.getByText(/Not ready to approve/)).toHaveCount(0);
+  await verification.approve(doctor.fullName);
+});
+
+test("the verification queue can be searched and pages ten doctors at a time", async ({ page, signIn }) => {
+  const name = `Dr. Queue ${randomUUID().slice(0, 8)}`;
+  for (let i = 0; i < 11; i += 1) await createDoctor({ name });
+  await signIn(demo.admin.email);
+  await page.goto("/admin/doctors");
+  await page.getByRole("searchbox", { name: "Name or email" }).fill(name);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const pages = page.getByRole("navigation", { name: "Doctor pages" });
+  await expect(pages).toContainText("11 in all · page 1 of 2");
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^${name}`) })).toHaveCount(10);
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(pages).toContainText("11 in all · page 2 of 2");
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^${name}`) })).toHaveCount(1);
+  await page.getByRole("searchbox", { name: "Name or email" }).fill("nobody-by-this-name");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("No pending doctor matches “nobody-by-this-name”.")).toBeVisible();
+});
+
+test("a doctor's and a patient's appointment lists page beyond one page and say how many there are", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Busy", verified: true });
+  const patient = await createPatient("Paula Regular");
+  for (let i = 0; i < 26; i += 1) await createAppointment(doctor.id, patient.id);
+
+  await signIn(doctor.email);
+  await page.goto("/doctor/appointments");
+  const doctorPages = page.getByRole("navigation", { name: "Appointment pages" });
+  await expect(doctorPages).toContainText("26 in all · page 1 of 2");
+  const doctorRows = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: patient.fullName });
+  await expect(doctorRows).toHaveCount(25);
+  await doctorPages.getByRole("link", { name: "Next page" }).click();
+  await expect(doctorPages).toContainText("page 2 of 2");
+  await expect(doctorRows).toHaveCount(1);
+  await expect(page).toHaveURL(/scope=upcoming/);
+
+  await page.context().clearCookies();
+  await signIn(patient.email);
+  await page.goto("/patient/appointments");
+  const upcomingPages = page.getByRole("navigation", { name: "Upcoming appointment pages" });
+  await expect(upcomingPages).toContainText("26 in all · page 1 of 2");
+  const upcoming = page.getByRole("table", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: doctor.fullName });
+  await expect(upcoming).toHaveCount(20);
+  await upcomingPages.getByRole("link", { name: "Next page" }).click();
+  await expect(upcoming).toHaveCount(6);
+  await expect(page).toHaveURL(/upcomingPage=2/);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a doctor's dashboard lists the set-up steps left, each a link to where it is done", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Setting Up" });
+  await signIn(doctor.email);
+  await page.goto("/doctor");
+  const steps = page.getByRole("list", { name: "Set-up steps" });
+  await expect(page.getByRole("heading", { name: "Finish setting up" })).toBeVisible();
+  await expect(page.getByText("3 of 5 done.", { exact: false })).toBeVisible();
+  await expect(steps.getByRole("link", { name: "A profile photo (to do)" })).toHaveAttribute("href", "/doctor/profile");
+  await expect(steps.getByRole("link", { name: "At least one certificate for verification (to do)" })).toHaveAttribute("href", "/doctor/profile");
+  await expect(steps.getByText("Weekly consultation hours (done)")).toBeVisible();
+  await expect(page.getByText("can book appointments")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+});
