@@ -88,3 +88,31 @@ test("a doctor's dashboard lists the set-up steps left, each a link to where it 
   await expect(page.getByText("can book appointments")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });
+
+test("the admin dashboard's tiles open the lists they count, and revenue shows one currency at a time, by month name", async ({ page, signIn }) => {
+  await signIn(demo.admin.email);
+  await page.goto("/admin");
+  await expect(page.getByRole("definition").filter({ hasText: "Since the start, cancelled left out" })).toHaveCount(1);
+  await page.getByRole("link", { name: "Doctors pending verification" }).click();
+  await expect(page).toHaveURL(/\/admin\/doctors\?status=pending$/);
+  await page.goBack();
+  await page.getByRole("link", { name: "No-show rate" }).click();
+  await expect(page).toHaveURL(/\/admin\/appointments\?status=no_show&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel("Status")).toHaveValue("no_show");
+
+  await page.goto("/admin");
+  const switcher = page.getByRole("navigation", { name: "Revenue currency" });
+  const codes = await switcher.getByRole("link").allTextContents();
+  expect(codes.length).toBeGreaterThan(1);
+  await switcher.getByRole("link", { name: codes[1]! }).click();
+  await expect(page).toHaveURL(new RegExp(`currency=${codes[1]}$`));
+  await expect(switcher.getByRole("link", { name: codes[1]! })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText(`Revenue per month (${codes[1]})`)).toBeVisible();
+  await page.getByText("Show the numbers as a table").nth(1).click();
+  const revenueTable = page.getByRole("table", { name: `Revenue per month in ${codes[1]}` });
+  await expect(revenueTable.getByRole("columnheader")).toHaveText(["Month", codes[1]!]);
+  const months = await revenueTable.getByRole("rowheader").allTextContents();
+  expect(months).toHaveLength(12);
+  for (const month of months) expect(month).toMatch(/^[A-Z][a-z]+ \d{4}$/);
+  await expectNoSeriousA11yViolations(page);
+});

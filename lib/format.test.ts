@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   appointmentStatusLabel,
   formatCalendarDate,
+  formatCalendarMonth,
   formatDate,
   formatDateTime,
   formatDateTimeInZone,
@@ -25,6 +26,11 @@ describe("dates in one style", () => {
   it("long form spells the weekday and month out", () => {
     expect(formatDate(WINTER, "UTC", "long")).toBe("Tuesday 15 December 2026");
     expect(formatCalendarDate("2026-12-15", "long")).toBe("Tuesday 15 December 2026");
+  });
+
+  it("a month is named, not numbered", () => {
+    expect(formatCalendarMonth("2026-11")).toBe("Nov 2026");
+    expect(formatCalendarMonth("2026-01", "long")).toBe("January 2026");
   });
 
   it("a calendar day in a week strip has no year", () => {

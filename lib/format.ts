@@ -39,6 +39,11 @@ export function formatCalendarDate(date: string, style: "short" | "long" = "shor
   return `${weekday} ${day} ${month}`;
 }
 
+/** A calendar month ("YYYY-MM"): "Nov 2026", or "November 2026" in long style. */
+export function formatCalendarMonth(month: string, style: "short" | "long" = "short"): string {
+  return new Intl.DateTimeFormat(LOCALE, { month: style, year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
 /** Zones whose last IANA part is not the name people use for them. */
 const ZONE_NAMES: Record<string, string> = {
   UTC: "UTC",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { getDoctorDashboard } from "@/db/queries/appointments";
 import { StatusBadge } from "@/components/appointments/status-badge";
@@ -35,7 +36,14 @@ export default async function DoctorDashboard() {
         </Notice>
       ) : null}
       {readiness ? <SetupChecklistCard steps={setupChecklist(readiness)} /> : null}
-      <Card title="Next appointments">
+      <Card
+        title="Next appointments"
+        actions={
+          <Link href="/doctor/appointments" className="text-sm font-medium text-brand-700 underline underline-offset-2">
+            All appointments
+          </Link>
+        }
+      >
         {upcoming.length === 0 ? (
           <p className="text-slate-600">No upcoming appointments.</p>
         ) : (
@@ -43,7 +51,9 @@ export default async function DoctorDashboard() {
             {upcoming.map((appointment) => (
               <li key={appointment.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <span>
-                  <span className="font-medium">{appointment.patientName}</span>
+                  <Link href={`/doctor/appointments/${appointment.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                    {appointment.patientName}
+                  </Link>
                   <span className="block text-sm text-slate-600">{formatDateTime(appointment.startsAt, timeZone)}</span>
                 </span>
                 <StatusBadge status={appointment.status} />

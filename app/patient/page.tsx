@@ -39,7 +39,9 @@ export default async function PatientDashboard() {
             {upcoming.map((appointment) => (
               <li key={appointment.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <span>
-                  <span className="font-medium">{appointment.doctorName}</span>
+                  <Link href={`/patient/appointments/${appointment.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                    {appointment.doctorName}
+                  </Link>
                   <span className="block text-sm text-slate-600">{formatDateTime(appointment.startsAt, timeZone)}</span>
                 </span>
                 <StatusBadge status={appointment.status} />

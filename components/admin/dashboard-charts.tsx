@@ -1,6 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import Link from "next/link";
+import { formatCalendarMonth } from "@/lib/format";
 import type { AppointmentStatus } from "@/lib/vocabulary";
 
 // The figures arrive already aggregated by SQL; these components only draw
@@ -14,26 +16,42 @@ const statusSeries = [
   { key: "cancelled", label: "Cancelled", color: "#64748b" },
 ] as const;
 
-const currencyColors = ["#0f766e", "#7c3aed", "#c2410c", "#1d4ed8", "#be185d", "#4d7c0f"];
+const revenueColor = "#0f766e";
 
 export type DayPoint = { day: string } & Record<AppointmentStatus, number>;
 export type MonthPoint = Record<string, string | number> & { month: string };
 
 const axisTick = { fontSize: 12, fill: "#475569" };
 
-function ChartFrame({ title, description, children, table }: { title: string; description: string; children: React.ReactNode; table: React.ReactNode }) {
+function ChartFrame({
+  title,
+  description,
+  children,
+  table,
+  controls,
+}: {
+  title: string;
+  description: string;
+  children: React.ReactNode;
+  table: React.ReactNode;
+  controls?: React.ReactNode;
+}) {
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <figcaption className="mb-3">
         <span className="block text-lg font-semibold text-slate-900">{title}</span>
         <span className="block text-sm text-slate-600">{description}</span>
       </figcaption>
+      {controls}
       <div className="h-64 w-full" aria-hidden="true">
         {children}
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium text-brand-700">Show the numbers as a table</summary>
-        <div className="mt-2 max-h-72 overflow-auto">{table}</div>
+        {/* Scrolls when long: focusable, so keyboard users can scroll it too. */}
+        <div className="mt-2 max-h-72 overflow-auto" tabIndex={0} role="region" aria-label={`${title}, numbers`}>
+          {table}
+        </div>
       </details>
     </figure>
   );
@@ -102,38 +120,46 @@ export function AppointmentsPerDayChart({ data }: { data: DayPoint[] }) {
   );
 }
 
-export function RevenuePerMonthChart({ data, currencies }: { data: MonthPoint[]; currencies: string[] }) {
+/** One currency at a time (amounts in different currencies do not add up), switched by links that work without JavaScript. */
+export function RevenuePerMonthChart({ data, currencies, currency }: { data: MonthPoint[]; currencies: string[]; currency: string | undefined }) {
   return (
     <ChartFrame
-      title="Revenue per month"
-      description={currencies.length ? "The last 12 months, paid minus refunded, per currency." : "The last 12 months. No payments yet."}
+      title={currency ? `Revenue per month (${currency})` : "Revenue per month"}
+      description={currency ? "The last 12 months, paid minus refunded." : "The last 12 months. No payments yet."}
+      controls={
+        currencies.length > 1 ? (
+          <nav aria-label="Revenue currency" className="mb-3 flex flex-wrap gap-2">
+            {currencies.map((code) => (
+              <Link
+                key={code}
+                href={`/admin?currency=${code}`}
+                scroll={false}
+                aria-current={code === currency ? "page" : undefined}
+                className={`rounded-full px-3 py-1 text-sm font-medium ${code === currency ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+              >
+                {code}
+              </Link>
+            ))}
+          </nav>
+        ) : null
+      }
       table={
         <DataTable
-          caption="Revenue per month"
-          headers={["Month", ...currencies]}
-          rows={data.map((d) => [d.month, ...currencies.map((c) => Number(d[c] ?? 0).toFixed(2))])}
+          caption={`Revenue per month${currency ? ` in ${currency}` : ""}`}
+          headers={["Month", currency ?? "Revenue"]}
+          rows={data.map((d) => [formatCalendarMonth(d.month, "long"), currency ? Number(d[currency] ?? 0).toFixed(2) : "0.00"])}
         />
       }
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 4, right: 8, left: 0, bottom: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tick={axisTick} />
+          <XAxis dataKey="month" tick={axisTick} tickFormatter={(month: string) => formatCalendarMonth(month)} minTickGap={8} />
           <YAxis tick={axisTick} />
-          <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {currencies.map((currency, i) => (
-            <Line
-              key={currency}
-              type="linear"
-              dataKey={currency}
-              name={currency}
-              stroke={currencyColors[i % currencyColors.length]}
-              strokeWidth={2}
-              dot={{ r: 3 }}
-              isAnimationActive={false}
-            />
-          ))}
+          <Tooltip labelFormatter={(month) => formatCalendarMonth(String(month), "long")} />
+          {currency ? (
+            <Line type="linear" dataKey={currency} name={currency} stroke={revenueColor} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          ) : null}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

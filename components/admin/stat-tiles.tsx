@@ -1,12 +1,33 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** Headline figures as tiles, four to a row on wide screens (or three). */
-export function StatTiles({ tiles, columns = 4 }: { tiles: { label: string; value: ReactNode; hint?: string }[]; columns?: 3 | 4 }) {
+export interface StatTile {
+  label: string;
+  value: ReactNode;
+  hint?: string;
+  /** The list behind the figure, filtered to it. */
+  href?: string;
+}
+
+/** Headline figures as tiles, four to a row on wide screens (or three); a tile with `href` opens the list it counts. */
+export function StatTiles({ tiles, columns = 4 }: { tiles: StatTile[]; columns?: 3 | 4 }) {
   return (
     <dl className={`grid gap-4 sm:grid-cols-2 ${columns === 3 ? "lg:grid-cols-3" : "lg:grid-cols-4"}`}>
       {tiles.map((tile) => (
-        <div key={tile.label} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <dt className="text-sm text-slate-600">{tile.label}</dt>
+        <div
+          key={tile.label}
+          className="relative rounded-lg border border-slate-200 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-brand-700 hover:border-brand-700"
+        >
+          <dt className="text-sm text-slate-600">
+            {tile.href ? (
+              // The whole tile is the link's target area; its name is the label.
+              <Link href={tile.href} className="font-medium text-brand-700 underline underline-offset-2 after:absolute after:inset-0 focus:outline-none">
+                {tile.label}
+              </Link>
+            ) : (
+              tile.label
+            )}
+          </dt>
           <dd className="mt-1 text-3xl font-bold text-slate-900">{tile.value}</dd>
           {tile.hint ? <dd className="mt-1 text-xs text-slate-600">{tile.hint}</dd> : null}
         </div>

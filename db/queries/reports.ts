@@ -221,6 +221,7 @@ export async function getAdminSummary(db: Db, r: SummaryRanges) {
       (select count(*) from users where role = 'patient' and active) as patients,
       (select count(*) from appointments where starts_at >= ${iso(r.todayStart)} and starts_at < ${iso(r.tomorrowStart)} and status <> 'cancelled') as appointments_today,
       (select count(*) from appointments where starts_at >= ${iso(r.monthStart)} and starts_at < ${iso(r.nextMonthStart)} and status <> 'cancelled') as appointments_month,
+      (select count(*) from appointments where status <> 'cancelled') as appointments_all_time,
       (select count(*) from appointments where starts_at >= ${iso(r.noShowFrom)} and starts_at < ${iso(r.now)} and status = 'no_show') as no_shows,
       (select count(*) from appointments where starts_at >= ${iso(r.noShowFrom)} and starts_at < ${iso(r.now)} and status in ('completed', 'no_show')) as attended_or_missed
   `);
@@ -231,6 +232,7 @@ export async function getAdminSummary(db: Db, r: SummaryRanges) {
     patients: n("patients"),
     appointmentsToday: n("appointments_today"),
     appointmentsThisMonth: n("appointments_month"),
+    appointmentsAllTime: n("appointments_all_time"),
     noShows: n("no_shows"),
     attendedOrMissed: n("attended_or_missed"),
   };

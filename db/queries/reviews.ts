@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { appointments, reviewReports, reviews, users } from "../schema";
 import { doctorUser, patientUser } from "./parties";
+import { offsetOf, type PageRequest } from "./paging";
 
 export type Review = typeof reviews.$inferSelect;
 
@@ -174,18 +175,19 @@ export type ModerationView = "reported" | "recent" | "hidden";
 const openReports =
   sql<number>`(select count(*) from ${reviewReports} where ${reviewReports.reviewId} = ${reviews.id} and ${reviewReports.resolvedAt} is null)`.mapWith(Number);
 
+function moderationWhere(view: ModerationView, now: Date): SQL {
+  if (view === "reported") return sql`${openReports} > 0`;
+  if (view === "hidden") return eq(reviews.status, "hidden");
+  return gte(reviews.createdAt, new Date(now.getTime() - 30 * 86_400_000));
+}
+
 /**
  * The moderation queue: reviews with open reports (most reported first), the
  * last 30 days' reviews, or the hidden ones. Each row carries its doctor's
  * public average, which counts visible reviews only.
  */
-export async function listReviewsForModeration(db: Db, view: ModerationView, now: Date) {
-  const where: SQL | undefined =
-    view === "reported"
-      ? sql`${openReports} > 0`
-      : view === "hidden"
-        ? eq(reviews.status, "hidden")
-        : gte(reviews.createdAt, new Date(now.getTime() - 30 * 86_400_000));
+export async function listReviewsForModeration(db: Db, view: ModerationView, now: Date, paging: PageRequest = { page: 1, pageSize: 20 }) {
+  const where = moderationWhere(view, now);
   const rows = await db
     .select({
       id: reviews.id,
@@ -208,8 +210,9 @@ export async function listReviewsForModeration(db: Db, view: ModerationView, now
     .innerJoin(doctorUser, eq(doctorUser.id, reviews.doctorId))
     .innerJoin(patientUser, eq(patientUser.id, reviews.patientId))
     .where(where)
-    .orderBy(...(view === "reported" ? [desc(openReports), desc(reviews.createdAt)] : [desc(reviews.createdAt)]))
-    .limit(100);
+    .orderBy(...(view === "reported" ? [desc(openReports), desc(reviews.createdAt)] : [desc(reviews.createdAt)]), asc(reviews.id))
+    .limit(paging.pageSize)
+    .offset(offsetOf(paging));
   const reports = rows.length
     ? await db
         .select({
@@ -238,6 +241,12 @@ export async function listReviewsForModeration(db: Db, view: ModerationView, now
     doctorAverage: row.doctorAverage === null ? null : Number(row.doctorAverage),
     reports: reports.filter((report) => report.reviewId === row.id),
   }));
+}
+
+/** How many reviews a moderation queue holds in all, for its pagination. */
+export async function countReviewsForModeration(db: Db, view: ModerationView, now: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(reviews).where(moderationWhere(view, now));
+  return row.n;
 }
 
 export async function countOpenReportedReviews(db: Db): Promise<number> {

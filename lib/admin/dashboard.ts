@@ -29,6 +29,17 @@ export function dashboardRanges(now: Date) {
   };
 }
 
+/** The UTC dates ("YYYY-MM-DD") the dashboard's tiles link their lists with: today, this month, the last 30 days. */
+export function dashboardDays(now: Date) {
+  const today = utcDay(now);
+  return {
+    today: dateText(today),
+    monthStart: dateText(utcMonth(now)),
+    monthEnd: dateText(new Date(utcMonth(now, 1).getTime() - DAY_MS)),
+    thirtyDaysAgo: dateText(new Date(today.getTime() - 30 * DAY_MS)),
+  };
+}
+
 /** Rows of (month, currency, net) as one point per month with a key per currency, the shape a chart draws. */
 export function revenueSeries(rows: { month: string; currency: string | null; netMinor: number }[]) {
   const currencies = [...new Set(rows.flatMap((r) => (r.currency ? [r.currency] : [])))].sort();

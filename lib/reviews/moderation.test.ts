@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { atBoundary } from "@/tests/boundary";
 import { moderateReviewSchema } from "@/lib/admin/schemas";
-import { getVisibleRating, listReviewsForModeration } from "@/db/queries/reviews";
+import { countReviewsForModeration, getVisibleRating, listReviewsForModeration } from "@/db/queries/reviews";
 import { reviewReports, reviews } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
@@ -97,5 +97,22 @@ describe("review moderation", () => {
       expect(((await rejectionOf(hideReview(db, actor, { reviewId: review.id, reason: "I do not like it" }, NOW))) as AppError).code).toBe("forbidden");
     }
     expect(await getVisibleRating(db, doctor.id)).toEqual({ average: 1, count: 1 });
+  });
+
+  it("pages a queue and counts it in all", async () => {
+    const admin = await adminActor(db);
+    const doctor = await createDoctor(db);
+    for (const rating of [1, 2, 3]) {
+      const { review } = await createReview(db, doctor.id, rating);
+      await hideReview(db, admin, { reviewId: review.id, reason: "Paging test" }, NOW);
+    }
+    const total = await countReviewsForModeration(db, "hidden", NOW);
+    expect(total).toBeGreaterThanOrEqual(3);
+    const first = await listReviewsForModeration(db, "hidden", NOW, { page: 1, pageSize: 2 });
+    const second = await listReviewsForModeration(db, "hidden", NOW, { page: 2, pageSize: 2 });
+    expect(first).toHaveLength(2);
+    expect(second.length).toBeGreaterThanOrEqual(1);
+    expect(second.map((row) => row.id)).not.toContain(first[0]!.id);
+    expect(second.map((row) => row.id)).not.toContain(first[1]!.id);
   });
 });

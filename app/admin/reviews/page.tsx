@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db";
-import { countOpenReportedReviews, listReviewsForModeration, type ModerationView } from "@/db/queries/reviews";
+import { countOpenReportedReviews, countReviewsForModeration, listReviewsForModeration, type ModerationView } from "@/db/queries/reviews";
+import { Pagination } from "@/components/ui/pagination";
+import { pageFrom } from "@/lib/validation/paging";
 import { ModerationForms } from "@/components/admin/moderation-forms";
 import { PageNotice } from "@/components/admin/page-notice";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -18,12 +20,21 @@ const notices = {
   dismissed: "The reports were dismissed; the review stays as it is.",
 };
 
-export default async function AdminReviewsPage({ searchParams }: { searchParams: Promise<{ view?: string; notice?: string }> }) {
+const PAGE_SIZE = 20;
+
+export default async function AdminReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireRole("admin");
-  const { view: requested, notice } = await searchParams;
+  const query = await searchParams;
+  const { view: requested, notice } = query;
   const view: ModerationView = requested && requested in views ? (requested as ModerationView) : "reported";
+  const page = pageFrom(query);
   const db = getDb();
-  const [reviews, reportedCount] = await Promise.all([listReviewsForModeration(db, view, new Date()), countOpenReportedReviews(db)]);
+  const now = new Date();
+  const [reviews, total, reportedCount] = await Promise.all([
+    listReviewsForModeration(db, view, now, { page, pageSize: PAGE_SIZE }),
+    countReviewsForModeration(db, view, now),
+    countOpenReportedReviews(db),
+  ]);
   return (
     <>
       <PageHeading
@@ -99,6 +110,7 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
           ))}
         </ul>
       )}
+      <Pagination basePath="/admin/reviews" params={{ view }} page={page} pageSize={PAGE_SIZE} total={total} label="Review pages" />
     </>
   );
 }
