@@ -13,6 +13,7 @@ import { FilterBar, FilterInput } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 import { verificationGapSentence, verificationGaps } from "@/lib/admin/verification-readiness";
 import { pageFrom } from "@/lib/validation/paging";
+import { place } from "@/lib/notifications/appointments";
 import { singleLineText } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Doctor verification" };
@@ -84,7 +85,7 @@ export default async function AdminDoctorsPage({ searchParams }: { searchParams:
                         {doctor.email}
                       </Fact>
                       <Fact label="Specialization">{doctor.specialization ?? "Not chosen yet"}</Fact>
-                      <Fact label="Clinic">{[doctor.clinicName, doctor.address, doctor.city].filter(Boolean).join(", ") || "—"}</Fact>
+                      <Fact label="Clinic">{place(doctor) ?? "—"}</Fact>
                       <Fact label="Experience">{doctor.yearsExperience} years</Fact>
                       <Fact label="Price">{formatMoney(doctor.priceMinor, doctor.currency)}</Fact>
                       <Fact label="Weekly hours">{doctor.weeklyHourRanges === 0 ? "None set" : `${doctor.weeklyHourRanges} time ranges a week`}</Fact>
