@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings, doctorProfiles, patientProfiles, sessions, users, type Role } from "../schema";
 
@@ -36,9 +36,51 @@ export async function updateUserFullName(tx: Db, userId: string, fullName: strin
   await tx.update(users).set({ fullName }).where(eq(users.id, userId));
 }
 
-export async function createSession(db: Db, userId: string, expiresAt: Date) {
-  const [session] = await db.insert(sessions).values({ userId, expiresAt }).returning({ id: sessions.id });
+export interface SessionDetails {
+  remembered?: boolean;
+  userAgent?: string | null;
+  clientIp?: string | null;
+}
+
+export async function createSession(db: Db, userId: string, expiresAt: Date, details: SessionDetails = {}) {
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      userId,
+      expiresAt,
+      remembered: details.remembered ?? false,
+      userAgent: details.userAgent?.slice(0, 512) ?? null,
+      clientIp: details.clientIp ?? null,
+    })
+    .returning({ id: sessions.id });
   return session.id;
+}
+
+/** A user's sessions still in force (not revoked, not past their lifetime), most recently used first. */
+export function listActiveSessions(db: Db, userId: string, now: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      signedInAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      remembered: sessions.remembered,
+      userAgent: sessions.userAgent,
+      clientIp: sessions.clientIp,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one of the user's own sessions; false when it is not theirs or already ended. */
+export async function revokeOwnSession(db: Db, userId: string, sessionId: string, at: Date): Promise<boolean> {
+  const ended = await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
 }
 
 /** The session with the user it belongs to, for the per-request validity check. */
@@ -49,6 +91,7 @@ export async function getSessionWithUser(db: Db, sessionId: string) {
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
+      remembered: sessions.remembered,
       userId: users.id,
       role: users.role,
       fullName: users.fullName,

@@ -33,6 +33,7 @@ const db = useTestDb({ max: 4 });
 
 /** Pure helpers exported next to the services: no actor, no data. */
 const pureHelpers = new Set([
+  "dashboardDays",
   "appointmentFilterSchema",
   "toQueryFilter",
   "parseAppointmentFilter",

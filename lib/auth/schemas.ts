@@ -18,6 +18,8 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256),
   next: returnPathField,
+  // "Keep me signed in": a ticked checkbox sends "on"; anything else is no.
+  remember: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).default(false),
 });
 
 export const registerSchema = z.object({
@@ -43,3 +45,15 @@ export const resetPasswordSchema = z.object({
 });
 
 export type RegisterInput = Omit<z.infer<typeof registerSchema>, "timeZone"> & { timeZone?: string };
+
+export const sessionIdSchema = z.object({ sessionId: z.uuid({ error: "That session does not exist." }) });
+
+/** The emailed 6-digit code, typed with the address it was sent to. */
+export const verifyEmailCodeSchema = z.object({
+  email: emailSchema,
+  code: z
+    .string({ error: "Enter the 6-digit code from the email." })
+    .transform((value) => value.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from the email.")),
+  next: returnPathField,
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import {
@@ -95,6 +96,7 @@ export async function changePassword(
     if (current.reason === "locked") throw new AppError("rate_limited", lockoutMessage(current.retryAfterSeconds, "wrong passwords"));
     throw new AppError("invalid_input", "Please correct the highlighted field.", { currentPassword: ["That is not your current password."] });
   }
+  assertStrongPassword(input.newPassword, user, "newPassword");
   if (await verifyPassword(user.passwordHash, input.newPassword)) {
     throw new AppError("invalid_input", "Please correct the highlighted field.", { newPassword: ["Choose a password different from your current one."] });
   }

@@ -6,8 +6,8 @@ import { action } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { deletePatientAccount } from "@/lib/privacy/deletion";
 import { deleteAccountSchema } from "@/lib/privacy/schemas";
-import { PATIENT_PROFILE_FIELDS, changePasswordSchema, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
-import { changePassword, removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
+import { PATIENT_PROFILE_FIELDS, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
+import { removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
 import { currentSessionId } from "@/lib/profiles/session";
 import { fileSchema } from "@/lib/storage/uploads";
 
@@ -42,18 +42,6 @@ export const removePatientPhotoAction = action({
     await removeProfilePhoto(db, { userId: user.id, role: "patient" });
     revalidatePath("/patient/profile");
     return "Photo removed.";
-  },
-});
-
-/** Passwords are never sent back to the form, not even on a refusal. */
-export const changePasswordAction = action({
-  access: ["patient"],
-  schema: changePasswordSchema,
-  run: async (passwords, { user, db, now }) => {
-    const keepSessionId = await currentSessionId();
-    const { endedSessions } = await changePassword(db, { userId: user.id, keepSessionId, ...passwords }, now);
-    const others = endedSessions === 0 ? "" : ` ${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`;
-    return `Password changed.${others}`;
   },
 });
 

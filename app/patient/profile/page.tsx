@@ -4,7 +4,6 @@ import { getDb } from "@/lib/db";
 import { listUpcomingActiveAppointments } from "@/db/queries/patient-data";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
 import { getAppSettings } from "@/db/queries/settings";
-import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { PatientProfileForm } from "@/components/profiles/patient-profile-form";
 import { PhotoForm } from "@/components/profiles/photo-form";
 import { DeleteAccountCard, DownloadDataCard } from "@/components/privacy/privacy-cards";
@@ -12,7 +11,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { timeZoneOptions } from "@/lib/availability/time-zones";
 import { photoUrl } from "@/lib/profiles/photo-access";
-import { changePasswordAction, deleteAccountAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
+import { deleteAccountAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -55,9 +54,6 @@ export default async function PatientProfilePage() {
               emergencyContactPhone: profile?.emergencyContactPhone ?? null,
             }}
           />
-        </Card>
-        <Card title="Change password">
-          <ChangePasswordForm action={changePasswordAction} />
         </Card>
         <DownloadDataCard />
         <DeleteAccountCard action={deleteAccountAction} upcoming={upcoming.length} fullRefundHours={settings.patientFullRefundHours} />

@@ -2,7 +2,7 @@ import { Button, Link, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, paragraphStyle } from "./email-layout";
 
 /** `unlocks`: what the confirmation lets this role do (lib/auth/role-wording.ts). */
-export function VerifyEmailMessage({ name, url, unlocks }: { name: string; url: string; unlocks: string }) {
+export function VerifyEmailMessage({ name, url, code, codeUrl, unlocks }: { name: string; url: string; code: string; codeUrl: string; unlocks: string }) {
   return (
     <EmailLayout preview={`Confirm your email address to ${unlocks}`} heading="Confirm your email address">
       <Text style={paragraphStyle}>Hello {name},</Text>
@@ -12,6 +12,9 @@ export function VerifyEmailMessage({ name, url, unlocks }: { name: string; url: 
       </Button>
       <Text style={paragraphStyle}>
         Or paste this link into your browser: <Link href={url}>{url}</Link>
+      </Text>
+      <Text style={paragraphStyle}>
+        Or enter this code with your email address at <Link href={codeUrl}>{codeUrl}</Link>: <strong>{code}</strong>
       </Text>
     </EmailLayout>
   );
