@@ -8,7 +8,6 @@ import { deletePatientAccount } from "@/lib/privacy/deletion";
 import { deleteAccountSchema } from "@/lib/privacy/schemas";
 import { PATIENT_PROFILE_FIELDS, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
 import { removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
-import { currentSessionId } from "@/lib/profiles/session";
 import { fileSchema } from "@/lib/storage/uploads";
 
 // The patient is whoever the session says; ids in the form are never trusted.
