@@ -8,7 +8,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 type RescheduleAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /** A doctor or admin moving a visit for the patient: the old time is kept until the move succeeds. */
-export function StaffRescheduleForm({ action, appointmentId, startsAt, summary }: { action: RescheduleAction; appointmentId: string; startsAt: string; summary: string }) {
+export function StaffRescheduleForm({
+  action,
+  appointmentId,
+  startsAt,
+  summary,
+}: {
+  action: RescheduleAction;
+  appointmentId: string;
+  startsAt: string;
+  summary: string;
+}) {
   const [state, formAction] = useActionState<FormState, FormData>(action, null);
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4">

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { Notice } from "@/components/ui/notice";
 import { ZoneName } from "@/components/ui/zone-name";
-import type { frontDeskSlots } from "@/lib/booking/front-desk-page";
+import type { frontDeskSlots } from "@/lib/front-desk/slots";
 import { formatCalendarDate, formatTimeZone } from "@/lib/format";
 
 export type FrontDeskSlots = NonNullable<Awaited<ReturnType<typeof frontDeskSlots>>>;

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { action } from "@/lib/actions";
 import { bulkCancelAppointments } from "@/lib/admin/appointments";
 import { bulkCancelSchema } from "@/lib/admin/schemas";
-import { bookForPatient } from "@/lib/booking/front-desk";
+import { bookForPatient } from "@/lib/front-desk/booking";
 import { frontDeskBookSchema, rescheduleSchema } from "@/lib/booking/schemas";
 import { rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { changeRoleSchema, userIdsSchema } from "@/lib/admin/schemas";
 import { changeUserRole, setUsersActiveState } from "@/lib/admin/users";
-import { createWalkInPatient, updateUserDetails } from "@/lib/admin/user-details";
-import { userDetailsSchema, walkInPatientSchema } from "@/lib/admin/user-schemas";
-import { redirect } from "next/navigation";
+import { createWalkInPatient, updateUserDetails } from "@/lib/front-desk/users";
+import { userDetailsSchema, walkInPatientSchema } from "@/lib/front-desk/schemas";
 
 const bulkUsersSchema = z.object({
   operation: z.enum(["deactivate", "reactivate"], { error: "Choose an action." }),

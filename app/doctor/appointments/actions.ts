@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { action } from "@/lib/actions";
-import { bookForPatient } from "@/lib/booking/front-desk";
+import { bookForPatient } from "@/lib/front-desk/booking";
 import { saveConsultationNote } from "@/lib/booking/notes";
 import { cancelSchema, consultationNoteSchema, frontDeskBookSchema, outcomeSchema, rescheduleSchema } from "@/lib/booking/schemas";
 import { cancelAppointment, recordVisitOutcome, rescheduleAppointment } from "@/lib/booking/service";

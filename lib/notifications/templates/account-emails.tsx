@@ -81,8 +81,8 @@ export function SetPasswordMessage({ name, url, days }: { name: string; url: str
     <EmailLayout preview="Set your Careslot password" heading="Your Careslot account is ready">
       <Text style={paragraphStyle}>Hello {name},</Text>
       <Text style={paragraphStyle}>
-        The clinic created a Careslot account for you, to see and manage your appointments online. Choose a password to sign in. The link works once and
-        expires in {days} days.
+        The clinic created a Careslot account for you, to see and manage your appointments online. Choose a password to sign in. The link works once and expires
+        in {days} days.
       </Text>
       <Button href={url} style={buttonStyle}>
         Set your password

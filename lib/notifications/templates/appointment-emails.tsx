@@ -62,7 +62,9 @@ export function BookingConfirmationDoctorEmail({ visit, detailUrl, bookedBy }: {
   return (
     <EmailLayout preview={`New appointment with ${visit.patientName}`} heading="New appointment booked">
       <Text style={paragraphStyle}>Hello {visit.doctorName},</Text>
-      <Text style={paragraphStyle}>{who ? `${who} an appointment with you for ${visit.patientName}.` : `${visit.patientName} booked an appointment with you.`}</Text>
+      <Text style={paragraphStyle}>
+        {who ? `${who} an appointment with you for ${visit.patientName}.` : `${visit.patientName} booked an appointment with you.`}
+      </Text>
       <DetailList items={visitItems(visit, "patient")} />
       <ActionLinks links={[{ label: "Open the appointment", href: detailUrl }]} />
     </EmailLayout>

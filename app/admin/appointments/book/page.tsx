@@ -4,8 +4,8 @@ import { PatientSearch } from "@/components/front-desk/patient-search";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
-import { PATIENT_SEARCH_LIMIT } from "@/lib/booking/front-desk";
-import { patientMatches } from "@/lib/booking/front-desk-routes";
+import { PATIENT_SEARCH_LIMIT } from "@/lib/front-desk/booking";
+import { patientMatches } from "@/lib/front-desk/routes";
 
 export const metadata: Metadata = { title: "Book for a patient" };
 

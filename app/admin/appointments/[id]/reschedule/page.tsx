@@ -10,7 +10,7 @@ import { DateTimeInZone } from "@/components/ui/zone-name";
 import { getAppointmentForAdmin } from "@/db/queries/appointments";
 import { requireRole } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
-import { frontDeskSlots } from "@/lib/booking/front-desk-page";
+import { frontDeskSlots } from "@/lib/front-desk/slots";
 
 export const metadata: Metadata = { title: "Reschedule appointment" };
 
@@ -29,7 +29,8 @@ export default async function AdminReschedulePage({ params, searchParams }: { pa
         title="Reschedule appointment"
         subtitle={
           <>
-            {appointment.patientName} with {appointment.doctorName} · now <DateTimeInZone instant={appointment.startsAt} timeZone={appointment.doctorTimeZone} />
+            {appointment.patientName} with {appointment.doctorName} · now{" "}
+            <DateTimeInZone instant={appointment.startsAt} timeZone={appointment.doctorTimeZone} />
           </>
         }
       />

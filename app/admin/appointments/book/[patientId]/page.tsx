@@ -6,8 +6,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeading } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { requireRole } from "@/lib/auth/guards";
-import { bookableDoctors } from "@/lib/booking/front-desk-page";
-import { frontDeskPatientOr404 } from "@/lib/booking/front-desk-routes";
+import { bookableDoctors } from "@/lib/front-desk/slots";
+import { frontDeskPatientOr404 } from "@/lib/front-desk/routes";
 
 export const metadata: Metadata = { title: "Book for a patient" };
 

@@ -7,7 +7,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { DateTimeInZone } from "@/components/ui/zone-name";
 import { requireRole } from "@/lib/auth/guards";
 import { doctorAppointmentOr404 } from "@/lib/booking/appointment-access";
-import { frontDeskSlots } from "@/lib/booking/front-desk-page";
+import { frontDeskSlots } from "@/lib/front-desk/slots";
 
 export const metadata: Metadata = { title: "Reschedule appointment" };
 

@@ -7,8 +7,8 @@ import { FrontDeskSlotStep } from "@/components/front-desk/slot-step";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
-import { frontDeskSlots } from "@/lib/booking/front-desk-page";
-import { frontDeskPatientOr404 } from "@/lib/booking/front-desk-routes";
+import { frontDeskSlots } from "@/lib/front-desk/slots";
+import { frontDeskPatientOr404 } from "@/lib/front-desk/routes";
 import { formatMoney } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Book for a patient" };

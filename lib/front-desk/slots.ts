@@ -2,9 +2,9 @@ import "server-only";
 import { getBookableDoctor, listBookableDoctors } from "@/db/queries/profiles";
 import { getDb } from "@/lib/db";
 import { onlinePaymentsEnabled } from "@/lib/payments/stripe-client";
-import { bookingClosedReason } from "./slot-input";
-import { freeSlotDays } from "./slot-view";
-import { slotPanel } from "./slot-week";
+import { bookingClosedReason } from "@/lib/booking/slot-input";
+import { freeSlotDays } from "@/lib/booking/slot-view";
+import { slotPanel } from "@/lib/booking/slot-week";
 
 // What the front-desk pages ("Book for a patient", staff reschedule) show:
 // the doctor's free times in the doctor's own zone, from the same slot engine

@@ -24,8 +24,8 @@ import {
   sideEffectsOf,
   traceOfUser,
 } from "@/tests/factories";
-import { bookForPatient, findPatientsForFrontDesk } from "./front-desk";
-import { bookAppointment } from "./service";
+import { bookForPatient, findPatientsForFrontDesk } from "./booking";
+import { bookAppointment } from "@/lib/booking/service";
 
 // Online payment is on in this file, so "Pay at the clinic" is a real choice and "Email a payment link" a real hold.
 const ctx = setUpPaymentTests();
@@ -76,7 +76,10 @@ describe("booking for a patient", () => {
       TEST_NOW,
     );
     expect(await sendConfirmation(db(), appointment.id, "patient", "doctor")).toMatchObject({ outcome: "stored" });
-    const [mail] = await db().select().from(emails).where(and(eq(emails.appointmentId, appointment.id), eq(emails.toAddress, patient.email)));
+    const [mail] = await db()
+      .select()
+      .from(emails)
+      .where(and(eq(emails.appointmentId, appointment.id), eq(emails.toAddress, patient.email)));
     expect(mail).toMatchObject({ template: "booking-confirmation-patient" });
     expect(mail!.text).toContain("Dr. Desk booked this appointment for you.");
   });
@@ -108,7 +111,10 @@ describe("booking for a patient", () => {
     expect(appointment.holdExpiresAt).not.toBeNull();
     expect(await paymentOf(db(), appointment.id)).toMatchObject({ provider: "stripe", status: "requires_payment" });
     expect(await sendPaymentLink(db(), appointment.id)).toMatchObject({ outcome: "stored" });
-    const [mail] = await db().select().from(emails).where(and(eq(emails.appointmentId, appointment.id), eq(emails.template, "appointment-payment-link")));
+    const [mail] = await db()
+      .select()
+      .from(emails)
+      .where(and(eq(emails.appointmentId, appointment.id), eq(emails.template, "appointment-payment-link")));
     expect(mail!.toAddress).toBe(patient.email);
     expect(mail!.text).toContain(`/patient/appointments/${appointment.id}?checkout=start`);
     // A confirmation waits for the payment, as for a patient's own hold.

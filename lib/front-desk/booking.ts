@@ -5,7 +5,7 @@ import { requireActiveAdmin } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
 import { securityEvent } from "@/lib/logger";
 import type { Actor } from "@/lib/vocabulary";
-import { bookAppointment, type StaffActor } from "./service";
+import { bookAppointment, type StaffActor } from "@/lib/booking/service";
 
 // The front desk: a doctor (for their own calendar) or an admin (for any
 // doctor) books for a patient who phoned or walked in. Booking itself is

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/vocabulary";
-import { findPatientsForFrontDesk, patientForFrontDesk } from "./front-desk";
+import { findPatientsForFrontDesk, patientForFrontDesk } from "./booking";
 
 // The front-desk pages' reads: the query string's search, the path's patient
 // (a 404 for anything but a bookable patient), never an error page.

@@ -6,8 +6,8 @@ import { insertUserWithProfile, lockActiveAdmins, lockUsers } from "@/db/queries
 import { hashPassword } from "@/lib/auth/password";
 import { sendSetPasswordEmail } from "@/lib/auth/set-password";
 import { AppError, constraintName, sqlState } from "@/lib/errors";
-import type { UserDetailsInput, WalkInPatientInput } from "./user-schemas";
-import { assertAdmin, auditAdmin, type Actor, type AdminActor } from "./actor";
+import type { UserDetailsInput, WalkInPatientInput } from "./schemas";
+import { assertAdmin, auditAdmin, type Actor, type AdminActor } from "@/lib/admin/actor";
 
 // Seed 004's user CRUD at the front desk: an account for a walk-in patient,
 // and a user's name, email and phone corrected. Each is audited in its own
@@ -40,7 +40,13 @@ export async function createWalkInPatient(db: Db, actor: Actor, input: WalkInPat
   try {
     user = await db.transaction(async (tx) => {
       await lockAsAdmin(tx, actor);
-      const created = await insertUserWithProfile(tx, { email: input.email, fullName: input.fullName, passwordHash, role: "patient", timeZone: input.timeZone });
+      const created = await insertUserWithProfile(tx, {
+        email: input.email,
+        fullName: input.fullName,
+        passwordHash,
+        role: "patient",
+        timeZone: input.timeZone,
+      });
       if (input.phone) await setPatientPhone(tx, created.id, input.phone);
       await auditAdmin(tx, actor, {
         action: "user.walk_in_created",
@@ -77,7 +83,8 @@ export async function updateUserDetails(db: Db, actor: Actor, input: UserDetails
       const after = { fullName: input.fullName, email: input.email, ...(target.role === "patient" ? { phone: input.phone } : {}) };
       const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]);
       if (changed.length === 0) return { changed: [] as string[] };
-      if (before.fullName !== after.fullName || before.email !== after.email) await updateUserIdentity(tx, target.id, { fullName: after.fullName, email: after.email });
+      if (before.fullName !== after.fullName || before.email !== after.email)
+        await updateUserIdentity(tx, target.id, { fullName: after.fullName, email: after.email });
       if ("phone" in after && before.phone !== after.phone) await setPatientPhone(tx, target.id, after.phone ?? null);
       await auditAdmin(tx, actor, {
         action: "user.details_changed",
