@@ -122,11 +122,11 @@ test("an admin creates a walk-in patient, who sets a password from the email and
   const link = await new MailboxPage(page).linkFrom(email, "Set your Careslot password", "/reset-password?token=");
   await page.context().clearCookies();
   await page.goto(link);
-  await page.getByLabel("New password").fill("walk-in passphrase 2026");
+  await page.getByLabel("New password").fill("amber lighthouse 7421 quietly");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page).toHaveURL(/\/login\?reset=1/);
   const signInPage = new SignInPage(page);
-  await signInPage.signIn(email, "walk-in passphrase 2026");
+  await signInPage.signIn(email, "amber lighthouse 7421 quietly");
   await expect(page).toHaveURL(/\/patient$/);
   await expect(page.getByRole("heading", { name: "Hello, Walter Walkin" })).toBeVisible();
 });
