@@ -197,6 +197,7 @@ export async function getUserForAdmin(db: Db, userId: string) {
       role: users.role,
       active: users.active,
       emailVerifiedAt: users.emailVerifiedAt,
+      deletedAt: users.deletedAt,
       createdAt: users.createdAt,
       openSessions:
         sql<number>`(select count(*) from ${sessions} where ${sessions.userId} = ${users.id} and ${sessions.revokedAt} is null and ${sessions.expiresAt} > now())`.mapWith(

@@ -27,7 +27,7 @@ const optionalNumber = (label: string, min: number, max: number) =>
     });
 
 const PHONE = /^\+?[0-9][0-9 ()./-]{5,24}$/;
-const optionalPhone = z
+export const optionalPhone = z
   .string()
   .trim()
   .refine((value) => value === "" || PHONE.test(value), "Enter a phone number with digits only, e.g. +49 30 1234567.")

@@ -77,3 +77,22 @@ export function AccountDeletedMessage({ cancelled, refunds, homeUrl }: { cancell
     </EmailLayout>
   );
 }
+
+/** A walk-in patient's account, made by the clinic: the link sets their first password (the reset link's page). */
+export function SetPasswordMessage({ name, url, days }: { name: string; url: string; days: number }) {
+  return (
+    <EmailLayout preview="Set your Careslot password" heading="Your Careslot account is ready">
+      <Text style={paragraphStyle}>Hello {name},</Text>
+      <Text style={paragraphStyle}>
+        The clinic created a Careslot account for you, to see and manage your appointments online. Choose a password to sign in. The link works once and expires
+        in {days} days.
+      </Text>
+      <Button href={url} style={buttonStyle}>
+        Set your password
+      </Button>
+      <Text style={paragraphStyle}>
+        Or paste this link into your browser: <Link href={url}>{url}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}
