@@ -14,7 +14,7 @@ function TimeGridVisit({ time, visit }: { time: string; visit: AppointmentEventP
       <span className="flex min-w-0 items-baseline gap-1 overflow-hidden px-0.5 text-xs leading-5 whitespace-nowrap">
         <span className="shrink-0 tabular-nums @max-[10rem]:hidden">{time}</span>
         <span className="careslot-visit-name max-w-full shrink-0 truncate font-semibold">{visit.patientName}</span>
-        {visit.reason ? <span className="min-w-0 truncate">· {visit.reason}</span> : null}
+        {visit.reason ? <span className="min-w-[3em] truncate">· {visit.reason}</span> : null}
       </span>
     </span>
   );

@@ -29,7 +29,8 @@ export default async function DoctorCalendarPage({ searchParams }: { searchParam
       />
       <div className="flex flex-col gap-6">
         {shown?.week.refused ? <Notice tone="warning">{shown.week.refused} This week is shown instead.</Notice> : null}
-        <CalendarView timeZone={timeZone} initialDate={shown?.week.start} />
+        {/* The grid opens on today (a phone's day view too) unless a week was asked for. */}
+        <CalendarView timeZone={timeZone} initialDate={requested && !shown?.week.refused ? shown?.week.start : undefined} />
         {/* Without JavaScript the grid cannot run: the same week, as a list with links. */}
         {shown ? (
           <noscript>
