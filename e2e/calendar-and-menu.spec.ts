@@ -117,6 +117,7 @@ test.describe("at 1366×900", () => {
     await expect(other).toHaveAttribute("aria-current", "page");
     await expect(current).not.toHaveAttribute("aria-current");
 
+    await page.goto("/doctor/patients"); // a fresh load: the first Tab stop is the skip link
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
@@ -127,12 +128,17 @@ test.describe("at 1366×900", () => {
     expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
   });
 
-  test("a 404 inside a portal still has one <main>", async ({ page, signIn }) => {
+  test("a 404 inside a portal and a 403 in place of one still have one <main>", async ({ page, signIn }) => {
     await signIn(demo.doctor.email);
-    const response = await page.goto("/doctor/patients/00000000-0000-4000-8000-00000000ffff");
-    expect(response?.status()).toBe(404);
+    const missing = await page.goto("/doctor/patients/00000000-0000-4000-8000-00000000ffff");
+    expect(missing?.status()).toBe(404);
     await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("main").getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+
+    const refused = await page.goto("/admin");
+    expect(refused?.status()).toBe(403);
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("main").getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   });
 });
 
