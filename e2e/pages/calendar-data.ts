@@ -3,27 +3,14 @@
 // Berlin and a fresh patient (admin-data.ts), one visit at a chosen wall-clock
 // time, and extra weekly hours where a spec needs them.
 import { Temporal } from "temporal-polyfill";
-import { connectDatabase, type DatabaseHandle } from "../../db/client";
 import { appointments, availabilityRules } from "../../db/schema";
 import type { IsoWeekday } from "../../lib/scheduling";
-import { closeTestData, createDoctor, createPatient } from "./admin-data";
+import { closeTestData, createDoctor, createPatient, db } from "./admin-data";
 
 export const CALENDAR_ZONE = "Europe/Berlin";
 
-let handle: DatabaseHandle | undefined;
-
-function db() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run the spec through scripts/e2e.ts");
-  handle ??= connectDatabase(url, { max: 1 });
-  return handle.db;
-}
-
-export async function closeCalendarData(): Promise<void> {
-  await handle?.close();
-  handle = undefined;
-  await closeTestData();
-}
+/** The spec's connection is admin-data's: closing it closes both. */
+export const closeCalendarData = closeTestData;
 
 /** Wednesday of the week Berlin is in now: the week the calendar opens on. */
 export function wednesdayThisWeek(): Temporal.PlainDate {
