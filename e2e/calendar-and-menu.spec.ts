@@ -25,7 +25,7 @@ test.describe("at 1366×900", () => {
     await calendarLoaded(page);
     await expect(page.getByRole("button", { name: "Week", exact: true })).toHaveAttribute("aria-pressed", "true");
 
-    const label = `${patient.fullName}, ${REASON}, 10:00–10:30, Confirmed`;
+    const label = `10:00 ${patient.fullName}, ${REASON}, until 10:30, Confirmed`;
     const visit = page.getByRole("link", { name: label, exact: true });
     await expect(visit).toBeVisible();
     await expect(visit).toHaveAttribute("title", label);

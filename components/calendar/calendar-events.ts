@@ -36,9 +36,15 @@ export interface SkippedEventProps {
 
 export type CalendarEventProps = HoursEventProps | AppointmentEventProps | SkippedEventProps;
 
-/** "Anna Keller, Back pain, 10:00–10:30, Confirmed": the event's tooltip and accessible name. */
+/**
+ * "10:00 Anna Keller, Back pain, until 10:30, Confirmed": the visit's tooltip
+ * and accessible name. It starts with what the chip shows, in the chip's order
+ * (time, name, reason), so the name a speech-input user reads off the screen
+ * is part of it (WCAG 2.5.3, axe's label-content-name-mismatch).
+ */
 export function appointmentLabel(event: AppointmentEventProps): string {
-  return [event.patientName, event.reason, `${event.startTime}–${event.endTime}`, statusStyles[event.status].label].filter(Boolean).join(", ");
+  const reason = event.reason ? `, ${event.reason}` : "";
+  return `${event.startTime} ${event.patientName}${reason}, until ${event.endTime}, ${statusStyles[event.status].label}`;
 }
 
 /**
