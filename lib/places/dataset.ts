@@ -39,13 +39,29 @@ export function findCountry(code: string): PlaceOption | undefined {
 }
 
 const regionsByCountry = new Map<string, PlaceOption[]>();
+let citiesByRegion: Map<string, CityOption[]> | undefined;
+
+/** Every city, grouped by country and region in one pass (the package only scans the whole list per call). */
+function cityIndex(): Map<string, CityOption[]> {
+  if (citiesByRegion) return citiesByRegion;
+  const index = new Map<string, CityOption[]>();
+  for (const city of City.getAllCities()) {
+    if (!city.latitude || !city.longitude) continue;
+    const key = `${city.countryCode}|${city.stateCode}`;
+    const list = index.get(key) ?? index.set(key, []).get(key)!;
+    if (!list.some((known) => known.name === city.name)) list.push({ name: city.name, latitude: Number(city.latitude), longitude: Number(city.longitude) });
+  }
+  for (const list of index.values()) list.sort(byName);
+  citiesByRegion = index;
+  return index;
+}
 
 export function listRegions(countryCode: string): PlaceOption[] {
   if (!findCountry(countryCode)) return [];
   let regions = regionsByCountry.get(countryCode);
   if (!regions) {
     const all = State.getStatesOfCountry(countryCode).map((state) => ({ code: state.isoCode, name: state.name }));
-    const withCities = all.filter((region) => City.getCitiesOfState(countryCode, region.code).length > 0);
+    const withCities = all.filter((region) => cityIndex().has(`${countryCode}|${region.code}`));
     regions = (withCities.length > 0 ? withCities : all).sort(byName);
     regionsByCountry.set(countryCode, regions);
   }
@@ -58,11 +74,7 @@ export function findRegion(countryCode: string, regionCode: string): PlaceOption
 
 export function listCities(countryCode: string, regionCode: string): CityOption[] {
   if (!findRegion(countryCode, regionCode)) return [];
-  const seen = new Set<string>();
-  return City.getCitiesOfState(countryCode, regionCode)
-    .filter((city) => city.latitude && city.longitude && !seen.has(city.name) && seen.add(city.name))
-    .map((city) => ({ name: city.name, latitude: Number(city.latitude), longitude: Number(city.longitude) }))
-    .sort(byName);
+  return cityIndex().get(`${countryCode}|${regionCode}`) ?? [];
 }
 
 /** A city of that region by its exact name (as the picker offers it), with its coordinates. */
