@@ -64,6 +64,25 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/country=DE&region=BE/);
     await expect(search.doctorLink(berliners[0]!)).toBeVisible();
   });
+
+  test("a doctor's profile is filled in step by step, and the server fills the coordinates from the city", async ({ page, signIn }) => {
+    const doctor = await data.doctor("Dr. Nora Noscript");
+    await signIn(doctor.email);
+    await new ProfilePage(page).gotoDoctor();
+    await page.getByLabel("Professional bio").fill("Typed before choosing the place: kept through each step.");
+    await page.getByLabel("Country").selectOption({ label: "Germany" });
+    await page.getByRole("button", { name: "Show regions and cities" }).click();
+    await page.getByLabel("Region").selectOption({ label: "Berlin" });
+    await page.getByRole("button", { name: "Show regions and cities" }).click();
+    await page.getByLabel("City").selectOption({ label: "Berlin" });
+    await expect(page.getByLabel("Professional bio")).toHaveValue("Typed before choosing the place: kept through each step.");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByText("Profile saved.")).toBeVisible();
+    await new ProfilePage(page).gotoDoctor();
+    await expect(page.getByLabel("City")).toHaveValue("Berlin");
+    await expect(page.getByLabel("Latitude")).toHaveValue("52.52437");
+    await expect(page.getByLabel("Longitude")).toHaveValue("13.41053");
+  });
 });
 
 test("registration's optional “Where are you?” saves the place, coordinates and all", async ({ page }) => {
@@ -78,8 +97,11 @@ test("registration's optional “Where are you?” saves the place, coordinates 
   await expect(page).toHaveURL(/\/login\?registered=1/);
 
   await page.goto(await new MailboxPage(page).linkFrom(email, "Confirm your email address", "/verify-email?token="));
-  await new SignInPage(page).goto();
-  await new SignInPage(page).signIn(email, password);
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email, password);
+  await expect(page).toHaveURL(/\/patient$/);
   await new ProfilePage(page).gotoPatient();
   await expect(page.getByLabel("Country")).toHaveValue("DE");
   await expect(page.getByLabel("Region")).toHaveValue("BE");
