@@ -37,8 +37,8 @@ export const registerSchema = z.object({
     .optional()
     .transform((zone) => (zone && isValidTimeZone(zone) ? zone : "UTC")),
   // "Where are you?", optional: checked against the places dataset by the service (lib/places/resolve.ts).
-  country: countryField.optional(),
-  region: regionField.optional(),
+  country: countryField,
+  region: regionField,
   city: singleLineText()
     .max(100, "Choose a city from the list.")
     .optional()
