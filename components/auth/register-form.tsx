@@ -71,9 +71,9 @@ export function RegisterForm({ next, places }: { next?: string; places: PlaceOpt
           </p>
         ) : null}
       </fieldset>
-      <fieldset className="flex flex-col gap-3" aria-describedby="where-hint">
-        <legend className="text-sm font-medium text-slate-800">Where are you?</legend>
-        <p id="where-hint" className="-mt-2 text-sm text-slate-600">
+      <fieldset className="flex min-w-0 flex-col gap-3" aria-describedby="where-hint">
+        <legend className="mb-1 text-sm font-medium text-slate-800">Where are you?</legend>
+        <p id="where-hint" className="text-sm text-slate-600">
           Optional. Lets us show doctors near you; you can change it on your profile.
         </p>
         <PlaceFields

@@ -106,7 +106,7 @@ export function DoctorProfileForm({
         errors={e("languages")}
         hint="Separate with commas, e.g. English, German."
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="Clinic address" name="address" maxLength={200} autoComplete="street-address" defaultValue={v("address")} errors={e("address")} />
         <PlaceFields
           key={`${v("country")}|${v("region")}|${v("city")}`}

@@ -42,7 +42,7 @@ export function PatientProfileForm({ values, timeZones, places }: { values: Pati
   return (
     <form action={formAction} className="flex flex-col gap-6">
       <FormMessage state={state} />
-      <fieldset className="grid gap-4 sm:grid-cols-2">
+      <fieldset className="grid min-w-0 grid-cols-1 gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-semibold text-slate-900">About you</legend>
         <Field label="Full name" name="fullName" required maxLength={120} autoComplete="name" defaultValue={v("fullName")} errors={e("fullName")} />
         <Field

@@ -96,7 +96,7 @@ export function SearchForm({ values, specializations, cities, languages, canUseS
             defaultValue={values.specialization}
             options={[{ value: "", label: "All specializations" }, ...specializations.map((s) => ({ value: s.slug, label: s.name }))]}
           />
-          <fieldset className="flex flex-col gap-4">
+          <fieldset className="flex min-w-0 flex-col gap-4">
             <legend className="sr-only">Country and region</legend>
             {/* Without JavaScript, "Apply filters" after choosing a country brings its regions. */}
             <PlaceFields
