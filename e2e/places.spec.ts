@@ -1,5 +1,4 @@
 import { doctorSeed } from "../db/seed-data";
-import { MailboxPage } from "./pages/mailbox-page";
 import { ProfilePage, TestData } from "./pages/profile-page";
 import { RegisterPage } from "./pages/register-page";
 import { SearchPage } from "./pages/search-page";
@@ -96,12 +95,7 @@ test("registration's optional “Where are you?” saves the place, coordinates 
   await new RegisterPage(page).register({ fullName: "Paula Place", email, password, role: "Patient" }, { onPage: true });
   await expect(page).toHaveURL(/\/login\?registered=1/);
 
-  await page.goto(await new MailboxPage(page).linkFrom(email, "Confirm your email address", "/verify-email?token="));
-  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email, password);
-  await expect(page).toHaveURL(/\/patient$/);
+  await new SignInPage(page).confirmAndSignIn(email, password, /\/patient$/);
   await new ProfilePage(page).gotoPatient();
   await expect(page.getByLabel("Country")).toHaveValue("DE");
   await expect(page.getByLabel("Region")).toHaveValue("BE");

@@ -1,9 +1,8 @@
 "use client";
 
-import { useState, useSyncExternalStore, type MouseEvent } from "react";
+import { useState, type MouseEvent } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { askBrowserPosition } from "@/components/search/browser-position";
-
-const noSubscription = () => () => {};
 
 /**
  * "Use my current location": refines the form's latitude and longitude from the
@@ -11,11 +10,7 @@ const noSubscription = () => () => {};
  * Shown only with JavaScript, which it needs.
  */
 export function CurrentLocationButton() {
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [status, setStatus] = useState("");
   if (!hydrated) return null;
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { SelectField } from "@/components/ui/field";
 import type { ChoiceOption, FormState } from "@/lib/errors";
 import { PLACE_STEP } from "@/lib/places/schema";
@@ -36,8 +37,6 @@ interface PlaceFieldsProps {
   noScript: "step" | "submit";
 }
 
-const noSubscription = () => () => {};
-
 async function fetchList<T>(query: string, key: "regions" | "cities"): Promise<T[]> {
   const response = await fetch(`/api/places?${query}`);
   if (!response.ok) throw new Error(`places ${response.status}`);
@@ -50,11 +49,7 @@ async function fetchList<T>(query: string, key: "regions" | "cities"): Promise<T
  * JavaScript the lists come with the page for the values sent last.
  */
 export function PlaceFields({ values, options, errors, idPrefix, withCity = true, fillsCoordinates = false, noScript }: PlaceFieldsProps) {
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [place, setPlace] = useState(values);
   const [regions, setRegions] = useState(options.regions);
   const [cities, setCities] = useState(options.cities);
