@@ -12,6 +12,7 @@ import { keepSessionCookieToBrowser } from "@/lib/auth/session-cookie";
 import { lockoutMessage } from "@/lib/auth/lockout";
 import { forgotPasswordSchema, registerSchema, resetPasswordSchema, signInSchema, verifyEmailCodeSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
+import { placeFormChoices, refusePlaceStep } from "@/lib/places/resolve";
 import { requestClientIp } from "@/lib/security/client-ip";
 import { currentRateLimits, emailCodeAttempts, enforceRateLimit, signInRateLimitError } from "@/lib/security/rate-limits";
 
@@ -56,7 +57,9 @@ export const registerAction = action({
   access: "anyone",
   schema: registerSchema,
   invalid: FIX_FIELDS,
-  run: async (account, { db, now }) => {
+  choices: placeFormChoices,
+  run: async (account, { db, now, formData }) => {
+    refusePlaceStep(formData);
     const limits = await currentRateLimits(db);
     await enforceRateLimit(db, limits.registrationPerIp, await requestClientIp());
     // Registering emails the address (a confirmation link, or "someone tried" to its owner).

@@ -11,13 +11,26 @@ export function getUserById(db: Db, id: string) {
   return db.query.users.findFirst({ where: eq(users.id, id) });
 }
 
-export async function insertUserWithProfile(db: Db, input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string }) {
+/** Where a new account says it is (registration's optional "Where are you?"). */
+export interface NewAccountPlace {
+  countryCode: string | null;
+  regionCode: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export async function insertUserWithProfile(
+  db: Db,
+  input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string; place?: NewAccountPlace },
+) {
   const [user] = await db
     .insert(users)
     .values({ email: input.email, fullName: input.fullName, passwordHash: input.passwordHash, role: input.role })
     .returning();
-  if (input.role === "patient") await db.insert(patientProfiles).values({ userId: user.id, timeZone: input.timeZone ?? "UTC" });
-  if (input.role === "doctor") await db.insert(doctorProfiles).values({ userId: user.id, timeZone: input.timeZone ?? "UTC" });
+  const profile = { userId: user.id, timeZone: input.timeZone ?? "UTC", ...input.place };
+  if (input.role === "patient") await db.insert(patientProfiles).values(profile);
+  if (input.role === "doctor") await db.insert(doctorProfiles).values(profile);
   return user;
 }
 

@@ -9,6 +9,7 @@ import { absoluteUrl, env } from "@/lib/env";
 import { constraintName, sqlState } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import { rehearseEmail, sendEmail } from "@/lib/notifications/mailer";
+import { resolvePlace } from "@/lib/places/resolve";
 import type { Role } from "@/lib/vocabulary";
 import { confirmedEmailUnlocks } from "./role-wording";
 import { assertStrongPassword } from "./password-strength";
@@ -37,11 +38,13 @@ function appLink(path: string, token: string, next?: string): string {
  */
 export async function registerAccount(db: Db, input: RegisterInput, now: Date): Promise<{ userId: string | null }> {
   assertStrongPassword(input.password, input);
+  // Before anything is written or sent: a place the lists would not offer is the visitor's to fix.
+  const place = resolvePlace({ country: input.country ?? null, region: input.region ?? null, city: input.city ?? null, latitude: null, longitude: null });
   const passwordHash = await hashPassword(input.password);
   let userId: string;
   try {
     const user = await db.transaction((tx) =>
-      insertUserWithProfile(tx, { email: input.email.trim(), fullName: input.fullName, passwordHash, role: input.role, timeZone: input.timeZone }),
+      insertUserWithProfile(tx, { email: input.email.trim(), fullName: input.fullName, passwordHash, role: input.role, timeZone: input.timeZone, place }),
     );
     userId = user.id;
   } catch (error) {

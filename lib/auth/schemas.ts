@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countryField, regionField } from "@/lib/places/schema";
 import { isValidTimeZone } from "@/lib/scheduling";
 import type { Role } from "@/lib/vocabulary";
 import { singleLineText } from "@/lib/validation/text";
@@ -35,6 +36,13 @@ export const registerSchema = z.object({
     .string()
     .optional()
     .transform((zone) => (zone && isValidTimeZone(zone) ? zone : "UTC")),
+  // "Where are you?", optional: checked against the places dataset by the service (lib/places/resolve.ts).
+  country: countryField,
+  region: regionField,
+  city: singleLineText()
+    .max(100, "Choose a city from the list.")
+    .optional()
+    .transform((value) => value || null),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
@@ -44,7 +52,12 @@ export const resetPasswordSchema = z.object({
   password: passwordSchema,
 });
 
-export type RegisterInput = Omit<z.infer<typeof registerSchema>, "timeZone"> & { timeZone?: string };
+export type RegisterInput = Omit<z.infer<typeof registerSchema>, "timeZone" | "country" | "region" | "city"> & {
+  timeZone?: string;
+  country?: string | null;
+  region?: string | null;
+  city?: string | null;
+};
 
 export const sessionIdSchema = z.object({ sessionId: z.uuid({ error: "That session does not exist." }) });
 

@@ -8,6 +8,7 @@ import { deletePatientAccount } from "@/lib/privacy/deletion";
 import { deleteAccountSchema } from "@/lib/privacy/schemas";
 import { PATIENT_PROFILE_FIELDS, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
 import { removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
+import { placeFormChoices, refusePlaceStep } from "@/lib/places/resolve";
 import { fileSchema } from "@/lib/storage/uploads";
 
 // The patient is whoever the session says; ids in the form are never trusted.
@@ -17,7 +18,9 @@ export const savePatientProfileAction = action({
   schema: patientProfileSchema,
   fields: (formData) => formFields(formData, PATIENT_PROFILE_FIELDS),
   invalid: "Some fields need your attention. Nothing was saved.",
-  run: async (profile, { user, db }) => {
+  choices: placeFormChoices,
+  run: async (profile, { user, db, formData }) => {
+    refusePlaceStep(formData);
     await savePatientProfile(db, user.id, profile);
     revalidatePath("/patient/profile");
     return "Profile saved.";

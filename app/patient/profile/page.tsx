@@ -10,6 +10,7 @@ import { DeleteAccountCard, DownloadDataCard } from "@/components/privacy/privac
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { timeZoneOptions } from "@/lib/availability/time-zones";
+import { pickerOptions } from "@/lib/places/dataset";
 import { photoUrl } from "@/lib/profiles/photo-access";
 import { deleteAccountAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
 
@@ -37,14 +38,15 @@ export default async function PatientProfilePage() {
         <Card title="Your details">
           <PatientProfileForm
             timeZones={timeZoneOptions(timeZone)}
+            places={pickerOptions(profile?.countryCode, profile?.regionCode)}
             values={{
               fullName: current.fullName,
               phone: profile?.phone ?? null,
               dateOfBirth: profile?.dateOfBirth ?? null,
               gender: profile?.gender ?? null,
+              country: profile?.countryCode ?? null,
+              region: profile?.regionCode ?? null,
               city: profile?.city ?? null,
-              latitude: profile?.latitude ?? null,
-              longitude: profile?.longitude ?? null,
               timeZone,
               allergies: profile?.allergies ?? null,
               chronicConditions: profile?.chronicConditions ?? null,
