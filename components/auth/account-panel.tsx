@@ -1,6 +1,6 @@
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { Card, PageHeading } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import type { CurrentUser } from "@/lib/auth/guards";
 
 /** Account security shared by the three portals. */
@@ -13,9 +13,14 @@ export function AccountPanel({ user }: { user: CurrentUser }) {
           Signed in on a shared or lost device? Sign out everywhere ends every session of your account at once, including this one.
         </p>
         <form action={signOutEverywhereAction}>
-          <button type="submit" className={buttonClasses("danger")}>
+          <ConfirmSubmit
+            pendingLabel="Signing out…"
+            confirmLabel="Sign out everywhere"
+            title="Sign out of every device?"
+            description="Every session of your account ends at once, this one included. You will need your password to sign in again."
+          >
             Sign out everywhere
-          </button>
+          </ConfirmSubmit>
         </form>
       </Card>
     </>

@@ -52,19 +52,22 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
             {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason}</Fact> : null}
           </Facts>
           {inCare ? null : <p className="mt-4 text-sm text-slate-600">{NOT_IN_CARE}</p>}
-          {appointment.status === "confirmed" && noShow.allowed ? (
+          {noShow.allowed ? (
             <div className="mt-4">
-              <OutcomeButtons appointmentId={appointment.id} />
+              <OutcomeButtons appointmentId={appointment.id} open={appointment.status === "confirmed"} />
             </div>
           ) : null}
           {appointment.status === "confirmed" && !noShow.allowed ? (
             <p className="mt-4 text-sm text-slate-600">You can record the outcome (completed or no-show) once the visit has started.</p>
           ) : null}
-          {upcoming ? (
-            <div className="mt-6 border-t border-slate-100 pt-4">
-              <DoctorCancelForm appointmentId={appointment.id} />
-            </div>
-          ) : null}
+          <div className={upcoming ? "mt-6 border-t border-slate-100 pt-4" : "mt-4"}>
+            <DoctorCancelForm
+              appointmentId={appointment.id}
+              patientName={appointment.patientName}
+              when={formatDateTime(appointment.startsAt, zone)}
+              open={upcoming}
+            />
+          </div>
         </Card>
         <StatusHistoryCard movedToId={appointment.movedToId} events={history} timeZone={zone} />
         {inCare ? <PatientCare doctorId={user.id} appointment={appointment} zone={zone} /> : null}
