@@ -193,12 +193,20 @@ test.describe("with JavaScript, each destructive action asks in a dialog first",
     const page = await signedIn(browser, patient.email);
     const records = new PatientRecordsPage(page);
     await records.goto();
+    // The upload is held back a moment on its way, long enough to see its progress bar.
+    await page.route("**/patient/records", async (route) => {
+      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await records.upload({
       title: "Old X-ray",
       type: "Imaging",
       file: { name: "xray.pdf", mimeType: "application/pdf", buffer: Buffer.from(pdfBytes("x-ray")) },
     });
+    await expect(page.getByRole("progressbar", { name: /^Uploading xray\.pdf \(\d+ KB\)/ })).toBeVisible();
     await expectOneMessageInView(page, '"Old X-ray" uploaded.');
+    await expect(page.getByRole("progressbar")).toHaveCount(0);
+    await page.unroute("**/patient/records");
     const remove = page.getByRole("button", { name: "Delete Old X-ray" });
     await askThenEscape(page, remove, "Delete Old X-ray");
     expect(await recordCount(patient.id)).toBe(1);

@@ -102,7 +102,7 @@ export function RetryRefundForm({ refundId }: { refundId: string }) {
       <SubmitButton variant="secondary" pendingLabel="Sending…">
         Send refund again
       </SubmitButton>
-      <FormMessage state={state} className="text-xs" />
+      <FormMessage state={state} />
     </form>
   );
 }

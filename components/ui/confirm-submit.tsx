@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type MouseEvent } from "react";
+import { useEffect, useId, useRef, useState, type MouseEvent } from "react";
 import { useFormStatus } from "react-dom";
 import { Button, type ButtonVariant } from "./button";
 import { CONFIRM_FIELD, type Ask } from "@/lib/confirm/pending";
@@ -77,9 +77,14 @@ export function ConfirmSubmit({
     }
     setAsked(data);
     setOpen(true);
+  }
+
+  // Shown once its words (and the names tied to them) are on the page, so they are what is announced.
+  useEffect(() => {
+    if (!open || !dialog.current || dialog.current.open) return;
     dialog.current.showModal();
     goBack.current?.focus();
-  }
+  }, [open]);
 
   function send(event: MouseEvent<HTMLButtonElement>) {
     const form = event.currentTarget.form;
@@ -112,8 +117,9 @@ export function ConfirmSubmit({
       </Button>
       <dialog
         ref={dialog}
-        aria-labelledby={headingId}
-        aria-describedby={text ? descriptionId : undefined}
+        // Named only while open: a closed dialog is no one's label (getByLabel, and assistive technology, skip it).
+        aria-labelledby={open ? headingId : undefined}
+        aria-describedby={open && text ? descriptionId : undefined}
         onClose={() => setOpen(false)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-6 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50"
       >

@@ -2,8 +2,10 @@
 // (React sends the content later, hidden, at the end of <body>, for a script to
 // move in; vercel/next.js#50150). These rules, read only when scripting is off,
 // hide the skeleton and show that content where it arrived: before the footer.
+// Tailwind's base layer hides [hidden] with !important; an important rule in an
+// earlier layer (theme) is the one that beats it.
 const NO_SCRIPT_RESCUE =
-  "[data-skeleton]{display:none!important}body>div[hidden][id^='S:']{display:block!important;order:1;width:100%;max-width:72rem;margin:0 auto;padding:0 1rem 1.5rem}body>footer{order:2}";
+  "@layer theme{[data-skeleton]{display:none!important}body>div[hidden][id^='S:']{display:block!important;order:1;width:100%;max-width:72rem;margin:0 auto;padding:0 1rem 1.5rem}body>footer{order:2}}";
 
 /** What a long page shows while its data loads (loading.tsx): its shape in grey, announced once. */
 export function PageSkeleton({ label = "Loading…", rows = 6 }: { label?: string; rows?: number }) {
