@@ -179,6 +179,7 @@ test("a specialization in use cannot be deleted, and a bad setting is refused ne
   await signIn(demo.admin.email);
   await page.goto("/admin/specializations");
   await page.getByRole("button", { name: "Delete General Medicine" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete General Medicine", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: /"General Medicine" cannot be deleted while \d+ doctors use it/ })).toBeVisible();
 
   await page.goto("/admin/settings");

@@ -71,6 +71,10 @@ test("a closed-day override is listed, then deleted", async ({ page }) => {
     .overrideFor(day.label)
     .getByRole("button", { name: `Delete override for ${day.label}` })
     .click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: `Delete the override of ${day.label}` })
+    .click();
   await expect(availability.overrideFor(day.label)).toHaveCount(0);
 });
 
@@ -117,6 +121,10 @@ test("dragging the end of an open-hours block saves that date's hours as an over
   await availability
     .overrideFor(label)
     .getByRole("button", { name: `Delete override for ${label}` })
+    .click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: `Delete the override of ${label}` })
     .click();
   await expect(availability.overrideFor(label)).toHaveCount(0);
 });

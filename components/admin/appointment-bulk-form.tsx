@@ -5,7 +5,8 @@ import { useActionState } from "react";
 import { bulkCancelAction } from "@/app/admin/appointments/actions";
 import type { FormState } from "@/lib/errors";
 import { StatusBadge } from "@/components/appointments/status-badge";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { Card } from "@/components/ui/card";
 import type { AppointmentStatus } from "@/lib/vocabulary";
 import { CancelReasonField } from "@/components/appointments/cancel-reason-field";
 import { ResultNotice } from "./form-bits";
@@ -29,7 +30,6 @@ export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) 
   if (rows.length === 0) return <p className="text-slate-600">No appointments match these filters.</p>;
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <ResultNotice state={state} />
       <DataTable
         caption="Appointments"
         columns={[
@@ -72,6 +72,7 @@ export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) 
         ))}
       </DataTable>
       {failed?.fieldErrors?.appointmentIds ? <p className="text-sm font-medium text-red-700">{failed.fieldErrors.appointmentIds.join(" ")}</p> : null}
+      <ResultNotice state={state} />
       <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
         <CancelReasonField
           id="bulk-cancel-reason"
@@ -80,29 +81,53 @@ export function AppointmentBulkForm({ rows }: { rows: AdminAppointmentItem[] }) 
           failed={failed}
         />
         <div>
-          <SubmitButton variant="danger" pendingLabel="Cancelling…">
+          <ConfirmSubmit
+            pendingLabel="Cancelling…"
+            skip={(form) => form.getAll("appointmentIds").length === 0}
+            confirmLabel={(form) => (form ? countOf(form.getAll("appointmentIds").length) : "Cancel the selected appointments")}
+            description="Each is cancelled and refunded in full if paid, and its patient and doctor are emailed the reason."
+            echo={[
+              { name: "appointmentIds", label: "Appointments selected", count: true },
+              { name: "reason", label: "Reason" },
+            ]}
+          >
             Cancel selected appointments
-          </SubmitButton>
+          </ConfirmSubmit>
         </div>
       </div>
     </form>
   );
 }
 
-/** The detail page's cancel: the same action as the list, for one appointment. */
-export function AdminCancelForm({ appointmentId }: { appointmentId: string }) {
+function countOf(n: number): string {
+  return n === 1 ? "Cancel 1 appointment" : `Cancel ${n} appointments`;
+}
+
+/**
+ * The detail page's cancel: the same action as the list, for one appointment.
+ * Once it is cancelled (`open` false) the card stays with its answer only.
+ */
+export function AdminCancelCard({ appointmentId, summary, open }: { appointmentId: string; summary: string; open: boolean }) {
   const [state, formAction] = useActionState<FormState, FormData>(bulkCancelAction, null);
   const failed = state && !state.ok ? state : null;
+  if (!open) return state ? <ResultNotice state={state} /> : null;
   return (
-    <form action={formAction} className="flex flex-col gap-3">
-      <ResultNotice state={state} />
-      <input type="hidden" name="appointmentIds" value={appointmentId} />
-      <CancelReasonField id="admin-cancel-reason" label="Reason for cancelling (sent to the patient and the doctor)" rows={2} failed={failed} />
-      <div>
-        <SubmitButton variant="danger" pendingLabel="Cancelling…">
-          Cancel this appointment
-        </SubmitButton>
-      </div>
-    </form>
+    <Card title="Cancel this appointment">
+      <form action={formAction} className="flex flex-col gap-3">
+        <ResultNotice state={state} />
+        <input type="hidden" name="appointmentIds" value={appointmentId} />
+        <CancelReasonField id="admin-cancel-reason" label="Reason for cancelling (sent to the patient and the doctor)" rows={2} failed={failed} />
+        <div>
+          <ConfirmSubmit
+            pendingLabel="Cancelling…"
+            confirmLabel={`Cancel the appointment of ${summary}`}
+            description="It is cancelled and refunded in full if paid, and the patient and the doctor are emailed the reason."
+            echo={[{ name: "reason", label: "Reason" }]}
+          >
+            Cancel this appointment
+          </ConfirmSubmit>
+        </div>
+      </form>
+    </Card>
   );
 }

@@ -1,10 +1,7 @@
 import { Notice } from "@/components/ui/notice";
 
-/** What the last submission did: success or the refusal, announced. */
-export function ResultNotice({ state }: { state: { ok: boolean; message?: string } | null }) {
-  if (!state?.message) return null;
-  return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
-}
+/** What the last submission did: the shared action message (components/ui/form-state.tsx). */
+export { FormMessage as ResultNotice } from "@/components/ui/form-state";
 
 /** Problems with a page's query string: shown, then ignored. */
 export function FilterProblems({ problems }: { problems: string[] }) {

@@ -5,6 +5,7 @@ import { createSpecializationAction, deleteSpecializationAction, renameSpecializ
 import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { ResultNotice } from "./form-bits";
 
 export function CreateSpecializationForm() {
@@ -57,7 +58,15 @@ export function SpecializationRow({ id, name, doctors }: { id: string; name: str
         <p className="pb-2 text-sm text-slate-600">{doctors === 1 ? "1 doctor" : `${doctors} doctors`}</p>
         <form action={remove}>
           <input type="hidden" name="id" value={id} />
-          <SubmitButton variant="danger" pendingLabel="Deleting…">{`Delete ${name}`}</SubmitButton>
+          <ConfirmSubmit
+            pendingLabel="Deleting…"
+            confirmLabel={`Delete ${name}`}
+            description={
+              doctors > 0
+                ? `${doctors === 1 ? "1 doctor uses" : `${doctors} doctors use`} it, so it will be refused until they choose another.`
+                : "It leaves the list of specializations patients search by."
+            }
+          >{`Delete ${name}`}</ConfirmSubmit>
         </form>
       </div>
     </li>

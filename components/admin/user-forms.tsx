@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { bulkUsersAction, changeRoleAction, setActiveAction } from "@/app/admin/users/actions";
 import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { SelectField } from "@/components/ui/field";
 import { ResultNotice } from "./form-bits";
 import { DataTable } from "@/components/ui/data-table";
@@ -22,7 +23,6 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
   if (rows.length === 0) return <p className="text-slate-600">No users match these filters.</p>;
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <ResultNotice state={state} />
       <DataTable
         caption="Users"
         columns={[{ label: "Select", hidden: true }, { label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Joined" }]}
@@ -61,6 +61,7 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
         ))}
       </DataTable>
       {errors?.userIds ? <p className="text-sm font-medium text-red-700">{errors.userIds.join(" ")}</p> : null}
+      <ResultNotice state={state} />
       <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
         <SelectField label="With the selected users" name="operation" id="bulk-operation" defaultValue="" errors={errors?.operation}>
           <option value="" disabled>
@@ -69,15 +70,35 @@ export function UserBulkForm({ rows, selfId }: { rows: UserRow[]; selfId: string
           <option value="deactivate">Deactivate (ends their sessions)</option>
           <option value="reactivate">Reactivate</option>
         </SelectField>
-        <SubmitButton variant="secondary" pendingLabel="Applying…">
+        <ConfirmSubmit
+          variant="secondary"
+          pendingLabel="Applying…"
+          skip={(form) => form.get("operation") !== "deactivate" || form.getAll("userIds").length === 0}
+          confirmLabel={(form) => (form ? `Deactivate ${selectedNames(form, rows)}` : "Apply to the selected users")}
+          title={(form) => (form ? `Deactivate ${selectedNames(form, rows)}?` : "Change the selected users?")}
+          description="A deactivated user is signed out everywhere at once and cannot sign in until reactivated."
+          echo={[
+            { name: "operation", label: "Action", values: { deactivate: "Deactivate (ends their sessions)", reactivate: "Reactivate" } },
+            { name: "userIds", label: "Users selected", count: true },
+          ]}
+        >
           Apply to selected
-        </SubmitButton>
+        </ConfirmSubmit>
       </div>
     </form>
   );
 }
 
-export function RoleForm({ userId, role }: { userId: string; role: string }) {
+/** "Anna Keller" for one ticked user, "3 users" for several. */
+function selectedNames(form: FormData, rows: UserRow[]): string {
+  const ids = form.getAll("userIds");
+  if (ids.length === 1) return rows.find((row) => row.id === ids[0])?.fullName ?? "1 user";
+  return `${ids.length} users`;
+}
+
+const roleNames: Record<string, string> = { patient: "Patient", doctor: "Doctor", admin: "Admin" };
+
+export function RoleForm({ userId, name, role }: { userId: string; name: string; role: string }) {
   const [state, formAction] = useActionState<FormState, FormData>(changeRoleAction, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
@@ -92,13 +113,29 @@ export function RoleForm({ userId, role }: { userId: string; role: string }) {
         Changing the role ends the user&apos;s sessions. A new doctor starts unverified and is not public until verified.
       </p>
       <div>
-        <SubmitButton pendingLabel="Changing…">Change role</SubmitButton>
+        <ConfirmSubmit
+          variant="primary"
+          pendingLabel="Changing…"
+          skip={(form) => form.get("role") === role}
+          confirmLabel={(form) =>
+            form ? `Make ${name} ${article(form.get("role"))} ${roleNames[String(form.get("role"))] ?? ""}` : `Change the role of ${name}`
+          }
+          title={`Change the role of ${name}?`}
+          description="Changing the role ends the user's sessions at once. A new doctor starts unverified and is not public until verified."
+          echo={[{ name: "role", label: "New role", values: roleNames }]}
+        >
+          Change role
+        </ConfirmSubmit>
       </div>
     </form>
   );
 }
 
-export function ActiveForm({ userId, active }: { userId: string; active: boolean }) {
+function article(role: FormDataEntryValue | null): string {
+  return role === "admin" ? "an" : "a";
+}
+
+export function ActiveForm({ userId, name, active }: { userId: string; name: string; active: boolean }) {
   const [state, formAction] = useActionState<FormState, FormData>(setActiveAction, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
@@ -106,9 +143,17 @@ export function ActiveForm({ userId, active }: { userId: string; active: boolean
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
       <div>
-        <SubmitButton variant={active ? "danger" : "primary"} pendingLabel="Saving…">
-          {active ? "Deactivate account" : "Reactivate account"}
-        </SubmitButton>
+        {active ? (
+          <ConfirmSubmit
+            pendingLabel="Deactivating…"
+            confirmLabel={`Deactivate ${name}`}
+            description={`${name} is signed out everywhere at once and cannot sign in until reactivated.`}
+          >
+            Deactivate account
+          </ConfirmSubmit>
+        ) : (
+          <SubmitButton pendingLabel="Saving…">Reactivate account</SubmitButton>
+        )}
       </div>
     </form>
   );

@@ -5,17 +5,16 @@ import { cancelAsDoctorAction, recordOutcomeAction, saveNoteAction } from "@/app
 import type { FormState } from "@/lib/errors";
 import { TextAreaField } from "@/components/ui/field";
 import { CancelReasonField } from "./cancel-reason-field";
-import { Notice } from "@/components/ui/notice";
+import { FormMessage } from "@/components/ui/form-state";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-function Outcome({ state }: { state: FormState }) {
-  if (!state) return null;
-  return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
-}
+const Outcome = FormMessage;
 
-/** Shown once the visit has started: both outcomes are then allowed. */
-export function OutcomeButtons({ appointmentId }: { appointmentId: string }) {
+/** Shown once the visit has started: both outcomes are then allowed. Once recorded (`open` false) only the answer stays. */
+export function OutcomeButtons({ appointmentId, open = true }: { appointmentId: string; open?: boolean }) {
   const [state, formAction] = useActionState<FormState, FormData>(recordOutcomeAction, null);
+  if (!open) return <Outcome state={state} />;
   return (
     <div className="flex flex-col gap-2">
       <Outcome state={state} />
@@ -37,16 +36,29 @@ export function OutcomeButtons({ appointmentId }: { appointmentId: string }) {
   );
 }
 
-export function DoctorCancelForm({ appointmentId }: { appointmentId: string }) {
+/**
+ * The doctor's cancel. It stays on the page once the visit is cancelled
+ * (`open` false), showing only its answer, so "Cancelled — the patient has
+ * been told" is seen where the button was.
+ */
+export function DoctorCancelForm({ appointmentId, patientName, when, open }: { appointmentId: string; patientName: string; when: string; open: boolean }) {
   const [state, formAction] = useActionState<FormState, FormData>(cancelAsDoctorAction, null);
+  if (!open) return <Outcome state={state} />;
   return (
     <form action={formAction} className="flex flex-col gap-2">
       <Outcome state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <CancelReasonField id="doctor-cancel-reason" label="Reason for cancelling (sent to the patient)" rows={2} failed={state && !state.ok ? state : null} />
-      <SubmitButton variant="danger" pendingLabel="Cancelling…">
-        Cancel appointment
-      </SubmitButton>
+      <div>
+        <ConfirmSubmit
+          pendingLabel="Cancelling…"
+          confirmLabel={`Cancel the visit of ${patientName}`}
+          description={`${patientName}'s visit on ${when} is cancelled, refunded in full if paid, and they are emailed your reason.`}
+          echo={[{ name: "reason", label: "Reason" }]}
+        >
+          Cancel appointment
+        </ConfirmSubmit>
+      </div>
     </form>
   );
 }

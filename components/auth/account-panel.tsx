@@ -3,7 +3,7 @@ import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { SessionList } from "@/components/auth/session-list";
 import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { Card, PageHeading } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { accountSessions } from "@/lib/auth/account-sessions";
 import { getDb } from "@/lib/db";
@@ -27,9 +27,14 @@ export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUs
             Signed in on a shared or lost device? Sign out everywhere ends every session of your account at once, including this one.
           </p>
           <form action={signOutEverywhereAction}>
-            <button type="submit" className={buttonClasses("danger")}>
+            <ConfirmSubmit
+              pendingLabel="Signing out…"
+              confirmLabel="Sign out everywhere"
+              title="Sign out of every device?"
+              description="Every session of your account ends at once, this one included. You will need your password to sign in again."
+            >
               Sign out everywhere
-            </button>
+            </ConfirmSubmit>
           </form>
         </Card>
       </div>

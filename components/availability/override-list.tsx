@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
 import { deleteOverrideAction } from "@/app/doctor/availability/actions";
 import type { FormState } from "@/lib/errors";
-import { Notice } from "@/components/ui/notice";
-import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-state";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { describeRanges, type StoredOverride } from "@/lib/availability/open-hours";
 
 export interface ListedOverride extends StoredOverride {
@@ -13,18 +12,7 @@ export interface ListedOverride extends StoredOverride {
   label: string;
 }
 
-/** The shared SubmitButton takes no accessible name; each Delete here must say which date it deletes. */
-function DeleteButton({ label }: { label: string }) {
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" variant="secondary" disabled={pending} aria-label={label}>
-      {pending ? "Deleting…" : "Delete"}
-    </Button>
-  );
-}
-
-function OverrideItem({ override }: { override: ListedOverride }) {
-  const [state, formAction] = useActionState<FormState, FormData>(deleteOverrideAction, null);
+function OverrideItem({ override, formAction }: { override: ListedOverride; formAction: (formData: FormData) => void }) {
   return (
     <li className="flex flex-col gap-2 py-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -36,24 +24,41 @@ function OverrideItem({ override }: { override: ListedOverride }) {
             {override.closed ? "Closed all day" : describeRanges(override.ranges)}
           </p>
         </div>
-        {/* A plain form: deleting works before JavaScript has loaded, too. */}
+        {/* A plain form: without JavaScript the confirmation is a page of its own. */}
         <form action={formAction}>
           <input type="hidden" name="overrideId" value={override.id} />
-          <DeleteButton label={`Delete override for ${override.label}`} />
+          {/* Each Delete says which date it deletes; the dialog's button says it again in other words, so the two names never clash. */}
+          <ConfirmSubmit
+            variant="secondary"
+            pendingLabel="Deleting…"
+            ariaLabel={`Delete override for ${override.label}`}
+            confirmLabel={`Delete the override of ${override.label}`}
+            title={`Delete the override of ${override.label}?`}
+            description="That date follows your weekly hours again."
+          >
+            Delete
+          </ConfirmSubmit>
         </form>
       </div>
-      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
     </li>
   );
 }
 
+/** One answer for the list: a deleted override leaves it, so its "deleted" is said above the list, where it was. */
 export function OverrideList({ overrides }: { overrides: ListedOverride[] }) {
-  if (overrides.length === 0) return <p className="text-slate-600">No upcoming overrides. Every date follows your weekly hours.</p>;
+  const [state, formAction] = useActionState<FormState, FormData>(deleteOverrideAction, null);
   return (
-    <ul aria-label="Upcoming overrides" className="divide-y divide-slate-100">
-      {overrides.map((override) => (
-        <OverrideItem key={override.id} override={override} />
-      ))}
-    </ul>
+    <div className="flex flex-col gap-3">
+      <FormMessage state={state} />
+      {overrides.length === 0 ? (
+        <p className="text-slate-600">No upcoming overrides. Every date follows your weekly hours.</p>
+      ) : (
+        <ul aria-label="Upcoming overrides" className="divide-y divide-slate-100">
+          {overrides.map((override) => (
+            <OverrideItem key={override.id} override={override} formAction={formAction} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { markPaidAction } from "@/app/doctor/payments/actions";
 import type { FormState } from "@/lib/errors";
+import { FormMessage } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** One "Mark paid" button per visit; its result is announced next to it. */
@@ -14,11 +15,7 @@ export function MarkPaidForm({ appointmentId, label }: { appointmentId: string; 
       <SubmitButton variant="secondary" pendingLabel="Saving…" className="whitespace-nowrap">
         {label}
       </SubmitButton>
-      {state ? (
-        <p role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-emerald-800" : "font-medium text-red-700"}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
     </form>
   );
 }

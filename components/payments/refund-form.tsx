@@ -4,17 +4,42 @@ import { useActionState } from "react";
 import { refundAction, retryRefundAction } from "@/app/admin/payments/actions";
 import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormMessage } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 
-/** A manual refund: full by default, any smaller amount allowed, always with a reason (it is audited). */
-export function RefundForm({ paymentId, maxLabel, maxAmount, currency }: { paymentId: string; maxLabel: string; maxAmount: string; currency: string }) {
+/**
+ * A manual refund: full by default, any smaller amount allowed, always with a reason (it is audited).
+ * Once nothing is left to refund (`closed` says why) the form gives way to that, under its answer.
+ */
+export function RefundForm({
+  paymentId,
+  patientName,
+  maxLabel,
+  maxAmount,
+  currency,
+  closed,
+}: {
+  paymentId: string;
+  patientName: string;
+  maxLabel: string;
+  maxAmount: string;
+  currency: string;
+  closed?: string;
+}) {
   const [state, formAction] = useActionState<FormState, FormData>(refundAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
+  if (closed)
+    return (
+      <div className="flex flex-col gap-3">
+        <FormMessage state={state} />
+        <p className="text-sm text-slate-700">{closed}</p>
+      </div>
+    );
   return (
     <form action={formAction} className="flex flex-col gap-3">
-      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <FormMessage state={state} />
       <input type="hidden" name="paymentId" value={paymentId} />
       <Field
         label={`Amount to refund (${currency})`}
@@ -51,9 +76,19 @@ export function RefundForm({ paymentId, maxLabel, maxAmount, currency }: { payme
           </p>
         ) : null}
       </div>
-      <SubmitButton variant="danger" pendingLabel="Refunding…">
-        Issue refund
-      </SubmitButton>
+      <div>
+        <ConfirmSubmit
+          pendingLabel="Refunding…"
+          confirmLabel={(form) => `Refund ${form ? `${String(form.get("amount") ?? "").trim()} ${currency}` : "this amount"} to ${patientName}`}
+          description="The money goes back to the card it came from. This cannot be undone, and it is recorded in the audit log."
+          echo={[
+            { name: "amount", label: `Amount (${currency})` },
+            { name: "reason", label: "Reason" },
+          ]}
+        >
+          Issue refund
+        </ConfirmSubmit>
+      </div>
     </form>
   );
 }
@@ -67,11 +102,7 @@ export function RetryRefundForm({ refundId }: { refundId: string }) {
       <SubmitButton variant="secondary" pendingLabel="Sending…">
         Send refund again
       </SubmitButton>
-      {state ? (
-        <p role={state.ok ? "status" : "alert"} className="text-xs">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { deleteRecordAction, shareRecordAction, unshareRecordAction } from "@/app/patient/records/actions";
 import type { FormState } from "@/lib/errors";
-import { Notice } from "@/components/ui/notice";
+import { FormMessage } from "@/components/ui/form-state";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export type RecordView = {
@@ -18,11 +19,6 @@ export type RecordView = {
 
 export type ShareOption = { appointmentId: string; label: string };
 
-function Outcome({ state }: { state: FormState }) {
-  if (!state) return null;
-  return <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>;
-}
-
 /** One document: download, share per appointment, stop sharing, delete. */
 export function RecordItem({ record, options }: { record: RecordView; options: ShareOption[] }) {
   const [shared, share] = useActionState<FormState, FormData>(shareRecordAction, null);
@@ -32,9 +28,9 @@ export function RecordItem({ record, options }: { record: RecordView; options: S
   const available = options.filter((o) => !sharedIds.has(o.appointmentId));
   return (
     <article aria-label={record.title} className="flex flex-col gap-3 py-4">
-      <Outcome state={shared} />
-      <Outcome state={unshared} />
-      <Outcome state={deleted} />
+      <FormMessage state={shared} />
+      <FormMessage state={unshared} />
+      <FormMessage state={deleted} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 className="font-semibold text-slate-900">{record.title}</h3>
@@ -49,15 +45,13 @@ export function RecordItem({ record, options }: { record: RecordView; options: S
           >
             Download<span className="sr-only"> {record.title}</span>
           </a>
-          <form
-            action={remove}
-            onSubmit={(event) => {
-              // Deleting cannot be undone; without JavaScript the button deletes directly.
-              if (!window.confirm(`Delete "${record.title}"? Doctors it is shared with lose access too.`)) event.preventDefault();
-            }}
-          >
+          <form action={remove}>
             <input type="hidden" name="recordId" value={record.id} />
-            <SubmitButton variant="danger" pendingLabel="Deleting…">{`Delete ${record.title}`}</SubmitButton>
+            <ConfirmSubmit
+              pendingLabel="Deleting…"
+              confirmLabel={`Delete ${record.title}`}
+              description="Deleting cannot be undone. Doctors it is shared with lose access too."
+            >{`Delete ${record.title}`}</ConfirmSubmit>
           </form>
         </div>
       </div>

@@ -5,7 +5,7 @@ import { uploadRecordAction } from "@/app/patient/records/actions";
 import type { FormState } from "@/lib/errors";
 import { Field, SelectField } from "@/components/ui/field";
 import { FileField } from "@/components/ui/file-field";
-import { Notice } from "@/components/ui/notice";
+import { FormMessage } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { recordTypeLabels } from "@/lib/records/schemas";
 
@@ -15,7 +15,7 @@ export function RecordUploadForm() {
   const fileError = failed?.fieldErrors?.file;
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label="Title"

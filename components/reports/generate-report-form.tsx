@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { generateReportAction } from "@/app/admin/reports/actions";
 import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormMessage } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Any month, on demand; a month already generated is computed again and replaced. */
@@ -13,7 +13,7 @@ export function GenerateReportForm({ defaultMonth, latestMonth }: { defaultMonth
   const monthErrors = state && !state.ok ? state.fieldErrors?.month : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3">
-      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <FormMessage state={state} />
       <div className="flex flex-wrap items-end gap-3">
         <Field
           label="Month"

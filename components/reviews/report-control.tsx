@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { reportReviewAction } from "@/app/doctors/[id]/review-actions";
 import type { FormState } from "@/lib/errors";
-import { Notice } from "@/components/ui/notice";
+import { FormMessage } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { REPORT_REASON } from "@/lib/reviews/schemas";
 
@@ -13,19 +13,14 @@ import { REPORT_REASON } from "@/lib/reviews/schemas";
  */
 export function ReportControl({ reviewId }: { reviewId: string }) {
   const [state, formAction] = useActionState<FormState, FormData>(reportReviewAction, null);
-  if (state?.ok)
-    return (
-      <p role="status" className="text-sm text-emerald-800">
-        {state.message}
-      </p>
-    );
+  if (state?.ok) return <FormMessage state={state} />;
   const reasonId = `report-reason-${reviewId}`;
   const error = state && !state.ok ? (state.fieldErrors?.reason?.join(" ") ?? null) : null;
   return (
     <details className="text-sm" open={Boolean(state && !state.ok)}>
       <summary className="cursor-pointer font-medium text-slate-700 underline-offset-2 hover:underline">Report</summary>
       <form action={formAction} className="mt-2 flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-        {state && !state.ok && !error ? <Notice tone="error">{state.message}</Notice> : null}
+        {state && !state.ok && !error ? <FormMessage state={state} /> : null}
         <input type="hidden" name="reviewId" value={reviewId} />
         <label htmlFor={reasonId} className="font-medium text-slate-800">
           Why should a moderator look at this review?

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState, type ChangeEvent, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
 import { maxMegabytes, tooLargeMessage, uploadKinds, type UploadKind } from "@/lib/storage/upload-limits";
+import { fileSize } from "@/lib/records/display";
 import { FieldLabel, FieldMessages, describedBy } from "./field";
 
 interface FileFieldProps {
@@ -52,6 +54,25 @@ export function FileField({ label, name, id, kind, hint, errors }: FileFieldProp
         className={`rounded-md border bg-white px-3 py-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-medium ${shown?.length ? "border-red-600" : "border-slate-300"}`}
       />
       <FieldMessages controlId={id} hint={fullHint} errors={shown} />
+      <UploadProgress name={name} />
+    </div>
+  );
+}
+
+/**
+ * A progress bar while the form's file travels. A server action's request
+ * reports no upload progress, so the bar runs without a value (the browser
+ * draws it as busy) and says which file, and how large, is on its way.
+ */
+function UploadProgress({ name }: { name: string }) {
+  const { pending, data } = useFormStatus();
+  const file = pending ? data?.get(name) : null;
+  if (!(file instanceof File) || file.size === 0) return null;
+  const label = `Uploading ${file.name} (${fileSize(file.size)})…`;
+  return (
+    <div role="status" className="mt-1 flex flex-col gap-1 text-sm text-slate-700">
+      <span>{label}</span>
+      <progress aria-label={label} className="h-2 w-full max-w-md accent-brand-700" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 
 const tones = {
   info: "border-sky-200 bg-sky-50 text-sky-900",
@@ -7,10 +7,34 @@ const tones = {
   error: "border-red-200 bg-red-50 text-red-900",
 } as const;
 
+export type NoticeTone = keyof typeof tones;
+
 /** A message block; errors are announced to screen readers as they appear. */
-export function Notice({ tone = "info", children, className = "" }: { tone?: keyof typeof tones; children: ReactNode; className?: string }) {
+export function Notice({
+  tone = "info",
+  children,
+  className = "",
+  ref,
+  focusable = false,
+  hidden,
+}: {
+  tone?: NoticeTone;
+  children: ReactNode;
+  className?: string;
+  ref?: Ref<HTMLDivElement>;
+  /** An action's answer takes the focus (components/ui/form-state.tsx), so it can be reached by script only. */
+  focusable?: boolean;
+  hidden?: boolean;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]} ${className}`}>
+    <div
+      ref={ref}
+      role={tone === "error" ? "alert" : "status"}
+      tabIndex={focusable ? -1 : undefined}
+      hidden={hidden}
+      data-feedback={focusable ? "" : undefined}
+      className={`rounded-md border px-4 py-3 text-sm ${tones[tone]} ${focusable ? "scroll-mt-24 scroll-mb-24 focus:outline-2 focus:outline-offset-2 focus:outline-brand-700" : ""} ${className}`}
+    >
       {children}
     </div>
   );

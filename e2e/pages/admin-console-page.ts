@@ -88,5 +88,11 @@ export class UsersAdminPage {
     for (const name of names) await this.page.getByRole("checkbox", { name: `Select ${name}` }).check();
     await this.page.getByLabel("With the selected users").selectOption("deactivate");
     await this.page.getByRole("button", { name: "Apply to selected" }).click();
+    // Deactivating asks first (components/ui/confirm-submit.tsx), naming who.
+    const who = names.length === 1 ? names[0] : `${names.length} users`;
+    await this.page
+      .getByRole("dialog")
+      .getByRole("button", { name: `Deactivate ${who}`, exact: true })
+      .click();
   }
 }

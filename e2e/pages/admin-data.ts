@@ -161,8 +161,8 @@ export async function createReview(doctorId: string, rating: number, body: strin
   return { reviewId: row.id, patient };
 }
 
-/** A card payment Stripe has confirmed for the appointment, with nothing refunded yet. */
-export async function createPayment(appointmentId: string): Promise<string> {
+/** A card payment Stripe has confirmed for the appointment (or one paid at the clinic), with nothing refunded yet. */
+export async function createPayment(appointmentId: string, provider: "stripe" | "clinic" = "stripe"): Promise<string> {
   const [appointment] = await db().select().from(appointments).where(eq(appointments.id, appointmentId));
   const [row] = await db()
     .insert(payments)
@@ -170,11 +170,11 @@ export async function createPayment(appointmentId: string): Promise<string> {
       appointmentId,
       patientId: appointment.patientId,
       doctorId: appointment.doctorId,
-      provider: "stripe",
+      provider,
       status: "paid",
       amountMinor: appointment.priceMinor,
       currency: appointment.currency,
-      stripePaymentIntentId: `pi_e2e_${randomUUID().replaceAll("-", "")}`,
+      stripePaymentIntentId: provider === "stripe" ? `pi_e2e_${randomUUID().replaceAll("-", "")}` : null,
       paidAt: new Date(),
     })
     .returning({ id: payments.id });

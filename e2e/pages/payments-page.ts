@@ -77,5 +77,10 @@ export class PaymentsPage {
     await expect(amountField).toHaveValue(amount);
     await expect(reasonField).toHaveValue(reason);
     await this.page.getByRole("button", { name: "Issue refund" }).click();
+    // A refund asks first (components/ui/confirm-submit.tsx), naming the amount.
+    await this.page
+      .getByRole("dialog")
+      .getByRole("button", { name: new RegExp(`^Refund ${amount.replace(".", "\\.")} `) })
+      .click();
   }
 }

@@ -2,7 +2,7 @@
 
 import type { FormState } from "@/lib/errors";
 import { useActionState } from "react";
-import { Notice } from "@/components/ui/notice";
+import { FormMessage } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { retryJobRunAction, retryOutboxAction } from "./actions";
 
@@ -10,7 +10,7 @@ export function RetryForm() {
   const [state, formAction] = useActionState<FormState>(retryOutboxAction, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-3">
-      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <FormMessage state={state} />
       <SubmitButton pendingLabel="Sending…">Retry now</SubmitButton>
     </form>
   );
@@ -22,7 +22,7 @@ export function RetryRunForm({ runId }: { runId: string }) {
   return (
     <form action={formAction} className="flex shrink-0 flex-col items-start gap-2">
       <input type="hidden" name="runId" value={runId} />
-      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <FormMessage state={state} />
       <SubmitButton pendingLabel="Queuing…">Retry now</SubmitButton>
     </form>
   );

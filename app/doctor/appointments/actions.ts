@@ -28,7 +28,7 @@ export const cancelAsDoctorAction = action({
   schema: cancelSchema,
   run: async (input, { user, db, now }) => {
     await cancelAppointment(db, { ...input, actor: { id: user.id, role: "doctor" } }, now);
-    return done(input.appointmentId, "Cancelled. The patient will be told.");
+    return done(input.appointmentId, "Cancelled — the patient has been told");
   },
 });
 

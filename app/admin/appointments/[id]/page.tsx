@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getAppointmentForAdmin, getAppointmentHistory } from "@/db/queries/appointments";
-import { AdminCancelForm } from "@/components/admin/appointment-bulk-form";
+import { AdminCancelCard } from "@/components/admin/appointment-bulk-form";
 import { AppointmentStatus } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -104,11 +104,7 @@ export default async function AdminAppointmentPage({
           )}
         </Card>
         <StatusHistoryCard movedToId={appointment.movedToId} events={history} timeZone={"UTC"} />
-        {cancellable ? (
-          <Card title="Cancel this appointment">
-            <AdminCancelForm appointmentId={appointment.id} />
-          </Card>
-        ) : null}
+        <AdminCancelCard appointmentId={appointment.id} summary={`${appointment.patientName} with ${appointment.doctorName}`} open={cancellable} />
       </div>
     </>
   );

@@ -42,13 +42,16 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
           </Link>
         </Card>
         <Card title="Refund">
-          {refundable ? (
-            <RefundForm paymentId={payment.id} maxLabel={formatMoney(left, payment.currency)} maxAmount={(left / 100).toFixed(2)} currency={payment.currency} />
-          ) : (
-            <p className="text-sm text-slate-700">
-              {left <= 0 && payment.paidAt ? "This payment has been refunded in full." : "Only a received payment can be refunded."}
-            </p>
-          )}
+          <RefundForm
+            paymentId={payment.id}
+            patientName={payment.patientName}
+            maxLabel={formatMoney(Math.max(left, 0), payment.currency)}
+            maxAmount={(Math.max(left, 0) / 100).toFixed(2)}
+            currency={payment.currency}
+            closed={
+              refundable ? undefined : left <= 0 && payment.paidAt ? "This payment has been refunded in full." : "Only a received payment can be refunded."
+            }
+          />
           {unsent.length > 0 ? (
             <div className="mt-6 flex flex-col gap-3 border-t border-slate-200 pt-4">
               <p className="text-sm text-slate-700">Recorded but not yet sent to Stripe (it could not be reached):</p>

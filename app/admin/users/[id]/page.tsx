@@ -74,7 +74,7 @@ export default async function AdminUserPage({
           {self ? (
             <p className="text-sm text-slate-600">You cannot change your own role. Ask another administrator.</p>
           ) : (
-            <RoleForm userId={user.id} role={user.role} />
+            <RoleForm userId={user.id} name={user.fullName} role={user.role} />
           )}
         </Card>
         <Card title={user.active ? "Deactivate" : "Reactivate"}>
@@ -87,7 +87,7 @@ export default async function AdminUserPage({
                   ? "A deactivated user is signed out everywhere at once and cannot sign in until reactivated."
                   : "Reactivating lets this user sign in again."}
               </p>
-              <ActiveForm userId={user.id} active={user.active} />
+              <ActiveForm userId={user.id} name={user.fullName} active={user.active} />
             </>
           )}
         </Card>

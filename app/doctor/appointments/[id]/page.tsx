@@ -62,9 +62,9 @@ export default async function DoctorAppointmentPage({
             {appointment.cancellationReason ? <Fact label="Cancellation">{appointment.cancellationReason}</Fact> : null}
           </Facts>
           {inCare ? null : <p className="mt-4 text-sm text-slate-600">{NOT_IN_CARE}</p>}
-          {appointment.status === "confirmed" && noShow.allowed ? (
+          {noShow.allowed ? (
             <div className="mt-4">
-              <OutcomeButtons appointmentId={appointment.id} />
+              <OutcomeButtons appointmentId={appointment.id} open={appointment.status === "confirmed"} />
             </div>
           ) : null}
           {appointment.status === "confirmed" && !noShow.allowed ? (
@@ -77,11 +77,14 @@ export default async function DoctorAppointmentPage({
               </Link>
             </p>
           ) : null}
-          {upcoming ? (
-            <div className="mt-6 border-t border-slate-100 pt-4">
-              <DoctorCancelForm appointmentId={appointment.id} />
-            </div>
-          ) : null}
+          <div className={upcoming ? "mt-6 border-t border-slate-100 pt-4" : "mt-4"}>
+            <DoctorCancelForm
+              appointmentId={appointment.id}
+              patientName={appointment.patientName}
+              when={formatDateTime(appointment.startsAt, zone)}
+              open={upcoming}
+            />
+          </div>
         </Card>
         <StatusHistoryCard movedToId={appointment.movedToId} events={history} timeZone={zone} />
         {inCare ? <PatientCare doctorId={user.id} appointment={appointment} zone={zone} /> : null}
