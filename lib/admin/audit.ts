@@ -59,9 +59,11 @@ export const knownAuditActions = [
   "specialization.deleted",
   "specialization.renamed",
   "user.deactivated",
+  "user.details_changed",
   "user.password_changed",
   "user.reactivated",
   "user.role_changed",
+  "user.walk_in_created",
 ];
 
 /** Offered as suggestions; the filter accepts any text. */
