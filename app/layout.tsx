@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { PageFrame } from "@/components/layout/main-landmark";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentUser } from "@/lib/auth/guards";
 import "./globals.css";
@@ -29,9 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-          {children}
-        </main>
+        {/* <main> is drawn by the frame, or by a portal's shell beside its menu. */}
+        <PageFrame>{children}</PageFrame>
         <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">Careslot — open-source appointments for clinics</footer>
       </body>
     </html>

@@ -16,12 +16,58 @@ export const specializationSeed = [
 
 const spec = (name: (typeof specializationSeed)[number][1]) => specializationSeed.find(([, n]) => n === name)![0];
 
+// Each demo city as the places dataset names it (lib/places/dataset.ts): country, region, city.
 const cities = {
-  Berlin: { timeZone: "Europe/Berlin", latitude: 52.52, longitude: 13.405, currency: "EUR", languages: ["German", "English"] },
-  London: { timeZone: "Europe/London", latitude: 51.5074, longitude: -0.1278, currency: "GBP", languages: ["English"] },
-  "New York": { timeZone: "America/New_York", latitude: 40.7128, longitude: -74.006, currency: "USD", languages: ["English", "Spanish"] },
-  Mumbai: { timeZone: "Asia/Kolkata", latitude: 19.076, longitude: 72.8777, currency: "INR", languages: ["English", "Hindi", "Marathi"] },
-  Paris: { timeZone: "Europe/Paris", latitude: 48.8566, longitude: 2.3522, currency: "EUR", languages: ["French", "English"] },
+  Berlin: {
+    countryCode: "DE",
+    regionCode: "BE",
+    placeName: "Berlin",
+    timeZone: "Europe/Berlin",
+    latitude: 52.52,
+    longitude: 13.405,
+    currency: "EUR",
+    languages: ["German", "English"],
+  },
+  London: {
+    countryCode: "GB",
+    regionCode: "ENG",
+    placeName: "London",
+    timeZone: "Europe/London",
+    latitude: 51.5074,
+    longitude: -0.1278,
+    currency: "GBP",
+    languages: ["English"],
+  },
+  "New York": {
+    countryCode: "US",
+    regionCode: "NY",
+    placeName: "New York City",
+    timeZone: "America/New_York",
+    latitude: 40.7128,
+    longitude: -74.006,
+    currency: "USD",
+    languages: ["English", "Spanish"],
+  },
+  Mumbai: {
+    countryCode: "IN",
+    regionCode: "MH",
+    placeName: "Mumbai",
+    timeZone: "Asia/Kolkata",
+    latitude: 19.076,
+    longitude: 72.8777,
+    currency: "INR",
+    languages: ["English", "Hindi", "Marathi"],
+  },
+  Paris: {
+    countryCode: "FR",
+    regionCode: "IDF",
+    placeName: "Paris",
+    timeZone: "Europe/Paris",
+    latitude: 48.8566,
+    longitude: 2.3522,
+    currency: "EUR",
+    languages: ["French", "English"],
+  },
 } as const;
 
 type Hours = "weekdays" | "split" | "mornings" | "late";
@@ -249,10 +295,16 @@ export const doctorWeeklyHours = weeklyHours;
 
 export const adminSeed = { id: "00000000-0000-4000-8000-000000000001", email: "admin@careslot.example", fullName: "Alex Admin" };
 
+/** A patient's place: the city's, coordinates included ("near my saved location"). */
+const placeOf = (city: keyof typeof cities) => {
+  const { countryCode, regionCode, placeName, latitude, longitude } = cities[city];
+  return { countryCode, regionCode, city: placeName, latitude, longitude };
+};
+
 export const patientSeed = [
-  { id: "00000000-0000-4000-8000-000000000301", email: "anna@careslot.example", fullName: "Anna Keller", city: "Berlin", timeZone: "Europe/Berlin" },
-  { id: "00000000-0000-4000-8000-000000000302", email: "ben@careslot.example", fullName: "Ben Carter", city: "London", timeZone: "Europe/London" },
-  { id: "00000000-0000-4000-8000-000000000303", email: "chloe@careslot.example", fullName: "Chloe Park", city: "New York", timeZone: "America/New_York" },
+  { id: "00000000-0000-4000-8000-000000000301", email: "anna@careslot.example", fullName: "Anna Keller", ...placeOf("Berlin"), timeZone: "Europe/Berlin" },
+  { id: "00000000-0000-4000-8000-000000000302", email: "ben@careslot.example", fullName: "Ben Carter", ...placeOf("London"), timeZone: "Europe/London" },
+  { id: "00000000-0000-4000-8000-000000000303", email: "chloe@careslot.example", fullName: "Chloe Park", ...placeOf("New York"), timeZone: "America/New_York" },
 ];
 
 /**

@@ -27,7 +27,17 @@ export async function seedDemoData(db: Db): Promise<void> {
       .onConflictDoNothing();
     await tx
       .insert(patientProfiles)
-      .values(patientSeed.map((p) => ({ userId: p.id, city: p.city, timeZone: p.timeZone })))
+      .values(
+        patientSeed.map((p) => ({
+          userId: p.id,
+          countryCode: p.countryCode,
+          regionCode: p.regionCode,
+          city: p.city,
+          latitude: p.latitude,
+          longitude: p.longitude,
+          timeZone: p.timeZone,
+        })),
+      )
       .onConflictDoNothing();
     await tx
       .insert(doctorProfiles)
@@ -40,8 +50,10 @@ export async function seedDemoData(db: Db): Promise<void> {
           bio: d.bio,
           clinicName: d.clinicName,
           yearsExperience: d.yearsExperience,
-          address: `${d.clinicName}, ${d.city}`,
-          city: d.city,
+          address: `${d.clinicName}, ${d.placeName}`,
+          countryCode: d.countryCode,
+          regionCode: d.regionCode,
+          city: d.placeName,
           latitude: d.latitude,
           longitude: d.longitude,
           timeZone: d.timeZone,

@@ -1,3 +1,5 @@
+import { closeCalendarData, doctorWithVisitThisWeek } from "./pages/calendar-data";
+import { calendarLoaded } from "./pages/calendar-page";
 import { DESKTOP, PHONE, demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 for (const path of ["/", "/login", "/register", "/forgot-password"]) {
@@ -28,6 +30,21 @@ for (const viewport of [DESKTOP, PHONE]) {
       });
     }
 
+    test("axe finds no serious or critical violation on the doctor's calendar in month, week and day view", async ({ page, signIn }) => {
+      test.setTimeout(120_000);
+      const { doctor } = await doctorWithVisitThisWeek();
+      await signIn(doctor.email);
+      await page.goto("/doctor/calendar");
+      await calendarLoaded(page);
+      for (const view of ["Month", "Week", "Day"]) {
+        const button = page.getByRole("button", { name: view, exact: true });
+        await button.click();
+        await expect(button).toHaveAttribute("aria-pressed", "true");
+        await calendarLoaded(page);
+        await expectNoSeriousA11yViolations(page);
+      }
+    });
+
     test("axe finds no serious or critical violation on a patient's appointment and receipt", async ({ page, signIn }) => {
       test.setTimeout(120_000);
       await signIn(demo.patient.email);
@@ -47,3 +64,5 @@ for (const viewport of [DESKTOP, PHONE]) {
     });
   });
 }
+
+test.afterAll(closeCalendarData);

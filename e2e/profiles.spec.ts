@@ -130,7 +130,8 @@ test("changing the password needs the current one and signs out the other sessio
 
   await signIn(patient.email);
   const profile = new ProfilePage(page);
-  await profile.gotoPatient();
+  // Every role changes its password on its account page (issue #16).
+  await page.goto("/patient/account");
   await page.getByLabel("Current password").fill("not my password at all");
   await page.getByLabel(/^New password/).fill("a fresh long passphrase");
   await page.getByLabel("Repeat new password").fill("a fresh long passphrase");

@@ -13,7 +13,8 @@ const actorRole = z.enum(actorRoleEnum.enumValues);
 
 /** A visit was booked: confirmed at once, or held as pending_payment until paid (then `appointment/confirmed`). */
 export const appointmentBooked = eventType("appointment/booked", {
-  schema: z.object({ appointmentId: id, doctorId: id, patientId: id, startsAt: instant }),
+  // bookedBy: the doctor or admin who booked for the patient at the front desk (absent: the patient booked online).
+  schema: z.object({ appointmentId: id, doctorId: id, patientId: id, startsAt: instant, bookedBy: z.enum(["doctor", "admin"]).optional() }),
 });
 
 export const appointmentCancelled = eventType("appointment/cancelled", {

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import type { Db } from "@/db/client";
 import { currentUser, type CurrentUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/vocabulary";
-import { AppError, errorCatalog, failure, parseInput, type FormState } from "@/lib/errors";
+import { AppError, errorCatalog, failure, parseInput, type FormChoices, type FormState } from "@/lib/errors";
 import { requestLogger, securityEvent } from "@/lib/logger";
 import { deliverOutboxQuietly } from "@/lib/outbox";
 
@@ -45,6 +45,12 @@ export interface ActionSpec<A extends Access, S extends z.ZodType, R extends Run
   invalid?: string;
   /** Field errors keyed by their full path ("days.0.ranges.1.startTime") for forms whose inputs are named so. */
   nestedFields?: boolean;
+  /**
+   * The options a refused form's lists need for the values it sent (a chosen
+   * country's regions and a region's cities): what lets a form without
+   * JavaScript be filled in step by step. Read from the raw fields, on refusal only.
+   */
+  choices?: (raw: unknown) => FormChoices | undefined;
   run: (input: z.output<S>, context: ActionContext<A>) => Promise<R>;
 }
 
@@ -95,9 +101,14 @@ async function runAction<A extends Access, S extends z.ZodType, R extends RunRes
     return success(result);
   } catch (error) {
     rethrowNavigation(error);
-    if (error instanceof AppError) return failure(error.message, error.fieldErrors, values, error.code);
-    (await requestLogger()).error({ err: error }, "action failed");
-    return failure(errorCatalog.internal.message, undefined, values, "internal");
+    let refusal: ReturnType<typeof failure>;
+    if (error instanceof AppError) refusal = failure(error.message, error.fieldErrors, values, error.code);
+    else {
+      (await requestLogger()).error({ err: error }, "action failed");
+      refusal = failure(errorCatalog.internal.message, undefined, values, "internal");
+    }
+    const choices = formData ? spec.choices?.(raw) : undefined;
+    return choices ? { ...refusal, choices } : refusal;
   }
 }
 

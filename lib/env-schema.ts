@@ -42,6 +42,8 @@ export const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** "Keep me signed in": how long such a session lasts (admins: never longer than SESSION_MAX_HOURS). */
+  REMEMBER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
   RESEND_API_KEY: optionalText,
   DEV_MAILBOX: flag,

@@ -28,10 +28,27 @@ export class AppError extends Error {
   }
 }
 
+/** One option of a list a form could not know before its answer (a chosen country's regions), keyed by the field it fills. */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  latitude?: number;
+  longitude?: number;
+}
+export type FormChoices = Record<string, ChoiceOption[]>;
+
 /** What a server action hands back to its form. */
 export type ActionResult<T = object> =
   | ({ ok: true; message?: string } & T)
-  | { ok: false; code?: ErrorCode; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Record<string, string> };
+  | {
+      ok: false;
+      code?: ErrorCode;
+      message: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      values?: Record<string, string>;
+      /** For a form without JavaScript: the options its lists need for the values sent back (see ActionSpec.choices). */
+      choices?: FormChoices;
+    };
 
 /** A form's state for `useActionState`: null before the first submission. The one alias every form uses. */
 export type FormState<T = object> = ActionResult<T> | null;

@@ -42,6 +42,8 @@ describe("database errors in the log", () => {
       phone: "+49 30 1234567",
       dateOfBirth: "1980-05-01",
       gender: null,
+      country: null,
+      region: null,
       // An unencrypted field: the medical ones are ciphertext by the time they reach PostgreSQL.
       city: `${marker("city")}\u0000`,
       latitude: null,

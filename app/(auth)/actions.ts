@@ -5,14 +5,16 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { revokeAllSessionsOfUser } from "@/db/queries/users";
 import { action } from "@/lib/actions";
-import { emailKey, registerAccount, requestPasswordReset, resetPassword, sendVerificationEmail } from "@/lib/auth/accounts";
+import { emailKey, registerAccount, requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmailCode } from "@/lib/auth/accounts";
 import { safeReturnPath } from "@/lib/auth/guards";
 import { signIn, signOut } from "@/lib/auth";
+import { keepSessionCookieToBrowser } from "@/lib/auth/session-cookie";
 import { lockoutMessage } from "@/lib/auth/lockout";
-import { forgotPasswordSchema, registerSchema, resetPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { forgotPasswordSchema, registerSchema, resetPasswordSchema, signInSchema, verifyEmailCodeSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
+import { placeFormChoices, refusePlaceStep } from "@/lib/places/resolve";
 import { requestClientIp } from "@/lib/security/client-ip";
-import { currentRateLimits, enforceRateLimit, signInRateLimitError } from "@/lib/security/rate-limits";
+import { currentRateLimits, emailCodeAttempts, enforceRateLimit, signInRateLimitError } from "@/lib/security/rate-limits";
 
 const INVALID_CREDENTIALS = "That email and password do not match an account. Check them and try again.";
 const FIX_FIELDS = "Please correct the highlighted fields.";
@@ -34,11 +36,15 @@ export const signInAction = action({
   access: "anyone",
   schema: signInSchema,
   invalid: FIX_FIELDS,
-  run: async ({ email, password, next }) => {
+  run: async ({ email, password, next, remember }) => {
     try {
-      await signIn("credentials", { email, password, redirectTo: safeReturnPath(next) ?? "/portal" });
+      await signIn("credentials", { email, password, remember: String(remember), redirectTo: safeReturnPath(next) ?? "/portal" });
     } catch (error) {
-      throw signInRefusal(error) ?? error; // otherwise: the redirect after a successful sign-in
+      const refusal = signInRefusal(error);
+      if (refusal) throw refusal;
+      // Otherwise the redirect after a successful sign-in: without "Keep me signed in" the cookie ends with the browser.
+      if (!remember) await keepSessionCookieToBrowser();
+      throw error;
     }
   },
 });
@@ -51,7 +57,9 @@ export const registerAction = action({
   access: "anyone",
   schema: registerSchema,
   invalid: FIX_FIELDS,
-  run: async (account, { db, now }) => {
+  choices: placeFormChoices,
+  run: async (account, { db, now, formData }) => {
+    refusePlaceStep(formData);
     const limits = await currentRateLimits(db);
     await enforceRateLimit(db, limits.registrationPerIp, await requestClientIp());
     // Registering emails the address (a confirmation link, or "someone tried" to its owner).
@@ -110,5 +118,23 @@ export const signOutEverywhereAction = action({
   run: async (_input, { user, db, now }) => {
     if (user) await revokeAllSessionsOfUser(db, user.id, now);
     await signOut({ redirectTo: "/login?signedOut=1" });
+  },
+});
+
+/** The 6-digit code instead of the link: every attempt counts against the address, right or wrong. */
+export const verifyEmailCodeAction = action({
+  access: "anyone",
+  schema: verifyEmailCodeSchema,
+  invalid: "Please correct the highlighted fields.",
+  run: async ({ email, code, next }, { db, now }) => {
+    await enforceRateLimit(db, emailCodeAttempts, emailKey(email));
+    const confirmed = await verifyEmailCode(db, { email, code }, now);
+    if (!confirmed) {
+      throw new AppError("invalid_input", "That code did not work.", {
+        code: ["That code is not right, or it has expired or was already used. Check the newest email, or ask for a new one."],
+      });
+    }
+    const back = safeReturnPath(next);
+    redirect(`/verify-email?${new URLSearchParams({ confirmed: confirmed.role, ...(back ? { next: back } : {}) })}`);
   },
 });

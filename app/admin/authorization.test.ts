@@ -32,6 +32,7 @@ import { pdfBytes, useTemporaryStorage } from "@/lib/records/test-helpers";
 import { generateMonthlyReports } from "@/lib/reports/service";
 import { saveFile } from "@/lib/storage";
 import { createAdmin, createDoctor, createPatient, createReview, insertAppointmentRow } from "@/tests/factories";
+import { bookableTuesdayTen } from "@/tests/real-time-slots";
 import { requestHeaders, sessionCookieFor } from "@/tests/session-cookie";
 
 const session = vi.hoisted(() => ({ cookie: "" }));
@@ -100,6 +101,10 @@ async function world(month = REFUSED_MONTH) {
     pendingRefundId: pendingRefund.id,
     month,
     failedRunId,
+    payee,
+    /** A time the payee offers (Tuesday 10:00 in Berlin, some weeks ahead, an open weekday). */
+    freeSlot: bookableTuesdayTen(),
+    walkInEmail: `walk-in-${randomUUID()}@careslot.test`,
   };
 }
 
@@ -114,6 +119,13 @@ function form(fields: Record<string, string | string[]>): FormData {
 const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
   "app/admin/appointments/actions.ts#bulkCancelAction": (w) =>
     appointmentActions.bulkCancelAction(null, form({ appointmentIds: [w.appointment.id], reason: "Because I can" })),
+  "app/admin/appointments/actions.ts#bookForPatientAction": (w) =>
+    appointmentActions.bookForPatientAction(
+      null,
+      form({ patientId: w.patient.id, doctorId: w.payee.id, startsAt: w.freeSlot, reason: "Phoned in", payment: "clinic" }),
+    ),
+  "app/admin/appointments/actions.ts#rescheduleAsAdminAction": (w) =>
+    appointmentActions.rescheduleAsAdminAction(null, form({ appointmentId: w.appointment.id, startsAt: w.freeSlot })),
   "app/admin/doctors/actions.ts#approveDoctorAction": (w) => doctorActions.approveDoctorAction(null, form({ doctorId: w.doctor.id })),
   "app/admin/doctors/actions.ts#rejectDoctorAction": (w) => doctorActions.rejectDoctorAction(null, form({ doctorId: w.doctor.id, reason: "Not good enough" })),
   "app/admin/outbox/actions.ts#retryOutboxAction": () => outboxActions.retryOutboxAction(),
@@ -154,6 +166,10 @@ const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
   "app/admin/users/actions.ts#bulkUsersAction": (w) => userActions.bulkUsersAction(null, form({ operation: "deactivate", userIds: [w.patient.id] })),
   "app/admin/users/actions.ts#changeRoleAction": (w) => userActions.changeRoleAction(null, form({ userId: w.patient.id, role: "admin" })),
   "app/admin/users/actions.ts#setActiveAction": (w) => userActions.setActiveAction(null, form({ userId: w.patient.id, active: "false" })),
+  "app/admin/users/actions.ts#createWalkInPatientAction": (w) =>
+    userActions.createWalkInPatientAction(null, form({ fullName: "Walk In", email: w.walkInEmail, phone: "", timeZone: "UTC" })),
+  "app/admin/users/actions.ts#updateUserDetailsAction": (w) =>
+    userActions.updateUserDetailsAction(null, form({ userId: w.patient.id, fullName: "Renamed", email: `renamed-${w.walkInEmail}`, phone: "" })),
 };
 
 const get = (path: string) => new NextRequest(`http://localhost:3000${path}`, { headers: requestHeaders(session.cookie || undefined) });
@@ -171,7 +187,11 @@ const routeCalls: Record<string, (w: World) => Promise<Response>> = {
 async function snapshot(w: World) {
   const one = async <T>(rows: Promise<T[]>) => (await rows)[0];
   return {
-    patient: await one(ctx.db.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, w.patient.id))),
+    patient: await one(
+      ctx.db.select({ role: users.role, active: users.active, fullName: users.fullName, email: users.email }).from(users).where(eq(users.id, w.patient.id)),
+    ),
+    walkIns: await ctx.db.$count(users, eq(users.email, w.walkInEmail)),
+    patientAppointments: await ctx.db.$count(appointments, eq(appointments.patientId, w.patient.id)),
     doctor: await one(ctx.db.select({ status: doctorProfiles.verificationStatus }).from(doctorProfiles).where(eq(doctorProfiles.userId, w.doctor.id))),
     specializations: await ctx.db
       .select({ name: specializations.name })
@@ -250,6 +270,13 @@ describe("admin server actions and route handlers refuse everyone but an active 
     expect(delivered).toHaveBeenCalledOnce();
     expect(await actionCalls["app/admin/outbox/actions.ts#retryJobRunAction"](w)).toMatchObject({ ok: true });
     expect((await snapshot(w)).failedRun).toEqual({ status: "queued" });
+    // The front desk: booking lands on the new appointment's page; the details are saved.
+    await expect(actionCalls["app/admin/appointments/actions.ts#bookForPatientAction"](w)).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await actionCalls["app/admin/users/actions.ts#updateUserDetailsAction"](w)).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("name, email updated"),
+    });
+    expect((await snapshot(w)).patientAppointments).toBe(3); // the paid visit, the one with the pending doctor, and this booking
   });
 });
 

@@ -11,6 +11,8 @@ import { PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { currentUser } from "@/lib/auth/guards";
 import { isValidTimeZone } from "@/lib/scheduling";
+import { checkSearchPlace } from "@/lib/places/search-place";
+import { pickerOptions } from "@/lib/places/dataset";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchDoctors, type SearchPage } from "@/lib/search/service";
 import { formatTimeZone } from "@/lib/format";
@@ -42,6 +44,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
     user?.role === "patient" ? getPatientProfileForEdit(db, user.id) : Promise.resolve(undefined),
   ]);
   const { query, values, notices } = parseSearchParams(raw, specializations);
+  checkSearchPlace(query, values, notices);
   const profile = patient?.profile;
   // The visitor's zone: their profile's, else the browser's (sent by the form). Unknown on a
   // first visit: windows are then measured in UTC and times shown on each doctor's clock.
@@ -55,7 +58,14 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
     <>
       <PageHeading title="Find a doctor" subtitle="Verified doctors, real free times, reviews only from patients who were seen." />
       <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[18rem_1fr] lg:items-start lg:gap-6">
-        <SearchForm values={values} specializations={specializations} cities={cities} languages={languages} canUseSavedLocation={Boolean(savedPoint)} />
+        <SearchForm
+          values={values}
+          specializations={specializations}
+          cities={cities}
+          languages={languages}
+          canUseSavedLocation={Boolean(savedPoint)}
+          places={pickerOptions(query.country, query.region)}
+        />
         <div className="lg:col-start-2 lg:row-start-2">
           {allNotices.length > 0 ? (
             <Notice tone="warning" className="mb-4">

@@ -1,28 +1,43 @@
+import { changePasswordAction } from "@/app/(auth)/account-actions";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
+import { SessionList } from "@/components/auth/session-list";
+import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import type { CurrentUser } from "@/lib/auth/guards";
+import { accountSessions } from "@/lib/auth/account-sessions";
+import { getDb } from "@/lib/db";
+import { currentSessionId } from "@/lib/profiles/session";
 
-/** Account security shared by the three portals. */
-export function AccountPanel({ user }: { user: CurrentUser }) {
+/** Account security shared by the three portals: the password, and where the account is signed in. */
+export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUser; timeZone?: string }) {
+  const rows = await accountSessions(getDb(), user.id, await currentSessionId(), timeZone, new Date());
   return (
     <>
       <PageHeading title="Account" subtitle={`Signed in as ${user.email}`} />
-      <Card title="Sessions">
-        <p className="mb-4 text-slate-700">
-          Signed in on a shared or lost device? Sign out everywhere ends every session of your account at once, including this one.
-        </p>
-        <form action={signOutEverywhereAction}>
-          <ConfirmSubmit
-            pendingLabel="Signing out…"
-            confirmLabel="Sign out everywhere"
-            title="Sign out of every device?"
-            description="Every session of your account ends at once, this one included. You will need your password to sign in again."
-          >
-            Sign out everywhere
-          </ConfirmSubmit>
-        </form>
-      </Card>
+      <div className="flex flex-col gap-6">
+        <Card title="Password">
+          <ChangePasswordForm action={changePasswordAction} />
+        </Card>
+        <Card title="Where you are signed in">
+          <SessionList sessions={rows} />
+        </Card>
+        <Card title="Sign out everywhere">
+          <p className="mb-4 text-slate-700">
+            Signed in on a shared or lost device? Sign out everywhere ends every session of your account at once, including this one.
+          </p>
+          <form action={signOutEverywhereAction}>
+            <ConfirmSubmit
+              pendingLabel="Signing out…"
+              confirmLabel="Sign out everywhere"
+              title="Sign out of every device?"
+              description="Every session of your account ends at once, this one included. You will need your password to sign in again."
+            >
+              Sign out everywhere
+            </ConfirmSubmit>
+          </form>
+        </Card>
+      </div>
     </>
   );
 }

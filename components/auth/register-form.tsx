@@ -7,11 +7,12 @@ import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PlaceFields, placeOptionsAfter, type PlaceOptions } from "@/components/places/place-fields";
 
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function RegisterForm({ next }: { next?: string }) {
+export function RegisterForm({ next, places }: { next?: string; places: PlaceOptions }) {
   const [state, formAction] = useActionState<FormState, FormData>(registerAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -69,6 +70,20 @@ export function RegisterForm({ next }: { next?: string }) {
             {errors.role.join(" ")}
           </p>
         ) : null}
+      </fieldset>
+      <fieldset className="flex min-w-0 flex-col gap-3" aria-describedby="where-hint">
+        <legend className="mb-1 text-sm font-medium text-slate-800">Where are you?</legend>
+        <p id="where-hint" className="text-sm text-slate-600">
+          Optional. Lets us show doctors near you; you can change it on your profile.
+        </p>
+        <PlaceFields
+          key={`${values?.country}|${values?.region}|${values?.city}`}
+          idPrefix="register"
+          values={{ country: values?.country ?? "", region: values?.region ?? "", city: values?.city ?? "" }}
+          options={placeOptionsAfter(state, places)}
+          errors={{ country: errors?.country, region: errors?.region, city: errors?.city }}
+          noScript="step"
+        />
       </fieldset>
       <SubmitButton pendingLabel="Creating account…">Create account</SubmitButton>
     </form>

@@ -27,6 +27,24 @@ export function SignInForm({ next }: { next?: string }) {
         errors={errors?.email}
       />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
+      <div className="flex items-start gap-2">
+        <input
+          id="remember"
+          name="remember"
+          type="checkbox"
+          defaultChecked={values?.remember === "on"}
+          aria-describedby="remember-hint"
+          className="mt-0.5 h-5 w-5 rounded border-slate-400 text-brand-700 focus:ring-brand-700"
+        />
+        <div>
+          <label htmlFor="remember" className="text-sm font-medium text-slate-800">
+            Keep me signed in
+          </label>
+          <p id="remember-hint" className="text-sm text-slate-600">
+            Not on a shared computer. Otherwise you are signed out when the browser closes, or after a while without use.
+          </p>
+        </div>
+      </div>
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="text-sm text-slate-600">
         <Link href="/forgot-password" className="font-medium text-brand-700 underline">

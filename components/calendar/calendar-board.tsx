@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { Temporal } from "temporal-polyfill";
 import { saveDateHoursAction } from "@/app/doctor/calendar/actions";
 import { Notice } from "@/components/ui/notice";
@@ -40,7 +40,19 @@ function problemText(message: string, fieldErrors?: Record<string, string[] | un
   return [message, ...Object.values(fieldErrors ?? {}).flatMap((messages) => messages ?? [])].join(" ");
 }
 
-export function CalendarBoard({ timeZone }: { timeZone: string }) {
+const subscribeToNothing = () => () => {};
+
+/** False in the server's HTML and while hydrating, true once React runs in the browser. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
+export function CalendarBoard({ timeZone, initialDate }: { timeZone: string; initialDate?: string }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [range, setRange] = useState<CalendarRange | null>(null);
@@ -90,7 +102,8 @@ export function CalendarBoard({ timeZone }: { timeZone: string }) {
   const now = useCallback(() => new Date(`${Temporal.Now.plainDateTimeISO(timeZone).toString({ smallestUnit: "second" })}Z`), [timeZone]);
 
   return (
-    <div className="flex flex-col gap-4">
+    // Hidden until scripts run: without them the page lists the week instead (app/doctor/calendar/page.tsx).
+    <div className="flex flex-col gap-4" hidden={!hydrated}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap gap-4">
           <label className="flex cursor-pointer items-center gap-2 text-sm font-medium text-slate-800">
@@ -136,6 +149,7 @@ export function CalendarBoard({ timeZone }: { timeZone: string }) {
           slotMinTime={hours.slotMinTime}
           slotMaxTime={hours.slotMaxTime}
           now={now}
+          initialDate={initialDate}
           onRangeChange={(next) => setRange((current) => (current?.start === next.start && current.end === next.end ? current : next))}
           onHoursChanged={({ date, index, range: next, revert }) => {
             const day = data?.days.find((d) => d.date === date);

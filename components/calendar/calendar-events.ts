@@ -1,9 +1,8 @@
 // CalendarData → FullCalendar events. The grid shows the doctor's wall clock
 // written as UTC; why, and the helpers for it, are in lib/availability/calendar-grid-time.ts.
 import type { EventInput } from "@fullcalendar/core";
-import type { CalendarData } from "@/lib/availability/calendar-range";
-import { wallClockAsUtc } from "@/lib/availability/calendar-grid-time";
-import type { DateHours } from "@/lib/availability/open-hours";
+import type { CalendarData, CalendarDay } from "@/lib/availability/calendar-range";
+import { rangesWithout, wallClockAsUtc } from "@/lib/availability/calendar-grid-time";
 import type { AppointmentStatus } from "@/lib/vocabulary";
 
 export const statusStyles: Record<AppointmentStatus, { label: string; background: string; border: string; text: string }> = {
@@ -25,23 +24,69 @@ export interface AppointmentEventProps {
   kind: "appointment";
   status: AppointmentStatus;
   patientName: string;
+  reason: string;
+  /** "HH:MM" on the doctor's clock, for the tooltip and the accessible name. */
+  startTime: string;
+  endTime: string;
 }
 
-function hoursEvents(days: DateHours[], editing: boolean): EventInput[] {
+export interface SkippedEventProps {
+  kind: "skipped";
+}
+
+export type CalendarEventProps = HoursEventProps | AppointmentEventProps | SkippedEventProps;
+
+/**
+ * "10:00 Anna Keller, Back pain, until 10:30, Confirmed": the visit's tooltip
+ * and accessible name. It starts with what the chip shows, in the chip's order
+ * (time, name, reason), so the name a speech-input user reads off the screen
+ * is part of it (WCAG 2.5.3, axe's label-content-name-mismatch).
+ */
+export function appointmentLabel(event: AppointmentEventProps): string {
+  const reason = event.reason ? `, ${event.reason}` : "";
+  return `${event.startTime} ${event.patientName}${reason}, until ${event.endTime}, ${statusStyles[event.status].label}`;
+}
+
+/**
+ * Each date's open hours. Shown (not edited), a block leaves out the time its
+ * zone skips that night, so the spring-forward hour is never drawn as open;
+ * edited, blocks stay as stored, since a drag saves the stored range it moved.
+ */
+function hoursEvents(days: CalendarDay[], editing: boolean): EventInput[] {
   return days.flatMap((day) =>
-    day.ranges.map((range, index) => ({
-      id: `hours-${day.date}-${index}`,
-      title: `${editing ? `Open ${range.startTime}–${range.endTime}` : "Open"}${day.source === "override" ? " (this date only)" : ""}`,
+    day.ranges.flatMap((stored, index) =>
+      (editing ? [stored] : rangesWithout([stored], day.skipped)).map((range, piece) => ({
+        id: `hours-${day.date}-${index}-${piece}`,
+        title: `${editing ? `Open ${range.startTime}–${range.endTime}` : "Open"}${day.source === "override" ? " (this date only)" : ""}`,
+        start: wallClockAsUtc(day.date, range.startTime),
+        end: wallClockAsUtc(day.date, range.endTime),
+        display: editing ? "block" : "background",
+        editable: editing,
+        classNames: ["careslot-hours", day.source === "override" ? "careslot-hours-override" : "careslot-hours-weekly"],
+        // Translucent colour rather than FullCalendar's faded element, so the label keeps full contrast.
+        backgroundColor: editing ? "#d1fae5" : day.source === "override" ? "rgba(14, 165, 233, 0.16)" : "rgba(16, 185, 129, 0.16)",
+        borderColor: editing ? "#047857" : "transparent",
+        textColor: "#064e3b",
+        extendedProps: { kind: "hours", date: day.date, index } satisfies HoursEventProps,
+      })),
+    ),
+  );
+}
+
+/** The night's skipped time, drawn hatched and named, so a doctor sees why that hour is never open. */
+function skippedEvents(days: CalendarDay[]): EventInput[] {
+  return days.flatMap((day) =>
+    day.skipped.map((range, index) => ({
+      id: `skipped-${day.date}-${index}`,
+      title: "Clocks go forward: this time does not exist",
       start: wallClockAsUtc(day.date, range.startTime),
       end: wallClockAsUtc(day.date, range.endTime),
-      display: editing ? "block" : "background",
-      editable: editing,
-      classNames: ["careslot-hours", day.source === "override" ? "careslot-hours-override" : "careslot-hours-weekly"],
-      // Translucent colour rather than FullCalendar's faded element, so the label keeps full contrast.
-      backgroundColor: editing ? "#d1fae5" : day.source === "override" ? "rgba(14, 165, 233, 0.16)" : "rgba(16, 185, 129, 0.16)",
-      borderColor: editing ? "#047857" : "transparent",
-      textColor: "#064e3b",
-      extendedProps: { kind: "hours", date: day.date, index } satisfies HoursEventProps,
+      display: "background",
+      editable: false,
+      classNames: ["careslot-skipped"],
+      backgroundColor: "#e2e8f0",
+      textColor: "#334155",
+      extendedProps: { kind: "skipped" } satisfies SkippedEventProps,
     })),
   );
 }
@@ -63,7 +108,14 @@ function appointmentEvents(data: CalendarData, showCancelled: boolean): EventInp
         borderColor: style.border,
         textColor: style.text,
         classNames: [`careslot-status-${appointment.status}`],
-        extendedProps: { kind: "appointment", status: appointment.status, patientName: appointment.patientName } satisfies AppointmentEventProps,
+        extendedProps: {
+          kind: "appointment",
+          status: appointment.status,
+          patientName: appointment.patientName,
+          reason: appointment.reason,
+          startTime: appointment.localStart.slice(11, 16),
+          endTime: appointment.localEnd.slice(11, 16),
+        } satisfies AppointmentEventProps,
       };
     });
 }
@@ -71,5 +123,5 @@ function appointmentEvents(data: CalendarData, showCancelled: boolean): EventInp
 export function calendarEvents(data: CalendarData | undefined, options: { showCancelled: boolean; editing: boolean }): EventInput[] {
   if (!data) return [];
   // While hours are edited, visits stay in the grid beside them (never draggable) so a doctor sees what a change would leave outside.
-  return [...hoursEvents(data.days, options.editing), ...appointmentEvents(data, options.showCancelled)];
+  return [...hoursEvents(data.days, options.editing), ...skippedEvents(data.days), ...appointmentEvents(data, options.showCancelled)];
 }

@@ -8,7 +8,9 @@ import timeGridPlugin from "@fullcalendar/timegrid";
 import type { CalendarRange } from "@/lib/availability/calendar-range";
 import type { TimeRange } from "@/lib/scheduling";
 import { isoDateOf, timeOnDate } from "@/lib/availability/calendar-grid-time";
-import { statusStyles, type AppointmentEventProps, type HoursEventProps } from "./calendar-events";
+import { appointmentLabel, type AppointmentEventProps, type CalendarEventProps, type HoursEventProps } from "./calendar-events";
+import { renderEventContent } from "./event-content";
+import "./calendar.css";
 
 // FullCalendar touches `window` as it loads: this module is only ever imported
 // through `dynamic(..., { ssr: false })` (see calendar-board.tsx).
@@ -20,6 +22,8 @@ export interface CalendarGridProps {
   slotMaxTime: string;
   /** The doctor's wall clock now, as a UTC-coerced instant (see calendar-events.ts). */
   now: () => Date;
+  /** The first date shown ("YYYY-MM-DD"): the week the page was asked for. */
+  initialDate?: string;
   onRangeChange: (range: CalendarRange) => void;
   onHoursChanged: (change: { date: string; index: number; range: TimeRange; revert: () => void }) => void;
   onHoursAdded: (change: { date: string; range: TimeRange }) => void;
@@ -58,8 +62,12 @@ export default function CalendarGrid(props: CalendarGridProps) {
   }
 
   function mounted(info: EventMountArg) {
-    const extra = info.event.extendedProps as AppointmentEventProps | HoursEventProps;
-    if (extra.kind === "appointment") info.el.title = `${extra.patientName} — ${statusStyles[extra.status].label}`;
+    const extra = info.event.extendedProps as CalendarEventProps;
+    if (extra.kind !== "appointment") return;
+    // The chip may cut the reason short: the tooltip and the link's name carry everything.
+    const label = appointmentLabel(extra);
+    info.el.title = label;
+    info.el.setAttribute("aria-label", label);
   }
 
   return (
@@ -67,6 +75,7 @@ export default function CalendarGrid(props: CalendarGridProps) {
       plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin]}
       // A week of seven columns is unreadable on a phone; start narrow screens on one day.
       initialView={typeof window !== "undefined" && window.innerWidth < 640 ? "timeGridDay" : "timeGridWeek"}
+      initialDate={props.initialDate}
       timeZone="UTC"
       // en-GB like the rest of the app ("Mon 23", 24-hour times); Monday first, as clinics plan their week.
       locale="en-GB"
@@ -84,9 +93,16 @@ export default function CalendarGrid(props: CalendarGridProps) {
       slotDuration="00:30:00"
       snapDuration="00:15:00"
       slotLabelFormat={hourMinute}
+      // Compact: a visit shows when it starts ("10:00"); its end is in the tooltip and accessible name.
       eventTimeFormat={hourMinute}
-      // Week and day columns name their date; month columns only the weekday (the cells carry the date).
-      views={{ timeGrid: { dayHeaderFormat: { weekday: "short", day: "numeric" } }, dayGridMonth: { dayHeaderFormat: { weekday: "short" } } }}
+      displayEventEnd={false}
+      eventContent={renderEventContent}
+      // Week columns name their date; the day view its full date; month columns only the weekday (the cells carry the date).
+      views={{
+        timeGridWeek: { dayHeaderFormat: { weekday: "short", day: "numeric" } },
+        timeGridDay: { dayHeaderFormat: { weekday: "long", day: "numeric", month: "long" } },
+        dayGridMonth: { dayHeaderFormat: { weekday: "short" } },
+      }}
       dayMaxEvents
       // Side by side rather than stacked, so a visit stays readable next to an hours block being edited.
       slotEventOverlap={false}
@@ -105,6 +121,9 @@ export default function CalendarGrid(props: CalendarGridProps) {
       select={selected}
       eventClick={clicked}
       eventDidMount={mounted}
+      // FullCalendar names a month cell by its date alone, which its visits' text then contradicts
+      // (axe: label-content-name-mismatch); named by its content instead, the cell reads "7 10:00 Anna Keller".
+      dayCellDidMount={(info) => info.el.removeAttribute("aria-labelledby")}
       datesSet={(info) => props.onRangeChange({ start: isoDateOf(info.start), end: isoDateOf(info.end) })}
     />
   );

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/vocabulary";
+import { Main } from "./main-landmark";
+import { PortalMenu, type PortalLink } from "./portal-menu";
 
-const navigation: Record<Role, { href: string; label: string }[]> = {
+const navigation: Record<Role, PortalLink[]> = {
   patient: [
     { href: "/patient", label: "Dashboard" },
     { href: "/patient/appointments", label: "Appointments" },
@@ -42,22 +43,12 @@ const navigation: Record<Role, { href: string; label: string }[]> = {
 
 const titles: Record<Role, string> = { patient: "Patient portal", doctor: "Doctor portal", admin: "Admin console" };
 
+/** A portal page: its menu, then its <main> (the root layout leaves <main> to this shell, components/layout/main-landmark.tsx). */
 export function PortalShell({ role, children }: { role: Role; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-6 md:flex-row">
-      <nav aria-label={titles[role]} className="md:w-52 md:shrink-0">
-        <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{titles[role]}</p>
-        <ul className="flex flex-wrap gap-1 md:flex-col">
-          {navigation[role].map((item) => (
-            <li key={item.href}>
-              <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-white hover:text-brand-700">
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="min-w-0 flex-1">{children}</div>
+      <PortalMenu title={titles[role]} items={navigation[role]} />
+      <Main className="min-w-0 flex-1">{children}</Main>
     </div>
   );
 }

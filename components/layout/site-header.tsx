@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { buttonClasses } from "@/components/ui/button";
+import { FrameWidth } from "@/components/layout/main-landmark";
 import type { CurrentUser } from "@/lib/auth/guards";
 
 const portalNames = { patient: "Patient portal", doctor: "Doctor portal", admin: "Admin console" } as const;
@@ -8,7 +9,7 @@ const portalNames = { patient: "Patient portal", doctor: "Doctor portal", admin:
 export function SiteHeader({ user }: { user: CurrentUser | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+      <FrameWidth className="flex flex-wrap items-center justify-between gap-3 py-3">
         <Link href="/" className="flex items-center gap-2 text-xl font-bold text-brand-700">
           <span aria-hidden="true" className="inline-block h-7 w-7 rounded-md bg-brand-700 text-center text-base leading-7 text-white">
             +
@@ -41,7 +42,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             </>
           )}
         </nav>
-      </div>
+      </FrameWidth>
     </header>
   );
 }

@@ -24,7 +24,7 @@ export function ChangePasswordForm({ action }: { action: Action }) {
         autoComplete="new-password"
         required
         errors={e("newPassword")}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters; not your name or email address, not a common password, not digits only.`}
       />
       <Field label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={e("confirmPassword")} />
       <p className="text-sm text-slate-600">Other devices signed in to your account will be signed out; this one stays signed in.</p>

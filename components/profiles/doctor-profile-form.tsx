@@ -9,6 +9,8 @@ import { CURRENCIES } from "@/lib/profiles/schemas";
 import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { FormState } from "@/lib/errors";
+import { CurrentLocationButton } from "@/components/places/current-location-button";
+import { PlaceFields, placeOptionsAfter, type PlaceOptions } from "@/components/places/place-fields";
 
 export interface DoctorProfileValues {
   specializationId: string | null;
@@ -19,13 +21,27 @@ export interface DoctorProfileValues {
   bio: string;
   languages: string;
   address: string | null;
+  country: string | null;
+  region: string | null;
   city: string | null;
   latitude: number | null;
   longitude: number | null;
 }
 
-/** The doctor's public details. Coordinates are typed in (no geocoding service sees the address). */
-export function DoctorProfileForm({ values, specializations }: { values: DoctorProfileValues; specializations: { id: string; name: string }[] }) {
+/**
+ * The doctor's public details. The place is chosen from the offline dataset and
+ * fills the coordinates; the doctor may refine them (typed, or from the browser's
+ * position). No geocoding service sees the address.
+ */
+export function DoctorProfileForm({
+  values,
+  specializations,
+  places,
+}: {
+  values: DoctorProfileValues;
+  specializations: { id: string; name: string }[];
+  places: PlaceOptions;
+}) {
   const [state, formAction] = useActionState<FormState, FormData>(saveDoctorProfileAction, null);
   const v = (name: keyof DoctorProfileValues) => valueOf(state, name, values[name]);
   const e = (name: string) => errorsOf(state, name);
@@ -90,18 +106,27 @@ export function DoctorProfileForm({ values, specializations }: { values: DoctorP
         errors={e("languages")}
         hint="Separate with commas, e.g. English, German."
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="Clinic address" name="address" maxLength={200} autoComplete="street-address" defaultValue={v("address")} errors={e("address")} />
-        <Field label="City" name="city" maxLength={100} autoComplete="address-level2" defaultValue={v("city")} errors={e("city")} />
+        <PlaceFields
+          key={`${v("country")}|${v("region")}|${v("city")}`}
+          idPrefix="doctor"
+          values={{ country: v("country"), region: v("region"), city: v("city") }}
+          options={placeOptionsAfter(state, places)}
+          errors={{ country: e("country"), region: e("region"), city: e("city") }}
+          fillsCoordinates
+          noScript="step"
+        />
         <Field
           label="Latitude"
           name="latitude"
           inputMode="decimal"
           defaultValue={v("latitude")}
           errors={e("latitude")}
-          hint="−90 to 90, e.g. 52.5200. Used for “near me” searches."
+          hint="Filled from the city; refine it if you like. Empty: the city's centre. Used for “near me” searches."
         />
         <Field label="Longitude" name="longitude" inputMode="decimal" defaultValue={v("longitude")} errors={e("longitude")} hint="−180 to 180, e.g. 13.4050." />
+        <CurrentLocationButton />
       </div>
       <div>
         <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>

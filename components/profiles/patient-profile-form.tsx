@@ -9,15 +9,16 @@ import { BLOOD_TYPES, GENDERS } from "@/lib/profiles/schemas";
 import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { FormState } from "@/lib/errors";
+import { PlaceFields, placeOptionsAfter, type PlaceOptions } from "@/components/places/place-fields";
 
 export interface PatientProfileValues {
   fullName: string;
   phone: string | null;
   dateOfBirth: string | null;
   gender: string | null;
+  country: string | null;
+  region: string | null;
   city: string | null;
-  latitude: number | null;
-  longitude: number | null;
   timeZone: string;
   allergies: string | null;
   chronicConditions: string | null;
@@ -30,7 +31,8 @@ export interface PatientProfileValues {
 const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function PatientProfileForm({ values, timeZones }: { values: PatientProfileValues; timeZones: string[] }) {
+/** The patient's details. Their place is chosen from the lists; "near me" searches use that city's centre. */
+export function PatientProfileForm({ values, timeZones, places }: { values: PatientProfileValues; timeZones: string[]; places: PlaceOptions }) {
   const [state, formAction] = useActionState<FormState, FormData>(savePatientProfileAction, null);
   const v = (name: keyof PatientProfileValues) => valueOf(state, name, values[name]);
   const e = (name: string) => errorsOf(state, name);
@@ -40,7 +42,7 @@ export function PatientProfileForm({ values, timeZones }: { values: PatientProfi
   return (
     <form action={formAction} className="flex flex-col gap-6">
       <FormMessage state={state} />
-      <fieldset className="grid gap-4 sm:grid-cols-2">
+      <fieldset className="grid min-w-0 grid-cols-1 gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-semibold text-slate-900">About you</legend>
         <Field label="Full name" name="fullName" required maxLength={120} autoComplete="name" defaultValue={v("fullName")} errors={e("fullName")} />
         <Field
@@ -54,7 +56,14 @@ export function PatientProfileForm({ values, timeZones }: { values: PatientProfi
         />
         <Field label="Date of birth" name="dateOfBirth" type="date" autoComplete="bday" defaultValue={v("dateOfBirth")} errors={e("dateOfBirth")} />
         <SelectField label="Gender" name="gender" defaultValue={v("gender")} errors={e("gender")} options={GENDERS} />
-        <Field label="City" name="city" autoComplete="address-level2" maxLength={100} defaultValue={v("city")} errors={e("city")} />
+        <PlaceFields
+          key={`${v("country")}|${v("region")}|${v("city")}`}
+          idPrefix="patient"
+          values={{ country: v("country"), region: v("region"), city: v("city") }}
+          options={placeOptionsAfter(state, places)}
+          errors={{ country: e("country"), region: e("region"), city: e("city") }}
+          noScript="step"
+        />
         <div className="flex flex-col gap-1">
           <SelectField
             ref={zoneSelect}
@@ -75,15 +84,6 @@ export function PatientProfileForm({ values, timeZones }: { values: PatientProfi
             </button>
           ) : null}
         </div>
-        <Field
-          label="Latitude"
-          name="latitude"
-          inputMode="decimal"
-          defaultValue={v("latitude")}
-          errors={e("latitude")}
-          hint="Optional, for “near me” searches, e.g. 52.5200."
-        />
-        <Field label="Longitude" name="longitude" inputMode="decimal" defaultValue={v("longitude")} errors={e("longitude")} hint="Optional, e.g. 13.4050." />
       </fieldset>
       <fieldset className="flex flex-col gap-4">
         <legend className="font-semibold text-slate-900">Medical information</legend>

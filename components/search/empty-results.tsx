@@ -14,6 +14,7 @@ export function EmptyResults({ values }: { values: SearchFormValues }) {
   if (values.minRating) suggestions.push({ href: without("minRating"), label: "Accept any rating" });
   if (values.minYears) suggestions.push({ href: without("minYears"), label: "Any years of experience" });
   if (values.city) suggestions.push({ href: without("city"), label: "Search all cities" });
+  if (values.region) suggestions.push({ href: without("region"), label: "Search the whole country" });
   if (values.q) suggestions.push({ href: without("q"), label: "Search without the name" });
   return (
     <div role="status" className="rounded-lg border border-slate-200 bg-white p-6 text-slate-800 shadow-sm">

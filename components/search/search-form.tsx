@@ -15,6 +15,7 @@ import {
 import { BrowserZoneField } from "./browser-zone-field";
 import { LocationField } from "./location-field";
 import { SelectField } from "@/components/ui/field";
+import { PlaceFields, type PlaceOptions } from "@/components/places/place-fields";
 
 interface SearchFormProps {
   values: SearchFormValues;
@@ -22,11 +23,13 @@ interface SearchFormProps {
   cities: string[];
   languages: string[];
   canUseSavedLocation: boolean;
+  /** The country list, and the chosen country's regions. */
+  places: PlaceOptions;
 }
 
 /** The filters besides the two-field search that are set: what the "Filters" button counts. */
 export function activeFilterCount(values: SearchFormValues): number {
-  const keys = ["specialization", "near", "radius", "maxPrice", "minRating", "minYears", "within", "language"] as const;
+  const keys = ["specialization", "country", "region", "near", "radius", "maxPrice", "minRating", "minYears", "within", "language"] as const;
   return keys.filter((key) => values[key]).length + (values.hours ? values.hours.split(",").length : 0) + (values.sort !== "rating" ? 1 : 0);
 }
 
@@ -71,7 +74,7 @@ export function MainSearchFields({ values, cities }: { values: Pick<SearchFormVa
  * phone (a <details>, so no script is needed) and stay open beside the results
  * at desktop width (globals.css, .search-filters).
  */
-export function SearchForm({ values, specializations, cities, languages, canUseSavedLocation }: SearchFormProps) {
+export function SearchForm({ values, specializations, cities, languages, canUseSavedLocation, places }: SearchFormProps) {
   const active = activeFilterCount(values);
   const hours = new Set(values.hours.split(","));
   return (
@@ -93,6 +96,18 @@ export function SearchForm({ values, specializations, cities, languages, canUseS
             defaultValue={values.specialization}
             options={[{ value: "", label: "All specializations" }, ...specializations.map((s) => ({ value: s.slug, label: s.name }))]}
           />
+          <fieldset className="flex min-w-0 flex-col gap-4">
+            <legend className="sr-only">Country and region</legend>
+            {/* Without JavaScript, "Apply filters" after choosing a country brings its regions. */}
+            <PlaceFields
+              key={`${values.country}|${values.region}`}
+              idPrefix="search"
+              values={{ country: values.country, region: values.region, city: "" }}
+              options={places}
+              withCity={false}
+              noScript="submit"
+            />
+          </fieldset>
           <LocationField initial={{ near: values.near, lat: values.lat, lng: values.lng }} canUseSaved={canUseSavedLocation} />
           <Field
             label="Radius (km)"

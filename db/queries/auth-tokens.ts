@@ -3,7 +3,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { authTokens } from "../schema";
 
-type TokenKind = "verify_email" | "reset_password";
+type TokenKind = (typeof authTokens.$inferSelect)["kind"];
 
 export async function insertAuthToken(db: Db, input: { userId: string; kind: TokenKind; tokenHash: string; expiresAt: Date }) {
   await db.insert(authTokens).values(input);

@@ -151,6 +151,8 @@ export async function getCalendarAppointments(db: Db, doctorId: string, from: Da
     .select({
       id: appointments.id,
       patientName: sql<string | null>`case when ${doctorCaresFor(doctorId, appointments.patientId)} then ${users.fullName} end`,
+      // Health information: shown to the doctor only while the patient is in their care, like the name.
+      reason: sql<string | null>`case when ${doctorCaresFor(doctorId, appointments.patientId)} then ${appointments.reason} end`,
       status: appointments.status,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,

@@ -91,7 +91,19 @@ export function listBookableDoctors(db: Db) {
 
 export type DoctorProfileUpdate = Pick<
   typeof doctorProfiles.$inferInsert,
-  "specializationId" | "yearsExperience" | "clinicName" | "priceMinor" | "currency" | "bio" | "languages" | "address" | "city" | "latitude" | "longitude"
+  | "specializationId"
+  | "yearsExperience"
+  | "clinicName"
+  | "priceMinor"
+  | "currency"
+  | "bio"
+  | "languages"
+  | "address"
+  | "countryCode"
+  | "regionCode"
+  | "city"
+  | "latitude"
+  | "longitude"
 >;
 
 export async function updateDoctorProfile(tx: Db, doctorId: string, values: DoctorProfileUpdate) {

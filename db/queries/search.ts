@@ -5,6 +5,9 @@ import type { Db } from "../client";
 /** Filters that SQL answers exactly. Availability is not one of them: see lib/search/service.ts. */
 export interface CandidateFilters {
   specializationId?: string;
+  /** ISO country code, and the dataset's region code within it (lib/places/dataset.ts). */
+  countryCode?: string;
+  regionCode?: string;
   city?: string;
   maxPriceMinor?: number;
   minYears?: number;
@@ -90,6 +93,9 @@ function whereSql(filters: CandidateFilters): SQL {
   // role = 'doctor' lets the planner reach the doctors through users_role_idx instead of reading every user.
   const conditions: SQL[] = [sql`dp.verification_status = 'verified'`, sql`u.active`, sql`u.role = 'doctor'`];
   if (filters.specializationId) conditions.push(sql`dp.specialization_id = ${filters.specializationId}`);
+  // doctor_profiles_country_region_idx serves both.
+  if (filters.countryCode) conditions.push(sql`dp.country_code = ${filters.countryCode}`);
+  if (filters.regionCode) conditions.push(sql`dp.region_code = ${filters.regionCode}`);
   // lower(city) is the doctor_profiles_city_lower_idx expression.
   if (filters.city) conditions.push(sql`lower(dp.city) = lower(${filters.city})`);
   if (filters.maxPriceMinor !== undefined) conditions.push(sql`dp.price_minor <= ${filters.maxPriceMinor}`);

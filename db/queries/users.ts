@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings, doctorProfiles, patientProfiles, sessions, users, type Role } from "../schema";
 
@@ -11,13 +11,26 @@ export function getUserById(db: Db, id: string) {
   return db.query.users.findFirst({ where: eq(users.id, id) });
 }
 
-export async function insertUserWithProfile(db: Db, input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string }) {
+/** Where a new account says it is (registration's optional "Where are you?"). */
+export interface NewAccountPlace {
+  countryCode: string | null;
+  regionCode: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export async function insertUserWithProfile(
+  db: Db,
+  input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string; place?: NewAccountPlace },
+) {
   const [user] = await db
     .insert(users)
     .values({ email: input.email, fullName: input.fullName, passwordHash: input.passwordHash, role: input.role })
     .returning();
-  if (input.role === "patient") await db.insert(patientProfiles).values({ userId: user.id, timeZone: input.timeZone ?? "UTC" });
-  if (input.role === "doctor") await db.insert(doctorProfiles).values({ userId: user.id, timeZone: input.timeZone ?? "UTC" });
+  const profile = { userId: user.id, timeZone: input.timeZone ?? "UTC", ...input.place };
+  if (input.role === "patient") await db.insert(patientProfiles).values(profile);
+  if (input.role === "doctor") await db.insert(doctorProfiles).values(profile);
   return user;
 }
 
@@ -36,9 +49,51 @@ export async function updateUserFullName(tx: Db, userId: string, fullName: strin
   await tx.update(users).set({ fullName }).where(eq(users.id, userId));
 }
 
-export async function createSession(db: Db, userId: string, expiresAt: Date) {
-  const [session] = await db.insert(sessions).values({ userId, expiresAt }).returning({ id: sessions.id });
+export interface SessionDetails {
+  remembered?: boolean;
+  userAgent?: string | null;
+  clientIp?: string | null;
+}
+
+export async function createSession(db: Db, userId: string, expiresAt: Date, details: SessionDetails = {}) {
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      userId,
+      expiresAt,
+      remembered: details.remembered ?? false,
+      userAgent: details.userAgent?.slice(0, 512) ?? null,
+      clientIp: details.clientIp ?? null,
+    })
+    .returning({ id: sessions.id });
   return session.id;
+}
+
+/** A user's sessions still in force (not revoked, not past their lifetime), most recently used first. */
+export function listActiveSessions(db: Db, userId: string, now: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      signedInAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      remembered: sessions.remembered,
+      userAgent: sessions.userAgent,
+      clientIp: sessions.clientIp,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one of the user's own sessions; false when it is not theirs or already ended. */
+export async function revokeOwnSession(db: Db, userId: string, sessionId: string, at: Date): Promise<boolean> {
+  const ended = await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
 }
 
 /** The session with the user it belongs to, for the per-request validity check. */
@@ -49,6 +104,7 @@ export async function getSessionWithUser(db: Db, sessionId: string) {
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
+      remembered: sessions.remembered,
       userId: users.id,
       role: users.role,
       fullName: users.fullName,
@@ -154,6 +210,7 @@ export async function getUserForAdmin(db: Db, userId: string) {
       role: users.role,
       active: users.active,
       emailVerifiedAt: users.emailVerifiedAt,
+      deletedAt: users.deletedAt,
       createdAt: users.createdAt,
       openSessions:
         sql<number>`(select count(*) from ${sessions} where ${sessions.userId} = ${users.id} and ${sessions.revokedAt} is null and ${sessions.expiresAt} > now())`.mapWith(

@@ -24,7 +24,8 @@ export const users = pgTable(
   ],
 );
 
-export const authTokenKind = pgEnum("auth_token_kind", ["verify_email", "reset_password"]);
+// verify_email_code: the 6-digit code beside the link, hashed with its user's id (codes repeat across users, hashes do not).
+export const authTokenKind = pgEnum("auth_token_kind", ["verify_email", "reset_password", "verify_email_code"]);
 
 /** Single-use emailed tokens; only a SHA-256 of the token is stored. */
 export const authTokens = pgTable(
@@ -74,6 +75,11 @@ export const sessions = pgTable(
     lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
     expiresAt: instant("expires_at").notNull(),
     revokedAt: instant("revoked_at"),
+    // "Keep me signed in": a remembered session outlives the browser and is not ended by the idle timeout.
+    remembered: boolean("remembered").notNull().default(false),
+    // What the account page shows of where the session is: the browser's User-Agent and its network address.
+    userAgent: text("user_agent"),
+    clientIp: text("client_ip"),
     ...timestamps(),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],

@@ -47,7 +47,7 @@ export interface Person {
   fullName: string;
 }
 
-async function person(role: "patient" | "doctor", name: string): Promise<Person> {
+async function person(role: "patient" | "doctor" | "admin", name: string): Promise<Person> {
   passwordHash ??= hash(DEMO_PASSWORD);
   const email = `${role}-${randomUUID()}@e2e.careslot.test`;
   const fullName = `${name} ${tag()}`;
@@ -56,6 +56,11 @@ async function person(role: "patient" | "doctor", name: string): Promise<Person>
     .values({ email, fullName, role, passwordHash: await passwordHash, emailVerifiedAt: new Date() })
     .returning({ id: users.id });
   return { id: user.id, email, fullName };
+}
+
+/** An admin of its own (the demo admin's password is shared by every spec). */
+export function createAdminUser(name = "Ada Admin"): Promise<Person> {
+  return person("admin", name);
 }
 
 export async function createPatient(name = "Pat Records"): Promise<Person> {

@@ -21,4 +21,12 @@ export class MailboxPage {
     if (!href) throw new Error(`no HTML view for "${subject}" to ${to}`);
     return href;
   }
+
+  /** The text of the newest email to `to` with that subject, as the mailbox shows it. */
+  async textOf(to: string, subject: string): Promise<string> {
+    await this.page.goto("/dev/mailbox");
+    const message = this.page.getByRole("article", { name: subject }).filter({ hasText: to }).first();
+    await expect(message).toBeVisible();
+    return (await message.textContent()) ?? "";
+  }
 }

@@ -98,4 +98,31 @@ describe("send-booking-confirmation", () => {
     expect(paid.result).toMatchObject({ patient: { outcome: "stored" }, doctor: { outcome: "stored" } });
     expect((await emailsOf(db, hold.id)).map((email) => email.template)).toEqual(["booking-confirmation-patient", "booking-confirmation-doctor"]);
   });
+
+  it("a front-desk booking: the patient reads who booked it; a held one gets its payment link instead of a confirmation", async () => {
+    const doctor = await createDoctor(db, { fullName: "Dr. Desk" });
+    const patient = await createPatient(db);
+    const booked = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: localInstant("2030-03-05", "13:00") });
+    const confirmed = await new InngestTestEngine({
+      function: sendBookingConfirmation,
+      events: [{ ...bookedEvent(booked), data: { ...bookedEvent(booked).data, bookedBy: "admin" as const } }],
+    }).execute();
+    expect(confirmed.result).toMatchObject({ patient: { outcome: "stored" }, paymentLink: { outcome: "skipped" } });
+    const [toPatient] = await emailsOf(db, booked.id);
+    expect(toPatient!.text).toContain("The clinic booked this appointment for you.");
+
+    const held = await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: localInstant("2030-03-05", "14:00"),
+      status: "pending_payment",
+      holdExpiresAt: new Date(TEST_NOW.getTime() + 3_600_000),
+    });
+    const linked = await new InngestTestEngine({
+      function: sendBookingConfirmation,
+      events: [{ ...bookedEvent(held), data: { ...bookedEvent(held).data, bookedBy: "doctor" as const } }],
+    }).execute();
+    expect(linked.result).toMatchObject({ patient: { outcome: "skipped" }, paymentLink: { outcome: "stored" } });
+    expect((await emailsOf(db, held.id)).map((email) => [email.template, email.toAddress])).toEqual([["appointment-payment-link", patient.email]]);
+  });
 });

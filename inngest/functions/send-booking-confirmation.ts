@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { sendConfirmation } from "@/lib/notifications/appointments";
+import { sendConfirmation, sendPaymentLink } from "@/lib/notifications/appointments";
 import { inngest } from "../client";
 import { appointmentBooked, appointmentConfirmed } from "../events";
 
@@ -8,13 +8,17 @@ import { appointmentBooked, appointmentConfirmed } from "../events";
  * or cancel) and to the doctor. A booking held for payment is skipped when
  * booked and confirmed on `appointment/confirmed`, once paid: sendConfirmation
  * sends only for a confirmed visit, and never the same confirmation twice.
+ * A hold the front desk made for the patient emails them its payment link.
  */
 export const sendBookingConfirmation = inngest.createFunction(
   { id: "send-booking-confirmation", name: "Booking confirmation emails", triggers: [appointmentBooked, appointmentConfirmed] },
   async ({ event, step }) => {
     const { appointmentId } = event.data;
-    const patient = await step.run("email-patient-confirmation", () => sendConfirmation(getDb(), appointmentId, "patient"));
-    const doctor = await step.run("email-doctor-confirmation", () => sendConfirmation(getDb(), appointmentId, "doctor"));
-    return { appointmentId, patient, doctor };
+    const bookedBy = "bookedBy" in event.data ? event.data.bookedBy : undefined;
+    const patient = await step.run("email-patient-confirmation", () => sendConfirmation(getDb(), appointmentId, "patient", bookedBy));
+    const doctor = await step.run("email-doctor-confirmation", () => sendConfirmation(getDb(), appointmentId, "doctor", bookedBy));
+    if (!bookedBy) return { appointmentId, patient, doctor };
+    const paymentLink = await step.run("email-patient-payment-link", () => sendPaymentLink(getDb(), appointmentId));
+    return { appointmentId, patient, doctor, paymentLink };
   },
 );

@@ -28,17 +28,20 @@ import * as doctors from "./doctors";
 import * as settings from "./settings";
 import * as specializationService from "./specializations";
 import * as userService from "./users";
+import * as userDetails from "@/lib/front-desk/users";
 
 const db = useTestDb({ max: 4 });
 
 /** Pure helpers exported next to the services: no actor, no data. */
 const pureHelpers = new Set([
+  "dashboardDays",
   "appointmentFilterSchema",
   "toQueryFilter",
   "parseAppointmentFilter",
   "neutraliseFormula",
   "csvRecord",
   "dashboardRanges",
+  "dashboardDays",
   "revenueSeries",
   "noShowRate",
   "slugOf",
@@ -79,6 +82,20 @@ type World = Awaited<ReturnType<typeof world>>;
 const calls: Record<string, (actor: Actor | null, w: World) => Promise<unknown>> = {
   changeUserRole: (a, w) => userService.changeUserRole(db, a as Actor, { userId: w.patient.id, role: "admin" }, NOW),
   setUsersActiveState: (a, w) => userService.setUsersActiveState(db, a as Actor, { userIds: [w.patient.id], active: false }, NOW),
+  createWalkInPatient: (a, w) =>
+    userDetails.createWalkInPatient(
+      db,
+      a as Actor,
+      { fullName: "Walk In", email: `walk-in-${w.appointment.id}@careslot.test`, phone: null, timeZone: "UTC" },
+      NOW,
+    ),
+  updateUserDetails: (a, w) =>
+    userDetails.updateUserDetails(db, a as Actor, {
+      userId: w.patient.id,
+      fullName: "Renamed",
+      email: `renamed-${w.appointment.id}@careslot.test`,
+      phone: null,
+    }),
   createSpecialization: (a, w) => specializationService.createSpecialization(db, a as Actor, { name: `Evil ${w.appointment.id}` }),
   renameSpecialization: (a, w) => specializationService.renameSpecialization(db, a as Actor, { id: w.specialization.id, name: `Renamed ${w.appointment.id}` }),
   deleteSpecialization: (a, w) => specializationService.deleteSpecialization(db, a as Actor, { id: w.specialization.id }),
@@ -111,13 +128,17 @@ const calls: Record<string, (actor: Actor | null, w: World) => Promise<unknown>>
 };
 
 async function snapshot(w: World) {
-  const [patient] = await db.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, w.patient.id));
+  const [patient] = await db
+    .select({ role: users.role, active: users.active, fullName: users.fullName, email: users.email })
+    .from(users)
+    .where(eq(users.id, w.patient.id));
+  const walkIns = await db.$count(users, eq(users.email, `walk-in-${w.appointment.id}@careslot.test`));
   const [doctor] = await db.select({ status: doctorProfiles.verificationStatus }).from(doctorProfiles).where(eq(doctorProfiles.userId, w.doctor.id));
   const [specialization] = await db.select({ name: specializations.name }).from(specializations).where(eq(specializations.id, w.specialization.id));
   const [review] = await db.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, w.review.id));
   const [appointment] = await db.select({ status: appointmentRows.status }).from(appointmentRows).where(eq(appointmentRows.id, w.appointment.id));
   const [policy] = await db.select({ window: appSettings.cancellationWindowHours }).from(appSettings);
-  return { patient, doctor, specialization, review, appointmentStatus: appointment.status, policy };
+  return { patient, walkIns, doctor, specialization, review, appointmentStatus: appointment.status, policy };
 }
 
 describe("admin services refuse everyone but an active admin", () => {
@@ -151,7 +172,7 @@ describe("admin services refuse everyone but an active admin", () => {
   });
 
   it("covers every exported service", () => {
-    const modules = [userService, specializationService, doctors, settings, appointments, dashboard, certificateService, moderation];
+    const modules = [userService, userDetails, specializationService, doctors, settings, appointments, dashboard, certificateService, moderation];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
         .filter(([, value]) => typeof value === "function")

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createSession } from "@/db/queries/users";
 import { authTokens, doctorProfiles, emails, patientProfiles, sessions, users } from "@/db/schema";
 import { useTestDb } from "@/tests/db";
-import { registerAccount, requestPasswordReset, resetPassword, verifyEmailToken } from "./accounts";
+import { registerAccount, requestPasswordReset, resetPassword, verifyEmailCode, verifyEmailToken } from "./accounts";
 import { verifyPassword } from "./password";
 
 const PASSWORD = "correct horse battery";
@@ -114,9 +114,11 @@ describe("registerAccount", () => {
     expect(sent[0].html).toContain("/verify-email?token=");
     // Only a hash of the token is stored.
     const token = await emailedToken(userId, "verify-email", "/verify-email");
+    // One link and one 6-digit code (typed instead of the link), both stored as hashes only.
     const stored = await db.select().from(authTokens).where(eq(authTokens.userId, userId));
-    expect(stored).toHaveLength(1);
-    expect(stored[0].tokenHash).not.toContain(token);
+    expect(stored.map((row) => row.kind).sort()).toEqual(["verify_email", "verify_email_code"]);
+    expect(stored.every((row) => !row.tokenHash.includes(token))).toBe(true);
+    expect(sent[0].text).toMatch(/Or enter this code with your email address at http:\/\/localhost:3000\/verify-email: \d{6}/);
   });
 
   it("speaks to a doctor as a doctor: confirming is about being verified and booked, not about booking", async () => {
@@ -126,6 +128,63 @@ describe("registerAccount", () => {
     expect(sent.text).not.toContain("book appointments");
     const token = await emailedToken(userId, "verify-email", "/verify-email");
     expect(await verifyEmailToken(db, token, new Date())).toEqual({ role: "doctor" });
+  });
+});
+
+describe("registering with a weak password", () => {
+  it("is refused with the reason, and no account is made", async () => {
+    const email = uniqueEmail();
+    const refused = await registerAccount(db, { fullName: "Maria Example", email, password: "mariaexample2026", role: "patient" }, new Date()).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((refused as { fieldErrors?: Record<string, string[]> }).fieldErrors?.password).toEqual([
+      "This is too close to your name or email address. Choose words unrelated to you.",
+    ]);
+    expect(
+      await db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`),
+    ).toHaveLength(0);
+  });
+});
+
+/** The 6-digit code of the newest confirmation email, as the user reads it. */
+async function emailedCode(userId: string): Promise<string> {
+  const sent = await emailsOf(userId, "verify-email");
+  return /: (\d{6})\s*$/m.exec(sent.at(-1)!.text)![1]!;
+}
+
+describe("verifyEmailCode", () => {
+  it("the emailed 6-digit code confirms the address once, and the link stops working too", async () => {
+    const now = new Date();
+    const { userId, email } = await register("doctor", uniqueEmail(), now);
+    const code = await emailedCode(userId);
+    const token = await emailedToken(userId, "verify-email", "/verify-email");
+    expect(await verifyEmailCode(db, { email: email.toUpperCase(), code }, now)).toEqual({ role: "doctor" });
+    expect((await userRow(userId)).emailVerifiedAt).toEqual(now);
+    expect(await verifyEmailCode(db, { email, code }, now)).toBeNull();
+    expect(await verifyEmailToken(db, token, now)).toBeNull();
+  });
+
+  it("refuses a wrong code, another user's code, and a code after the link was used", async () => {
+    const now = new Date();
+    const first = await register("patient", uniqueEmail(), now);
+    const second = await register("patient", uniqueEmail(), now);
+    const code = await emailedCode(first.userId);
+    const wrong = code === "000000" ? "000001" : "000000";
+    expect(await verifyEmailCode(db, { email: first.email, code: wrong }, now)).toBeNull();
+    expect(await verifyEmailCode(db, { email: second.email, code }, now)).toBeNull();
+    expect((await userRow(second.userId)).emailVerifiedAt).toBeNull();
+    await verifyEmailToken(db, await emailedToken(first.userId, "verify-email", "/verify-email"), now);
+    expect(await verifyEmailCode(db, { email: first.email, code }, now)).toBeNull();
+  });
+
+  it("expires with the link", async () => {
+    const now = new Date("2030-05-01T10:00:00Z");
+    const { userId, email } = await register("patient", uniqueEmail(), now);
+    expect(await verifyEmailCode(db, { email, code: await emailedCode(userId) }, new Date(now.getTime() + 49 * 3600_000))).toBeNull();
   });
 });
 
@@ -184,6 +243,20 @@ describe("requestPasswordReset", () => {
 });
 
 describe("resetPassword", () => {
+  it("refuses a weak password with the reason, and the link still works for a better one", async () => {
+    const { userId, email } = await register("patient");
+    const now = new Date();
+    await requestPasswordReset(db, email, now);
+    const token = await emailedToken(userId, "reset-password", "/reset-password");
+    const weak = await resetPassword(db, token, "iloveyou12345", now).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((weak as { fieldErrors?: Record<string, string[]> }).fieldErrors?.password?.[0]).toMatch(/commonly used password/);
+    expect(await verifyPassword((await userRow(userId)).passwordHash, PASSWORD)).toBe(true);
+    expect(await resetPassword(db, token, NEW_PASSWORD, now)).toBe(true);
+  });
+
   it("changes the hash, revokes every session, and the link works once", async () => {
     const { userId, email } = await register("patient");
     const expires = new Date(Date.now() + 12 * 3600_000);

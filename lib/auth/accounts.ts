@@ -9,12 +9,14 @@ import { absoluteUrl, env } from "@/lib/env";
 import { constraintName, sqlState } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import { rehearseEmail, sendEmail } from "@/lib/notifications/mailer";
+import { resolvePlace } from "@/lib/places/resolve";
 import type { Role } from "@/lib/vocabulary";
 import { confirmedEmailUnlocks } from "./role-wording";
+import { assertStrongPassword } from "./password-strength";
 import { AccountExistsMessage, ResetPasswordMessage, VerifyEmailMessage } from "@/lib/notifications/templates/account-emails";
 import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
-import { createSecretToken, hashToken } from "./tokens";
+import { createEmailCode, createSecretToken, hashEmailCode, hashToken } from "./tokens";
 
 const VERIFY_TTL_MS = 48 * 3600_000;
 const RESET_TTL_MS = 3600_000;
@@ -35,11 +37,14 @@ function appLink(path: string, token: string, next?: string): string {
  * is registered. Both paths hash the password and send one email.
  */
 export async function registerAccount(db: Db, input: RegisterInput, now: Date): Promise<{ userId: string | null }> {
+  assertStrongPassword(input.password, input);
+  // Before anything is written or sent: a place the lists would not offer is the visitor's to fix.
+  const place = resolvePlace({ country: input.country ?? null, region: input.region ?? null, city: input.city ?? null, latitude: null, longitude: null });
   const passwordHash = await hashPassword(input.password);
   let userId: string;
   try {
     const user = await db.transaction((tx) =>
-      insertUserWithProfile(tx, { email: input.email.trim(), fullName: input.fullName, passwordHash, role: input.role, timeZone: input.timeZone }),
+      insertUserWithProfile(tx, { email: input.email.trim(), fullName: input.fullName, passwordHash, role: input.role, timeZone: input.timeZone, place }),
     );
     userId = user.id;
   } catch (error) {
@@ -70,14 +75,23 @@ export async function sendVerificationEmail(db: Db, userId: string, now: Date, n
   const user = await getUserById(db, userId);
   if (!user || user.emailVerifiedAt) return;
   const { token, tokenHash } = createSecretToken();
-  await invalidateAuthTokens(db, { userId, kind: "verify_email", now });
-  await insertAuthToken(db, { userId, kind: "verify_email", tokenHash, expiresAt: new Date(now.getTime() + VERIFY_TTL_MS) });
+  const { code, codeHash } = createEmailCode(userId);
+  const expiresAt = new Date(now.getTime() + VERIFY_TTL_MS);
+  for (const kind of ["verify_email", "verify_email_code"] as const) await invalidateAuthTokens(db, { userId, kind, now });
+  await insertAuthToken(db, { userId, kind: "verify_email", tokenHash, expiresAt });
+  await insertAuthToken(db, { userId, kind: "verify_email_code", tokenHash: codeHash, expiresAt });
   await sendEmail(db, {
     to: user.email,
     subject: "Confirm your email address",
     template: "verify-email",
     userId,
-    body: createElement(VerifyEmailMessage, { name: user.fullName, url: appLink("/verify-email", token, next), unlocks: confirmedEmailUnlocks[user.role] }),
+    body: createElement(VerifyEmailMessage, {
+      name: user.fullName,
+      url: appLink("/verify-email", token, next),
+      code,
+      codeUrl: absoluteUrl("/verify-email"),
+      unlocks: confirmedEmailUnlocks[user.role],
+    }),
   });
 }
 
@@ -86,8 +100,23 @@ export async function verifyEmailToken(db: Db, token: string, now: Date): Promis
   const userId = await consumeAuthToken(db, { kind: "verify_email", tokenHash: hashToken(token), now });
   if (!userId) return null;
   await markEmailVerified(db, userId, now);
+  await invalidateAuthTokens(db, { userId, kind: "verify_email_code", now });
   const user = await getUserById(db, userId);
   return { role: user?.role ?? "patient" };
+}
+
+/**
+ * The emailed 6-digit code, typed on /verify-email with the address: single-use, expiring with the
+ * link (either one confirms; both then stop working). The caller limits attempts per address.
+ */
+export async function verifyEmailCode(db: Db, input: { email: string; code: string }, now: Date): Promise<{ role: Role } | null> {
+  const user = await findUserByEmail(db, input.email);
+  if (!user) return null;
+  const userId = await consumeAuthToken(db, { kind: "verify_email_code", tokenHash: hashEmailCode(user.id, input.code), now });
+  if (!userId) return null;
+  await markEmailVerified(db, userId, now);
+  await invalidateAuthTokens(db, { userId, kind: "verify_email", now });
+  return { role: user.role };
 }
 
 // Stands in for the user id when the address has no (active) account: matches no row.
@@ -137,6 +166,9 @@ export async function resetPassword(db: Db, token: string, password: string, now
   return db.transaction(async (tx) => {
     const userId = await consumeAuthToken(tx, { kind: "reset_password", tokenHash: hashToken(token), now });
     if (!userId) return false;
+    // A refusal rolls the transaction back: the link still works for a better password.
+    const owner = await getUserById(tx, userId);
+    if (owner) assertStrongPassword(password, owner);
     await updatePasswordHash(tx, userId, passwordHash);
     await revokeAllSessionsOfUser(tx, userId, now);
     const user = await getUserById(tx, userId);

@@ -15,11 +15,12 @@ import { signInSchema } from "./schemas";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; emailVerified: boolean } & DefaultSession["user"];
+    user: { id: string; role: Role; emailVerified: boolean; remembered: boolean } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
     sessionId?: string;
+    remembered?: boolean;
   }
 }
 
@@ -28,6 +29,7 @@ declare module "@auth/core/jwt" {
     sid?: string;
     role?: Role;
     emailVerified?: boolean;
+    remembered?: boolean;
   }
 }
 
@@ -40,6 +42,19 @@ class SignInRefused extends CredentialsSignin {
 }
 
 const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
+
+/** Admins handle everyone's data: "Keep me signed in" keeps them for a day at most. */
+const ADMIN_REMEMBER_HOURS = 24;
+
+/** When a new session ends: SESSION_MAX_HOURS, or REMEMBER_DAYS when the user chose "Keep me signed in". */
+function sessionEnd(now: Date, role: Role, remembered: boolean, config: { SESSION_MAX_HOURS: number; REMEMBER_DAYS: number }): Date {
+  const hours = !remembered
+    ? config.SESSION_MAX_HOURS
+    : role === "admin"
+      ? Math.min(config.REMEMBER_DAYS * 24, ADMIN_REMEMBER_HOURS)
+      : config.REMEMBER_DAYS * 24;
+  return new Date(now.getTime() + hours * 3600_000);
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
@@ -64,8 +79,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
       debug() {},
     },
-    // The cookie lives at most the absolute session length; idle time is checked server-side.
-    session: { strategy: "jwt", maxAge: config.SESSION_MAX_HOURS * 3600 },
+    // The cookie lives at most the longest session ("Keep me signed in"); each session's own end, and
+    // idle time, are checked server-side. Without "Keep me signed in" the cookie is rewritten to end
+    // with the browser (lib/auth/session-cookie.ts).
+    session: { strategy: "jwt", maxAge: Math.max(config.SESSION_MAX_HOURS * 3600, config.REMEMBER_DAYS * 86_400) },
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
@@ -79,8 +96,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const now = new Date();
           const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password, now);
           if (!result.ok) throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterSeconds}` : result.reason);
-          const sessionId = await createSession(getDb(), result.user.id, new Date(now.getTime() + config.SESSION_MAX_HOURS * 3600_000));
-          return { id: result.user.id, name: result.user.fullName, email: result.user.email, role: result.user.role, sessionId };
+          const remembered = parsed.data.remember;
+          const sessionId = await createSession(getDb(), result.user.id, sessionEnd(now, result.user.role, remembered, config), {
+            remembered,
+            userAgent: request.headers.get("user-agent"),
+            clientIp: clientIpFrom(request.headers),
+          });
+          return { id: result.user.id, name: result.user.fullName, email: result.user.email, role: result.user.role, sessionId, remembered };
         },
       }),
     ],
@@ -93,6 +115,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (user) {
           token.sid = user.sessionId;
           token.role = user.role;
+          token.remembered = user.remembered ?? false;
           return token;
         }
         if (!token.sid) return null;
@@ -107,6 +130,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         token.name = row.fullName;
         token.email = row.email;
         token.emailVerified = row.emailVerifiedAt !== null;
+        token.remembered = row.remembered;
         return token;
       },
       // Returns a new user rather than assigning into this one: Auth.js also types it as its
@@ -119,6 +143,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           name: token.name,
           email: token.email ?? "",
           emailVerified: token.emailVerified ?? false,
+          remembered: token.remembered ?? false,
         };
         return { ...session, user };
       },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countryField, regionField } from "@/lib/places/schema";
 import { isValidTimeZone } from "@/lib/scheduling";
 import type { Role } from "@/lib/vocabulary";
 import { singleLineText } from "@/lib/validation/text";
@@ -18,6 +19,8 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256),
   next: returnPathField,
+  // "Keep me signed in": a ticked checkbox sends "on"; anything else is no.
+  remember: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).default(false),
 });
 
 export const registerSchema = z.object({
@@ -33,6 +36,13 @@ export const registerSchema = z.object({
     .string()
     .optional()
     .transform((zone) => (zone && isValidTimeZone(zone) ? zone : "UTC")),
+  // "Where are you?", optional: checked against the places dataset by the service (lib/places/resolve.ts).
+  country: countryField,
+  region: regionField,
+  city: singleLineText()
+    .max(100, "Choose a city from the list.")
+    .optional()
+    .transform((value) => value || null),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
@@ -42,4 +52,21 @@ export const resetPasswordSchema = z.object({
   password: passwordSchema,
 });
 
-export type RegisterInput = Omit<z.infer<typeof registerSchema>, "timeZone"> & { timeZone?: string };
+export type RegisterInput = Omit<z.infer<typeof registerSchema>, "timeZone" | "country" | "region" | "city"> & {
+  timeZone?: string;
+  country?: string | null;
+  region?: string | null;
+  city?: string | null;
+};
+
+export const sessionIdSchema = z.object({ sessionId: z.uuid({ error: "That session does not exist." }) });
+
+/** The emailed 6-digit code, typed with the address it was sent to. */
+export const verifyEmailCodeSchema = z.object({
+  email: emailSchema,
+  code: z
+    .string({ error: "Enter the 6-digit code from the email." })
+    .transform((value) => value.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from the email.")),
+  next: returnPathField,
+});

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 
 /** A URL-safe secret for an emailed link; only its hash is stored. */
 export function createSecretToken(): { token: string; tokenHash: string } {
@@ -8,4 +8,14 @@ export function createSecretToken(): { token: string; tokenHash: string } {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/** A 6-digit code to type instead of following a link; hashed with its user's id, since codes repeat across users. */
+export function createEmailCode(userId: string): { code: string; codeHash: string } {
+  const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+  return { code, codeHash: hashEmailCode(userId, code) };
+}
+
+export function hashEmailCode(userId: string, code: string): string {
+  return hashToken(`${userId}:${code}`);
 }

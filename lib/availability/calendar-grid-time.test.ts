@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDateOf, rangesAfterEdit, timeOnDate, visibleHours, wallClockAsUtc } from "./calendar-grid-time";
+import { isoDateOf, rangesAfterEdit, rangesWithout, timeOnDate, visibleHours, wallClockAsUtc } from "./calendar-grid-time";
 import type { CalendarData } from "./calendar-range";
 
 describe("the grid's wall clock written as UTC", () => {
@@ -50,9 +50,30 @@ describe("visibleHours", () => {
 
   it("shows at least 07:00–20:00, widened to an hour around early or late hours and visits", () => {
     expect(visibleHours(undefined)).toEqual({ slotMinTime: "07:00:00", slotMaxTime: "20:00:00" });
-    const hours = data([{ date: "2026-05-04", source: "weekly", closed: false, ranges: [{ startTime: "06:30", endTime: "21:15" }] }]);
+    const hours = data([{ date: "2026-05-04", source: "weekly", closed: false, ranges: [{ startTime: "06:30", endTime: "21:15" }], skipped: [] }]);
     expect(visibleHours(hours)).toEqual({ slotMinTime: "05:00:00", slotMaxTime: "23:00:00" });
     const night = data([], [{ localStart: "2026-05-04T00:30:00", localEnd: "2026-05-05T00:10:00" }]);
     expect(visibleHours(night)).toEqual({ slotMinTime: "00:00:00", slotMaxTime: "24:00:00" });
+  });
+});
+
+describe("rangesWithout: open hours less the times the zone skips, as the grid draws them", () => {
+  const r = (startTime: string, endTime: string) => ({ startTime, endTime });
+
+  it("splits hours that span Berlin's skipped 02:00–03:00 around it, so that hour is never drawn open", () => {
+    expect(rangesWithout([r("00:00", "06:00")], [r("02:00", "03:00")])).toEqual([r("00:00", "02:00"), r("03:00", "06:00")]);
+  });
+
+  it("trims hours that start or end inside the skipped time, and drops hours wholly inside it", () => {
+    expect(rangesWithout([r("02:30", "08:00")], [r("02:00", "03:00")])).toEqual([r("03:00", "08:00")]);
+    expect(rangesWithout([r("01:00", "02:30")], [r("02:00", "03:00")])).toEqual([r("01:00", "02:00")]);
+    expect(rangesWithout([r("02:00", "03:00")], [r("02:00", "03:00")])).toEqual([]);
+    expect(rangesWithout([r("09:00", "17:00")], [r("00:00", "24:00")])).toEqual([]);
+  });
+
+  it("keeps hours that only touch or miss the skipped time, and every range when nothing is skipped", () => {
+    const day = [r("00:00", "02:00"), r("03:00", "12:00"), r("13:00", "24:00")];
+    expect(rangesWithout(day, [r("02:00", "03:00")])).toEqual(day);
+    expect(rangesWithout(day, [])).toEqual(day);
   });
 });

@@ -61,3 +61,18 @@ export function visibleHours(data: CalendarData | undefined): { slotMinTime: str
 export function rangesAfterEdit(day: DateHours, index: number, next: TimeRange): TimeRange[] {
   return day.ranges.map((range, i) => (i === index ? next : range)).sort((a, b) => a.startTime.localeCompare(b.startTime));
 }
+
+/** The ranges with `removed` taken out ("HH:MM" strings compare as times): a date's open hours less the times its zone skips. */
+export function rangesWithout(ranges: TimeRange[], removed: TimeRange[]): TimeRange[] {
+  return removed.reduce<TimeRange[]>(
+    (kept, cut) =>
+      kept.flatMap((range) => {
+        if (cut.endTime <= range.startTime || cut.startTime >= range.endTime) return [range];
+        const pieces: TimeRange[] = [];
+        if (range.startTime < cut.startTime) pieces.push({ startTime: range.startTime, endTime: cut.startTime });
+        if (cut.endTime < range.endTime) pieces.push({ startTime: cut.endTime, endTime: range.endTime });
+        return pieces;
+      }),
+    ranges,
+  );
+}

@@ -3,6 +3,7 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { boundedDate } from "@/lib/validation/text";
+import type { TimeRange } from "@/lib/scheduling";
 import type { AppointmentStatus } from "@/lib/vocabulary";
 import type { DateHours } from "./open-hours";
 
@@ -39,6 +40,8 @@ export type CalendarRange = z.infer<typeof calendarRangeSchema>;
 export interface CalendarAppointment {
   id: string;
   patientName: string;
+  /** The patient's reason for the visit; "" when they gave none or are not in the doctor's care. */
+  reason: string;
   status: AppointmentStatus;
   /** Instants, ISO with "Z". */
   startsAt: string;
@@ -48,9 +51,14 @@ export interface CalendarAppointment {
   localEnd: string;
 }
 
+/** A date's hours, and the wall-clock times its zone skips that night (lib/availability/skipped-times.ts): never drawn as open. */
+export interface CalendarDay extends DateHours {
+  skipped: TimeRange[];
+}
+
 export interface CalendarData {
   timeZone: string;
   range: CalendarRange;
-  days: DateHours[];
+  days: CalendarDay[];
   appointments: CalendarAppointment[];
 }

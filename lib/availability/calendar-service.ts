@@ -3,7 +3,9 @@ import { Temporal } from "temporal-polyfill";
 import type { Db } from "@/db/client";
 import { getCalendarAppointments, getOverrideRows, getSchedulingSettings, getWeeklyRules } from "@/db/queries/availability";
 import type { CalendarAppointment, CalendarData, CalendarRange } from "./calendar-range";
+import { calendarWeek, type CalendarWeek } from "./calendar-week";
 import { groupOverrideRows, hoursByDate } from "./open-hours";
+import { skippedTimesOn } from "./skipped-times";
 
 const DAY_MS = 86_400_000;
 /** Shown instead of the name when the patient is not in the doctor's care (lib/security/care.ts): a cancelled visit, or a doctor no longer verified. */
@@ -36,10 +38,11 @@ export async function loadCalendar(db: Db, doctorId: string, range: CalendarRang
   return {
     timeZone,
     range,
-    days: hoursByDate(rules, groupOverrideRows(overrideRows), range.start, range.end),
+    days: hoursByDate(rules, groupOverrideRows(overrideRows), range.start, range.end).map((day) => ({ ...day, skipped: skippedTimesOn(day.date, timeZone) })),
     appointments: appointments.map((a): CalendarAppointment => ({
       id: a.id,
       patientName: a.patientName ?? PATIENT_NOT_IN_CARE,
+      reason: a.reason ?? "",
       status: a.status,
       startsAt: a.startsAt.toISOString(),
       endsAt: a.endsAt.toISOString(),
@@ -47,6 +50,23 @@ export async function loadCalendar(db: Db, doctorId: string, range: CalendarRang
       localEnd: wallClock(a.endsAt, timeZone),
     })),
   };
+}
+
+/**
+ * The week the calendar page opens on (`requested` is its `?week=` value) with
+ * its hours and visits: the grid starts there, and the page lists it for
+ * browsers without JavaScript.
+ */
+export async function loadCalendarWeek(
+  db: Db,
+  doctorId: string,
+  input: { requested: unknown; now: Date },
+): Promise<{ week: CalendarWeek; data: CalendarData } | undefined> {
+  const settings = await getSchedulingSettings(db, doctorId);
+  if (!settings) return undefined;
+  const week = calendarWeek(input.requested, settings.timeZone, input.now);
+  const data = await loadCalendar(db, doctorId, { start: week.start, end: week.end });
+  return data ? { week, data } : undefined;
 }
 
 /** The next seven days' active appointments, for the list under the calendar that works without the grid. */

@@ -179,7 +179,13 @@ describe("loading", () => {
     await saveDateOverride(db, doctorId, { date: "2030-03-30", kind: "custom", ranges: [range("10:00", "12:00")] }, NOW);
     // 09:00 Berlin is 08:00Z in winter (Friday 29 March) and 07:00Z in summer (Monday 1 April).
     const winter = (
-      await insertAppointmentRow(db, { doctorId, patientId, startsAt: new Date("2030-03-29T08:00:00Z"), endsAt: new Date("2030-03-29T08:30:00Z") })
+      await insertAppointmentRow(db, {
+        doctorId,
+        patientId,
+        startsAt: new Date("2030-03-29T08:00:00Z"),
+        endsAt: new Date("2030-03-29T08:30:00Z"),
+        reason: "Knee pain after running",
+      })
     ).id;
     const summer = (
       await insertAppointmentRow(db, {
@@ -194,9 +200,9 @@ describe("loading", () => {
 
     const data = await loadCalendar(db, doctorId, { start: "2030-03-25", end: "2030-04-08" });
     expect(data?.timeZone).toBe("Europe/Berlin");
-    expect(data?.appointments.map((a) => [a.id, a.patientName, a.status, a.localStart, a.localEnd])).toEqual([
-      [winter, "Greta Gruber", "confirmed", "2030-03-29T09:00:00", "2030-03-29T09:30:00"],
-      [summer, "Greta Gruber", "cancelled", "2030-04-01T09:00:00", "2030-04-01T09:30:00"],
+    expect(data?.appointments.map((a) => [a.id, a.patientName, a.reason, a.status, a.localStart, a.localEnd])).toEqual([
+      [winter, "Greta Gruber", "Knee pain after running", "confirmed", "2030-03-29T09:00:00", "2030-03-29T09:30:00"],
+      [summer, "Greta Gruber", "", "cancelled", "2030-04-01T09:00:00", "2030-04-01T09:30:00"],
     ]);
     expect(data?.days).toHaveLength(14);
     expect(data?.days.find((d) => d.date === "2030-03-30")).toEqual({
@@ -204,7 +210,10 @@ describe("loading", () => {
       source: "override",
       closed: false,
       ranges: [range("10:00", "12:00")],
+      skipped: [],
     });
+    // Berlin springs forward on Sunday 31 March 2030: the grid must not draw 02:00–03:00 as open.
+    expect(data?.days.filter((d) => d.skipped.length > 0).map((d) => [d.date, d.skipped])).toEqual([["2030-03-31", [range("02:00", "03:00")]]]);
     expect(data?.days.find((d) => d.date === "2030-04-01")?.ranges).toEqual([range("09:00", "12:00")]);
 
     const upcoming = await loadUpcomingWeek(db, doctorId, new Date("2030-03-28T00:00:00Z"));

@@ -42,3 +42,9 @@ export const consultationNoteSchema = z.object({
     .max(5_000, "The summary is limited to 5,000 characters.")
     .transform((value) => (value === "" ? null : value)),
 });
+
+/** "Book for a patient": the patient, the doctor's slot, and how the fee is paid. */
+export const frontDeskBookSchema = bookSchema.extend({
+  patientId: z.uuid({ error: "Choose a patient." }),
+  payment: z.enum(["clinic", "link"], { error: "Choose how the patient pays." }).default("clinic"),
+});

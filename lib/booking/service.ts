@@ -24,8 +24,12 @@ import { settleCancelledPayment } from "@/lib/payments/refunds";
 import { bookingCapAllows, completionAllowed, graceStartOf, noShowAllowed, patientChangeAllowed, type BookingCaps } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import type { Actor } from "@/lib/vocabulary";
+import type { PaymentMode } from "@/lib/payments/policy";
 
 type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
+
+const PATIENT_OVERLAP = "You already have another appointment at that time. Choose a different slot or cancel the other visit first.";
+const STAFF_OVERLAP = "The patient already has another appointment at that time. Choose a different slot or cancel the other visit first.";
 
 const SLOT_NOT_OFFERED = "That time is not available any more. Please choose one of the times shown.";
 
@@ -34,7 +38,17 @@ export interface BookInput {
   doctorId: string;
   startsAt: Date;
   reason: string;
+  /**
+   * The front desk (lib/booking/front-desk.ts): the doctor or admin booking for
+   * the patient, already authorised there. The same rules apply; only who is
+   * recorded as acting, the wording, and how the fee is paid differ.
+   */
+  bookedBy?: StaffActor;
+  /** For a staff booking: the fee due at the clinic, or a hold whose payment link is emailed to the patient. */
+  payment?: "clinic" | "link";
 }
+
+export type StaffActor = { id: string; role: "doctor" | "admin" };
 
 /**
  * Books one slot. The slot is re-checked against the engine, but what really
@@ -52,17 +66,20 @@ export interface BookInput {
  */
 export async function bookAppointment(db: Db, input: BookInput, now: Date): Promise<Appointment> {
   const [patient, doctor, settings] = await Promise.all([getUserById(db, input.patientId), getBookableDoctor(db, input.doctorId), getAppSettings(db)]);
-  if (!patient || patient.role !== "patient" || !patient.active) throw new AppError("forbidden", "Only patient accounts can book appointments.");
-  if (!patient.emailVerifiedAt) throw new AppError("forbidden", "Confirm your email address before booking.");
+  const staff = input.bookedBy;
+  if (!patient || patient.role !== "patient" || !patient.active || patient.deletedAt)
+    throw new AppError("forbidden", staff ? "That patient account cannot be booked for." : "Only patient accounts can book appointments.");
+  // Staff vouch for a patient they booked (a walk-in has not set a password yet); a patient booking online must have confirmed their address.
+  if (!patient.emailVerifiedAt && !staff) throw new AppError("forbidden", "Confirm your email address before booking.");
   if (!doctor) throw new AppError("not_found", "We could not find that doctor.");
   const closed = bookingClosedReason(doctor);
   if (closed) throw new AppError("conflict", closed);
 
-  const mode = bookingPaymentMode(doctor.priceMinor);
+  const mode = staffPaymentMode(bookingPaymentMode(doctor.priceMinor), input.payment);
   const holdMinutes = mode === "stripe" ? settings.paymentHoldMinutes : 0;
   const endsAt = new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000);
   let sessionsToClose: string[] = [];
-  const booked = await bookingTransaction(db, async (tx) => {
+  const booked = await bookingTransaction(db, staff ? "staff" : "patient", async (tx) => {
     await lockDoctorSchedule(tx, doctor.id);
     await lockPatientBookings(tx, patient.id);
     // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
@@ -90,7 +107,8 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
       // The booking moment on the injected clock: the grace period after booking runs from it.
       createdAt: now,
     });
-    const actor = { id: patient.id, role: "patient" as const };
+    const actor = staff ?? { id: patient.id, role: "patient" as const };
+    const booking = mode === "stripe" ? "Booked — waiting for payment" : "Booked";
     // Independent writes, pipelined; any failure aborts the whole transaction.
     await Promise.all([
       recordBookingPayment(tx, appointment, mode),
@@ -99,15 +117,16 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
         fromStatus: null,
         toStatus: appointment.status,
         actor,
-        note: mode === "stripe" ? "Booked — waiting for payment" : "Booked",
+        note: staff ? `${booking} by the ${staff.role === "doctor" ? "doctor" : "clinic"} for the patient` : booking,
       }),
       insertAuditEntry(tx, {
-        actorId: patient.id,
-        actorRole: "patient",
+        actorId: actor.id,
+        actorRole: actor.role,
         action: "appointment.booked",
         entityType: "appointment",
         entityId: appointment.id,
-        after: snapshot(appointment),
+        // Who booked for whom: the actor above, the patient here.
+        after: { ...snapshot(appointment), ...(staff ? { bookedForPatientId: patient.id, payment: mode } : {}) },
       }),
       // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
       enqueueOutboxEvent(tx, "appointment/booked", {
@@ -115,6 +134,7 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
         doctorId: doctor.id,
         patientId: patient.id,
         startsAt: appointment.startsAt.toISOString(),
+        ...(staff ? { bookedBy: staff.role } : {}),
       }),
     ]);
     return appointment;
@@ -122,6 +142,18 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   // Holds released above must stop being payable; Stripe is called only after the commit.
   await closeCheckoutSessions(sessionsToClose);
   return booked;
+}
+
+/**
+ * How a staff booking is paid: "clinic" takes the fee at the visit even when
+ * online payment is on; "link" holds the slot like an online booking, its
+ * payment link emailed to the patient — only where online payment is on.
+ */
+function staffPaymentMode(mode: PaymentMode, payment: BookInput["payment"]): PaymentMode {
+  if (mode === "free" || payment === undefined) return mode;
+  if (payment === "clinic") return "clinic";
+  if (mode !== "stripe") throw new AppError("conflict", "Online payment is not set up, so no payment link can be sent. Choose “Pay at the clinic”.");
+  return mode;
 }
 
 /** Refuses a booking that would take the patient past a cap; counted after their own lapsed or replaced holds were released. */
@@ -138,14 +170,14 @@ async function assertWithinBookingCaps(
  * A booking change's transaction, retried on deadlocks, with the no-overlap
  * constraints turned into the messages a patient can act on.
  */
-async function bookingTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+async function bookingTransaction<T>(db: Db, who: "patient" | "staff", work: (tx: Db) => Promise<T>): Promise<T> {
   try {
     return await retryingTransaction(db, work);
   } catch (error) {
     if (isRetryableConflict(error)) throw new AppError("conflict", "Many people are booking right now. Please try again.");
     if (sqlState(error) !== "23P01") throw error;
     if (constraintName(error) === "appointments_patient_no_overlap") {
-      throw new AppError("conflict", "You already have another appointment at that time. Choose a different slot or cancel the other visit first.");
+      throw new AppError("conflict", who === "patient" ? PATIENT_OVERLAP : STAFF_OVERLAP);
     }
     throw new AppError("slot_taken");
   }
@@ -186,7 +218,7 @@ export async function cancelAppointment(
 ): Promise<Appointment> {
   const settings = await getAppSettings(db);
   let money = noFollowUp();
-  const result = await bookingTransaction(db, async (tx) => {
+  const result = await bookingTransaction(db, input.actor.role === "patient" ? "patient" : "staff", async (tx) => {
     const appointment = await lockOwned(tx, input.appointmentId, input.actor);
     if (appointment.status !== "confirmed" && appointment.status !== "pending_payment") {
       throw new AppError("conflict", "Only upcoming appointments can be cancelled.");
@@ -239,7 +271,7 @@ export async function cancelAppointment(
 export async function rescheduleAppointment(db: Db, input: { appointmentId: string; actor: Actor; newStartsAt: Date }, now: Date): Promise<Appointment> {
   const settings = await getAppSettings(db);
   let sessionsToClose: string[] = [];
-  const result = await bookingTransaction(db, async (tx) => {
+  const result = await bookingTransaction(db, input.actor.role === "patient" ? "patient" : "staff", async (tx) => {
     const old = await lockOwned(tx, input.appointmentId, input.actor);
     if (old.status !== "confirmed") throw new AppError("conflict", "Only confirmed appointments can be rescheduled.");
     if (input.actor.role === "patient") {
@@ -324,7 +356,7 @@ export async function recordVisitOutcome(
   now: Date,
 ): Promise<Appointment> {
   if (input.actor.role === "patient") throw new AppError("forbidden");
-  return bookingTransaction(db, async (tx) => {
+  return bookingTransaction(db, "staff", async (tx) => {
     const appointment = await lockOwned(tx, input.appointmentId, input.actor);
     if (appointment.status !== "confirmed") throw new AppError("conflict", "Only confirmed appointments can be marked completed or no-show.");
     const rule = input.outcome === "no_show" ? noShowAllowed(appointment.startsAt, now) : completionAllowed(appointment.startsAt, now);

@@ -9,6 +9,7 @@ import {
   BookingConfirmationDoctorEmail,
   BookingConfirmationPatientEmail,
   CancellationEmail,
+  PaymentLinkEmail,
   ReminderEmail,
   RescheduleEmail,
   type PatientLinks,
@@ -97,7 +98,8 @@ async function deliver(db: Db, email: OutgoingEmail & { appointmentId: string })
   return sendFromJob(db, email, `email ${email.template} to ${email.appointmentId}`);
 }
 
-export async function sendConfirmation(db: Db, appointmentId: string, recipient: Recipient): Promise<MailResult> {
+/** `bookedBy`: the front desk booked it for the patient (the emails say who). */
+export async function sendConfirmation(db: Db, appointmentId: string, recipient: Recipient, bookedBy?: "doctor" | "admin"): Promise<MailResult> {
   const notice = await loadNotice(db, appointmentId);
   if (notice.status !== "confirmed") return { outcome: "skipped", reason: `appointment is ${notice.status}` };
   const visit = visitFor(notice, recipient);
@@ -110,7 +112,7 @@ export async function sendConfirmation(db: Db, appointmentId: string, recipient:
       userId: notice.patientId,
       template: "booking-confirmation-patient",
       subject: `Appointment confirmed: ${notice.doctorName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
-      body: createElement(BookingConfirmationPatientEmail, { visit, links: patientLinks(appointmentId) }),
+      body: createElement(BookingConfirmationPatientEmail, { visit, links: patientLinks(appointmentId), bookedBy }),
     });
   }
   return deliver(db, {
@@ -119,7 +121,33 @@ export async function sendConfirmation(db: Db, appointmentId: string, recipient:
     userId: notice.doctorId,
     template: "booking-confirmation-doctor",
     subject: `New appointment: ${notice.patientName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
-    body: createElement(BookingConfirmationDoctorEmail, { visit, detailUrl: absoluteUrl(`/doctor/appointments/${appointmentId}`) }),
+    body: createElement(BookingConfirmationDoctorEmail, { visit, detailUrl: absoluteUrl(`/doctor/appointments/${appointmentId}`), bookedBy }),
+  });
+}
+
+/**
+ * The front desk held a visit for the patient to pay online: the patient is
+ * emailed the link to pay (their appointment page, which opens Stripe
+ * Checkout) and until when the time is held. Sent once, only while held.
+ */
+export async function sendPaymentLink(db: Db, appointmentId: string): Promise<MailResult> {
+  const notice = await loadNotice(db, appointmentId);
+  if (notice.status !== "pending_payment" || !notice.holdExpiresAt) return { outcome: "skipped", reason: `appointment is ${notice.status}` };
+  const visit = visitFor(notice, "patient");
+  return deliver(db, {
+    appointmentId,
+    to: notice.patientEmail,
+    userId: notice.patientId,
+    template: "appointment-payment-link",
+    subject: `Pay to confirm your appointment: ${notice.doctorName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
+    body: createElement(PaymentLinkEmail, {
+      visit,
+      amountMinor: notice.priceMinor,
+      currency: notice.currency,
+      holdExpiresAt: notice.holdExpiresAt,
+      payUrl: absoluteUrl(`/patient/appointments/${appointmentId}?checkout=start`),
+    }),
+    idempotencyKey: `appointment-payment-link/${appointmentId}`,
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password-policy";
 import { isSupportedTimeZone } from "@/lib/availability/time-zones";
+import { countryField, regionField } from "@/lib/places/schema";
 import { multiLineText, singleLineText } from "@/lib/validation/text";
 
 // Shared by the profile forms (browser, instant messages) and the actions
@@ -27,7 +28,7 @@ const optionalNumber = (label: string, min: number, max: number) =>
     });
 
 const PHONE = /^\+?[0-9][0-9 ()./-]{5,24}$/;
-const optionalPhone = z
+export const optionalPhone = z
   .string()
   .trim()
   .refine((value) => value === "" || PHONE.test(value), "Enter a phone number with digits only, e.g. +49 30 1234567.")
@@ -98,6 +99,8 @@ export const doctorProfileSchema = z
         return list;
       }),
     address: optionalText(200, "Clinic address"),
+    country: countryField,
+    region: regionField,
     city: optionalText(100, "City"),
     latitude: optionalNumber("Latitude", -90, 90),
     longitude: optionalNumber("Longitude", -180, 180),
@@ -132,6 +135,8 @@ export const patientProfileSchema = z
       .refine((value) => value === "" || validBirthDate(value, new Date().toISOString().slice(0, 10)), "Enter a real date of birth, not in the future.")
       .transform((value) => (value === "" ? null : value)),
     gender: z.enum(["", "female", "male", "non-binary", "other"], { error: "Choose one of the options." }).transform((value) => (value === "" ? null : value)),
+    country: countryField,
+    region: regionField,
     city: optionalText(100, "City"),
     latitude: optionalNumber("Latitude", -90, 90),
     longitude: optionalNumber("Longitude", -180, 180),
@@ -172,6 +177,8 @@ export const DOCTOR_PROFILE_FIELDS = [
   "bio",
   "languages",
   "address",
+  "country",
+  "region",
   "city",
   "latitude",
   "longitude",
@@ -181,6 +188,8 @@ export const PATIENT_PROFILE_FIELDS = [
   "phone",
   "dateOfBirth",
   "gender",
+  "country",
+  "region",
   "city",
   "latitude",
   "longitude",

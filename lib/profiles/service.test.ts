@@ -69,6 +69,19 @@ describe("doctor profile", () => {
     expect(JSON.stringify(audit!.after)).not.toContain("Berlin");
   });
 
+  it("saves a place chosen from the lists with the city's coordinates, and refuses one they would not offer, changing nothing", async () => {
+    await specialization();
+    const doctor = await createDoctor(db);
+    await saveDoctorProfile(db, doctor.id, doctorProfileSchema.parse(doctorForm({ country: "DE", region: "BE", city: "Berlin", latitude: "", longitude: "" })));
+    const [row] = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, doctor.id));
+    expect(row).toMatchObject({ countryCode: "DE", regionCode: "BE", city: "Berlin", latitude: 52.52437, longitude: 13.41053 });
+
+    const error = await rejectionOf(saveDoctorProfile(db, doctor.id, doctorProfileSchema.parse(doctorForm({ country: "DE", region: "BE", city: "Munich" }))));
+    expect(fieldErrorsOf(error)).toEqual({ city: ["Choose a city of Berlin from the list."] });
+    const [after] = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, doctor.id));
+    expect(after).toEqual(row);
+  });
+
   it("refuses an unknown specialization next to its field", async () => {
     const doctor = await createDoctor(db);
     const error = await rejectionOf(saveDoctorProfile(db, doctor.id, doctorProfileSchema.parse(doctorForm({ specializationId: crypto.randomUUID() }))));

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import {
@@ -19,6 +20,7 @@ import { lockoutMessage } from "@/lib/auth/lockout";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
+import { resolvePlace } from "@/lib/places/resolve";
 import { deleteFile, saveFile } from "@/lib/storage";
 import { checkUpload } from "@/lib/storage/uploads";
 import { PHOTO_CONTENT_TYPE, normalisePhoto } from "./photos";
@@ -35,8 +37,8 @@ export async function saveDoctorProfile(db: Db, doctorId: string, input: DoctorP
   if (!(await specializationExists(db, input.specializationId))) {
     throw new AppError("invalid_input", undefined, { specializationId: ["Choose your specialization from the list."] });
   }
-  const { price, ...rest } = input;
-  const values = { ...rest, priceMinor: price };
+  const { price, country, region, city, latitude, longitude, ...rest } = input;
+  const values = { ...rest, ...resolvePlace({ country, region, city, latitude, longitude }), priceMinor: price };
   await db.transaction(async (tx) => {
     const current = await getDoctorProfileForEdit(tx, doctorId);
     if (!current) throw new AppError("not_found", "Your doctor profile could not be found.");
@@ -55,7 +57,8 @@ export async function saveDoctorProfile(db: Db, doctorId: string, input: DoctorP
 }
 
 export async function savePatientProfile(db: Db, patientId: string, input: PatientProfileInput): Promise<void> {
-  const { fullName, ...profile } = input;
+  const { fullName, country, region, city, latitude, longitude, ...rest } = input;
+  const profile = { ...rest, ...resolvePlace({ country, region, city, latitude, longitude }) };
   await db.transaction(async (tx) => {
     await updateUserFullName(tx, patientId, fullName);
     await upsertPatientProfile(tx, patientId, profile);
@@ -95,6 +98,7 @@ export async function changePassword(
     if (current.reason === "locked") throw new AppError("rate_limited", lockoutMessage(current.retryAfterSeconds, "wrong passwords"));
     throw new AppError("invalid_input", "Please correct the highlighted field.", { currentPassword: ["That is not your current password."] });
   }
+  assertStrongPassword(input.newPassword, user, "newPassword");
   if (await verifyPassword(user.passwordHash, input.newPassword)) {
     throw new AppError("invalid_input", "Please correct the highlighted field.", { newPassword: ["Choose a password different from your current one."] });
   }

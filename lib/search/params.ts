@@ -52,6 +52,9 @@ export interface SpecializationOption {
 export interface SearchQuery {
   name?: string;
   specialization?: SpecializationOption;
+  /** Codes in the places dataset, checked against it by the page (lib/places/search-place.ts). */
+  country?: string;
+  region?: string;
   city?: string;
   near?: "saved" | "here";
   point?: { latitude: number; longitude: number };
@@ -78,6 +81,8 @@ export const DAY_PART_OPTIONS: { value: DayPart; label: string }[] = [
 export type SearchFormValues = Record<
   | "q"
   | "specialization"
+  | "country"
+  | "region"
   | "city"
   | "near"
   | "lat"
@@ -133,6 +138,8 @@ export function parseSearchParams(raw: RawParams, specializations: Specializatio
   const values: SearchFormValues = {
     q: "",
     specialization: "",
+    country: "",
+    region: "",
     city: "",
     near: "",
     lat: "",
@@ -177,6 +184,8 @@ export function parseSearchParams(raw: RawParams, specializations: Specializatio
     query.city = city.slice(0, MAX_TEXT);
     values.city = query.city;
   }
+
+  parsePlace(raw, query, values, notices);
 
   const maxPrice = number(single(raw, "maxPrice"));
   if (maxPrice !== undefined) {
@@ -243,6 +252,21 @@ export function parseSearchParams(raw: RawParams, specializations: Specializatio
     values.tz = zone;
   }
   return { query, values, notices };
+}
+
+/** Country and region codes (the picker's values); whether they exist is the dataset's to say, on the server. */
+function parsePlace(raw: RawParams, query: SearchQuery, values: SearchFormValues, notices: string[]) {
+  const country = single(raw, "country");
+  const region = single(raw, "region");
+  if (country && !/^[A-Z]{2}$/.test(country)) {
+    notices.push("That country is not one we know, so doctors in every country are shown.");
+    return;
+  }
+  if (country) query.country = values.country = country;
+  if (!region) return;
+  if (!country) notices.push("A region needs its country: choose the country first. Doctors in every region are shown.");
+  else if (!/^[A-Za-z0-9-]{1,12}$/.test(region)) notices.push("That region is not one we know, so the whole country is searched.");
+  else query.region = values.region = region;
 }
 
 function parseWorkingHours(raw: RawParams, query: SearchQuery, values: SearchFormValues, notices: string[]) {

@@ -75,6 +75,8 @@ export async function searchDoctors(db: Db, query: SearchQuery, context: SearchC
   const notices: string[] = [];
   const filters: CandidateFilters = {
     specializationId: query.specialization?.id,
+    countryCode: query.country,
+    regionCode: query.region,
     city: query.city,
     maxPriceMinor: query.maxPrice === undefined ? undefined : Math.round(query.maxPrice * 100),
     minYears: query.minYears,

@@ -46,8 +46,14 @@ async function practice(doctorOptions: Parameters<typeof createDoctor>[1] = {}) 
     patientId: patient.id,
     startsAt: new Date("2031-01-27T09:00:00Z"),
     status: "completed",
+    reason: "Check-up",
   });
-  const upcoming = await insertAppointmentRow(files.db, { doctorId: doctor.id, patientId: patient.id, startsAt: new Date("2031-02-10T09:00:00Z") });
+  const upcoming = await insertAppointmentRow(files.db, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    startsAt: new Date("2031-02-10T09:00:00Z"),
+    reason: "Follow-up",
+  });
   await files.db.insert(payments).values({
     appointmentId: past.id,
     patientId: patient.id,
@@ -83,6 +89,7 @@ async function whatTheDoctorSees(p: Practice) {
     records: records.map((row) => row.id),
     download: download?.basis ?? null,
     calendarNames: calendar!.appointments.map((a) => a.patientName),
+    calendarReasons: calendar!.appointments.map((a) => a.reason),
   };
 }
 
@@ -111,7 +118,16 @@ function getRecord(recordId: string, cookie: string) {
 
 /** What a doctor outside the patient's care sees: nothing of the patient (the calendar keeps the slots, without the name). */
 function expectNothing(seen: Awaited<ReturnType<typeof whatTheDoctorSees>>) {
-  expect(seen).toEqual({ page: null, listed: [], information: null, history: 0, records: [], download: null, calendarNames: ["Patient", "Patient"] });
+  expect(seen).toEqual({
+    page: null,
+    listed: [],
+    information: null,
+    history: 0,
+    records: [],
+    download: null,
+    calendarNames: ["Patient", "Patient"],
+    calendarReasons: ["", ""],
+  });
 }
 
 describe("a doctor in good standing (the control)", () => {
@@ -125,6 +141,7 @@ describe("a doctor in good standing (the control)", () => {
       records: [p.record.id],
       download: "shared_doctor",
       calendarNames: ["Patient 1", "Patient 1"],
+      calendarReasons: ["Check-up", "Follow-up"],
     });
     expect((await getRecord(p.record.id, await cookieFor(p.doctorActor))).status).toBe(200);
     expect(await doctorInCare(files.db, { doctorId: p.doctor.id, patientId: p.patient.id })).toBe(true);

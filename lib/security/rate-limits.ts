@@ -40,6 +40,9 @@ export const perUserLimits = {
   bookingAttempts: limit("booking:user", "booking attempts", 30, HOUR),
 };
 
+/** Per email address, fixed: a 6-digit code (one in a million) gets five tries an hour. */
+export const emailCodeAttempts = limit("email-code:address", "attempts at the code", 5, HOUR);
+
 const SIGN_INS_FROM_NETWORK = "sign-in attempts from your network";
 
 /** The per-IP and per-address limits, with the counts the admin set (/admin/settings). */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/auth/register-form";
 import { currentUser, portalPath, safeReturnPath } from "@/lib/auth/guards";
+import { pickerOptions } from "@/lib/places/dataset";
 import { AuthCard } from "../auth-card";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -25,7 +26,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </>
       }
     >
-      <RegisterForm next={next} />
+      <RegisterForm next={next} places={pickerOptions(null, null)} />
     </AuthCard>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/lib/db";
 import { listAppointmentsForAdmin } from "@/db/queries/appointments";
 import { AppointmentBulkForm } from "@/components/admin/appointment-bulk-form";
+import { BookForPatientButton } from "@/components/front-desk/book-for-patient-button";
 import { FilterProblems } from "@/components/admin/form-bits";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClasses } from "@/components/ui/button";
@@ -24,6 +25,7 @@ export default async function AdminAppointmentsPage({ searchParams }: { searchPa
   return (
     <>
       <PageHeading title="All appointments" subtitle="Filter, open one, cancel several with one reason, or export what you see as CSV. Times are in UTC." />
+      <BookForPatientButton href="/admin/appointments/book" />
       <Card>
         <FilterProblems problems={problems} />
         <FilterBar

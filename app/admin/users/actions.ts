@@ -1,10 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { changeRoleSchema, userIdsSchema } from "@/lib/admin/schemas";
 import { changeUserRole, setUsersActiveState } from "@/lib/admin/users";
+import { createWalkInPatient, updateUserDetails } from "@/lib/front-desk/users";
+import { userDetailsSchema, walkInPatientSchema } from "@/lib/front-desk/schemas";
 
 const bulkUsersSchema = z.object({
   operation: z.enum(["deactivate", "reactivate"], { error: "Choose an action." }),
@@ -44,5 +47,30 @@ export const setActiveAction = action({
     await setUsersActiveState(db, user, { userIds: [userId], active }, now);
     revalidatePath(`/admin/users/${userId}`);
     return active ? "Account reactivated. They can sign in again." : "Account deactivated. Their sessions ended and they cannot sign in.";
+  },
+});
+
+/** A walk-in patient's account; they are emailed a link to set their password. */
+export const createWalkInPatientAction = action({
+  access: ["admin"],
+  schema: walkInPatientSchema,
+  run: async (input, { user, db, now }) => {
+    const patient = await createWalkInPatient(db, user, input, now);
+    revalidatePath("/admin/users");
+    redirect(`/admin/users/${patient.id}?notice=walk-in`);
+  },
+});
+
+const fieldNames: Record<string, string> = { fullName: "name", email: "email", phone: "phone" };
+
+export const updateUserDetailsAction = action({
+  access: ["admin"],
+  schema: userDetailsSchema,
+  run: async (input, { user, db }) => {
+    const { changed } = await updateUserDetails(db, user, input);
+    revalidatePath(`/admin/users/${input.userId}`);
+    revalidatePath("/admin/users");
+    if (changed.length === 0) return "Nothing changed.";
+    return `Saved: ${changed.map((field) => fieldNames[field] ?? field).join(", ")} updated. The change is in the audit log.`;
   },
 });

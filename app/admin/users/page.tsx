@@ -5,6 +5,8 @@ import { listUsersForAdmin } from "@/db/queries/users";
 import { Pagination } from "@/components/ui/pagination";
 import { UserBulkForm } from "@/components/admin/user-forms";
 import { Card, PageHeading } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import Link from "next/link";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { requireRole } from "@/lib/auth/guards";
 import { singleLineText } from "@/lib/validation/text";
@@ -37,6 +39,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeading title="Users" subtitle="Find accounts, deactivate or reactivate several at once, or open one to change its role." />
+      <p className="mb-4">
+        <Link href="/admin/users/new" className={buttonClasses("secondary", "min-h-11")}>
+          Create a walk-in patient
+        </Link>
+      </p>
       <Card>
         <FilterBar label="Filter users" submitLabel="Search">
           <FilterInput id="users-q" name="q" label="Name or email" type="search" value={filter.q} />

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { getDoctorTimeZone } from "@/db/queries/profiles";
 import { listAppointmentsForDoctor } from "@/db/queries/appointments";
 import { AppointmentTable } from "@/components/appointments/appointment-table";
+import { BookForPatientButton } from "@/components/front-desk/book-for-patient-button";
 import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { requireRole } from "@/lib/auth/guards";
@@ -39,6 +40,7 @@ export default async function DoctorAppointmentsPage({ searchParams }: { searchP
           </>
         }
       />
+      <BookForPatientButton href="/doctor/appointments/book" />
       <Card>
         <FilterBar label="Filter appointments">
           <FilterSelect id="scope" name="scope" label="Show" value={scope} options={{ upcoming: "Upcoming", past: "Past" }} />

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
+import { placeFormChoices, refusePlaceStep } from "@/lib/places/resolve";
 import { fileSchema } from "@/lib/storage/uploads";
 import { DOCTOR_PROFILE_FIELDS, doctorProfileSchema, formFields } from "@/lib/profiles/schemas";
 import { addCertificate, removeCertificate, removeProfilePhoto, saveDoctorProfile, setProfilePhoto } from "@/lib/profiles/service";
@@ -20,7 +21,9 @@ export const saveDoctorProfileAction = action({
   schema: doctorProfileSchema,
   fields: (formData) => formFields(formData, DOCTOR_PROFILE_FIELDS),
   invalid: "Some fields need your attention. Nothing was saved.",
-  run: async (profile, { user, db }) => {
+  choices: placeFormChoices,
+  run: async (profile, { user, db, formData }) => {
+    refusePlaceStep(formData);
     await saveDoctorProfile(db, user.id, profile);
     refresh(user.id);
     return "Profile saved.";

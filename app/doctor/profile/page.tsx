@@ -14,6 +14,7 @@ import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { photoUrl } from "@/lib/profiles/photo-access";
 import { formatDate } from "@/lib/format";
+import { pickerOptions } from "@/lib/places/dataset";
 import { removeDoctorPhotoAction, uploadDoctorPhotoAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -71,6 +72,7 @@ export default async function DoctorProfilePage() {
         <Card title="Professional details">
           <DoctorProfileForm
             specializations={specializations}
+            places={pickerOptions(profile.countryCode, profile.regionCode)}
             values={{
               specializationId: profile.specializationId,
               yearsExperience: profile.yearsExperience,
@@ -80,6 +82,8 @@ export default async function DoctorProfilePage() {
               bio: profile.bio,
               languages: profile.languages.join(", "),
               address: profile.address,
+              country: profile.countryCode,
+              region: profile.regionCode,
               city: profile.city,
               latitude: profile.latitude,
               longitude: profile.longitude,

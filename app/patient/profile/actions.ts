@@ -6,9 +6,9 @@ import { action } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { deletePatientAccount } from "@/lib/privacy/deletion";
 import { deleteAccountSchema } from "@/lib/privacy/schemas";
-import { PATIENT_PROFILE_FIELDS, changePasswordSchema, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
-import { changePassword, removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
-import { currentSessionId } from "@/lib/profiles/session";
+import { PATIENT_PROFILE_FIELDS, formFields, patientProfileSchema } from "@/lib/profiles/schemas";
+import { removeProfilePhoto, savePatientProfile, setProfilePhoto } from "@/lib/profiles/service";
+import { placeFormChoices, refusePlaceStep } from "@/lib/places/resolve";
 import { fileSchema } from "@/lib/storage/uploads";
 
 // The patient is whoever the session says; ids in the form are never trusted.
@@ -18,7 +18,9 @@ export const savePatientProfileAction = action({
   schema: patientProfileSchema,
   fields: (formData) => formFields(formData, PATIENT_PROFILE_FIELDS),
   invalid: "Some fields need your attention. Nothing was saved.",
-  run: async (profile, { user, db }) => {
+  choices: placeFormChoices,
+  run: async (profile, { user, db, formData }) => {
+    refusePlaceStep(formData);
     await savePatientProfile(db, user.id, profile);
     revalidatePath("/patient/profile");
     return "Profile saved.";
@@ -42,18 +44,6 @@ export const removePatientPhotoAction = action({
     await removeProfilePhoto(db, { userId: user.id, role: "patient" });
     revalidatePath("/patient/profile");
     return "Photo removed.";
-  },
-});
-
-/** Passwords are never sent back to the form, not even on a refusal. */
-export const changePasswordAction = action({
-  access: ["patient"],
-  schema: changePasswordSchema,
-  run: async (passwords, { user, db, now }) => {
-    const keepSessionId = await currentSessionId();
-    const { endedSessions } = await changePassword(db, { userId: user.id, keepSessionId, ...passwords }, now);
-    const others = endedSessions === 0 ? "" : ` ${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`;
-    return `Password changed.${others}`;
   },
 });
 

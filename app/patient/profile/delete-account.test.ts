@@ -17,7 +17,8 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 const signOut = vi.hoisted(() => vi.fn(async ({ redirectTo }: { redirectTo: string }) => (await import("next/navigation")).redirect(redirectTo)));
 vi.mock("@/lib/auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth")>()), signOut }));
 
-const { deleteAccountAction, changePasswordAction } = await import("./actions");
+const { deleteAccountAction } = await import("./actions");
+const { changePasswordAction } = await import("@/app/(auth)/account-actions");
 
 const db = useTestDb();
 const storageDir = await useTemporaryStorage();

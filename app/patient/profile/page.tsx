@@ -4,15 +4,15 @@ import { getDb } from "@/lib/db";
 import { listUpcomingActiveAppointments } from "@/db/queries/patient-data";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
 import { getAppSettings } from "@/db/queries/settings";
-import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { PatientProfileForm } from "@/components/profiles/patient-profile-form";
 import { PhotoForm } from "@/components/profiles/photo-form";
 import { DeleteAccountCard, DownloadDataCard } from "@/components/privacy/privacy-cards";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { timeZoneOptions } from "@/lib/availability/time-zones";
+import { pickerOptions } from "@/lib/places/dataset";
 import { photoUrl } from "@/lib/profiles/photo-access";
-import { changePasswordAction, deleteAccountAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
+import { deleteAccountAction, removePatientPhotoAction, uploadPatientPhotoAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -38,14 +38,15 @@ export default async function PatientProfilePage() {
         <Card title="Your details">
           <PatientProfileForm
             timeZones={timeZoneOptions(timeZone)}
+            places={pickerOptions(profile?.countryCode, profile?.regionCode)}
             values={{
               fullName: current.fullName,
               phone: profile?.phone ?? null,
               dateOfBirth: profile?.dateOfBirth ?? null,
               gender: profile?.gender ?? null,
+              country: profile?.countryCode ?? null,
+              region: profile?.regionCode ?? null,
               city: profile?.city ?? null,
-              latitude: profile?.latitude ?? null,
-              longitude: profile?.longitude ?? null,
               timeZone,
               allergies: profile?.allergies ?? null,
               chronicConditions: profile?.chronicConditions ?? null,
@@ -55,9 +56,6 @@ export default async function PatientProfilePage() {
               emergencyContactPhone: profile?.emergencyContactPhone ?? null,
             }}
           />
-        </Card>
-        <Card title="Change password">
-          <ChangePasswordForm action={changePasswordAction} />
         </Card>
         <DownloadDataCard />
         <DeleteAccountCard action={deleteAccountAction} upcoming={upcoming.length} fullRefundHours={settings.patientFullRefundHours} />

@@ -2,7 +2,7 @@ import { Button, Link, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, paragraphStyle } from "./email-layout";
 
 /** `unlocks`: what the confirmation lets this role do (lib/auth/role-wording.ts). */
-export function VerifyEmailMessage({ name, url, unlocks }: { name: string; url: string; unlocks: string }) {
+export function VerifyEmailMessage({ name, url, code, codeUrl, unlocks }: { name: string; url: string; code: string; codeUrl: string; unlocks: string }) {
   return (
     <EmailLayout preview={`Confirm your email address to ${unlocks}`} heading="Confirm your email address">
       <Text style={paragraphStyle}>Hello {name},</Text>
@@ -12,6 +12,9 @@ export function VerifyEmailMessage({ name, url, unlocks }: { name: string; url: 
       </Button>
       <Text style={paragraphStyle}>
         Or paste this link into your browser: <Link href={url}>{url}</Link>
+      </Text>
+      <Text style={paragraphStyle}>
+        Or enter this code with your email address at <Link href={codeUrl}>{codeUrl}</Link>: <strong>{code}</strong>
       </Text>
     </EmailLayout>
   );
@@ -70,6 +73,25 @@ export function AccountDeletedMessage({ cancelled, refunds, homeUrl }: { cancell
       ) : null}
       <Text style={paragraphStyle}>
         If you did not ask for this, reply to this email at once. You are always welcome to <Link href={homeUrl}>create a new account</Link>.
+      </Text>
+    </EmailLayout>
+  );
+}
+
+/** A walk-in patient's account, made by the clinic: the link sets their first password (the reset link's page). */
+export function SetPasswordMessage({ name, url, days }: { name: string; url: string; days: number }) {
+  return (
+    <EmailLayout preview="Set your Careslot password" heading="Your Careslot account is ready">
+      <Text style={paragraphStyle}>Hello {name},</Text>
+      <Text style={paragraphStyle}>
+        The clinic created a Careslot account for you, to see and manage your appointments online. Choose a password to sign in. The link works once and expires
+        in {days} days.
+      </Text>
+      <Button href={url} style={buttonStyle}>
+        Set your password
+      </Button>
+      <Text style={paragraphStyle}>
+        Or paste this link into your browser: <Link href={url}>{url}</Link>
       </Text>
     </EmailLayout>
   );

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { EmailLayout } from "./email-layout";
-import { ActionLinks, DetailList, formatWhen, paragraphStyle } from "./email-parts";
+import { ActionLinks, DetailList, formatAmount, formatWhen, paragraphStyle } from "./email-parts";
 
 // Appointment emails, one per occasion and recipient. Times are always in the
 // recipient's own zone, named. The reason for the visit is left out on
@@ -41,10 +41,14 @@ const patientActions = (links: PatientLinks) => [
   { label: "Cancel appointment", href: links.cancelUrl },
 ];
 
-export function BookingConfirmationPatientEmail({ visit, links }: { visit: VisitFacts; links: PatientLinks }) {
+/** Who booked at the front desk, as the other side reads it. */
+const bookedByWords = (bookedBy: "doctor" | "admin", doctorName: string) => (bookedBy === "doctor" ? doctorName : "The clinic");
+
+export function BookingConfirmationPatientEmail({ visit, links, bookedBy }: { visit: VisitFacts; links: PatientLinks; bookedBy?: "doctor" | "admin" }) {
   return (
     <EmailLayout preview={`Your visit with ${visit.doctorName} is booked`} heading="Your appointment is confirmed">
       <Text style={paragraphStyle}>Hello {visit.patientName},</Text>
+      {bookedBy ? <Text style={paragraphStyle}>{bookedByWords(bookedBy, visit.doctorName)} booked this appointment for you.</Text> : null}
       <Text style={paragraphStyle}>Your appointment with {visit.doctorName} is booked. The attached calendar file adds it to your calendar.</Text>
       <DetailList items={visitItems(visit, "doctor")} />
       <Text style={paragraphStyle}>Plans changed? You can move or cancel the visit online, within the clinic&apos;s cancellation policy.</Text>
@@ -53,11 +57,14 @@ export function BookingConfirmationPatientEmail({ visit, links }: { visit: Visit
   );
 }
 
-export function BookingConfirmationDoctorEmail({ visit, detailUrl }: { visit: VisitFacts; detailUrl: string }) {
+export function BookingConfirmationDoctorEmail({ visit, detailUrl, bookedBy }: { visit: VisitFacts; detailUrl: string; bookedBy?: "doctor" | "admin" }) {
+  const who = bookedBy === "doctor" ? "You booked" : bookedBy === "admin" ? "The clinic booked" : null;
   return (
     <EmailLayout preview={`New appointment with ${visit.patientName}`} heading="New appointment booked">
       <Text style={paragraphStyle}>Hello {visit.doctorName},</Text>
-      <Text style={paragraphStyle}>{visit.patientName} booked an appointment with you.</Text>
+      <Text style={paragraphStyle}>
+        {who ? `${who} an appointment with you for ${visit.patientName}.` : `${visit.patientName} booked an appointment with you.`}
+      </Text>
       <DetailList items={visitItems(visit, "patient")} />
       <ActionLinks links={[{ label: "Open the appointment", href: detailUrl }]} />
     </EmailLayout>
@@ -128,6 +135,32 @@ export function ReminderEmail({ visit, links }: { visit: VisitFacts; links: Pati
       <DetailList items={visitItems(visit, "doctor")} />
       <Text style={paragraphStyle}>If you cannot come, please cancel or move it so another patient can have the time.</Text>
       <ActionLinks links={[{ label: "View appointment", href: links.detailUrl }, ...patientActions(links)]} />
+    </EmailLayout>
+  );
+}
+
+export function PaymentLinkEmail({
+  visit,
+  amountMinor,
+  currency,
+  holdExpiresAt,
+  payUrl,
+}: {
+  visit: VisitFacts;
+  amountMinor: number;
+  currency: string;
+  holdExpiresAt: Date;
+  payUrl: string;
+}) {
+  return (
+    <EmailLayout preview={`Pay to confirm your visit with ${visit.doctorName}`} heading="Pay to confirm your appointment">
+      <Text style={paragraphStyle}>Hello {visit.patientName},</Text>
+      <Text style={paragraphStyle}>
+        The clinic booked an appointment with {visit.doctorName} for you. Pay {formatAmount(amountMinor, currency)} online by{" "}
+        {formatWhen(holdExpiresAt, visit.timeZone)} to confirm it; after that the time is released.
+      </Text>
+      <DetailList items={visitItems(visit, "doctor")} />
+      <ActionLinks links={[{ label: "Pay now", href: payUrl }]} />
     </EmailLayout>
   );
 }

@@ -8,6 +8,8 @@ import { AdminCancelCard } from "@/components/admin/appointment-bulk-form";
 import { AppointmentStatus } from "@/components/appointments/status-badge";
 import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { Card, PageHeading } from "@/components/ui/card";
+import { PageNotice } from "@/components/admin/page-notice";
+import { frontDeskNotices } from "@/components/front-desk/notices";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
@@ -15,9 +17,15 @@ import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Appointment" };
 
-export default async function AdminAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminAppointmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole("admin");
-  const { id } = await params;
+  const [{ id }, { notice }] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(id).success) notFound();
   const db = getDb();
   const appointment = await getAppointmentForAdmin(db, id);
@@ -43,7 +51,16 @@ export default async function AdminAppointmentPage({ params }: { params: Promise
         <Link href={`/admin/audit?entityType=appointment&entityId=${appointment.id}`} className="text-brand-700 underline">
           Audit history
         </Link>
+        {appointment.status === "confirmed" ? (
+          <>
+            {" · "}
+            <Link href={`/admin/appointments/${appointment.id}/reschedule`} className="text-brand-700 underline">
+              Reschedule for the patient
+            </Link>
+          </>
+        ) : null}
       </p>
+      <PageNotice code={typeof notice === "string" ? notice : undefined} messages={frontDeskNotices} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Visit">
           <Facts>

@@ -5,6 +5,9 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getUserForAdmin } from "@/db/queries/users";
 import { ActiveForm, RoleForm } from "@/components/admin/user-forms";
+import { UserDetailsForm } from "@/components/admin/user-details-forms";
+import { PageNotice } from "@/components/admin/page-notice";
+import { getPatientPhone } from "@/db/queries/user-details";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
@@ -12,16 +15,27 @@ import { Fact, Facts } from "@/components/ui/facts";
 
 export const metadata: Metadata = { title: "User" };
 
-export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
+const notices = { "walk-in": "Patient account created. They were emailed a link to set their password; you can book for them now." };
+
+export default async function AdminUserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const admin = await requireRole("admin");
-  const { id } = await params;
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(id).success) notFound();
   const user = await getUserForAdmin(getDb(), id);
   if (!user) notFound();
   const self = user.id === admin.id;
+  const isPatient = user.role === "patient";
+  const phone = isPatient ? await getPatientPhone(getDb(), user.id) : null;
   return (
     <>
       <PageHeading title={user.fullName} subtitle={user.email} />
+      <PageNotice code={typeof query.notice === "string" ? query.notice : undefined} messages={notices} />
       <p className="-mt-4 mb-4 text-sm">
         <Link href="/admin/users" className="text-brand-700 underline">
           Back to users
@@ -30,6 +44,14 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <Link href={`/admin/audit?entityType=user&entityId=${user.id}`} className="text-brand-700 underline">
           Audit history
         </Link>
+        {isPatient && user.active && !user.deletedAt ? (
+          <>
+            {" · "}
+            <Link href={`/admin/appointments/book/${user.id}`} className="text-brand-700 underline">
+              Book for this patient
+            </Link>
+          </>
+        ) : null}
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Account">
@@ -43,6 +65,11 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             <Fact label="Open sessions">{user.openSessions}</Fact>
           </Facts>
         </Card>
+        {user.deletedAt ? null : (
+          <Card title="Name, email and phone">
+            <UserDetailsForm user={{ id: user.id, fullName: user.fullName, email: user.email, phone, isPatient }} />
+          </Card>
+        )}
         <Card title="Change role">
           {self ? (
             <p className="text-sm text-slate-600">You cannot change your own role. Ask another administrator.</p>

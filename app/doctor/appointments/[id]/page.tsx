@@ -9,6 +9,8 @@ import { StatusHistoryCard } from "@/components/appointments/status-history";
 import { PatientInformationCard } from "@/components/profiles/patient-information-card";
 import { SharedRecordsCard } from "@/components/records/shared-records-card";
 import { Card, PageHeading } from "@/components/ui/card";
+import { PageNotice } from "@/components/admin/page-notice";
+import { frontDeskNotices } from "@/components/front-desk/notices";
 import { requireRole } from "@/lib/auth/guards";
 import { doctorAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { noShowAllowed } from "@/lib/booking/rules";
@@ -20,9 +22,16 @@ import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Appointment" };
 
-export default async function DoctorAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DoctorAppointmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireRole("doctor");
   const appointment = await doctorAppointmentOr404((await params).id, user.id);
+  const { notice } = await searchParams;
   const db = getDb();
   const [history, inCare] = await Promise.all([
     getAppointmentHistory(db, appointment.id),
@@ -34,6 +43,7 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
   return (
     <>
       <PageHeading title={appointment.patientName} subtitle={<DateTimeInZone instant={appointment.startsAt} timeZone={zone} />} />
+      <PageNotice code={typeof notice === "string" ? notice : undefined} messages={frontDeskNotices} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Visit">
           <Facts>
@@ -59,6 +69,13 @@ export default async function DoctorAppointmentPage({ params }: { params: Promis
           ) : null}
           {appointment.status === "confirmed" && !noShow.allowed ? (
             <p className="mt-4 text-sm text-slate-600">You can record the outcome (completed or no-show) once the visit has started.</p>
+          ) : null}
+          {appointment.status === "confirmed" ? (
+            <p className="mt-4">
+              <Link href={`/doctor/appointments/${appointment.id}/reschedule`} className="font-medium text-brand-700 underline">
+                Reschedule for the patient
+              </Link>
+            </p>
           ) : null}
           <div className={upcoming ? "mt-6 border-t border-slate-100 pt-4" : "mt-4"}>
             <DoctorCancelForm

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."auth_token_kind" ADD VALUE 'verify_email_code';

@@ -1,0 +1,24 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+
+// Auth.js gives its session cookie one fixed lifetime. A user who did not tick
+// "Keep me signed in" gets it back as a browser-session cookie instead (no
+// Expires: it ends when the browser does), each time Auth.js writes it: at
+// sign-in and when it refreshes the cookie during an action or a route.
+
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+/** Rewrites this response's session cookie(s) without an expiry. Outside actions and routes (rendering) it does nothing. */
+export async function keepSessionCookieToBrowser(): Promise<void> {
+  try {
+    const store = await cookies();
+    const sent = (await headers()).get("cookie") ?? "";
+    for (const cookie of store.getAll()) {
+      // Only a cookie Auth.js wrote in this response (not the one the browser sent) needs it.
+      if (!SESSION_COOKIE.test(cookie.name) || sent.includes(`${cookie.name}=${cookie.value}`)) continue;
+      store.set(cookie.name, cookie.value, { httpOnly: true, sameSite: "lax", path: "/", secure: cookie.name.startsWith("__Secure-") });
+    }
+  } catch {
+    // Rendering a page (cookies cannot be written, and Auth.js did not write one either), or no request at all.
+  }
+}
