@@ -3,7 +3,6 @@ import { formatDate } from "../lib/format";
 import { closeTestData, createAppointment, createDoctor, createPatient, createPayment, pdfBytes, type Person } from "./pages/admin-data";
 import {
   appointmentStatus,
-  closeConfirmData,
   createClosedOverride,
   createSpecialization,
   overrideCount,
@@ -22,7 +21,6 @@ import { DESKTOP, PHONE, demo, expect, test } from "./fixtures";
 
 test.afterAll(async () => {
   await closeTestData();
-  await closeConfirmData();
 });
 
 async function signedIn(browser: Browser, email: string, options: { javaScriptEnabled?: boolean; viewport?: typeof DESKTOP } = {}): Promise<Page> {

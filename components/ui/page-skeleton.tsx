@@ -5,7 +5,7 @@
 // Tailwind's base layer hides [hidden] with !important; an important rule in an
 // earlier layer (theme) is the one that beats it.
 const NO_SCRIPT_RESCUE =
-  "@layer theme{[data-skeleton]{display:none!important}body>div[hidden][id^='S:']{display:block!important;order:1;width:100%;max-width:72rem;margin:0 auto;padding:0 1rem 1.5rem}body>footer{order:2}}";
+  "@layer theme{[data-skeleton]{display:none!important}body>main{flex:none!important}body>div[hidden][id^='S:']{display:block!important;order:1!important;width:100%!important;max-width:72rem!important;margin:0 auto!important;padding:0 1rem 1.5rem!important}body>footer{order:2!important;margin-top:auto!important}}";
 
 /** What a long page shows while its data loads (loading.tsx): its shape in grey, announced once. */
 export function PageSkeleton({ label = "Loading…", rows = 6 }: { label?: string; rows?: number }) {

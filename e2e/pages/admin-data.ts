@@ -26,6 +26,7 @@ import { FileMissingError } from "../../lib/storage/driver";
 let handle: DatabaseHandle | undefined;
 let passwordHash: Promise<string> | undefined;
 
+/** The e2e database, opened once per worker (closed by closeTestData). */
 export function db() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run the spec through scripts/e2e.ts");

@@ -2,22 +2,8 @@
 // database: whether a destructive action happened (or, after Escape, did not).
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { connectDatabase, type DatabaseHandle } from "../../db/client";
 import { appointments, availabilityOverrides, medicalRecords, refunds, specializations, users } from "../../db/schema";
-
-let handle: DatabaseHandle | undefined;
-
-function db() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run the spec through scripts/e2e.ts");
-  handle ??= connectDatabase(url, { max: 2 });
-  return handle.db;
-}
-
-export async function closeConfirmData(): Promise<void> {
-  await handle?.close();
-  handle = undefined;
-}
+import { db } from "./admin-data";
 
 export async function userState(id: string): Promise<{ active: boolean; role: string }> {
   const [row] = await db().select({ active: users.active, role: users.role }).from(users).where(eq(users.id, id));
