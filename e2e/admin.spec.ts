@@ -34,7 +34,15 @@ async function adminRows(): Promise<{ ids: AdminPageIds; certificateId: string }
   await createReview(doctor.id, 4, "Good listener, clear advice.");
   const patient = await createPatient("Matrix Patient");
   const appointments = await createAppointment(doctor.id, patient.id);
-  const ids = { users: patient.id, appointments, payments: await createPayment(appointments), reports: await createMonthReport("2001-01") };
+  const bookable = await createDoctor({ name: "Dr. Matrix Verified", verified: true });
+  const ids = {
+    users: patient.id,
+    appointments,
+    payments: await createPayment(appointments),
+    reports: await createMonthReport("2001-01"),
+    patient: patient.id,
+    doctor: bookable.id,
+  };
   return { ids, certificateId };
 }
 

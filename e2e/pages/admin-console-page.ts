@@ -9,6 +9,10 @@ export const adminPageRoutes = [
   "/admin/account",
   "/admin/appointments",
   "/admin/appointments/[id]",
+  "/admin/appointments/[id]/reschedule",
+  "/admin/appointments/book",
+  "/admin/appointments/book/[patientId]",
+  "/admin/appointments/book/[patientId]/[doctorId]",
   "/admin/audit",
   "/admin/doctors",
   "/admin/outbox",
@@ -21,6 +25,7 @@ export const adminPageRoutes = [
   "/admin/specializations",
   "/admin/users",
   "/admin/users/[id]",
+  "/admin/users/new",
 ];
 
 /** A real row for each dynamic segment, by the section it sits in. */
@@ -29,16 +34,23 @@ export interface AdminPageIds {
   payments: string;
   reports: string;
   users: string;
+  /** Front-desk booking: an active patient and a verified doctor. */
+  patient: string;
+  doctor: string;
 }
 
 /** The admin pages as URLs, dynamic segments filled with `ids`. */
 export function adminPages(ids: AdminPageIds): string[] {
+  const byName = ids as unknown as Record<string, string | undefined>;
   return adminPageRoutes.map((route) =>
-    route.replace(/^\/admin\/(\w+)\/\[\w+\]$/, (_, section: string) => {
-      const id = (ids as unknown as Record<string, string | undefined>)[section];
-      if (!id) throw new Error(`No row for ${route}: add one to AdminPageIds`);
-      return `/admin/${section}/${id}`;
-    }),
+    route
+      .replace(/^\/admin\/(\w+)\/\[\w+\]/, (_, section: string) => {
+        const id = byName[section];
+        if (!id) throw new Error(`No row for ${route}: add one to AdminPageIds`);
+        return `/admin/${section}/${id}`;
+      })
+      .replace("[patientId]", ids.patient)
+      .replace("[doctorId]", ids.doctor),
   );
 }
 
