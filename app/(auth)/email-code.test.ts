@@ -2,6 +2,7 @@
 // right or wrong, so guessing one code in a million gets nowhere.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { redirectOf } from "@/tests/next-redirect";
 import { emails, users } from "@/db/schema";
 import { registerAccount } from "@/lib/auth/accounts";
 import { useTestDb } from "@/tests/db";
@@ -19,15 +20,6 @@ function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
-}
-
-async function redirectOf(run: Promise<unknown>): Promise<string> {
-  const error = (await run.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  )) as { digest?: string } | null;
-  expect(error?.digest, "expected a redirect").toMatch(/^NEXT_REDIRECT;/);
-  return error!.digest!.split(";")[2]!;
 }
 
 async function registered() {

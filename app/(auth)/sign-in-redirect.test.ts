@@ -4,6 +4,7 @@
 // Auth.js, with a forged Host and X-Forwarded-Host: the redirect goes to
 // APP_URL, and a return path naming another host is dropped.
 import { describe, expect, it, vi } from "vitest";
+import { redirectOf } from "@/tests/next-redirect";
 import { registerAccount } from "@/lib/auth/accounts";
 import { authRedirectTarget } from "@/lib/auth/redirect";
 import { useTestDb } from "@/tests/db";
@@ -20,16 +21,6 @@ import { signInAction, signOutAction } from "./actions";
 const db = useTestDb({ max: 2 });
 const PASSWORD = "a long enough password";
 const APP_URL = process.env.APP_URL!; // http://localhost:3000 in tests (tests/setup.ts)
-
-/** Where a Next.js redirect thrown by an action points (its digest is "NEXT_REDIRECT;<type>;<url>;<status>;"). */
-async function redirectOf(run: Promise<unknown>): Promise<string> {
-  const error = (await run.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  )) as { digest?: string } | null;
-  expect(error?.digest, "expected a redirect").toMatch(/^NEXT_REDIRECT;/);
-  return error!.digest!.split(";")[2]!;
-}
 
 function signInForm(email: string, next?: string): FormData {
   const form = new FormData();

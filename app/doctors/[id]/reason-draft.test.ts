@@ -2,6 +2,7 @@
 // it waits in an httpOnly cookie, never in the URL,
 // and the return path can only lead back to this doctor.
 import { describe, expect, it, vi } from "vitest";
+import { redirectOf } from "@/tests/next-redirect";
 
 const jar = new Map<string, { value: string; options: Record<string, unknown> }>();
 vi.mock("next/headers", () => ({
@@ -18,15 +19,6 @@ import { keepReasonAndSignInAction } from "./actions";
 
 const doctorId = "00000000-0000-4000-8000-000000000201";
 const otherDoctor = "00000000-0000-4000-8000-000000000202";
-
-async function redirectOf(run: Promise<unknown>): Promise<string> {
-  const error = (await run.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  )) as { digest?: string } | null;
-  expect(error?.digest, "expected a redirect").toMatch(/^NEXT_REDIRECT;/);
-  return error!.digest!.split(";")[2]!;
-}
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
