@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DoctorVerificationPage } from "./pages/admin-console-page";
-import { addCertificate, closeTestData, createAppointment, createDoctor, createPatient, pdfBytes } from "./pages/admin-data";
+import { addCertificate, addRecord, closeTestData, createAppointment, createDoctor, createPatient, createPayment, pdfBytes } from "./pages/admin-data";
 import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 // Issue #15: verification that means something, and long lists that page and say how many there are.
@@ -72,6 +72,35 @@ test("a doctor's and a patient's appointment lists page beyond one page and say 
   await upcomingPages.getByRole("link", { name: "Next page" }).click();
   await expect(upcoming).toHaveCount(6);
   await expect(page).toHaveURL(/upcomingPage=2/);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a patient's payments and documents page beyond one page and say how many there are", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Billing", verified: true });
+  const patient = await createPatient("Paula Paperwork");
+  for (let i = 0; i < 26; i += 1) await createPayment(await createAppointment(doctor.id, patient.id));
+  for (let i = 0; i < 21; i += 1) await addRecord(patient.id, `Lab result ${String(i + 1).padStart(2, "0")}`);
+
+  await signIn(patient.email);
+  await page.goto("/patient/payments");
+  const paymentPages = page.getByRole("navigation", { name: "Payment pages" });
+  await expect(paymentPages).toContainText("26 in all · page 1 of 2");
+  const paymentRows = page.getByRole("table", { name: "Your payments and refunds" }).getByRole("row").filter({ hasText: doctor.fullName });
+  await expect(paymentRows).toHaveCount(25);
+  await paymentPages.getByRole("link", { name: "Next page" }).click();
+  await expect(paymentPages).toContainText("page 2 of 2");
+  await expect(paymentRows).toHaveCount(1);
+
+  await page.goto("/patient/records");
+  await expect(page.getByRole("heading", { name: "Your documents (21)" })).toBeVisible();
+  const documentPages = page.getByRole("navigation", { name: "Document pages" });
+  await expect(documentPages).toContainText("21 in all · page 1 of 2");
+  const documents = page.getByRole("article", { name: /^Lab result \d\d$/ });
+  await expect(documents).toHaveCount(20);
+  await documentPages.getByRole("link", { name: "Next page" }).click();
+  await expect(documents).toHaveCount(1);
+  // Newest first: the first one added is the last on the last page.
+  await expect(documents).toHaveAccessibleName("Lab result 01");
   await expectNoSeriousA11yViolations(page);
 });
 

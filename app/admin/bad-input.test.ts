@@ -6,9 +6,9 @@
 import { isValidElement, type ReactNode } from "react";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import AdminAppointmentsPage from "@/app/admin/appointments/page";
+import AdminAppointmentsPage from "@/app/admin/appointments/(list)/page";
 import AdminAuditPage from "@/app/admin/audit/page";
-import AdminPaymentsPage from "@/app/admin/payments/page";
+import AdminPaymentsPage from "@/app/admin/payments/(list)/page";
 import * as appointmentsExport from "@/app/admin/appointments/export/route";
 import * as paymentsExport from "@/app/admin/payments/export/route";
 import { DATE_RANGE_MESSAGE } from "@/lib/validation/text";

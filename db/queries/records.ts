@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appointments, medicalRecords, recordShares } from "../schema";
+import { offsetOf, type PageRequest } from "./paging";
 import { doctorUser } from "./parties";
 import { appointmentGivesCare, doctorCaresFor } from "./appointments/care";
 
@@ -26,22 +27,30 @@ export async function deleteOwnMedicalRecord(db: Db, recordId: string, patientId
   return row;
 }
 
-/** The patient's records, newest first, each with the appointments it is shared on (a share ends when its appointment is cancelled). */
-export async function listRecordsOfPatient(db: Db, patientId: string) {
-  const records = await db
-    .select({
-      id: medicalRecords.id,
-      title: medicalRecords.title,
-      recordType: medicalRecords.recordType,
-      originalName: medicalRecords.originalName,
-      contentType: medicalRecords.contentType,
-      sizeBytes: medicalRecords.sizeBytes,
-      createdAt: medicalRecords.createdAt,
-    })
-    .from(medicalRecords)
-    .where(eq(medicalRecords.patientId, patientId))
-    .orderBy(desc(medicalRecords.createdAt))
-    .limit(200);
+/** One page of the patient's records, newest first, each with the appointments it is shared on (a share ends when its appointment is cancelled), and how many there are. */
+export async function listRecordsOfPatient(db: Db, patientId: string, paging: PageRequest) {
+  const mine = eq(medicalRecords.patientId, patientId);
+  const [records, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: medicalRecords.id,
+        title: medicalRecords.title,
+        recordType: medicalRecords.recordType,
+        originalName: medicalRecords.originalName,
+        contentType: medicalRecords.contentType,
+        sizeBytes: medicalRecords.sizeBytes,
+        createdAt: medicalRecords.createdAt,
+      })
+      .from(medicalRecords)
+      .where(mine)
+      .orderBy(desc(medicalRecords.createdAt), desc(medicalRecords.id))
+      .limit(paging.pageSize)
+      .offset(offsetOf(paging)),
+    db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(medicalRecords)
+      .where(mine),
+  ]);
   const shares = records.length
     ? await db
         .select({
@@ -64,7 +73,7 @@ export async function listRecordsOfPatient(db: Db, patientId: string) {
         )
         .orderBy(asc(appointments.startsAt))
     : [];
-  return records.map((record) => ({ ...record, shares: shares.filter((share) => share.recordId === record.id) }));
+  return { rows: records.map((record) => ({ ...record, shares: shares.filter((share) => share.recordId === record.id) })), total };
 }
 
 /** Appointments a patient may share records on: theirs, not cancelled, newest first. */

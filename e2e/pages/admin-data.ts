@@ -109,6 +109,18 @@ export async function isStored(key: string): Promise<boolean> {
   }
 }
 
+/** A medical record of the patient's, with its file in the app's own storage. */
+export async function addRecord(patientId: string, title: string): Promise<string> {
+  const bytes = pdfBytes(title);
+  const key = `records/${randomUUID()}`;
+  await storageDriverFor(parseEnv(process.env)).put(key, bytes, "application/pdf");
+  const [row] = await db()
+    .insert(medicalRecords)
+    .values({ patientId, title, recordType: "other", fileKey: key, originalName: `${title}.pdf`, contentType: "application/pdf", sizeBytes: bytes.byteLength })
+    .returning({ id: medicalRecords.id });
+  return row.id;
+}
+
 /** A certificate file in the app's own storage (the e2e run's S3 bucket or STORAGE_DIR) and its row. */
 export async function addCertificate(doctorId: string, bytes: Uint8Array, name = "licence.pdf"): Promise<string> {
   const key = `certificates/${randomUUID()}`;

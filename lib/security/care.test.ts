@@ -209,7 +209,9 @@ describe("a doctor whose every appointment with the patient was cancelled", () =
     expect((await getRecord(record.id, await cookieFor(doctorActor))).status).toBe(404);
     expect((await loadCalendar(files.db, doctor.id, { start: "2031-02-09", end: "2031-02-12" }))!.appointments.map((a) => a.patientName)).toEqual(["Patient"]);
     await expect(rejectionOf(assertDoctorInCare(files.db, { doctorId: doctor.id, patientId: patient.id }))).resolves.toMatchObject({ code: "not_found" });
-    const [own] = await listRecordsOfPatient(files.db, patient.id);
+    const {
+      rows: [own],
+    } = await listRecordsOfPatient(files.db, patient.id, { page: 1, pageSize: 20 });
     expect(own.shares).toEqual([]);
   });
 

@@ -10,15 +10,21 @@ import { requireRole } from "@/lib/auth/guards";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { fileSize } from "@/lib/records/display";
 import { recordTypeLabels } from "@/lib/records/schemas";
+import { Pagination } from "@/components/ui/pagination";
+import { pageFrom } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "Medical records" };
 
-export default async function PatientRecordsPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+const PAGE_SIZE = 20;
+
+export default async function PatientRecordsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("patient");
-  const { notice } = await searchParams;
+  const query = await searchParams;
+  const notice = typeof query.notice === "string" ? query.notice : undefined;
+  const page = pageFrom(query);
   const db = getDb();
-  const [records, appointments, zone] = await Promise.all([
-    listRecordsOfPatient(db, user.id),
+  const [{ rows: records, total }, appointments, zone] = await Promise.all([
+    listRecordsOfPatient(db, user.id, { page, pageSize: PAGE_SIZE }),
     listShareableAppointments(db, user.id),
     getPatientTimeZone(db, user.id),
   ]);
@@ -33,7 +39,7 @@ export default async function PatientRecordsPage({ searchParams }: { searchParam
         <Card title="Upload a document">
           <RecordUploadForm />
         </Card>
-        <Card title={`Your documents (${records.length})`}>
+        <Card title={`Your documents (${total})`}>
           {records.length === 0 ? (
             <p className="text-slate-600">No documents yet.</p>
           ) : (
@@ -55,6 +61,7 @@ export default async function PatientRecordsPage({ searchParams }: { searchParam
               ))}
             </div>
           )}
+          <Pagination basePath="/patient/records" params={{}} page={page} pageSize={PAGE_SIZE} total={total} label="Document pages" />
         </Card>
       </div>
     </>

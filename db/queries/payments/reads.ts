@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../client";
+import { offsetOf, type PageRequest } from "../paging";
 import { appointments, doctorProfiles, patientProfiles, payments, users, type PaymentStatus } from "../../schema";
 import { doctorUser, patientUser } from "../parties";
 import { listRefundsOfPayments } from "./refunds";
@@ -44,10 +45,19 @@ function paymentList(db: Db, where: SQL | undefined) {
     .where(where);
 }
 
-export type PaymentListItem = Awaited<ReturnType<typeof listPaymentsForPatient>>[number];
+export type PaymentListItem = Awaited<ReturnType<typeof listPaymentsForPatient>>["rows"][number];
 
-export function listPaymentsForPatient(db: Db, patientId: string) {
-  return paymentList(db, eq(payments.patientId, patientId)).orderBy(desc(payments.createdAt)).limit(200);
+/** One page of the patient's payments, newest first, and how many there are. */
+export async function listPaymentsForPatient(db: Db, patientId: string, paging: PageRequest) {
+  const mine = eq(payments.patientId, patientId);
+  const [rows, [{ total }]] = await Promise.all([
+    paymentList(db, mine).orderBy(desc(payments.createdAt), desc(payments.id)).limit(paging.pageSize).offset(offsetOf(paging)),
+    db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(payments)
+      .where(mine),
+  ]);
+  return { rows, total };
 }
 
 /** One payment with names and the appointment; callers check who may see it. */

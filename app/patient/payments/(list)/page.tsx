@@ -6,13 +6,21 @@ import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { ZoneName } from "@/components/ui/zone-name";
+import { Pagination } from "@/components/ui/pagination";
+import { pageFrom } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "Payments" };
 
-export default async function PatientPaymentsPage() {
+const PAGE_SIZE = 25;
+
+export default async function PatientPaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("patient");
+  const page = pageFrom(await searchParams);
   const db = getDb();
-  const [timeZone, payments] = await Promise.all([getPatientTimeZone(db, user.id), listPaymentsForPatient(db, user.id)]);
+  const [timeZone, { rows: payments, total }] = await Promise.all([
+    getPatientTimeZone(db, user.id),
+    listPaymentsForPatient(db, user.id, { page, pageSize: PAGE_SIZE }),
+  ]);
   const refunds = await listRefundsOfPayments(
     db,
     payments.map((payment) => payment.id),
@@ -39,6 +47,7 @@ export default async function PatientPaymentsPage() {
           detailLabel="Receipt"
           empty="No payments yet. Payments appear here when you book a visit."
         />
+        <Pagination basePath="/patient/payments" params={{}} page={page} pageSize={PAGE_SIZE} total={total} label="Payment pages" />
       </Card>
     </>
   );
