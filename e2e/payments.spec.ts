@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { doctorSeed } from "../db/seed-data";
 import { TEST_WEBHOOK_SECRET, signedStripeEvent, startFakeStripe, type FakeStripe } from "../lib/payments/testing/fake-stripe";
-import { closeTestData, startVisitNow } from "./pages/admin-data";
+import { closeTestData, createDoctor, createPatient, startVisitNow } from "./pages/admin-data";
+import { FrontDeskPage } from "./pages/front-desk-page";
+import { MailboxPage } from "./pages/mailbox-page";
 import { BookingPage, expectAppointmentBooked, openAppointmentList } from "./pages/booking-page";
 import { PaymentsPage, registerConfirmedPatient } from "./pages/payments-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -223,6 +225,69 @@ test.describe("with Stripe configured", () => {
     await row.getByRole("button", { name: "Cancel appointment" }).click();
     await expect(page.getByText(/^€65\.00 will be refunded to the card you paid with\./)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+
+  test("the front desk emails a payment link: the time is held, the patient pays from the email on Stripe, the webhook confirms it", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    const [doctor, patient] = [await createDoctor({ name: "Dr. Linkpay", verified: true }), await createPatient("Lina Phoned")];
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(doctor.email, demo.password);
+    await expect(page).toHaveURL(/\/doctor$/);
+    const desk = new FrontDeskPage(page);
+    await desk.open("doctor");
+    await desk.choosePatient(patient.email, patient.fullName);
+    await desk.chooseTime();
+    await expect(page.getByText("The time is held while the patient pays online")).toBeVisible();
+    await desk.book("Phoned about a follow-up", "Email a payment link");
+    await expect(page).toHaveURL(/\/doctor\/appointments\/[0-9a-f-]{36}\?notice=booked$/);
+    const appointmentId = new URL(page.url()).pathname.split("/").pop()!;
+    await expect(page.getByRole("status").filter({ hasText: "Booked for the patient" })).toBeVisible();
+
+    // The email goes out through the outbox after the answer: the mailbox is read until it is in.
+    const subject = new RegExp(`^Pay to confirm your appointment: ${doctor.fullName}, `);
+    const mailbox = new MailboxPage(page);
+    let payUrl = "http://invalid";
+    await expect(async () => {
+      payUrl = await mailbox.linkFrom(patient.email, subject, "checkout=start", { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    // Its path only: this spec's two servers share one job runner's database, and the other one may have sent it with its own address.
+    const payPath = new URL(payUrl).pathname + new URL(payUrl).search;
+    expect(payPath).toBe(`/patient/appointments/${appointmentId}?checkout=start`);
+
+    // The patient signs in, follows the link and goes on to Stripe Checkout for this visit.
+    await context.clearCookies();
+    await signIn.goto();
+    await signIn.signIn(patient.email, demo.password);
+    await expect(page).toHaveURL(/\/patient$/);
+    await page.goto(payPath);
+    await expect(page.getByText("Waiting for payment confirmation")).toBeVisible();
+    await page.getByRole("link", { name: "Continue to payment" }).click();
+    await page.waitForURL(new RegExp(`^${fake.url}/pay/cs_test_`));
+    const sessionId = page.url().split("/pay/")[1];
+    const [created] = fake.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.form["metadata[appointmentId]"] === appointmentId);
+    expect(created.form).toMatchObject({ "line_items[0][price_data][unit_amount]": "5000", "line_items[0][price_data][currency]": "eur" });
+
+    const signed = signedStripeEvent("checkout.session.completed", {
+      id: sessionId,
+      object: "checkout.session",
+      status: "complete",
+      payment_status: "paid",
+      amount_total: 5000,
+      currency: "eur",
+      payment_intent: "pi_e2e_front_desk",
+      metadata: { appointmentId },
+    });
+    const delivered = await fetch(`${base}/api/webhooks/stripe`, {
+      method: "POST",
+      body: signed.payload,
+      headers: { "stripe-signature": signed.header, "content-type": "application/json" },
+    });
+    expect(delivered.status).toBe(200);
+    await page.goto(`/patient/appointments/${appointmentId}`);
+    await expect(page.getByText("Payment received — confirmed")).toBeVisible();
     await context.close();
   });
 

@@ -4,10 +4,10 @@ export class MailboxPage {
   constructor(private readonly page: Page) {}
 
   /** The newest email to `to` with that subject; returns the first link in it that contains `linkPart`. */
-  async linkFrom(to: string, subject: string, linkPart: string): Promise<string> {
+  async linkFrom(to: string, subject: string | RegExp, linkPart: string, options: { timeout?: number } = {}): Promise<string> {
     await this.page.goto("/dev/mailbox");
     const message = this.page.getByRole("article", { name: subject }).filter({ hasText: to }).first();
-    await expect(message).toBeVisible();
+    await expect(message).toBeVisible(options);
     const href = await message.getByRole("link").filter({ hasText: linkPart }).first().getAttribute("href");
     if (!href) throw new Error(`no link containing ${linkPart} in "${subject}" to ${to}`);
     return href;
