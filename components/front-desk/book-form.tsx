@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 
-type FrontDeskAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+export type FrontDeskAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * The last step of "Book for a patient": the chosen time, the reason, and how

@@ -3,14 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { bookForPatientAction } from "@/app/admin/appointments/actions";
-import { FrontDeskBookForm } from "@/components/front-desk/book-form";
-import { FrontDeskSlotStep } from "@/components/front-desk/slot-step";
-import { Card, PageHeading } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { FrontDeskSlotCard } from "@/components/front-desk/slot-card";
+import { PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { frontDeskSlots } from "@/lib/front-desk/slots";
 import { frontDeskPatientOr404 } from "@/lib/front-desk/routes";
-import { formatMoney } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Book for a patient" };
 
@@ -28,28 +25,13 @@ export default async function AdminBookSlotPage({ params, searchParams }: { para
   return (
     <>
       <PageHeading title="Book for a patient" subtitle={`For ${patient.fullName} · ${patient.email}, with ${doctor.fullName}`} />
-      <Card>
-        {slots.closed ? (
-          <Notice tone="warning">{slots.closed}</Notice>
-        ) : (
-          <FrontDeskSlotStep
-            slots={slots}
-            basePath={`/admin/appointments/book/${patient.id}/${doctor.id}`}
-            patientTimeZone={patient.timeZone}
-            form={(startsAt, summary) => (
-              <FrontDeskBookForm
-                action={bookForPatientAction}
-                patientId={patient.id}
-                doctorId={doctor.id}
-                startsAt={startsAt}
-                summary={`${patient.fullName}: ${summary}`}
-                price={doctor.priceMinor > 0 ? formatMoney(doctor.priceMinor, doctor.currency) : null}
-                paymentLinkAvailable={slots.paymentLinkAvailable}
-              />
-            )}
-          />
-        )}
-      </Card>
+      <FrontDeskSlotCard
+        slots={slots}
+        patient={patient}
+        basePath={`/admin/appointments/book/${patient.id}/${doctor.id}`}
+        action={bookForPatientAction}
+        closedNotice={(reason) => reason}
+      />
       <p className="mt-4 flex flex-wrap gap-4 text-sm">
         <Link href={`/admin/appointments/book/${patient.id}`} className="text-brand-700 underline">
           Choose another doctor
