@@ -68,3 +68,8 @@ export const reportsMonthRequested = eventType("reports/month.requested", {
 export const reportsDoctorReportReady = eventType("reports/doctor-report.ready", {
   schema: z.object({ reportId: id, doctorId: id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/) }),
 });
+
+/** An administrator reset a user's two-factor authentication: the user is told. */
+export const accountTwoFactorReset = eventType("account/two-factor.reset", {
+  schema: z.object({ userId: id }),
+});

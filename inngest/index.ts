@@ -9,6 +9,7 @@ import { sendMonthlyReportEmail } from "./functions/send-monthly-report-email";
 import { sendPaymentReceipt } from "./functions/send-payment-receipt";
 import { sendRefundNotice } from "./functions/send-refund-notice";
 import { sendRescheduleNotice } from "./functions/send-reschedule-notice";
+import { sendTwoFactorResetNotice } from "./functions/send-two-factor-reset-notice";
 import { sendVerificationEmail } from "./functions/send-verification-email";
 import { sweepOutbox } from "./functions/sweep-outbox";
 
@@ -27,6 +28,7 @@ export const functions = [
   generateMonthlyReports,
   sendMonthlyReportEmail,
   sendVerificationEmail,
+  sendTwoFactorResetNotice,
   sweepOutbox,
   purgeExpiredData,
 ];

@@ -10,6 +10,7 @@ import { safeReturnPath } from "@/lib/auth/guards";
 import { signIn, signOut } from "@/lib/auth";
 import { keepSessionCookieToBrowser } from "@/lib/auth/session-cookie";
 import { lockoutMessage } from "@/lib/auth/lockout";
+import { secondStepOf, secondStepPath } from "@/lib/auth/two-factor/sign-in";
 import { forgotPasswordSchema, registerSchema, resetPasswordSchema, signInSchema, verifyEmailCodeSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
 import { placeFormChoices, refusePlaceStep } from "@/lib/places/resolve";
@@ -38,8 +39,11 @@ export const signInAction = action({
   invalid: FIX_FIELDS,
   run: async ({ email, password, next, remember }) => {
     try {
-      await signIn("credentials", { email, password, remember: String(remember), redirectTo: safeReturnPath(next) ?? "/portal" });
+      await signIn("credentials", { email, password, remember: String(remember), ...(next ? { next } : {}), redirectTo: safeReturnPath(next) ?? "/portal" });
     } catch (error) {
+      // A right password of an account with two-factor authentication: on to the code (lib/auth/two-factor/sign-in.ts).
+      const step = secondStepOf(error);
+      if (step) redirect(secondStepPath[step]);
       const refusal = signInRefusal(error);
       if (refusal) throw refusal;
       // Otherwise the redirect after a successful sign-in: without "Keep me signed in" the cookie ends with the browser.

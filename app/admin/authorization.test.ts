@@ -13,7 +13,21 @@ import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { appSettings, appointments, certificates, doctorProfiles, jobRuns, payments, refunds, reports, reviews, specializations, users } from "@/db/schema";
+import {
+  appSettings,
+  appointments,
+  certificates,
+  doctorProfiles,
+  jobRuns,
+  outboxEvents,
+  payments,
+  refunds,
+  reports,
+  reviews,
+  specializations,
+  twoFactorCredentials,
+  users,
+} from "@/db/schema";
 import * as appointmentActions from "@/app/admin/appointments/actions";
 import * as doctorActions from "@/app/admin/doctors/actions";
 import * as outboxActions from "@/app/admin/outbox/actions";
@@ -81,6 +95,8 @@ async function world(month = REFUSED_MONTH) {
     .insert(certificates)
     .values({ doctorId: pending.id, fileKey, originalName: "licence.pdf", contentType: "application/pdf", sizeBytes: 10 })
     .returning();
+  // Two-factor authentication on, for the reset to have something to remove.
+  await ctx.db.insert(twoFactorCredentials).values({ userId: patient.id, secret: "JBSWY3DPEHPK3PXP", confirmedAt: new Date() });
   const failedRunId = randomUUID();
   await ctx.db.insert(jobRuns).values({
     id: failedRunId,
@@ -157,6 +173,7 @@ const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
         maxActiveAppointmentsPerPatientPerDoctor: "1",
       }),
     ),
+  "app/admin/settings/actions.ts#saveTwoFactorPolicyAction": () => settingsActions.saveTwoFactorPolicyAction(null, form({ require: ["admin", "doctor"] })),
   "app/admin/specializations/actions.ts#createSpecializationAction": (w) =>
     specializationActions.createSpecializationAction(null, form({ name: `Evil ${w.appointment.id}` })),
   "app/admin/specializations/actions.ts#renameSpecializationAction": (w) =>
@@ -166,6 +183,7 @@ const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
   "app/admin/users/actions.ts#bulkUsersAction": (w) => userActions.bulkUsersAction(null, form({ operation: "deactivate", userIds: [w.patient.id] })),
   "app/admin/users/actions.ts#changeRoleAction": (w) => userActions.changeRoleAction(null, form({ userId: w.patient.id, role: "admin" })),
   "app/admin/users/actions.ts#setActiveAction": (w) => userActions.setActiveAction(null, form({ userId: w.patient.id, active: "false" })),
+  "app/admin/users/actions.ts#resetTwoFactorAction": (w) => userActions.resetTwoFactorAction(null, form({ userId: w.patient.id })),
   "app/admin/users/actions.ts#createWalkInPatientAction": (w) =>
     userActions.createWalkInPatientAction(null, form({ fullName: "Walk In", email: w.walkInEmail, phone: "", timeZone: "UTC" })),
   "app/admin/users/actions.ts#updateUserDetailsAction": (w) =>
@@ -204,6 +222,10 @@ async function snapshot(w: World) {
     refunds: (await refundsOf(ctx.db, w.payment.id)).map((row) => [row.id, row.status, row.amountMinor]),
     systemReports: await ctx.db.$count(reports, and(eq(reports.kind, "system_monthly"), eq(reports.month, `${w.month}-01`))),
     failedRun: await one(ctx.db.select({ status: jobRuns.status }).from(jobRuns).where(eq(jobRuns.id, w.failedRunId))),
+    twoFactorOn: await ctx.db.$count(twoFactorCredentials, eq(twoFactorCredentials.userId, w.patient.id)),
+    twoFactorResetEmails: (
+      await ctx.db.select({ payload: outboxEvents.payload }).from(outboxEvents).where(eq(outboxEvents.name, "account/two-factor.reset"))
+    ).filter((row) => (row.payload as { userId?: string }).userId === w.patient.id).length,
   };
 }
 
@@ -276,6 +298,9 @@ describe("admin server actions and route handlers refuse everyone but an active 
       ok: true,
       message: expect.stringContaining("name, email updated"),
     });
+    // The two-factor reset: gone, and the user's email queued. (The policy is not saved here: other files sign in meanwhile.)
+    expect(await actionCalls["app/admin/users/actions.ts#resetTwoFactorAction"](w)).toMatchObject({ ok: true });
+    expect(await snapshot(w)).toMatchObject({ twoFactorOn: 0, twoFactorResetEmails: 1 });
     expect((await snapshot(w)).patientAppointments).toBe(3); // the paid visit, the one with the pending doctor, and this booking
   });
 });

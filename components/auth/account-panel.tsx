@@ -1,6 +1,7 @@
 import { changePasswordAction } from "@/app/(auth)/account-actions";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { SessionList } from "@/components/auth/session-list";
+import { TwoFactorCard } from "@/components/auth/two-factor/two-factor-card";
 import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
@@ -9,7 +10,7 @@ import { accountSessions } from "@/lib/auth/account-sessions";
 import { getDb } from "@/lib/db";
 import { currentSessionId } from "@/lib/profiles/session";
 
-/** Account security shared by the three portals: the password, and where the account is signed in. */
+/** Account security shared by the three portals: the password, two-factor authentication, and where the account is signed in. */
 export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUser; timeZone?: string }) {
   const rows = await accountSessions(getDb(), user.id, await currentSessionId(), timeZone, new Date());
   return (
@@ -19,6 +20,7 @@ export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUs
         <Card title="Password">
           <ChangePasswordForm action={changePasswordAction} />
         </Card>
+        <TwoFactorCard user={user} timeZone={timeZone} />
         <Card title="Where you are signed in">
           <SessionList sessions={rows} />
         </Card>

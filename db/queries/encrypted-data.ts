@@ -3,7 +3,7 @@ import { eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { textEnvelopePrefix } from "../crypto";
-import { certificates, consultationNotes, doctorProfiles, medicalRecords, patientProfiles } from "../schema";
+import { certificates, consultationNotes, doctorProfiles, medicalRecords, patientProfiles, twoFactorCredentials } from "../schema";
 
 // Every value the app encrypts (db/schema/columns.ts encryptedText, and the
 // files lib/storage keeps), for the rotation (lib/encryption/rotation.ts):
@@ -35,6 +35,22 @@ export async function reencryptPatientProfiles(db: Db, keyId: string, limit: num
       })
       .from(t)
       .where(or(...columns.map((column) => notUnder(column, keyId))))
+      .orderBy(t.userId)
+      .limit(limit)
+      .for("update");
+    for (const { userId, ...values } of rows) await tx.update(t).set(values).where(eq(t.userId, userId));
+    return rows.length;
+  });
+}
+
+/** The same for two-factor secrets. */
+export async function reencryptTwoFactorSecrets(db: Db, keyId: string, limit: number): Promise<number> {
+  const t = twoFactorCredentials;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ userId: t.userId, updatedAt: t.updatedAt, secret: t.secret })
+      .from(t)
+      .where(notUnder(t.secret, keyId))
       .orderBy(t.userId)
       .limit(limit)
       .for("update");

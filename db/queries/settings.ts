@@ -39,3 +39,8 @@ export async function updateAppSettings(db: Db, values: SettingsValues) {
   const [row] = await db.update(appSettings).set(values).where(eq(appSettings.id, 1)).returning();
   return row;
 }
+
+/** The two-factor policy is saved on its own form (lib/admin/two-factor.ts). */
+export async function updateTwoFactorPolicy(db: Db, values: Pick<AppSettings, "requireTwoFactorAdmins" | "requireTwoFactorDoctors">) {
+  await db.update(appSettings).set(values).where(eq(appSettings.id, 1));
+}

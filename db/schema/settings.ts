@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, smallint } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, smallint } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 
 /** The one row of admin-set policy that the services read. */
@@ -25,6 +25,9 @@ export const appSettings = pgTable(
     // Booking caps (lib/booking/rules.ts): upcoming appointments one patient may hold at once, in all and with one doctor.
     maxActiveAppointmentsPerPatient: integer("max_active_appointments_per_patient").notNull().default(5),
     maxActiveAppointmentsPerPatientPerDoctor: integer("max_active_appointments_per_patient_per_doctor").notNull().default(2),
+    // "Require two-factor authentication for" (lib/auth/two-factor/gate.ts): such users enrol right after their password.
+    requireTwoFactorAdmins: boolean("require_two_factor_admins").notNull().default(false),
+    requireTwoFactorDoctors: boolean("require_two_factor_doctors").notNull().default(false),
     ...timestamps(),
   },
   (t) => [

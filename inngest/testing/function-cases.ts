@@ -252,6 +252,22 @@ export const functionCases: FunctionCase[] = [
     },
   },
   {
+    functionId: "send-two-factor-reset-notice",
+    async setup(db) {
+      const doctor = await createDoctor(db);
+      return {
+        event: { name: "account/two-factor.reset", data: { userId: doctor.id } },
+        check: async (output) => {
+          expect(output).toMatchObject({ email: { outcome: "stored" } });
+          const sent = await db.select().from(emails).where(eq(emails.userId, doctor.id));
+          expect(sent.map((email) => [email.template, email.subject])).toEqual([
+            ["two-factor-reset", "Two-factor authentication was reset on your Careslot account"],
+          ]);
+        },
+      };
+    },
+  },
+  {
     functionId: "sweep-outbox",
     async setup(db) {
       const waiting = await enqueueOutboxEvent(db, "appointment/cancelled", {

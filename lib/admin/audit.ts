@@ -63,6 +63,7 @@ export const knownAuditActions = [
   "user.password_changed",
   "user.reactivated",
   "user.role_changed",
+  "user.two_factor_reset",
   "user.walk_in_created",
 ];
 

@@ -6,7 +6,7 @@
 // that is not listed here fails the last test.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appSettings, appointments as appointmentRows, certificates, doctorProfiles, reviews, specializations, users } from "@/db/schema";
+import { appSettings, appointments as appointmentRows, certificates, doctorProfiles, reviews, specializations, twoFactorCredentials, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import * as moderation from "@/lib/reviews/moderation";
 import { useTestDb } from "@/tests/db";
@@ -27,6 +27,7 @@ import * as dashboard from "./dashboard";
 import * as doctors from "./doctors";
 import * as settings from "./settings";
 import * as specializationService from "./specializations";
+import * as twoFactor from "./two-factor";
 import * as userService from "./users";
 import * as userDetails from "@/lib/front-desk/users";
 
@@ -72,6 +73,8 @@ async function world() {
       sizeBytes: 10,
     })
     .returning();
+  // Two-factor authentication on, for the reset to have something to remove.
+  await db.insert(twoFactorCredentials).values({ userId: patient.id, secret: "JBSWY3DPEHPK3PXP", confirmedAt: NOW });
   const demoted = await adminActor(db);
   await db.update(users).set({ role: "patient" }).where(eq(users.id, demoted.id));
   return { patient, doctor, appointment, specialization, review, certificate, demoted };
@@ -125,6 +128,8 @@ const calls: Record<string, (actor: Actor | null, w: World) => Promise<unknown>>
   hideReview: (a, w) => moderation.hideReview(db, a as Actor, { reviewId: w.review.id, reason: "Hide it" }, NOW),
   restoreReview: (a, w) => moderation.restoreReview(db, a as Actor, { reviewId: w.review.id, reason: "Restore it" }, NOW),
   resolveReviewReports: (a, w) => moderation.resolveReviewReports(db, a as Actor, { reviewId: w.review.id }, NOW),
+  resetUserTwoFactor: (a, w) => twoFactor.resetUserTwoFactor(db, a as Actor, w.patient.id),
+  saveTwoFactorPolicy: (a) => twoFactor.saveTwoFactorPolicy(db, a as Actor, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: true }),
 };
 
 async function snapshot(w: World) {
@@ -137,8 +142,11 @@ async function snapshot(w: World) {
   const [specialization] = await db.select({ name: specializations.name }).from(specializations).where(eq(specializations.id, w.specialization.id));
   const [review] = await db.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, w.review.id));
   const [appointment] = await db.select({ status: appointmentRows.status }).from(appointmentRows).where(eq(appointmentRows.id, w.appointment.id));
-  const [policy] = await db.select({ window: appSettings.cancellationWindowHours }).from(appSettings);
-  return { patient, walkIns, doctor, specialization, review, appointmentStatus: appointment.status, policy };
+  const [policy] = await db
+    .select({ window: appSettings.cancellationWindowHours, admins2fa: appSettings.requireTwoFactorAdmins, doctors2fa: appSettings.requireTwoFactorDoctors })
+    .from(appSettings);
+  const twoFactorOn = await db.$count(twoFactorCredentials, eq(twoFactorCredentials.userId, w.patient.id));
+  return { patient, walkIns, doctor, specialization, review, appointmentStatus: appointment.status, policy, twoFactorOn };
 }
 
 describe("admin services refuse everyone but an active admin", () => {
@@ -172,7 +180,7 @@ describe("admin services refuse everyone but an active admin", () => {
   });
 
   it("covers every exported service", () => {
-    const modules = [userService, userDetails, specializationService, doctors, settings, appointments, dashboard, certificateService, moderation];
+    const modules = [userService, userDetails, specializationService, doctors, settings, appointments, dashboard, certificateService, moderation, twoFactor];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
         .filter(([, value]) => typeof value === "function")

@@ -147,3 +147,13 @@ export const settingsLabels: Record<keyof z.output<typeof settingsSchema>, { lab
     hint: "How many of those one patient may hold with the same doctor, so nobody can take a doctor's whole day.",
   },
 };
+
+/** "Require two-factor authentication for": the ticked roles ("admin", "doctor"); none ticked is none required. */
+export const twoFactorPolicySchema = z
+  .object({
+    require: z.preprocess(
+      (value) => (value === undefined ? [] : [value].flat()),
+      z.array(z.enum(["admin", "doctor"], { error: "Choose admins, doctors or neither." })).max(2),
+    ),
+  })
+  .transform(({ require }) => ({ requireTwoFactorAdmins: require.includes("admin"), requireTwoFactorDoctors: require.includes("doctor") }));

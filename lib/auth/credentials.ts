@@ -5,7 +5,8 @@ import { findUserByEmail } from "@/db/queries/users";
 import { securityEvent } from "@/lib/logger";
 import type { Role } from "@/lib/vocabulary";
 import { emailKey } from "./accounts";
-import { checkLockout, reserveAttempt } from "./lockout";
+import { hasConfirmedTwoFactor } from "@/db/queries/two-factor";
+import { checkLockout, refundAttempt, reserveAttempt } from "./lockout";
 import { timingDummyHash, verifyPassword } from "./password";
 
 export type PasswordCheck =
@@ -20,11 +21,13 @@ export type PasswordCheck =
  * BEFORE the hash is verified (lib/auth/lockout.ts reserveAttempt), so a burst
  * of parallel guesses reaches the hash at most LOCKOUT_MAX_FAILURES times and
  * a right password sent while locked is refused unverified. A right password
- * clears the count; a wrong one was already counted.
+ * clears the count (or, with `secondStepFollows`, only takes its own attempt
+ * back: the wrong authentication codes before it stay counted); a wrong one
+ * was already counted.
  */
 export async function checkPasswordAttempt(
   db: Db,
-  input: { emailKey: string; passwordHash: string | null; password: string },
+  input: { emailKey: string; passwordHash: string | null; password: string; secondStepFollows?: boolean },
   now: Date,
 ): Promise<PasswordCheck> {
   const reservation = await updateThrottle(db, input.emailKey, now, (current) => {
@@ -36,7 +39,8 @@ export async function checkPasswordAttempt(
   // An unknown email is hashed against a dummy, so it takes as long as a known one.
   const matches = await verifyPassword(input.passwordHash ?? (await timingDummyHash()), input.password);
   if (input.passwordHash !== null && matches) {
-    await clearThrottle(db, input.emailKey);
+    if (input.secondStepFollows) await updateThrottle(db, input.emailKey, now, (current) => ({ state: refundAttempt(current), result: null }));
+    else await clearThrottle(db, input.emailKey);
     return { ok: true };
   }
   const { failures } = reservation.state;
@@ -58,7 +62,9 @@ export type CredentialCheck =
 export async function verifyCredentials(db: Db, email: string, password: string, now: Date): Promise<CredentialCheck> {
   const key = emailKey(email);
   const user = await findUserByEmail(db, key);
-  const check = await checkPasswordAttempt(db, { emailKey: key, passwordHash: user?.passwordHash ?? null, password }, now);
+  // With 2FA on, the sign-in is not done at the password: the count is cleared by the right code (lib/auth/two-factor/service.ts).
+  const secondStepFollows = user ? await hasConfirmedTwoFactor(db, user.id) : false;
+  const check = await checkPasswordAttempt(db, { emailKey: key, passwordHash: user?.passwordHash ?? null, password, secondStepFollows }, now);
   if (!check.ok) {
     if (check.failures !== null) securityEvent("sign_in_failed", { userId: user?.id, failures: check.failures });
     if (check.reason === "invalid") return { ok: false, reason: "invalid" };

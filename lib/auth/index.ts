@@ -11,7 +11,8 @@ import type { Role } from "@/lib/vocabulary";
 import { verifyCredentials } from "./credentials";
 import { authRedirectTarget } from "./redirect";
 import { sessionRefusal } from "./session-validity";
-import { signInSchema } from "./schemas";
+import { secondStepSignInSchema, signInSchema } from "./schemas";
+import { openChallenge, passSecondStep, secondStepFor } from "./two-factor/sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -58,6 +59,26 @@ function sessionEnd(now: Date, role: Role, remembered: boolean, config: { SESSIO
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
+
+  async function startSession(user: { id: string; role: Role; fullName: string; email: string }, remembered: boolean, headers: Headers, now: Date) {
+    const sessionId = await createSession(getDb(), user.id, sessionEnd(now, user.role, remembered, config), {
+      remembered,
+      userAgent: headers.get("user-agent"),
+      clientIp: clientIpFrom(headers),
+    });
+    return { id: user.id, name: user.fullName, email: user.email, role: user.role, sessionId, remembered };
+  }
+
+  /** The code after a right password: counted like a password (per IP, then the account's lockout), the session made only when it is right. */
+  async function authorizeSecondStep(input: { challenge: string; code?: string }, headers: Headers) {
+    const overIpLimit = await consumeRateLimit(getDb(), (await currentRateLimits(getDb())).signInPerIp, clientIpFrom(headers));
+    if (overIpLimit !== null) throw new SignInRefused(`rate_limited:${overIpLimit}`);
+    const now = new Date();
+    const passed = await passSecondStep(getDb(), input.challenge, input.code, now);
+    if (!passed.ok) throw new SignInRefused(passed.reason === "locked" ? `locked:${passed.retryAfterSeconds}` : `two_factor_${passed.reason}`);
+    return startSession(passed.challenge.user, passed.challenge.remembered, headers, now);
+  }
+
   // Auth.js reads AUTH_URL from process.env itself (next-auth/lib/env.js, @auth/core createActionURL);
   // without it, it builds its URLs (the sign-in request, the redirect after it, the cookies' Secure
   // flag) from the request's Host / X-Forwarded-Host headers, which the client chooses. Unless set
@@ -88,6 +109,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         // Reached through signInAction and through Auth.js's own callback route alike; both carry the request's headers.
         async authorize(raw, request) {
+          const secondStep = secondStepSignInSchema.safeParse(raw);
+          if (secondStep.success) return authorizeSecondStep(secondStep.data, request.headers);
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused("invalid");
           // Every attempt from one network counts, before any account's lockout is looked at.
@@ -97,12 +120,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password, now);
           if (!result.ok) throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterSeconds}` : result.reason);
           const remembered = parsed.data.remember;
-          const sessionId = await createSession(getDb(), result.user.id, sessionEnd(now, result.user.role, remembered, config), {
-            remembered,
-            userAgent: request.headers.get("user-agent"),
-            clientIp: clientIpFrom(request.headers),
-          });
-          return { id: result.user.id, name: result.user.fullName, email: result.user.email, role: result.user.role, sessionId, remembered };
+          // 2FA on (or required for the role): no session yet, a challenge for the second step (lib/auth/two-factor/sign-in.ts).
+          const step = await secondStepFor(getDb(), result.user);
+          if (step) {
+            await openChallenge(getDb(), { userId: result.user.id, purpose: step, remembered, next: parsed.data.next ?? null }, now);
+            throw new SignInRefused(`two_factor:${step}`);
+          }
+          return startSession(result.user, remembered, request.headers, now);
         },
       }),
     ],

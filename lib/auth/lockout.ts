@@ -41,6 +41,17 @@ export function reserveAttempt(state: ThrottleState | null, now: Date): AttemptR
   return { allowed: true, state: recordFailure(state, now) };
 }
 
+/**
+ * Gives back the place reserveAttempt took, for a right password that is not
+ * yet a sign-in (a second step follows): the failures before it stay counted,
+ * so a right password between wrong authentication codes does not wipe them.
+ */
+export function refundAttempt(state: ThrottleState | null): ThrottleState | null {
+  if (!state || state.failures <= 0) return state;
+  const failures = state.failures - 1;
+  return { ...state, failures, lockedUntil: failures >= LOCKOUT_MAX_FAILURES ? state.lockedUntil : null };
+}
+
 export function lockoutMessage(retryAfterSeconds: number, what = "failed sign-in attempts"): string {
   const unit = retryAfterSeconds === 1 ? "second" : "seconds";
   return `Too many ${what}. Please wait ${retryAfterSeconds} ${unit} before trying again.`;

@@ -23,6 +23,19 @@ export const signInSchema = z.object({
   remember: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).default(false),
 });
 
+/** The second step of sign-in (lib/auth/two-factor): the challenge cookie's token and the code typed ("Authentication code"). */
+export const secondStepSignInSchema = z.object({
+  challenge: z.string().min(1).max(200),
+  code: z.string().max(64).optional(),
+});
+
+/** "Authentication code": six digits from the app, or a recovery code. */
+export const authenticationCodeSchema = z
+  .string({ error: "Enter the code from your authenticator app, or a recovery code." })
+  .trim()
+  .min(1, "Enter the code from your authenticator app, or a recovery code.")
+  .max(64, "That is not a code: enter the 6 digits your app shows, or a recovery code.");
+
 export const registerSchema = z.object({
   fullName: singleLineText({ error: "Enter your full name." }).min(2, "Enter your full name.").max(120, "Use at most 120 characters."),
   email: emailSchema,

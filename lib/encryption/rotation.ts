@@ -1,13 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { currentDataKeyId } from "@/db/crypto";
-import { listStoredFiles, reencryptConsultationNotes, reencryptPatientProfiles } from "@/db/queries/encrypted-data";
+import { listStoredFiles, reencryptConsultationNotes, reencryptPatientProfiles, reencryptTwoFactorSecrets } from "@/db/queries/encrypted-data";
 import { PHOTO_CONTENT_TYPE } from "@/lib/profiles/photos";
 import { reencryptFile, storage, type StorageDriver } from "@/lib/storage";
 
 export interface ReencryptionResult {
   keyId: string;
-  /** Rows rewritten: patient profiles and consultation notes. */
+  /** Rows rewritten: patient profiles, consultation notes and two-factor secrets. */
   rows: number;
   /** Files rewritten. */
   files: number;
@@ -30,7 +30,7 @@ const BATCH = 200;
 export async function reencryptAll(db: Db, files: StorageDriver = storage()): Promise<ReencryptionResult> {
   const keyId = currentDataKeyId();
   let rows = 0;
-  for (const rewrite of [reencryptPatientProfiles, reencryptConsultationNotes]) {
+  for (const rewrite of [reencryptPatientProfiles, reencryptConsultationNotes, reencryptTwoFactorSecrets]) {
     let done: number;
     do {
       done = await rewrite(db, keyId, BATCH);

@@ -40,6 +40,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </Notice>
       ) : null}
       {params.signedOut ? <Notice className="mb-4">You are signed out.</Notice> : null}
+      {params.expired ? <Notice className="mb-4">That sign-in was not finished in time. Sign in again with your email and password.</Notice> : null}
       <SignInForm next={next} />
     </AuthCard>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { getAppSettings } from "@/db/queries/settings";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { TwoFactorPolicyForm } from "@/components/admin/two-factor-forms";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
@@ -43,6 +44,9 @@ export default async function AdminSettingsPage() {
             History of changes
           </Link>
         </p>
+      </Card>
+      <Card title="Two-factor authentication" className="mt-6">
+        <TwoFactorPolicyForm admins={settings.requireTwoFactorAdmins} doctors={settings.requireTwoFactorDoctors} />
       </Card>
     </>
   );

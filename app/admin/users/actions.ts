@@ -6,6 +6,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions";
 import { changeRoleSchema, userIdsSchema } from "@/lib/admin/schemas";
 import { changeUserRole, setUsersActiveState } from "@/lib/admin/users";
+import { resetUserTwoFactor } from "@/lib/admin/two-factor";
 import { createWalkInPatient, updateUserDetails } from "@/lib/front-desk/users";
 import { userDetailsSchema, walkInPatientSchema } from "@/lib/front-desk/schemas";
 
@@ -72,5 +73,16 @@ export const updateUserDetailsAction = action({
     revalidatePath("/admin/users");
     if (changed.length === 0) return "Nothing changed.";
     return `Saved: ${changed.map((field) => fieldNames[field] ?? field).join(", ")} updated. The change is in the audit log.`;
+  },
+});
+
+/** "Reset two-factor authentication" (a lost phone): audited, and the user is emailed. */
+export const resetTwoFactorAction = action({
+  access: ["admin"],
+  schema: z.object({ userId: z.uuid({ error: "That user does not exist." }) }),
+  run: async ({ userId }, { user, db }) => {
+    await resetUserTwoFactor(db, user, userId);
+    revalidatePath(`/admin/users/${userId}`);
+    return "Two-factor authentication was reset. The user was emailed; their next sign-in asks only for the password.";
   },
 });

@@ -96,3 +96,22 @@ export function SetPasswordMessage({ name, url, days }: { name: string; url: str
     </EmailLayout>
   );
 }
+
+/** An administrator removed the account's two-factor authentication (a lost phone, usually). */
+export function TwoFactorResetMessage({ name, accountUrl }: { name: string; accountUrl: string }) {
+  return (
+    <EmailLayout preview="Two-factor authentication was reset on your Careslot account" heading="Two-factor authentication was reset">
+      <Text style={paragraphStyle}>Hello {name},</Text>
+      <Text style={paragraphStyle}>
+        A Careslot administrator turned off two-factor authentication on your account. Your authenticator app and your recovery codes no longer work, and
+        signing in asks only for your password until you set it up again.
+      </Text>
+      <Text style={paragraphStyle}>
+        If you asked for this, set it up again from your account page. If you did not, change your password and contact the clinic at once.
+      </Text>
+      <Button href={accountUrl} style={buttonStyle}>
+        Open your account page
+      </Button>
+    </EmailLayout>
+  );
+}

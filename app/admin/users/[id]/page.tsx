@@ -8,6 +8,8 @@ import { ActiveForm, RoleForm } from "@/components/admin/user-forms";
 import { UserDetailsForm } from "@/components/admin/user-details-forms";
 import { PageNotice } from "@/components/admin/page-notice";
 import { getPatientPhone } from "@/db/queries/user-details";
+import { getTwoFactorCredential } from "@/db/queries/two-factor";
+import { ResetTwoFactorForm } from "@/components/admin/two-factor-forms";
 import { Card, PageHeading } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
@@ -32,6 +34,7 @@ export default async function AdminUserPage({
   const self = user.id === admin.id;
   const isPatient = user.role === "patient";
   const phone = isPatient ? await getPatientPhone(getDb(), user.id) : null;
+  const twoFactor = await getTwoFactorCredential(getDb(), user.id);
   return (
     <>
       <PageHeading title={user.fullName} subtitle={user.email} />
@@ -63,6 +66,9 @@ export default async function AdminUserPage({
             <Fact label="Email confirmed">{user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt, "UTC") + " UTC" : "Not yet"}</Fact>
             <Fact label="Joined">{formatDateTime(user.createdAt, "UTC")} UTC</Fact>
             <Fact label="Open sessions">{user.openSessions}</Fact>
+            <Fact label="Two-factor authentication">
+              {twoFactor?.confirmedAt ? `On since ${formatDateTime(twoFactor.confirmedAt, "UTC")} UTC` : twoFactor ? "Being set up" : "Off"}
+            </Fact>
           </Facts>
         </Card>
         {user.deletedAt ? null : (
@@ -77,6 +83,14 @@ export default async function AdminUserPage({
             <RoleForm userId={user.id} name={user.fullName} role={user.role} />
           )}
         </Card>
+        {twoFactor ? (
+          <Card title="Two-factor authentication">
+            <p className="mb-3 text-sm text-slate-600">
+              Lost phone? Resetting removes their authenticator and recovery codes, so they can sign in with the password and set it up again.
+            </p>
+            <ResetTwoFactorForm userId={user.id} name={user.fullName} />
+          </Card>
+        ) : null}
         <Card title={user.active ? "Deactivate" : "Reactivate"}>
           {self ? (
             <p className="text-sm text-slate-600">You cannot deactivate your own account.</p>
