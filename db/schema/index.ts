@@ -13,3 +13,4 @@ export * from "./records";
 export * from "./reports";
 export * from "./jobs";
 export * from "./rate-limits";
+export * from "./api";

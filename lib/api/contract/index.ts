@@ -1,0 +1,8 @@
+import type { Operation } from "../operation";
+import { appointmentOperations } from "./appointments";
+import { authOperations } from "./auth";
+import { meOperations } from "./me";
+import { publicOperations } from "./public";
+
+/** Every operation of the API, in the order the document lists them. */
+export const allOperations: Operation[] = [...authOperations, ...publicOperations, ...meOperations, ...appointmentOperations];
