@@ -118,7 +118,8 @@ export function errorResponse(error: unknown, instance: string, counted: Counted
   }
   if (error instanceof AppError) {
     const errors = error.fieldErrors ? Object.fromEntries(Object.entries(error.fieldErrors).filter((entry) => entry[1]?.length)) : undefined;
-    return problemResponse(problemBody(error.code, error.message, { instance, errors }), headers);
+    const challenge: Record<string, string> = error.code === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="careslot"' } : {};
+    return problemResponse(problemBody(error.code, error.message, { instance, errors }), { ...headers, ...challenge });
   }
   logger.error({ err: error, path: instance }, "api request failed");
   return problemResponse(problemBody("internal", undefined, { instance }), headers);
