@@ -72,3 +72,16 @@ export function pageFromRows<T, U>(rows: T[], paging: Paging, toItem: (row: T) =
 export function pageOfList<T, U>(list: T[], paging: Paging, toItem: (row: T) => U) {
   return pageFromRows(list.slice(paging.cursor, paging.cursor + paging.limit + 1), paging, toItem);
 }
+
+/**
+ * Rows [cursor, cursor + limit + 1) from a query paged by page number: with
+ * pages of limit + 1 rows, that window always lies within two neighbouring pages.
+ */
+export async function sliceFromPages<T>(fetchPage: (page: number, pageSize: number) => Promise<T[]>, paging: Paging): Promise<T[]> {
+  const size = paging.limit + 1;
+  const page = Math.floor(paging.cursor / size) + 1;
+  const start = paging.cursor - (page - 1) * size;
+  const rows = await fetchPage(page, size);
+  if (start === 0 || rows.length < size) return rows.slice(start);
+  return [...rows.slice(start), ...(await fetchPage(page + 1, size))].slice(0, size);
+}

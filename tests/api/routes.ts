@@ -17,6 +17,18 @@ import * as cancel from "@/app/api/v1/appointments/[id]/cancel/route";
 import * as reschedule from "@/app/api/v1/appointments/[id]/reschedule/route";
 import * as status from "@/app/api/v1/appointments/[id]/status/route";
 import * as review from "@/app/api/v1/appointments/[id]/review/route";
+import * as schedule from "@/app/api/v1/schedule/route";
+import * as availability from "@/app/api/v1/availability/route";
+import * as rules from "@/app/api/v1/availability/rules/route";
+import * as overrides from "@/app/api/v1/availability/overrides/route";
+import * as override from "@/app/api/v1/availability/overrides/[id]/route";
+import * as patients from "@/app/api/v1/patients/route";
+import * as patient from "@/app/api/v1/patients/[id]/route";
+import * as users from "@/app/api/v1/users/route";
+import * as userRole from "@/app/api/v1/users/[id]/role/route";
+import * as userActive from "@/app/api/v1/users/[id]/active/route";
+import * as reports from "@/app/api/v1/reports/route";
+import * as statistics from "@/app/api/v1/statistics/route";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "DELETE" | "OPTIONS", Handler>>;
@@ -38,4 +50,16 @@ export const apiRoutes: Record<string, RouteModule> = {
   "/appointments/{id}/reschedule": reschedule,
   "/appointments/{id}/status": status,
   "/appointments/{id}/review": review,
+  "/schedule": schedule,
+  "/availability": availability,
+  "/availability/rules": rules,
+  "/availability/overrides": overrides,
+  "/availability/overrides/{id}": override,
+  "/patients": patients,
+  "/patients/{id}": patient,
+  "/users": users,
+  "/users/{id}/role": userRole,
+  "/users/{id}/active": userActive,
+  "/reports": reports,
+  "/statistics": statistics,
 };

@@ -321,6 +321,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My calendar: appointments in a window (at most 62 days)
+         * @description Roles: doctor.
+         */
+        get: operations["getSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My weekly hours, date overrides and booking settings
+         * @description Roles: doctor.
+         */
+        get: operations["getAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/availability/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace my weekly hours
+         * @description Roles: doctor.
+         */
+        put: operations["replaceAvailabilityRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/availability/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set one date's hours (closed or custom), replacing any override of that date
+         * @description Roles: doctor.
+         */
+        post: operations["createAvailabilityOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/availability/overrides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a date override
+         * @description Roles: doctor.
+         */
+        delete: operations["deleteAvailabilityOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Patients in my care
+         * @description Roles: doctor.
+         */
+        get: operations["listPatients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/patients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient in my care, with their history with me
+         * @description Roles: doctor.
+         */
+        get: operations["getPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Roles: admin.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a user's role (their sessions and tokens end)
+         * @description Roles: admin.
+         */
+        post: operations["setUserRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate or deactivate a user (deactivation ends their sessions and tokens)
+         * @description Roles: admin.
+         */
+        post: operations["setUserActive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly reports: a doctor's own, or the system's (admin)
+         * @description Roles: doctor, admin.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Generate (or regenerate) a month's reports
+         * @description Roles: admin.
+         */
+        post: operations["generateReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This month's figures: a doctor's own practice, or the whole system (admin)
+         * @description Roles: doctor, admin.
+         */
+        get: operations["getStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -406,6 +650,37 @@ export interface components {
         WriteReview: {
             rating: number;
             body: string;
+        };
+        /** @description Replaces every weekly rule; checked like the availability page (no overlaps, at most 6 ranges a day). */
+        WeeklyRules: {
+            rules: {
+                weekday: number;
+                start_time: string;
+                end_time: string;
+            }[];
+        };
+        DateOverride: {
+            /** @description YYYY-MM-DD, the doctor's local date. */
+            date: string;
+            /** @enum {string} */
+            kind: "closed" | "custom";
+            /** @description With kind custom: that date's hours. */
+            ranges?: {
+                /** @description HH:MM, the doctor's local time. */
+                start_time: string;
+                end_time: string;
+            }[];
+        };
+        SetRole: {
+            /** @enum {string} */
+            role: "patient" | "doctor" | "admin";
+        };
+        SetActive: {
+            active: boolean;
+        };
+        GenerateReports: {
+            /** @description YYYY-MM, a month that has started. */
+            month: string;
         };
         TokenResponse: {
             access_token: string;
@@ -609,6 +884,162 @@ export interface components {
             data: components["schemas"]["Review"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             next_cursor: string | null;
+        };
+        Schedule: {
+            data: components["schemas"]["ScheduleEntry"][];
+        };
+        ScheduleEntry: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset.
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset.
+             */
+            ends_at: string;
+            /** @description Shown while the patient is in the doctor's care. */
+            patient_name: string | null;
+            reason: string | null;
+        };
+        Availability: {
+            time_zone: string;
+            slot_minutes: number;
+            buffer_minutes: number;
+            minimum_notice_hours: number;
+            booking_horizon_days: number;
+            accepting_bookings: boolean;
+            /** @description Weekly hours; weekday 1 = Monday. */
+            rules: {
+                /** @description HH:MM, the doctor's local time. */
+                start_time: string;
+                end_time: string;
+                weekday: number;
+            }[];
+            /** @description Dates from today on. */
+            overrides: {
+                /** Format: uuid */
+                id: string;
+                date: string;
+                closed: boolean;
+                ranges: {
+                    /** @description HH:MM, the doctor's local time. */
+                    start_time: string;
+                    end_time: string;
+                }[];
+            }[];
+        };
+        PatientPage: {
+            data: components["schemas"]["PatientSummary"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        PatientSummary: {
+            /** Format: uuid */
+            id: string;
+            full_name: string;
+            email: string;
+            visits: number;
+            last_visit: string | null;
+            next_visit: string | null;
+        };
+        PatientDetail: {
+            /** Format: uuid */
+            id: string;
+            full_name: string;
+            email: string;
+            phone: string | null;
+            time_zone: string | null;
+            allergies: string | null;
+            chronic_conditions: string | null;
+            current_medications: string | null;
+            blood_type: string | null;
+            history: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "pending_payment" | "confirmed" | "completed" | "cancelled" | "no_show";
+                /**
+                 * Format: date-time
+                 * @description An instant, ISO 8601 with its offset.
+                 */
+                starts_at: string;
+                reason: string;
+                /** @description The doctor's private consultation note. */
+                note: string | null;
+                /** @description The summary the patient sees. */
+                summary: string | null;
+            }[];
+        };
+        UserPage: {
+            data: components["schemas"]["User"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            full_name: string;
+            /** @enum {string} */
+            role: "patient" | "doctor" | "admin";
+            active: boolean;
+            email_verified: boolean;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset.
+             */
+            created_at: string;
+        };
+        ReportPage: {
+            data: components["schemas"]["Report"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        Report: {
+            /** Format: uuid */
+            id: string;
+            /** @description YYYY-MM. */
+            month: string;
+            /** @description The month's figures, as on the reports page. */
+            figures: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset.
+             */
+            updated_at: string;
+        };
+        Statistics: {
+            /** @enum {string} */
+            scope: "doctor" | "system";
+            /** @description The current month (YYYY-MM): the doctor's own zone, UTC for the system. */
+            month: string;
+            appointments: {
+                total: number;
+                confirmed: number;
+                completed: number;
+                cancelled: number;
+                no_show: number;
+                rescheduled: number;
+                pending_payment: number;
+            };
+            /** @description Distinct patients this month; for the system, active patient accounts. */
+            patients: number;
+            rating: {
+                average: number;
+                count: number;
+            } | null;
+            /** @description System only. */
+            doctors: {
+                verified: number;
+                pending: number;
+            } | null;
         };
     };
     responses: never;
@@ -2093,6 +2524,1123 @@ export interface operations {
             };
             /** @description Some input was refused; `errors` names each field. */
             422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSchedule: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Appointments overlapping the window. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The availability. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceAvailabilityRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeeklyRules"];
+            };
+        };
+        responses: {
+            /** @description The availability after the change. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAvailabilityOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DateOverride"];
+            };
+        };
+        responses: {
+            /** @description The availability after the change. */
+            201: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAvailabilityOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The override's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such row, or one that is not the caller's. */
+            404: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPatients: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description How many items a page holds (1–100). */
+                limit?: number;
+                /** @description Part of a name or email. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, most recent visit first. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientPage"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The patient's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDetail"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such row, or one that is not the caller's. */
+            404: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description How many items a page holds (1–100). */
+                limit?: number;
+                /** @description Part of a name or email. */
+                q?: string;
+                role?: "patient" | "doctor" | "admin";
+                status?: "active" | "inactive";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest first. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRole"];
+            };
+        };
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such row, or one that is not the caller's. */
+            404: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: your own role, or the last admin. */
+            409: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setUserActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetActive"];
+            };
+        };
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such row, or one that is not the caller's. */
+            404: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: yourself, or the last admin. */
+            409: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description How many items a page holds (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest month first. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generateReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateReports"];
+            };
+        };
+        responses: {
+            /** @description The month's system report. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some input was refused; `errors` names each field. */
+            422: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
+                    RateLimit?: string;
+                    /** @description The limits counted, e.g. "user";q=1000;w=3600. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or token scope may not do this. */
+            403: {
                 headers: {
                     /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
                     RateLimit?: string;
