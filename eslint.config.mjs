@@ -14,6 +14,7 @@ const config = [
       ".data/**",
       "node_modules/**",
       "db/migrations/**",
+      "lib/api/client/schema.ts",
       "playwright-report/**",
       "test-results/**",
       "next-env.d.ts",

@@ -73,6 +73,23 @@ export const envSchema = z.object({
     .trim()
     .regex(/^([A-Za-z0-9._-]+\/)*$/, "S3_PREFIX must be empty or folder names ending in /, such as careslot/")
     .default(""),
+  /** Origins allowed to call /api/v1 from a browser, comma-separated ("https://app.example,https://admin.example"); none by default. */
+  API_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url("API_CORS_ORIGINS must list absolute origins such as https://app.example").transform((url) => new URL(url).origin))),
+  /** How long an API access token lasts, in minutes (lib/api/tokens.ts). */
+  API_ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  /** API requests per hour: without a token (per IP), with one (per user), and bookings (per user). */
+  API_RATE_LIMIT_ANONYMOUS_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  API_RATE_LIMIT_USER_PER_HOUR: z.coerce.number().int().min(1).default(1000),
+  API_RATE_LIMIT_BOOKING_PER_HOUR: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

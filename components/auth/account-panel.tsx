@@ -1,5 +1,6 @@
 import { changePasswordAction } from "@/app/(auth)/account-actions";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
+import { ApiTokens } from "@/components/auth/api-tokens";
 import { SessionList } from "@/components/auth/session-list";
 import { TwoFactorCard } from "@/components/auth/two-factor/two-factor-card";
 import { ChangePasswordForm } from "@/components/profiles/change-password-form";
@@ -9,10 +10,15 @@ import type { CurrentUser } from "@/lib/auth/guards";
 import { accountSessions } from "@/lib/auth/account-sessions";
 import { getDb } from "@/lib/db";
 import { currentSessionId } from "@/lib/profiles/session";
+import { accountTokens } from "@/lib/api/personal-tokens";
 
 /** Account security shared by the three portals: the password, two-factor authentication, and where the account is signed in. */
 export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUser; timeZone?: string }) {
-  const rows = await accountSessions(getDb(), user.id, await currentSessionId(), timeZone, new Date());
+  const now = new Date();
+  const [rows, tokens] = await Promise.all([
+    accountSessions(getDb(), user.id, await currentSessionId(), timeZone, now),
+    accountTokens(getDb(), user.id, timeZone, now),
+  ]);
   return (
     <>
       <PageHeading title="Account" subtitle={`Signed in as ${user.email}`} />
@@ -24,9 +30,13 @@ export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUs
         <Card title="Where you are signed in">
           <SessionList sessions={rows} />
         </Card>
+        <Card title="API tokens">
+          <ApiTokens tokens={tokens} />
+        </Card>
         <Card title="Sign out everywhere">
           <p className="mb-4 text-slate-700">
-            Signed in on a shared or lost device? Sign out everywhere ends every session of your account at once, including this one.
+            Signed in on a shared or lost device? Sign out everywhere ends every session of your account at once, including this one, and revokes your API
+            tokens.
           </p>
           <form action={signOutEverywhereAction}>
             <ConfirmSubmit

@@ -280,3 +280,14 @@ export async function getVisibleRating(db: Db, doctorId: string) {
     .where(and(eq(reviews.doctorId, doctorId), eq(reviews.status, "visible")));
   return { average: row.average === null ? null : Number(row.average), count: row.count };
 }
+
+/** A patient's own reviews, newest first, for the REST API (lib/api). */
+export function listReviewsByPatient(db: Db, patientId: string, slice: { limit: number; offset: number }) {
+  return db
+    .select()
+    .from(reviews)
+    .where(eq(reviews.patientId, patientId))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(slice.limit)
+    .offset(slice.offset);
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings, doctorProfiles, patientProfiles, sessions, users, type Role } from "../schema";
+import { revokeAllPersonalAccessTokensOfUser } from "./api-tokens";
 
 export function findUserByEmail(db: Db, email: string) {
   return db.query.users.findFirst({ where: sql`lower(${users.email}) = lower(${email})` });
@@ -132,11 +133,13 @@ export async function revokeSession(db: Db, sessionId: string, at: Date) {
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
+/** Ends every session of the user, and their API tokens with them (sign out everywhere, deactivation, role change, reset). */
 export async function revokeAllSessionsOfUser(db: Db, userId: string, at: Date) {
   await db
     .update(sessions)
     .set({ revokedAt: at })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await revokeAllPersonalAccessTokensOfUser(db, userId, at);
 }
 
 /** Ends every session of the user except the one making the request. */

@@ -14,3 +14,4 @@ export * from "./reports";
 export * from "./jobs";
 export * from "./rate-limits";
 export * from "./two-factor";
+export * from "./api";

@@ -5,6 +5,8 @@ import { boundedDate, optionalParam, singleLineText } from "@/lib/validation/tex
 
 /** Every action the app writes (a test keeps this list complete), offered as suggestions in the filter. */
 export const knownAuditActions = [
+  "api_token.created",
+  "api_token.revoked",
   "appointment.booked",
   "appointment.cancelled",
   "appointment.completed",

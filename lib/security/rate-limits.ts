@@ -87,12 +87,18 @@ export function signInRateLimitError(retryAfterSeconds: number): RateLimitedErro
   return new RateLimitedError(retryAfterSeconds, rateLimitMessage(SIGN_INS_FROM_NETWORK, retryAfterSeconds));
 }
 
+/** Where a key stands in its window after one request: allowed or not, points left, seconds until the window ends. */
+export interface RateLimitState {
+  allowed: boolean;
+  remaining: number;
+  resetSeconds: number;
+}
+
 /**
- * Counts one request against `limit` for `key` (an IP, an address, a user id).
- * Returns null while within the limit, else the seconds until the window ends.
- * A database failure is thrown, not waved through.
+ * Counts one request against `limit` for `key` and says where the key stands
+ * (the REST API's RateLimit headers). A database failure is thrown, not waved through.
  */
-export async function consumeRateLimit(db: Db, limit: RateLimit, key: string): Promise<number | null> {
+export async function consumeRateLimitState(db: Db, limit: RateLimit, key: string): Promise<RateLimitState> {
   // Built per call: the store holds no state but the database it is given (a test's, a transaction's).
   const limiter = new RateLimiterDrizzle({
     storeClient: db,
@@ -104,14 +110,23 @@ export async function consumeRateLimit(db: Db, limit: RateLimit, key: string): P
     clearExpiredByTimeout: false,
   });
   try {
-    await limiter.consume(storedKey(key));
-    return null;
+    const result = await limiter.consume(storedKey(key));
+    return { allowed: true, remaining: result.remainingPoints, resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     securityEvent("rate_limited", { limit: limit.name, retryAfterSeconds });
-    return retryAfterSeconds;
+    return { allowed: false, remaining: 0, resetSeconds: retryAfterSeconds };
   }
+}
+
+/**
+ * Counts one request against `limit` for `key` (an IP, an address, a user id).
+ * Returns null while within the limit, else the seconds until the window ends.
+ */
+export async function consumeRateLimit(db: Db, limit: RateLimit, key: string): Promise<number | null> {
+  const state = await consumeRateLimitState(db, limit, key);
+  return state.allowed ? null : state.resetSeconds;
 }
 
 /** Counts one request; over the limit, throws the form's message saying when to try again. */

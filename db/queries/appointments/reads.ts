@@ -254,3 +254,25 @@ export async function getRescheduleChain(db: Db, appointmentId: string): Promise
   const [row] = rows;
   return row ? { rootId: row.root_id, moves: Number(row.moves) } : undefined;
 }
+
+/**
+ * A slice of appointments for the REST API (lib/api): one patient's, one
+ * doctor's or everyone's (an admin), by status and start time, soonest first.
+ * Fetches `limit` rows from `offset`; the caller asks one more to know of a next page.
+ */
+export function listAppointmentsSlice(
+  db: Db,
+  filter: { patientId?: string; doctorId?: string; statuses?: Status[]; from?: Date; to?: Date },
+  slice: { limit: number; offset: number },
+) {
+  const conditions: SQL[] = [];
+  if (filter.patientId) conditions.push(eq(appointments.patientId, filter.patientId));
+  if (filter.doctorId) conditions.push(eq(appointments.doctorId, filter.doctorId));
+  if (filter.statuses?.length) conditions.push(inArray(appointments.status, filter.statuses));
+  if (filter.from) conditions.push(gte(appointments.startsAt, filter.from));
+  if (filter.to) conditions.push(lt(appointments.startsAt, filter.to));
+  return listQuery(db, and(...conditions))
+    .orderBy(asc(appointments.startsAt), asc(appointments.id))
+    .limit(slice.limit)
+    .offset(slice.offset);
+}
