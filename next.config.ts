@@ -2,6 +2,10 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run build` leaves a self-contained server in .next/standalone (server.js and only the
+  // node_modules it traces); scripts/standalone-assets.mjs copies public/ and the static files
+  // beside it, so `node .next/standalone/server.js` serves everything (README → Deploy).
+  output: "standalone",
   // Lets two builds (say, a developer's and a test run's) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // rate-limiter-flexible loads drizzle-orm with a computed import() that a bundle cannot follow: Node loads it.
