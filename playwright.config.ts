@@ -33,8 +33,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // The standalone server, as deployed (README → Deploy): `npm run build` made it and copied the static files beside it.
   webServer: {
-    command: `npx next start -p ${port}`,
+    command: `node ${process.env.NEXT_DIST_DIR ?? ".next"}/standalone/server.js`,
+    // HOSTNAME 0.0.0.0: every interface, as `next start` listened (a shell or container may export its own HOSTNAME).
+    env: { PORT: String(port), HOSTNAME: "0.0.0.0" },
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -3,7 +3,7 @@ import { listSearchableCities } from "@/db/queries/search";
 import { MainSearchFields } from "@/components/search/search-form";
 import { NearMeButton } from "@/components/search/near-me-button";
 import { buttonClasses } from "@/components/ui/button";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 
 const promises = [
   { title: "No double bookings", text: "The database itself refuses two visits in one slot, however many people click at once." },
@@ -12,7 +12,7 @@ const promises = [
 ];
 
 export default async function LandingPage() {
-  const cities = await listSearchableCities(getDb());
+  const cities = await listSearchableCities(getReadDb());
   return (
     <div className="flex flex-col gap-12 py-6">
       <section className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-6 py-12 text-white sm:px-12">

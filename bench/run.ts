@@ -14,6 +14,9 @@ import { benchSearch } from "./search";
 import { benchSlotEngine } from "./slot-engine";
 import { benchThroughput } from "./throughput";
 import { benchJobRunner } from "./job-runner";
+import { benchScaleOut, printScaleOut, type ScaleOutResult } from "./scale-out";
+
+const scaleOutOk = (result: ScaleOutResult) => "skipped" in result || result.variants.every((variant) => variant.bookingErrors + variant.searchErrors === 0);
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results.json");
 
@@ -27,6 +30,12 @@ export async function main(): Promise<number> {
     console.log(
       `Careslot bench · Node ${process.version} · ${os.cpus().length} CPUs · PostgreSQL ${database.version} (${database.server}) · load generator on the same machine\n`,
     );
+    // `npm run bench -- scale-out`: part 6 alone (it needs `npm run build`'s standalone server).
+    if (process.argv.includes("scale-out")) {
+      const scaleOut = await benchScaleOut(database.url);
+      printScaleOut(scaleOut);
+      return scaleOutOk(scaleOut) ? 0 : 1;
+    }
 
     const slotEngine = benchSlotEngine();
     console.log("1. Slot engine: one doctor's 60-day horizon, 500 appointments, Berlin doctor seen from Kolkata");
@@ -50,6 +59,9 @@ export async function main(): Promise<number> {
     printJobRunner(jobs);
     const jobsOk = jobs.dispatch.confirmations === jobs.bookingsPerRound * (jobs.withRunnerPerSecond.length + 1);
 
+    const scaleOut = await benchScaleOut(database.url);
+    printScaleOut(scaleOut);
+
     const elapsedS = round((Date.now() - started) / 1000, 1);
     const results = {
       at: new Date().toISOString(),
@@ -65,11 +77,13 @@ export async function main(): Promise<number> {
       phases,
       jobs,
       search,
+      scaleOut,
     };
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nDone in ${elapsedS} s; figures written to ${path.relative(process.cwd(), RESULTS)}`);
     if (!jobsOk) console.log("\nThe local runner lost or repeated confirmations in part 5 (see above).");
-    return raceOk && throughputOk && jobsOk ? 0 : 1;
+    if (!scaleOutOk(scaleOut)) console.log("\nSome requests failed in part 6 (see above): those figures are not valid.");
+    return raceOk && throughputOk && jobsOk && scaleOutOk(scaleOut) ? 0 : 1;
   } finally {
     await database.close();
   }

@@ -20,6 +20,11 @@ export const envSchema = z.object({
     .string({ error: "DATABASE_URL is required (npm run dev starts an embedded PostgreSQL and sets it for you)" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** A read replica for the doctor search and the public doctor pages (lib/db.ts getReadDb); unset means the primary. */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_READ_URL must be a postgres:// connection URL")
+    .optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)"),
   /** Encrypts medical information, notes and files at rest (lib/data-keys.ts): "<id>:<base64 32 bytes>,…". */
   DATA_ENCRYPTION_KEYS: z.string({
@@ -90,6 +95,13 @@ export const envSchema = z.object({
   API_RATE_LIMIT_ANONYMOUS_PER_HOUR: z.coerce.number().int().min(1).default(100),
   API_RATE_LIMIT_USER_PER_HOUR: z.coerce.number().int().min(1).default(1000),
   API_RATE_LIMIT_BOOKING_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Bearer token that /api/metrics requires; unset means /api/metrics answers 404. */
+  METRICS_TOKEN: z.string().trim().min(16, "METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)").optional(),
+  /** Error reports go to Sentry when set (lib/observability/sentry-scrub.ts: never health data). */
+  SENTRY_DSN: z.url("SENTRY_DSN must be the DSN Sentry shows, such as https://key@o0.ingest.sentry.io/0").optional(),
+  SENTRY_ENVIRONMENT: optionalText,
+  /** How long a stopping server may take to drain requests and jobs before it exits anyway (keep it below the orchestrator's grace period). */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

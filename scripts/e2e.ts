@@ -1,7 +1,9 @@
 /**
  * `npm run test:e2e`: a fresh seeded database (DATABASE_URL's server, or an
  * embedded PostgreSQL), a production build (skipped with E2E_SKIP_BUILD=1 when
- * the caller just built), then Playwright against `next start`. Uploads go to
+ * the caller just built; `npm run build` also copies the static files beside the
+ * standalone server), then Playwright against that standalone server
+ * (`node .next/standalone/server.js`, as deployed). Uploads go to
  * a local S3 server (s3rver) through the AWS SDK, as they would to a bucket in
  * production; E2E_STORAGE=local keeps them in a temporary STORAGE_DIR instead.
  */
@@ -76,7 +78,7 @@ function run(command: string, args: string[]): Promise<number> {
 }
 
 let code = 0;
-if (process.env.E2E_SKIP_BUILD !== "1") code = await run("npx", ["next", "build"]);
+if (process.env.E2E_SKIP_BUILD !== "1") code = await run("npm", ["run", "build"]);
 if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)]);
 await server.stop().catch(() => {});
 await s3?.close().catch(() => {});

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/lib/db";
+import { getDb, getReadDb } from "@/lib/db";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
 import { listSearchableCities, listSearchableLanguages } from "@/db/queries/search";
 import { listSpecializations } from "@/db/queries/specializations";
@@ -35,13 +35,14 @@ function summaryLine(page: SearchPage, within: keyof typeof WINDOW_LABELS | unde
 
 // Public: anyone may search. A signed-in patient's saved zone and location are used when present.
 export default async function DoctorsPage({ searchParams }: { searchParams: Search }) {
-  const db = getDb();
+  // The search reads the replica when there is one (DATABASE_READ_URL); the visitor's own profile, the primary.
+  const db = getReadDb();
   const [raw, user] = await Promise.all([searchParams, currentUser()]);
   const [specializations, cities, languages, patient] = await Promise.all([
     listSpecializations(db),
     listSearchableCities(db),
     listSearchableLanguages(db),
-    user?.role === "patient" ? getPatientProfileForEdit(db, user.id) : Promise.resolve(undefined),
+    user?.role === "patient" ? getPatientProfileForEdit(getDb(), user.id) : Promise.resolve(undefined),
   ]);
   const { query, values, notices } = parseSearchParams(raw, specializations);
   checkSearchPlace(query, values, notices);

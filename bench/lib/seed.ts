@@ -57,14 +57,14 @@ export async function seedPatients(sql: Sql, count: number, label: string): Prom
   return ids;
 }
 
-/** The first `count` slots every seeded doctor offers from BENCH_NOW, by the real slot engine. */
-export function firstSlots(count: number): Date[] {
+/** The first `count` slots every seeded doctor offers from `now` (BENCH_NOW), by the real slot engine. */
+export function firstSlots(count: number, now: Date = BENCH_NOW): Date[] {
   const slots = computeSlots({
     rules: RULES,
     overrides: [],
     busy: [],
     settings: { timeZone: TIME_ZONE, slotMinutes: SLOT_MINUTES, bufferMinutes: 0, minimumNoticeMinutes: 120, horizonDays: 60 },
-    now: BENCH_NOW,
+    now,
     viewerTimeZone: TIME_ZONE,
   });
   if (slots.length < count) throw new Error(`only ${slots.length} slots in the horizon`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { jobRuns, type StoredStep } from "../schema";
+import { jobRunStatus, jobRuns, type StoredStep } from "../schema";
 
 // The local job runner's state: one row per function run (see db/schema/jobs.ts).
 
@@ -220,4 +220,15 @@ export function listFailedJobRuns(db: Db, limit = 20) {
     .where(eq(jobRuns.status, "failed"))
     .orderBy(desc(jobRuns.finishedAt))
     .limit(limit);
+}
+
+/** How many runs are in each status (every status present, zero when none): the metrics' job runs. */
+export async function countJobRunsByStatus(db: Db): Promise<Record<(typeof jobRunStatus.enumValues)[number], number>> {
+  const rows = await db
+    .select({ status: jobRuns.status, count: sql<number>`count(*)::int` })
+    .from(jobRuns)
+    .groupBy(jobRuns.status);
+  const counts = Object.fromEntries(jobRunStatus.enumValues.map((status) => [status, 0])) as Record<(typeof jobRunStatus.enumValues)[number], number>;
+  for (const row of rows) counts[row.status] = row.count;
+  return counts;
 }

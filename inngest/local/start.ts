@@ -14,12 +14,12 @@ const holder = globalThis as unknown as { __careslotLocalRunner?: Promise<LocalR
  * Called once when a server starts: names the job runner in the log and,
  * with no Inngest configured, starts the local one in this process.
  */
-export async function startConfiguredJobRunner(): Promise<void> {
+export async function startConfiguredJobRunner(): Promise<LocalRunner | undefined> {
   const config = env();
   if (jobRunnerFor(config) === "inngest") {
     const where = config.INNGEST_BASE_URL ?? (config.INNGEST_DEV ? "the Inngest dev server" : "Inngest Cloud");
     logger.info({ component: "jobs", runner: "inngest", where }, `background jobs: Inngest (${where}); events are sent from the outbox`);
-    return;
+    return undefined;
   }
   holder.__careslotLocalRunner ??= (async () => {
     const runner = await startLocalRunner({ boss: await appJobQueue(), db: getDb(), functions, requestYield: appRequestYield() });
@@ -27,16 +27,15 @@ export async function startConfiguredJobRunner(): Promise<void> {
       { component: "jobs", runner: "local", functions: functions.length },
       "background jobs: local runner in this server, on PostgreSQL (no Inngest configured)",
     );
-    const stop = () => void runner.stop();
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    // Stopped on SIGTERM/SIGINT by the graceful shutdown (lib/lifecycle/shutdown.ts, wired in instrumentation.ts).
     return runner;
   })();
   try {
-    await holder.__careslotLocalRunner;
+    return await holder.__careslotLocalRunner;
   } catch (error) {
     holder.__careslotLocalRunner = undefined;
     // Never stop the site for this: events wait in the outbox, and the admin's outbox page says so.
     logger.error({ component: "jobs", err: error }, "the local job runner could not start; events wait in the outbox");
+    return undefined;
   }
 }

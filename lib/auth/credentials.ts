@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { clearThrottle, updateThrottle } from "@/db/queries/sign-in-throttle";
 import { findUserByEmail } from "@/db/queries/users";
 import { securityEvent } from "@/lib/logger";
+import { countSignInFailure } from "@/lib/observability/metrics";
 import type { Role } from "@/lib/vocabulary";
 import { emailKey } from "./accounts";
 import { hasConfirmedTwoFactor } from "@/db/queries/two-factor";
@@ -67,6 +68,7 @@ export async function verifyCredentials(db: Db, email: string, password: string,
   const check = await checkPasswordAttempt(db, { emailKey: key, passwordHash: user?.passwordHash ?? null, password, secondStepFollows }, now);
   if (!check.ok) {
     if (check.failures !== null) securityEvent("sign_in_failed", { userId: user?.id, failures: check.failures });
+    countSignInFailure(check.reason);
     if (check.reason === "invalid") return { ok: false, reason: "invalid" };
     if (check.failures === null) securityEvent("sign_in_refused_locked", { retryAfterSeconds: check.retryAfterSeconds });
     return { ok: false, reason: "locked", retryAfterSeconds: check.retryAfterSeconds };
@@ -74,6 +76,7 @@ export async function verifyCredentials(db: Db, email: string, password: string,
   // A right password means the account exists.
   if (!user || !user.active) {
     securityEvent("sign_in_refused_inactive", { userId: user?.id });
+    countSignInFailure("inactive");
     return { ok: false, reason: "inactive" };
   }
   return { ok: true, user: { id: user.id, role: user.role, fullName: user.fullName, email: user.email } };

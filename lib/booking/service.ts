@@ -9,6 +9,7 @@ import { getUserById } from "@/db/queries/users";
 import { isRetryableConflict, lockDoctorSchedule, lockPatientBookings, retryingTransaction } from "@/db/transactions";
 import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
+import { countBooking } from "@/lib/observability/metrics";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
 import {
@@ -79,69 +80,82 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   const holdMinutes = mode === "stripe" ? settings.paymentHoldMinutes : 0;
   const endsAt = new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000);
   let sessionsToClose: string[] = [];
-  const booked = await bookingTransaction(db, staff ? "staff" : "patient", async (tx) => {
-    await lockDoctorSchedule(tx, doctor.id);
-    await lockPatientBookings(tx, patient.id);
-    // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
-    const slotWindow = { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) };
-    const people = { doctorId: doctor.id, patientId: patient.id };
-    const [holdsToClear, firstLook] = await Promise.all([hasPendingHolds(tx, people), loadSlotInput(tx, doctor, slotWindow)]);
-    let slotInput = firstLook;
-    if (holdsToClear) {
-      sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
-      slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
-    }
-    await assertWithinBookingCaps(tx, { patientId: patient.id, doctorId: doctor.id, now }, settings);
-    if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
+  const booked = await countedAsTakenOnRefusal(
+    bookingTransaction(db, staff ? "staff" : "patient", async (tx) => {
+      await lockDoctorSchedule(tx, doctor.id);
+      await lockPatientBookings(tx, patient.id);
+      // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
+      const slotWindow = { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) };
+      const people = { doctorId: doctor.id, patientId: patient.id };
+      const [holdsToClear, firstLook] = await Promise.all([hasPendingHolds(tx, people), loadSlotInput(tx, doctor, slotWindow)]);
+      let slotInput = firstLook;
+      if (holdsToClear) {
+        sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
+        slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
+      }
+      await assertWithinBookingCaps(tx, { patientId: patient.id, doctorId: doctor.id, now }, settings);
+      if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 
-    const appointment = await insertAppointment(tx, {
-      doctorId: doctor.id,
-      patientId: patient.id,
-      startsAt: input.startsAt,
-      endsAt,
-      status: mode === "stripe" ? "pending_payment" : "confirmed",
-      holdExpiresAt: mode === "stripe" ? holdExpiry(now, holdMinutes) : null,
-      reason: input.reason,
-      priceMinor: doctor.priceMinor,
-      currency: doctor.currency,
-      // The booking moment on the injected clock: the grace period after booking runs from it.
-      createdAt: now,
-    });
-    const actor = staff ?? { id: patient.id, role: "patient" as const };
-    const booking = mode === "stripe" ? "Booked — waiting for payment" : "Booked";
-    // Independent writes, pipelined; any failure aborts the whole transaction.
-    await Promise.all([
-      recordBookingPayment(tx, appointment, mode),
-      recordAppointmentEvent(tx, {
-        appointmentId: appointment.id,
-        fromStatus: null,
-        toStatus: appointment.status,
-        actor,
-        note: staff ? `${booking} by the ${staff.role === "doctor" ? "doctor" : "clinic"} for the patient` : booking,
-      }),
-      insertAuditEntry(tx, {
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "appointment.booked",
-        entityType: "appointment",
-        entityId: appointment.id,
-        // Who booked for whom: the actor above, the patient here.
-        after: { ...snapshot(appointment), ...(staff ? { bookedForPatientId: patient.id, payment: mode } : {}) },
-      }),
-      // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
-      enqueueOutboxEvent(tx, "appointment/booked", {
-        appointmentId: appointment.id,
+      const appointment = await insertAppointment(tx, {
         doctorId: doctor.id,
         patientId: patient.id,
-        startsAt: appointment.startsAt.toISOString(),
-        ...(staff ? { bookedBy: staff.role } : {}),
-      }),
-    ]);
-    return appointment;
-  });
+        startsAt: input.startsAt,
+        endsAt,
+        status: mode === "stripe" ? "pending_payment" : "confirmed",
+        holdExpiresAt: mode === "stripe" ? holdExpiry(now, holdMinutes) : null,
+        reason: input.reason,
+        priceMinor: doctor.priceMinor,
+        currency: doctor.currency,
+        // The booking moment on the injected clock: the grace period after booking runs from it.
+        createdAt: now,
+      });
+      const actor = staff ?? { id: patient.id, role: "patient" as const };
+      const booking = mode === "stripe" ? "Booked — waiting for payment" : "Booked";
+      // Independent writes, pipelined; any failure aborts the whole transaction.
+      await Promise.all([
+        recordBookingPayment(tx, appointment, mode),
+        recordAppointmentEvent(tx, {
+          appointmentId: appointment.id,
+          fromStatus: null,
+          toStatus: appointment.status,
+          actor,
+          note: staff ? `${booking} by the ${staff.role === "doctor" ? "doctor" : "clinic"} for the patient` : booking,
+        }),
+        insertAuditEntry(tx, {
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: "appointment.booked",
+          entityType: "appointment",
+          entityId: appointment.id,
+          // Who booked for whom: the actor above, the patient here.
+          after: { ...snapshot(appointment), ...(staff ? { bookedForPatientId: patient.id, payment: mode } : {}) },
+        }),
+        // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
+        enqueueOutboxEvent(tx, "appointment/booked", {
+          appointmentId: appointment.id,
+          doctorId: doctor.id,
+          patientId: patient.id,
+          startsAt: appointment.startsAt.toISOString(),
+          ...(staff ? { bookedBy: staff.role } : {}),
+        }),
+      ]);
+      return appointment;
+    }),
+  );
+  countBooking(booked.status === "pending_payment" ? "held" : "booked");
   // Holds released above must stop being payable; Stripe is called only after the commit.
   await closeCheckoutSessions(sessionsToClose);
   return booked;
+}
+
+/** The bookings metric's "taken": the slot went to someone else between the page and the booking. */
+async function countedAsTakenOnRefusal<T>(booking: Promise<T>): Promise<T> {
+  try {
+    return await booking;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "slot_taken") countBooking("taken");
+    throw error;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { getWeeklyRules } from "@/db/queries/availability";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { getRatingSummary, listReportedReviewIds, listVisibleReviews } from "@/db/queries/reviews";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 
 export const REVIEWS_PER_PAGE = 10;
 
@@ -19,14 +19,16 @@ function pageNumber(raw: string | number | undefined): number {
  * once per request: React's cache lets the page's metadata, the page and its
  * booking panel share one read. Outside a request (tests, scripts) it just reads.
  */
-export const getDoctorForRequest = cache((doctorId: string) => getBookableDoctor(getDb(), doctorId));
+export const getDoctorForRequest = cache((doctorId: string) => getBookableDoctor(getReadDb(), doctorId));
 
 /**
  * Everything the public doctor page shows besides the doctor's row and the
  * booking panel, in parallel: weekly hours (read from availability, never a
  * second copy), the rating summary and one page of visible reviews, newest first.
+ * Which reviews the viewer reported is their own write: read from `viewerDb` (the
+ * primary) when `db` is a replica.
  */
-export async function loadDoctorPublicData(db: Db, doctorId: string, options: { reviewPage?: string | number; viewerId?: string }) {
+export async function loadDoctorPublicData(db: Db, doctorId: string, options: { reviewPage?: string | number; viewerId?: string; viewerDb?: Db }) {
   const reviewPage = pageNumber(options.reviewPage);
   const [hours, summary, reviews] = await Promise.all([
     getWeeklyRules(db, doctorId),
@@ -35,7 +37,7 @@ export async function loadDoctorPublicData(db: Db, doctorId: string, options: { 
   ]);
   const reported = options.viewerId
     ? await listReportedReviewIds(
-        db,
+        options.viewerDb ?? db,
         options.viewerId,
         reviews.map((review) => review.id),
       )

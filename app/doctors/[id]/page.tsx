@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, getReadDb } from "@/lib/db";
 import { BookingForm } from "@/components/booking/booking-form";
 import { DoctorProfileCard } from "@/components/profiles/doctor-profile-card";
 import { ReviewsSection } from "@/components/reviews/reviews-section";
@@ -67,12 +67,16 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const doctor = await loadDoctor(id);
   if (!doctor) notFound();
+  // The public page reads the replica when there is one (DATABASE_READ_URL). The visitor's own data comes
+  // from the primary, and so do the free times just after a booking was refused as taken (they must show
+  // that booking); a booking re-checks its slot on the primary whatever this page showed.
   const db = getDb();
+  const publicDb = getReadDb();
   const user = await currentUser();
   const now = new Date();
   const viewerTimeZone = await viewerTimeZoneFor(db, user, one(query.tz), doctor.timeZone);
   const closedReason = bookingClosedReason(doctor);
-  const days = closedReason ? [] : await freeSlotDays(db, doctor, { viewerTimeZone, now });
+  const days = closedReason ? [] : await freeSlotDays(query.taken ? db : publicDb, doctor, { viewerTimeZone, now });
   const panel = slotPanel(days, { now, viewerTimeZone, horizonDays: doctor.bookingHorizonDays, date: one(query.date), slot: one(query.slot) });
   const { selected } = panel;
   const lostChoice = closedReason ? null : lostSlotNotice(one(query.slot), selected, viewerTimeZone, now);
@@ -88,9 +92,10 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
       ? { ...signInLink, formId: visitorChoosing ? SIGN_IN_TO_BOOK_FORM_ID : undefined }
       : undefined;
   const draftReason = selected && eligibility.allowed ? await readReasonDraft(doctor.id) : undefined;
-  const { hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(db, doctor.id, {
+  const { hours, summary, reviews, reported, reviewPages, reviewPage } = await loadDoctorPublicData(publicDb, doctor.id, {
     reviewPage: one(query.reviews),
     viewerId: user?.id,
+    viewerDb: db,
   });
 
   return (
