@@ -15,3 +15,4 @@ export * from "./jobs";
 export * from "./rate-limits";
 export * from "./two-factor";
 export * from "./api";
+export * from "./wallet";

@@ -67,6 +67,7 @@ export const knownAuditActions = [
   "user.role_changed",
   "user.two_factor_reset",
   "user.walk_in_created",
+  "wallet.adjusted",
 ];
 
 /** Offered as suggestions; the filter accepts any text. */
