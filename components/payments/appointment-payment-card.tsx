@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime, formatMoney, formatTime } from "@/lib/format";
-import { appointmentPaymentState, refundStatusLabels } from "@/lib/payments/policy";
+import { appointmentPaymentState, paymentMethodLabels, refundStatusLabels } from "@/lib/payments/policy";
 import type { ActorRole, AppointmentStatus, PaymentProvider, PaymentStatus, RefundStatus } from "@/lib/vocabulary";
 import { ContinuePaymentLink } from "./continue-payment-link";
 import { PaymentBadge } from "./payment-badge";
@@ -64,7 +64,7 @@ export function AppointmentPaymentCard({ appointment, view, timeZone, checkout, 
         {payment ? (
           <Facts>
             <Fact label="Amount">{formatMoney(payment.amountMinor, payment.currency)}</Fact>
-            <Fact label="Method">{payment.provider === "stripe" ? "Card, online (Stripe)" : "At the clinic"}</Fact>
+            <Fact label="Method">{paymentMethodLabels[payment.provider]}</Fact>
             <Fact label="Payment status">
               <PaymentBadge provider={payment.provider} status={payment.status} />
             </Fact>

@@ -1,6 +1,6 @@
 import type { PaymentListItem, Refund } from "@/lib/vocabulary";
 import { formatDateTime, formatMoney } from "@/lib/format";
-import { paymentLabel, refundStatusLabels } from "@/lib/payments/policy";
+import { paymentLabel, paymentMethodLabels, refundStatusLabels } from "@/lib/payments/policy";
 import { DateTimeInZone } from "@/components/ui/zone-name";
 
 /** A receipt: what was paid, to whom, for which visit, and every refund since. Printable as it is. */
@@ -20,7 +20,7 @@ export function Receipt({ payment, refunds, timeZone }: { payment: PaymentListIt
           <DateTimeInZone instant={payment.appointmentStartsAt} timeZone={timeZone} />
         </dd>
         <dt className="text-slate-600">Method</dt>
-        <dd>{payment.provider === "stripe" ? "Card, online (Stripe)" : "At the clinic"}</dd>
+        <dd>{paymentMethodLabels[payment.provider]}</dd>
         <dt className="text-slate-600">Status</dt>
         <dd>{paymentLabel(payment.provider, payment.status)}</dd>
         <dt className="text-slate-600">Amount</dt>

@@ -9,7 +9,7 @@ export const userRole = pgEnum("user_role", ["patient", "doctor", "admin"]);
 /** Who changed something: a signed-in role, or the system itself (a lapsed hold, a webhook, a job). */
 export const actorRole = pgEnum("actor_role", ["patient", "doctor", "admin", "system"]);
 export const appointmentStatus = pgEnum("appointment_status", ["pending_payment", "confirmed", "completed", "cancelled", "no_show"]);
-export const paymentProvider = pgEnum("payment_provider", ["stripe", "clinic"]);
+export const paymentProvider = pgEnum("payment_provider", ["stripe", "clinic", "wallet"]);
 export const paymentStatus = pgEnum("payment_status", ["requires_payment", "paid", "failed", "expired", "due_at_visit", "refunded", "partially_refunded"]);
 export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
 /**

@@ -22,6 +22,7 @@ import {
   releaseExpiredHolds,
 } from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
+import { overdraftRefusal, payVisitFromWallet } from "@/lib/wallet/pay";
 import { bookingCapAllows, completionAllowed, graceStartOf, noShowAllowed, patientChangeAllowed, type BookingCaps } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import type { Actor } from "@/lib/vocabulary";
@@ -47,6 +48,8 @@ export interface BookInput {
   bookedBy?: StaffActor;
   /** For a staff booking: the fee due at the clinic, or a hold whose payment link is emailed to the patient. */
   payment?: "clinic" | "link";
+  /** The patient's own choice to pay from their wallet balance: debited with the booking, confirmed at once. */
+  payWith?: "wallet";
 }
 
 export type StaffActor = { id: string; role: "doctor" | "admin" };
@@ -76,76 +79,91 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   const closed = bookingClosedReason(doctor);
   if (closed) throw new AppError("conflict", closed);
 
-  const mode = staffPaymentMode(bookingPaymentMode(doctor.priceMinor), input.payment);
+  const mode =
+    input.payWith === "wallet" && !staff && doctor.priceMinor > 0 ? "wallet" : staffPaymentMode(bookingPaymentMode(doctor.priceMinor), input.payment);
   const holdMinutes = mode === "stripe" ? settings.paymentHoldMinutes : 0;
   const endsAt = new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000);
   let sessionsToClose: string[] = [];
   const booked = await countedAsTakenOnRefusal(
-    bookingTransaction(db, staff ? "staff" : "patient", async (tx) => {
-      await lockDoctorSchedule(tx, doctor.id);
-      await lockPatientBookings(tx, patient.id);
-      // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
-      const slotWindow = { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) };
-      const people = { doctorId: doctor.id, patientId: patient.id };
-      const [holdsToClear, firstLook] = await Promise.all([hasPendingHolds(tx, people), loadSlotInput(tx, doctor, slotWindow)]);
-      let slotInput = firstLook;
-      if (holdsToClear) {
-        sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
-        slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
-      }
-      await assertWithinBookingCaps(tx, { patientId: patient.id, doctorId: doctor.id, now }, settings);
-      if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
+    walletRefusalWorded(
+      db,
+      { patientId: patient.id, amountMinor: doctor.priceMinor, currency: doctor.currency },
+      bookingTransaction(db, staff ? "staff" : "patient", async (tx) => {
+        await lockDoctorSchedule(tx, doctor.id);
+        await lockPatientBookings(tx, patient.id);
+        // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
+        const slotWindow = { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) };
+        const people = { doctorId: doctor.id, patientId: patient.id };
+        const [holdsToClear, firstLook] = await Promise.all([hasPendingHolds(tx, people), loadSlotInput(tx, doctor, slotWindow)]);
+        let slotInput = firstLook;
+        if (holdsToClear) {
+          sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
+          slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
+        }
+        await assertWithinBookingCaps(tx, { patientId: patient.id, doctorId: doctor.id, now }, settings);
+        if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
 
-      const appointment = await insertAppointment(tx, {
-        doctorId: doctor.id,
-        patientId: patient.id,
-        startsAt: input.startsAt,
-        endsAt,
-        status: mode === "stripe" ? "pending_payment" : "confirmed",
-        holdExpiresAt: mode === "stripe" ? holdExpiry(now, holdMinutes) : null,
-        reason: input.reason,
-        priceMinor: doctor.priceMinor,
-        currency: doctor.currency,
-        // The booking moment on the injected clock: the grace period after booking runs from it.
-        createdAt: now,
-      });
-      const actor = staff ?? { id: patient.id, role: "patient" as const };
-      const booking = mode === "stripe" ? "Booked — waiting for payment" : "Booked";
-      // Independent writes, pipelined; any failure aborts the whole transaction.
-      await Promise.all([
-        recordBookingPayment(tx, appointment, mode),
-        recordAppointmentEvent(tx, {
-          appointmentId: appointment.id,
-          fromStatus: null,
-          toStatus: appointment.status,
-          actor,
-          note: staff ? `${booking} by the ${staff.role === "doctor" ? "doctor" : "clinic"} for the patient` : booking,
-        }),
-        insertAuditEntry(tx, {
-          actorId: actor.id,
-          actorRole: actor.role,
-          action: "appointment.booked",
-          entityType: "appointment",
-          entityId: appointment.id,
-          // Who booked for whom: the actor above, the patient here.
-          after: { ...snapshot(appointment), ...(staff ? { bookedForPatientId: patient.id, payment: mode } : {}) },
-        }),
-        // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
-        enqueueOutboxEvent(tx, "appointment/booked", {
-          appointmentId: appointment.id,
+        const appointment = await insertAppointment(tx, {
           doctorId: doctor.id,
           patientId: patient.id,
-          startsAt: appointment.startsAt.toISOString(),
-          ...(staff ? { bookedBy: staff.role } : {}),
-        }),
-      ]);
-      return appointment;
-    }),
+          startsAt: input.startsAt,
+          endsAt,
+          status: mode === "stripe" ? "pending_payment" : "confirmed",
+          holdExpiresAt: mode === "stripe" ? holdExpiry(now, holdMinutes) : null,
+          reason: input.reason,
+          priceMinor: doctor.priceMinor,
+          currency: doctor.currency,
+          // The booking moment on the injected clock: the grace period after booking runs from it.
+          createdAt: now,
+        });
+        const actor = staff ?? { id: patient.id, role: "patient" as const };
+        const booking = mode === "stripe" ? "Booked — waiting for payment" : "Booked";
+        // Independent writes, pipelined; any failure aborts the whole transaction.
+        await Promise.all([
+          recordBookingPayment(tx, appointment, mode, now),
+          mode === "wallet" ? payVisitFromWallet(tx, { ...appointment, amountMinor: appointment.priceMinor, appointmentId: appointment.id, actor }) : null,
+          recordAppointmentEvent(tx, {
+            appointmentId: appointment.id,
+            fromStatus: null,
+            toStatus: appointment.status,
+            actor,
+            note: staff ? `${booking} by the ${staff.role === "doctor" ? "doctor" : "clinic"} for the patient` : booking,
+          }),
+          insertAuditEntry(tx, {
+            actorId: actor.id,
+            actorRole: actor.role,
+            action: "appointment.booked",
+            entityType: "appointment",
+            entityId: appointment.id,
+            // Who booked for whom: the actor above, the patient here.
+            after: { ...snapshot(appointment), ...(staff ? { bookedForPatientId: patient.id, payment: mode } : {}) },
+          }),
+          // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
+          enqueueOutboxEvent(tx, "appointment/booked", {
+            appointmentId: appointment.id,
+            doctorId: doctor.id,
+            patientId: patient.id,
+            startsAt: appointment.startsAt.toISOString(),
+            ...(staff ? { bookedBy: staff.role } : {}),
+          }),
+        ]);
+        return appointment;
+      }),
+    ),
   );
   countBooking(booked.status === "pending_payment" ? "held" : "booked");
   // Holds released above must stop being payable; Stripe is called only after the commit.
   await closeCheckoutSessions(sessionsToClose);
   return booked;
+}
+
+/** A wallet payment the balance did not cover (the database refused the debit, so nothing was booked), in the patient's words. */
+async function walletRefusalWorded<T>(db: Db, wallet: { patientId: string; amountMinor: number; currency: string }, booking: Promise<T>): Promise<T> {
+  try {
+    return await booking;
+  } catch (error) {
+    throw (await overdraftRefusal(db, error, wallet)) ?? error;
+  }
 }
 
 /** The bookings metric's "taken": the slot went to someone else between the page and the booking. */

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { PaymentListItem } from "@/db/queries/payments";
-import { paymentLabel } from "./policy";
+import { paymentLabel, paymentMethodLabels } from "./policy";
 
 /** A cell a spreadsheet would run as a formula (= + - @) is kept as text; quoting is csv-stringify's job. */
 const text = (value: string | null) => (!value ? "" : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -32,7 +32,7 @@ export function paymentsToCsv(rows: PaymentListItem[]): string {
       createdAt: row.createdAt.toISOString(),
       paidAt: row.paidAt?.toISOString() ?? "",
       status: paymentLabel(row.provider, row.status),
-      method: row.provider === "stripe" ? "Card (Stripe)" : "At the clinic",
+      method: paymentMethodLabels[row.provider],
       amount: decimal(row.amountMinor),
       refunded: decimal(row.refundedMinor),
       net: decimal(row.paidAt ? row.amountMinor - row.refundedMinor : 0),

@@ -95,6 +95,7 @@ export async function recordBookingPayment(
   tx: Db,
   appointment: { id: string; patientId: string; doctorId: string; priceMinor: number; currency: string },
   mode: PaymentMode,
+  now: Date,
 ): Promise<void> {
   if (mode === "free") return;
   await insertPayment(tx, {
@@ -102,9 +103,11 @@ export async function recordBookingPayment(
     patientId: appointment.patientId,
     doctorId: appointment.doctorId,
     provider: mode,
-    status: mode === "stripe" ? "requires_payment" : "due_at_visit",
+    status: mode === "stripe" ? "requires_payment" : mode === "wallet" ? "paid" : "due_at_visit",
     amountMinor: appointment.priceMinor,
     currency: appointment.currency,
+    // A wallet payment is made with the booking: lib/wallet/pay.ts debits the balance in the same transaction.
+    paidAt: mode === "wallet" ? now : null,
   });
 }
 

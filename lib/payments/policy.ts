@@ -35,8 +35,8 @@ export const NEEDS_ATTENTION_TEXT =
 /** Who cancelled, as the money policy tells them apart: the patient, or the clinic side (doctor, admin, the system). */
 export type CancellationActor = ActorRole;
 
-/** How a new booking is paid: online first, at the clinic, or not at all. */
-export type PaymentMode = "stripe" | "clinic" | "free";
+/** How a new booking is paid: online first, at the clinic, from the patient's wallet balance (their choice), or not at all. */
+export type PaymentMode = "stripe" | "clinic" | "wallet" | "free";
 
 export function paymentModeFor(priceMinor: number, onlinePayments: boolean): PaymentMode {
   if (priceMinor <= 0) return "free";
@@ -158,7 +158,7 @@ export function cancellationMoney(input: {
     policy: input.policy,
   });
   if (decision.amount > 0) {
-    const where = payment.provider === "stripe" ? "to the card you paid with" : "by the clinic";
+    const where = refundDestination[payment.provider];
     return {
       kind: "refund",
       amount: decision.amount,
@@ -176,6 +176,20 @@ export const paymentStatusLabels: Record<PaymentStatus, string> = {
   due_at_visit: "Due at visit",
   refunded: "Refunded",
   partially_refunded: "Partly refunded",
+};
+
+/** How a payment was made, in receipts, appointment pages and exports. */
+export const paymentMethodLabels: Record<PaymentProvider, string> = {
+  stripe: "Card, online (Stripe)",
+  clinic: "At the clinic",
+  wallet: "Wallet balance",
+};
+
+/** Where a cancellation's refund goes, by how the visit was paid. */
+const refundDestination: Record<PaymentProvider, string> = {
+  stripe: "to the card you paid with",
+  clinic: "by the clinic",
+  wallet: "to your wallet balance",
 };
 
 /** The label for a payment, told apart by how it is paid: a clinic payment never "expires", it is simply not due. */
@@ -205,6 +219,14 @@ export function appointmentPaymentState(input: {
       return { tone: "info", title: `Pay at the clinic: ${formatMoney(payment.amountMinor, payment.currency)} is due at your visit` };
     if (payment.status === "paid") return { tone: "success", title: "Paid at the clinic" };
     return null;
+  }
+  if (payment.provider === "wallet") {
+    if (appointmentStatus === "cancelled")
+      return {
+        tone: "info",
+        title: payment.status === "paid" ? "Paid from your wallet — the appointment was cancelled" : "Refunded to your wallet — the appointment was cancelled",
+      };
+    return { tone: "success", title: "Paid from your wallet balance — confirmed" };
   }
   const paid = received(payment.status) || payment.status === "refunded";
   if (appointmentStatus === "pending_payment") return { tone: "warning", title: "Waiting for payment confirmation" };

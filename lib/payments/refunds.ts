@@ -17,6 +17,8 @@ import {
 } from "@/db/queries/payments";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
+import { creditWalletRefund } from "@/lib/wallet/refund";
+import type { PaymentProvider } from "@/lib/vocabulary";
 import { cancellationMoney, type CancellationActor, type RefundPolicy } from "./policy";
 import { getStripe, type Stripe } from "./stripe-client";
 
@@ -93,11 +95,15 @@ export async function settleCancelledPayment(
   return { refundIds: refund.status === "pending" ? [refund.id] : [], sessionIds: [] };
 }
 
-/** A refund row: pending for Stripe; at once "succeeded" for a clinic payment, which the clinic hands back itself. */
+/**
+ * A refund row: pending for Stripe; at once "succeeded" for a clinic payment,
+ * which the clinic hands back itself, and for a wallet payment, credited back
+ * to the wallet in this same transaction.
+ */
 export async function recordRefund(
   tx: Db,
   input: {
-    payment: { id: string; provider: "stripe" | "clinic"; appointmentId: string; currency: string };
+    payment: { id: string; provider: PaymentProvider; patientId: string; appointmentId: string; currency: string };
     kind: "cancellation" | "manual";
     amountMinor: number;
     reason: string;
@@ -114,6 +120,7 @@ export async function recordRefund(
     requestedByRole: input.actor.role,
   });
   await auditRefundRecorded(tx, refund, input.payment, input.actor);
+  if (input.payment.provider === "wallet") await creditWalletRefund(tx, { refund, patientId: input.payment.patientId, currency: input.payment.currency, actor: input.actor });
   if (refund.status === "succeeded") {
     await syncRefundedAmount(tx, input.payment.id);
     await announceRefundSucceeded(tx, refund);
