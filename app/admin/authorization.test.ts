@@ -7,6 +7,7 @@
 // revalidated, nothing reaches Stripe or Inngest, no file or CSV is served.
 // An exported action or route handler under app/admin or app/api/admin that
 // is not listed here fails the last tests.
+import { walletBalances } from "@/db/queries/ledger";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -184,6 +185,11 @@ const actionCalls: Record<string, (w: World) => Promise<unknown>> = {
   "app/admin/users/actions.ts#changeRoleAction": (w) => userActions.changeRoleAction(null, form({ userId: w.patient.id, role: "admin" })),
   "app/admin/users/actions.ts#setActiveAction": (w) => userActions.setActiveAction(null, form({ userId: w.patient.id, active: "false" })),
   "app/admin/users/actions.ts#resetTwoFactorAction": (w) => userActions.resetTwoFactorAction(null, form({ userId: w.patient.id })),
+  "app/admin/users/actions.ts#adjustWalletAction": (w) =>
+    userActions.adjustWalletAction(
+      null,
+      form({ patientId: w.patient.id, currency: "EUR", amount: "25.00", reason: "Goodwill credit", requestId: "0b6a3d2e-5f4c-4b8a-9d1e-2c3f4a5b6c7d" }),
+    ),
   "app/admin/users/actions.ts#createWalkInPatientAction": (w) =>
     userActions.createWalkInPatientAction(null, form({ fullName: "Walk In", email: w.walkInEmail, phone: "", timeZone: "UTC" })),
   "app/admin/users/actions.ts#updateUserDetailsAction": (w) =>
@@ -226,6 +232,7 @@ async function snapshot(w: World) {
     twoFactorResetEmails: (
       await ctx.db.select({ payload: outboxEvents.payload }).from(outboxEvents).where(eq(outboxEvents.name, "account/two-factor.reset"))
     ).filter((row) => (row.payload as { userId?: string }).userId === w.patient.id).length,
+    wallet: await walletBalances(ctx.db, w.patient.id),
   };
 }
 
@@ -301,6 +308,10 @@ describe("admin server actions and route handlers refuse everyone but an active 
     // The two-factor reset: gone, and the user's email queued. (The policy is not saved here: other files sign in meanwhile.)
     expect(await actionCalls["app/admin/users/actions.ts#resetTwoFactorAction"](w)).toMatchObject({ ok: true });
     expect(await snapshot(w)).toMatchObject({ twoFactorOn: 0, twoFactorResetEmails: 1 });
+    // The wallet: credited once, however often the same form is sent.
+    expect(await actionCalls["app/admin/users/actions.ts#adjustWalletAction"](w)).toMatchObject({ ok: true, message: "Credited €25.00 to the wallet." });
+    expect(await actionCalls["app/admin/users/actions.ts#adjustWalletAction"](w)).toMatchObject({ ok: true });
+    expect((await snapshot(w)).wallet).toEqual([{ currency: "EUR", balanceMinor: 2500 }]);
     expect((await snapshot(w)).patientAppointments).toBe(3); // the paid visit, the one with the pending doctor, and this booking
   });
 });

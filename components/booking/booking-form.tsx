@@ -1,6 +1,8 @@
 import { BookingCheckoutForm } from "@/components/payments/booking-checkout-form";
 import { bookingPaymentTerms } from "@/lib/payments/terms";
+import { getDb } from "@/lib/db";
 import { getDoctorForRequest } from "@/lib/profiles/doctor-page";
+import { walletOfferFor } from "@/lib/wallet/offer";
 import { CancellationWindowWarning } from "./cancellation-window-warning";
 
 /**
@@ -14,7 +16,10 @@ export async function BookingForm({
   summary,
   paymentNote,
   draftReason,
+  patientId,
 }: {
+  /** The signed-in patient, whose wallet balance may pay. */
+  patientId: string;
   doctorId: string;
   startsAt: string;
   summary: string;
@@ -23,7 +28,8 @@ export async function BookingForm({
   draftReason?: string;
 }) {
   // The page read this doctor already: the request's cache answers, not the database.
-  const terms = await bookingPaymentTerms(await getDoctorForRequest(doctorId), paymentNote);
+  const doctor = await getDoctorForRequest(doctorId);
+  const [terms, wallet] = await Promise.all([bookingPaymentTerms(doctor, paymentNote), doctor ? walletOfferFor(getDb(), patientId, doctor) : null]);
   return (
     <div className="flex flex-col gap-3">
       <CancellationWindowWarning startsAt={startsAt} />
@@ -33,6 +39,7 @@ export async function BookingForm({
         summary={summary}
         paymentNote={terms.note}
         payNow={terms.mode === "stripe"}
+        wallet={wallet}
         draftReason={draftReason}
       />
     </div>

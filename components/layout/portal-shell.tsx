@@ -9,6 +9,7 @@ const navigation: Record<Role, PortalLink[]> = {
     { href: "/patient/appointments", label: "Appointments" },
     { href: "/doctors", label: "Book a visit" },
     { href: "/patient/payments", label: "Payments" },
+    { href: "/patient/wallet", label: "Wallet" },
     { href: "/patient/records", label: "Medical records" },
     { href: "/patient/profile", label: "Profile" },
     { href: "/patient/account", label: "Account" },

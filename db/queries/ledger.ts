@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { ledgerAccounts, ledgerEntries, ledgerTransactions, type LedgerAccountKind } from "../schema";
+import { ledgerAccounts, ledgerEntries, ledgerTransactions, type LedgerAccountKind, type LedgerTransactionKind } from "../schema";
 
 // The wallet ledger's reads and its two writes (a transaction row, its
 // entries). The rules live in PostgreSQL (migration 0020_wallet_ledger.sql);
@@ -53,25 +53,45 @@ export function walletBalances(db: Db, patientId: string) {
     .orderBy(asc(ledgerAccounts.currency));
 }
 
-/** The patient's wallet movements, newest first, each with its amount on their wallet. */
-export function walletHistory(db: Db, patientId: string, limit = 100) {
-  return db
-    .select({
-      id: ledgerTransactions.id,
-      kind: ledgerTransactions.kind,
-      reason: ledgerTransactions.reason,
-      appointmentId: ledgerTransactions.appointmentId,
-      paymentId: ledgerTransactions.paymentId,
-      createdAt: ledgerTransactions.createdAt,
-      amountMinor: ledgerEntries.amountMinor,
-      currency: ledgerEntries.currency,
-    })
-    .from(ledgerTransactions)
-    .innerJoin(ledgerEntries, eq(ledgerEntries.transactionId, ledgerTransactions.id))
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-    .where(and(eq(ledgerTransactions.patientId, patientId), eq(ledgerAccounts.kind, "patient_wallet")))
-    .orderBy(desc(ledgerTransactions.createdAt), desc(ledgerTransactions.id))
-    .limit(limit);
+/**
+ * One page of the patient's wallet movements, newest first, each with its
+ * amount on their wallet and the wallet's balance just after it (a window sum
+ * over the wallet's own entries, so it is exact however the page is cut), and
+ * how many there are.
+ */
+export async function walletHistory(db: Db, patientId: string, paging: { limit: number; offset?: number } = { limit: 100 }) {
+  const rows = (await db.execute(sql`
+    with mine as (
+      select t.id, t.kind, t.reason, t.appointment_id, t.payment_id, t.created_at, e.amount_minor, e.currency,
+             sum(e.amount_minor) over (partition by e.currency order by t.created_at, t.id rows unbounded preceding) as balance_after,
+             count(*) over () as total
+      from ledger_transactions t
+      join ledger_entries e on e.transaction_id = t.id
+      join ledger_accounts a on a.id = e.account_id and a.kind = 'patient_wallet' and a.owner_id = ${patientId}
+      where t.patient_id = ${patientId}
+    )
+    select id, kind, reason, appointment_id as "appointmentId", payment_id as "paymentId", created_at as "createdAt",
+           amount_minor::bigint as "amountMinor", currency, balance_after::bigint as "balanceAfterMinor", total::int as total
+    from mine
+    order by created_at desc, id desc
+    limit ${paging.limit} offset ${paging.offset ?? 0}`)) as unknown as {
+    id: string;
+    kind: LedgerTransactionKind;
+    reason: string | null;
+    appointmentId: string | null;
+    paymentId: string | null;
+    createdAt: string | Date;
+    amountMinor: string | number;
+    currency: string;
+    balanceAfterMinor: string | number;
+    total: number;
+  }[];
+  return rows.map((row) => ({
+    ...row,
+    createdAt: new Date(row.createdAt),
+    amountMinor: Number(row.amountMinor),
+    balanceAfterMinor: Number(row.balanceAfterMinor),
+  }));
 }
 
 /**

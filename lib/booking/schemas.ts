@@ -13,6 +13,11 @@ export const bookSchema = z.object({
   doctorId: z.uuid({ error: "Choose a doctor." }),
   startsAt: instantSchema,
   reason: multiLineText().max(500, "Keep the reason under 500 characters.").default(""),
+  /** "wallet": pay from the wallet balance; anything else (or nothing): the doctor's usual way, by card or at the clinic. */
+  payWith: z
+    .enum(["usual", "wallet"], { error: "Choose how to pay." })
+    .default("usual")
+    .transform((value) => (value === "wallet" ? ("wallet" as const) : undefined)),
 });
 
 /** A visitor's reason kept while they sign in, and the doctor page to come back to. */

@@ -7,7 +7,7 @@ import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
 import { adminActor, appointmentsOfPatient, createDoctor, createPatient, localInstant, TEST_NOW } from "@/tests/factories";
-import { adjustWalletBalance } from "./adjust";
+import { adjustWalletBalance } from "@/lib/admin/wallet";
 
 // Booking with "Pay from wallet balance" (issue #19): the debit and the
 // appointment commit in one transaction, and a cancellation refunds by policy

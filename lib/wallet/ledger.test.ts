@@ -6,7 +6,7 @@ import { ledgerTotals, walletBalances, walletHistory } from "@/db/queries/ledger
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
 import { adminActor, auditRowsFor, createDoctor, createPatient, insertAppointmentRow, rejectionOf, TEST_NOW } from "@/tests/factories";
-import { adjustWalletBalance } from "./adjust";
+import { adjustWalletBalance } from "@/lib/admin/wallet";
 import { isOverdraft, postToLedger } from "./ledger";
 import { overdraftRefusal, payVisitFromWallet } from "./pay";
 

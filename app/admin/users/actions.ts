@@ -8,6 +8,8 @@ import { changeRoleSchema, userIdsSchema } from "@/lib/admin/schemas";
 import { changeUserRole, setUsersActiveState } from "@/lib/admin/users";
 import { resetUserTwoFactor } from "@/lib/admin/two-factor";
 import { createWalkInPatient, updateUserDetails } from "@/lib/front-desk/users";
+import { formatMoney } from "@/lib/format";
+import { adjustWalletBalance, walletAdjustmentFormSchema } from "@/lib/admin/wallet";
 import { userDetailsSchema, walkInPatientSchema } from "@/lib/front-desk/schemas";
 
 const bulkUsersSchema = z.object({
@@ -84,5 +86,18 @@ export const resetTwoFactorAction = action({
     await resetUserTwoFactor(db, user, userId);
     revalidatePath(`/admin/users/${userId}`);
     return "Two-factor authentication was reset. The user was emailed; their next sign-in asks only for the password.";
+  },
+});
+
+/** "Adjust balance" on a patient's page: posted to the wallet ledger, audited. */
+export const adjustWalletAction = action({
+  access: ["admin"],
+  schema: walletAdjustmentFormSchema,
+  run: async (input, { user, db }) => {
+    const posted = await adjustWalletBalance(db, user, input);
+    revalidatePath(`/admin/users/${input.patientId}`);
+    const amount = formatMoney(Math.abs(input.amountMinor), input.currency);
+    if (posted.replayed) return "That adjustment was already made; nothing more was changed.";
+    return input.amountMinor > 0 ? `Credited ${amount} to the wallet.` : `Debited ${amount} from the wallet.`;
   },
 });

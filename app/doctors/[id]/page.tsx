@@ -118,6 +118,7 @@ export default async function DoctorPage({ params, searchParams }: { params: Par
             </p>
             {selected && eligibility.allowed ? (
               <BookingForm
+                patientId={user!.id}
                 doctorId={doctor.id}
                 startsAt={selected.startsAt.toISOString()}
                 summary={`${formatCalendarDate(selected.viewerDate, "long")} at ${selected.viewerTime} ${formatTimeZone(viewerTimeZone, selected.startsAt)}${viewerTimeZone === doctor.timeZone ? "" : ` — ${formatTime(selected.startsAt, doctor.timeZone)} ${formatTimeZone(doctor.timeZone, selected.startsAt)}`}`}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,6 +12,9 @@ import { getPatientPhone } from "@/db/queries/user-details";
 import { getTwoFactorCredential } from "@/db/queries/two-factor";
 import { ResetTwoFactorForm } from "@/components/admin/two-factor-forms";
 import { Card, PageHeading } from "@/components/ui/card";
+import { WalletAdjustForm } from "@/components/admin/wallet-adjust-form";
+import { WalletBalances, WalletHistory } from "@/components/wallet/wallet-history";
+import { walletBalances, walletHistory } from "@/db/queries/ledger";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
 import { Fact, Facts } from "@/components/ui/facts";
@@ -34,7 +38,10 @@ export default async function AdminUserPage({
   const self = user.id === admin.id;
   const isPatient = user.role === "patient";
   const phone = isPatient ? await getPatientPhone(getDb(), user.id) : null;
-  const twoFactor = await getTwoFactorCredential(getDb(), user.id);
+  const [twoFactor, wallet] = await Promise.all([
+    getTwoFactorCredential(getDb(), user.id),
+    isPatient ? Promise.all([walletBalances(getDb(), user.id), walletHistory(getDb(), user.id, { limit: 10 })]) : null,
+  ]);
   return (
     <>
       <PageHeading title={user.fullName} subtitle={user.email} />
@@ -89,6 +96,15 @@ export default async function AdminUserPage({
               Lost phone? Resetting removes their authenticator and recovery codes, so they can sign in with the password and set it up again.
             </p>
             <ResetTwoFactorForm userId={user.id} name={user.fullName} />
+          </Card>
+        ) : null}
+        {wallet ? (
+          <Card title="Wallet">
+            <div className="flex flex-col gap-4">
+              <WalletBalances balances={wallet[0]} />
+              <WalletHistory rows={wallet[1]} timeZone="UTC" caption={`Latest wallet movements of ${user.fullName} (UTC)`} />
+              {user.deletedAt ? null : <WalletAdjustForm patientId={user.id} name={user.fullName} requestId={randomUUID()} />}
+            </div>
           </Card>
         ) : null}
         <Card title={user.active ? "Deactivate" : "Reactivate"}>

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { singleLineText } from "@/lib/validation/text";
 import type { Actor } from "@/lib/vocabulary";
-import { isOverdraft, postToLedger } from "./ledger";
+import { isOverdraft, postToLedger } from "@/lib/wallet/ledger";
 
 const MAX_ADJUSTMENT_MINOR = 1_000_000_00;
 
@@ -27,6 +27,25 @@ export const walletAdjustmentSchema = z.object({
 });
 
 export type WalletAdjustment = z.infer<typeof walletAdjustmentSchema>;
+
+/** The admin form's fields: the amount as typed ("25", "-10.50"), turned into cents without floating point. */
+export const walletAdjustmentFormSchema = z
+  .object({
+    patientId: z.uuid({ error: "That user does not exist." }),
+    currency: z.string(),
+    amount: z
+      .string()
+      .trim()
+      .regex(/^-?\d{1,9}(\.\d{1,2})?$/, "Enter an amount such as 25.00 or -10.00."),
+    reason: z.string(),
+    requestId: z.uuid({ error: "Reload the page and try again." }),
+  })
+  .transform(({ amount, ...rest }) => {
+    const [whole, cents = ""] = amount.replace("-", "").split(".");
+    const minor = Number(whole) * 100 + Number(cents.padEnd(2, "0"));
+    return { ...rest, amountMinor: amount.startsWith("-") ? -minor : minor };
+  })
+  .pipe(walletAdjustmentSchema);
 
 /**
  * Credits or debits a patient's wallet with the admin's reason, audited in the
