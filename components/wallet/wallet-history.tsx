@@ -14,10 +14,13 @@ export function WalletHistory({ rows, timeZone, caption }: { rows: Movement[]; t
         <tr key={row.id} className="align-top">
           <td className="py-3 pr-4 whitespace-nowrap">{formatDateTime(row.createdAt, timeZone)}</td>
           <td className="py-3 pr-4">
-            <span className="font-medium text-slate-900">{walletMovementLabels[row.kind]}</span>
-            {row.reason ? <span className="block text-sm text-slate-600">{row.reason}</span> : null}
+            {/* One child: on a phone the cell is a labelled row of a card (DataTable), and a second child would fall under the label. */}
+            <span>
+              <span className="block font-medium text-slate-900">{walletMovementLabels[row.kind]}</span>
+              {row.reason ? <span className="block text-sm text-slate-600">{row.reason}</span> : null}
+            </span>
           </td>
-          <td className={`py-3 pr-4 text-right tabular-nums ${row.amountMinor > 0 ? "text-emerald-800" : "text-slate-900"}`}>
+          <td className={`py-3 pr-4 text-right whitespace-nowrap tabular-nums ${row.amountMinor > 0 ? "text-emerald-800" : "text-slate-900"}`}>
             {row.amountMinor > 0 ? "+" : "−"}
             {formatMoney(Math.abs(row.amountMinor), row.currency)}
           </td>
