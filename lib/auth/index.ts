@@ -2,16 +2,18 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
-import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
+import { getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { consumeRateLimit, currentRateLimits } from "@/lib/security/rate-limits";
 import type { Role } from "@/lib/vocabulary";
 import { verifyCredentials } from "./credentials";
+import { googleProviders, googleSignIn } from "./google-sign-in";
 import { authRedirectTarget } from "./redirect";
 import { sessionRefusal } from "./session-validity";
 import { signInSchema } from "./schemas";
+import { continueAfterPrimaryFactor } from "./session-start";
 
 declare module "next-auth" {
   interface Session {
@@ -42,19 +44,6 @@ class SignInRefused extends CredentialsSignin {
 }
 
 const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
-
-/** Admins handle everyone's data: "Keep me signed in" keeps them for a day at most. */
-const ADMIN_REMEMBER_HOURS = 24;
-
-/** When a new session ends: SESSION_MAX_HOURS, or REMEMBER_DAYS when the user chose "Keep me signed in". */
-function sessionEnd(now: Date, role: Role, remembered: boolean, config: { SESSION_MAX_HOURS: number; REMEMBER_DAYS: number }): Date {
-  const hours = !remembered
-    ? config.SESSION_MAX_HOURS
-    : role === "admin"
-      ? Math.min(config.REMEMBER_DAYS * 24, ADMIN_REMEMBER_HOURS)
-      : config.REMEMBER_DAYS * 24;
-  return new Date(now.getTime() + hours * 3600_000);
-}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
@@ -96,17 +85,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const now = new Date();
           const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password, now);
           if (!result.ok) throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterSeconds}` : result.reason);
-          const remembered = parsed.data.remember;
-          const sessionId = await createSession(getDb(), result.user.id, sessionEnd(now, result.user.role, remembered, config), {
-            remembered,
+          const details = {
+            factor: "password" as const,
+            remembered: parsed.data.remember,
             userAgent: request.headers.get("user-agent"),
             clientIp: clientIpFrom(request.headers),
-          });
-          return { id: result.user.id, name: result.user.fullName, email: result.user.email, role: result.user.role, sessionId, remembered };
+          };
+          return continueAfterPrimaryFactor(getDb(), result.user, details, now, config);
         },
       }),
+      // "Continue with Google" and its link step, when GOOGLE_CLIENT_ID/SECRET are set (lib/auth/google-sign-in.ts).
+      ...googleProviders(config),
     ],
     callbacks: {
+      signIn: (params) => (params.account?.provider === "google" ? googleSignIn(params, config) : true),
       // After sign-in and sign-out: a path under APP_URL, whatever Host the request claimed.
       redirect({ url }) {
         return authRedirectTarget(url, config.APP_URL);
