@@ -159,3 +159,14 @@ test("the password path stays as it was: the Google button sits beside it, and t
   await signIn.signIn(demo.patient.email, demo.password);
   await expect(page).toHaveURL(/\/patient$/);
 });
+
+test("without JavaScript, Continue with Google still works from /register, the chosen role included", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/register");
+  await page.getByRole("radio", { name: "Doctor" }).check();
+  await new GoogleSignIn(page).continueAs({ email: uniqueEmail("google-nojs"), name: "Dr. Noa Script" });
+  await expect(page).toHaveURL(/\/doctor$/);
+  await expect(page.getByRole("heading", { name: "Hello, Dr. Noa Script" })).toBeVisible();
+  await context.close();
+});

@@ -56,7 +56,7 @@ export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUs
               pendingLabel="Signing out…"
               confirmLabel="Sign out everywhere"
               title="Sign out of every device?"
-              description="Every session of your account ends at once, this one included. You will need your password to sign in again."
+              description="Every session of your account ends at once, this one included. You will need to sign in again."
             >
               Sign out everywhere
             </ConfirmSubmit>

@@ -106,6 +106,19 @@ describe("a linked Google identity", () => {
     expect(await resolveGoogleIdentity(db, google, PATIENT, new Date())).toEqual({ kind: "refused", reason: "inactive" });
   });
 
+  it("still signs in while the password is locked out, and leaves the failure count as it is", async () => {
+    const patient = await patientWithPassword();
+    const google = identity({ email: patient.email });
+    await linkGoogleAccount(db, { userId: patient.id, subject: google.subject, email: google.email }, PASSWORD, new Date());
+    const now = new Date();
+    for (let attempt = 0; attempt < LOCKOUT_MAX_FAILURES; attempt++) await verifyCredentials(db, patient.email, "guess", now);
+    expect(await verifyCredentials(db, patient.email, PASSWORD, now)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await resolveGoogleIdentity(db, google, PATIENT, now)).toMatchObject({ kind: "signed-in", user: { id: patient.id } });
+    const [throttle] = await db.select().from(signInThrottle).where(eq(signInThrottle.emailKey, patient.email.toLowerCase()));
+    expect(throttle!.failures).toBe(LOCKOUT_MAX_FAILURES);
+    expect(await verifyCredentials(db, patient.email, PASSWORD, now)).toMatchObject({ ok: false, reason: "locked" });
+  });
+
   it("is removed when the account is deleted, so it cannot sign in to the emptied row", async () => {
     const google = identity();
     const first = await resolveGoogleIdentity(db, google, PATIENT, new Date());

@@ -140,7 +140,12 @@ export async function startLocalOidc(options: LocalOidcOptions): Promise<LocalOi
         .setIssuedAt()
         .setExpirationTime(signing.expiresIn ?? "10m")
         .sign(privateKey),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive connections (the app's fetches of discovery and keys) would hold close() open.
+        server.closeAllConnections();
+      }),
   };
 }
 
