@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionRequestRefusal } from "@/lib/security/action-requests";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, formTargets, securityHeaders } from "@/lib/security/headers";
 
 // Headers, and the server-action requests Next.js would answer with a 500
 // (lib/security/action-requests.ts). Authorisation happens in every page,
@@ -19,7 +20,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { development });
+  const csp = contentSecurityPolicy(nonce, { development, formTargets: formTargets(env()) });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

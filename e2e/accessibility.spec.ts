@@ -1,8 +1,11 @@
 import { closeCalendarData, doctorWithVisitThisWeek } from "./pages/calendar-data";
 import { calendarLoaded } from "./pages/calendar-page";
+import { createPatient } from "./pages/admin-data";
+import { GoogleSignIn } from "./pages/google-chooser";
 import { DESKTOP, PHONE, demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
-for (const path of ["/", "/login", "/register", "/forgot-password"]) {
+// "/login/google/link" without a pending Google sign-in: the page that says it expired.
+for (const path of ["/", "/login", "/register", "/forgot-password", "/login/google/link"]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
@@ -29,6 +32,20 @@ for (const viewport of [DESKTOP, PHONE]) {
         await expectNoSeriousA11yViolations(page);
       });
     }
+
+    test("axe finds no serious or critical violation on Google's link step and the account page's Google section", async ({ page }) => {
+      const patient = await createPatient("Axel Axe");
+      await page.goto("/login");
+      await new GoogleSignIn(page).continueAs({ email: patient.email });
+      await expect(page.getByRole("heading", { name: "Link your Google account" })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByLabel("Password").fill(demo.password);
+      await page.getByRole("button", { name: "Link Google and sign in" }).click();
+      await expect(page).toHaveURL(/\/patient$/);
+      await page.goto("/patient/account");
+      await expect(page.getByRole("button", { name: "Unlink" })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    });
 
     test("axe finds no serious or critical violation on the doctor's calendar in month, week and day view", async ({ page, signIn }) => {
       test.setTimeout(120_000);
@@ -65,4 +82,5 @@ for (const viewport of [DESKTOP, PHONE]) {
   });
 }
 
+// One pool for both kits (calendar-data's close is admin-data's).
 test.afterAll(closeCalendarData);

@@ -102,6 +102,14 @@ export const envSchema = z.object({
   SENTRY_ENVIRONMENT: optionalText,
   /** How long a stopping server may take to drain requests and jobs before it exits anyway (keep it below the orchestrator's grace period). */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** "Continue with Google" on /login and /register when both are set (Google Cloud console → OAuth client, type Web application). */
+  GOOGLE_CLIENT_ID: optionalText,
+  GOOGLE_CLIENT_SECRET: optionalText,
+  /**
+   * Development and tests only: an OpenID Connect issuer standing in for Google (the local provider of
+   * scripts/local-oidc.ts). Unset means Google itself, https://accounts.google.com.
+   */
+  GOOGLE_ISSUER: z.url({ protocol: /^https?$/, error: "GOOGLE_ISSUER must be an absolute URL such as http://localhost:3402" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -137,6 +145,11 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
       problems.push((error as Error).message);
     }
   }
+  if (Boolean(given.GOOGLE_CLIENT_ID) !== Boolean(given.GOOGLE_CLIENT_SECRET)) {
+    problems.push("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET go together: set both for Continue with Google, or neither to hide it");
+  }
+  if (given.GOOGLE_ISSUER && !given.GOOGLE_CLIENT_ID)
+    problems.push("GOOGLE_ISSUER needs GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the local provider's client)");
   if (given.S3_ENDPOINT && !given.S3_BUCKET) problems.push("S3_BUCKET is required when S3_ENDPOINT is set (files would otherwise stay in STORAGE_DIR)");
   // The mailbox shows reset links; where mail really goes out it has no business existing.
   if (given.RESEND_API_KEY?.trim() && ["1", "true"].includes(given.DEV_MAILBOX ?? ""))
@@ -151,6 +164,11 @@ export function startupWarnings(env: Env): string[] {
   if (env.NODE_ENV === "production" && env.DEV_MAILBOX) {
     warnings.push(
       "DEV_MAILBOX IS ON IN A PRODUCTION BUILD: /dev/mailbox SHOWS EVERY EMAIL, PASSWORD RESET LINKS INCLUDED. IT ANSWERS ONLY REQUESTS FROM A LOOPBACK ADDRESS (AS X-FORWARDED-FOR REPORTS IT), SO PUT A PROXY THAT SETS X-FORWARDED-FOR IN FRONT OR KEEP THE SERVER ON 127.0.0.1. NEVER TURN IT ON WHERE REAL PEOPLE SIGN IN.",
+    );
+  }
+  if (env.NODE_ENV === "production" && env.GOOGLE_ISSUER) {
+    warnings.push(
+      `GOOGLE_ISSUER IS SET IN A PRODUCTION BUILD: "CONTINUE WITH GOOGLE" SIGNS PEOPLE IN THROUGH ${env.GOOGLE_ISSUER}, NOT GOOGLE. IT IS FOR DEVELOPMENT AND TESTS ONLY.`,
     );
   }
   return warnings;

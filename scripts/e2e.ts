@@ -15,6 +15,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { connectDatabase } from "../db/client";
 import { appSettings } from "../db/schema";
+import { startLocalOidc } from "../lib/auth/testing/local-oidc";
 import { startLocalS3 } from "../lib/storage/testing/local-s3";
 import { prepareDatabase } from "./lib/prepare-database";
 
@@ -49,6 +50,14 @@ const storageEnv = s3
       S3_PREFIX: s3.settings.prefix,
     }
   : {};
+// "Continue with Google" against a real OpenID Connect provider on its own port (E2E_OIDC_PORT, or a free one).
+const oidcClient = { clientId: "careslot-e2e", clientSecret: randomBytes(24).toString("hex") };
+const oidc = await startLocalOidc({
+  ...oidcClient,
+  port: Number(process.env.E2E_OIDC_PORT ?? 0),
+  redirectUris: [`http://localhost:${port}/api/auth/callback/google`],
+});
+console.log(`Google sign-in: local OpenID provider at ${oidc.issuer}`);
 console.log(s3 ? `uploads: S3 bucket ${s3.settings.bucket} at ${s3.settings.endpoint}` : `uploads: ${storageDir}`);
 const env = {
   ...process.env,
@@ -65,6 +74,9 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   STORAGE_DIR: storageDir,
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  GOOGLE_CLIENT_ID: oidcClient.clientId,
+  GOOGLE_CLIENT_SECRET: oidcClient.clientSecret,
+  GOOGLE_ISSUER: oidc.issuer,
   ...storageEnv,
 };
 
@@ -82,5 +94,6 @@ if (process.env.E2E_SKIP_BUILD !== "1") code = await run("npm", ["run", "build"]
 if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)]);
 await server.stop().catch(() => {});
 await s3?.close().catch(() => {});
+await oidc.close().catch(() => {});
 await fs.rm(storageDir, { recursive: true, force: true });
 process.exit(code);

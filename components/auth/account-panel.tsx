@@ -1,6 +1,7 @@
 import { changePasswordAction } from "@/app/(auth)/account-actions";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { ApiTokens } from "@/components/auth/api-tokens";
+import { GoogleAccount } from "@/components/auth/google-account";
 import { SessionList } from "@/components/auth/session-list";
 import { TwoFactorCard } from "@/components/auth/two-factor/two-factor-card";
 import { ChangePasswordForm } from "@/components/profiles/change-password-form";
@@ -8,6 +9,10 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { accountSessions } from "@/lib/auth/account-sessions";
+import { googleLinkStatus } from "@/lib/auth/google";
+import { googleSignInEnabled } from "@/lib/auth/google-sign-in";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/format";
 import { getDb } from "@/lib/db";
 import { currentSessionId } from "@/lib/profiles/session";
 import { accountTokens } from "@/lib/api/personal-tokens";
@@ -15,18 +20,38 @@ import { accountTokens } from "@/lib/api/personal-tokens";
 /** Account security shared by the three portals: the password, two-factor authentication, and where the account is signed in. */
 export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUser; timeZone?: string }) {
   const now = new Date();
-  const [rows, tokens] = await Promise.all([
+  const [rows, tokens, google] = await Promise.all([
     accountSessions(getDb(), user.id, await currentSessionId(), timeZone, now),
     accountTokens(getDb(), user.id, timeZone, now),
+    googleLinkStatus(getDb(), user.id),
   ]);
   return (
     <>
       <PageHeading title="Account" subtitle={`Signed in as ${user.email}`} />
       <div className="flex flex-col gap-6">
         <Card title="Password">
-          <ChangePasswordForm action={changePasswordAction} />
+          {google.hasPassword ? (
+            <ChangePasswordForm action={changePasswordAction} />
+          ) : (
+            <p className="text-slate-700">
+              You sign in with Google and have no Careslot password. To add one, use &ldquo;Forgot your password?&rdquo; on the sign-in page: the emailed link
+              sets it.
+            </p>
+          )}
         </Card>
         <TwoFactorCard user={user} timeZone={timeZone} />
+        {/* Shown while Google sign-in is configured, or while a link remains to be removed. */}
+        {googleSignInEnabled(env()) || google.linked ? (
+          <Card title="Google">
+            <GoogleAccount
+              link={{
+                linkedEmail: google.linked?.email ?? null,
+                linkedOn: google.linked ? formatDate(google.linked.linkedAt, timeZone) : null,
+                hasPassword: google.hasPassword,
+              }}
+            />
+          </Card>
+        ) : null}
         <Card title="Where you are signed in">
           <SessionList sessions={rows} />
         </Card>
@@ -43,7 +68,7 @@ export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUs
               pendingLabel="Signing out…"
               confirmLabel="Sign out everywhere"
               title="Sign out of every device?"
-              description="Every session of your account ends at once, this one included. You will need your password to sign in again."
+              description="Every session of your account ends at once, this one included. You will need to sign in again."
             >
               Sign out everywhere
             </ConfirmSubmit>

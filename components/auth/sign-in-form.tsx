@@ -7,8 +7,10 @@ import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { GoogleButton, OrDivider } from "./google-button";
 
-export function SignInForm({ next }: { next?: string }) {
+/** `google`: "Continue with Google" is configured (lib/auth/google-sign-in.ts). */
+export function SignInForm({ next, google = false }: { next?: string; google?: boolean }) {
   const [state, formAction] = useActionState<FormState, FormData>(signInAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -51,6 +53,12 @@ export function SignInForm({ next }: { next?: string }) {
           Forgot your password?
         </Link>
       </p>
+      {google ? (
+        <>
+          <OrDivider />
+          <GoogleButton />
+        </>
+      ) : null}
     </form>
   );
 }

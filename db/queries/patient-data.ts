@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
+  accounts,
   appointmentEvents,
   appointments,
   authTokens,
@@ -242,6 +243,8 @@ export function listUpcomingActiveAppointments(db: Db, patientId: string, now: D
 }
 
 export async function anonymiseUser(tx: Db, userId: string, now: Date): Promise<void> {
+  // A linked Google account names its owner and would sign in to the emptied account.
+  await tx.delete(accounts).where(eq(accounts.userId, userId));
   await tx
     .update(users)
     .set({ email: erasedEmail(userId), fullName: ERASED_NAME, passwordHash: UNUSABLE_PASSWORD_HASH, active: false, deletedAt: now })

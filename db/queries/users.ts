@@ -23,7 +23,7 @@ export interface NewAccountPlace {
 
 export async function insertUserWithProfile(
   db: Db,
-  input: { email: string; fullName: string; passwordHash: string; role: Role; timeZone?: string; place?: NewAccountPlace },
+  input: { email: string; fullName: string; passwordHash: string | null; role: Role; timeZone?: string; place?: NewAccountPlace },
 ) {
   const [user] = await db
     .insert(users)

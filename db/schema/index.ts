@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./users";
+export * from "./accounts";
 export * from "./profiles";
 export * from "./availability";
 export * from "./appointments";

@@ -9,7 +9,8 @@ export const users = pgTable(
     id: id(),
     email: text("email").notNull(),
     fullName: text("full_name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null for an account made with Google that never set a password (it signs in with Google, or sets one through "Forgot your password"). */
+    passwordHash: text("password_hash"),
     role: userRole("role").notNull(),
     emailVerifiedAt: instant("email_verified_at"),
     active: boolean("active").notNull().default(true),

@@ -62,6 +62,8 @@ export const knownAuditActions = [
   "specialization.renamed",
   "user.deactivated",
   "user.details_changed",
+  "user.google_linked",
+  "user.google_unlinked",
   "user.password_changed",
   "user.reactivated",
   "user.role_changed",

@@ -26,10 +26,13 @@ export async function passwordGrant(db: Db, input: { email: string; password: st
   }
   const second = await checkApiSecondFactor(db, { userId: result.user.id, otp: input.otp }, now);
   if (!second.ok) {
+    if (second.reason === "enrolment_required")
+      throw new AppError("forbidden", "Your role must use two-factor authentication: set it up on your account page first, then ask for a token.");
+    const required = second.reason === "otp_required";
     throw new AppError(
       "unauthenticated",
-      second.reason === "otp_required" ? "This account uses two-factor authentication: send the 6-digit code as otp." : "That code is wrong or has expired.",
-      { otp: [second.reason === "otp_required" ? "Enter the 6-digit code." : "That code is wrong or has expired."] },
+      required ? "This account uses two-factor authentication: send the 6-digit code as otp." : "That code is wrong or has expired.",
+      { otp: [required ? "Enter the 6-digit code." : "That code is wrong or has expired."] },
     );
   }
   return issueTokens(db, result.user, { userAgent: request.headers.get("user-agent"), clientIp }, now);

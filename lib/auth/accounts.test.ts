@@ -50,7 +50,7 @@ describe("registerAccount", () => {
     const user = await userRow(userId);
     expect(user.email).toBe(email);
     expect(user.role).toBe("patient");
-    expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(user.passwordHash?.startsWith("$argon2id$")).toBe(true);
     expect(user.passwordHash).not.toContain(PASSWORD);
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(user.emailVerifiedAt).toBeNull();
@@ -63,7 +63,7 @@ describe("registerAccount", () => {
     const { userId } = await register("doctor");
     const user = await userRow(userId);
     expect(user.role).toBe("doctor");
-    expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(user.passwordHash?.startsWith("$argon2id$")).toBe(true);
     const profiles = await db.select().from(doctorProfiles).where(eq(doctorProfiles.userId, userId));
     expect(profiles).toHaveLength(1);
     expect(profiles[0].verificationStatus).toBe("pending");
@@ -272,7 +272,7 @@ describe("resetPassword", () => {
 
     const after = await userRow(userId);
     expect(after.passwordHash).not.toBe(before.passwordHash);
-    expect(after.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(after.passwordHash?.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
 

@@ -2,17 +2,19 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
-import { createSession, getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
+import { getSessionWithUser, revokeSession, touchSession } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { consumeRateLimit, currentRateLimits } from "@/lib/security/rate-limits";
 import type { Role } from "@/lib/vocabulary";
 import { verifyCredentials } from "./credentials";
+import { googleProviders, googleSignIn } from "./google-sign-in";
 import { authRedirectTarget } from "./redirect";
 import { sessionRefusal } from "./session-validity";
 import { secondStepSignInSchema, signInSchema } from "./schemas";
-import { openChallenge, passSecondStep, secondStepFor } from "./two-factor/sign-in";
+import { continueAfterPrimaryFactor, startSession } from "./session-start";
+import { passSecondStep } from "./two-factor/sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -44,30 +46,8 @@ class SignInRefused extends CredentialsSignin {
 
 const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
-/** Admins handle everyone's data: "Keep me signed in" keeps them for a day at most. */
-const ADMIN_REMEMBER_HOURS = 24;
-
-/** When a new session ends: SESSION_MAX_HOURS, or REMEMBER_DAYS when the user chose "Keep me signed in". */
-function sessionEnd(now: Date, role: Role, remembered: boolean, config: { SESSION_MAX_HOURS: number; REMEMBER_DAYS: number }): Date {
-  const hours = !remembered
-    ? config.SESSION_MAX_HOURS
-    : role === "admin"
-      ? Math.min(config.REMEMBER_DAYS * 24, ADMIN_REMEMBER_HOURS)
-      : config.REMEMBER_DAYS * 24;
-  return new Date(now.getTime() + hours * 3600_000);
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
-
-  async function startSession(user: { id: string; role: Role; fullName: string; email: string }, remembered: boolean, headers: Headers, now: Date) {
-    const sessionId = await createSession(getDb(), user.id, sessionEnd(now, user.role, remembered, config), {
-      remembered,
-      userAgent: headers.get("user-agent"),
-      clientIp: clientIpFrom(headers),
-    });
-    return { id: user.id, name: user.fullName, email: user.email, role: user.role, sessionId, remembered };
-  }
 
   /** The code after a right password: counted like a password (per IP, then the account's lockout), the session made only when it is right. */
   async function authorizeSecondStep(input: { challenge: string; code?: string }, headers: Headers) {
@@ -76,7 +56,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     const now = new Date();
     const passed = await passSecondStep(getDb(), input.challenge, input.code, now);
     if (!passed.ok) throw new SignInRefused(passed.reason === "locked" ? `locked:${passed.retryAfterSeconds}` : `two_factor_${passed.reason}`);
-    return startSession(passed.challenge.user, passed.challenge.remembered, headers, now);
+    const details = { factor: "password" as const, remembered: passed.challenge.remembered, userAgent: headers.get("user-agent"), clientIp: clientIpFrom(headers) };
+    return startSession(getDb(), passed.challenge.user, details, now, config);
   }
 
   // Auth.js reads AUTH_URL from process.env itself (next-auth/lib/env.js, @auth/core createActionURL);
@@ -119,18 +100,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const now = new Date();
           const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password, now);
           if (!result.ok) throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterSeconds}` : result.reason);
-          const remembered = parsed.data.remember;
+          const details = {
+            factor: "password" as const,
+            remembered: parsed.data.remember,
+            next: parsed.data.next ?? null,
+            userAgent: request.headers.get("user-agent"),
+            clientIp: clientIpFrom(request.headers),
+          };
+          const signedIn = await continueAfterPrimaryFactor(getDb(), result.user, details, now, config);
           // 2FA on (or required for the role): no session yet, a challenge for the second step (lib/auth/two-factor/sign-in.ts).
-          const step = await secondStepFor(getDb(), result.user);
-          if (step) {
-            await openChallenge(getDb(), { userId: result.user.id, purpose: step, remembered, next: parsed.data.next ?? null }, now);
-            throw new SignInRefused(`two_factor:${step}`);
-          }
-          return startSession(result.user, remembered, request.headers, now);
+          if ("secondStep" in signedIn) throw new SignInRefused(`two_factor:${signedIn.secondStep}`);
+          return signedIn;
         },
       }),
+      // "Continue with Google" and its link step, when GOOGLE_CLIENT_ID/SECRET are set (lib/auth/google-sign-in.ts).
+      ...googleProviders(config),
     ],
     callbacks: {
+      signIn: (params) => (params.account?.provider === "google" ? googleSignIn(params, config) : true),
       // After sign-in and sign-out: a path under APP_URL, whatever Host the request claimed.
       redirect({ url }) {
         return authRedirectTarget(url, config.APP_URL);

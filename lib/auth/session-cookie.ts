@@ -22,3 +22,17 @@ export async function keepSessionCookieToBrowser(): Promise<void> {
     // Rendering a page (cookies cannot be written, and Auth.js did not write one either), or no request at all.
   }
 }
+
+/**
+ * The same for a sign-in that ended on Auth.js's own callback route (Google), where nothing of ours
+ * could touch the response: the next request (/login/google/finish) writes the cookie the browser
+ * just received back to it without an expiry.
+ */
+export async function endSessionCookieWithBrowser(): Promise<void> {
+  const store = await cookies();
+  for (const cookie of store.getAll()) {
+    if (SESSION_COOKIE.test(cookie.name)) {
+      store.set(cookie.name, cookie.value, { httpOnly: true, sameSite: "lax", path: "/", secure: cookie.name.startsWith("__Secure-") });
+    }
+  }
+}

@@ -1,5 +1,15 @@
+/**
+ * Where a form may lead besides this site: Stripe Checkout, and the Google sign-in page while
+ * "Continue with Google" is configured (the button posts a form whose answer redirects there;
+ * without JavaScript the browser checks that redirect against form-action).
+ */
+export function formTargets(config: { GOOGLE_CLIENT_ID?: string; GOOGLE_CLIENT_SECRET?: string; GOOGLE_ISSUER?: string }): string[] {
+  const google = config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET ? [new URL(config.GOOGLE_ISSUER ?? "https://accounts.google.com").origin] : [];
+  return ["https://checkout.stripe.com", ...google];
+}
+
 /** The Content-Security-Policy for one response; scripts run only with this request's nonce. */
-export function contentSecurityPolicy(nonce: string, options: { development: boolean }): string {
+export function contentSecurityPolicy(nonce: string, options: { development: boolean; formTargets?: string[] }): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
@@ -17,7 +27,7 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self' https://checkout.stripe.com",
+    `form-action 'self' ${(options.formTargets ?? ["https://checkout.stripe.com"]).join(" ")}`,
     "frame-ancestors 'none'",
   ];
   if (!options.development) directives.push("upgrade-insecure-requests");

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Notice } from "@/components/ui/notice";
+import { googleRefusalMessages } from "@/lib/auth/google";
+import { googleSignInEnabled } from "@/lib/auth/google-sign-in";
 import { currentUser, portalPath, safeReturnPath } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { AuthCard } from "../auth-card";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -41,7 +44,23 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       ) : null}
       {params.signedOut ? <Notice className="mb-4">You are signed out.</Notice> : null}
       {params.expired ? <Notice className="mb-4">That sign-in was not finished in time. Sign in again with your email and password.</Notice> : null}
-      <SignInForm next={next} />
+      <GoogleRefusal reason={params.google} authError={params.error} />
+      <SignInForm next={next} google={googleSignInEnabled(env())} />
     </AuthCard>
   );
+}
+
+/** Why "Continue with Google" came back here: our refusal (?google=…), or Auth.js's error page redirect (?error=…). */
+function GoogleRefusal({ reason, authError }: { reason: unknown; authError: unknown }) {
+  const message =
+    typeof reason === "string" && reason in googleRefusalMessages
+      ? googleRefusalMessages[reason as keyof typeof googleRefusalMessages]
+      : typeof authError === "string"
+        ? googleRefusalMessages.failed
+        : null;
+  return message ? (
+    <Notice tone="error" className="mb-4">
+      {message}
+    </Notice>
+  ) : null;
 }

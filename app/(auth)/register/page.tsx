@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/auth/register-form";
+import { googleSignInEnabled } from "@/lib/auth/google-sign-in";
 import { currentUser, portalPath, safeReturnPath } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { pickerOptions } from "@/lib/places/dataset";
 import { AuthCard } from "../auth-card";
 
@@ -26,7 +28,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </>
       }
     >
-      <RegisterForm next={next} places={pickerOptions(null, null)} />
+      <RegisterForm next={next} places={pickerOptions(null, null)} google={googleSignInEnabled(env())} />
     </AuthCard>
   );
 }

@@ -578,7 +578,7 @@ export interface components {
             grant_type: "password";
             email: string;
             password: string;
-            /** @description The 6-digit code from the authenticator app, for an account with two-factor authentication on. */
+            /** @description For an account with two-factor authentication on: the 6-digit code from the authenticator app, or one of the account's single-use recovery codes. */
             otp?: string;
         };
         RefreshTokenGrant: {

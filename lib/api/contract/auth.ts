@@ -13,9 +13,14 @@ export const tokenRequestSchema = z
           password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1000),
           otp: z
             .string()
-            .regex(/^\d{6}$/, "The code is 6 digits.")
+            .trim()
+            .min(6, "Send the 6-digit code, or one of your recovery codes.")
+            .max(20, "Send the 6-digit code, or one of your recovery codes.")
             .optional()
-            .meta({ description: "The 6-digit code from the authenticator app, for an account with two-factor authentication on." }),
+            .meta({
+              description:
+                "For an account with two-factor authentication on: the 6-digit code from the authenticator app, or one of the account's single-use recovery codes.",
+            }),
         })
         .meta({ id: "PasswordGrant" }),
       z

@@ -1,39 +1,33 @@
-// The token endpoint's 2FA seam (lib/api/second-factor.ts): the password
-// grant asks checkApiSecondFactor with the "otp" sent, and a refusal issues no
-// token. 2FA is not in this branch, so the seam's refusal is stood in for
-// here; once the 2FA module is wired in, these cases hold for a real account
-// with 2FA on.
+// The token endpoint's second factor (lib/api/second-factor.ts) with real
+// two-factor authentication: an account with it on gets no token without a
+// right code (or a recovery code, once), wrong codes count under the lockout
+// like passwords, and a role that must have it gets no token until it is set up.
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { sessions } from "@/db/schema";
-import { createPatient } from "@/tests/factories";
+import { afterEach, describe, expect, it } from "vitest";
+import { appSettings, sessions, users } from "@/db/schema";
+import { beginTwoFactorSetup, confirmTwoFactorSetup, getTwoFactorStatus } from "@/lib/auth/two-factor/service";
+import { totpCodeAt } from "@/lib/auth/two-factor/totp";
+import { createAdmin, createPatient } from "@/tests/factories";
 import { useTestDb } from "@/tests/db";
 import { TEST_PASSWORD, api, givePassword } from "@/tests/api/client";
 import { expectDocumented } from "@/tests/api/validator";
-
-const secondFactor = vi.hoisted(() => ({ check: vi.fn() }));
-vi.mock("@/lib/api/second-factor", () => ({ checkApiSecondFactor: secondFactor.check }));
 
 const db = useTestDb();
 
 async function enrolledPatient() {
   const patient = await createPatient(db);
   await givePassword(db, patient.id);
-  // The account has 2FA on with code 246810.
-  secondFactor.check.mockImplementation(async (_db: unknown, input: { userId: string; otp?: string }) =>
-    input.userId !== patient.id
-      ? { ok: true }
-      : !input.otp
-        ? { ok: false, reason: "otp_required" }
-        : input.otp === "246810"
-          ? { ok: true }
-          : { ok: false, reason: "otp_invalid" },
-  );
-  return patient;
+  await beginTwoFactorSetup(db, patient.id);
+  const status = await getTwoFactorStatus(db, patient);
+  if (status.state !== "setting-up") throw new Error("set-up did not start");
+  const recoveryCodes = await confirmTwoFactorSetup(db, patient.id, totpCodeAt(status.secret, new Date(Date.now() - 60_000)), new Date(Date.now() - 60_000));
+  return { ...patient, secret: status.secret, recoveryCodes };
 }
 
 const grant = (email: string, otp?: string) =>
   api("POST", "/auth/token", { body: { grant_type: "password", email, password: TEST_PASSWORD, ...(otp ? { otp } : {}) } });
+
+const sessionsOf = (userId: string) => db.select().from(sessions).where(eq(sessions.userId, userId));
 
 describe("the password grant with two-factor authentication on", () => {
   it("refuses without a code and with a wrong one, issuing nothing; the right code signs in", async () => {
@@ -41,19 +35,55 @@ describe("the password grant with two-factor authentication on", () => {
     const missing = await grant(patient.email);
     expect(missing.status).toBe(401);
     expect(((await expectDocumented(missing, "/auth/token", "post")) as { errors: Record<string, string[]> }).errors.otp).toBeDefined();
-    expect((await grant(patient.email, "135791")).status).toBe(401);
-    expect(await db.select().from(sessions).where(eq(sessions.userId, patient.id))).toHaveLength(0);
+    const right = totpCodeAt(patient.secret, new Date());
+    expect((await grant(patient.email, right === "000000" ? "111111" : "000000")).status).toBe(401);
+    expect(await sessionsOf(patient.id)).toHaveLength(0);
+    const signedIn = await grant(patient.email, right);
+    expect(signedIn.status).toBe(200);
+    expect(await sessionsOf(patient.id)).toHaveLength(1);
+  });
 
-    const right = await grant(patient.email, "246810");
-    expect(right.status).toBe(200);
-    expect(secondFactor.check).toHaveBeenLastCalledWith(expect.anything(), { userId: patient.id, otp: "246810" }, expect.any(Date));
+  it("takes a recovery code once", async () => {
+    const patient = await enrolledPatient();
+    const code = patient.recoveryCodes[0]!;
+    expect((await grant(patient.email, code)).status).toBe(200);
+    expect((await grant(patient.email, code)).status).toBe(401);
+  });
+
+  it("counts wrong codes like wrong passwords: a burst locks the account and answers 429", async () => {
+    const patient = await enrolledPatient();
+    const right = totpCodeAt(patient.secret, new Date());
+    const wrong = right === "000000" ? "111111" : "000000";
+    const answers = await Promise.all(Array.from({ length: 6 }, () => grant(patient.email, wrong)));
+    expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThan(0);
+    const locked = await grant(patient.email, right);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await sessionsOf(patient.id)).toHaveLength(0);
   });
 
   it("is asked only after the password was right", async () => {
     const patient = await enrolledPatient();
-    secondFactor.check.mockClear();
-    const wrong = await api("POST", "/auth/token", { body: { grant_type: "password", email: patient.email, password: "wrong password", otp: "246810" } });
+    const wrong = await api("POST", "/auth/token", {
+      body: { grant_type: "password", email: patient.email, password: "wrong password", otp: totpCodeAt(patient.secret, new Date()) },
+    });
     expect(wrong.status).toBe(401);
-    expect(secondFactor.check).not.toHaveBeenCalled();
+    expect(await sessionsOf(patient.id)).toHaveLength(0);
+  });
+});
+
+describe("a role that must use two-factor authentication", () => {
+  afterEach(async () => {
+    await db.update(appSettings).set({ requireTwoFactorAdmins: false }).where(eq(appSettings.id, 1));
+  });
+
+  it("gets no token until it has set it up", async () => {
+    const admin = await createAdmin(db);
+    await givePassword(db, admin.id);
+    await db.update(appSettings).set({ requireTwoFactorAdmins: true }).where(eq(appSettings.id, 1));
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, admin.id));
+    const refused = await grant(email);
+    expect(refused.status).toBe(403);
+    expect(await sessionsOf(admin.id)).toHaveLength(0);
   });
 });
