@@ -14,6 +14,7 @@ import { benchSearch } from "./search";
 import { benchSlotEngine } from "./slot-engine";
 import { benchThroughput } from "./throughput";
 import { benchJobRunner } from "./job-runner";
+import { benchApi } from "./api";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results.json");
 
@@ -50,6 +51,11 @@ export async function main(): Promise<number> {
     printJobRunner(jobs);
     const jobsOk = jobs.dispatch.confirmations === jobs.bookingsPerRound * (jobs.withRunnerPerSecond.length + 1);
 
+    const api = await benchApi(database.url);
+    console.log(`\n6. REST API on the same data: route handlers in-process, ${api.concurrency} clients at a time`);
+    console.log(`   GET /api/v1/doctors (specialization + city + max price): ${api.searchPerSecond} req/s, p95 ${api.searchP95Ms} ms`);
+    console.log(`   GET /api/v1/doctors/{id}/slots: ${api.slotsPerSecond} req/s, p95 ${api.slotsP95Ms} ms${api.errors ? ` (${api.errors} failed)` : ""}`);
+
     const elapsedS = round((Date.now() - started) / 1000, 1);
     const results = {
       at: new Date().toISOString(),
@@ -65,11 +71,12 @@ export async function main(): Promise<number> {
       phases,
       jobs,
       search,
+      api,
     };
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nDone in ${elapsedS} s; figures written to ${path.relative(process.cwd(), RESULTS)}`);
     if (!jobsOk) console.log("\nThe local runner lost or repeated confirmations in part 5 (see above).");
-    return raceOk && throughputOk && jobsOk ? 0 : 1;
+    return raceOk && throughputOk && jobsOk && api.errors === 0 ? 0 : 1;
   } finally {
     await database.close();
   }
