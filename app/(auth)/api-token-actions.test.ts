@@ -2,7 +2,9 @@
 // with a real session: shown once, scoped, listed with last use, revocable —
 // and only ever the caller's own.
 import { describe, expect, it, vi } from "vitest";
-import { createDoctor, createPatient } from "@/tests/factories";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { adminActor, createDoctor, createPatient } from "@/tests/factories";
 import { useTestDb } from "@/tests/db";
 import { requestHeaders, sessionCookieFor } from "@/tests/session-cookie";
 import { accountTokens } from "@/lib/api/personal-tokens";
@@ -63,5 +65,27 @@ describe("API tokens on the account page", () => {
 
     session.cookie = "";
     expect(await createApiTokenAction(null, form({ name: "Anonymous", scope: "read", expiresIn: "7" }))).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+
+  it("every role may make its own tokens; anonymous and deactivated callers may not", async () => {
+    const callers = [
+      { id: (await createPatient(db)).id, role: "patient" as const },
+      { id: (await createDoctor(db)).id, role: "doctor" as const },
+      { id: (await adminActor(db)).id, role: "admin" as const },
+    ];
+    for (const caller of callers) {
+      session.cookie = await sessionCookieFor(db, caller);
+      const created = await createApiTokenAction(null, form({ name: `${caller.role} token`, scope: "read", expiresIn: "30" }));
+      expect(created, caller.role).toMatchObject({ ok: true });
+      const me = (await (await api("GET", "/me", { token: (created as { token: string }).token })).json()) as { role: string };
+      expect(me.role).toBe(caller.role);
+    }
+    const leaver = await createPatient(db);
+    session.cookie = await sessionCookieFor(db, { id: leaver.id, role: "patient" });
+    await db.update(users).set({ active: false }).where(eq(users.id, leaver.id));
+    expect(await createApiTokenAction(null, form({ name: "Leaving", scope: "write", expiresIn: "7" }))).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await accountTokens(db, leaver.id, "UTC", new Date())).toEqual([]);
+    session.cookie = "";
+    expect(await revokeApiTokenAction(null, form({ tokenId: crypto.randomUUID() }))).toMatchObject({ ok: false, code: "unauthenticated" });
   });
 });

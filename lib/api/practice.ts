@@ -5,7 +5,7 @@ import { getPatientHistoryWithDoctor, getPatientOfDoctor, listPatientsOfDoctor }
 import { loadAvailability, removeDateOverride, saveDateOverride, saveWeeklyHours } from "@/lib/availability/service";
 import { dateOverrideSchema, weeklyHoursSchema } from "@/lib/availability/schemas";
 import { AppError, parseInput } from "@/lib/errors";
-import { pageFromRows, sliceFromPages, type Paging } from "./paging";
+import { pageFromRows, pageOfList, sliceFromPages, type Paging } from "./paging";
 
 // The doctor's endpoints over the availability service and the care-gated
 // patient queries the portal uses.
@@ -76,23 +76,21 @@ export async function deleteDateOverride(db: Db, doctorId: string, overrideId: s
   await removeDateOverride(db, doctorId, { overrideId });
 }
 
-export async function scheduleView(db: Db, doctorId: string, window: { from: string; to: string }) {
+export async function scheduleView(db: Db, doctorId: string, window: Paging & { from: string; to: string }) {
   const from = new Date(window.from);
   const to = new Date(window.to);
   if (to <= from) throw new AppError("invalid_input", "to must come after from.", { to: ["Must come after from."] });
   if (to.getTime() - from.getTime() > MAX_SCHEDULE_DAYS * 86_400_000)
     throw new AppError("invalid_input", `Ask for at most ${MAX_SCHEDULE_DAYS} days at a time.`, { to: [`At most ${MAX_SCHEDULE_DAYS} days after from.`] });
   const rows = await getCalendarAppointments(db, doctorId, from, to);
-  return {
-    data: rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      starts_at: row.startsAt.toISOString(),
-      ends_at: row.endsAt.toISOString(),
-      patient_name: row.patientName,
-      reason: row.reason,
-    })),
-  };
+  return pageOfList(rows, window, (row) => ({
+    id: row.id,
+    status: row.status,
+    starts_at: row.startsAt.toISOString(),
+    ends_at: row.endsAt.toISOString(),
+    patient_name: row.patientName,
+    reason: row.reason,
+  }));
 }
 
 export async function patientsPage(db: Db, doctorId: string, query: Paging & { q?: string }, now: Date) {

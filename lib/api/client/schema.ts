@@ -885,8 +885,10 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             next_cursor: string | null;
         };
-        Schedule: {
+        SchedulePage: {
             data: components["schemas"]["ScheduleEntry"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
         };
         ScheduleEntry: {
             /** Format: uuid */
@@ -2555,6 +2557,9 @@ export interface operations {
     getSchedule: {
         parameters: {
             query: {
+                cursor?: string;
+                /** @description How many items a page holds (1–500). */
+                limit?: number;
                 from: string;
                 to: string;
             };
@@ -2564,7 +2569,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Appointments overlapping the window. */
+            /** @description Appointments overlapping the window, soonest first. */
             200: {
                 headers: {
                     /** @description Where the caller stands, e.g. "user";r=998;t=3540. */
@@ -2574,7 +2579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Schedule"];
+                    "application/json": components["schemas"]["SchedulePage"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */

@@ -82,7 +82,7 @@ export const patientDetailSchema = z
   })
   .meta({ id: "PatientDetail" });
 
-const windowQuery = z.object({
+const windowQuery = pagingQuery(500).extend({
   from: z.iso.datetime({ offset: true, error: "from must be an ISO 8601 instant with an offset." }),
   to: z.iso.datetime({ offset: true, error: "to must be an ISO 8601 instant with an offset." }),
 });
@@ -95,7 +95,7 @@ export const getSchedule = operation({
   tag: "Practice",
   access: ["doctor"],
   query: windowQuery,
-  responses: { 200: { description: "Appointments overlapping the window.", schema: z.object({ data: z.array(scheduleEntry) }).meta({ id: "Schedule" }) } },
+  responses: { 200: { description: "Appointments overlapping the window, soonest first.", schema: pageOf(scheduleEntry, "SchedulePage") } },
 });
 
 export const getAvailability = operation({
