@@ -83,14 +83,11 @@ export default async function AdminUserPage({
             <RoleForm userId={user.id} name={user.fullName} role={user.role} />
           )}
         </Card>
-        {twoFactor ? (
+        {user.deletedAt ? null : (
           <Card title="Two-factor authentication">
-            <p className="mb-3 text-sm text-slate-600">
-              Lost phone? Resetting removes their authenticator and recovery codes, so they can sign in with the password and set it up again.
-            </p>
-            <ResetTwoFactorForm userId={user.id} name={user.fullName} />
+            <ResetTwoFactorForm userId={user.id} name={user.fullName} enabled={twoFactor !== undefined} />
           </Card>
-        ) : null}
+        )}
         <Card title={user.active ? "Deactivate" : "Reactivate"}>
           {self ? (
             <p className="text-sm text-slate-600">You cannot deactivate your own account.</p>
