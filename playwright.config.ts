@@ -33,6 +33,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // Specs that change how everyone signs in (*.alone.spec.ts) run first, on their own; the rest after them.
+  projects: [
+    { name: "alone", testMatch: /\.alone\.spec\.ts$/ },
+    { name: "main", testIgnore: /\.alone\.spec\.ts$/, dependencies: ["alone"] },
+  ],
   // The standalone server, as deployed (README → Deploy): `npm run build` made it and copied the static files beside it.
   webServer: {
     command: `node ${process.env.NEXT_DIST_DIR ?? ".next"}/standalone/server.js`,

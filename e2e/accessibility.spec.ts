@@ -1,6 +1,7 @@
 import { closeCalendarData, doctorWithVisitThisWeek } from "./pages/calendar-data";
+import { TwoFactorPage, codeFor } from "./pages/two-factor-page";
 import { calendarLoaded } from "./pages/calendar-page";
-import { createPatient } from "./pages/admin-data";
+import { createDoctor, createPatient } from "./pages/admin-data";
 import { GoogleSignIn } from "./pages/google-chooser";
 import { DESKTOP, PHONE, demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
@@ -78,6 +79,27 @@ for (const viewport of [DESKTOP, PHONE]) {
         expect(response?.status(), path).toBe(200);
         await expectNoSeriousA11yViolations(page);
       }
+    });
+
+    test("axe finds no serious or critical violation on the two-factor set-up, the recovery codes and the code step", async ({ page, signIn }) => {
+      const doctor = await createDoctor({ name: "Dr. Axe Twofactor", verified: true });
+      await signIn(doctor.email);
+      await page.goto("/doctor/account");
+      await page.getByRole("button", { name: "Set up" }).click();
+      const twoFactor = new TwoFactorPage(page);
+      const secret = await twoFactor.secret();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByLabel("Authentication code").fill(codeFor(secret));
+      await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+      await twoFactor.recoveryCodes();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole("button", { name: "Sign out" }).first().click();
+      await expect(page).toHaveURL(/\/login\?signedOut=1/);
+      await page.getByLabel("Email").fill(doctor.email);
+      await page.getByLabel("Password").fill(demo.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/login\/two-factor$/);
+      await expectNoSeriousA11yViolations(page);
     });
   });
 }

@@ -45,7 +45,8 @@ export function TwoFactorPolicyForm({ admins, doctors }: { admins: boolean; doct
         ))}
       </fieldset>
       <p className="text-sm text-slate-600">
-        Those without two-factor authentication are sent to set it up right after their password, and cannot open their portal until they have.
+        Those without two-factor authentication are sent to set it up right after their password, and cannot open their portal until they have. Saving ends
+        their open sessions. Turn it on for your own account before requiring it for admins.
       </p>
       <div>
         <SubmitButton pendingLabel="Saving…">Save two-factor policy</SubmitButton>
@@ -54,23 +55,35 @@ export function TwoFactorPolicyForm({ admins, doctors }: { admins: boolean; doct
   );
 }
 
-/** "Reset two-factor authentication" on a user's page: for a lost phone; the user is emailed. */
-export function ResetTwoFactorForm({ userId, name }: { userId: string; name: string }) {
+/**
+ * "Reset two-factor authentication" on a user's page: for a lost phone; the user is emailed.
+ * Rendered with 2FA off too, so the answer stays on screen after the reset.
+ */
+export function ResetTwoFactorForm({ userId, name, enabled }: { userId: string; name: string; enabled: boolean }) {
   const [state, formAction] = useActionState<FormState, FormData>(resetTwoFactorAction, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <ResultNotice state={state} />
-      <input type="hidden" name="userId" value={userId} />
-      <div>
-        <ConfirmSubmit
-          pendingLabel="Resetting…"
-          confirmLabel={`Reset two-factor authentication of ${name}`}
-          title={`Reset two-factor authentication of ${name}?`}
-          description={`${name}'s authenticator app and recovery codes stop working at once; their next sign-in asks only for the password. They are emailed about it, and the reset is in the audit log.`}
-        >
-          Reset two-factor authentication
-        </ConfirmSubmit>
-      </div>
+      {enabled ? (
+        <>
+          <p className="text-sm text-slate-600">
+            Lost phone? Resetting removes their authenticator and recovery codes, so they can sign in with the password and set it up again.
+          </p>
+          <input type="hidden" name="userId" value={userId} />
+          <div>
+            <ConfirmSubmit
+              pendingLabel="Resetting…"
+              confirmLabel={`Reset two-factor authentication of ${name}`}
+              title={`Reset two-factor authentication of ${name}?`}
+              description={`${name}'s authenticator app and recovery codes stop working at once; their next sign-in asks only for the password. They are emailed about it, and the reset is in the audit log.`}
+            >
+              Reset two-factor authentication
+            </ConfirmSubmit>
+          </div>
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">Off: nothing to reset. They can turn it on from their account page.</p>
+      )}
     </form>
   );
 }

@@ -129,7 +129,7 @@ const calls: Record<string, (actor: Actor | null, w: World) => Promise<unknown>>
   restoreReview: (a, w) => moderation.restoreReview(db, a as Actor, { reviewId: w.review.id, reason: "Restore it" }, NOW),
   resolveReviewReports: (a, w) => moderation.resolveReviewReports(db, a as Actor, { reviewId: w.review.id }, NOW),
   resetUserTwoFactor: (a, w) => twoFactor.resetUserTwoFactor(db, a as Actor, w.patient.id),
-  saveTwoFactorPolicy: (a) => twoFactor.saveTwoFactorPolicy(db, a as Actor, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: true }),
+  saveTwoFactorPolicy: (a) => twoFactor.saveTwoFactorPolicy(db, a as Actor, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: true }, NOW),
 };
 
 async function snapshot(w: World) {

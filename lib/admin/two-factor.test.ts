@@ -4,14 +4,14 @@
 // neither is open to anyone but an active admin.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appSettings, emails, outboxEvents, twoFactorChallenges, twoFactorCredentials, twoFactorRecoveryCodes, users } from "@/db/schema";
+import { appSettings, emails, outboxEvents, sessions, twoFactorChallenges, twoFactorCredentials, twoFactorRecoveryCodes, users } from "@/db/schema";
 import { sendTwoFactorResetNotice } from "@/inngest/functions/send-two-factor-reset-notice";
 import { runFromOutbox } from "@/inngest/testing/outbox";
 import { beginTwoFactorSetup, confirmTwoFactorSetup, getTwoFactorStatus } from "@/lib/auth/two-factor/service";
 import { totpCodeAt } from "@/lib/auth/two-factor/totp";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { adminActor, auditRowsFor, createDoctor, createPatient, inRolledBackTransaction, rejectionOf } from "@/tests/factories";
+import { TEST_NOW as NOW, adminActor, auditRowsFor, createDoctor, createPatient, inRolledBackTransaction, rejectionOf, sessionAt } from "@/tests/factories";
 import { resetUserTwoFactor, saveTwoFactorPolicy } from "./two-factor";
 
 const db = useTestDb({ max: 4 });
@@ -72,28 +72,48 @@ describe("resetting a user's two-factor authentication", () => {
 });
 
 describe("Require two-factor authentication for", () => {
-  it("is saved and audited with the values before and after (rolled back: the setting is shared)", async () => {
+  it("is saved and audited with the values before and after; the sessions of the newly required role without 2FA end (rolled back: the setting is shared)", async () => {
     const admin = await adminActor(db);
+    const plainAdmin = await adminActor(db);
+    const doctor = await createDoctor(db);
+    const plainAdminSession = await sessionAt(db, plainAdmin.id);
+    const doctorSession = await sessionAt(db, doctor.id);
+    const adminSession = await sessionAt(db, admin.id);
     await inRolledBackTransaction(db, async (tx) => {
-      expect(await saveTwoFactorPolicy(tx, admin, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: false })).toEqual({ changed: true });
+      // Requiring it of admins while having none oneself is refused.
+      expect(
+        ((await rejectionOf(saveTwoFactorPolicy(tx, admin, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: false }, NOW))) as AppError).code,
+      ).toBe("conflict");
+      await tx.insert(twoFactorCredentials).values({ userId: admin.id, secret: "JBSWY3DPEHPK3PXP", confirmedAt: NOW });
+      const saved = await saveTwoFactorPolicy(tx, admin, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: false }, NOW);
+      expect(saved.changed).toBe(true);
+      expect(saved.endedSessions).toBeGreaterThanOrEqual(1);
       expect((await tx.select().from(appSettings))[0]).toMatchObject({ requireTwoFactorAdmins: true, requireTwoFactorDoctors: false });
+      const revoked = async (id: string) => (await tx.select().from(sessions).where(eq(sessions.id, id)))[0]!.revokedAt;
+      expect(await revoked(plainAdminSession)).toEqual(NOW);
+      expect(await revoked(adminSession)).toBeNull();
+      expect(await revoked(doctorSession)).toBeNull();
       const audit = (await auditRowsFor(tx, "app_settings", "1")).filter((row) => row.actorId === admin.id);
       expect(audit.map((row) => [row.action, row.before, row.after])).toEqual([
         [
           "settings.updated",
           { requireTwoFactorAdmins: false, requireTwoFactorDoctors: false },
-          { requireTwoFactorAdmins: true, requireTwoFactorDoctors: false },
+          { requireTwoFactorAdmins: true, requireTwoFactorDoctors: false, endedSessions: saved.endedSessions },
         ],
       ]);
-      expect(await saveTwoFactorPolicy(tx, admin, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: false })).toEqual({ changed: false });
+      expect(await saveTwoFactorPolicy(tx, admin, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: false }, NOW)).toEqual({
+        changed: false,
+        endedSessions: 0,
+      });
     });
     expect((await db.select().from(appSettings))[0]).toMatchObject({ requireTwoFactorAdmins: false, requireTwoFactorDoctors: false });
+    expect((await db.select().from(sessions).where(eq(sessions.id, plainAdminSession)))[0]!.revokedAt).toBeNull();
   });
 
   it("is refused to a non-admin", async () => {
     const doctor = await createDoctor(db);
     const refusal = (await rejectionOf(
-      saveTwoFactorPolicy(db, { id: doctor.id, role: "doctor" }, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: true }),
+      saveTwoFactorPolicy(db, { id: doctor.id, role: "doctor" }, { requireTwoFactorAdmins: true, requireTwoFactorDoctors: true }, NOW),
     )) as AppError;
     expect(refusal.code).toBe("forbidden");
     expect((await db.select().from(appSettings))[0]).toMatchObject({ requireTwoFactorAdmins: false, requireTwoFactorDoctors: false });

@@ -1,9 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { lockAppSettings, updateTwoFactorPolicy } from "@/db/queries/settings";
-import { deleteChallengesOfUser, deleteCredential, getTwoFactorCredential } from "@/db/queries/two-factor";
+import {
+  deleteChallengesOfUser,
+  deleteCredential,
+  getTwoFactorCredential,
+  hasConfirmedTwoFactor,
+  revokeSessionsWithoutTwoFactor,
+} from "@/db/queries/two-factor";
 import { lockUsers } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/vocabulary";
 import { securityEvent } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { auditAdmin, requireActiveAdmin, type Actor } from "./actor";
@@ -13,19 +20,33 @@ export interface TwoFactorPolicy {
   requireTwoFactorDoctors: boolean;
 }
 
-/** "Require two-factor authentication for": which roles must enrol right after their password (lib/auth/two-factor/sign-in.ts). Audited before and after. */
-export async function saveTwoFactorPolicy(db: Db, actor: Actor, policy: TwoFactorPolicy) {
+/**
+ * "Require two-factor authentication for": which roles must enrol right after
+ * their password (lib/auth/two-factor/sign-in.ts). Audited before and after.
+ * Turning a role on ends the sessions of its users who have no 2FA yet, so
+ * nobody keeps using the portal without it; an admin must have it on their own
+ * account before requiring it of admins (or they would be signing themselves out).
+ */
+export async function saveTwoFactorPolicy(db: Db, actor: Actor, policy: TwoFactorPolicy, now: Date) {
   return db.transaction(async (tx) => {
     const admin = await requireActiveAdmin(tx, actor);
     const current = await lockAppSettings(tx);
     if (!current) throw new AppError("unavailable", "The settings row is missing: run the database migrations.");
     const before = { requireTwoFactorAdmins: current.requireTwoFactorAdmins, requireTwoFactorDoctors: current.requireTwoFactorDoctors };
     if (before.requireTwoFactorAdmins === policy.requireTwoFactorAdmins && before.requireTwoFactorDoctors === policy.requireTwoFactorDoctors) {
-      return { changed: false };
+      return { changed: false, endedSessions: 0 };
+    }
+    const newlyRequired: Role[] = [
+      ...(policy.requireTwoFactorAdmins && !before.requireTwoFactorAdmins ? (["admin"] as const) : []),
+      ...(policy.requireTwoFactorDoctors && !before.requireTwoFactorDoctors ? (["doctor"] as const) : []),
+    ];
+    if (newlyRequired.includes("admin") && !(await hasConfirmedTwoFactor(tx, admin.id))) {
+      throw new AppError("conflict", "Set up two-factor authentication on your own account (Account page) before requiring it for admins.");
     }
     await updateTwoFactorPolicy(tx, policy);
-    await auditAdmin(tx, admin, { action: "settings.updated", entityType: "app_settings", entityId: "1", before, after: policy });
-    return { changed: true };
+    const endedSessions = await revokeSessionsWithoutTwoFactor(tx, newlyRequired, now);
+    await auditAdmin(tx, admin, { action: "settings.updated", entityType: "app_settings", entityId: "1", before, after: { ...policy, endedSessions } });
+    return { changed: true, endedSessions };
   });
 }
 

@@ -20,13 +20,14 @@ export const saveSettingsAction = action({
 export const saveTwoFactorPolicyAction = action({
   access: ["admin"],
   schema: twoFactorPolicySchema,
-  run: async (policy, { user, db }) => {
-    const { changed } = await saveTwoFactorPolicy(db, user, policy);
+  run: async (policy, { user, db, now }) => {
+    const { changed, endedSessions } = await saveTwoFactorPolicy(db, user, policy, now);
     revalidatePath("/admin/settings");
     if (!changed) return "Nothing changed.";
     const roles = [policy.requireTwoFactorAdmins ? "admins" : null, policy.requireTwoFactorDoctors ? "doctors" : null].filter(Boolean);
     return roles.length
-      ? `Saved: two-factor authentication is required for ${roles.join(" and ")}. Those without it set it up at their next sign-in.`
+      ? `Saved: two-factor authentication is required for ${roles.join(" and ")}. Those without it set it up at their next sign-in` +
+          (endedSessions ? ` (${endedSessions} ${endedSessions === 1 ? "session" : "sessions"} of theirs ended now).` : ".")
       : "Saved: two-factor authentication is no longer required for any role.";
   },
 });

@@ -15,7 +15,7 @@ export function SetupSteps({ qrDataUrl, secret }: { qrDataUrl: string; secret: s
         <p className="mt-2">Can&apos;t scan it? Add an account by hand with this key (time-based, 6 digits):</p>
         <p className="mt-1">
           <span className="sr-only">Setup key: </span>
-          <code data-testid="two-factor-secret" className="block rounded bg-slate-100 px-2 py-1 font-mono text-base break-all text-slate-900">
+          <code data-testid="two-factor-secret" className="block rounded bg-slate-100 px-2 py-1 font-mono text-base break-words text-slate-900">
             {secret}
           </code>
         </p>

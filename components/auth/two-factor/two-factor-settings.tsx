@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { cancelTwoFactorSetupAction, confirmTwoFactorSetupAction, startTwoFactorSetupAction, turnOffTwoFactorAction } from "@/app/(auth)/two-factor-actions";
 import { Field } from "@/components/ui/field";
@@ -35,9 +34,10 @@ export function TwoFactorSettings({ view, accountPath }: { view: TwoFactorView; 
         <FormMessage state={confirmed} />
         <RecoveryCodes codes={codes} />
         <p>
-          <Link href={accountPath} className="font-medium text-brand-700 underline">
+          {/* A full page load on purpose: the codes leave this form's state, and the browser's memory of the page. */}
+          <a href={accountPath} className="font-medium text-brand-700 underline">
             I have saved my recovery codes
-          </Link>
+          </a>
         </p>
       </div>
     );

@@ -90,14 +90,11 @@ export default async function AdminUserPage({
             <RoleForm userId={user.id} name={user.fullName} role={user.role} />
           )}
         </Card>
-        {twoFactor ? (
+        {user.deletedAt ? null : (
           <Card title="Two-factor authentication">
-            <p className="mb-3 text-sm text-slate-600">
-              Lost phone? Resetting removes their authenticator and recovery codes, so they can sign in with the password and set it up again.
-            </p>
-            <ResetTwoFactorForm userId={user.id} name={user.fullName} />
+            <ResetTwoFactorForm userId={user.id} name={user.fullName} enabled={twoFactor !== undefined} />
           </Card>
-        ) : null}
+        )}
         {wallet ? (
           <Card title="Wallet">
             <div className="flex flex-col gap-4">
