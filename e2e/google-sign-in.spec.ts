@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../db/schema";
 import { closeTestData, createPatient, db } from "./pages/admin-data";
 import { GoogleSignIn, type GoogleIdentity } from "./pages/google-chooser";
+import { TwoFactorPage, codeFor } from "./pages/two-factor-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { demo, expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures";
 
@@ -169,4 +170,31 @@ test("without JavaScript, Continue with Google still works from /register, the c
   await expect(page).toHaveURL(/\/doctor$/);
   await expect(page.getByRole("heading", { name: "Hello, Dr. Noa Script" })).toBeVisible();
   await context.close();
+});
+
+test("two-factor authentication is asked after Google too: the link, then every Google sign-in, goes through the code", async ({ page }) => {
+  const patient = await createPatient("Tina Twofactor");
+  // Signed in with the password first, the patient turns two-factor authentication on.
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(patient.email, demo.password);
+  await expect(page).toHaveURL(/\/patient$/);
+  const twoFactor = new TwoFactorPage(page);
+  const { secret } = await twoFactor.enrol("/patient/account");
+  await signOut(page);
+
+  // Linking Google: the password is right, and still no session until the code.
+  await googleFromLogin(page, { email: patient.email });
+  await expect(page).toHaveURL(/\/login\/google\/link$/);
+  await page.getByLabel("Password").fill(demo.password);
+  await page.getByRole("button", { name: "Link Google and sign in" }).click();
+  await expect(page).toHaveURL(/\/login\/two-factor$/);
+  await page.goto("/patient");
+  await expect(page).toHaveURL(/\/login/);
+  await googleFromLogin(page, { email: patient.email });
+  // Linked now: Google goes straight to the code step, never to the portal.
+  await expect(page).toHaveURL(/\/login\/two-factor$/);
+  await twoFactor.enterCode(codeFor(secret, 1));
+  await expect(page).toHaveURL(/\/patient$/);
+  await expect(page.getByRole("heading", { name: `Hello, ${patient.fullName}` })).toBeVisible();
 });
