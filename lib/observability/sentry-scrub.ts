@@ -42,5 +42,15 @@ export function scrubSentryEvent<T extends ErrorEvent | TransactionEvent>(event:
   if (!scrubbed.user) delete scrubbed.user;
   if (event.breadcrumbs) scrubbed.breadcrumbs = event.breadcrumbs.map(scrubBreadcrumb);
   if (event.transaction) scrubbed.transaction = withoutQuery(event.transaction);
+  // A stack frame's local variables (a booking's reason, a record's bytes) never leave; its source lines may.
+  if (event.exception?.values)
+    scrubbed.exception = {
+      ...event.exception,
+      values: event.exception.values.map((value) =>
+        value.stacktrace?.frames
+          ? { ...value, stacktrace: { ...value.stacktrace, frames: value.stacktrace.frames.map(({ vars: _vars, ...frame }) => frame) } }
+          : value,
+      ),
+    };
   return scrubbed;
 }
