@@ -25,6 +25,12 @@ function scrubBreadcrumb(crumb: Breadcrumb): Breadcrumb {
   return { ...crumb, ...(data ? { data } : {}), ...(crumb.message ? { message: withoutQuery(crumb.message) } : {}) };
 }
 
+function withoutVars<T extends { vars?: unknown }>(frame: T): T {
+  const copy = { ...frame };
+  delete copy.vars;
+  return copy;
+}
+
 /** beforeSend / beforeSendTransaction: the event with everything that may hold health data removed. */
 export function scrubSentryEvent<T extends ErrorEvent | TransactionEvent>(event: T): T {
   const scrubbed: T = { ...event };
@@ -47,9 +53,7 @@ export function scrubSentryEvent<T extends ErrorEvent | TransactionEvent>(event:
     scrubbed.exception = {
       ...event.exception,
       values: event.exception.values.map((value) =>
-        value.stacktrace?.frames
-          ? { ...value, stacktrace: { ...value.stacktrace, frames: value.stacktrace.frames.map(({ vars: _vars, ...frame }) => frame) } }
-          : value,
+        value.stacktrace?.frames ? { ...value, stacktrace: { ...value.stacktrace, frames: value.stacktrace.frames.map(withoutVars) } } : value,
       ),
     };
   return scrubbed;
