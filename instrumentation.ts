@@ -12,12 +12,12 @@ export async function register() {
   ]);
   await startSentry(env());
   observeRequestLatency();
-  const { startConfiguredJobRunner } = await import("./inngest/local/start");
-  const runner = await startConfiguredJobRunner();
+  const { startConfiguredJobRunner, stopConfiguredJobRunner } = await import("./inngest/local/start");
+  const engine = await startConfiguredJobRunner();
   // SIGTERM: not ready, the runner stopped, requests drained, the pools closed (lib/lifecycle/shutdown.ts).
   const [{ onGracefulShutdown }, { closeDatabases }] = await Promise.all([import("./lib/lifecycle/shutdown"), import("./lib/db")]);
   onGracefulShutdown(
-    { stopJobRunner: runner ? () => runner.stop() : undefined, closeDatabase: closeDatabases },
+    { stopJobRunner: engine === "local" ? stopConfiguredJobRunner : undefined, closeDatabase: closeDatabases },
     { timeoutMs: env().SHUTDOWN_TIMEOUT_SECONDS * 1000 },
   );
 }

@@ -4,10 +4,9 @@
 // does) and doctor searches per second, both over HTTP through the proxy. On a machine
 // whose cores also run PostgreSQL and the load generator, the second server shows how much
 // of the work was the app server's; on separate machines it adds a server's worth.
-import { createServer } from "node:net";
 import postgres from "postgres";
 import { connectDatabase } from "../db/client";
-import { startRoundRobinProxy, startStandaloneServer, standaloneServerPath, type StandaloneServer } from "../scripts/lib/standalone-cluster";
+import { freePort, startRoundRobinProxy, startStandaloneServer, standaloneServerPath, type StandaloneServer } from "../scripts/lib/standalone-cluster";
 import { postBooking, readBookingForm } from "../tests/scale-out/http-client";
 import { sessionCookieFor } from "../tests/session-cookie";
 import { firstSlots, seedDoctors, seedPatients } from "./lib/seed";
@@ -29,15 +28,6 @@ export interface ScaleOutVariant {
 }
 
 export type ScaleOutResult = { variants: ScaleOutVariant[] } | { skipped: string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function benchScaleOut(url: string): Promise<ScaleOutResult> {
   try {

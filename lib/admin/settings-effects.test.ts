@@ -32,12 +32,14 @@ import {
 } from "@/tests/factories";
 
 const gateway = vi.hoisted(() => ({ db: undefined as Db | undefined }));
-vi.mock("@/lib/db", () => ({
-  getDb: () => {
+vi.mock("@/lib/db", () => {
+  const inTransaction = () => {
     if (!gateway.db) throw new Error("getDb() called outside a test's transaction");
     return gateway.db;
-  },
-}));
+  };
+  // The public doctor page reads through getReadDb() (the replica, or the primary without one): here, the same transaction.
+  return { getDb: inTransaction, getReadDb: inTransaction };
+});
 
 const ctx = setUpPaymentTests();
 const MINUTE = 60_000;

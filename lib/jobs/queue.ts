@@ -60,7 +60,13 @@ export async function startJobQueue(url: string, options: { schedule?: boolean }
   });
   boss.on("error", (error) => logger.error({ component: "jobs", err: error }, "job queue error"));
   await boss.start();
-  for (const queue of Object.values(QUEUE_OPTIONS)) await ensureQueue(boss, queue);
+  try {
+    for (const queue of Object.values(QUEUE_OPTIONS)) await ensureQueue(boss, queue);
+  } catch (error) {
+    // Several servers starting at once may deadlock creating the queues: close this one, the caller tries again.
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw error;
+  }
   return boss;
 }
 
@@ -130,6 +136,13 @@ export function wakeWorkers(boss: PgBoss, queue: string): void {
 
 // One queue per server process (kept on globalThis: Next bundles the instrumentation hook and the routes apart).
 const holder = globalThis as unknown as { __careslotJobQueue?: Promise<PgBoss> };
+
+/** Stops and forgets the app's queue after a failed start, so the next appJobQueue() opens a fresh one. */
+export async function discardAppJobQueue(): Promise<void> {
+  const boss = await holder.__careslotJobQueue?.catch(() => undefined);
+  holder.__careslotJobQueue = undefined;
+  await boss?.stop({ graceful: false, wait: true }).catch(() => {});
+}
 
 export function appJobQueue(): Promise<PgBoss> {
   holder.__careslotJobQueue ??= startJobQueue(env().DATABASE_URL).catch((error: unknown) => {

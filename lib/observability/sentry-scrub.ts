@@ -25,6 +25,12 @@ function scrubBreadcrumb(crumb: Breadcrumb): Breadcrumb {
   return { ...crumb, ...(data ? { data } : {}), ...(crumb.message ? { message: withoutQuery(crumb.message) } : {}) };
 }
 
+function withoutVars<T extends { vars?: unknown }>(frame: T): T {
+  const copy = { ...frame };
+  delete copy.vars;
+  return copy;
+}
+
 /** beforeSend / beforeSendTransaction: the event with everything that may hold health data removed. */
 export function scrubSentryEvent<T extends ErrorEvent | TransactionEvent>(event: T): T {
   const scrubbed: T = { ...event };
@@ -42,5 +48,13 @@ export function scrubSentryEvent<T extends ErrorEvent | TransactionEvent>(event:
   if (!scrubbed.user) delete scrubbed.user;
   if (event.breadcrumbs) scrubbed.breadcrumbs = event.breadcrumbs.map(scrubBreadcrumb);
   if (event.transaction) scrubbed.transaction = withoutQuery(event.transaction);
+  // A stack frame's local variables (a booking's reason, a record's bytes) never leave; its source lines may.
+  if (event.exception?.values)
+    scrubbed.exception = {
+      ...event.exception,
+      values: event.exception.values.map((value) =>
+        value.stacktrace?.frames ? { ...value, stacktrace: { ...value.stacktrace, frames: value.stacktrace.frames.map(withoutVars) } } : value,
+      ),
+    };
   return scrubbed;
 }

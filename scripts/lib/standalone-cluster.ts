@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,16 @@ export function standaloneServerPath(): string {
   if (!fs.existsSync(server) || !fs.existsSync(statics))
     throw new Error(`${path.relative(root, server)} (with its static files) is missing: run \`npm run build\` first (CI builds before the tests)`);
   return server;
+}
+
+/** A port nobody listens on right now, for a server about to start. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export interface StandaloneServer {

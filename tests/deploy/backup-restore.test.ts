@@ -6,7 +6,6 @@
 // its encrypted reason intact.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -17,7 +16,7 @@ import { startLocalS3, type LocalS3 } from "@/lib/storage/testing/local-s3";
 import { createIsolatedDatabase, type IsolatedDatabase } from "@/inngest/testing/isolated-database";
 import { backupDatabase, backupTarget, listBackups, restoreDatabase, type BackupTarget } from "@/scripts/backup";
 import { databaseUrl, dropDatabase, ensureDatabase } from "@/scripts/lib/database-server";
-import { startStandaloneServer, type StandaloneServer } from "@/scripts/lib/standalone-cluster";
+import { freePort, startStandaloneServer, type StandaloneServer } from "@/scripts/lib/standalone-cluster";
 import { createDoctor, createPatient } from "@/tests/factories";
 import { bookableTuesdayTen } from "@/tests/real-time-slots";
 import { sessionCookieFor } from "@/tests/session-cookie";
@@ -63,15 +62,6 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
   } finally {
     await handle.close();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 describe("a backup restored into a fresh database", () => {
