@@ -123,7 +123,13 @@ export async function googleSignIn({ user, account }: { user: User; account?: Ac
   const signedIn = await continueAfterPrimaryFactor(
     getDb(),
     outcome.user,
-    { factor: "google", remembered: intent.remembered, next: intent.next ?? null, userAgent: requestHeaders.get("user-agent"), clientIp: clientIpFrom(requestHeaders) },
+    {
+      factor: "google",
+      remembered: intent.remembered,
+      next: intent.next ?? null,
+      userAgent: requestHeaders.get("user-agent"),
+      clientIp: clientIpFrom(requestHeaders),
+    },
     now,
     config,
   );

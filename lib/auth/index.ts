@@ -56,7 +56,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     const now = new Date();
     const passed = await passSecondStep(getDb(), input.challenge, input.code, now);
     if (!passed.ok) throw new SignInRefused(passed.reason === "locked" ? `locked:${passed.retryAfterSeconds}` : `two_factor_${passed.reason}`);
-    const details = { factor: "password" as const, remembered: passed.challenge.remembered, userAgent: headers.get("user-agent"), clientIp: clientIpFrom(headers) };
+    const details = {
+      factor: "password" as const,
+      remembered: passed.challenge.remembered,
+      userAgent: headers.get("user-agent"),
+      clientIp: clientIpFrom(headers),
+    };
     return startSession(getDb(), passed.challenge.user, details, now, config);
   }
 

@@ -120,7 +120,8 @@ export async function recordRefund(
     requestedByRole: input.actor.role,
   });
   await auditRefundRecorded(tx, refund, input.payment, input.actor);
-  if (input.payment.provider === "wallet") await creditWalletRefund(tx, { refund, patientId: input.payment.patientId, currency: input.payment.currency, actor: input.actor });
+  if (input.payment.provider === "wallet")
+    await creditWalletRefund(tx, { refund, patientId: input.payment.patientId, currency: input.payment.currency, actor: input.actor });
   if (refund.status === "succeeded") {
     await syncRefundedAmount(tx, input.payment.id);
     await announceRefundSucceeded(tx, refund);
