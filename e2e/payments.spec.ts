@@ -225,6 +225,17 @@ test.describe("with Stripe configured", () => {
     await row.getByRole("button", { name: "Cancel appointment" }).click();
     await expect(page.getByText(/^€65\.00 will be refunded to the card you paid with\./)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+
+    // "Keep as wallet credit" instead (issue #19): the wallet holds it at once, and Stripe is asked for no refund.
+    const refundsBefore = fake.requestsTo("POST", "/v1/refunds").length;
+    await page.getByRole("radio", { name: /Keep as wallet credit/ }).check();
+    await page.getByLabel(/Reason for cancelling/).fill("Found a time closer to home");
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+    await expect(page.getByText("Your appointment was cancelled")).toBeVisible();
+    await page.goto("/patient/wallet");
+    const credit = page.getByRole("table", { name: "Your wallet movements" }).getByRole("row").filter({ hasText: "Card payment kept as wallet credit" });
+    await expect(credit).toContainText("+€65.00");
+    expect(fake.requestsTo("POST", "/v1/refunds")).toHaveLength(refundsBefore);
     await context.close();
   });
 

@@ -28,6 +28,8 @@ export const cancelSchema = z.object({
   reason: multiLineText({ error: "Tell the other side why you are cancelling." })
     .min(3, "Tell the other side why you are cancelling (at least 3 characters).")
     .max(500, "Keep the reason under 500 characters."),
+  /** A card-paid visit's refund: back to the card (the default), or kept as wallet credit at once. */
+  refundTo: z.enum(["card", "wallet"], { error: "Choose where the refund goes." }).default("card"),
 });
 
 export const rescheduleSchema = z.object({

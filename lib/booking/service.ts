@@ -245,6 +245,8 @@ export async function cancelAppointment(
      * while the money still follows the patient's refund policy.
      */
     waiveCancellationWindow?: boolean;
+    /** The patient's choice for a card-paid visit's refund: the card (default), or wallet credit at once. */
+    refundTo?: "card" | "wallet";
   },
   now: Date,
 ): Promise<Appointment> {
@@ -277,6 +279,7 @@ export async function cancelAppointment(
         actor: input.actor,
         now,
         policy: settings,
+        toWallet: input.actor.role === "patient" && input.refundTo === "wallet",
       })),
     };
     await insertAuditEntry(tx, {

@@ -15,6 +15,7 @@ import {
   updatePayment,
   updatePendingRefund,
 } from "@/db/queries/payments";
+import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { creditWalletRefund } from "@/lib/wallet/refund";
@@ -73,7 +74,7 @@ export async function auditRefundStatus(tx: Db, actor: RefundActor, before: Refu
  */
 export async function settleCancelledPayment(
   tx: Db,
-  input: { appointmentId: string; startsAt: Date; bookedAt?: Date | null; actor: RefundActor; now: Date; policy: RefundPolicy },
+  input: { appointmentId: string; startsAt: Date; bookedAt?: Date | null; actor: RefundActor; now: Date; policy: RefundPolicy; toWallet?: boolean },
 ): Promise<{ refundIds: string[]; sessionIds: string[] }> {
   const payment = await lockPaymentOfAppointment(tx, input.appointmentId);
   if (!payment) return { refundIds: [], sessionIds: [] };
@@ -91,7 +92,16 @@ export async function settleCancelledPayment(
     policy: input.policy,
   });
   if (money.kind !== "refund") return { refundIds: [], sessionIds: [] };
-  const refund = await recordRefund(tx, { payment, kind: "cancellation", amountMinor: money.amount, reason: money.message, actor: input.actor });
+  // "Keep as wallet credit": a card payment's refund credited to the wallet at once, with no card refund.
+  const toWallet = input.toWallet === true && payment.provider === "stripe";
+  const refund = await recordRefund(tx, {
+    payment,
+    kind: "cancellation",
+    amountMinor: money.amount,
+    reason: toWallet ? `${formatMoney(money.amount, payment.currency)} kept as wallet credit.` : money.message,
+    actor: input.actor,
+    toWallet,
+  });
   return { refundIds: refund.status === "pending" ? [refund.id] : [], sessionIds: [] };
 }
 
@@ -108,6 +118,8 @@ export async function recordRefund(
     amountMinor: number;
     reason: string;
     actor: RefundActor;
+    /** A card payment's refund kept as wallet credit instead: done at once, nothing sent to Stripe. */
+    toWallet?: boolean;
   },
 ): Promise<Refund> {
   const refund = await insertRefund(tx, {
@@ -115,13 +127,19 @@ export async function recordRefund(
     kind: input.kind,
     amountMinor: input.amountMinor,
     reason: input.reason,
-    status: input.payment.provider === "stripe" ? "pending" : "succeeded",
+    status: input.payment.provider === "stripe" && !input.toWallet ? "pending" : "succeeded",
     requestedBy: input.actor.id,
     requestedByRole: input.actor.role,
   });
   await auditRefundRecorded(tx, refund, input.payment, input.actor);
-  if (input.payment.provider === "wallet")
-    await creditWalletRefund(tx, { refund, patientId: input.payment.patientId, currency: input.payment.currency, actor: input.actor });
+  if (input.payment.provider === "wallet" || input.toWallet)
+    await creditWalletRefund(tx, {
+      refund,
+      kind: input.payment.provider === "wallet" ? "visit_refund" : "card_refund_to_wallet",
+      patientId: input.payment.patientId,
+      currency: input.payment.currency,
+      actor: input.actor,
+    });
   if (refund.status === "succeeded") {
     await syncRefundedAmount(tx, input.payment.id);
     await announceRefundSucceeded(tx, refund);

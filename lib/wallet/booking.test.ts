@@ -6,7 +6,7 @@ import { ledgerTotals, walletBalances, walletHistory } from "@/db/queries/ledger
 import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { adminActor, appointmentsOfPatient, createDoctor, createPatient, localInstant, TEST_NOW } from "@/tests/factories";
+import { adminActor, appointmentsOfPatient, createDoctor, createPatient, insertAppointmentRow, localInstant, TEST_NOW } from "@/tests/factories";
 import { adjustWalletBalance } from "@/lib/admin/wallet";
 
 // Booking with "Pay from wallet balance" (issue #19): the debit and the
@@ -100,5 +100,63 @@ describe("cancelling a wallet-paid visit", () => {
     const booked = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "", payWith: "wallet" }, TEST_NOW);
     await cancelAppointment(db, { appointmentId: booked.id, actor: { id: doctor.id, role: "doctor" }, reason: "Clinic closed" }, TEST_NOW);
     expect(await balanceOf(patient.id)).toBe(6000);
+  });
+});
+
+describe("keeping a card payment as wallet credit", () => {
+  it("credits the wallet at once and sends nothing to Stripe", async () => {
+    const patient = await createPatient(db);
+    const doctor = await createDoctor(db, { priceMinor: 6500 });
+    const visit = await insertAppointmentRow(db, {
+      doctorId: doctor.id,
+      patientId: patient.id,
+      startsAt: TUESDAY_10,
+      priceMinor: 6500,
+      createdAt: new Date(TEST_NOW.getTime() - 86_400_000),
+    });
+    const [card] = await db
+      .insert(payments)
+      .values({
+        appointmentId: visit.id,
+        patientId: patient.id,
+        doctorId: doctor.id,
+        provider: "stripe",
+        status: "paid",
+        amountMinor: 6500,
+        currency: "EUR",
+        stripePaymentIntentId: `pi_test_${randomUUID().replaceAll("-", "")}`,
+        paidAt: new Date(TEST_NOW.getTime() - 86_400_000),
+      })
+      .returning();
+    await cancelAppointment(db, { appointmentId: visit.id, actor: { id: patient.id, role: "patient" }, reason: "Plans changed", refundTo: "wallet" }, TEST_NOW);
+    expect(await balanceOf(patient.id)).toBe(6500);
+    const [refund] = await db.select().from(refunds).where(eq(refunds.paymentId, card!.id));
+    expect(refund).toMatchObject({ status: "succeeded", amountMinor: 6500, stripeRefundId: null, reason: "€65.00 kept as wallet credit." });
+    const [after] = await db.select().from(payments).where(eq(payments.id, card!.id));
+    expect(after).toMatchObject({ status: "refunded", refundedMinor: 6500 });
+    expect((await walletHistory(db, patient.id))[0]).toMatchObject({ kind: "card_refund_to_wallet", amountMinor: 6500 });
+  });
+
+  it("is the patient's choice only: a doctor's cancellation refunds to the card as before", async () => {
+    const patient = await createPatient(db);
+    const doctor = await createDoctor(db, { priceMinor: 6500 });
+    const visit = await insertAppointmentRow(db, { doctorId: doctor.id, patientId: patient.id, startsAt: TUESDAY_10, priceMinor: 6500 });
+    await db.insert(payments).values({
+      appointmentId: visit.id,
+      patientId: patient.id,
+      doctorId: doctor.id,
+      provider: "stripe",
+      status: "paid",
+      amountMinor: 6500,
+      currency: "EUR",
+      stripePaymentIntentId: `pi_test_${randomUUID().replaceAll("-", "")}`,
+      paidAt: TEST_NOW,
+    });
+    await cancelAppointment(
+      db,
+      { appointmentId: visit.id, actor: { id: doctor.id, role: "doctor" }, reason: "Clinic closed", refundTo: "wallet" },
+      TEST_NOW,
+    ).catch(() => {});
+    expect(await balanceOf(patient.id)).toBe(0);
   });
 });

@@ -9,8 +9,8 @@ import { AppError } from "@/lib/errors";
 export const cancelAsPatientAction = action({
   access: ["patient"],
   schema: cancelSchema,
-  run: async ({ appointmentId, reason }, { user, db, now }) => {
-    await cancelAppointment(db, { appointmentId, actor: { id: user.id, role: "patient" }, reason }, now);
+  run: async ({ appointmentId, reason, refundTo }, { user, db, now }) => {
+    await cancelAppointment(db, { appointmentId, actor: { id: user.id, role: "patient" }, reason, refundTo }, now);
     redirect("/patient/appointments?cancelled=1");
   },
 });

@@ -10,6 +10,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { patientAppointmentOr404 } from "@/lib/booking/appointment-access";
 import { graceStartOf, patientChangeAllowed } from "@/lib/booking/rules";
 import { cancellationMoney } from "@/lib/payments/policy";
+import { formatMoney } from "@/lib/format";
 import { DateTimeInZone } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Cancel appointment" };
@@ -54,7 +55,10 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
             <Notice tone={money.kind === "no_refund" ? "warning" : "info"} className="mb-4">
               {money.message}
             </Notice>
-            <CancelAppointmentForm appointmentId={appointment.id} />
+            <CancelAppointmentForm
+              appointmentId={appointment.id}
+              refund={money.kind === "refund" && payment?.provider === "stripe" ? formatMoney(money.amount, payment.currency) : undefined}
+            />
           </>
         )}
         <Link href="/patient/appointments" className="mt-4 inline-block text-sm font-medium text-brand-700 underline">
