@@ -16,8 +16,11 @@ import { benchThroughput } from "./throughput";
 import { benchJobRunner } from "./job-runner";
 import { benchApi } from "./api";
 import { benchScaleOut, printScaleOut, type ScaleOutResult } from "./scale-out";
+import { benchHttp, httpBudgetLines, type HttpResult } from "./http";
 
 const scaleOutOk = (result: ScaleOutResult) => "skipped" in result || result.variants.every((variant) => variant.bookingErrors + variant.searchErrors === 0);
+
+const httpOk = (result: HttpResult) => "skipped" in result || Object.values(result.runs).every((runs) => runs.every((run) => run.errors === 0));
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results.json");
 
@@ -36,6 +39,15 @@ export async function main(): Promise<number> {
       const scaleOut = await benchScaleOut(database.url);
       printScaleOut(scaleOut);
       return scaleOutOk(scaleOut) ? 0 : 1;
+    }
+    // `npm run bench -- http`: part 8 alone (the large dataset is seeded first; it needs the standalone server too).
+    if (process.argv.includes("http")) {
+      const http = await runHttpPart(database.url);
+      fs.writeFileSync(
+        RESULTS.replace(/\.json$/, ".http.json"),
+        `${JSON.stringify({ at: new Date().toISOString(), loadAverageAtStart: load, http }, null, 2)}\n`,
+      );
+      return httpOk(http) ? 0 : 1;
     }
 
     const slotEngine = benchSlotEngine();
@@ -67,6 +79,8 @@ export async function main(): Promise<number> {
     const scaleOut = await benchScaleOut(database.url);
     printScaleOut(scaleOut);
 
+    const http = await runHttpPart(database.url);
+
     const elapsedS = round((Date.now() - started) / 1000, 1);
     const results = {
       at: new Date().toISOString(),
@@ -84,13 +98,23 @@ export async function main(): Promise<number> {
       search,
       scaleOut,
       api,
+      http,
     };
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nDone in ${elapsedS} s; figures written to ${path.relative(process.cwd(), RESULTS)}`);
     if (!jobsOk) console.log("\nThe local runner lost or repeated confirmations in part 5 (see above).");
     if (!scaleOutOk(scaleOut)) console.log("\nSome requests failed in the scale-out part (see above): those figures are not valid.");
-    return raceOk && throughputOk && jobsOk && api.errors === 0 && scaleOutOk(scaleOut) ? 0 : 1;
+    if (!httpOk(http)) console.log("\nSome requests failed in the HTTP part (see above): those figures are not valid.");
+    return raceOk && throughputOk && jobsOk && api.errors === 0 && scaleOutOk(scaleOut) && httpOk(http) ? 0 : 1;
   } finally {
     await database.close();
   }
+}
+
+async function runHttpPart(url: string): Promise<HttpResult> {
+  console.log(`\n8. Over HTTP: the standalone server on the large dataset, autocannon at 1 and 10 connections (load ${os.loadavg()[0]!.toFixed(2)})`);
+  const http = await benchHttp(url);
+  if ("skipped" in http) console.log(`   skipped: ${http.skipped}`);
+  else for (const line of httpBudgetLines(http)) console.log(line);
+  return http;
 }

@@ -67,6 +67,8 @@ export async function benchSearch(databaseUrl: string): Promise<Record<string, n
   const handle = connectDatabase(databaseUrl, { max: 10 });
   try {
     const db = handle.db;
+    // What the job runner does every minute (inngest/functions/refresh-free-time.ts), here for every doctor at once.
+    const indexSeconds = await fillFreeTimeIndex(db, LARGE_NOW);
     const specializations = await listSpecializations(db);
     const context = { now: LARGE_NOW, viewerTimeZone: "Europe/Berlin" };
     const search = (raw: Record<string, string>) => searchDoctors(db, parseSearchParams(raw, specializations).query, context);
@@ -90,6 +92,7 @@ export async function benchSearch(databaseUrl: string): Promise<Record<string, n
 
     return {
       seedSeconds: Math.round(seedSeconds * 10) / 10,
+      freeTimeIndexSeconds: Math.round(indexSeconds * 10) / 10,
       searchSpecCityPriceByRatingMedianMs: rating.medianMs,
       searchSpecCityPriceByRatingP95Ms: rating.p95Ms,
       searchEarliestWithin7DaysMedianMs: earliest.medianMs,
@@ -100,6 +103,14 @@ export async function benchSearch(databaseUrl: string): Promise<Record<string, n
   } finally {
     await handle.close();
   }
+}
+
+/** Computes every stale free-time index row (all of them after seeding); returns the seconds it took. */
+export async function fillFreeTimeIndex(db: import("../db/client").Db, now: Date): Promise<number> {
+  const { refreshFreeTime } = await import("../lib/search/free-time");
+  const started = performance.now();
+  while ((await refreshFreeTime(db, { now, limit: 1000 })).more);
+  return (performance.now() - started) / 1000;
 }
 
 async function sampleDoctorIds(databaseUrl: string, count: number): Promise<string[]> {

@@ -8,8 +8,14 @@ import type { Sql } from "postgres";
 
 export const LARGE = { doctors: 10_000, patients: 50_000, appointmentsPerDoctor: 100 } as const;
 
-/** Monday 2030-03-04 08:00 UTC, as the other bench parts: far enough ahead that real time never reaches it. */
-export const LARGE_NOW = new Date("2030-03-04T08:00:00Z");
+/**
+ * The real clock at the start of the run, to the minute: the HTTP part (bench/http.ts) serves this data
+ * with a server that reads the real clock, so upcoming visits, date overrides and reviews are placed
+ * relative to it, and the in-process parts search "now" as the server does.
+ */
+export const LARGE_NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+/** 08:00 UTC of LARGE_NOW's day: upcoming visits start from it, inside open hours for the European zones. */
+const LARGE_DAY_START = new Date(Date.UTC(LARGE_NOW.getUTCFullYear(), LARGE_NOW.getUTCMonth(), LARGE_NOW.getUTCDate(), 8));
 
 /** 20 cities × 10 specializations: a specialization + city search meets ~50 doctors, as in a real mid-size market. */
 export const BENCH_CITIES = [
@@ -72,6 +78,10 @@ export async function seedLargeDataset(sql: Sql, log: Log = () => {}): Promise<n
   };
   const cities = JSON.stringify(BENCH_CITIES.map(([name, lat, lng, tz, currency], i) => ({ i, name, lat, lng, tz, currency })));
   const now = LARGE_NOW.toISOString();
+  const dayStart = LARGE_DAY_START.toISOString();
+  const today = dayStart.slice(0, 10);
+  // The first Sunday after today (ISO weekday 7), for the one-in-twenty-five doctors who open one.
+  const sunday = new Date(LARGE_DAY_START.getTime() + (7 - (LARGE_DAY_START.getUTCDay() || 7) || 7) * 86_400_000).toISOString().slice(0, 10);
 
   await step(
     "specializations",
@@ -129,9 +139,9 @@ export async function seedLargeDataset(sql: Sql, log: Log = () => {}): Promise<n
   await step("availability overrides", () =>
     sql.unsafe(`
       insert into availability_overrides (doctor_id, date, closed, start_time, end_time)
-      select ${doctorIdSql("n")}, date '2030-03-04' + (n % 14), true, null, null from generate_series(0, ${LARGE.doctors - 1}, 10) as n
+      select ${doctorIdSql("n")}, date '${today}' + (n % 14), true, null, null from generate_series(0, ${LARGE.doctors - 1}, 10) as n
       union all
-      select ${doctorIdSql("n")}, date '2030-03-10', false, '10:00'::time, '14:00'::time from generate_series(5, ${LARGE.doctors - 1}, 25) as n`),
+      select ${doctorIdSql("n")}, date '${sunday}', false, '10:00'::time, '14:00'::time from generate_series(5, ${LARGE.doctors - 1}, 25) as n`),
   );
 
   await step(`${LARGE.patients} patients`, async () => {
@@ -164,7 +174,7 @@ export async function seedLargeDataset(sql: Sql, log: Log = () => {}): Promise<n
         cross join generate_series(0, ${perDoctor - 1}) as k(k)
         cross join lateral (select case
             when k.k < 85 then timestamptz '${now}' - (k.k + 1) * interval '3 days' + interval '2 hours' + (d.n % 8) * interval '30 minutes'
-            else timestamptz '${now}' + interval '3 hours' + (k.k - 85) * interval '1 day' + (d.n % 6) * interval '30 minutes'
+            else timestamptz '${dayStart}' + interval '3 hours' + (k.k - 85) * interval '1 day' + (d.n % 6) * interval '30 minutes'
           end as starts_at) as t`),
     );
   }

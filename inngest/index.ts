@@ -1,6 +1,7 @@
 import { expirePaymentHold } from "./functions/expire-payment-hold";
 import { generateMonthlyReports } from "./functions/generate-monthly-reports";
 import { purgeExpiredData } from "./functions/purge-expired-data";
+import { refreshFreeTimeIndex } from "./functions/refresh-free-time";
 import { scheduleAppointmentReminder } from "./functions/schedule-appointment-reminder";
 import { sendBookingConfirmation } from "./functions/send-booking-confirmation";
 import { sendCancellationNotice } from "./functions/send-cancellation-notice";
@@ -31,4 +32,5 @@ export const functions = [
   sendTwoFactorResetNotice,
   sweepOutbox,
   purgeExpiredData,
+  refreshFreeTimeIndex,
 ];

@@ -37,6 +37,9 @@ export type CandidateOrder = "rating" | "price" | "distance" | "earliest";
  * When given, each candidate also gets `openLowerBoundMs`: an instant no later
  * than the doctor's first free slot in [now + notice, min(windowEnd, horizon)),
  * and doctors with no open hours at all in that window (or paused) drop out.
+ * For a doctor whose free-time index row is fresh it is that first free slot
+ * (and a doctor whose first free slot is after the window drops out); for the
+ * others it is computed from weekly hours and overrides (openBoundCtes).
  * It is a prefilter and an ordering key, never an answer: the slot engine decides.
  */
 export interface OpenWindow {
@@ -70,6 +73,9 @@ export interface CandidateRow {
   ratingAverage: number | null;
   ratingCount: number | null;
   openLowerBoundMs: number | null;
+  /** The free-time index's first free slot (db/schema/free-time.ts); the engine's answer only when `freeTimeFresh`. */
+  nextFreeAtMs: number | null;
+  freeTimeFresh: boolean;
   /** The doctor's place in name order among all candidates (earliest order only): the tie-break SQL and the service share. */
   nameRank: number;
 }
@@ -143,7 +149,7 @@ function openBoundCtes(window: OpenWindow): SQL {
              (${end}::timestamptz at time zone z.time_zone)::date as local_end_date,
              max(s.at at time zone z.time_zone - s.at at time zone 'UTC') as off_max,
              min(s.at at time zone z.time_zone - s.at at time zone 'UTC') as off_min
-      from (select distinct time_zone from base where accepting_bookings) z
+      from (select distinct time_zone from base where accepting_bookings and not free_time_fresh) z
       cross join generate_series(${now}::timestamptz - interval '1 day', ${end}::timestamptz + interval '1 day', interval '3 hours') as s(at)
       group by z.time_zone
     ),
@@ -156,7 +162,7 @@ function openBoundCtes(window: OpenWindow): SQL {
                (z.local_now + b.minimum_notice_hours * interval '1 hour')::date - 1 as d0
         from base b
         join zones z on z.time_zone = b.time_zone
-        where b.accepting_bookings
+        where b.accepting_bookings and not b.free_time_fresh
       ) w
     ),
     opening as (
@@ -180,6 +186,11 @@ function openBoundCtes(window: OpenWindow): SQL {
       from opening o
       where o.ends_ub > o.t_from and o.starts_lb < o.t_to
       group by o.id
+      union all
+      -- A fresh index row is the engine's own answer: the bound is the first free slot itself.
+      select b.id, b.next_free_at at time zone 'UTC'
+      from base b
+      where b.free_time_fresh and b.accepting_bookings and b.next_free_at < ${end}::timestamptz
     )`;
 }
 
@@ -219,6 +230,8 @@ export interface CandidateQuery {
   point?: { latitude: number; longitude: number };
   limit: number;
   offset: number;
+  /** When the free-time index's rows are judged fresh (default: the window's now, else the clock). */
+  now?: Date;
 }
 
 /**
@@ -239,14 +252,17 @@ export function candidateStatement(query: CandidateQuery): SQL {
   if (query.order === "earliest" && !query.window) throw new Error("the earliest order needs an availability window");
   const withRating = query.order === "rating" || query.filters.minRating !== undefined;
   const point = query.filters.point ?? query.point;
+  const now = (query.now ?? query.window?.now ?? new Date()).toISOString();
   // The CTEs carry only what filtering and ordering need (narrow rows, cheap for
   // 10,000 doctors); the display columns are joined for the returned page only.
   const statement = sql`
     with filtered as materialized (
       select u.id, u.full_name, dp.price_minor, dp.time_zone, dp.minimum_notice_hours, dp.booking_horizon_days, dp.accepting_bookings,
-             ${point ? distanceSql(point) : sql`null::float8`} as distance_km
+             ${point ? distanceSql(point) : sql`null::float8`} as distance_km,
+             ft.next_free_at, coalesce(ft.computed_version = ft.version and ft.valid_until >= ${now}::timestamptz, false) as free_time_fresh
       from doctor_profiles dp
       join users u on u.id = dp.user_id
+      left join doctor_free_time ft on ft.doctor_id = dp.user_id
       where ${whereSql(query.filters)}
     ),${withRating ? ratingCte : sql``}
     base as materialized (
@@ -271,7 +287,8 @@ export function candidateStatement(query: CandidateQuery): SQL {
            base.accepting_bookings as "acceptingBookings", dp.verification_status as "verificationStatus", dp.years_experience as "yearsExperience",
            dp.languages, dp.photo_key as "photoKey", base.distance_km as "distanceKm", base.rating_average as "ratingAverage",
            base.rating_count as "ratingCount", base.name_rank::int as "nameRank",
-           (extract(epoch from base.open_lb) * 1000)::float8 as "openLowerBoundMs"
+           (extract(epoch from base.open_lb) * 1000)::float8 as "openLowerBoundMs",
+           (extract(epoch from base.next_free_at) * 1000)::float8 as "nextFreeAtMs", base.free_time_fresh as "freeTimeFresh"
     from page base
     join users u on u.id = base.id
     join doctor_profiles dp on dp.user_id = base.id

@@ -4,10 +4,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import { emails, outboxEvents, reports, signInThrottle } from "@/db/schema";
+import { getBookableDoctor } from "@/db/queries/profiles";
+import { doctorFreeTime, emails, outboxEvents, reports, signInThrottle } from "@/db/schema";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { buildFigures } from "@/lib/reports/figures";
+import { firstFreeSlot } from "@/lib/search/first-slot";
 import { TEST_NOW, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "./events";
 import { insertPayment, insertRefund } from "./payments";
@@ -284,6 +286,24 @@ export const functionCases: FunctionCase[] = [
             .from(outboxEvents)
             .where(inArray(outboxEvents.id, [waiting]));
           expect(row.status).toBe("sent");
+        },
+      };
+    },
+  },
+  {
+    functionId: "refresh-free-time",
+    async setup(db) {
+      // A new doctor's row is stale until computed; the run writes the engine's first free slot.
+      const doctor = await createDoctor(db);
+      return {
+        event: { name: "inngest/scheduled.timer", data: { cron: "* * * * *" } },
+        check: async (output) => {
+          expect(output).toMatchObject({ refreshed: expect.any(Number), raced: expect.any(Number) });
+          const [row] = await db.select().from(doctorFreeTime).where(eq(doctorFreeTime.doctorId, doctor.id));
+          expect(row!.computedVersion).toBe(row!.version);
+          const bookable = (await getBookableDoctor(db, doctor.id))!;
+          const slot = await firstFreeSlot(db, bookable, { now: new Date(), viewerTimeZone: "UTC" });
+          expect(row!.nextFreeAt?.toISOString()).toBe(slot?.startsAt.toISOString());
         },
       };
     },

@@ -10,6 +10,6 @@ export type {
   Slot,
   TimeRange,
 } from "./types";
-export { computeSlots, groupSlotsByViewerDate, isSlotOffered } from "./slots";
+export { computeSlots, groupSlotsByViewerDate, isSlotOffered, slotAt } from "./slots";
 export { openIntervals, type OpenIntervalsInput } from "./open-intervals";
 export { isValidTimeRange, isValidTimeZone, parseLocalTime } from "./local-time";

@@ -48,10 +48,20 @@ export function computeSlots(input: ComputeSlotsInput): Slot[] {
   });
   const starts = freeStarts(intervals, input.busy, settings, window);
 
+  const label = slotLabeller(settings, input.viewerTimeZone);
+  return starts.map(label);
+}
+
+/** The slot starting at `startsAt`, labelled as computeSlots labels it (for a start the engine gave earlier). */
+export function slotAt(startsAt: Date, settings: Pick<SchedulingSettings, "timeZone" | "slotMinutes">, viewerTimeZone: string): Slot {
+  return slotLabeller(settings, viewerTimeZone)(startsAt.getTime());
+}
+
+function slotLabeller(settings: Pick<SchedulingSettings, "timeZone" | "slotMinutes">, viewerTimeZone: string): (start: number) => Slot {
   const slotMs = settings.slotMinutes * MINUTE_MS;
-  const viewerLabel = createZoneFormatter(input.viewerTimeZone);
+  const viewerLabel = createZoneFormatter(viewerTimeZone);
   const doctorLabel = createZoneFormatter(settings.timeZone);
-  return starts.map((start) => {
+  return (start) => {
     const viewer = viewerLabel(start);
     const doctor = doctorLabel(start);
     return {
@@ -63,7 +73,7 @@ export function computeSlots(input: ComputeSlotsInput): Slot[] {
       doctorDate: doctor.date,
       doctorTime: doctor.time,
     };
-  });
+  };
 }
 
 /** True exactly when `computeSlots(input)` contains a slot starting at `startsAt`. */

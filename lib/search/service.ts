@@ -10,6 +10,7 @@ import {
 } from "@/db/queries/search";
 import type { Slot } from "@/lib/scheduling";
 import { firstFreeSlot } from "./first-slot";
+import { indexedFirstSlot } from "./free-time";
 import { PAGE_SIZE, type SearchQuery } from "./params";
 import { searchWindowEnd } from "./window";
 
@@ -18,29 +19,31 @@ import { searchWindowEnd } from "./window";
  *
  * Every availability shown or filtered on comes from the engine that books:
  * lib/booking/slot-input.ts loadSlotInput + lib/scheduling computeSlots, per
- * doctor, at request time. Nothing is cached, so a slot taken a second ago is
- * not offered, and a cancelled one is offered again at once (no ghost slots).
- *
- * That engine costs ~1 ms per doctor (three indexed queries, then the pure
- * computation), too much to run for 10,000 doctors per request. So:
- * 1. SQL applies every exact filter (specialization, city, price, years, name,
+ * doctor. The engine costs ~1 ms per doctor (three indexed queries, then the
+ * pure computation), too much to run for 10,000 doctors per request. So:
+ * 1. The free-time index (db/schema/free-time.ts, lib/search/free-time.ts)
+ *    keeps each doctor's first free slot as the engine computed it. Triggers
+ *    mark a row stale in the same transaction as any change the engine reads,
+ *    and a row expires when time alone could change it (the slot passing the
+ *    minimum notice, a hold expiring): a FRESH row is the engine's answer now.
+ * 2. SQL applies every exact filter (specialization, city, price, years, name,
  *    radius, rating) and only verified, active doctors.
- * 2. Without an availability filter or sort, SQL pages the result and the
- *    engine runs only for the page's doctors, for their "next free slot".
- * 3. With one, SQL also computes a cheap LOWER BOUND of each doctor's first
- *    open minute (weekly rules + overrides, no appointments; see
- *    db/queries/search.ts) and drops doctors with no open hours in the window.
- *    Candidates then go to the engine in SQL order, a chunk at a time, until
- *    the page is full:
+ * 3. Without an availability filter or sort, SQL pages the result and the
+ *    page's "next free slot" is the fresh index row, or the engine's answer
+ *    for a stale one.
+ * 4. With one, each candidate gets a LOWER BOUND of its first free slot: the
+ *    fresh index row itself (doctors whose first free slot is past the window
+ *    drop out), or, for stale rows, one computed in SQL from weekly rules and
+ *    overrides (no appointments; see db/queries/search.ts). Candidates then go
+ *    to the engine in SQL order, a chunk at a time, until the page is full:
  *    - filtered by availability, sorted by rating/price/distance: a doctor is
  *      kept if the engine finds a slot in the window; order is SQL's.
  *    - sorted by earliest: candidates come in bound order, and we stop once
  *      the page's last doctor's real first slot is earlier than the next
  *      candidate's bound: no unseen doctor can beat it (best-first search).
  *      Ties on the instant are broken by name rank, the same key in SQL and here.
- * A maintained "next available" column was rejected: it goes stale as time
- * passes (minimum notice moves every minute) and on every booking, cancellation
- * and availability edit made by code this search does not own.
+ *    With fresh rows the bounds are exact, so the engine confirms about a
+ *    page's worth of doctors; a stale row costs what it did before the index.
  */
 
 export interface SearchContext {
@@ -109,10 +112,13 @@ async function searchWithoutAvailability(
 ): Promise<Omit<SearchPage, "notices">> {
   const offset = (input.page - 1) * PAGE_SIZE;
   const [rows, total] = await Promise.all([
-    listSearchCandidates(db, { filters: input.filters, order: input.order, point: input.point, limit: PAGE_SIZE, offset }),
+    listSearchCandidates(db, { filters: input.filters, order: input.order, point: input.point, limit: PAGE_SIZE, offset, now: context.now }),
     countSearchCandidates(db, input.filters),
   ]);
-  const slots = await mapLimited(rows, EVALUATION_CONCURRENCY, (row) => firstFreeSlot(db, row, context));
+  // A fresh free-time index row is the engine's answer already; only the others need the engine.
+  const slots = await mapLimited(rows, EVALUATION_CONCURRENCY, async (row) =>
+    row.freeTimeFresh ? indexedFirstSlot(row, context.viewerTimeZone) : firstFreeSlot(db, row, context),
+  );
   const results = await withRatings(
     db,
     rows.map((doctor, i) => ({ doctor, firstSlot: slots[i] ?? null })),
