@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listSearchableCities } from "@/db/queries/search";
+import { searchableCities } from "@/lib/search/facets";
 import { MainSearchFields } from "@/components/search/search-form";
 import { NearMeButton } from "@/components/search/near-me-button";
 import { buttonClasses } from "@/components/ui/button";
@@ -12,7 +12,7 @@ const promises = [
 ];
 
 export default async function LandingPage() {
-  const cities = await listSearchableCities(getReadDb());
+  const cities = await searchableCities(getReadDb());
   return (
     <div className="flex flex-col gap-12 py-6">
       <section className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-6 py-12 text-white sm:px-12">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb, getReadDb } from "@/lib/db";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
-import { listSearchableCities, listSearchableLanguages } from "@/db/queries/search";
+import { searchableCities, searchableLanguages } from "@/lib/search/facets";
 import { listSpecializations } from "@/db/queries/specializations";
 import { EmptyResults } from "@/components/search/empty-results";
 import { SearchPagination } from "@/components/search/pagination";
@@ -40,8 +40,8 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
   const [raw, user] = await Promise.all([searchParams, currentUser()]);
   const [specializations, cities, languages, patient] = await Promise.all([
     listSpecializations(db),
-    listSearchableCities(db),
-    listSearchableLanguages(db),
+    searchableCities(db),
+    searchableLanguages(db),
     user?.role === "patient" ? getPatientProfileForEdit(getDb(), user.id) : Promise.resolve(undefined),
   ]);
   const { query, values, notices } = parseSearchParams(raw, specializations);
