@@ -2,13 +2,15 @@ CREATE TABLE "doctor_free_time" (
 	"doctor_id" uuid PRIMARY KEY NOT NULL,
 	"next_free_at" timestamp with time zone,
 	"valid_until" timestamp with time zone,
+	"doctor_name" text,
 	"version" bigint DEFAULT 0 NOT NULL,
 	"computed_version" bigint,
 	"computed_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "doctor_free_time" ADD CONSTRAINT "doctor_free_time_doctor_id_users_id_fk" FOREIGN KEY ("doctor_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "doctor_free_time_next_free_at_idx" ON "doctor_free_time" USING btree ("next_free_at");--> statement-breakpoint
+CREATE INDEX "doctor_free_time_computed_order_idx" ON "doctor_free_time" USING btree ("next_free_at",doctor_name collate "C","doctor_id") WHERE computed_version = version;
+--> statement-breakpoint
 -- custom: the free-time index stays honest — every change the slot engine reads bumps the doctor's
 -- version in the same transaction (statement triggers with transition tables: one UPDATE per statement,
 -- however many rows it wrote), so a row computed before the change is never taken as fresh.
@@ -80,7 +82,7 @@ END $$;
 CREATE FUNCTION careslot_free_time_user_active_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE doctor_free_time SET version = version + 1
-  WHERE doctor_id IN (SELECT n.id FROM changed_new n JOIN changed_old o ON o.id = n.id WHERE n.active IS DISTINCT FROM o.active);
+  WHERE doctor_id IN (SELECT n.id FROM changed_new n JOIN changed_old o ON o.id = n.id WHERE (n.active, n.full_name) IS DISTINCT FROM (o.active, o.full_name));
   RETURN NULL;
 END $$;
 --> statement-breakpoint

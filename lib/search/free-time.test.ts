@@ -7,8 +7,11 @@ import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
 import { TEST_NOW, createDoctor, createPatient, insertAppointmentRow } from "@/tests/factories";
+import { randomUUID } from "node:crypto";
 import { firstFreeSlot } from "./first-slot";
 import { refreshFreeTime } from "./free-time";
+import { parseSearchParams } from "./params";
+import { searchDoctors } from "./service";
 
 // The free-time index is a cache of the slot engine's first free slot per
 // doctor. Its one promise: a row the search takes as fresh equals what the
@@ -237,5 +240,48 @@ describe("the free-time index", () => {
       )})`,
     );
     expect((await versions()).map((v, i) => v - was[i]!)).toEqual([1, 1]);
+  });
+
+  it("gives the search the same answers, order and pages from fresh rows as the engine gives from stale ones", async () => {
+    const city = `Freshville ${randomUUID().slice(0, 8)}`;
+    const doctors = [];
+    // Equal first slots for most (ties come in name order), an earlier one, a later one, one with nothing this week.
+    const market: [string, Parameters<typeof createDoctor>[1]][] = [
+      ["Dr. Mia Fresh", {}],
+      ["Dr. Ada Fresh", {}],
+      ["Dr. Zed Fresh", {}],
+      ["Dr. Early Fresh", { minimumNoticeHours: 1 }],
+      ["Dr. Late Fresh", { rules: [{ weekday: 3, startTime: "14:00", endTime: "16:00" }] }],
+      ["Dr. None Fresh", { rules: [] }],
+    ];
+    for (const [name, options] of market) {
+      const doctor = await createDoctor(db, { fullName: name, ...options });
+      await db.update(doctorProfiles).set({ city }).where(eq(doctorProfiles.userId, doctor.id));
+      doctors.push(doctor.id);
+    }
+    const context = { now: TEST_NOW, viewerTimeZone: "Europe/Berlin" };
+    const run = async (raw: Record<string, string>) =>
+      (await searchDoctors(db, parseSearchParams({ city, ...raw }, []).query, context)).results.map((r) => [
+        r.doctor.fullName,
+        r.firstSlot?.startsAt.toISOString() ?? null,
+      ]);
+    const shapes: Record<string, string>[] = [{ sort: "earliest" }, { within: "today" }, { within: "3", sort: "earliest" }, { sort: "price" }];
+    const fromEngine = [];
+    for (const shape of shapes) fromEngine.push(await run(shape));
+    await refreshFreeTime(db, { now: TEST_NOW, doctorIds: doctors });
+    for (const id of doctors) expect((await indexRow(id, TEST_NOW)).fresh).toBe(true);
+    for (const [i, shape] of shapes.entries()) expect(await run(shape), JSON.stringify(shape)).toEqual(fromEngine[i]);
+    expect(fromEngine[0]!.map(([name]) => name).slice(0, 4)).toEqual(["Dr. Early Fresh", "Dr. Ada Fresh", "Dr. Mia Fresh", "Dr. Zed Fresh"]);
+    // A booking makes one row stale: the mixed answer is still the engine's.
+    const patient = await createPatient(db);
+    const adaFirst = fromEngine[0]!.find(([name]) => name === "Dr. Ada Fresh")![1]!;
+    await bookAppointment(db, { patientId: patient.id, doctorId: doctors[1]!, startsAt: new Date(adaFirst), reason: "" }, TEST_NOW);
+    const mixed = await run({ sort: "earliest" });
+    expect(mixed.find(([name]) => name === "Dr. Ada Fresh")![1]).not.toBe(adaFirst);
+    await db
+      .update(doctorFreeTime)
+      .set({ version: sql`version + 1` })
+      .where(inArray(doctorFreeTime.doctorId, doctors));
+    expect(await run({ sort: "earliest" })).toEqual(mixed);
   });
 });

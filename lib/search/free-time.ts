@@ -59,6 +59,7 @@ async function recompute(db: Db, row: { doctorId: string; version: number }, now
   const written = (await db.execute(sql`
     update doctor_free_time
     set next_free_at = ${slot?.startsAt.toISOString() ?? null}::timestamptz,
+        doctor_name = ${doctor?.fullName ?? null},
         valid_until = least(${new Date(validUntil).toISOString()}::timestamptz, (
           select min(a.hold_expires_at) - interval '1 millisecond' from appointments a
           where a.doctor_id = ${row.doctorId} and a.status = 'pending_payment' and a.hold_expires_at > ${now.toISOString()}::timestamptz)),

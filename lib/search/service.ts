@@ -41,9 +41,9 @@ import { searchWindowEnd } from "./window";
  *    - sorted by earliest: candidates come in bound order, and we stop once
  *      the page's last doctor's real first slot is earlier than the next
  *      candidate's bound: no unseen doctor can beat it (best-first search).
- *      Ties on the instant are broken by name rank, the same key in SQL and here.
- *    With fresh rows the bounds are exact, so the engine confirms about a
- *    page's worth of doctors; a stale row costs what it did before the index.
+ *      Ties on the instant are broken by name (then id), the same key in SQL and here.
+ *    A fresh row's bound is its answer, so only stale rows go to the engine,
+ *    and a stale row costs what it did before the index.
  */
 
 export interface SearchContext {
@@ -115,10 +115,7 @@ async function searchWithoutAvailability(
     listSearchCandidates(db, { filters: input.filters, order: input.order, point: input.point, limit: PAGE_SIZE, offset, now: context.now }),
     countSearchCandidates(db, input.filters),
   ]);
-  // A fresh free-time index row is the engine's answer already; only the others need the engine.
-  const slots = await mapLimited(rows, EVALUATION_CONCURRENCY, async (row) =>
-    row.freeTimeFresh ? indexedFirstSlot(row, context.viewerTimeZone) : firstFreeSlot(db, row, context),
-  );
+  const slots = await mapLimited(rows, EVALUATION_CONCURRENCY, (row) => slotWithin(db, row, context));
   const results = await withRatings(
     db,
     rows.map((doctor, i) => ({ doctor, firstSlot: slots[i] ?? null })),
@@ -136,12 +133,9 @@ async function searchWithAvailability(
   const window = { now: context.now, windowEnd: input.windowEnd };
   const found: { doctor: CandidateRow; firstSlot: Slot }[] = [];
   const earliest = input.order === "earliest";
-  const keyOf = (ms: number, rank: number) => [ms, rank] as const;
-  const before = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
   const kthKey = () => {
-    const sorted = [...found].sort((a, b) => compareFound(a, b));
-    const kth = sorted[need - 1]!;
-    return keyOf(kth.firstSlot.startsAt.getTime(), kth.doctor.nameRank);
+    const kth = [...found].sort(compareFound)[need - 1]!;
+    return { ms: kth.firstSlot.startsAt.getTime(), doctor: kth.doctor };
   };
 
   let fetched = 0;
@@ -154,9 +148,9 @@ async function searchWithAvailability(
       if (found.length >= need) {
         // Sorted by rating/price/distance the page is simply full. Sorted by
         // earliest it is final once no unseen doctor can come before its last one.
-        if (!earliest || before(kthKey(), keyOf(chunk[0]!.openLowerBoundMs ?? 0, chunk[0]!.nameRank))) break search;
+        if (!earliest || compareKeys(kthKey(), { ms: chunk[0]!.openLowerBoundMs ?? 0, doctor: chunk[0]! }) < 0) break search;
       }
-      const slots = await Promise.all(chunk.map((row) => firstFreeSlot(db, row, context, input.windowEnd)));
+      const slots = await Promise.all(chunk.map((row) => slotWithin(db, row, context, input.windowEnd)));
       chunk.forEach((doctor, j) => {
         const firstSlot = slots[j];
         if (firstSlot) found.push({ doctor, firstSlot });
@@ -183,8 +177,28 @@ async function searchWithAvailability(
   };
 }
 
+/**
+ * The doctor's first free slot before `windowEnd` (default: their horizon). A fresh free-time index row IS
+ * the engine's answer at this read (a change the engine reads bumps the row's version in the change's own
+ * transaction, so a committed booking is never behind a fresh row); only stale rows need the engine.
+ */
+async function slotWithin(db: Db, row: CandidateRow, context: SearchContext, windowEnd?: Date): Promise<Slot | null> {
+  if (!row.freeTimeFresh) return firstFreeSlot(db, row, context, windowEnd);
+  const slot = indexedFirstSlot(row, context.viewerTimeZone);
+  return slot && (!windowEnd || slot.startsAt < windowEnd) ? slot : null;
+}
+
 function compareFound(a: { doctor: CandidateRow; firstSlot: Slot }, b: { doctor: CandidateRow; firstSlot: Slot }): number {
-  return a.firstSlot.startsAt.getTime() - b.firstSlot.startsAt.getTime() || a.doctor.nameRank - b.doctor.nameRank;
+  return compareKeys({ ms: a.firstSlot.startsAt.getTime(), doctor: a.doctor }, { ms: b.firstSlot.startsAt.getTime(), doctor: b.doctor });
+}
+
+/** The earliest order's key, as SQL sorts it (db/queries/search-earliest.ts): the instant, the name byte by byte (collate "C"), the id. */
+function compareKeys(a: { ms: number; doctor: CandidateRow }, b: { ms: number; doctor: CandidateRow }): number {
+  return (
+    a.ms - b.ms ||
+    Buffer.compare(Buffer.from(a.doctor.fullName), Buffer.from(b.doctor.fullName)) ||
+    (a.doctor.id < b.doctor.id ? -1 : a.doctor.id > b.doctor.id ? 1 : 0)
+  );
 }
 
 async function withRatings(db: Db, rows: { doctor: CandidateRow; firstSlot: Slot | null }[]): Promise<SearchResult[]> {
