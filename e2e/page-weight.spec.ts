@@ -22,3 +22,18 @@ for (const path of PUBLIC_PAGES) {
     });
   }
 }
+
+// Whatever is done to make the pages lighter, the server's HTML holds every part whole: a Suspense
+// boundary React left pending (<!--$?-->, filled in later by an inline script) or gave up on (<!--$!-->,
+// rendered in the browser) would be empty without JavaScript. (Tried for TBT, issue #21: Suspense
+// boundaries around a page's parts to hydrate them apart; React streamed them as pending, so no.)
+for (const path of PUBLIC_PAGES) {
+  test(`${path} sends its whole content in the HTML, with no part left for script to fill`, async ({ request }) => {
+    const response = await request.get(path.replace("[id]", doctorSeed[0].id));
+    expect(response.ok()).toBe(true);
+    const html = await response.text();
+    expect(html).toContain("</main>");
+    expect(html).not.toContain("<!--$?-->");
+    expect(html).not.toContain("<!--$!-->");
+  });
+}
