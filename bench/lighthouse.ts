@@ -48,6 +48,16 @@ async function runOnce(url: string, port: number): Promise<LighthouseRun> {
   };
 }
 
+/** Lighthouse sometimes fails to record a trace on a machine this busy (NO_NAVSTART) and says to run it again: once more, then give up. */
+async function runWithRetry(url: string, port: number): Promise<LighthouseRun> {
+  try {
+    return await runOnce(url, port);
+  } catch (error) {
+    console.log(`   (${(error as Error).message.split("\n")[0]}: running it again)`);
+    return runOnce(url, port);
+  }
+}
+
 export async function benchLighthouse(pages: { path: string; url: string }[], runs = LIGHTHOUSE_RUNS): Promise<LighthouseResult[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
@@ -59,7 +69,7 @@ export async function benchLighthouse(pages: { path: string; url: string }[], ru
     for (const { path, url } of pages) {
       await fetch(url).then((response) => response.text()); // the server's first render of a route is not what a visitor waits for
       const all: LighthouseRun[] = [];
-      for (let k = 0; k < runs; k++) all.push(await runOnce(url, chrome.port));
+      for (let k = 0; k < runs; k++) all.push(await runWithRetry(url, chrome.port));
       const mid = (pick: (run: LighthouseRun) => number) => median(all.map(pick));
       const figures = { score: mid((r) => r.score), lcpMs: mid((r) => r.lcpMs), tbtMs: mid((r) => r.tbtMs), cls: mid((r) => r.cls), fcpMs: mid((r) => r.fcpMs) };
       const b = LIGHTHOUSE_BUDGETS;
