@@ -1,15 +1,5 @@
-import { execSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
-
-/** Debian's chromium (CHROMIUM_PATH overrides): Playwright cannot download browsers here. */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync("command -v chromium || command -v chromium-browser", { shell: "/bin/sh" }).toString().trim();
-  } catch {
-    throw new Error("Chromium not found: install Debian's `chromium` package or set CHROMIUM_PATH");
-  }
-}
+import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -28,10 +18,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     timezoneId: "Europe/London",
     ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   // Specs that change how everyone signs in (*.alone.spec.ts) run first, on their own; the rest after them.
   projects: [

@@ -6,7 +6,7 @@ import type { FormState } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 
 export function ForgotPasswordForm() {
   const [state, formAction] = useActionState<FormState, FormData>(forgotPasswordAction, null);

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { GoogleButton, OrDivider } from "./google-button";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 import { PlaceFields, placeOptionsAfter, type PlaceOptions } from "@/components/places/place-fields";
 
 const noSubscription = () => () => {};

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { SelectField } from "@/components/ui/field";
 import type { ChoiceOption, FormState } from "@/lib/errors";
-import { PLACE_STEP } from "@/lib/places/schema";
+import { PLACE_STEP } from "@/lib/places/field-names";
 
 export interface PlaceValues {
   country: string;

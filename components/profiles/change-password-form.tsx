@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 import { FormMessage, errorsOf } from "@/components/ui/form-state";
 import type { FormState } from "@/lib/errors";
 

@@ -6,7 +6,7 @@ import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { REPLY } from "@/lib/reviews/schemas";
+import { REPLY } from "@/lib/reviews/limits";
 
 /** One reply per review: once sent it is published under the review and cannot be changed. */
 export function ReplyForm({ reviewId, reviewerName }: { reviewId: string; reviewerName: string }) {

@@ -5,7 +5,7 @@ import { reportReviewAction } from "@/app/doctors/[id]/review-actions";
 import type { FormState } from "@/lib/errors";
 import { FormMessage } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { REPORT_REASON } from "@/lib/reviews/schemas";
+import { REPORT_REASON } from "@/lib/reviews/limits";
 
 /**
  * "Report" opens a small form under the review (a native <details>, so it works

@@ -6,7 +6,7 @@ import { FormMessage, errorsOf, valueOf } from "@/components/ui/form-state";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { FormState } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { REVIEW_BODY } from "@/lib/reviews/schemas";
+import { REVIEW_BODY } from "@/lib/reviews/limits";
 
 interface ReviewFormProps {
   appointmentId: string;

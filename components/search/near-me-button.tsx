@@ -1,24 +1,18 @@
 "use client";
 
-import { useState, useSyncExternalStore, type MouseEvent } from "react";
+import { useState, type MouseEvent } from "react";
 import { askBrowserPosition, type BrowserPoint } from "./browser-position";
-
-const noSubscription = () => () => {};
 
 /**
  * "Near me" beside "Where": asks the browser for its position (only when
  * pressed) and searches around it, as the /doctors "Near" filter does. Shown
  * only with JavaScript, which it needs; without it the city field is the way.
+ * It is in the server's HTML and hidden by CSS where scripting is off
+ * (`noscript:`), so the form does not move when React hydrates (CLS 0).
  */
 export function NearMeButton() {
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
   const [point, setPoint] = useState<BrowserPoint | null>(null);
   const [status, setStatus] = useState("");
-  if (!hydrated) return null;
 
   function locate(event: MouseEvent<HTMLButtonElement>) {
     const form = event.currentTarget.form;
@@ -36,7 +30,7 @@ export function NearMeButton() {
   }
 
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1 noscript:hidden">
       <button
         type="button"
         onClick={locate}

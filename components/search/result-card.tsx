@@ -9,7 +9,11 @@ function distanceText(km: number): string {
   return km < 10 ? `${km.toFixed(1)} km away` : `${Math.round(km)} km away`;
 }
 
-/** One doctor in the results; the name is THE link to their page (its accessible name is the doctor's name). */
+/**
+ * One doctor in the results; the name is THE link to their page (its accessible name is the doctor's name).
+ * Its links are not prefetched: a page of results would otherwise ask the server for two dynamic
+ * pages per doctor in view while the visitor reads, and the browser would decode them all (TBT).
+ */
 export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; viewerTimeZone: string | null }) {
   const { doctor, rating, firstSlot } = result;
   const href = `/doctors/${doctor.id}`;
@@ -18,7 +22,7 @@ export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; v
       <Avatar name={doctor.fullName} src={photoUrl(doctor.photoKey)} size={72} />
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <h2 className="text-lg font-semibold">
-          <Link id={`doctor-${doctor.id}`} href={href} className="text-brand-700 underline-offset-2 hover:underline">
+          <Link id={`doctor-${doctor.id}`} href={href} prefetch={false} className="text-brand-700 underline-offset-2 hover:underline">
             {doctor.fullName}
           </Link>
         </h2>
@@ -32,6 +36,7 @@ export function ResultCard({ result, viewerTimeZone }: { result: SearchResult; v
           {firstSlot ? (
             <Link
               href={`${href}?slot=${encodeURIComponent(firstSlot.startsAt.toISOString())}`}
+              prefetch={false}
               className="font-medium text-emerald-800 underline underline-offset-2 hover:no-underline"
             >
               {/* Without a known zone for the visitor, the doctor's own clock is the honest one to show. */}

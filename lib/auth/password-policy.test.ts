@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PASSWORD_MIN_LENGTH, passwordSchema } from "./password-policy";
+import { PASSWORD_MIN_LENGTH } from "./password-length";
+import { passwordSchema } from "./password-policy";
 
 /** The messages a user sees next to the password field, or [] when it is accepted. */
 function messagesFor(value: unknown): string[] {

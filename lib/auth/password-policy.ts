@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "./password-length";
 
-/** Shared by forms (client) and actions (server); hashing lives in password.ts. */
-export const PASSWORD_MIN_LENGTH = 12;
+/** The actions' password rule (server); the forms take the length from ./password-length; hashing lives in password.ts. */
 
 export const passwordSchema = z
   .string({ error: "Enter a password." })

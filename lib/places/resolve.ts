@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, type FormChoices } from "@/lib/errors";
 import { findCity, findCountry, findRegion, pickerOptions } from "./dataset";
-import { PLACE_STEP } from "./schema";
+import { PLACE_STEP } from "./field-names";
 
 export interface PlaceInput {
   country: string | null;

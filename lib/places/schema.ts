@@ -18,8 +18,3 @@ export const regionField = z
   .optional()
   .transform((value) => value || null);
 
-/** The field names, in the order a form sends them. */
-export const PLACE_FIELDS = ["country", "region", "city"] as const;
-
-/** The no-JavaScript picker's button: it sends the form to learn the next list, and saves nothing. */
-export const PLACE_STEP = "placeStep";

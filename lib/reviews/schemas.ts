@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { multiLineText } from "@/lib/validation/text";
+import { REPLY, REPORT_REASON, REVIEW_BODY } from "./limits";
 
-// Shared by the review forms (browser) and the actions (server).
-
-export const REVIEW_BODY = { min: 10, max: 2000 } as const;
-export const REPLY = { min: 2, max: 2000 } as const;
-export const REPORT_REASON = { min: 5, max: 500 } as const;
+// The review actions' input (server); the forms take their limits from ./limits.
 
 export const reviewSchema = z.object({
   rating: z.coerce
