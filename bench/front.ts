@@ -12,8 +12,7 @@ import { table } from "./lib/stats";
 const LIGHTHOUSE_PAGES = ["/", "/doctors", "/doctors/[id]"];
 
 export type FrontResult =
-  | { loadAverage: [number, number, number]; pageWeight: PageWeightResult[]; lighthouse: LighthouseResult[]; ok: boolean }
-  | { skipped: string };
+  { loadAverage: [number, number, number]; pageWeight: PageWeightResult[]; lighthouse: LighthouseResult[]; ok: boolean } | { skipped: string };
 
 export async function benchFront(): Promise<FrontResult> {
   let server;
@@ -44,7 +43,18 @@ export function printFront(result: FrontResult): void {
   console.log(
     table(
       ["page", "KB gzip", "budget", "", "KB raw", "scripts", "heaviest"],
-      result.pageWeight.map((p) => [p.path, p.gzipKb, `≤ ${p.budgetKb}`, mark(p.ok), p.rawKb, p.scripts, p.heaviest.slice(0, 2).map((s) => `${s.url.split("/").pop()} ${s.gzipKb}`).join(", ")]),
+      result.pageWeight.map((p) => [
+        p.path,
+        p.gzipKb,
+        `≤ ${p.budgetKb}`,
+        mark(p.ok),
+        p.rawKb,
+        p.scripts,
+        p.heaviest
+          .slice(0, 2)
+          .map((s) => `${s.url.split("/").pop()} ${s.gzipKb}`)
+          .join(", "),
+      ]),
     ).replace(/^/gm, "   "),
   );
   const b = LIGHTHOUSE_BUDGETS;
@@ -52,7 +62,16 @@ export function printFront(result: FrontResult): void {
   console.log(
     table(
       ["page", `score (≥ ${b.score})`, `LCP ms (≤ ${b.lcpMs})`, `TBT ms (≤ ${b.tbtMs})`, `CLS (${b.cls})`, "FCP ms", "", "runs: score/LCP/TBT"],
-      result.lighthouse.map((p) => [p.path, p.score, p.lcpMs, p.tbtMs, p.cls, p.fcpMs, mark(p.ok), p.runs.map((r) => `${r.score}/${r.lcpMs}/${r.tbtMs}`).join(" ")]),
+      result.lighthouse.map((p) => [
+        p.path,
+        p.score,
+        p.lcpMs,
+        p.tbtMs,
+        p.cls,
+        p.fcpMs,
+        mark(p.ok),
+        p.runs.map((r) => `${r.score}/${r.lcpMs}/${r.tbtMs}`).join(" "),
+      ]),
     ).replace(/^/gm, "   "),
   );
 }

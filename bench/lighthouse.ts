@@ -8,7 +8,11 @@ import lighthouse from "lighthouse";
 import { chromiumPath } from "../scripts/lib/chromium";
 import { percentile } from "./lib/stats";
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 export const LIGHTHOUSE_BUDGETS = { score: 95, lcpMs: 1800, tbtMs: 50, cls: 0 } as const;
 export const LIGHTHOUSE_RUNS = 3;
@@ -71,9 +75,20 @@ export async function benchLighthouse(pages: { path: string; url: string }[], ru
       const all: LighthouseRun[] = [];
       for (let k = 0; k < runs; k++) all.push(await runWithRetry(url, chrome.port));
       const mid = (pick: (run: LighthouseRun) => number) => median(all.map(pick));
-      const figures = { score: mid((r) => r.score), lcpMs: mid((r) => r.lcpMs), tbtMs: mid((r) => r.tbtMs), cls: mid((r) => r.cls), fcpMs: mid((r) => r.fcpMs) };
+      const figures = {
+        score: mid((r) => r.score),
+        lcpMs: mid((r) => r.lcpMs),
+        tbtMs: mid((r) => r.tbtMs),
+        cls: mid((r) => r.cls),
+        fcpMs: mid((r) => r.fcpMs),
+      };
       const b = LIGHTHOUSE_BUDGETS;
-      results.push({ path, ...figures, runs: all, ok: figures.score >= b.score && figures.lcpMs <= b.lcpMs && figures.tbtMs <= b.tbtMs && figures.cls <= b.cls });
+      results.push({
+        path,
+        ...figures,
+        runs: all,
+        ok: figures.score >= b.score && figures.lcpMs <= b.lcpMs && figures.tbtMs <= b.tbtMs && figures.cls <= b.cls,
+      });
     }
     return results;
   } finally {

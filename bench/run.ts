@@ -30,7 +30,9 @@ const frontOk = (result: FrontResult) => "skipped" in result || result.ok;
 /** `npm run bench -- front` (or `npm run lighthouse`): part 9 alone; its figures replace only `front` in results.json. */
 async function mainFront(): Promise<number> {
   const load = os.loadavg();
-  console.log(`Careslot bench, part 9 · Node ${process.version} · ${os.cpus().length} CPUs · load average at start ${load.map((v) => v.toFixed(2)).join(", ")}`);
+  console.log(
+    `Careslot bench, part 9 · Node ${process.version} · ${os.cpus().length} CPUs · load average at start ${load.map((v) => v.toFixed(2)).join(", ")}`,
+  );
   const front = await benchFront();
   printFront(front);
   const previous = fs.existsSync(RESULTS) ? (JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Record<string, unknown>) : {};

@@ -17,4 +17,3 @@ export const regionField = z
   .regex(/^([A-Za-z0-9-]{1,12})?$/, "Choose a region from the list.")
   .optional()
   .transform((value) => value || null);
-

@@ -1,6 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { listStaleFreeTime, storeFreeTime } from "@/db/queries/free-time";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { slotAt, type Slot } from "@/lib/scheduling";
 import { firstFreeSlot } from "./first-slot";
@@ -31,13 +31,7 @@ export interface FreeTimeRefresh {
 export async function refreshFreeTime(db: Db, options: { now?: Date; limit?: number; doctorIds?: string[] } = {}): Promise<FreeTimeRefresh> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
-  const only = options.doctorIds ? sql`and doctor_id in (select unnest(${`{${options.doctorIds.join(",")}}`}::uuid[]))` : sql``;
-  const stale = (await db.execute(sql`
-    select doctor_id as "doctorId", version::float8 as version
-    from doctor_free_time
-    where (computed_version is distinct from version or valid_until < ${now.toISOString()}::timestamptz) ${only}
-    order by computed_at nulls first
-    limit ${limit}`)) as unknown as { doctorId: string; version: number }[];
+  const stale = await listStaleFreeTime(db, { now, limit, doctorIds: options.doctorIds });
 
   let refreshed = 0;
   let raced = 0;
@@ -56,18 +50,14 @@ async function recompute(db: Db, row: { doctorId: string; version: number }, now
   // Time alone changes the answer when the slot passes the minimum notice, or a payment hold expires and frees time before it.
   // The row holds while now ≤ valid_until: a slot exactly `notice` ahead is still offered, a hold stops blocking at its expiry.
   const validUntil = Math.min(now.getTime() + LONGEST_VALIDITY_MS, slot ? slot.startsAt.getTime() - noticeMs : now.getTime() + EMPTY_RECHECK_MS);
-  const written = (await db.execute(sql`
-    update doctor_free_time
-    set next_free_at = ${slot?.startsAt.toISOString() ?? null}::timestamptz,
-        doctor_name = ${doctor?.fullName ?? null},
-        valid_until = least(${new Date(validUntil).toISOString()}::timestamptz, (
-          select min(a.hold_expires_at) - interval '1 millisecond' from appointments a
-          where a.doctor_id = ${row.doctorId} and a.status = 'pending_payment' and a.hold_expires_at > ${now.toISOString()}::timestamptz)),
-        computed_version = version,
-        computed_at = ${now.toISOString()}::timestamptz
-    where doctor_id = ${row.doctorId} and version = ${row.version}
-    returning 1`)) as unknown as unknown[];
-  return written.length === 1;
+  return storeFreeTime(db, {
+    doctorId: row.doctorId,
+    version: row.version,
+    nextFreeAt: slot?.startsAt ?? null,
+    doctorName: doctor?.fullName ?? null,
+    validUntil: new Date(validUntil),
+    now,
+  });
 }
 
 /** The first free slot a fresh index row gives, labelled for the viewer as the engine would. */
