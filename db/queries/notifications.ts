@@ -148,3 +148,14 @@ export async function countPhoneCodeAttempt(db: Db, userId: string) {
 export async function deletePhoneVerification(db: Db, userId: string): Promise<void> {
   await db.delete(phoneVerifications).where(eq(phoneVerifications.userId, userId));
 }
+
+/** A new address for the account, to be confirmed again; false when another account has it. */
+export async function changeUserEmail(db: Db, userId: string, email: string, at: Date): Promise<boolean> {
+  try {
+    await db.update(users).set({ email, emailVerifiedAt: null, updatedAt: at }).where(eq(users.id, userId));
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === "23505") return false;
+    throw error;
+  }
+}

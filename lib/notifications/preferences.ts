@@ -1,6 +1,15 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { hasOptedOut, listOptOuts, replaceOptOuts, type NotificationChannel, type NotificationKind } from "@/db/queries/notifications";
+import {
+  getMobilePhone,
+  getPhoneVerification,
+  hasOptedOut,
+  isNumberStopped,
+  listOptOuts,
+  replaceOptOuts,
+  type NotificationChannel,
+  type NotificationKind,
+} from "@/db/queries/notifications";
 import type { Role } from "@/lib/vocabulary";
 
 export type { NotificationChannel, NotificationKind } from "@/db/queries/notifications";
@@ -49,4 +58,10 @@ export async function savePreferences(db: Db, user: { id: string; role: Role }, 
   const { kinds, channels } = kindsFor(user.role);
   const off = kinds.flatMap((kind) => channels.filter((channel) => !ticked.has(`${kind}/${channel}`)).map((channel) => ({ kind, channel })));
   await db.transaction((tx) => replaceOptOuts(tx, user.id, off));
+}
+
+/** The mobile number side of a patient's "Notifications": the confirmed number, or the one awaiting its code. */
+export async function mobileNumberState(db: Db, userId: string): Promise<{ confirmed: string | null; pending: string | null; stopped: boolean }> {
+  const [confirmed, pending] = await Promise.all([getMobilePhone(db, userId), getPhoneVerification(db, userId)]);
+  return { confirmed, pending: pending?.phone ?? null, stopped: confirmed ? await isNumberStopped(db, confirmed) : false };
 }

@@ -15,7 +15,8 @@ import { smsFromJob } from "./sender";
 // name, the time and a link to the visit page (behind sign-in) are all.
 // Sent only to a confirmed mobile number, once per visit and message.
 
-const when = (notice: AppointmentNotice) => `${formatShortWhen(notice.startsAt, notice.patientTimeZone)} ${formatTimeZone(notice.patientTimeZone, notice.startsAt)}`;
+const when = (notice: AppointmentNotice) =>
+  `${formatShortWhen(notice.startsAt, notice.patientTimeZone)} ${formatTimeZone(notice.patientTimeZone, notice.startsAt)}`;
 const link = (notice: AppointmentNotice) => absoluteUrl(`/patient/appointments/${notice.id}`);
 
 const texts = {

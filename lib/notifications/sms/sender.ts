@@ -29,7 +29,8 @@ export const TWILIO_STATUS_PATH = "/api/webhooks/twilio/status";
  * mailbox show both. A number that texted STOP gets nothing (logged as suppressed).
  */
 export async function sendSms(db: Db, sms: OutgoingSms): Promise<SendOutcome> {
-  if (sms.kind && sms.userId && !(await notificationAllowed(db, sms.userId, sms.kind, "sms"))) return { status: "skipped", reason: "switched off by the recipient" };
+  if (sms.kind && sms.userId && !(await notificationAllowed(db, sms.userId, sms.kind, "sms")))
+    return { status: "skipped", reason: "switched off by the recipient" };
   const config = twilioConfig(env());
   const base = {
     channel: "sms" as const,
