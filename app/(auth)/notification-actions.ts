@@ -6,7 +6,7 @@ import { getPatientProfileForEdit } from "@/db/queries/profiles";
 import { action } from "@/lib/actions";
 import { portalPath } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
-import { changeEmailAddress } from "@/lib/notifications/email-address";
+import { changeEmailAddress } from "@/lib/auth/email-change";
 import { savePreferences } from "@/lib/notifications/preferences";
 import { confirmPhoneVerification, normaliseMobile, removeMobilePhone, startPhoneVerification } from "@/lib/notifications/sms/phone";
 

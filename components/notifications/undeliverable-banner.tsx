@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/lib/db";
-import { undeliverableReason } from "@/lib/notifications/email-address";
+import { undeliverableReason } from "@/lib/notifications/delivery";
 import type { Role } from "@/lib/vocabulary";
 
 /** In each portal's layout: the account's address bounced or complained, so no email goes to it until it is corrected. */

@@ -1,8 +1,14 @@
 import "server-only";
-import { Resend } from "resend";
 import type { Db } from "@/db/client";
-import { claimWebhookEvent, getEmailByProviderId, markAddressUndeliverable, setEmailStatus, type EmailStatus } from "@/db/queries/notifications";
-import { env } from "@/lib/env";
+import {
+  claimWebhookEvent,
+  getEmailByProviderId,
+  getUndeliverableReasonForUser,
+  markAddressUndeliverable,
+  setEmailStatus,
+  type EmailStatus,
+} from "@/db/queries/notifications";
+import { verifyResendSignature, type ResendWebhookHeaders } from "./mailer";
 
 // Delivery status from the providers' webhooks, applied to the emails log
 // (emails and SMS alike). Each provider event is applied once (its id is
@@ -47,27 +53,18 @@ async function apply(
   });
 }
 
-// ---- Resend (svix-signed)
-
-export type ResendHeaders = { id: string | null; timestamp: string | null; signature: string | null };
+// ---- Resend (svix-signed; checked by the mailer, which owns the Resend client)
 
 type ResendEvent = { type: string; data: { email_id?: string; bounce?: { type?: string; message?: string } } };
 
-/** The event when the svix signature over the raw body checks out with RESEND_WEBHOOK_SECRET; null otherwise (or with no secret set). */
-export function verifyResendWebhook(payload: string, headers: ResendHeaders): ResendEvent | null {
-  const secret = env().RESEND_WEBHOOK_SECRET;
-  if (!secret || !headers.id || !headers.timestamp || !headers.signature) return null;
-  try {
-    // Verification is offline; the client only needs some key to be built.
-    const resend = new Resend(env().RESEND_API_KEY ?? "re_webhook_verification_only");
-    return resend.webhooks.verify({
-      payload,
-      headers: { id: headers.id, timestamp: headers.timestamp, signature: headers.signature },
-      webhookSecret: secret,
-    }) as unknown as ResendEvent;
-  } catch {
-    return null;
-  }
+/** The event when its svix signature checks out (the mailer owns the Resend client); null otherwise. */
+export function verifyResendWebhook(payload: string, headers: ResendWebhookHeaders): ResendEvent | null {
+  return verifyResendSignature(payload, headers) as ResendEvent | null;
+}
+
+/** Why the account's current address gets no email (it bounced or complained), or null: the portals' banner. */
+export function undeliverableReason(db: Db, userId: string) {
+  return getUndeliverableReasonForUser(db, userId);
 }
 
 const resendStatuses: Record<string, EmailStatus> = {

@@ -158,3 +158,22 @@ export async function sendFromJob(db: Db, email: OutgoingEmail, what: string): P
   if (result.status === "skipped") return { outcome: "skipped", reason: result.reason };
   return { outcome: result.status, emailId: result.id };
 }
+
+export type ResendWebhookHeaders = { id: string | null; timestamp: string | null; signature: string | null };
+
+/**
+ * A Resend webhook's parsed body when its svix signature (svix-id,
+ * svix-timestamp, svix-signature over the raw body, with RESEND_WEBHOOK_SECRET;
+ * stale timestamps refused) checks out; null otherwise, and always null with no secret set.
+ */
+export function verifyResendSignature(payload: string, headers: ResendWebhookHeaders): unknown {
+  const secret = env().RESEND_WEBHOOK_SECRET;
+  if (!secret || !headers.id || !headers.timestamp || !headers.signature) return null;
+  try {
+    // Verification is offline; the client only needs some key to be built.
+    const resend = new Resend(env().RESEND_API_KEY ?? "re_webhook_verification_only");
+    return resend.webhooks.verify({ payload, headers: { id: headers.id, timestamp: headers.timestamp, signature: headers.signature }, webhookSecret: secret });
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 import { countMessagesByStatus, listMessageLog } from "@/db/queries/message-log";
-import { channelLabels, kindLabels, parseMessageLogFilter, statusLabels, toMessageLogQuery } from "@/lib/admin/message-log";
+import { channelLabels, kindLabels, parseMessageLogFilter, statusLabels, toMessageLogQuery } from "@/lib/notifications/message-log";
 import { requireRole } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 

@@ -1,14 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { changeUserEmail, getUndeliverableReasonForUser } from "@/db/queries/notifications";
+import { changeUserEmail } from "@/db/queries/notifications";
 import { getUserById } from "@/db/queries/users";
-import { emailKey, sendVerificationEmail } from "@/lib/auth/accounts";
-import { checkPasswordAttempt } from "@/lib/auth/credentials";
-import { lockoutMessage } from "@/lib/auth/lockout";
+import { emailKey, sendVerificationEmail } from "./accounts";
+import { checkPasswordAttempt } from "./credentials";
+import { lockoutMessage } from "./lockout";
 import { AppError } from "@/lib/errors";
-
-export { getUndeliverableReasonForUser as undeliverableReason };
 
 /**
  * Corrects the account's email address (the banner after a hard bounce

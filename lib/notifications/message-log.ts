@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { MessageLogFilter } from "@/db/queries/message-log";
 import { emailStatus, notificationChannel, notificationKind } from "@/db/schema";
-import { notificationKinds } from "@/lib/notifications/preferences";
+import { notificationKinds } from "./preferences";
 import { pageNumberSchema } from "@/lib/validation/paging";
 import { boundedDate, optionalParam, singleLineText } from "@/lib/validation/text";
 
-// The admin's "Emails and messages" log: filters from the URL, checked here.
+// The admin's "Emails and messages" log (app/admin/messages): filters from the URL, checked here.
 
 export const messageStatuses = emailStatus.enumValues;
 
