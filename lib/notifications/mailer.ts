@@ -1,6 +1,6 @@
 import "server-only";
 import { render } from "@react-email/render";
-import { createElement, type ReactElement } from "react";
+import type { ReactElement } from "react";
 import { Resend } from "resend";
 import type { Db } from "@/db/client";
 import { recordEmail } from "@/db/queries/emails";
@@ -10,7 +10,7 @@ import { getUserById } from "@/db/queries/users";
 import { absoluteUrl, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { notificationAllowed, type NotificationKind } from "./preferences";
-import { EmailFooterLinks } from "./templates/email-footer-context";
+import { emailFooterLinks } from "./templates/email-footer-context";
 import { unsubscribeHeaders, unsubscribePageUrl } from "./unsubscribe";
 
 export interface EmailAttachment {
@@ -72,7 +72,7 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendOutco
   if (optional && !(await notificationAllowed(db, optional.userId, optional.kind, "email")))
     return { status: "skipped", reason: "switched off by the recipient" };
   const footer = optional ? await footerLinks(db, optional) : null;
-  const { html, text } = await renderEmail(footer ? createElement(EmailFooterLinks.Provider, { value: footer }, email.body) : email.body);
+  const { html, text } = await emailFooterLinks.run(footer, () => renderEmail(email.body));
   const base = {
     toAddress: email.to,
     subject: email.subject,

@@ -1,4 +1,11 @@
-import { createContext } from "react";
+import { AsyncLocalStorage } from "node:async_hooks";
 
-/** Set by the mailer for a non-essential email: where the footer's "unsubscribe" and "preferences" links go. */
-export const EmailFooterLinks = createContext<{ unsubscribeUrl: string; preferencesUrl: string } | null>(null);
+export type EmailFooter = { unsubscribeUrl: string; preferencesUrl: string };
+
+/**
+ * Set by the mailer around the rendering of a non-essential email: where its
+ * footer's "Unsubscribe" and "Notifications" links go (EmailLayout reads it).
+ * Not a React context: emails are rendered inside server components'
+ * modules, where React offers no createContext.
+ */
+export const emailFooterLinks = new AsyncLocalStorage<EmailFooter | null>();

@@ -1,12 +1,12 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import { useContext, type ReactNode } from "react";
-import { EmailFooterLinks } from "./email-footer-context";
+import type { ReactNode } from "react";
+import { emailFooterLinks } from "./email-footer-context";
 
 const brand = "#0f766e";
 
 /** The one branded frame every Careslot email shares: readable on a phone, plain colours. */
 export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
-  const links = useContext(EmailFooterLinks);
+  const links = emailFooterLinks.getStore();
   return (
     <Html lang="en">
       <Head />
