@@ -63,12 +63,12 @@ describe("the Notifications section's actions", () => {
     const admin = await createAdmin(db);
     await signIn({ id: patient.id, role: "patient" });
     expect(await saveNotificationPreferencesAction(null, form({ on: ["booking/email", "booking/sms", "reminders/sms"] }))).toMatchObject({ ok: true });
-    expect(await optOutsOf(patient.id)).toEqual(["receipts/email", "receipts/sms", "reminders/email", "review_replies/email", "review_replies/sms"]);
+    expect(await optOutsOf(patient.id)).toEqual(["receipts/email", "reminders/email", "review_replies/email"]);
     await signIn({ id: doctor.id, role: "doctor" });
     // A patient's box in a doctor's form means nothing: only the doctor's own kinds are written.
     await saveNotificationPreferencesAction(null, form({ on: ["monthly_reports/email", "reminders/sms"] }));
     expect(await optOutsOf(doctor.id)).toEqual(["booking/email"]);
-    expect(await optOutsOf(patient.id)).toHaveLength(5);
+    expect(await optOutsOf(patient.id)).toHaveLength(3);
     await signIn({ id: admin.id, role: "admin" });
     expect(await saveNotificationPreferencesAction(null, form({}))).toMatchObject({ ok: true });
     expect(await optOutsOf(admin.id)).toEqual([]);

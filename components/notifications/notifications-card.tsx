@@ -9,8 +9,7 @@ import { PreferencesForm, type PreferenceRow } from "./preferences-form";
 /** "Notifications" on every role's account page: what may be sent on which channel, and (patients) the mobile number texts go to. */
 export async function NotificationsCard({ user }: { user: CurrentUser }) {
   const grid = await preferenceGrid(getDb(), user);
-  const { kinds, channels } = kindsFor(user.role);
-  const rows: PreferenceRow[] = kinds.map((kind) => ({
+  const rows: PreferenceRow[] = kindsFor(user.role).map(({ kind, channels }) => ({
     kind,
     ...notificationKinds[kind],
     boxes: channels.map((channel) => ({

@@ -14,7 +14,7 @@ export interface PreferenceRow {
   boxes: { channel: string; label: string; on: boolean }[];
 }
 
-/** One fieldset per kind, one box per channel; a plain form post, so it works before (or without) JavaScript. */
+/** One group per kind, one box per channel; a plain form post, so it works before (or without) JavaScript. */
 export function PreferencesForm({ action, rows }: { action: Action; rows: PreferenceRow[] }) {
   const [state, formAction] = useActionState<FormState, FormData>(action, null);
   return (
@@ -22,10 +22,21 @@ export function PreferencesForm({ action, rows }: { action: Action; rows: Prefer
       <FormMessage state={state} />
       <div className="divide-y divide-slate-200 rounded-md border border-slate-200">
         {rows.map((row) => (
-          <fieldset key={row.kind} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+          // A group named by its visible label (a <legend> must be a fieldset's first child, which this layout cannot keep).
+          <div
+            key={row.kind}
+            role="group"
+            aria-labelledby={`kind-${row.kind}`}
+            aria-describedby={`kind-${row.kind}-about`}
+            className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between"
+          >
             <div>
-              <legend className="font-medium text-slate-900">{row.label}</legend>
-              <p className="text-sm text-slate-600">{row.description}</p>
+              <p id={`kind-${row.kind}`} className="font-medium text-slate-900">
+                {row.label}
+              </p>
+              <p id={`kind-${row.kind}-about`} className="text-sm text-slate-600">
+                {row.description}
+              </p>
             </div>
             <div className="flex gap-5">
               {row.boxes.map((box) => (
@@ -41,7 +52,7 @@ export function PreferencesForm({ action, rows }: { action: Action; rows: Prefer
                 </label>
               ))}
             </div>
-          </fieldset>
+          </div>
         ))}
       </div>
       <div>

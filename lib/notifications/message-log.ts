@@ -21,9 +21,10 @@ export const statusLabels: Record<(typeof messageStatuses)[number], string> = {
   suppressed: "Suppressed",
 };
 
+/** Short names, so the filter fits a phone: "Bookings and changes" for "Booking confirmations and changes". */
 export const kindLabels: Record<string, string> = {
   account: "Account and security",
-  ...Object.fromEntries(Object.entries(notificationKinds).map(([kind, { label }]) => [kind, label])),
+  ...Object.fromEntries(Object.entries(notificationKinds).map(([kind, { label }]) => [kind, kind === "booking" ? "Bookings and changes" : label])),
 };
 
 export const channelLabels = { email: "Email", sms: "SMS" } as const;

@@ -49,9 +49,7 @@ describe("notification preferences", () => {
       "reminders/email",
       "reminders/sms",
       "receipts/email",
-      "receipts/sms",
       "review_replies/email",
-      "review_replies/sms",
     ]);
     expect(grid.every((box) => box.on)).toBe(true);
     const doctor = await createDoctor(db);
@@ -76,7 +74,7 @@ describe("notification preferences", () => {
 
     // Reminders by email off, booking texts off: the rest still goes.
     const choosy = await patientWithMobile("+4915211110002");
-    await savePreferences(db, { id: choosy.id, role: "patient" }, new Set(["booking/email", "reminders/sms", "receipts/email", "receipts/sms"]));
+    await savePreferences(db, { id: choosy.id, role: "patient" }, new Set(["booking/email", "reminders/sms", "receipts/email"]));
     expect(await notificationAllowed(db, choosy.id, "reminders", "email")).toBe(false);
     expect(await notificationAllowed(db, choosy.id, "reminders", "sms")).toBe(true);
     expect((await bookAndNotify(choosy.id, "11:00")).sort()).toEqual(["email:booking-confirmation-patient", "sms:sms-appointment-reminder"]);

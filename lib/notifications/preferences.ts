@@ -25,11 +25,26 @@ export const notificationKinds: Record<NotificationKind, { label: string; descri
 
 export const notificationChannels: Record<NotificationChannel, string> = { email: "Email", sms: "SMS" };
 
-/** What each role receives, and on which channels (only patients have a mobile number for text messages). */
-export function kindsFor(role: Role): { kinds: NotificationKind[]; channels: NotificationChannel[] } {
-  if (role === "patient") return { kinds: ["booking", "reminders", "receipts", "review_replies"], channels: ["email", "sms"] };
-  if (role === "doctor") return { kinds: ["booking", "monthly_reports"], channels: ["email"] };
-  return { kinds: [], channels: ["email"] };
+/**
+ * What each role receives, and on which channels: only patients have a mobile
+ * number, and only visit notices (booking and changes, reminders) are texted.
+ */
+export function kindsFor(role: Role): { kind: NotificationKind; channels: NotificationChannel[] }[] {
+  if (role === "patient") {
+    return [
+      { kind: "booking", channels: ["email", "sms"] },
+      { kind: "reminders", channels: ["email", "sms"] },
+      { kind: "receipts", channels: ["email"] },
+      { kind: "review_replies", channels: ["email"] },
+    ];
+  }
+  if (role === "doctor") {
+    return [
+      { kind: "booking", channels: ["email"] },
+      { kind: "monthly_reports", channels: ["email"] },
+    ];
+  }
+  return [];
 }
 
 /**
@@ -46,8 +61,7 @@ export type PreferenceGrid = { kind: NotificationKind; channel: NotificationChan
 /** Every box of the user's role, on or off. */
 export async function preferenceGrid(db: Db, user: { id: string; role: Role }): Promise<PreferenceGrid> {
   const off = new Set((await listOptOuts(db, user.id)).map((o) => `${o.kind}/${o.channel}`));
-  const { kinds, channels } = kindsFor(user.role);
-  return kinds.flatMap((kind) => channels.map((channel) => ({ kind, channel, on: !off.has(`${kind}/${channel}`) })));
+  return kindsFor(user.role).flatMap(({ kind, channels }) => channels.map((channel) => ({ kind, channel, on: !off.has(`${kind}/${channel}`) })));
 }
 
 /**
@@ -55,8 +69,9 @@ export async function preferenceGrid(db: Db, user: { id: string; role: Role }): 
  * switched off, all others on. A box another role has cannot be set here.
  */
 export async function savePreferences(db: Db, user: { id: string; role: Role }, ticked: Set<string>): Promise<void> {
-  const { kinds, channels } = kindsFor(user.role);
-  const off = kinds.flatMap((kind) => channels.filter((channel) => !ticked.has(`${kind}/${channel}`)).map((channel) => ({ kind, channel })));
+  const off = kindsFor(user.role).flatMap(({ kind, channels }) =>
+    channels.filter((channel) => !ticked.has(`${kind}/${channel}`)).map((channel) => ({ kind, channel })),
+  );
   await db.transaction((tx) => replaceOptOuts(tx, user.id, off));
 }
 
