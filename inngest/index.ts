@@ -9,6 +9,7 @@ import { sendLatePaymentRefundNotice } from "./functions/send-late-payment-refun
 import { sendMonthlyReportEmail } from "./functions/send-monthly-report-email";
 import { sendPaymentReceipt } from "./functions/send-payment-receipt";
 import { sendRefundNotice } from "./functions/send-refund-notice";
+import { sendReviewReplyNotice } from "./functions/send-review-reply-notice";
 import { sendRescheduleNotice } from "./functions/send-reschedule-notice";
 import { sendTwoFactorResetNotice } from "./functions/send-two-factor-reset-notice";
 import { sendVerificationEmail } from "./functions/send-verification-email";
@@ -30,6 +31,7 @@ export const functions = [
   sendMonthlyReportEmail,
   sendVerificationEmail,
   sendTwoFactorResetNotice,
+  sendReviewReplyNotice,
   sweepOutbox,
   purgeExpiredData,
   refreshFreeTimeIndex,

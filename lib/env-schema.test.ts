@@ -75,6 +75,14 @@ describe("parseEnv", () => {
     });
   });
 
+  it("accepts Twilio with a sender (a number or a Messaging Service), and refuses it half configured", () => {
+    const twilio = { TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "token" };
+    expect(parseEnv({ ...minimal, ...twilio, TWILIO_FROM: "+15005550006" })).toMatchObject({ ...twilio, TWILIO_FROM: "+15005550006" });
+    expect(parseEnv({ ...minimal, ...twilio, TWILIO_MESSAGING_SERVICE_SID: "MG1" })).toMatchObject({ TWILIO_MESSAGING_SERVICE_SID: "MG1" });
+    expect(envErrorOf({ ...minimal, ...twilio }).message).toContain("TWILIO_ACCOUNT_SID needs TWILIO_AUTH_TOKEN and a sender");
+    expect(envErrorOf({ ...minimal, TWILIO_AUTH_TOKEN: "token" }).message).toContain("need TWILIO_ACCOUNT_SID");
+  });
+
   it("reads an S3 bucket configuration, and keeps files local without one", () => {
     expect(parseEnv(minimal).S3_BUCKET).toBeUndefined();
     const env = parseEnv({

@@ -51,6 +51,15 @@ export const envSchema = z.object({
   REMEMBER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   MAIL_FROM: z.string().min(3).default("Careslot <no-reply@careslot.local>"),
   RESEND_API_KEY: optionalText,
+  /** Resend's webhook signing secret (whsec_…): /api/webhooks/resend refuses every delivery without it. */
+  RESEND_WEBHOOK_SECRET: optionalText,
+  /** SMS through Twilio when the SID, the token and a sender (TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID) are set; otherwise texts go to the dev mailbox. */
+  TWILIO_ACCOUNT_SID: optionalText,
+  TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_FROM: optionalText,
+  TWILIO_MESSAGING_SERVICE_SID: optionalText,
+  /** Where the Twilio SDK sends API calls (tests point it at a local fake); unset means Twilio itself. */
+  TWILIO_API_BASE: z.url("TWILIO_API_BASE must be an absolute URL such as http://127.0.0.1:12112").optional(),
   DEV_MAILBOX: flag,
   STRIPE_SECRET_KEY: optionalText,
   STRIPE_WEBHOOK_SECRET: optionalText,
@@ -151,6 +160,10 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (given.GOOGLE_ISSUER && !given.GOOGLE_CLIENT_ID)
     problems.push("GOOGLE_ISSUER needs GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the local provider's client)");
   if (given.S3_ENDPOINT && !given.S3_BUCKET) problems.push("S3_BUCKET is required when S3_ENDPOINT is set (files would otherwise stay in STORAGE_DIR)");
+  if (given.TWILIO_ACCOUNT_SID && (!given.TWILIO_AUTH_TOKEN || !(given.TWILIO_FROM || given.TWILIO_MESSAGING_SERVICE_SID)))
+    problems.push("TWILIO_ACCOUNT_SID needs TWILIO_AUTH_TOKEN and a sender: TWILIO_FROM (an E.164 number) or TWILIO_MESSAGING_SERVICE_SID");
+  if (!given.TWILIO_ACCOUNT_SID && (given.TWILIO_AUTH_TOKEN || given.TWILIO_FROM || given.TWILIO_MESSAGING_SERVICE_SID))
+    problems.push("TWILIO_AUTH_TOKEN, TWILIO_FROM and TWILIO_MESSAGING_SERVICE_SID need TWILIO_ACCOUNT_SID");
   // The mailbox shows reset links; where mail really goes out it has no business existing.
   if (given.RESEND_API_KEY?.trim() && ["1", "true"].includes(given.DEV_MAILBOX ?? ""))
     problems.push("DEV_MAILBOX cannot be on while RESEND_API_KEY is set: emails are sent, and the mailbox would show their links to whoever opens it");

@@ -4,6 +4,9 @@ import { ApiTokens } from "@/components/auth/api-tokens";
 import { GoogleAccount } from "@/components/auth/google-account";
 import { SessionList } from "@/components/auth/session-list";
 import { TwoFactorCard } from "@/components/auth/two-factor/two-factor-card";
+import { ChangeEmailForm } from "@/components/notifications/change-email-form";
+import { NotificationsCard } from "@/components/notifications/notifications-card";
+import { changeEmailAction } from "@/app/(auth)/notification-actions";
 import { ChangePasswordForm } from "@/components/profiles/change-password-form";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
@@ -39,7 +42,13 @@ export async function AccountPanel({ user, timeZone = "UTC" }: { user: CurrentUs
             </p>
           )}
         </Card>
+        <div id="email-address" className="scroll-mt-4">
+          <Card title="Email address">
+            <ChangeEmailForm action={changeEmailAction} current={user.email} />
+          </Card>
+        </div>
         <TwoFactorCard user={user} timeZone={timeZone} />
+        <NotificationsCard user={user} />
         {/* Shown while Google sign-in is configured, or while a link remains to be removed. */}
         {googleSignInEnabled(env()) || google.linked ? (
           <Card title="Google">

@@ -36,6 +36,7 @@ const navigation: Record<Role, PortalLink[]> = {
     { href: "/admin/payments", label: "Payments" },
     { href: "/admin/reports", label: "Reports" },
     { href: "/admin/outbox", label: "Outbox" },
+    { href: "/admin/messages", label: "Emails and messages" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/settings", label: "Settings" },
     { href: "/admin/account", label: "Account" },

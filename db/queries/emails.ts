@@ -25,6 +25,7 @@ export function listMailbox(db: Db, limit = 50) {
     .select({
       id: emails.id,
       toAddress: emails.toAddress,
+      channel: emails.channel,
       subject: emails.subject,
       html: emails.html,
       text: emails.text,

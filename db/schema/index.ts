@@ -4,6 +4,7 @@ export * from "./accounts";
 export * from "./profiles";
 export * from "./availability";
 export * from "./appointments";
+export * from "./notifications";
 export * from "./messaging";
 export * from "./audit";
 export * from "./settings";

@@ -23,6 +23,9 @@ export const patientProfiles = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
     phone: text("phone"),
+    /** The mobile number text messages go to (E.164), set only once confirmed by an SMS code. */
+    mobilePhone: text("mobile_phone"),
+    mobileVerifiedAt: instant("mobile_verified_at"),
     dateOfBirth: date("date_of_birth", { mode: "string" }),
     gender: text("gender"),
     // ISO 3166-1 alpha-2 and the dataset's region code (lib/places/dataset.ts); city is the dataset's city name.

@@ -15,6 +15,7 @@ export const adminPageRoutes = [
   "/admin/appointments/book/[patientId]/[doctorId]",
   "/admin/audit",
   "/admin/doctors",
+  "/admin/messages",
   "/admin/outbox",
   "/admin/payments",
   "/admin/payments/[id]",

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { getAppSettings } from "@/db/queries/settings";
 import { reminderSendAt } from "@/lib/booking/rules";
 import { sendReminder } from "@/lib/notifications/appointments";
+import { textReminder } from "@/lib/notifications/sms/appointments";
 import { inngest } from "../client";
 import { appointmentBooked, appointmentCancelled, appointmentConfirmed, appointmentRescheduled } from "../events";
 
@@ -39,6 +40,8 @@ export const scheduleAppointmentReminder = inngest.createFunction(
 
     await step.sleepUntil("wait-for-reminder-time", new Date(plan.sendAt));
     const reminder = await step.run("send-reminder", () => sendReminder(getDb(), { appointmentId, plannedStartsAt: startsAt, now: new Date() }));
-    return { appointmentId, sendAt: plan.sendAt, reminder };
+    // Its own step, so a text that fails is retried without sending the email again; the same rule decides.
+    const reminderSms = await step.run("send-reminder-sms", () => textReminder(getDb(), { appointmentId, plannedStartsAt: startsAt, now: new Date() }));
+    return { appointmentId, sendAt: plan.sendAt, reminder, reminderSms };
   },
 );

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { sendConfirmation, sendPaymentLink } from "@/lib/notifications/appointments";
+import { textConfirmation } from "@/lib/notifications/sms/appointments";
 import { inngest } from "../client";
 import { appointmentBooked, appointmentConfirmed } from "../events";
 
@@ -17,8 +18,9 @@ export const sendBookingConfirmation = inngest.createFunction(
     const bookedBy = "bookedBy" in event.data ? event.data.bookedBy : undefined;
     const patient = await step.run("email-patient-confirmation", () => sendConfirmation(getDb(), appointmentId, "patient", bookedBy));
     const doctor = await step.run("email-doctor-confirmation", () => sendConfirmation(getDb(), appointmentId, "doctor", bookedBy));
-    if (!bookedBy) return { appointmentId, patient, doctor };
+    const patientSms = await step.run("sms-patient-confirmation", () => textConfirmation(getDb(), appointmentId));
+    if (!bookedBy) return { appointmentId, patient, doctor, patientSms };
     const paymentLink = await step.run("email-patient-payment-link", () => sendPaymentLink(getDb(), appointmentId));
-    return { appointmentId, patient, doctor, paymentLink };
+    return { appointmentId, patient, doctor, patientSms, paymentLink };
   },
 );

@@ -1,5 +1,6 @@
 // A local stand-in for Resend's API: Resend 6 reads RESEND_BASE_URL when a
 // client is constructed, so the real SDK sends here and we see the payloads.
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -33,7 +34,8 @@ export async function startResendCapture(): Promise<{ url: string; emails: Captu
         authorization: request.headers.authorization ?? null,
         body: JSON.parse(body),
       });
-      response.end(JSON.stringify({ id: `re_captured_${emails.length}` }));
+      // Unique like Resend's own ids: test files share one database, and delivery webhooks find an email by this id.
+      response.end(JSON.stringify({ id: `re_captured_${randomUUID()}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));

@@ -270,6 +270,23 @@ export const functionCases: FunctionCase[] = [
     },
   },
   {
+    functionId: "send-review-reply-notice",
+    async setup(db) {
+      const { doctor, patient } = await pair(db);
+      const reviewId = crypto.randomUUID();
+      return {
+        event: { name: "review/replied", data: { reviewId, patientId: patient.id, doctorId: doctor.id } },
+        check: async (output) => {
+          expect(output).toMatchObject({ reviewId, notice: { outcome: "stored" } });
+          const sent = await db.select().from(emails).where(eq(emails.userId, patient.id));
+          expect(sent.map((email) => [email.template, email.kind, email.subject])).toEqual([
+            ["review-reply", "review_replies", "Dr. Test replied to your review"],
+          ]);
+        },
+      };
+    },
+  },
+  {
     functionId: "sweep-outbox",
     async setup(db) {
       const waiting = await enqueueOutboxEvent(db, "appointment/cancelled", {

@@ -62,6 +62,7 @@ export const knownAuditActions = [
   "specialization.renamed",
   "user.deactivated",
   "user.details_changed",
+  "user.email_changed",
   "user.google_linked",
   "user.google_unlinked",
   "user.password_changed",

@@ -104,7 +104,7 @@ export async function sendConfirmation(db: Db, appointmentId: string, recipient:
   if (notice.status !== "confirmed") return { outcome: "skipped", reason: `appointment is ${notice.status}` };
   const visit = visitFor(notice, recipient);
   const attachments = [calendarAttachment(await calendarEntry(db, notice, "REQUEST"))];
-  const common = { appointmentId, attachments, idempotencyKey: `booking-confirmation/${appointmentId}/${recipient}` };
+  const common = { appointmentId, attachments, kind: "booking" as const, idempotencyKey: `booking-confirmation/${appointmentId}/${recipient}` };
   if (recipient === "patient") {
     return deliver(db, {
       ...common,
@@ -139,6 +139,7 @@ export async function sendPaymentLink(db: Db, appointmentId: string): Promise<Ma
     to: notice.patientEmail,
     userId: notice.patientId,
     template: "appointment-payment-link",
+    kind: "booking",
     subject: `Pay to confirm your appointment: ${notice.doctorName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
     body: createElement(PaymentLinkEmail, {
       visit,
@@ -165,6 +166,7 @@ export async function sendCancellation(
     to,
     userId: recipient === "patient" ? notice.patientId : notice.doctorId,
     template: `appointment-cancelled-${recipient}`,
+    kind: "booking",
     subject: `Appointment cancelled: ${recipient === "patient" ? notice.doctorName : notice.patientName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
     body: createElement(CancellationEmail, {
       visit,
@@ -187,6 +189,7 @@ export async function sendReschedule(db: Db, input: { appointmentId: string; pre
     to: recipient === "patient" ? notice.patientEmail : notice.doctorEmail,
     userId: recipient === "patient" ? notice.patientId : notice.doctorId,
     template: `appointment-rescheduled-${recipient}`,
+    kind: "booking",
     subject: `Appointment moved to ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
     body: createElement(RescheduleEmail, { visit, recipient, previousStartsAt: new Date(input.previousStartsAt), links }),
     attachments: [calendarAttachment(await calendarEntry(db, notice, "REQUEST"))],
@@ -194,22 +197,35 @@ export async function sendReschedule(db: Db, input: { appointmentId: string; pre
   });
 }
 
+export type ReminderPlan = { appointmentId: string; plannedStartsAt: string; now: Date };
+
+/**
+ * The reminder rule, the same for every channel: why a reminder must not go
+ * now (the visit is no longer confirmed, was moved, or has begun), or null.
+ */
+export function reminderNotDue(notice: Pick<AppointmentNotice, "status" | "startsAt">, plan: ReminderPlan): string | null {
+  if (notice.status !== "confirmed") return `appointment is ${notice.status}`;
+  if (notice.startsAt.getTime() !== new Date(plan.plannedStartsAt).getTime()) return "appointment time changed";
+  if (plan.now.getTime() >= notice.startsAt.getTime()) return "appointment already started";
+  return null;
+}
+
 /**
  * The reminder, decided at the last moment: only for a visit that is still
  * confirmed, still at the time the reminder was planned for, not yet begun,
  * and not reminded of before.
  */
-export async function sendReminder(db: Db, input: { appointmentId: string; plannedStartsAt: string; now: Date }): Promise<MailResult> {
+export async function sendReminder(db: Db, input: ReminderPlan): Promise<MailResult> {
   const notice = await loadNotice(db, input.appointmentId);
-  if (notice.status !== "confirmed") return { outcome: "skipped", reason: `appointment is ${notice.status}` };
-  if (notice.startsAt.getTime() !== new Date(input.plannedStartsAt).getTime()) return { outcome: "skipped", reason: "appointment time changed" };
-  if (input.now.getTime() >= notice.startsAt.getTime()) return { outcome: "skipped", reason: "appointment already started" };
+  const notDue = reminderNotDue(notice, input);
+  if (notDue) return { outcome: "skipped", reason: notDue };
   const visit = visitFor(notice, "patient");
   return deliver(db, {
     appointmentId: notice.id,
     to: notice.patientEmail,
     userId: notice.patientId,
     template: "appointment-reminder",
+    kind: "reminders",
     subject: `Reminder: ${notice.doctorName}, ${formatShortWhen(notice.startsAt, visit.timeZone)}`,
     body: createElement(ReminderEmail, { visit, links: patientLinks(notice.id) }),
     idempotencyKey: `appointment-reminder/${notice.id}/${notice.startsAt.toISOString()}`,

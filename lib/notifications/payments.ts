@@ -43,6 +43,7 @@ export async function sendPaymentReceipt(db: Db, paymentId: string): Promise<Mai
       userId: payment.patientId,
       appointmentId: payment.appointmentId,
       template,
+      kind: "receipts",
       subject: `Receipt: ${formatAmount(payment.amountMinor, payment.currency)} paid to ${payment.doctorName}`,
       body: createElement(PaymentReceiptEmail, { receipt: receiptFacts(payment, payment.paidAt), paymentsUrl: absoluteUrl("/patient/payments") }),
       idempotencyKey: `payment-receipt/${payment.id}`,
@@ -67,6 +68,7 @@ export async function sendRefundNotice(db: Db, input: { paymentId: string; refun
       userId: payment.patientId,
       appointmentId: payment.appointmentId,
       template: "refund-notice",
+      kind: "receipts",
       subject: `Refund of ${formatAmount(amount, payment.currency)} on its way`,
       body: createElement(RefundEmail, {
         receipt: receiptFacts(payment, payment.paidAt ?? payment.startsAt),
@@ -97,6 +99,7 @@ export async function sendLatePaymentRefundNotice(db: Db, input: { paymentId: st
       userId: payment.patientId,
       appointmentId: payment.appointmentId,
       template: LATE_REFUND_TEMPLATE,
+      kind: "receipts",
       subject: "Your payment is being refunded",
       body: createElement(LatePaymentRefundedMessage, {
         name: payment.patientName,

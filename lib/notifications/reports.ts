@@ -21,6 +21,7 @@ export async function sendMonthlyReportEmail(db: Db, input: { reportId: string; 
       to: doctor.email,
       userId: doctor.id,
       template: "monthly-report",
+      kind: "monthly_reports",
       subject: `Your Careslot report for ${formatMonth(month)}`,
       body: createElement(MonthlyReportEmail, { doctorName: doctor.name, figures, reportUrl: absoluteUrl(`/doctor/reports/${month}`) }),
       idempotencyKey: `monthly-report/${input.reportId}/${month}`,

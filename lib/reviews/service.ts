@@ -11,6 +11,7 @@ import {
   updateReviewContent,
   type Review,
 } from "@/db/queries/reviews";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { AppError, constraintName, sqlState } from "@/lib/errors";
 import type { Role } from "@/lib/vocabulary";
 import { reviewChangeAllowed } from "./rules";
@@ -121,6 +122,7 @@ export async function replyToReview(db: Db, input: { doctorId: string; reviewId:
       entityId: review.id,
       after: { reply: input.reply },
     });
+    await enqueueOutboxEvent(tx, "review/replied", { reviewId: review.id, patientId: review.patientId, doctorId: review.doctorId });
     return replied;
   });
 }

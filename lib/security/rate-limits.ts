@@ -38,6 +38,7 @@ export const perUserLimits = {
   reviews: limit("review:user", "reviews", 10, HOUR),
   reports: limit("report:user", "reports", 10, HOUR),
   bookingAttempts: limit("booking:user", "booking attempts", 30, HOUR),
+  phoneCodes: limit("phone-code:user", "codes sent to your phone", 5, HOUR),
 };
 
 /** Per email address, fixed: a 6-digit code (one in a million) gets five tries an hour. */

@@ -1,10 +1,12 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { emailFooterLinks } from "./email-footer-context";
 
 const brand = "#0f766e";
 
 /** The one branded frame every Careslot email shares: readable on a phone, plain colours. */
 export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
+  const links = emailFooterLinks.getStore();
   return (
     <Html lang="en">
       <Head />
@@ -20,6 +22,12 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
           <Text style={{ color: "#64748b", fontSize: 12, margin: 0 }}>
             You receive this email because of your Careslot account. If this was not you, you can ignore it.
           </Text>
+          {links ? (
+            <Text style={{ color: "#64748b", fontSize: 12, margin: "8px 0 0" }}>
+              Don&apos;t want these emails? <Link href={links.unsubscribeUrl}>Unsubscribe</Link> from this kind, or choose what you receive in your
+              account&apos;s <Link href={links.preferencesUrl}>Notifications</Link>.
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>
