@@ -73,3 +73,13 @@ export const reportsDoctorReportReady = eventType("reports/doctor-report.ready",
 export const accountTwoFactorReset = eventType("account/two-factor.reset", {
   schema: z.object({ userId: id }),
 });
+
+/** A wallet movement the patient is emailed about: an admin's adjustment, a top-up credited (its receipt), a withdrawal started. */
+export const walletMovementRecorded = eventType("wallet/movement.recorded", {
+  schema: z.object({ transactionId: id }),
+});
+
+/** Every refund of a withdrawal reached its final state: the patient is told what reached the card and what came back. */
+export const walletWithdrawalSettled = eventType("wallet/withdrawal.settled", {
+  schema: z.object({ withdrawalId: id }),
+});

@@ -11,6 +11,7 @@ import { sendRefundNotice } from "./functions/send-refund-notice";
 import { sendRescheduleNotice } from "./functions/send-reschedule-notice";
 import { sendTwoFactorResetNotice } from "./functions/send-two-factor-reset-notice";
 import { sendVerificationEmail } from "./functions/send-verification-email";
+import { sendWalletEmail } from "./functions/send-wallet-email";
 import { sweepOutbox } from "./functions/sweep-outbox";
 
 export { inngest } from "./client";
@@ -29,6 +30,7 @@ export const functions = [
   sendMonthlyReportEmail,
   sendVerificationEmail,
   sendTwoFactorResetNotice,
+  sendWalletEmail,
   sweepOutbox,
   purgeExpiredData,
 ];

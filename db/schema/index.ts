@@ -17,3 +17,4 @@ export * from "./rate-limits";
 export * from "./two-factor";
 export * from "./api";
 export * from "./wallet";
+export * from "./wallet-cards";

@@ -6,9 +6,10 @@ import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { emails, outboxEvents, reports, signInThrottle } from "@/db/schema";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
+import { adjustWalletBalance } from "@/lib/admin/wallet";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { buildFigures } from "@/lib/reports/figures";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant } from "@/tests/factories";
+import { TEST_NOW, createAdmin, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "./events";
 import { insertPayment, insertRefund } from "./payments";
 
@@ -263,6 +264,27 @@ export const functionCases: FunctionCase[] = [
           expect(sent.map((email) => [email.template, email.subject])).toEqual([
             ["two-factor-reset", "Two-factor authentication was reset on your Careslot account"],
           ]);
+        },
+      };
+    },
+  },
+  {
+    functionId: "send-wallet-email",
+    async setup(db) {
+      const patient = await createPatient(db);
+      const admin = await createAdmin(db);
+      const { transactionId } = await adjustWalletBalance(
+        db,
+        { id: admin.id, role: "admin" },
+        { patientId: patient.id, currency: "EUR", amountMinor: 2500, reason: "Goodwill after a late doctor", requestId: crypto.randomUUID() },
+      );
+      return {
+        event: { name: "wallet/movement.recorded", data: { transactionId } },
+        check: async (output) => {
+          expect(output).toMatchObject({ transactionId, email: { outcome: "stored" } });
+          const sent = await db.select().from(emails).where(eq(emails.userId, patient.id));
+          expect(sent.map((email) => [email.template, email.subject])).toEqual([["wallet-adjusted", "Your Careslot wallet was credited €25.00"]]);
+          expect(sent[0].text).toContain("Goodwill after a late doctor");
         },
       };
     },
