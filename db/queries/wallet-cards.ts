@@ -103,7 +103,11 @@ export async function insertWithdrawalRefunds(tx: Db, values: (typeof walletWith
 }
 
 export function listRefundsOfWithdrawal(db: Db, withdrawalId: string) {
-  return db.select().from(walletWithdrawalRefunds).where(eq(walletWithdrawalRefunds.withdrawalId, withdrawalId)).orderBy(asc(walletWithdrawalRefunds.createdAt));
+  return db
+    .select()
+    .from(walletWithdrawalRefunds)
+    .where(eq(walletWithdrawalRefunds.withdrawalId, withdrawalId))
+    .orderBy(asc(walletWithdrawalRefunds.createdAt));
 }
 
 /** The withdrawal refund a Stripe refund is about: by its Stripe id, or our row id sent as metadata (not locked: lock its withdrawal first). */

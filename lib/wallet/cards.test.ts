@@ -103,7 +103,10 @@ describe("Add funds", () => {
     expect(await balanceOf(patient.id)).toBe(0);
     expect(await walletHistory(ctx.db, patient.id)).toEqual([]);
     expect(await topUpRow(topUpId)).toMatchObject({ status: "mismatch", receivedAmountMinor: 500, creditedAt: null });
-    const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, "wallet_top_up"), eq(auditLog.entityId, topUpId)));
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "wallet_top_up"), eq(auditLog.entityId, topUpId)));
     expect(audit.map((row) => row.action)).toEqual(["wallet.top_up_mismatch"]);
     expect((await listTopUpsNeedingAttention(ctx.db, new Date())).map((row) => row.id)).toContain(topUpId);
 
@@ -130,7 +133,9 @@ describe("Withdraw to card", () => {
     const oldest = await toppedUp(patient.id, 3000, new Date("2030-01-01T10:00:00Z"));
     const middle = await toppedUp(patient.id, 2000, new Date("2030-01-02T10:00:00Z"));
     const newest = await toppedUp(patient.id, 5000, new Date("2030-01-03T10:00:00Z"));
-    expect(await withdrawableAmounts(ctx.db, patient.id)).toEqual([{ currency: "EUR", balanceMinor: 10_000, refundableMinor: 10_000, withdrawableMinor: 10_000 }]);
+    expect(await withdrawableAmounts(ctx.db, patient.id)).toEqual([
+      { currency: "EUR", balanceMinor: 10_000, refundableMinor: 10_000, withdrawableMinor: 10_000 },
+    ]);
 
     const { withdrawalId } = await requestWithdrawal(ctx.db, patient.id, { amountMinor: 6000, currency: "EUR", requestId: randomUUID() });
     const refunds = await refundsOfWithdrawal(withdrawalId);
@@ -195,10 +200,22 @@ describe("Withdraw to card", () => {
     const patient = await createPatient(ctx.db);
     await toppedUp(patient.id, 2000, new Date("2030-02-03T10:00:00Z"));
     // Credit from the clinic is spent in visits, never refunded to a card.
-    await adjustWalletBalance(ctx.db, await adminActor(ctx.db), { patientId: patient.id, currency: "EUR", amountMinor: 5000, reason: "Goodwill", requestId: randomUUID() });
+    await adjustWalletBalance(ctx.db, await adminActor(ctx.db), {
+      patientId: patient.id,
+      currency: "EUR",
+      amountMinor: 5000,
+      reason: "Goodwill",
+      requestId: randomUUID(),
+    });
     const tooMuch = await rejectionOf(requestWithdrawal(ctx.db, patient.id, { amountMinor: 2500, currency: "EUR", requestId: randomUUID() }));
     expect(tooMuch).toMatchObject({ code: "conflict", message: "At most €20.00 can go back to your cards: only money added by card can be withdrawn." });
-    await adjustWalletBalance(ctx.db, await adminActor(ctx.db), { patientId: patient.id, currency: "EUR", amountMinor: -6000, reason: "Clawback", requestId: randomUUID() });
+    await adjustWalletBalance(ctx.db, await adminActor(ctx.db), {
+      patientId: patient.id,
+      currency: "EUR",
+      amountMinor: -6000,
+      reason: "Clawback",
+      requestId: randomUUID(),
+    });
     const overBalance = await rejectionOf(requestWithdrawal(ctx.db, patient.id, { amountMinor: 2000, currency: "EUR", requestId: randomUUID() }));
     expect(overBalance).toMatchObject({ code: "conflict", message: "Your balance is €10.00: withdraw at most that. Nothing was withdrawn." });
     expect(await balanceOf(patient.id)).toBe(1000);

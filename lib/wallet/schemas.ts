@@ -21,18 +21,22 @@ const positiveAmount = z
   .refine((minor) => minor >= MIN_CARD_AMOUNT_MINOR, "Enter at least 1.00.");
 
 /** "Add funds": an amount and currency, and the form's own id (a resent form makes one Checkout, never two). */
-export const topUpFormSchema = z.object({
-  amountMinor: positiveAmount.refine((minor) => minor <= MAX_TOP_UP_MINOR, "At most 5,000.00 at a time."),
-  currency,
-  requestId: z.uuid({ error: "Reload the page and try again." }),
-});
+export const topUpFormSchema = z
+  .object({
+    amount: positiveAmount.refine((minor) => minor <= MAX_TOP_UP_MINOR, "At most 5,000.00 at a time."),
+    currency,
+    requestId: z.uuid({ error: "Reload the page and try again." }),
+  })
+  .transform(({ amount, ...rest }) => ({ ...rest, amountMinor: amount }));
 
 /** "Withdraw to card": an amount and currency, and the form's own id (a resent form withdraws once). */
-export const withdrawalFormSchema = z.object({
-  amountMinor: positiveAmount,
-  currency,
-  requestId: z.uuid({ error: "Reload the page and try again." }),
-});
+export const withdrawalFormSchema = z
+  .object({
+    amount: positiveAmount,
+    currency,
+    requestId: z.uuid({ error: "Reload the page and try again." }),
+  })
+  .transform(({ amount, ...rest }) => ({ ...rest, amountMinor: amount }));
 
 export type TopUpRequest = z.output<typeof topUpFormSchema>;
 export type WithdrawalRequest = z.output<typeof withdrawalFormSchema>;

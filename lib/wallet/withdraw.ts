@@ -104,7 +104,12 @@ export async function requestWithdrawal(db: Db, patientId: string, input: Withdr
         action: "wallet.withdrawal_requested",
         entityType: "wallet_withdrawal",
         entityId: withdrawal.id,
-        after: { transactionId: posted.transactionId, amountMinor, currency, refunds: refunds.map((row) => ({ id: row.id, topUpId: row.topUpId, amountMinor: row.amountMinor })) },
+        after: {
+          transactionId: posted.transactionId,
+          amountMinor,
+          currency,
+          refunds: refunds.map((row) => ({ id: row.id, topUpId: row.topUpId, amountMinor: row.amountMinor })),
+        },
       });
       await enqueueOutboxEvent(tx, "wallet/movement.recorded", { transactionId: posted.transactionId });
       return withdrawal.id;

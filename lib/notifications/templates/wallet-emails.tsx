@@ -9,9 +9,20 @@ interface Common {
   walletUrl: string;
 }
 
-export function WalletAdjustedMessage({ name, walletUrl, amount, credit, reason, balance, when }: Common & { amount: string; credit: boolean; reason: string; balance: string; when: string }) {
+export function WalletAdjustedMessage({
+  name,
+  walletUrl,
+  amount,
+  credit,
+  reason,
+  balance,
+  when,
+}: Common & { amount: string; credit: boolean; reason: string; balance: string; when: string }) {
   return (
-    <EmailLayout preview={`Your wallet was ${credit ? "credited" : "debited"} ${amount}`} heading={credit ? "Your wallet was credited" : "Your wallet was debited"}>
+    <EmailLayout
+      preview={`Your wallet was ${credit ? "credited" : "debited"} ${amount}`}
+      heading={credit ? "Your wallet was credited" : "Your wallet was debited"}
+    >
       <Text style={paragraphStyle}>Hello {name},</Text>
       <Text style={paragraphStyle}>
         A clinic administrator {credit ? "added" : "took"} {amount} {credit ? "to" : "from"} your Careslot wallet. The reason they gave:
@@ -29,7 +40,15 @@ export function WalletAdjustedMessage({ name, walletUrl, amount, credit, reason,
   );
 }
 
-export function TopUpReceiptMessage({ name, walletUrl, receiptUrl, amount, balance, when, receiptNumber }: Common & { receiptUrl: string; amount: string; balance: string; when: string; receiptNumber: string }) {
+export function TopUpReceiptMessage({
+  name,
+  walletUrl,
+  receiptUrl,
+  amount,
+  balance,
+  when,
+  receiptNumber,
+}: Common & { receiptUrl: string; amount: string; balance: string; when: string; receiptNumber: string }) {
   return (
     <EmailLayout preview={`Receipt: ${amount} added to your wallet`} heading="Funds added to your wallet">
       <Text style={paragraphStyle}>Hello {name},</Text>
@@ -58,8 +77,8 @@ export function WithdrawalStartedMessage({ name, walletUrl, amount, cards, when 
       <Text style={paragraphStyle}>Hello {name},</Text>
       <Text style={paragraphStyle}>
         We took {amount} from your wallet and asked Stripe to refund it to the card{cards === 1 ? "" : "s"} you added funds with ({cards} refund
-        {cards === 1 ? "" : "s"}). Banks usually show a refund within 5 to 10 working days. If a refund cannot be made, its money comes back to your wallet and we
-        tell you.
+        {cards === 1 ? "" : "s"}). Banks usually show a refund within 5 to 10 working days. If a refund cannot be made, its money comes back to your wallet and
+        we tell you.
       </Text>
       <DetailList
         items={[
@@ -72,7 +91,13 @@ export function WithdrawalStartedMessage({ name, walletUrl, amount, cards, when 
   );
 }
 
-export function WithdrawalSettledMessage({ name, walletUrl, settled, returned, balance }: Common & { settled: string | null; returned: string | null; balance: string }) {
+export function WithdrawalSettledMessage({
+  name,
+  walletUrl,
+  settled,
+  returned,
+  balance,
+}: Common & { settled: string | null; returned: string | null; balance: string }) {
   return (
     <EmailLayout preview="Your withdrawal is complete" heading={returned && !settled ? "Your withdrawal could not be made" : "Your withdrawal is complete"}>
       <Text style={paragraphStyle}>Hello {name},</Text>
