@@ -78,3 +78,13 @@ export const accountTwoFactorReset = eventType("account/two-factor.reset", {
 export const reviewReplied = eventType("review/replied", {
   schema: z.object({ reviewId: id, patientId: id, doctorId: id }),
 });
+
+/** A wallet movement the patient is emailed about: an admin's adjustment, a top-up credited (its receipt), a withdrawal started. */
+export const walletMovementRecorded = eventType("wallet/movement.recorded", {
+  schema: z.object({ transactionId: id }),
+});
+
+/** Every refund of a withdrawal reached its final state: the patient is told what reached the card and what came back. */
+export const walletWithdrawalSettled = eventType("wallet/withdrawal.settled", {
+  schema: z.object({ withdrawalId: id }),
+});

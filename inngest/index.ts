@@ -13,6 +13,7 @@ import { sendReviewReplyNotice } from "./functions/send-review-reply-notice";
 import { sendRescheduleNotice } from "./functions/send-reschedule-notice";
 import { sendTwoFactorResetNotice } from "./functions/send-two-factor-reset-notice";
 import { sendVerificationEmail } from "./functions/send-verification-email";
+import { sendWalletEmail } from "./functions/send-wallet-email";
 import { sweepOutbox } from "./functions/sweep-outbox";
 
 export { inngest } from "./client";
@@ -32,6 +33,7 @@ export const functions = [
   sendVerificationEmail,
   sendTwoFactorResetNotice,
   sendReviewReplyNotice,
+  sendWalletEmail,
   sweepOutbox,
   purgeExpiredData,
   refreshFreeTimeIndex,

@@ -40,6 +40,7 @@ export function PaymentTable({ caption, rows, refunds, timeZone, show, detailHre
         { label: "Doctor" },
         { label: "Visit" },
         { label: "Amount", align: "right" },
+        show === "both" && { label: "From wallet", align: "right" },
         { label: "Status" },
         { label: "Details", hidden: true },
       ]}
@@ -58,6 +59,9 @@ export function PaymentTable({ caption, rows, refunds, timeZone, show, detailHre
               </span>
             ))}
           </td>
+          {show === "both" ? (
+            <td className="py-3 pr-4 text-right tabular-nums">{row.provider === "wallet" ? formatMoney(row.amountMinor, row.currency) : "—"}</td>
+          ) : null}
           <td className="py-3 pr-4">
             <PaymentBadge provider={row.provider} status={row.status} />
             {show === "both" && paymentNeedsAttention(refundsOf(row.id)) ? (

@@ -5,6 +5,16 @@ import type { WalletMovement } from "@/lib/wallet/types";
 
 type Movement = WalletMovement;
 
+const withdrawalNotes = { pending: "On its way to your card", settled: "Settled by Stripe" } as const;
+
+/** A top-up's receipt, or a visit paid from the wallet: its payment's receipt. */
+const receiptHref = (row: Movement) =>
+  row.kind === "top_up" && row.topUpId
+    ? `/patient/wallet/receipts/${row.topUpId}`
+    : row.kind === "visit_payment" && row.walletPaymentId
+      ? `/patient/payments/${row.walletPaymentId}`
+      : null;
+
 /** Wallet movements, newest first: when, what, the amount on the wallet and the balance after it. */
 export function WalletHistory({ rows, timeZone, caption }: { rows: Movement[]; timeZone: string; caption: string }) {
   if (rows.length === 0) return <p className="text-slate-600">No movements yet.</p>;
@@ -18,6 +28,16 @@ export function WalletHistory({ rows, timeZone, caption }: { rows: Movement[]; t
             <span>
               <span className="block font-medium text-slate-900">{walletMovementLabels[row.kind]}</span>
               {row.reason ? <span className="block text-sm text-slate-600">{row.reason}</span> : null}
+              {row.withdrawalStatus ? <span className="block text-sm text-slate-600">{withdrawalNotes[row.withdrawalStatus]}</span> : null}
+              {receiptHref(row) ? (
+                <a href={receiptHref(row)!} className="block text-sm font-medium text-brand-700 underline">
+                  Receipt
+                  <span className="sr-only">
+                    {" "}
+                    for {walletMovementLabels[row.kind].toLowerCase()} on {formatDateTime(row.createdAt, timeZone)}
+                  </span>
+                </a>
+              ) : null}
             </span>
           </td>
           <td className={`py-3 pr-4 text-right whitespace-nowrap tabular-nums ${row.amountMinor > 0 ? "text-emerald-800" : "text-slate-900"}`}>

@@ -62,7 +62,7 @@ export function walletBalances(db: Db, patientId: string) {
 export async function walletHistory(db: Db, patientId: string, paging: { limit: number; offset?: number } = { limit: 100 }) {
   const rows = (await db.execute(sql`
     with mine as (
-      select t.id, t.kind, t.reason, t.appointment_id, t.payment_id, t.created_at, e.amount_minor, e.currency,
+      select t.id, t.kind, t.reason, t.appointment_id, t.payment_id, t.top_up_id, t.withdrawal_id, t.created_at, e.amount_minor, e.currency,
              sum(e.amount_minor) over (partition by e.currency order by t.created_at, t.id rows unbounded preceding) as balance_after,
              count(*) over () as total
       from ledger_transactions t
@@ -70,8 +70,12 @@ export async function walletHistory(db: Db, patientId: string, paging: { limit: 
       join ledger_accounts a on a.id = e.account_id and a.kind = 'patient_wallet' and a.owner_id = ${patientId}
       where t.patient_id = ${patientId}
     )
-    select id, kind, reason, appointment_id as "appointmentId", payment_id as "paymentId", created_at as "createdAt",
-           amount_minor::bigint as "amountMinor", currency, balance_after::bigint as "balanceAfterMinor", total::int as total
+    select id, kind, reason, appointment_id as "appointmentId", payment_id as "paymentId", top_up_id as "topUpId", withdrawal_id as "withdrawalId",
+           created_at as "createdAt", amount_minor::bigint as "amountMinor", currency, balance_after::bigint as "balanceAfterMinor", total::int as total,
+           -- A visit paid from the wallet: its payment row carries the receipt.
+           case when kind = 'visit_payment' then (select p.id from payments p where p.appointment_id = mine.appointment_id and p.provider = 'wallet' limit 1) end
+             as "walletPaymentId",
+           (select w.status from wallet_withdrawals w where w.id = mine.withdrawal_id) as "withdrawalStatus"
     from mine
     order by created_at desc, id desc
     limit ${paging.limit} offset ${paging.offset ?? 0}`)) as unknown as {
@@ -80,6 +84,10 @@ export async function walletHistory(db: Db, patientId: string, paging: { limit: 
     reason: string | null;
     appointmentId: string | null;
     paymentId: string | null;
+    topUpId: string | null;
+    withdrawalId: string | null;
+    walletPaymentId: string | null;
+    withdrawalStatus: "pending" | "settled" | null;
     createdAt: string | Date;
     amountMinor: string | number;
     currency: string;

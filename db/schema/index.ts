@@ -19,3 +19,4 @@ export * from "./two-factor";
 export * from "./api";
 export * from "./wallet";
 export * from "./free-time";
+export * from "./wallet-cards";

@@ -5,6 +5,7 @@ import { id, instant, timestamps } from "./columns";
 import { actorRole } from "./enums";
 import { payments, refunds } from "./payments";
 import { users } from "./users";
+import { walletTopUps, walletWithdrawalRefunds, walletWithdrawals } from "./wallet-cards";
 
 // The patient wallet as a double-entry ledger (issue #19). PostgreSQL keeps it
 // honest, not the code alone (migration 0020_wallet_ledger.sql):
@@ -20,9 +21,10 @@ import { users } from "./users";
  * patient_wallet: what a patient holds (never negative). The others are the
  * house's side of each movement and may go negative: card_clearing (money in
  * from or out to cards through Stripe), visit_fees (visits paid from a
- * wallet), adjustments (an admin's corrections).
+ * wallet), adjustments (an admin's corrections), pending_withdrawals (money
+ * taken from a wallet for a card refund Stripe has not settled yet).
  */
-export const ledgerAccountKind = pgEnum("ledger_account_kind", ["patient_wallet", "card_clearing", "visit_fees", "adjustments"]);
+export const ledgerAccountKind = pgEnum("ledger_account_kind", ["patient_wallet", "card_clearing", "visit_fees", "adjustments", "pending_withdrawals"]);
 
 export const ledgerTransactionKind = pgEnum("ledger_transaction_kind", [
   "top_up",
@@ -31,6 +33,10 @@ export const ledgerTransactionKind = pgEnum("ledger_transaction_kind", [
   "visit_refund",
   "card_refund_to_wallet",
   "adjustment",
+  /** A withdrawal's refund Stripe settled: pending_withdrawals → card_clearing (no wallet entry). */
+  "withdrawal_settled",
+  /** A withdrawal's refund that failed: its money back on the wallet. */
+  "withdrawal_returned",
 ]);
 
 export const ledgerAccounts = pgTable(
@@ -65,6 +71,9 @@ export const ledgerTransactions = pgTable(
     paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "restrict" }),
     appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "restrict" }),
     refundId: uuid("refund_id").references(() => refunds.id, { onDelete: "restrict" }),
+    topUpId: uuid("top_up_id").references(() => walletTopUps.id, { onDelete: "restrict" }),
+    withdrawalId: uuid("withdrawal_id").references(() => walletWithdrawals.id, { onDelete: "restrict" }),
+    withdrawalRefundId: uuid("withdrawal_refund_id").references(() => walletWithdrawalRefunds.id, { onDelete: "restrict" }),
     /** An admin's reason for an adjustment; what the patient sees in their history. */
     reason: text("reason"),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
@@ -78,6 +87,8 @@ export const ledgerTransactions = pgTable(
     index("ledger_transactions_patient_idx").on(t.patientId, t.createdAt),
     index("ledger_transactions_appointment_idx").on(t.appointmentId),
     index("ledger_transactions_payment_idx").on(t.paymentId),
+    index("ledger_transactions_top_up_idx").on(t.topUpId),
+    index("ledger_transactions_withdrawal_idx").on(t.withdrawalId),
     check("ledger_transactions_adjustment_has_reason", sql`${t.kind} <> 'adjustment' or length(btrim(coalesce(${t.reason}, ''))) > 0`),
   ],
 );

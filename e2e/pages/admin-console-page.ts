@@ -19,6 +19,7 @@ export const adminPageRoutes = [
   "/admin/outbox",
   "/admin/payments",
   "/admin/payments/[id]",
+  "/admin/payments/wallet",
   "/admin/reports",
   "/admin/reports/[month]",
   "/admin/reviews",

@@ -6,11 +6,12 @@ import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { doctorFreeTime, emails, outboxEvents, reports, signInThrottle } from "@/db/schema";
+import { adjustWalletBalance } from "@/lib/admin/wallet";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { buildFigures } from "@/lib/reports/figures";
 import { firstFreeSlot } from "@/lib/search/first-slot";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant } from "@/tests/factories";
+import { TEST_NOW, createAdmin, createDoctor, createPatient, getAppointment, insertAppointmentRow, localInstant } from "@/tests/factories";
 import { bookedEvent, cancelledEvent, emailsOf, rescheduledEvent } from "./events";
 import { insertPayment, insertRefund } from "./payments";
 
@@ -303,6 +304,27 @@ export const functionCases: FunctionCase[] = [
             .from(outboxEvents)
             .where(inArray(outboxEvents.id, [waiting]));
           expect(row.status).toBe("sent");
+        },
+      };
+    },
+  },
+  {
+    functionId: "send-wallet-email",
+    async setup(db) {
+      const patient = await createPatient(db);
+      const admin = await createAdmin(db);
+      const { transactionId } = await adjustWalletBalance(
+        db,
+        { id: admin.id, role: "admin" },
+        { patientId: patient.id, currency: "EUR", amountMinor: 2500, reason: "Goodwill after a late doctor", requestId: crypto.randomUUID() },
+      );
+      return {
+        event: { name: "wallet/movement.recorded", data: { transactionId } },
+        check: async (output) => {
+          expect(output).toMatchObject({ transactionId, email: { outcome: "stored" } });
+          const sent = await db.select().from(emails).where(eq(emails.userId, patient.id));
+          expect(sent.map((email) => [email.template, email.subject])).toEqual([["wallet-adjusted", "Your Careslot wallet was credited €25.00"]]);
+          expect(sent[0].text).toContain("Goodwill after a late doctor");
         },
       };
     },

@@ -7,9 +7,11 @@ import { retryingTransaction } from "@/db/transactions";
 import { auditAdmin, requireActiveAdmin } from "@/lib/admin/actor";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
+import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { singleLineText } from "@/lib/validation/text";
 import type { Actor } from "@/lib/vocabulary";
 import { isOverdraft, postToLedger } from "@/lib/wallet/ledger";
+import { decimalToMinor } from "@/lib/wallet/schemas";
 
 const MAX_ADJUSTMENT_MINOR = 1_000_000_00;
 
@@ -40,11 +42,7 @@ export const walletAdjustmentFormSchema = z
     reason: z.string(),
     requestId: z.uuid({ error: "Reload the page and try again." }),
   })
-  .transform(({ amount, ...rest }) => {
-    const [whole, cents = ""] = amount.replace("-", "").split(".");
-    const minor = Number(whole) * 100 + Number(cents.padEnd(2, "0"));
-    return { ...rest, amountMinor: amount.startsWith("-") ? -minor : minor };
-  })
+  .transform(({ amount, ...rest }) => ({ ...rest, amountMinor: decimalToMinor(amount) }))
   .pipe(walletAdjustmentSchema);
 
 /**
@@ -69,13 +67,16 @@ export async function adjustWalletBalance(db: Db, actor: Actor | null | undefine
         walletMinor: input.amountMinor,
         counterpart: "adjustments",
       });
-      if (!posted.replayed)
+      if (!posted.replayed) {
         await auditAdmin(tx, admin, {
           action: "wallet.adjusted",
           entityType: "user",
           entityId: patient.id,
           after: { transactionId: posted.transactionId, currency: input.currency, amountMinor: input.amountMinor, reason: input.reason },
         });
+        // The patient is told, with the reason (lib/notifications/wallet.ts).
+        await enqueueOutboxEvent(tx, "wallet/movement.recorded", { transactionId: posted.transactionId });
+      }
       return posted;
     });
   } catch (error) {

@@ -22,7 +22,7 @@ import {
   releaseExpiredHolds,
 } from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
-import { overdraftRefusal, payVisitFromWallet } from "@/lib/wallet/pay";
+import { payVisitFromWallet, walletRefusalWorded } from "@/lib/wallet/pay";
 import { bookingCapAllows, completionAllowed, graceStartOf, noShowAllowed, patientChangeAllowed, type BookingCaps } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import type { Actor } from "@/lib/vocabulary";
@@ -155,15 +155,6 @@ export async function bookAppointment(db: Db, input: BookInput, now: Date): Prom
   // Holds released above must stop being payable; Stripe is called only after the commit.
   await closeCheckoutSessions(sessionsToClose);
   return booked;
-}
-
-/** A wallet payment the balance did not cover (the database refused the debit, so nothing was booked), in the patient's words. */
-async function walletRefusalWorded<T>(db: Db, wallet: { patientId: string; amountMinor: number; currency: string }, booking: Promise<T>): Promise<T> {
-  try {
-    return await booking;
-  } catch (error) {
-    throw (await overdraftRefusal(db, error, wallet)) ?? error;
-  }
 }
 
 /** The bookings metric's "taken": the slot went to someone else between the page and the booking. */

@@ -13,6 +13,7 @@ const columns = [
   { key: "status", header: "Status" },
   { key: "method", header: "Method" },
   { key: "amount", header: "Amount" },
+  { key: "fromWallet", header: "Paid from wallet" },
   { key: "refunded", header: "Refunded" },
   { key: "net", header: "Net" },
   { key: "currency", header: "Currency" },
@@ -34,6 +35,8 @@ export function paymentsToCsv(rows: PaymentListItem[]): string {
       status: paymentLabel(row.provider, row.status),
       method: paymentMethodLabels[row.provider],
       amount: decimal(row.amountMinor),
+      // The part of the amount the patient's wallet paid (a visit is paid whole from the wallet or not at all).
+      fromWallet: decimal(row.provider === "wallet" && row.paidAt ? row.amountMinor : 0),
       refunded: decimal(row.refundedMinor),
       net: decimal(row.paidAt ? row.amountMinor - row.refundedMinor : 0),
       currency: row.currency,

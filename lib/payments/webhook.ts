@@ -32,6 +32,8 @@ import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON } from "./holds";
 import { LATE_PAYMENT_REFUND_REASON, MISMATCH_CANCELLATION_REASON, MISMATCH_REFUND_REASON } from "./policy";
 import { announceRefundSucceeded, auditRefundRecorded, auditRefundStatus } from "./refunds";
 import type { Stripe } from "./stripe-client";
+import { applyTopUpCheckout } from "@/lib/wallet/top-up";
+import { applyStripeRefundToWallet } from "@/lib/wallet/withdrawal-outcome";
 
 const OUTSIDE_REFUND_REASON = "Refunded in Stripe, outside Careslot.";
 const SYSTEM = { id: null, role: "system" as const };
@@ -67,11 +69,27 @@ export async function handleStripeEvent(db: Db, event: Stripe.Event, now: Date):
 
 async function dispatch(tx: Db, event: Stripe.Event, now: Date): Promise<PaymentFollowUp> {
   const object = event.data.object as unknown;
+  if (await appliedToWallet(tx, event, now)) return noFollowUp();
   if (checkoutPaid.has(event.type)) return onCheckoutPaid(tx, object as Stripe.Checkout.Session, now);
   if (event.type in checkoutClosed) return onCheckoutClosed(tx, object as Stripe.Checkout.Session, checkoutClosed[event.type], now);
   if (refundEvents.has(event.type)) await onRefund(tx, object as Stripe.Refund);
   if (event.type === "charge.refunded") await onChargeRefunded(tx, object as Stripe.Charge);
   return noFollowUp();
+}
+
+/** Wallet top-ups (their Checkout Sessions) and withdrawals (their refunds) are the wallet's own (lib/wallet). */
+async function appliedToWallet(tx: Db, event: Stripe.Event, now: Date): Promise<boolean> {
+  const object = event.data.object as unknown;
+  if (checkoutPaid.has(event.type)) return applyTopUpCheckout(tx, object as Stripe.Checkout.Session, "paid", now);
+  if (event.type in checkoutClosed) return applyTopUpCheckout(tx, object as Stripe.Checkout.Session, checkoutClosed[event.type], now);
+  if (refundEvents.has(event.type)) return applyStripeRefundToWallet(tx, object as Stripe.Refund, now);
+  if (event.type === "charge.refunded") {
+    const refunds = (object as Stripe.Charge).refunds?.data ?? [];
+    let ours = refunds.length > 0;
+    for (const refund of refunds) ours = (await applyStripeRefundToWallet(tx, refund, now)) && ours;
+    return ours;
+  }
+  return false;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { payments, refunds } from "@/db/schema";
-import { ledgerTotals, walletBalances, walletHistory } from "@/db/queries/ledger";
+import { walletBalances, walletHistory } from "@/db/queries/ledger";
 import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
+import { checkLedgerAfterEach } from "@/tests/ledger";
 import { adminActor, appointmentsOfPatient, createDoctor, createPatient, insertAppointmentRow, localInstant, TEST_NOW } from "@/tests/factories";
 import { adjustWalletBalance } from "@/lib/admin/wallet";
 
@@ -16,9 +17,7 @@ import { adjustWalletBalance } from "@/lib/admin/wallet";
 const db = useTestDb({ max: 24 });
 const TUESDAY_10 = localInstant("2030-03-05", "10:00");
 
-afterEach(async () => {
-  for (const row of await ledgerTotals(db)) expect(row, row.currency).toMatchObject({ entriesSum: 0, balancesSum: 0 });
-});
+checkLedgerAfterEach(db);
 
 async function patientWithBalance(minor: number) {
   const patient = await createPatient(db);

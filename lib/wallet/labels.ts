@@ -8,4 +8,6 @@ export const walletMovementLabels: Record<LedgerTransactionKind, string> = {
   visit_refund: "Visit refund to wallet",
   card_refund_to_wallet: "Card payment kept as wallet credit",
   adjustment: "Adjustment by the clinic",
+  withdrawal_settled: "Withdrawal settled to card",
+  withdrawal_returned: "Withdrawal failed: back in your wallet",
 };

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from "@/db/schema";
-import { ledgerTotals, walletBalances, walletHistory } from "@/db/queries/ledger";
+import { walletBalances, walletHistory } from "@/db/queries/ledger";
 import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
+import { checkLedgerAfterEach } from "@/tests/ledger";
 import { adminActor, auditRowsFor, createDoctor, createPatient, insertAppointmentRow, rejectionOf, TEST_NOW } from "@/tests/factories";
 import { adjustWalletBalance } from "@/lib/admin/wallet";
 import { isOverdraft, postToLedger } from "./ledger";
@@ -14,10 +15,7 @@ import { overdraftRefusal, payVisitFromWallet } from "./pay";
 
 const db = useTestDb({ max: 24 });
 
-/** After every test the whole ledger still balances: every entry sums to zero per currency, and so do all balances. */
-afterEach(async () => {
-  for (const row of await ledgerTotals(db)) expect(row, row.currency).toMatchObject({ entriesSum: 0, balancesSum: 0 });
-});
+checkLedgerAfterEach(db);
 
 async function patientWithBalance(minor: number, currency = "EUR") {
   const patient = await createPatient(db);

@@ -30,22 +30,54 @@ export type PostResult = { transactionId: string; replayed: boolean };
  * it (an appointment, a refund) or not at all. A replayed idempotency key
  * posts nothing and answers the first transaction.
  */
-export async function postToLedger(tx: Db, posting: LedgerPosting): Promise<PostResult> {
+export function postToLedger(tx: Db, posting: LedgerPosting): Promise<PostResult> {
   const { currency, walletMinor, counterpart, ...transaction } = posting;
-  if (!Number.isSafeInteger(walletMinor) || walletMinor === 0) throw new AppError("invalid_input", "The amount must be a whole number of cents, not zero.");
+  return postLegs(tx, transaction, currency, [
+    { kind: "patient_wallet", amountMinor: walletMinor },
+    { kind: counterpart, amountMinor: -walletMinor },
+  ]);
+}
+
+/**
+ * A movement between two house accounts on the patient's behalf (a withdrawal
+ * Stripe settled: pending_withdrawals → card_clearing), with no wallet entry.
+ */
+export function postHouseTransfer(
+  tx: Db,
+  posting: Omit<LedgerTransactionInsert, "id" | "createdAt"> & {
+    currency: string;
+    amountMinor: number;
+    from: Exclude<LedgerAccountKind, "patient_wallet">;
+    to: Exclude<LedgerAccountKind, "patient_wallet">;
+  },
+): Promise<PostResult> {
+  const { currency, amountMinor, from, to, ...transaction } = posting;
+  return postLegs(tx, transaction, currency, [
+    { kind: from, amountMinor: -amountMinor },
+    { kind: to, amountMinor },
+  ]);
+}
+
+async function postLegs(
+  tx: Db,
+  transaction: Omit<LedgerTransactionInsert, "id" | "createdAt">,
+  currency: string,
+  legs: { kind: LedgerAccountKind; amountMinor: number }[],
+): Promise<PostResult> {
+  if (legs.some((leg) => !Number.isSafeInteger(leg.amountMinor) || leg.amountMinor === 0))
+    throw new AppError("invalid_input", "The amount must be a whole number of cents, not zero.");
   const transactionId = await insertLedgerTransaction(tx, transaction);
   if (!transactionId) {
     const first = await findLedgerTransactionByKey(tx, transaction.idempotencyKey);
     return { transactionId: first!.id, replayed: true };
   }
-  const [wallet, house] = await Promise.all([
-    ensureLedgerAccount(tx, { kind: "patient_wallet", ownerId: posting.patientId, currency }),
-    ensureLedgerAccount(tx, { kind: counterpart, ownerId: null, currency }),
-  ]);
-  await insertLedgerEntries(tx, [
-    { transactionId, accountId: wallet, amountMinor: walletMinor, currency },
-    { transactionId, accountId: house, amountMinor: -walletMinor, currency },
-  ]);
+  const accounts = await Promise.all(
+    legs.map((leg) => ensureLedgerAccount(tx, { kind: leg.kind, ownerId: leg.kind === "patient_wallet" ? transaction.patientId : null, currency })),
+  );
+  await insertLedgerEntries(
+    tx,
+    legs.map((leg, index) => ({ transactionId, accountId: accounts[index], amountMinor: leg.amountMinor, currency })),
+  );
   return { transactionId, replayed: false };
 }
 

@@ -39,3 +39,12 @@ export async function overdraftRefusal(db: Db, error: unknown, input: { patientI
     `Your wallet balance (${formatMoney(balance, input.currency)}) does not cover this visit: ${formatMoney(short, input.currency)} short. Nothing was booked.`,
   );
 }
+
+/** A booking paid from the wallet that the balance did not cover (the database refused the debit, so nothing was booked), in the patient's words. */
+export async function walletRefusalWorded<T>(db: Db, wallet: { patientId: string; amountMinor: number; currency: string }, booking: Promise<T>): Promise<T> {
+  try {
+    return await booking;
+  } catch (error) {
+    throw (await overdraftRefusal(db, error, wallet)) ?? error;
+  }
+}

@@ -28,6 +28,8 @@ export interface FakeStripe {
   /** Runs `hook` while the next request to a path starting with `prefix` waits for its answer (the caller is mid-call). */
   beforeAnswer(prefix: string, hook: (request: RecordedRequest) => Promise<void>): void;
   session(id: string): Json | undefined;
+  /** The status new refunds are answered with ("succeeded" unless told; "pending" leaves the outcome to a webhook). */
+  answerRefundsWith(status: "succeeded" | "pending" | "failed"): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const hooks: { prefix: string; hook: (request: RecordedRequest) => Promise<void> }[] = [];
   let counter = 0;
   let base = "";
+  let refundStatus = "succeeded";
 
   function answer(request: RecordedRequest): { status: number; body: Json } {
     const { method, path, form } = request;
@@ -88,7 +91,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         body: {
           id: `re_test_${++counter}_${randomUUID().slice(0, 8)}`,
           object: "refund",
-          status: "succeeded",
+          status: refundStatus,
           amount: Number(form.amount),
           payment_intent: form.payment_intent,
           metadata: nested(form, "metadata"),
@@ -134,6 +137,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     failNext: (prefix, times = 1, status = 500) => void failures.push({ prefix, times, status }),
     beforeAnswer: (prefix, hook) => void hooks.push({ prefix, hook }),
     session: (id) => sessions.get(id),
+    answerRefundsWith: (status) => void (refundStatus = status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { listDoctorsWithPayments, listPaymentsForAdmin, listRefundsOfPayments } from "@/db/queries/payments";
 import { FilterProblems } from "@/components/admin/form-bits";
@@ -27,7 +28,17 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
   const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === "string")).toString();
   return (
     <>
-      <PageHeading title="Payments" subtitle="Every payment and refund. Dates are in UTC." />
+      <PageHeading
+        title="Payments"
+        subtitle={
+          <>
+            Every payment and refund. Dates are in UTC.{" "}
+            <Link href="/admin/payments/wallet" className="font-medium text-brand-700 underline">
+              Wallet reconciliation
+            </Link>
+          </>
+        }
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <FilterProblems problems={problems} />
