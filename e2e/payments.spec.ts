@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { doctorSeed } from "../db/seed-data";
-import { TEST_WEBHOOK_SECRET, signedStripeEvent, startFakeStripe, type FakeStripe } from "../lib/payments/testing/fake-stripe";
+import { signedStripeEvent, type FakeStripe } from "../lib/payments/testing/fake-stripe";
 import { closeTestData, createDoctor, createPatient, startVisitNow } from "./pages/admin-data";
 import { FrontDeskPage } from "./pages/front-desk-page";
 import { MailboxPage } from "./pages/mailbox-page";
 import { BookingPage, expectAppointmentBooked, openAppointmentList } from "./pages/booking-page";
 import { PaymentsPage, registerConfirmedPatient } from "./pages/payments-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { startStripeConfiguredServer, type StripeConfiguredServer } from "./pages/stripe-server";
 import { demo, expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures";
 
 // Each journey books with its own doctor and a freshly registered patient, so
@@ -111,40 +111,17 @@ test("pay at the clinic: confirmed at once and due at the visit; the doctor mark
 
 test.describe("with Stripe configured", () => {
   test.describe.configure({ timeout: 120_000 });
-  const port = Number(process.env.E2E_PORT ?? 3100) + 50;
-  const base = `http://localhost:${port}`;
+  let base: string;
   let fake: FakeStripe;
-  let server: ChildProcess | undefined;
+  let server: StripeConfiguredServer | undefined;
 
-  // A second server on the same build and database, with Stripe keys and the
-  // Stripe API pointed at a local fake that answers like Stripe.
   test.beforeAll(async () => {
-    fake = await startFakeStripe();
-    server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-      env: {
-        ...process.env,
-        STRIPE_SECRET_KEY: "sk_test_e2e",
-        STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-        STRIPE_API_BASE: fake.url,
-        APP_URL: base,
-        DEV_MAILBOX: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let attempt = 0; ; attempt++) {
-      const healthy = await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (healthy) break;
-      if (attempt > 120) throw new Error(`the Stripe-configured server did not start on ${base}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    server = await startStripeConfiguredServer(50);
+    ({ base, fake } = server);
   });
 
   test.afterAll(async () => {
-    server?.kill("SIGTERM");
-    await fake?.close();
+    await server?.stop();
   });
 
   test("payment required: the panel asks to pay now, booking holds the slot and goes to Stripe Checkout; the webhook confirms it", async ({ browser }) => {

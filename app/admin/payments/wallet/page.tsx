@@ -94,7 +94,7 @@ export default async function WalletReconciliationPage() {
             credited: refund it in Stripe or credit the patient with “Adjust balance”.
           </p>
           {attention.length === 0 ? (
-            <p className="text-slate-600">None: every credited top-up matches its Stripe payment.</p>
+            <p className="text-sm text-slate-600">None: every credited top-up matches its Stripe payment.</p>
           ) : (
             <DataTable
               caption="Top-ups to look at"
