@@ -2,7 +2,7 @@ import { cron } from "inngest";
 import { getDb } from "@/lib/db";
 import { deliverOutbox } from "@/lib/outbox";
 import { retryUnsentRefunds } from "@/lib/payments/refunds";
-import { retryUnsentWithdrawalRefunds } from "@/lib/wallet/withdraw";
+import { retryUnsentWithdrawalRefunds } from "@/lib/payments/wallet-withdraw";
 import { dropExpiredRateLimits } from "@/lib/security/rate-limits";
 import { inngest } from "../client";
 

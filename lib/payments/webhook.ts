@@ -32,8 +32,8 @@ import { HOLD_RELEASE_REASON, PAYMENT_FAILED_REASON } from "./holds";
 import { LATE_PAYMENT_REFUND_REASON, MISMATCH_CANCELLATION_REASON, MISMATCH_REFUND_REASON } from "./policy";
 import { announceRefundSucceeded, auditRefundRecorded, auditRefundStatus } from "./refunds";
 import type { Stripe } from "./stripe-client";
-import { applyTopUpCheckout } from "@/lib/wallet/top-up";
-import { applyStripeRefundToWallet } from "@/lib/wallet/withdrawal-outcome";
+import { applyTopUpCheckout } from "@/lib/payments/wallet-top-up";
+import { applyStripeRefundToWallet } from "@/lib/payments/wallet-withdrawal-outcome";
 
 const OUTSIDE_REFUND_REASON = "Refunded in Stripe, outside Careslot.";
 const SYSTEM = { id: null, role: "system" as const };

@@ -11,8 +11,8 @@ import { TEST_WEBHOOK_SECRET, fakeStripeClient, signedStripeEvent } from "@/lib/
 import { applyEvent, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
 import { adminActor, createDoctor, createPatient, rejectionOf } from "@/tests/factories";
 import { checkLedgerAfterEach } from "@/tests/ledger";
-import { CARD_PAYMENTS_OFF, startTopUp } from "./top-up";
-import { requestWithdrawal, withdrawableAmounts } from "./withdraw";
+import { CARD_PAYMENTS_OFF, startTopUp } from "@/lib/payments/wallet-top-up";
+import { requestWithdrawal, withdrawableAmounts } from "@/lib/payments/wallet-withdraw";
 
 // "Add funds" and "Withdraw to card" through the real Stripe SDK against the
 // fake Stripe server (issue #19): credited only by the verified webhook, once;

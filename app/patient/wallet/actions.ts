@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { action } from "@/lib/actions";
 import { formatMoney } from "@/lib/format";
 import { topUpFormSchema, withdrawalFormSchema } from "@/lib/wallet/schemas";
-import { startTopUp } from "@/lib/wallet/top-up";
-import { requestWithdrawal } from "@/lib/wallet/withdraw";
+import { startTopUp } from "@/lib/payments/wallet-top-up";
+import { requestWithdrawal } from "@/lib/payments/wallet-withdraw";
 
 /** "Add funds": off to Stripe Checkout; the wallet is credited when Stripe's webhook confirms the payment. */
 export const addFundsAction = action({

@@ -17,7 +17,7 @@ import { walletBalances } from "@/db/queries/ledger";
 import * as walletActions from "@/app/patient/wallet/actions";
 import * as walletExport from "@/app/patient/wallet/export/route";
 import { applyEvent, setUpPaymentTests } from "@/lib/payments/testing/test-kit";
-import { startTopUp } from "@/lib/wallet/top-up";
+import { startTopUp } from "@/lib/payments/wallet-top-up";
 import { createAdmin, createDoctor, createPatient } from "@/tests/factories";
 import { checkLedgerAfterEach } from "@/tests/ledger";
 import { redirectOf } from "@/tests/next-redirect";

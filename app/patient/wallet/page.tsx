@@ -13,8 +13,8 @@ import { requireRole } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/format";
 import { onlinePaymentsEnabled } from "@/lib/payments/stripe-client";
 import { pageFrom } from "@/lib/validation/paging";
-import { CARD_PAYMENTS_OFF, topUpCurrencies } from "@/lib/wallet/top-up";
-import { withdrawableAmounts } from "@/lib/wallet/withdraw";
+import { CARD_PAYMENTS_OFF, topUpCurrencies } from "@/lib/payments/wallet-top-up";
+import { withdrawableAmounts } from "@/lib/payments/wallet-withdraw";
 
 export const metadata: Metadata = { title: "Wallet" };
 

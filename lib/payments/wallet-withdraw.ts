@@ -21,10 +21,10 @@ import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { getStripe } from "@/lib/payments/stripe-client";
-import { isOverdraft, postToLedger } from "./ledger";
-import type { WithdrawalRequest } from "./schemas";
-import { CARD_PAYMENTS_OFF } from "./top-up";
-import { applyWithdrawalRefundStatus, refundStatusOf } from "./withdrawal-outcome";
+import { isOverdraft, postToLedger } from "@/lib/wallet/ledger";
+import type { WithdrawalRequest } from "@/lib/wallet/schemas";
+import { CARD_PAYMENTS_OFF } from "./wallet-top-up";
+import { applyWithdrawalRefundStatus, refundStatusOf } from "./wallet-withdrawal-outcome";
 
 // "Withdraw to card": the unspent part of earlier top-ups goes back to the
 // cards that paid them, through Stripe refunds, newest top-up first. The

@@ -11,8 +11,8 @@ import { formatMoney } from "@/lib/format";
 import { logger, securityEvent } from "@/lib/logger";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import { getStripe, type Stripe } from "@/lib/payments/stripe-client";
-import { postToLedger } from "./ledger";
-import type { TopUpRequest } from "./schemas";
+import { postToLedger } from "@/lib/wallet/ledger";
+import type { TopUpRequest } from "@/lib/wallet/schemas";
 
 // "Add funds": an amount → a Stripe Checkout Session → the wallet is credited
 // only when Stripe's verified webhook says that exact amount was paid.

@@ -14,7 +14,7 @@ import {
 import type { WalletWithdrawalRefund } from "@/db/schema";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
 import type { Stripe } from "@/lib/payments/stripe-client";
-import { postHouseTransfer, postToLedger } from "./ledger";
+import { postHouseTransfer, postToLedger } from "@/lib/wallet/ledger";
 
 // Where a withdrawal's refund ends, as Stripe answers it (the create call) or
 // tells it later (refund.* and charge.refunded webhooks), whichever comes first:
