@@ -71,6 +71,9 @@ export const knownAuditActions = [
   "user.two_factor_reset",
   "user.walk_in_created",
   "wallet.adjusted",
+  "wallet.top_up_mismatch",
+  "wallet.topped_up",
+  "wallet.withdrawal_requested",
 ];
 
 /** Offered as suggestions; the filter accepts any text. */
