@@ -12,6 +12,7 @@
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { connectDatabase } from "../db/client";
+import { benchServerEnv } from "./lib/database";
 import { freePort, standaloneServerPath, startStandaloneServer } from "../scripts/lib/standalone-cluster";
 import { postBooking, readBookingForm } from "../tests/scale-out/http-client";
 import { sessionCookieFor } from "../tests/session-cookie";
@@ -69,15 +70,7 @@ export async function benchHttp(databaseUrl: string, log: (line: string) => void
     const server = await startStandaloneServer({
       name: "bench-http",
       port: await freePort(),
-      env: {
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: "10",
-        AUTH_SECRET: process.env.AUTH_SECRET,
-        DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
-        DEV_MAILBOX: "1",
-        JOB_RUNNER: "local",
-        LOG_LEVEL: "warn",
-      },
+      env: benchServerEnv(databaseUrl),
     });
     try {
       const targets = await httpTargets(sql);

@@ -6,6 +6,7 @@
 // of the work was the app server's; on separate machines it adds a server's worth.
 import postgres from "postgres";
 import { connectDatabase } from "../db/client";
+import { benchServerEnv } from "./lib/database";
 import { freePort, startRoundRobinProxy, startStandaloneServer, standaloneServerPath, type StandaloneServer } from "../scripts/lib/standalone-cluster";
 import { postBooking, readBookingForm } from "../tests/scale-out/http-client";
 import { sessionCookieFor } from "../tests/session-cookie";
@@ -40,15 +41,7 @@ export async function benchScaleOut(url: string): Promise<ScaleOutResult> {
   const servers: StandaloneServer[] = [];
   try {
     const ports = [await freePort(), await freePort()];
-    const env = {
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: "10",
-      AUTH_SECRET: process.env.AUTH_SECRET,
-      DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
-      DEV_MAILBOX: "1",
-      JOB_RUNNER: "local",
-      LOG_LEVEL: "warn",
-    };
+    const env = benchServerEnv(url);
     servers.push(...(await Promise.all(ports.map((port, k) => startStandaloneServer({ name: `server-${k + 1}`, port, env })))));
     const slots = firstSlots(SLOTS_PER_DOCTOR, new Date()).map((slot) => slot.toISOString());
     const variants: ScaleOutVariant[] = [];

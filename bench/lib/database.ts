@@ -63,3 +63,16 @@ async function versionOf(url: string): Promise<string> {
     await sql.end({ timeout: 5 });
   }
 }
+
+/** What a bench part's standalone server runs with: the bench database, its keys, the dev mailbox and the local job runner. */
+export function benchServerEnv(url: string): Record<string, string | undefined> {
+  return {
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: "10",
+    AUTH_SECRET: process.env.AUTH_SECRET,
+    DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
+    DEV_MAILBOX: "1",
+    JOB_RUNNER: "local",
+    LOG_LEVEL: "warn",
+  };
+}
