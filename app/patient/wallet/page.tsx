@@ -59,31 +59,36 @@ export default async function PatientWalletPage({ searchParams }: { searchParams
         <Card title="Balance">
           <WalletBalances balances={amounts} />
         </Card>
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card title="Add funds">
-            {cards && currencies.length > 0 ? (
-              <AddFundsForm currencies={currencies} requestId={randomUUID()} />
-            ) : (
-              <p className="text-sm text-slate-700">{cards ? "No doctor takes payments yet, so there is no currency to add funds in." : offline}</p>
-            )}
+        {cards ? (
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title="Add funds">
+              {currencies.length > 0 ? (
+                <AddFundsForm currencies={currencies} requestId={randomUUID()} />
+              ) : (
+                <p className="text-sm text-slate-700">No doctor takes payments yet, so there is no currency to add funds in.</p>
+              )}
+            </Card>
+            <Card title="Withdraw to card">
+              {withdrawable.length > 0 ? (
+                <WithdrawForm
+                  currencies={withdrawable.map((row) => row.currency)}
+                  requestId={randomUUID()}
+                  limits={`At most ${withdrawable.map((row) => formatMoney(row.withdrawableMinor, row.currency)).join(" or ")}: money you added by card goes back to that card, newest first.`}
+                />
+              ) : (
+                <p className="text-sm text-slate-700">
+                  Only money you added by card can go back to a card, and none of it is left in your balance. Credit from the clinic and refunds of visits are
+                  spent on visits.
+                </p>
+              )}
+            </Card>
+          </div>
+        ) : (
+          // Both card actions need Stripe: said once, not once per action.
+          <Card title="Add funds or withdraw to a card">
+            <p className="text-sm text-slate-700">{offline}</p>
           </Card>
-          <Card title="Withdraw to card">
-            {!cards ? (
-              <p className="text-sm text-slate-700">{offline}</p>
-            ) : withdrawable.length > 0 ? (
-              <WithdrawForm
-                currencies={withdrawable.map((row) => row.currency)}
-                requestId={randomUUID()}
-                limits={`At most ${withdrawable.map((row) => formatMoney(row.withdrawableMinor, row.currency)).join(" or ")}: money you added by card goes back to that card, newest first.`}
-              />
-            ) : (
-              <p className="text-sm text-slate-700">
-                Only money you added by card can go back to a card, and none of it is left in your balance. Credit from the clinic and refunds of visits are
-                spent on visits.
-              </p>
-            )}
-          </Card>
-        </div>
+        )}
         <Card title="History">
           <WalletHistory rows={history} timeZone={timeZone} caption="Your wallet movements" />
           <Pagination basePath="/patient/wallet" params={{}} page={page} pageSize={PAGE_SIZE} total={history[0]?.total ?? 0} label="Wallet history pages" />
