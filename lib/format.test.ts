@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   appointmentStatusLabel,
+  dateTimeFormat,
   formatCalendarDate,
   formatCalendarMonth,
   formatDate,
   formatDateTime,
   formatDateTimeInZone,
+  formatMoney,
   formatTime,
   formatTimeZone,
+  numberFormat,
   utcOffset,
   zoneCity,
 } from "./format";
@@ -93,5 +96,27 @@ describe("a time with its zone", () => {
   it("names the zone with the offset at that instant", () => {
     expect(formatDateTimeInZone(WINTER, "Europe/Berlin")).toBe("Tue 15 Dec 2026, 11:30 Berlin time (UTC+1)");
     expect(formatDateTimeInZone(SUMMER, "Europe/Berlin")).toBe("Wed 15 Jul 2026, 12:30 Berlin time (UTC+2)");
+  });
+});
+
+describe("shared Intl formatters", () => {
+  it("builds one formatter per locale and options, and keeps zones and currencies apart", () => {
+    expect(dateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit" })).toBe(
+      dateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit" }),
+    );
+    expect(dateTimeFormat("en-GB", { timeZone: "Europe/Berlin" })).not.toBe(dateTimeFormat("en-GB", { timeZone: "America/New_York" }));
+    const noonUtc = new Date("2026-12-15T12:00:00Z");
+    expect([formatTime(noonUtc, "Europe/Berlin"), formatTime(noonUtc, "America/New_York"), formatTime(noonUtc, "Europe/Berlin")]).toEqual([
+      "13:00",
+      "07:00",
+      "13:00",
+    ]);
+    expect([formatMoney(1250, "EUR"), formatMoney(1250, "GBP"), formatMoney(1250, "EUR")]).toEqual(["€12.50", "£12.50", "€12.50"]);
+    expect(numberFormat("en-GB", { style: "currency", currency: "JPY" })).toBe(numberFormat("en-GB", { style: "currency", currency: "JPY" }));
+  });
+
+  it("stores nothing for an invalid zone: it throws as Intl does", () => {
+    expect(() => dateTimeFormat("en-GB", { timeZone: "Mars/Olympus" })).toThrow(RangeError);
+    expect(() => dateTimeFormat("en-GB", { timeZone: "Mars/Olympus" })).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { keepSessionCookieToBrowser } from "./session-cookie";
 import { forbidden, redirect } from "next/navigation";
 import { securityEvent } from "@/lib/logger";
@@ -14,14 +15,19 @@ export interface CurrentUser {
   emailVerified: boolean;
 }
 
-export async function currentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user, read once per render: the root layout's header and the page both ask, and each
+ * auth() call reads the session row (revocation, idle timeout). React's cache shares the first answer
+ * within one request; actions and route handlers (no render) read it afresh each call.
+ */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
   // Auth.js may have refreshed the cookie (in an action or a route): keep a not-remembered one ending with the browser.
   if (!session.user.remembered) await keepSessionCookieToBrowser();
   const { id, role, name, email, emailVerified } = session.user;
   return { id, role, name: name ?? email ?? "", email: email ?? "", emailVerified };
-}
+});
 
 /** The path being rendered, as forwarded by proxy.ts, for the login return path. */
 async function requestedPath(): Promise<string> {

@@ -1,6 +1,8 @@
 // The week of days the doctor page shows: pure, so the stepping through the
 // booking horizon and the "next free day" hint are unit-tested without a page.
 
+import { dateTimeFormat } from "@/lib/format";
+
 export interface SlotDayCount {
   date: string;
   /** How many free times that day has for the viewer. */
@@ -31,7 +33,7 @@ function daysBetween(from: string, to: string): number {
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function zonedDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 /**

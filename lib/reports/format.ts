@@ -1,12 +1,14 @@
 // Report figures for people. Money honours each currency's own precision
 // (JPY has none), which a fixed "/ 100" would get wrong.
 
+import { numberFormat } from "@/lib/format";
+
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export function formatMinorAmount(minor: number, currency: string): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(minor / 10 ** currencyDigits(currency));
+  return numberFormat("en-GB", { style: "currency", currency }).format(minor / 10 ** currencyDigits(currency));
 }
 
 /** 0.6667 → "66.7%"; null (nothing to divide by) → "–". */

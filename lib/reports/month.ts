@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isWithinDateYears } from "@/lib/validation/text";
+import { dateTimeFormat } from "@/lib/format";
 
 // Months are "YYYY-MM" in URLs and forms, and the first day ("YYYY-MM-01") in
 // the reports table. Pure: "now" is always passed in.
@@ -48,5 +49,5 @@ export function isFutureMonth(month: string, now: Date): boolean {
 
 export function formatMonth(month: string): string {
   const [year, monthIndex] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, monthIndex - 1, 15)));
+  return dateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, monthIndex - 1, 15)));
 }

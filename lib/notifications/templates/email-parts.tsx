@@ -1,5 +1,5 @@
 import { Button, Column, Row, Section, Text } from "@react-email/components";
-import { formatDate, formatDateTime, formatTime, formatTimeZone } from "@/lib/format";
+import { formatDate, formatDateTime, formatTime, formatTimeZone, numberFormat } from "@/lib/format";
 import { buttonStyle, paragraphStyle } from "./email-layout";
 
 /**
@@ -17,8 +17,8 @@ export function formatShortWhen(instant: Date, timeZone: string): string {
 }
 
 export function formatAmount(minor: number, currency: string): string {
-  const digits = new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(minor / 10 ** digits);
+  const format = numberFormat("en-GB", { style: "currency", currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
 const labelStyle = { color: "#64748b", fontSize: 13, margin: "0 0 2px" } as const;
