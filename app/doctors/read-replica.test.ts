@@ -73,6 +73,25 @@ describe("with DATABASE_READ_URL set", () => {
     await expect(page(onPrimary.id)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404/) });
   });
 
+  it("what the visitor must see of their own writes comes from the primary: their time zone, and the free times after a refused booking", async () => {
+    const { default: DoctorPage } = await import("./[id]/page");
+    // The doctor exists only on the replica (the page's public data), the patient only on the primary.
+    const onReplica = await createDoctor(replica.db, { fullName: `Dr. Replica ${tag()}` });
+    const patient = await createPatient(primary, { timeZone: "Asia/Kolkata" });
+    request.cookie = await sessionCookieFor(primary, { id: patient.id, role: "patient" });
+    const date = bookableTuesdayTen().slice(0, 10);
+    const page = async (query: Record<string, string>) =>
+      stringsIn(await (DoctorPage({ params: Promise.resolve({ id: onReplica.id }), searchParams: Promise.resolve({ date, ...query }) }) as Promise<ReactNode>));
+    const freeTimes = (strings: string[]) => Number(/: (\d+) free times\./.exec(strings.join("\n"))?.[1]);
+
+    const shown = await page({});
+    expect(shown).toContain("Asia/Kolkata"); // the signed-in patient's own zone, read from the primary
+    expect(freeTimes(shown)).toBeGreaterThan(0); // the replica's hours
+    // "That time was just taken": the free times are read where the winning booking is — the primary,
+    // which has no hours of this replica-only doctor — never from a replica that may lag behind it.
+    expect(freeTimes(await page({ taken: "1" }))).toBe(0);
+  });
+
   it("a booking is written to the primary, and never looks at the replica", async () => {
     const { bookAction } = await import("./[id]/actions");
     const doctor = await createDoctor(primary);

@@ -81,6 +81,19 @@ export async function scheduleJobRetry(db: Db, id: string, attempt: number, erro
     .where(and(eq(jobRuns.id, id), eq(jobRuns.status, "running")));
 }
 
+/**
+ * A run its stopping server gives up (the step outlived the graceful stop): queued again at
+ * once, so the next wake-up on any server takes it instead of waiting for it to turn stale.
+ */
+export async function releaseJobRun(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(jobRuns)
+    .set({ status: "queued", wakeAt: now, lastError: "released by a server that stopped during a step" })
+    .where(and(eq(jobRuns.id, id), eq(jobRuns.status, "running")))
+    .returning({ id: jobRuns.id });
+  return rows.length > 0;
+}
+
 export async function putJobRunToSleep(db: Db, id: string, sleeps: Record<string, string>, wakeAt: Date): Promise<boolean> {
   const rows = await db
     .update(jobRuns)

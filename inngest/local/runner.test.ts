@@ -38,6 +38,14 @@ function testFunctions(): AnyFunction[] {
         return "finished";
       });
     }),
+    inngest.createFunction({ id: "t-hold", triggers: [{ event: "test/hold" }] }, async ({ event, step }) => {
+      const key = event.data.key as string;
+      return step.run("held", async () => {
+        // The first attempt waits for the test, which stops its runner meanwhile.
+        if (count(`${key}:held`) === 1) await new Promise<void>((resolve) => gates.set(key, resolve));
+        return `held by attempt ${counts.get(`${key}:held`)}`;
+      });
+    }),
     inngest.createFunction({ id: "t-sleep", triggers: [{ event: "test/sleep" }] }, async ({ event, step }) => {
       await step.sleepUntil("nap", new Date(event.data.until as string));
       return step.run("after-nap", () => count(`${event.data.key}:woke`));
@@ -130,6 +138,33 @@ describe("local runner", () => {
     expect(await finished(started[0])).toMatchObject({ status: "completed", output: "finished" });
     expect([counts.get("c1:before"), counts.get("c1:during")]).toEqual([1, 2]);
     gates.get("c1")?.();
+  });
+
+  it("a stopping runner lets the step it holds finish before it stops: the run completes once", async () => {
+    const stopping = await startTestRunner(database.url, database.db, { functions });
+    const { started } = await send(stopping, "test/hold", { key: "h1" });
+    await eventually(async () => counts.get("h1:held") === 1, 10_000, "the held step");
+    let stopped = false;
+    const stop = stopping.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stopped).toBe(false); // waiting for its step
+    gates.get("h1")!();
+    await stop;
+    expect(await getJobRun(database.db, started[0])).toMatchObject({ status: "completed", output: "held by attempt 1" });
+    expect(counts.get("h1:held")).toBe(1);
+  });
+
+  it("a step that outlives the stop is released: its run is queued again at once and another server completes it", async () => {
+    const stopping = await startTestRunner(database.url, database.db, { functions, stopTimeoutMs: 1_000 });
+    const { started } = await send(stopping, "test/hold", { key: "h2" });
+    await eventually(async () => counts.get("h2:held") === 1, 10_000, "the held step");
+    await stopping.stop();
+    // Not left "running" until it looks abandoned: queued for whichever server takes it next.
+    expect(await getJobRun(database.db, started[0])).toMatchObject({ status: "queued" });
+    expect(await finished(started[0])).toMatchObject({ status: "completed", output: "held by attempt 2" });
+    gates.get("h2")!(); // the first attempt, in the stopped runner, ends now: it stores nothing
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await getJobRun(database.db, started[0])).toMatchObject({ status: "completed", output: "held by attempt 2" });
   });
 
   it("keeps a sleep across a restart: the run wakes on time on whichever server is up", async () => {

@@ -4,7 +4,7 @@
 import type PgBoss from "pg-boss";
 import cronParser from "cron-parser";
 import type { Db } from "@/db/client";
-import { finishJobRun, listOverdueJobRuns } from "@/db/queries/job-runs";
+import { finishJobRun, listOverdueJobRuns, releaseJobRun } from "@/db/queries/job-runs";
 import { JOB_QUEUES, cronQueueOptions, ensureQueue, queueRunWakeUps, sendToLocalQueue, startWorker } from "@/lib/jobs/queue";
 import { yieldToRequests, type RequestYield } from "@/lib/jobs/yield-to-requests";
 import { logger } from "@/lib/logger";
@@ -29,6 +29,8 @@ export interface LocalRunnerOptions {
   runWorkers?: number;
   /** Waits while this process is busy serving requests before a job is taken (lib/jobs/yield-to-requests.ts); null: never wait. */
   requestYield?: RequestYield | null;
+  /** How long stop() lets the steps in progress finish before releasing them to other servers (at least 1 s). */
+  stopTimeoutMs?: number;
 }
 
 export interface LocalRunner {
@@ -62,8 +64,18 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
     return work();
   };
   await startWorker<RunEvent>(boss, JOB_QUEUES.events, (job) => whenQuiet(() => acceptEvent(context, job.data)), poll);
+  // The runs this process is driving right now: what stop() releases if their step outlives it.
+  const driving = new Set<string>();
+  const driveHeld = async (runId: string, wakeUpId: string) => {
+    driving.add(runId);
+    try {
+      return await driveRun(context, runId, drive, wakeUpId);
+    } finally {
+      driving.delete(runId);
+    }
+  };
   for (let i = 0; i < (options.runWorkers ?? 2); i++) {
-    await startWorker<{ runId: string }>(boss, JOB_QUEUES.runs, (job) => whenQuiet(() => driveRun(context, job.data.runId, drive, job.id)), poll);
+    await startWorker<{ runId: string }>(boss, JOB_QUEUES.runs, (job) => whenQuiet(() => driveHeld(job.data.runId, job.id)), poll);
   }
   await startWorker<{ runId?: string }>(boss, JOB_QUEUES.dead, (job) => buryJob(context, job), 30);
   for (const definition of definitions) await scheduleCrons(context, definition);
@@ -82,10 +94,17 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
     rescueOverdueRuns: () => rescueOverdueRuns(context, drive.staleRunMs),
     waitForQuiet: async () => requests?.wait(),
     deliverOutbox,
+    // Graceful: nothing more is claimed, the steps in progress may finish; past the timeout pg-boss
+    // fails their jobs (retried on another server) and each run is queued again, so the retry takes
+    // it at once rather than once it looks abandoned (staleRunMs). A step is run at least once.
     stop: async () => {
       for (const timer of timers) if (timer) clearInterval(timer);
       ownYield?.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, wait: true, timeout: options.stopTimeoutMs ?? 10_000 });
+      for (const runId of driving) {
+        if (await releaseJobRun(db, runId, now()).catch(() => false))
+          logger.warn({ component: "jobs", runId }, "job runner stopped during a step: its run was released to the other servers");
+      }
     },
   };
 }

@@ -52,6 +52,24 @@ describe("scrubSentryEvent", () => {
     expect(JSON.stringify(scrubbed)).not.toMatch(/chest|HIV|diagnosis|diabetes|oncology|anna|203\.0\.113|eyJ|secret/i);
   });
 
+  it("cuts a database error's message before the values its statement was given", () => {
+    const failed = scrubSentryEvent({
+      ...collected,
+      exception: {
+        values: [
+          { type: "PostgresError", value: 'invalid input syntax for type uuid: "HIV follow-up"' },
+          { type: "Error", value: 'Failed query: insert into "appointments" ("reason") values ($1)\nparams: chest pain,anna@careslot.example' },
+          { type: "AppError", value: "That time was just taken" },
+        ],
+      },
+    });
+    expect(failed.exception?.values?.map((value) => value.value)).toEqual([
+      "invalid input syntax for type uuid",
+      'Failed query: insert into "appointments" ("reason") values ($1)',
+      "That time was just taken",
+    ]);
+  });
+
   it("scrubs transactions the same way and never changes the event it was given", () => {
     const transaction: TransactionEvent = { type: "transaction", transaction: "GET /doctors?q=x", request: { url: "/doctors?q=x", cookies: { a: "b" } } };
     expect(scrubSentryEvent(transaction)).toMatchObject({ transaction: "GET /doctors", request: { url: "/doctors" } });

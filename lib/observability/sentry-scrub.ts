@@ -31,6 +31,20 @@ function withoutVars<T extends { vars?: unknown }>(frame: T): T {
   return copy;
 }
 
+/**
+ * An exception's message without what a database statement was given. Drizzle's failed-query
+ * error lists every bind parameter after "params:" (a booking's reason, a note, a hash), and
+ * PostgreSQL quotes the refused value after a colon ('invalid input syntax for type uuid: "…"'):
+ * the same rule as the log's (lib/logged-error.ts). Sentry sends each error of the cause chain
+ * as a value of its own, so each is cut on its own text.
+ */
+export function safeExceptionValue(type: string | undefined, value: string | undefined): string | undefined {
+  if (value === undefined) return value;
+  if (value.startsWith("Failed query: ")) return value.replace(/\nparams: [\s\S]*$/, "");
+  if (type === "PostgresError") return value.replace(/:\s[\s\S]*$/, "");
+  return value;
+}
+
 /** beforeSend / beforeSendTransaction: the event with everything that may hold health data removed. */
 export function scrubSentryEvent<T extends ErrorEvent | TransactionEvent>(event: T): T {
   const scrubbed: T = { ...event };
@@ -48,13 +62,16 @@ export function scrubSentryEvent<T extends ErrorEvent | TransactionEvent>(event:
   if (!scrubbed.user) delete scrubbed.user;
   if (event.breadcrumbs) scrubbed.breadcrumbs = event.breadcrumbs.map(scrubBreadcrumb);
   if (event.transaction) scrubbed.transaction = withoutQuery(event.transaction);
-  // A stack frame's local variables (a booking's reason, a record's bytes) never leave; its source lines may.
+  // A stack frame's local variables (a booking's reason, a record's bytes) never leave, nor a statement's
+  // parameters in a database error's message; its source lines may.
   if (event.exception?.values)
     scrubbed.exception = {
       ...event.exception,
-      values: event.exception.values.map((value) =>
-        value.stacktrace?.frames ? { ...value, stacktrace: { ...value.stacktrace, frames: value.stacktrace.frames.map(withoutVars) } } : value,
-      ),
+      values: event.exception.values.map((exception) => {
+        const value = safeExceptionValue(exception.type, exception.value);
+        const copy = value === exception.value ? { ...exception } : { ...exception, value };
+        return exception.stacktrace?.frames ? { ...copy, stacktrace: { ...exception.stacktrace, frames: exception.stacktrace.frames.map(withoutVars) } } : copy;
+      }),
     };
   return scrubbed;
 }

@@ -2,9 +2,13 @@
 // transport of the test's own (no network): an error raised while a patient's request
 // carried health data reaches "Sentry" without any of it.
 import { createTransport } from "@sentry/core";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env-schema";
+import { useTestDb } from "@/tests/db";
 import { sentryEnabled, startSentry } from "./sentry";
+
+const db = useTestDb({ max: 1 });
 
 describe("startSentry with SENTRY_DSN", () => {
   it("sends errors through beforeSend's scrubber", { timeout: 20_000 }, async () => {
@@ -50,5 +54,20 @@ describe("startSentry with SENTRY_DSN", () => {
     // Frames carry lines of source code (this test's own, here, which quote the data): the rest carries none of it.
     const withoutSource = frames.map((frame) => Object.fromEntries(Object.entries(frame).filter(([key]) => !/^(pre|post)_context$|^context_line$/.test(key))));
     expect(JSON.stringify({ ...event, exception: withoutSource })).not.toMatch(/chest|HIV|anna@|203\.0\.113|eyJsecret/);
+
+    // A real failed query: Drizzle's error lists its parameters, PostgreSQL's (its cause, sent too) quotes the value.
+    const failed = await db.execute(sql`select ${"HIV follow-up"}::uuid`).catch((error: unknown) => error as Error);
+    expect(String((failed as Error).message)).toContain("HIV follow-up");
+    Sentry.captureException(failed);
+    await Sentry.flush(5_000);
+    expect(sent).toHaveLength(2);
+    const dbEvent = JSON.parse(sent[1]!.split("\n")[2]!) as { exception: { values: { type: string; value: string }[] } };
+    expect(dbEvent.exception.values.map((value) => value.value)).toEqual(["invalid input syntax for type uuid", "Failed query: select $1::uuid"]);
+    // Only this test's own source lines (its frames' context lines) still quote the value.
+    const dbFrames = (dbEvent as unknown as typeof event).exception.values.flatMap((value) => value.stacktrace.frames);
+    const dbWithoutSource = dbFrames.map((frame) =>
+      Object.fromEntries(Object.entries(frame).filter(([key]) => !/^(pre|post)_context$|^context_line$/.test(key))),
+    );
+    expect(JSON.stringify({ ...dbEvent, exception: dbWithoutSource })).not.toContain("HIV");
   });
 });

@@ -180,6 +180,27 @@ describe("deploy/k8s", () => {
     }
     for (const name of Object.keys(one<ConfigMap>("ConfigMap").data!)) expect(appVariables.has(name) || otherVariables.has(name), name).toBe(true);
   });
+
+  it("gives the pods a valid configuration: the ConfigMap, the Secret and the Deployment's own variables together", () => {
+    const app = one<Deployment>("Deployment").spec!.template.spec!.containers[0]!;
+    const own = Object.fromEntries((app.env ?? []).map((variable) => [variable.name, variable.value ?? ""]));
+    const config = parseEnv({ ...one<ConfigMap>("ConfigMap").data!, ...one<Secret>("Secret").stringData!, ...own, NODE_ENV: "production" });
+    // Empty Secret entries (no replica, no Inngest Cloud, no Stripe) are unset, not invalid; uploads go to the bucket.
+    expect(config).toMatchObject({ S3_BUCKET: "careslot-uploads", SHUTDOWN_TIMEOUT_SECONDS: 25 });
+    expect(config.DATABASE_READ_URL).toBeUndefined();
+    expect(config.INNGEST_EVENT_KEY).toBeUndefined();
+  });
+
+  it("runs the migration and the backup from their own images, with what each needs", () => {
+    const migrate = one<Job>("Job").spec!.template.spec!;
+    expect(migrate.restartPolicy).toBe("Never");
+    expect(migrate.containers[0]!.env?.map((variable) => [variable.name, variable.valueFrom?.secretKeyRef?.name])).toEqual([
+      ["DATABASE_URL", "careslot-secrets"],
+    ]);
+    const backup = one<CronJob>("CronJob").spec!.jobTemplate.spec!.template.spec!.containers[0]!;
+    expect(backup.envFrom?.map((source) => source.configMapRef?.name ?? source.secretRef?.name)).toEqual(["careslot-config", "careslot-secrets"]);
+    expect(one<ConfigMap>("ConfigMap").data).toMatchObject({ BACKUP_S3_BUCKET: expect.any(String) });
+  });
 });
 
 describe("Dockerfile", () => {
