@@ -1,7 +1,8 @@
-// Part 6: the REST API on the large dataset (bench/seed-large.ts): doctor
+// Part 7: the REST API on the large dataset (bench/seed-large.ts): doctor
 // search and a doctor's free slots through the /api/v1 route handlers — the
 // whole pipeline (token-less caller, rate-limit upsert in PostgreSQL, zod,
-// service, JSON) — called in-process (no HTTP) by 10 clients at a time.
+// service, JSON) — called in-process (no HTTP) by 10 clients at a time. Part 8
+// (bench/http.ts) measures the same two over HTTP at 1 and 10 connections.
 import postgres from "postgres";
 import { BENCH_CITIES, BENCH_SPECIALIZATIONS, LARGE, doctorIdSql } from "./seed-large";
 import { round, runPool, summarize } from "./lib/stats";

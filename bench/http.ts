@@ -4,8 +4,9 @@
 // drives it at 1 and 10 connections: the home page, three /doctors searches, doctor
 // pages spread over the table, a change of day in the doctor page's slot picker (the
 // in-place request the browser makes), and the booking form (each client posting it
-// for a distinct free slot, as a browser without JavaScript does). /api/health, the
-// framework plus one query, is the ceiling measured in the same run.
+// for a distinct free slot, as a browser without JavaScript does); and the REST API's
+// doctor search and free slots. /api/health, the framework plus one query, is the
+// ceiling measured in the same run.
 //
 // Alone: `npm run bench -- http` (after `npm run build`). BENCH_HTTP_SECONDS sets each
 // run's length (default 10).
@@ -117,6 +118,10 @@ async function httpTargets(sql: postgres.Sql): Promise<Target[]> {
     { name: "/doctors (no filter)", paths: ["/doctors"] },
     { name: "/doctors?within=7&sort=earliest", paths: ["/doctors?within=7&sort=earliest"] },
     { name: "/doctors/[id]", paths: doctorIds.map((id) => `/doctors/${id}`) },
+    // The REST API over HTTP (part 7 calls the same handlers in-process): anonymous callers, the per-IP
+    // limit raised for the bench (bench/lib/database.ts), so every request goes through its PostgreSQL count.
+    { name: "GET /api/v1/doctors (specialization + city + max price)", paths: searches.map((search) => `/api${search.replace("/doctors", "/v1/doctors")}`) },
+    { name: "GET /api/v1/doctors/{id}/slots", paths: doctorIds.map((id) => `/api/v1/doctors/${id}/slots?tz=Europe/London&limit=100`) },
     {
       name: "slot picker: another day (in-place request)",
       // `_rsc`: Next answers a request with the RSC header but without it by a redirect to the same URL with it.

@@ -49,7 +49,8 @@ export function setBenchEnvironment(url: string): void {
   process.env.DATA_ENCRYPTION_KEYS = `bench:${randomBytes(32).toString("base64")}`;
   delete process.env.DATA_ENCRYPTION_KEY_ID;
   process.env.LOG_LEVEL ??= "warn";
-  // Part 6 (bench/api.ts) calls the public API from one address: the anonymous 100 an hour would answer 429s.
+  // Parts 7 and 8 (bench/api.ts, bench/http.ts) call the public API from one address: the anonymous 100 an hour would answer 429s.
+  // The standalone servers of part 8 inherit it (scripts/lib/standalone-cluster.ts passes process.env on).
   process.env.API_RATE_LIMIT_ANONYMOUS_PER_HOUR = "100000000";
   for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "RESEND_API_KEY", "INNGEST_EVENT_KEY"]) delete process.env[name];
 }

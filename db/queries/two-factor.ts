@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { sessions, twoFactorChallenges, twoFactorCredentials, twoFactorRecoveryCodes, users, type Role } from "../schema";
+import { personalAccessTokens, sessions, twoFactorChallenges, twoFactorCredentials, twoFactorRecoveryCodes, users, type Role } from "../schema";
 
 // TOTP authenticators, recovery codes and half-done sign-ins (lib/auth/two-factor).
 
@@ -115,25 +115,26 @@ export async function hasConfirmedTwoFactor(db: Db, userId: string): Promise<boo
 }
 
 /**
- * Ends the open sessions of every user of `roles` without a confirmed
- * authenticator (a requirement just turned on): their next sign-in sends them
- * to set-up. Returns how many sessions ended.
+ * Ends the open sessions (browser and API sign-ins alike) and the personal
+ * access tokens of every user of `roles` without a confirmed authenticator (a
+ * requirement just turned on): their next sign-in sends them to set-up, and no
+ * token made before keeps them in without it. Returns how many sessions ended.
  */
 export async function revokeSessionsWithoutTwoFactor(db: Db, roles: Role[], at: Date): Promise<number> {
   if (roles.length === 0) return 0;
+  const withoutTwoFactor = (userId: typeof sessions.userId | typeof personalAccessTokens.userId) => sql`${userId} in (
+    select ${users.id} from ${users}
+    where ${users.role} in ${roles}
+      and not exists (select 1 from ${twoFactorCredentials} where ${twoFactorCredentials.userId} = ${users.id} and ${twoFactorCredentials.confirmedAt} is not null)
+  )`;
+  await db
+    .update(personalAccessTokens)
+    .set({ revokedAt: at })
+    .where(and(isNull(personalAccessTokens.revokedAt), withoutTwoFactor(personalAccessTokens.userId)));
   const rows = await db
     .update(sessions)
     .set({ revokedAt: at })
-    .where(
-      and(
-        isNull(sessions.revokedAt),
-        sql`${sessions.userId} in (
-          select ${users.id} from ${users}
-          where ${users.role} in ${roles}
-            and not exists (select 1 from ${twoFactorCredentials} where ${twoFactorCredentials.userId} = ${users.id} and ${twoFactorCredentials.confirmedAt} is not null)
-        )`,
-      ),
-    )
+    .where(and(isNull(sessions.revokedAt), withoutTwoFactor(sessions.userId)))
     .returning({ id: sessions.id });
   return rows.length;
 }

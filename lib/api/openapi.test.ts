@@ -32,6 +32,22 @@ describe("the OpenAPI document", () => {
     for (const [route, module] of Object.entries(apiRoutes)) expect(module.OPTIONS, `${route} answers preflight`).toBeDefined();
   });
 
+  it("has, for every operation, a test that checks its answers against the served document", async () => {
+    // expectDocumented(response, "/path", "method") in the API's test files (tests/api/validator.ts).
+    const dirs = ["app/api/v1", "lib/api"];
+    const checked = new Set<string>();
+    for (const dir of dirs) {
+      const files = (await fs.readdir(path.join(ROOT, dir), { recursive: true })).filter((file) => file.endsWith(".test.ts"));
+      for (const file of files) {
+        const text = await fs.readFile(path.join(ROOT, dir, file), "utf8");
+        if (!text.includes("expectDocumented")) continue;
+        for (const match of text.matchAll(/"(\/[^"]*)",\s*"(get|post|put|patch|delete)"\s*\)/g)) checked.add(`${match[2]} ${match[1]}`);
+      }
+    }
+    const unchecked = allOperations.map((op) => `${op.method} ${op.path}`).filter((operation) => !checked.has(operation));
+    expect(unchecked).toEqual([]);
+  });
+
   it(`keeps ${SCHEMA_FILE} up to date (npm run api:types)`, async () => {
     expect(await fs.readFile(path.join(ROOT, SCHEMA_FILE), "utf8")).toBe(await generatedClientTypes());
   });

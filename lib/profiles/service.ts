@@ -21,6 +21,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import { resolvePlace } from "@/lib/places/resolve";
+import { RateLimitedError } from "@/lib/security/rate-limits";
 import { deleteFile, saveFile } from "@/lib/storage";
 import { checkUpload } from "@/lib/storage/uploads";
 import { PHOTO_CONTENT_TYPE, normalisePhoto } from "./photos";
@@ -95,7 +96,8 @@ export async function changePassword(
       reason: current.failures === null ? "locked" : "wrong_current_password",
       failures: current.failures,
     });
-    if (current.reason === "locked") throw new AppError("rate_limited", lockoutMessage(current.retryAfterSeconds, "wrong passwords"));
+    // A RateLimitedError (code rate_limited) carries the wait, so POST /api/v1/me/password answers Retry-After.
+    if (current.reason === "locked") throw new RateLimitedError(current.retryAfterSeconds, lockoutMessage(current.retryAfterSeconds, "wrong passwords"));
     throw new AppError("invalid_input", "Please correct the highlighted field.", { currentPassword: ["That is not your current password."] });
   }
   assertStrongPassword(input.newPassword, user, "newPassword");

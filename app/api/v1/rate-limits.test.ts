@@ -27,6 +27,11 @@ describe("rate limits", () => {
     const refused = await api("GET", "/specializations", { headers });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3000);
+    // The refusal carries the limit's headers too (draft-ietf-httpapi-ratelimit-headers), its reset matching Retry-After.
+    expect(refused.headers.get("ratelimit-policy")).toBe('"anonymous";q=100;w=3600');
+    expect(refused.headers.get("ratelimit")).toBe(`"anonymous";r=0;t=${refused.headers.get("retry-after")}`);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await refused.clone().json()) as { code: string }).code).toBe("rate_limited");
     await expectDocumented(refused, "/specializations", "get");
     // Another network is counted apart.
     expect((await api("GET", "/specializations", { headers: { "x-forwarded-for": randomIp() } })).status).toBe(200);
@@ -46,6 +51,7 @@ describe("rate limits", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(refused.headers.get("ratelimit")).toContain('"booking";r=0');
+    expect(refused.headers.get("ratelimit-policy")).toContain('"booking";q=20;w=3600');
     await expectDocumented(refused, "/appointments", "post");
     // Reading is not booking.
     expect((await api("GET", "/appointments", { token })).status).toBe(200);

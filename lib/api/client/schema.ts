@@ -1904,7 +1904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The slot was just taken (slot_taken) or the booking conflicts with a rule (conflict). */
+            /** @description The slot was just taken (slot_taken), the booking conflicts with a rule (conflict), or a request with the same Idempotency-Key is still being booked (conflict: retry it). */
             409: {
                 headers: {
                     /** @description Where the caller stands, e.g. "user";r=998;t=3540. */

@@ -89,7 +89,10 @@ export const bookAppointment = operation({
   limit: "booking",
   responses: {
     201: { ...one, description: "Booked.", headers: { Location: { description: "The appointment's URL.", schema: { type: "string" } } } },
-    409: { description: "The slot was just taken (slot_taken) or the booking conflicts with a rule (conflict)." },
+    409: {
+      description:
+        "The slot was just taken (slot_taken), the booking conflicts with a rule (conflict), or a request with the same Idempotency-Key is still being booked (conflict: retry it).",
+    },
   },
 });
 

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments } from "@/db/schema";
-import { createDoctor, createPatient, createPatients, insertAppointmentRow } from "@/tests/factories";
+import { adminActor, createDoctor, createPatient, createPatients, insertAppointmentRow } from "@/tests/factories";
 import { useTestDb } from "@/tests/db";
 import { bookableTuesdayTen } from "@/tests/real-time-slots";
 import { api, tokenFor } from "@/tests/api/client";
@@ -159,5 +159,28 @@ describe("one appointment", () => {
     const window = (await (await api("GET", `/appointments?from=${new Date(at + 3_600_000).toISOString()}`, { token })).json()) as { data: Appointment[] };
     expect(window.data.map((a) => a.status)).toEqual(["cancelled"]);
     expect((await api("GET", "/appointments?status=lost", { token })).status).toBe(422);
+  });
+
+  it("a doctor lists and opens only their own appointments; an admin every one", async () => {
+    const [mine, other] = [await createDoctor(db), await createDoctor(db)];
+    const patient = await createPatient(db);
+    const at = Date.UTC(2033, 0, 3, 9) + Math.floor(Math.random() * 1e4) * 3_600_000;
+    const ownRow = await insertAppointmentRow(db, { doctorId: mine.id, patientId: patient.id, startsAt: new Date(at) });
+    const otherRow = await insertAppointmentRow(db, { doctorId: other.id, patientId: patient.id, startsAt: new Date(at + 86_400_000) });
+    const window = `from=${new Date(at - 3_600_000).toISOString()}&to=${new Date(at + 2 * 86_400_000).toISOString()}`;
+
+    const doctorToken = await tokenFor(mine, "doctor");
+    const doctorList = await api("GET", `/appointments?${window}`, { token: doctorToken });
+    const doctorPage = (await expectDocumented(doctorList, "/appointments", "get")) as { data: Appointment[] };
+    expect(doctorPage.data.map((a) => a.id)).toEqual([ownRow.id]);
+    expect((await api("GET", `/appointments/${ownRow.id}`, { token: doctorToken })).status).toBe(200);
+    expect((await api("GET", `/appointments/${otherRow.id}`, { token: doctorToken })).status).toBe(404);
+
+    const adminToken = await tokenFor(await adminActor(db), "admin");
+    const all = (await expectDocumented(await api("GET", `/appointments?${window}&limit=100`, { token: adminToken }), "/appointments", "get")) as {
+      data: Appointment[];
+    };
+    expect(all.data.map((a) => a.id)).toEqual(expect.arrayContaining([ownRow.id, otherRow.id]));
+    expect((await api("GET", `/appointments/${otherRow.id}`, { token: adminToken })).status).toBe(200);
   });
 });

@@ -1,14 +1,17 @@
 // Tokens: the password grant under the sign-in lockout, rotating refresh
 // tokens whose reuse ends the family, revocation, and the account changes that
 // must reach a token on its very next request. Responses match the document.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { revokeAllSessionsOfUser } from "@/db/queries/users";
+import { personalAccessTokens } from "@/db/schema";
 import { changeUserRole, setUsersActiveState } from "@/lib/admin/users";
+import { authenticate } from "@/lib/api/authenticate";
 import { createPersonalAccessToken } from "@/lib/api/personal-tokens";
 import { adminActor, createDoctor, createPatient } from "@/tests/factories";
 import { useTestDb } from "@/tests/db";
 import { sessionCookieFor } from "@/tests/session-cookie";
-import { TEST_PASSWORD, api, givePassword, randomIp, signIn } from "@/tests/api/client";
+import { BASE, TEST_PASSWORD, api, givePassword, randomIp, signIn } from "@/tests/api/client";
 import { expectDocumented } from "@/tests/api/validator";
 
 const db = useTestDb({ max: 20 });
@@ -91,6 +94,31 @@ describe("POST /auth/revoke and what ends a token", () => {
     const [header, payload] = access_token.split(".");
     expect((await me(`${header}.${payload}.forgedsignature`)).status).toBe(401);
     expect((await me("cs_pat_notarealtoken")).status).toBe(401);
+  });
+
+  it("an expired access token and an expired personal token are refused", async () => {
+    const patient = await createPatient(db);
+    const { access_token, expires_in } = await signIn(db, patient);
+    const request = () => new Request(`${BASE}/me`, { headers: { authorization: `Bearer ${access_token}` } });
+    const justBefore = new Date(Date.now() + (expires_in - 30) * 1000);
+    const justAfter = new Date(Date.now() + (expires_in + 30) * 1000);
+    expect((await authenticate(db, request(), justBefore)).kind).toBe("caller");
+    expect(await authenticate(db, request(), justAfter)).toEqual({ kind: "refused", reason: expect.stringContaining("expired") });
+
+    const { token: personal } = await createPersonalAccessToken(
+      db,
+      { id: patient.id, role: "patient" },
+      { name: "week", scope: "read", expiresIn: "7" },
+      new Date(),
+    );
+    expect((await me(personal)).status).toBe(200);
+    await db
+      .update(personalAccessTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(personalAccessTokens.userId, patient.id));
+    const expired = await me(personal);
+    expect(expired.status).toBe(401);
+    expect(((await expectDocumented(expired, "/me", "get")) as { code: string }).code).toBe("unauthenticated");
   });
 
   it("sign out everywhere, deactivation and a role change end access tokens and personal tokens on the next request", async () => {

@@ -4,12 +4,15 @@
 // like passwords, and a role that must have it gets no token until it is set up.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { appSettings, sessions, users } from "@/db/schema";
+import { appSettings, sessions, twoFactorCredentials, users } from "@/db/schema";
+import { saveTwoFactorPolicy } from "@/lib/admin/two-factor";
+import { authenticate } from "@/lib/api/authenticate";
+import { createPersonalAccessToken } from "@/lib/api/personal-tokens";
 import { beginTwoFactorSetup, confirmTwoFactorSetup, getTwoFactorStatus } from "@/lib/auth/two-factor/service";
 import { totpCodeAt } from "@/lib/auth/two-factor/totp";
-import { createAdmin, createPatient } from "@/tests/factories";
+import { adminActor, createAdmin, createDoctor, createPatient, inRolledBackTransaction } from "@/tests/factories";
 import { useTestDb } from "@/tests/db";
-import { TEST_PASSWORD, api, givePassword } from "@/tests/api/client";
+import { BASE, TEST_PASSWORD, api, givePassword, tokenFor } from "@/tests/api/client";
 import { expectDocumented } from "@/tests/api/validator";
 
 const db = useTestDb();
@@ -85,5 +88,35 @@ describe("a role that must use two-factor authentication", () => {
     const refused = await grant(email);
     expect(refused.status).toBe(403);
     expect(await sessionsOf(admin.id)).toHaveLength(0);
+  });
+
+  it("turned on for a role, ends the access and personal tokens of its users without it on their next request (rolled back: the setting is shared)", async () => {
+    const admin = await adminActor(db);
+    const withTokens = async () => {
+      const doctor = await createDoctor(db);
+      const { token: personal } = await createPersonalAccessToken(
+        db,
+        { id: doctor.id, role: "doctor" },
+        { name: "clinic system", scope: "write", expiresIn: "30" },
+        new Date(),
+      );
+      return { doctor, access: await tokenFor(doctor, "doctor"), personal };
+    };
+    const plain = await withTokens();
+    const enrolled = await withTokens();
+    await db.insert(twoFactorCredentials).values({ userId: enrolled.doctor.id, secret: "JBSWY3DPEHPK3PXP", confirmedAt: new Date() });
+    // authenticate() is the check every /api/v1 request starts with; here it reads through the transaction.
+    const who = async (tx: typeof db, token: string) =>
+      (await authenticate(tx, new Request(`${BASE}/me`, { headers: { authorization: `Bearer ${token}` } }), new Date())).kind;
+    await inRolledBackTransaction(db, async (tx) => {
+      for (const token of [plain.access, plain.personal, enrolled.access, enrolled.personal]) expect(await who(tx, token)).toBe("caller");
+      await saveTwoFactorPolicy(tx, admin, { requireTwoFactorAdmins: false, requireTwoFactorDoctors: true }, new Date());
+      expect(await who(tx, plain.access), "access token without 2FA").toBe("refused");
+      expect(await who(tx, plain.personal), "personal token without 2FA").toBe("refused");
+      expect(await who(tx, enrolled.access), "access token with 2FA").toBe("caller");
+      expect(await who(tx, enrolled.personal), "personal token with 2FA").toBe("caller");
+    });
+    expect((await db.select().from(appSettings))[0]).toMatchObject({ requireTwoFactorDoctors: false });
+    expect((await api("GET", "/me", { token: plain.personal })).status).toBe(200);
   });
 });

@@ -63,4 +63,24 @@ describe("POST /me/password", () => {
     expect((await api("GET", "/me", { token: here.access_token })).status).toBe(200);
     expect((await api("GET", "/me", { token: elsewhere })).status).toBe(401);
   });
+
+  it("is held to the sign-in lockout: a parallel burst of wrong current passwords locks it, with 429 and Retry-After", async () => {
+    const patient = await createPatient(db);
+    const here = await signIn(db, patient);
+    const elsewhere = await tokenFor(patient, "patient");
+    const change = (current: string) =>
+      api("POST", "/me/password", { token: here.access_token, body: { current_password: current, new_password: "a brand new passphrase 42" } });
+    const burst = await Promise.all(Array.from({ length: 8 }, () => change("guess")));
+    const statuses = burst.map((response) => response.status).sort();
+    // As at the token endpoint: the attempts are reserved one at a time, and the third sets the lock.
+    expect(statuses).toEqual([422, 422, ...Array(6).fill(429)]);
+    const right = await change(TEST_PASSWORD);
+    for (const refused of [...burst.filter((response) => response.status === 429), right]) {
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await expectDocumented(refused, "/me/password", "post")) as { code: string }).code).toBe("rate_limited");
+    }
+    // Nothing changed: no sign-in was ended.
+    expect((await api("GET", "/me", { token: elsewhere })).status).toBe(200);
+  });
 });
