@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { keepSessionCookieToBrowser } from "./session-cookie";
+import { hasSessionCookie, keepSessionCookieToBrowser } from "./session-cookie";
 import { forbidden, redirect } from "next/navigation";
 import { securityEvent } from "@/lib/logger";
 import type { Role } from "@/lib/vocabulary";
@@ -21,6 +21,7 @@ export interface CurrentUser {
  * within one request; actions and route handlers (no render) read it afresh each call.
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  if (!hasSessionCookie((await headers()).get("cookie"))) return null;
   const session = await auth();
   if (!session?.user?.id) return null;
   // Auth.js may have refreshed the cookie (in an action or a route): keep a not-remembered one ending with the browser.

@@ -8,6 +8,16 @@ import { cookies, headers } from "next/headers";
 
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
+/**
+ * Whether a request's Cookie header carries an Auth.js session cookie (or a chunk of one). Without one
+ * auth() can only answer "nobody", after running Auth.js's whole session handler (a CSRF token made and
+ * thrown away included): the public pages' visitors skip it.
+ */
+export function hasSessionCookie(cookieHeader: string | null): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(";").some((pair) => SESSION_COOKIE.test(pair.split("=", 1)[0]!.trim()));
+}
+
 /** Rewrites this response's session cookie(s) without an expiry. Outside actions and routes (rendering) it does nothing. */
 export async function keepSessionCookieToBrowser(): Promise<void> {
   try {
