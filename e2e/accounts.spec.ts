@@ -110,6 +110,27 @@ test("Keep me signed in: unticked the cookie ends with the browser, even after a
   const account = await remembered.newPage();
   await account.goto("/patient/account");
   await expect(account.getByRole("list", { name: "Active sessions" }).getByRole("listitem").first()).toContainText("kept signed in");
+  // An action (Auth.js renews its cookie) does not stretch it past the session's own end.
+  const before = (await sessionCookie(remembered)).expires;
+  await account.getByLabel("Current password").fill("not my password at all");
+  await account.getByLabel(/^New password/).fill("violet harbour lantern 7");
+  await account.getByLabel("Repeat new password").fill("violet harbour lantern 7");
+  await account.getByRole("button", { name: "Change password" }).click();
+  await expect(account.getByText("That is not your current password.")).toBeVisible();
+  await account.goto("/patient");
+  expect((await sessionCookie(remembered)).expires).toBe(before);
+  await remembered.close();
+});
+
+test("Keep me signed in keeps an admin for a day at most, cookie included", async ({ browser }) => {
+  const admin = await createAdminUser("Ada Remember");
+  const remembered = await signedInContext(browser, admin, { remember: true });
+  const hours = ((await sessionCookie(remembered)).expires * 1000 - Date.now()) / 3_600_000;
+  expect(hours).toBeGreaterThan(23.5);
+  expect(hours).toBeLessThanOrEqual(24);
+  const account = await remembered.newPage();
+  await account.goto("/admin/account");
+  await expect(account.getByRole("list", { name: "Active sessions" }).getByRole("listitem").first()).toContainText("kept signed in");
   await remembered.close();
 });
 
