@@ -32,7 +32,9 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
               <p className="font-medium text-slate-900">
                 {session.browser}
                 {session.current ? (
-                  <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">This browser</span>
+                  <span className="ml-2 inline-block rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-emerald-900">
+                    This browser
+                  </span>
                 ) : null}
               </p>
               <p className="text-slate-600">
