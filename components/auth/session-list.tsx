@@ -10,6 +10,8 @@ export interface SessionRow {
   id: string;
   browser: string;
   network: string | null;
+  /** The country the network is registered in, when known. */
+  place: string | null;
   signedIn: string;
   lastSeen: string;
   remembered: boolean;
@@ -38,6 +40,7 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
                 ) : null}
               </p>
               <p className="text-slate-600">
+                {session.place ? `${session.place} · ` : ""}
                 {session.network ? `Network ${session.network} · ` : ""}Signed in {session.signedIn} · last seen {session.lastSeen}
                 {session.remembered ? " · kept signed in" : ""}
               </p>
