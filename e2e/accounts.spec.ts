@@ -14,8 +14,16 @@ test.afterAll(async () => {
 const FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-async function signedInContext(browser: Browser, person: Person, options: { userAgent?: string; remember?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ userAgent: options.userAgent });
+async function signedInContext(
+  browser: Browser,
+  person: Person,
+  options: { userAgent?: string; remember?: boolean; forwardedFor?: string } = {},
+): Promise<BrowserContext> {
+  // forwardedFor: the address a proxy in front would report (README → Security: the first hop of X-Forwarded-For).
+  const context = await browser.newContext({
+    userAgent: options.userAgent,
+    extraHTTPHeaders: options.forwardedFor ? { "X-Forwarded-For": options.forwardedFor } : undefined,
+  });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(person.email);
@@ -62,7 +70,8 @@ for (const [role, make] of [
 
 test("the session list shows both browsers, and signing one out ends it at its next request", async ({ browser }) => {
   const patient = await createPatient("Sam Sessions");
-  const phone = await signedInContext(browser, patient, { userAgent: SAFARI_IPHONE });
+  // The phone signs in from a German network (a block long registered there), the desk from this machine.
+  const phone = await signedInContext(browser, patient, { userAgent: SAFARI_IPHONE, forwardedFor: "193.99.144.80" });
   const desk = await signedInContext(browser, patient, { userAgent: FIREFOX });
   const page = await desk.newPage();
   await page.goto("/patient/account");
@@ -71,6 +80,10 @@ test("the session list shows both browsers, and signing one out ends it at its n
   await expect(list.getByRole("listitem").first()).toContainText("Firefox 128 on Windows 10");
   await expect(list.getByRole("listitem").first()).toContainText("This browser");
   await expect(list.getByRole("listitem").nth(1)).toContainText("Safari 17 on iOS");
+  await expect(list.getByRole("listitem").nth(1)).toContainText("Germany · Network 193.99.144.x");
+  // This machine's loopback address has no place: only its network is shown.
+  await expect(list.getByRole("listitem").first()).toContainText("Network 127.0.0.x · Signed in");
+  await expect(list.getByRole("listitem").first()).not.toContainText("· Network");
   await expectNoSeriousA11yViolations(page);
 
   const phonePage = await phone.newPage();
@@ -109,6 +122,27 @@ test("Keep me signed in: unticked the cookie ends with the browser, even after a
   expect(days).toBeLessThanOrEqual(30.1);
   const account = await remembered.newPage();
   await account.goto("/patient/account");
+  await expect(account.getByRole("list", { name: "Active sessions" }).getByRole("listitem").first()).toContainText("kept signed in");
+  // An action (Auth.js renews its cookie) does not stretch it past the session's own end.
+  const before = (await sessionCookie(remembered)).expires;
+  await account.getByLabel("Current password").fill("not my password at all");
+  await account.getByLabel(/^New password/).fill("violet harbour lantern 7");
+  await account.getByLabel("Repeat new password").fill("violet harbour lantern 7");
+  await account.getByRole("button", { name: "Change password" }).click();
+  await expect(account.getByText("That is not your current password.")).toBeVisible();
+  await account.goto("/patient");
+  expect((await sessionCookie(remembered)).expires).toBe(before);
+  await remembered.close();
+});
+
+test("Keep me signed in keeps an admin for a day at most, cookie included", async ({ browser }) => {
+  const admin = await createAdminUser("Ada Remember");
+  const remembered = await signedInContext(browser, admin, { remember: true });
+  const hours = ((await sessionCookie(remembered)).expires * 1000 - Date.now()) / 3_600_000;
+  expect(hours).toBeGreaterThan(23.5);
+  expect(hours).toBeLessThanOrEqual(24);
+  const account = await remembered.newPage();
+  await account.goto("/admin/account");
   await expect(account.getByRole("list", { name: "Active sessions" }).getByRole("listitem").first()).toContainText("kept signed in");
   await remembered.close();
 });

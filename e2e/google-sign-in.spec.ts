@@ -112,7 +112,7 @@ test("Google links to an existing account only after its password; a wrong one i
   await expect(page).toHaveURL(/\/login\/google\/link$/);
 });
 
-test("an unverified Google email is refused for an existing account, with the reason", async ({ page }) => {
+test("an unverified Google email is refused, with the reason, whether or not an account has it", async ({ page }) => {
   const patient = await createPatient("Uma Unverified");
   await googleFromLogin(page, { email: patient.email, verified: false });
   await expect(page).toHaveURL(/\/login\?google=unverified_email/);
@@ -120,6 +120,14 @@ test("an unverified Google email is refused for an existing account, with the re
   await page.goto("/patient");
   await expect(page).toHaveURL(/\/login\?next=/);
   await expectNoSeriousA11yViolations(page);
+
+  // No new account either: the same answer, so it tells nothing about who is registered.
+  const stranger = uniqueEmail("google-unverified");
+  await page.goto("/register");
+  await new GoogleSignIn(page).continueAs({ email: stranger, name: "Una Unverified", verified: false });
+  await expect(page).toHaveURL(/\/login\?google=unverified_email/);
+  await expect(page.getByText("Google has not verified this email address")).toBeVisible();
+  expect(await db().select().from(users).where(eq(users.email, stranger))).toEqual([]);
 });
 
 test("a deactivated user is refused at Google sign-in, and their live Google session ends", async ({ browser, page }) => {

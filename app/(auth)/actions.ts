@@ -8,7 +8,7 @@ import { action } from "@/lib/actions";
 import { emailKey, registerAccount, requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmailCode } from "@/lib/auth/accounts";
 import { safeReturnPath } from "@/lib/auth/guards";
 import { signIn, signOut } from "@/lib/auth";
-import { keepSessionCookieToBrowser } from "@/lib/auth/session-cookie";
+import { fitSessionCookie } from "@/lib/auth/session-cookie";
 import { lockoutMessage } from "@/lib/auth/lockout";
 import { secondStepOf, secondStepPath } from "@/lib/auth/two-factor/sign-in";
 import { forgotPasswordSchema, registerSchema, resetPasswordSchema, signInSchema, verifyEmailCodeSchema } from "@/lib/auth/schemas";
@@ -46,8 +46,8 @@ export const signInAction = action({
       if (step) redirect(secondStepPath[step]);
       const refusal = signInRefusal(error);
       if (refusal) throw refusal;
-      // Otherwise the redirect after a successful sign-in: without "Keep me signed in" the cookie ends with the browser.
-      if (!remember) await keepSessionCookieToBrowser();
+      // Otherwise the redirect after a successful sign-in: the cookie ends with the browser, or (kept signed in) with its session.
+      await fitSessionCookie();
       throw error;
     }
   },

@@ -12,7 +12,7 @@ import { googleSignInEnabled, linkGoogleSchema } from "@/lib/auth/google-sign-in
 import { intentTicket, pendingLinkTicket, readTicket, writeTicket } from "@/lib/auth/google-tickets";
 import { portalPath, safeReturnPath } from "@/lib/auth/guards";
 import { lockoutMessage } from "@/lib/auth/lockout";
-import { keepSessionCookieToBrowser } from "@/lib/auth/session-cookie";
+import { fitSessionCookie } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isValidTimeZone } from "@/lib/scheduling";
@@ -77,8 +77,8 @@ export const linkGoogleAction = action({
       if (step) redirect(secondStepPath[step]);
       const refusal = linkRefusal(error);
       if (refusal) throw refusal;
-      // The redirect after a successful link and sign-in: without "Keep me signed in" the cookie ends with the browser.
-      if (!pending.remembered) await keepSessionCookieToBrowser();
+      // The redirect after a successful link and sign-in: the cookie ends with the browser, or (kept signed in) with its session.
+      await fitSessionCookie();
       throw error;
     }
   },

@@ -9,7 +9,7 @@ import { signIn } from "@/lib/auth";
 import { portalPath, safeReturnPath } from "@/lib/auth/guards";
 import { lockoutMessage } from "@/lib/auth/lockout";
 import { authenticationCodeSchema } from "@/lib/auth/schemas";
-import { keepSessionCookieToBrowser } from "@/lib/auth/session-cookie";
+import { fitSessionCookie } from "@/lib/auth/session-cookie";
 import { challengeToken, clearChallengeCookie, findChallenge, passChallenge } from "@/lib/auth/two-factor/sign-in";
 import { beginTwoFactorSetup, cancelTwoFactorSetup, confirmTwoFactorSetup, turnOffTwoFactor } from "@/lib/auth/two-factor/service";
 import { AppError } from "@/lib/errors";
@@ -38,7 +38,7 @@ function secondStepRefusal(error: unknown): AppError | undefined {
 }
 
 /** Makes the session through Auth.js, for a challenge (with the code typed, or passed at enrolment), and goes on to where the user was going. */
-async function completeSignIn(token: string, code: string | undefined, remembered: boolean, next: string | null) {
+async function completeSignIn(token: string, code: string | undefined, next: string | null) {
   try {
     await signIn("credentials", { challenge: token, ...(code ? { code } : {}), redirectTo: safeReturnPath(next) ?? "/portal" });
   } catch (error) {
@@ -46,7 +46,7 @@ async function completeSignIn(token: string, code: string | undefined, remembere
     if (refusal) throw refusal;
     // The redirect after the session was made.
     await clearChallengeCookie();
-    if (!remembered) await keepSessionCookieToBrowser();
+    await fitSessionCookie();
     throw error;
   }
 }
@@ -60,7 +60,7 @@ export const twoFactorSignInAction = action({
     const token = await challengeToken();
     const challenge = await findChallenge(db, token, now);
     if (!token || !challenge || challenge.purpose !== "verify") throw new AppError("unauthenticated", EXPIRED);
-    await completeSignIn(token, code, challenge.remembered, challenge.next);
+    await completeSignIn(token, code, challenge.next);
   },
 });
 
@@ -86,7 +86,7 @@ export const finishSetupSignInAction = action({
     const token = await challengeToken();
     const challenge = await findChallenge(db, token, now);
     if (!token || !challenge?.passedAt) throw new AppError("unauthenticated", EXPIRED);
-    await completeSignIn(token, undefined, challenge.remembered, challenge.next);
+    await completeSignIn(token, undefined, challenge.next);
   },
 });
 

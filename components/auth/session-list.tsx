@@ -10,6 +10,8 @@ export interface SessionRow {
   id: string;
   browser: string;
   network: string | null;
+  /** The country the network is registered in, when known. */
+  place: string | null;
   signedIn: string;
   lastSeen: string;
   remembered: boolean;
@@ -32,10 +34,13 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
               <p className="font-medium text-slate-900">
                 {session.browser}
                 {session.current ? (
-                  <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">This browser</span>
+                  <span className="ml-2 inline-block rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-emerald-900">
+                    This browser
+                  </span>
                 ) : null}
               </p>
               <p className="text-slate-600">
+                {session.place ? `${session.place} · ` : ""}
                 {session.network ? `Network ${session.network} · ` : ""}Signed in {session.signedIn} · last seen {session.lastSeen}
                 {session.remembered ? " · kept signed in" : ""}
               </p>

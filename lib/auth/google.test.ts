@@ -65,15 +65,22 @@ describe("a Google identity that matches no account", () => {
     expect(profile!.verificationStatus).toBe("pending");
   });
 
-  it("leaves an email Google did not verify unverified, and sends Careslot's own confirmation", async () => {
-    const outcome = await resolveGoogleIdentity(db, identity({ emailVerified: false }), PATIENT, new Date());
-    if (outcome.kind !== "signed-in") throw new Error("unreachable");
-    expect((await userRow(outcome.user.id)).emailVerifiedAt).toBeNull();
-    const sent = await db
-      .select()
-      .from(emails)
-      .where(and(eq(emails.userId, outcome.user.id), eq(emails.template, "verify-email")));
-    expect(sent).toHaveLength(1);
+  it("is refused when Google did not verify the email, exactly as for an existing account's, and makes nothing", async () => {
+    // A new account from an address Google did not verify would keep its Google link (whoever typed the address)
+    // after the address's owner takes the account over through "Forgot your password?".
+    const google = identity({ emailVerified: false });
+    const patient = await patientWithPassword();
+    const answers = [
+      await resolveGoogleIdentity(db, google, PATIENT, new Date()),
+      await resolveGoogleIdentity(db, identity({ email: patient.email, emailVerified: false }), PATIENT, new Date()),
+    ];
+    expect(answers).toEqual([
+      { kind: "refused", reason: "unverified_email" },
+      { kind: "refused", reason: "unverified_email" },
+    ]);
+    expect(await db.select().from(users).where(eq(users.email, google.email))).toEqual([]);
+    expect(await db.select().from(accounts).where(eq(accounts.providerAccountId, google.subject))).toEqual([]);
+    expect(await db.select().from(emails).where(eq(emails.toAddress, google.email))).toEqual([]);
   });
 
   it("names the account after the email when Google gives no name", async () => {

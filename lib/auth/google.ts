@@ -6,7 +6,7 @@ import { findUserByEmail, getUserById, insertUserWithProfile, markEmailVerified 
 import { AppError, constraintName, sqlState } from "@/lib/errors";
 import { logger, securityEvent } from "@/lib/logger";
 import type { Role } from "@/lib/vocabulary";
-import { emailKey, sendVerificationEmail } from "./accounts";
+import { emailKey } from "./accounts";
 import { checkPasswordAttempt } from "./credentials";
 
 // "Sign in with Google": what a verified Google identity (lib/auth/google-sign-in.ts
@@ -15,7 +15,8 @@ import { checkPasswordAttempt } from "./credentials";
 //   - an email that matches an account → linked only when Google verified the
 //     email AND the owner confirms with their Careslot password once (linkGoogleAccount);
 //   - otherwise → a new account: a patient, or the doctor they chose (pending
-//     verification as for any new doctor), its email verified when Google says so.
+//     verification as for any new doctor), its email verified by Google;
+//   - an email Google did not verify → refused, whether or not an account has it.
 
 export interface GoogleIdentity {
   /** Google's stable account id (`sub`). */
@@ -45,7 +46,7 @@ export type GoogleRefusal = "inactive" | "unverified_email" | "linked_elsewhere"
 export const googleRefusalMessages: Record<GoogleRefusal | "failed" | "expired", string> = {
   inactive: "This account has been deactivated. Contact the clinic administrator.",
   unverified_email:
-    "Google has not verified this email address, so it cannot be used to sign in to the Careslot account that has it. Sign in with your email and password, or verify the address with Google first.",
+    "Google has not verified this email address, so Careslot cannot use it. Verify the address with Google first, or use your email and a password.",
   linked_elsewhere:
     "The Careslot account with this email is already linked to another Google account. Sign in with your password, or with that Google account.",
   failed: "Signing in with Google did not work. Please try again, or sign in with your email and password.",
@@ -68,8 +69,17 @@ export async function resolveGoogleIdentity(db: Db, identity: GoogleIdentity, in
     return { kind: "signed-in", user: linked, created: false };
   }
 
+  // Anyone can put any address on a Google account; only Google's verification says it is theirs. Refused
+  // alike whether or not an account has the address: a new account from an unverified address would let
+  // whoever typed it keep a way in (the Google link) after the address's real owner takes the account over
+  // through "Forgot your password?", and a different answer would tell who is registered.
+  if (!identity.emailVerified) {
+    securityEvent("google_sign_in_refused_unverified_email", { provider: PROVIDER });
+    return { kind: "refused", reason: "unverified_email" };
+  }
+
   const existing = await findUserByEmail(db, emailKey(identity.email));
-  if (existing) return existingAccountOutcome(db, existing, identity);
+  if (existing) return existingAccountOutcome(db, existing);
 
   const created = await createAccountFromGoogle(db, identity, intent, now);
   // Two first sign-ins at once with one email: the other one made the account; this one is a link to confirm.
@@ -77,16 +87,7 @@ export async function resolveGoogleIdentity(db: Db, identity: GoogleIdentity, in
   return { kind: "signed-in", user: created, created: true };
 }
 
-async function existingAccountOutcome(
-  db: Db,
-  existing: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>,
-  identity: GoogleIdentity,
-): Promise<GoogleOutcome> {
-  // Anyone can put any address on a Google account; only Google's verification says it is theirs.
-  if (!identity.emailVerified) {
-    securityEvent("google_sign_in_refused_unverified_email", { userId: existing.id });
-    return { kind: "refused", reason: "unverified_email" };
-  }
+async function existingAccountOutcome(db: Db, existing: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>): Promise<GoogleOutcome> {
   if (!usable(existing)) {
     securityEvent("google_sign_in_refused_inactive", { userId: existing.id });
     return { kind: "refused", reason: "inactive" };
@@ -105,7 +106,8 @@ async function createAccountFromGoogle(db: Db, identity: GoogleIdentity, intent:
   try {
     user = await db.transaction(async (tx) => {
       const row = await insertUserWithProfile(tx, { email: identity.email.trim(), fullName, passwordHash: null, role: intent.role, timeZone: intent.timeZone });
-      if (identity.emailVerified) await markEmailVerified(tx, row.id, now);
+      // Only a verified address gets this far (resolveGoogleIdentity).
+      await markEmailVerified(tx, row.id, now);
       await insertLinkedAccount(tx, { userId: row.id, provider: PROVIDER, providerAccountId: identity.subject, email: identity.email });
       return row;
     });
@@ -114,8 +116,6 @@ async function createAccountFromGoogle(db: Db, identity: GoogleIdentity, intent:
     if (sqlState(error) === "23505" && taken.includes(constraintName(error) ?? "")) return null;
     throw error;
   }
-  // Google did not vouch for the address: confirm it as for any registration.
-  if (!identity.emailVerified) await sendVerificationEmail(db, user.id, now);
   logger.info({ event: "account_registered", userId: user.id, role: user.role, method: "google" }, "account registered");
   return { id: user.id, role: user.role, fullName: user.fullName, email: user.email };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { hasSessionCookie, keepSessionCookieToBrowser } from "./session-cookie";
+import { fitSessionCookie, hasSessionCookie } from "./session-cookie";
 import { forbidden, redirect } from "next/navigation";
 import { securityEvent } from "@/lib/logger";
 import type { Role } from "@/lib/vocabulary";
@@ -24,8 +24,8 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!hasSessionCookie((await headers()).get("cookie"))) return null;
   const session = await auth();
   if (!session?.user?.id) return null;
-  // Auth.js may have refreshed the cookie (in an action or a route): keep a not-remembered one ending with the browser.
-  if (!session.user.remembered) await keepSessionCookieToBrowser();
+  // Auth.js may have refreshed the cookie (in an action or a route): keep it ending with the browser, or with its session.
+  await fitSessionCookie();
   const { id, role, name, email, emailVerified } = session.user;
   return { id, role, name: name ?? email ?? "", email: email ?? "", emailVerified };
 });

@@ -24,6 +24,8 @@ declare module "next-auth" {
     role?: Role;
     sessionId?: string;
     remembered?: boolean;
+    /** When the server-side session ends, in seconds since the epoch. */
+    endsAt?: number;
   }
 }
 
@@ -33,6 +35,8 @@ declare module "@auth/core/jwt" {
     role?: Role;
     emailVerified?: boolean;
     remembered?: boolean;
+    /** When the server-side session ends (seconds since the epoch): a remembered cookie ends then (lib/auth/session-cookie.ts). */
+    endsAt?: number;
   }
 }
 
@@ -87,8 +91,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       debug() {},
     },
     // The cookie lives at most the longest session ("Keep me signed in"); each session's own end, and
-    // idle time, are checked server-side. Without "Keep me signed in" the cookie is rewritten to end
-    // with the browser (lib/auth/session-cookie.ts).
+    // idle time, are checked server-side. The cookie is then rewritten to end with the browser (without
+    // "Keep me signed in") or with its own session (lib/auth/session-cookie.ts).
     session: { strategy: "jwt", maxAge: Math.max(config.SESSION_MAX_HOURS * 3600, config.REMEMBER_DAYS * 86_400) },
     providers: [
       Credentials({
@@ -132,6 +136,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           token.sid = user.sessionId;
           token.role = user.role;
           token.remembered = user.remembered ?? false;
+          token.endsAt = user.endsAt;
           return token;
         }
         if (!token.sid) return null;
@@ -147,6 +152,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         token.email = row.email;
         token.emailVerified = row.emailVerifiedAt !== null;
         token.remembered = row.remembered;
+        token.endsAt = Math.floor(row.expiresAt.getTime() / 1000);
         return token;
       },
       // Returns a new user rather than assigning into this one: Auth.js also types it as its

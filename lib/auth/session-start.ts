@@ -38,6 +38,8 @@ export interface SignedInUser {
   role: Role;
   sessionId: string;
   remembered: boolean;
+  /** When the session ends, in seconds since the epoch. */
+  endsAt: number;
 }
 
 /** The server-side session behind the cookie, with the same lifetime rules for every factor. */
@@ -48,12 +50,21 @@ export async function startSession(
   now: Date,
   config: Pick<Env, "SESSION_MAX_HOURS" | "REMEMBER_DAYS">,
 ): Promise<SignedInUser> {
-  const sessionId = await createSession(db, user.id, sessionEnd(now, user.role, details.remembered, config), {
+  const endsAt = sessionEnd(now, user.role, details.remembered, config);
+  const sessionId = await createSession(db, user.id, endsAt, {
     remembered: details.remembered,
     userAgent: details.userAgent,
     clientIp: details.clientIp,
   });
-  return { id: user.id, name: user.fullName, email: user.email, role: user.role, sessionId, remembered: details.remembered };
+  return {
+    id: user.id,
+    name: user.fullName,
+    email: user.email,
+    role: user.role,
+    sessionId,
+    remembered: details.remembered,
+    endsAt: Math.floor(endsAt.getTime() / 1000),
+  };
 }
 
 /**
