@@ -18,6 +18,7 @@ import {
   sideEffectsOf,
 } from "@/tests/factories";
 import { bookAppointment, rescheduleAppointment } from "./service";
+import { expectAppError } from "@/tests/app-errors";
 
 const db = useTestDb({ max: 5 });
 
@@ -29,13 +30,6 @@ async function bookedAppointment() {
   const patient = await createPatient(db);
   const appointment = await bookAppointment(db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "Back pain" }, TEST_NOW);
   return { doctor, patient, actor: { id: patient.id, role: "patient" } as Actor, appointment };
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
 }
 
 describe("rescheduleAppointment", () => {

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { getAppSettings } from "@/db/queries/settings";
-import { AppError } from "@/lib/errors";
 import { computeSlots } from "@/lib/scheduling";
 import { useTestDb } from "@/tests/db";
 import {
@@ -15,13 +14,13 @@ import {
   hoursBefore,
   insertAppointmentRow,
   localInstant,
-  rejectionOf,
   sideEffectsOf,
   traceOfUser,
 } from "@/tests/factories";
 import { HOLD_RELEASE_REASON } from "@/lib/payments/holds";
 import { bookAppointment, cancelAppointment } from "./service";
 import { loadSlotInput } from "./slot-input";
+import { expectAppError } from "@/tests/app-errors";
 
 // Fault injection for the "one transaction" proof: the outbox write, the last
 // write of a booking, can be told to fail once.
@@ -52,14 +51,6 @@ const TUESDAY_10 = localInstant("2030-03-05", "10:00");
 
 const book = (patientId: string, doctorId: string, startsAt: Date, now = TEST_NOW) =>
   bookAppointment(db, { patientId, doctorId, startsAt, reason: "Check-up" }, now);
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
 
 /** Starts the doctor offers over the whole horizon, as the booking page computes them. */
 async function offeredStarts(doctorId: string, now = TEST_NOW): Promise<number[]> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { useTestDb } from "@/tests/db";
-import { TEST_NOW, createDoctor, createPatient, getAppointment, localInstant, rejectionOf, sideEffectsOf } from "@/tests/factories";
+import { TEST_NOW, createDoctor, createPatient, getAppointment, localInstant, sideEffectsOf } from "@/tests/factories";
 import { bookAppointment, cancelAppointment, recordVisitOutcome } from "./service";
+import { expectAppError } from "@/tests/app-errors";
 
 const db = useTestDb({ max: 5 });
 
@@ -11,14 +11,6 @@ const TUESDAY_10 = localInstant("2030-03-05", "10:00");
 
 const book = (patientId: string, doctorId: string, startsAt: Date, now = TEST_NOW) =>
   bookAppointment(db, { patientId, doctorId, startsAt, reason: "Check-up" }, now);
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
 
 describe("recordVisitOutcome", () => {
   async function booked() {

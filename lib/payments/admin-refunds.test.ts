@@ -5,26 +5,25 @@ import { refundPaymentManually, retryRefundForAdmin } from "@/lib/admin/refunds"
 import { cancelAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
 import { auditRowsFor, createAdmin, hoursBefore, rejectionOf } from "@/tests/factories";
-import { TUESDAY_10, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
+import {
+  TUESDAY_10,
+  doctorAndPatient,
+  heldWithSession,
+  paidVisit,
+  paymentOf,
+  refundRequestsFor,
+  refundsOf,
+  setUpPaymentTests,
+  visitWithPendingRefund,
+} from "./testing/test-kit";
 
 // Split from refunds.test.ts: an admin's own refunds (manual, and sending a pending one again).
 const ctx = setUpPaymentTests();
 const asAdmin = (user: { id: string }) => ({ id: user.id, role: "admin" as const });
-const refundRequestsFor = (paymentId: string) => ctx.fake.requestsTo("POST", "/v1/refunds").filter((r) => r.form["metadata[paymentId]"] === paymentId);
 
-async function paid() {
-  const { doctor, patient } = await doctorAndPatient(ctx.db);
-  return { doctor, patient, ...(await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id })) };
-}
+const paid = () => paidVisit(ctx);
 
-/** A cancellation by the doctor while Stripe is down: the refund row stays pending, never sent. */
-async function pendingRefund() {
-  const p = await paid();
-  ctx.fake.failNext("/v1/refunds", 1, 503);
-  await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
-  const [refund] = await refundsOf(ctx.db, p.payment.id);
-  return { ...p, refund };
-}
+const pendingRefund = () => visitWithPendingRefund(ctx);
 
 const refundAudit = (refundId: string) => auditRowsFor(ctx.db, "refund", refundId);
 
@@ -80,7 +79,7 @@ describe("manual refunds by an admin", () => {
     expect(
       ((await rejectionOf(refundPaymentManually(ctx.db, asAdmin(admin), { paymentId: p.payment.id, amountMinor: 1, reason: "More" }))) as AppError).code,
     ).toBe("conflict");
-    expect(refundRequestsFor(p.payment.id).map((r) => r.form.amount)).toEqual(["1500", "4500"]);
+    expect(refundRequestsFor(ctx, p.payment.id).map((r) => r.form.amount)).toEqual(["1500", "4500"]);
   });
 
   it("is refused to anyone but an active admin, whatever the caller claims: nothing is recorded or sent", async () => {
@@ -100,7 +99,7 @@ describe("manual refunds by an admin", () => {
       expect(error.code).toBe("forbidden");
     }
     expect(await refundsOf(ctx.db, p.payment.id)).toEqual([]);
-    expect(refundRequestsFor(p.payment.id)).toHaveLength(0);
+    expect(refundRequestsFor(ctx, p.payment.id)).toHaveLength(0);
     expect(await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, p.payment.id))).toEqual([expect.objectContaining({ action: "payment.received" })]);
   });
 
@@ -151,7 +150,7 @@ describe("an admin sending a pending refund again", () => {
       actorId: admin.id,
       after: { outcome: "skipped", status: "succeeded" },
     });
-    expect(refundRequestsFor(p.payment.id)).toHaveLength(1);
+    expect(refundRequestsFor(ctx, p.payment.id)).toHaveLength(1);
   });
 
   it("is refused to a doctor and to a deactivated admin, and the refund stays unsent", async () => {
@@ -162,7 +161,7 @@ describe("an admin sending a pending refund again", () => {
       expect(((await rejectionOf(retryRefundForAdmin(ctx.db, caller, p.refund.id))) as AppError).code).toBe("forbidden");
     }
     expect(await refundsOf(ctx.db, p.payment.id)).toEqual([expect.objectContaining({ status: "pending", stripeRefundId: null })]);
-    expect(refundRequestsFor(p.payment.id)).toHaveLength(1); // only the attempt during the outage
+    expect(refundRequestsFor(ctx, p.payment.id)).toHaveLength(1); // only the attempt during the outage
     expect((await refundAudit(p.refund.id)).map((row) => row.action)).toEqual(["refund.recorded"]);
   });
 });

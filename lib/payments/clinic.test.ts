@@ -7,33 +7,19 @@ import { AppError } from "@/lib/errors";
 import { doctorEarningsByMonth } from "@/db/queries/payments";
 import { TEST_NOW, createAdmin, createDoctor, createPatient, localInstant, rejectionOf } from "@/tests/factories";
 import { markPaidAtClinic } from "./clinic";
-import { setStripeSetupForTests } from "./stripe-client";
-import { TEST_WEBHOOK_SECRET, fakeStripeClient } from "./testing/fake-stripe";
-import { TUESDAY_10, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, setUpPaymentTests } from "./testing/test-kit";
+import { TUESDAY_10, doctorAndPatient, heldWithSession, paidAppointment, paidVisit, paymentOf, setUpPaymentTests, withoutStripe } from "./testing/test-kit";
 
 // Split from refunds.test.ts: fees paid at the clinic, and a paid visit moved to a new time.
 const ctx = setUpPaymentTests();
 const asAdmin = (user: { id: string }) => ({ id: user.id, role: "admin" as const });
 
-async function paid() {
-  const { doctor, patient } = await doctorAndPatient(ctx.db);
-  return { doctor, patient, ...(await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id })) };
-}
-
-async function withoutStripe<T>(work: () => Promise<T>): Promise<T> {
-  setStripeSetupForTests(null);
-  try {
-    return await work();
-  } finally {
-    setStripeSetupForTests({ client: fakeStripeClient(ctx.fake), webhookSecret: TEST_WEBHOOK_SECRET });
-  }
-}
+const paid = () => paidVisit(ctx);
 
 describe("paying at the clinic", () => {
   it("the doctor marks the fee paid, audited; another doctor cannot; it cannot be marked twice", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const other = await createDoctor(ctx.db);
-    const appointment = await withoutStripe(() =>
+    const appointment = await withoutStripe(ctx, () =>
       bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW),
     );
 
@@ -54,7 +40,7 @@ describe("paying at the clinic", () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
     const second = await createPatient(ctx.db);
     const admin = await createAdmin(ctx.db);
-    const dueVisit = await withoutStripe(() =>
+    const dueVisit = await withoutStripe(ctx, () =>
       bookAppointment(ctx.db, { patientId: second.id, doctorId: doctor.id, startsAt: localInstant("2030-03-06", "10:00"), reason: "" }, TEST_NOW),
     );
     expect(dueVisit.status).toBe("confirmed");
@@ -67,7 +53,7 @@ describe("paying at the clinic", () => {
 
   it("a fee cannot be marked paid before the visit starts", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
-    const appointment = await withoutStripe(() =>
+    const appointment = await withoutStripe(ctx, () =>
       bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW),
     );
     const early = (await rejectionOf(

@@ -9,35 +9,26 @@ import { TEST_NOW, auditRowsFor, createAdmin, getAppointment, hoursBefore, rejec
 import { REFUND_SEND_LEASE_MS, issueRefund, retryUnsentRefunds } from "./refunds";
 import { setStripeSetupForTests } from "./stripe-client";
 import { TEST_WEBHOOK_SECRET, fakeStripeClient } from "./testing/fake-stripe";
-import { TUESDAY_10, doctorAndPatient, heldWithSession, paidAppointment, paymentOf, refundsOf, setUpPaymentTests } from "./testing/test-kit";
+import {
+  TUESDAY_10,
+  doctorAndPatient,
+  heldWithSession,
+  paidVisit,
+  paymentOf,
+  refundRequestsFor,
+  refundsOf,
+  setUpPaymentTests,
+  visitWithPendingRefund,
+  withoutStripe,
+} from "./testing/test-kit";
 
 const ctx = setUpPaymentTests();
-const refundRequestsFor = (paymentId: string) => ctx.fake.requestsTo("POST", "/v1/refunds").filter((r) => r.form["metadata[paymentId]"] === paymentId);
 
-async function paid() {
-  const { doctor, patient } = await doctorAndPatient(ctx.db);
-  return { doctor, patient, ...(await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id })) };
-}
+const paid = () => paidVisit(ctx);
 
-/** A cancellation by the doctor while Stripe is down: the refund row stays pending, never sent. */
-async function pendingRefund() {
-  const p = await paid();
-  ctx.fake.failNext("/v1/refunds", 1, 503);
-  await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 3));
-  const [refund] = await refundsOf(ctx.db, p.payment.id);
-  return { ...p, refund };
-}
+const pendingRefund = () => visitWithPendingRefund(ctx);
 
 const refundAudit = (refundId: string) => auditRowsFor(ctx.db, "refund", refundId);
-
-async function withoutStripe<T>(work: () => Promise<T>): Promise<T> {
-  setStripeSetupForTests(null);
-  try {
-    return await work();
-  } finally {
-    setStripeSetupForTests({ client: fakeStripeClient(ctx.fake), webhookSecret: TEST_WEBHOOK_SECRET });
-  }
-}
 
 describe("cancelling a paid appointment refunds by policy through the Refunds API", () => {
   it("the patient cancelling exactly 24 h before the start gets a full refund, keyed on the refund row", async () => {
@@ -51,7 +42,7 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     const [refund] = await refundsOf(ctx.db, p.payment.id);
     expect(refund).toMatchObject({ amountMinor: 6000, status: "succeeded", requestedBy: p.patient.id, requestedByRole: "patient" });
     expect(refund.reason).toMatch(/at least 24 hours before the start, so the full amount is refunded/);
-    const [request] = refundRequestsFor(p.payment.id);
+    const [request] = refundRequestsFor(ctx, p.payment.id);
     expect(request.headers["idempotency-key"]).toBe(`refund-${refund.id}`);
     expect(request.form).toMatchObject({
       payment_intent: p.intent,
@@ -99,7 +90,7 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     );
     expect((error as AppError).code).toBe("conflict");
     expect(await refundsOf(ctx.db, p.payment.id)).toEqual([]);
-    expect(refundRequestsFor(p.payment.id)).toHaveLength(0);
+    expect(refundRequestsFor(ctx, p.payment.id)).toHaveLength(0);
     expect(await getAppointment(ctx.db, p.appointment.id)).toMatchObject({ status: "confirmed" });
   });
 
@@ -107,7 +98,7 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
     const p = await paid();
     await cancelAppointment(ctx.db, { appointmentId: p.appointment.id, actor: { id: p.doctor.id, role: "doctor" }, reason: "Ill" }, hoursBefore(TUESDAY_10, 1));
     expect(await refundsOf(ctx.db, p.payment.id)).toEqual([expect.objectContaining({ amountMinor: 6000, status: "succeeded", requestedByRole: "doctor" })]);
-    expect(refundRequestsFor(p.payment.id)).toHaveLength(1);
+    expect(refundRequestsFor(ctx, p.payment.id)).toHaveLength(1);
   });
 
   it("an admin cancelling refunds in full, and the refund is announced for the patient's email", async () => {
@@ -138,10 +129,10 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
 
   it("cancelling a pay-at-clinic visit refunds nothing: the fee is simply no longer due", async () => {
     const { doctor, patient } = await doctorAndPatient(ctx.db);
-    const appointment = await withoutStripe(() =>
+    const appointment = await withoutStripe(ctx, () =>
       bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW),
     );
-    await withoutStripe(() =>
+    await withoutStripe(ctx, () =>
       cancelAppointment(ctx.db, { appointmentId: appointment.id, actor: { id: patient.id, role: "patient" }, reason: "Plans changed" }, TEST_NOW),
     );
     const payment = await paymentOf(ctx.db, appointment.id);
@@ -164,7 +155,7 @@ describe("cancelling a paid appointment refunds by policy through the Refunds AP
 
     expect(await Promise.all([issueRefund(ctx.db, pending.id), issueRefund(ctx.db, pending.id)])).toEqual(expect.arrayContaining(["sent"]));
     expect(await issueRefund(ctx.db, pending.id)).toBe("skipped");
-    const sends = refundRequestsFor(p.payment.id);
+    const sends = refundRequestsFor(ctx, p.payment.id);
     expect(sends).toHaveLength(2); // the failed attempt and exactly one more
     expect(new Set(sends.map((r) => r.headers["idempotency-key"]))).toEqual(new Set([`refund-${pending.id}`]));
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
@@ -248,7 +239,7 @@ describe("sending a refund: claimed and committed, then Stripe, then the answer"
     await retryUnsentRefunds(ctx.db, new Date());
     const [done] = await refundsOf(ctx.db, p.payment.id);
     expect(done).toMatchObject({ status: "succeeded", stripeRefundId: atStripe.id, sendClaimedAt: null });
-    expect(new Set(refundRequestsFor(p.payment.id).map((r) => r.headers["idempotency-key"]))).toEqual(new Set([`refund-${p.refund.id}`]));
+    expect(new Set(refundRequestsFor(ctx, p.payment.id).map((r) => r.headers["idempotency-key"]))).toEqual(new Set([`refund-${p.refund.id}`]));
     expect(await paymentOf(ctx.db, p.appointment.id)).toMatchObject({ status: "refunded", refundedMinor: 6000 });
   });
 });

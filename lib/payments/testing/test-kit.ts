@@ -6,9 +6,9 @@ import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
-import { bookAppointment } from "@/lib/booking/service";
+import { bookAppointment, cancelAppointment } from "@/lib/booking/service";
 import { useTestDb } from "@/tests/db";
-import { TEST_NOW, createDoctor, createPatient, localInstant, type DoctorOptions } from "@/tests/factories";
+import { TEST_NOW, createDoctor, createPatient, hoursBefore, localInstant, type DoctorOptions } from "@/tests/factories";
 import { openCheckout } from "../checkout";
 import { setStripeSetupForTests } from "../stripe-client";
 import { handleStripeEvent } from "../webhook";
@@ -99,4 +99,37 @@ export async function paidAppointment(db: Db, input: { doctorId: string; patient
     checkoutSession({ sessionId: held.sessionId, appointmentId: held.appointment.id, paymentId: held.payment.id, intent }),
   );
   return { ...held, intent, payment: await paymentOf(db, held.appointment.id) };
+}
+
+/** A new doctor and patient, and a visit of theirs paid by card. */
+export async function paidVisit(ctx: PaymentTestContext) {
+  const { doctor, patient } = await doctorAndPatient(ctx.db);
+  return { doctor, patient, ...(await paidAppointment(ctx.db, { doctorId: doctor.id, patientId: patient.id })) };
+}
+
+/** A paid visit cancelled by the doctor while Stripe is down: its refund row stays pending, never sent. */
+export async function visitWithPendingRefund(ctx: PaymentTestContext) {
+  const visit = await paidVisit(ctx);
+  ctx.fake.failNext("/v1/refunds", 1, 503);
+  await cancelAppointment(
+    ctx.db,
+    { appointmentId: visit.appointment.id, actor: { id: visit.doctor.id, role: "doctor" }, reason: "Ill" },
+    hoursBefore(TUESDAY_10, 3),
+  );
+  const [refund] = await refundsOf(ctx.db, visit.payment.id);
+  return { ...visit, refund };
+}
+
+/** The refund requests Stripe received for one payment. */
+export const refundRequestsFor = (ctx: PaymentTestContext, paymentId: string) =>
+  ctx.fake.requestsTo("POST", "/v1/refunds").filter((request) => request.form["metadata[paymentId]"] === paymentId);
+
+/** Runs `work` as an install without card payments, then puts the fake Stripe back. */
+export async function withoutStripe<T>(ctx: PaymentTestContext, work: () => Promise<T>): Promise<T> {
+  setStripeSetupForTests(null);
+  try {
+    return await work();
+  } finally {
+    setStripeSetupForTests({ client: fakeStripeClient(ctx.fake), webhookSecret: TEST_WEBHOOK_SECRET });
+  }
 }
