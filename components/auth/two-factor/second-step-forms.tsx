@@ -7,7 +7,7 @@ import { FormMessage, errorsOf } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/errors";
 import { RecoveryCodes } from "./recovery-codes";
-import { SetupSteps } from "./setup-steps";
+import { SetupCodeField, SetupSteps } from "./setup-steps";
 
 /** After the password: "Authentication code", from the app or a recovery code. */
 export function TwoFactorSignInForm() {
@@ -56,15 +56,7 @@ export function SetupAtSignInForm({ qrDataUrl, secret }: { qrDataUrl: string; se
       <FormMessage state={confirmed} />
       <SetupSteps qrDataUrl={qrDataUrl} secret={secret} />
       <form action={confirmAction} className="flex flex-col gap-4" noValidate>
-        <Field
-          label="Authentication code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          errors={errorsOf(confirmed, "code")}
-          hint="The 6 digits your app shows now."
-        />
+        <SetupCodeField errors={errorsOf(confirmed, "code")} />
         <SubmitButton pendingLabel="Checking…">Turn on two-factor authentication</SubmitButton>
       </form>
       <StartAgain />

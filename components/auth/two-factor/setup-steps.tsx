@@ -1,3 +1,5 @@
+import { Field } from "@/components/ui/field";
+
 /** Step one of a set-up: the QR code for the authenticator app, and the same key as text for typing in. */
 export function SetupSteps({ qrDataUrl, secret }: { qrDataUrl: string; secret: string }) {
   return (
@@ -22,5 +24,20 @@ export function SetupSteps({ qrDataUrl, secret }: { qrDataUrl: string; secret: s
         <p className="mt-2">2. Enter the 6-digit code the app shows for Careslot.</p>
       </div>
     </div>
+  );
+}
+
+/** Step two: the code the app shows now, which turns two-factor authentication on (the account page and the forced set-up alike). */
+export function SetupCodeField({ errors }: { errors?: string[] }) {
+  return (
+    <Field
+      label="Authentication code"
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      required
+      errors={errors}
+      hint="The 6 digits your app shows now."
+    />
   );
 }

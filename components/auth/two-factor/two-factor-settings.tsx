@@ -7,7 +7,7 @@ import { FormMessage, errorsOf } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/errors";
 import { RecoveryCodes } from "./recovery-codes";
-import { SetupSteps } from "./setup-steps";
+import { SetupCodeField, SetupSteps } from "./setup-steps";
 
 export type TwoFactorView =
   { state: "off"; required: boolean } | { state: "setting-up"; qrDataUrl: string; secret: string } | { state: "on"; since: string; recoveryCodesLeft: number };
@@ -49,15 +49,7 @@ export function TwoFactorSettings({ view, accountPath }: { view: TwoFactorView; 
         <FormMessage state={confirmed} />
         <SetupSteps qrDataUrl={view.qrDataUrl} secret={view.secret} />
         <form action={confirmAction} className="flex max-w-md flex-col gap-3" noValidate>
-          <Field
-            label="Authentication code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            errors={errorsOf(confirmed, "code")}
-            hint="The 6 digits your app shows now."
-          />
+          <SetupCodeField errors={errorsOf(confirmed, "code")} />
           <div>
             <SubmitButton pendingLabel="Checking…">Turn on two-factor authentication</SubmitButton>
           </div>
