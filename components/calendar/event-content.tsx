@@ -23,12 +23,14 @@ function TimeGridVisit({ time, visit, twoLines }: { time: string; visit: Appoint
   ) : null;
   return (
     <span className="@container block h-full text-xs leading-5">
+      {/* The spaces between the parts keep the chip's text a run of words that its accessible name contains
+          (axe: label-content-name-mismatch); the flex layout ignores them. */}
       <span className="flex min-w-0 items-baseline gap-1 overflow-hidden whitespace-nowrap">
-        <span className="shrink-0 tabular-nums @max-[16rem]:hidden">{time}</span>
+        <span className="shrink-0 tabular-nums @max-[16rem]:hidden">{time}</span>{" "}
         <span className="careslot-visit-name max-w-full shrink-0 truncate font-semibold">{visit.patientName}</span>
-        {twoLines ? null : reason}
+        {twoLines ? null : <> {reason}</>}
       </span>
-      {twoLines ? <span className="block">{reason}</span> : null}
+      {twoLines ? <span className="block"> {reason}</span> : null}
     </span>
   );
 }
