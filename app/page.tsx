@@ -23,7 +23,7 @@ export default function LandingPage() {
           action="/doctors"
           role="search"
           aria-label="Find a doctor"
-          className="mt-8 grid gap-3 rounded-xl bg-white p-4 text-slate-900 shadow-lg md:grid-cols-[1fr_2fr] md:items-end lg:grid-cols-[1fr_2fr_auto_auto]"
+          className="mt-8 grid gap-3 rounded-xl bg-white p-4 text-slate-900 shadow-lg grid-cols-1 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:items-end lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto_auto]"
         >
           <MainSearchFields values={{ q: "", country: "", region: "", city: "" }} places={pickerOptions(null, null)} />
           <NearMeButton />

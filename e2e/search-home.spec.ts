@@ -13,12 +13,15 @@ for (const [size, viewport] of SCREENS) {
     test("the home page's search for Cardiology in London lands on the matching doctors, results first", async ({ page }) => {
       await page.goto("/");
       await expectNoSeriousA11yViolations(page);
+      // The pickers stay inside the page: a select is as wide as its longest country otherwise.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       const search = page.getByRole("search", { name: "Find a doctor" });
       await search.getByLabel("Specialty, doctor or condition").fill("Cardiology");
       await chooseWhere(search.getByRole("group", { name: "Where" }), "London");
       await search.getByRole("button", { name: "Search", exact: true }).click();
       await expect(page).toHaveURL(/\/doctors\?q=Cardiology&country=GB&region=ENG&city=London/);
 
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       const results = new SearchPage(page).results;
       await expect(results).toHaveCount(1);
       await expect(results.first()).toContainText(cardiologistLondon.fullName);

@@ -50,15 +50,17 @@ export function MainSearchFields({ values, places }: { values: Pick<SearchFormVa
         autoComplete="off"
         placeholder="e.g. Cardiology, back pain"
       />
+      {/* Columns of minmax(0, …) and a fieldset that may shrink: a select is as wide as its longest option otherwise. */}
       <fieldset className="min-w-0">
         <legend className="mb-1 text-sm font-semibold text-slate-900">Where</legend>
-        <div className="grid gap-3 sm:grid-cols-3 sm:items-end">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
           <PlaceFields
             key={`${values.country}|${values.region}|${values.city}`}
             idPrefix="search"
             values={{ country: values.country, region: values.region, city: values.city }}
             options={places}
             noScript="submit"
+            anyPlace
           />
         </div>
       </fieldset>
@@ -78,7 +80,7 @@ export function SearchForm({ values, specializations, languages, canUseSavedLoca
   const hours = new Set(values.hours.split(","));
   return (
     <form method="get" action="/doctors" role="search" aria-label="Find a doctor" className="flex flex-col gap-4 lg:contents">
-      <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_2fr_auto] md:items-end lg:col-span-2">
+      <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm grid-cols-1 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] md:items-end lg:col-span-2">
         <MainSearchFields values={values} places={places} />
         <button type="submit" className={buttonClasses("primary", "min-h-11")}>
           Search
