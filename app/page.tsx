@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { searchableCities } from "@/lib/search/facets";
 import { MainSearchFields } from "@/components/search/search-form";
 import { NearMeButton } from "@/components/search/near-me-button";
 import { buttonClasses } from "@/components/ui/button";
-import { getReadDb } from "@/lib/db";
+import { pickerOptions } from "@/lib/places/dataset";
 
 const promises = [
   { title: "No double bookings", text: "The database itself refuses two visits in one slot, however many people click at once." },
@@ -11,8 +10,7 @@ const promises = [
   { title: "Reminders that make sense", text: "Reminders go out before the visit, and never for one that was cancelled or moved." },
 ];
 
-export default async function LandingPage() {
-  const cities = await searchableCities(getReadDb());
+export default function LandingPage() {
   return (
     <div className="flex flex-col gap-12 py-6">
       <section className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-6 py-12 text-white sm:px-12">
@@ -25,9 +23,9 @@ export default async function LandingPage() {
           action="/doctors"
           role="search"
           aria-label="Find a doctor"
-          className="mt-8 grid gap-3 rounded-xl bg-white p-4 text-slate-900 shadow-lg sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end"
+          className="mt-8 grid gap-3 rounded-xl bg-white p-4 text-slate-900 shadow-lg grid-cols-1 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:items-end lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto_auto]"
         >
-          <MainSearchFields values={{ q: "", city: "" }} cities={cities} />
+          <MainSearchFields values={{ q: "", country: "", region: "", city: "" }} places={pickerOptions(null, null)} />
           <NearMeButton />
           <button type="submit" className={buttonClasses("primary", "min-h-11 text-base")}>
             Search

@@ -14,13 +14,27 @@ for (const path of ["/", "/login", "/register", "/forgot-password", "/login/goog
   });
 }
 
-// The portal lists at both sizes: tables on a desktop, stacked cards on a phone (components/ui/data-table.tsx).
+// The patient's and the doctor's portal pages at both sizes: tables on a desktop, stacked cards on a phone
+// (components/ui/data-table.tsx). The admin's pages: admin.spec.ts; pages of one row: the journeys that make the row.
 const portalPages = [
   ...["/patient", "/patient/appointments", "/patient/payments", "/patient/records", "/patient/profile", "/patient/account"].map((path) => ({
     path,
     as: demo.patient,
   })),
-  ...["/doctor/appointments", "/doctor/appointments?scope=past", "/doctor/payments"].map((path) => ({ path, as: demo.doctor })),
+  ...["/patient/wallet"].map((path) => ({ path, as: demo.patient })),
+  ...[
+    "/doctor",
+    "/doctor/appointments",
+    "/doctor/appointments?scope=past",
+    "/doctor/appointments/book",
+    "/doctor/patients",
+    "/doctor/availability",
+    "/doctor/payments",
+    "/doctor/reports",
+    "/doctor/reviews",
+    "/doctor/profile",
+    "/doctor/account",
+  ].map((path) => ({ path, as: demo.doctor })),
 ];
 for (const viewport of [DESKTOP, PHONE]) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {

@@ -14,7 +14,7 @@ import {
   pdfBytes,
 } from "./pages/admin-data";
 import { SignInPage } from "./pages/sign-in-page";
-import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { DESKTOP, PHONE, demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 async function searchByName(page: Page, name: string) {
   await page.goto("/doctors");
@@ -214,14 +214,17 @@ test("the admin filters appointments and exports them as CSV", async ({ page, si
   expect(lines[1]).toContain(patient.fullName);
 });
 
-test("axe finds no serious or critical violation on any admin page", async ({ page, signIn }) => {
-  // Every admin page, each analysed by axe: more than a usual test's minute on a loaded machine.
-  test.slow();
-  await signIn(demo.admin.email);
-  const { ids } = await adminRows();
-  for (const path of [...adminPages(ids), "/admin/reviews?view=recent"]) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(200);
-    await expectNoSeriousA11yViolations(page);
-  }
-});
+for (const viewport of [DESKTOP, PHONE]) {
+  test(`axe finds no serious or critical violation on any admin page at ${viewport.width}×${viewport.height}`, async ({ page, signIn }) => {
+    // Every admin page, each analysed by axe: more than a usual test's minute on a loaded machine.
+    test.slow();
+    await page.setViewportSize(viewport);
+    await signIn(demo.admin.email);
+    const { ids } = await adminRows();
+    for (const path of [...adminPages(ids), "/admin/reviews?view=recent"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectNoSeriousA11yViolations(page);
+    }
+  });
+}

@@ -1,6 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { createDoctor } from "./pages/admin-data";
-import { addWeeklyHours, closeCalendarData, doctorWithVisitThisWeek, VISIT_REASON as REASON } from "./pages/calendar-data";
+import type { Locator } from "@playwright/test";
+import { addWeeklyHours, closeCalendarData, doctorWithVisitThisWeek, SHORT_REASON, VISIT_REASON as REASON } from "./pages/calendar-data";
 import { calendarLoaded } from "./pages/calendar-page";
 import { DESKTOP, PHONE, demo, expect, test } from "./fixtures";
 
@@ -8,48 +9,88 @@ import { DESKTOP, PHONE, demo, expect, test } from "./fixtures";
 // Each test gets a fresh doctor (Berlin, Mon–Fri 09:00–17:00) and patient, so
 // the week it looks at holds only what it wrote.
 
-const practiceWithVisit = doctorWithVisitThisWeek;
+const practiceWithVisit = (reason?: string) => doctorWithVisitThisWeek(reason);
 
 test.afterAll(closeCalendarData);
 
 test.describe("at 1366×900", () => {
   test.use({ viewport: DESKTOP });
 
-  test("the week view shows a 30-minute visit's patient name in full and its reason on the same line; the full text is its tooltip and name", async ({
+  /** Where a visit's name and reason sit in its box, and whether either is cut. */
+  async function measureVisit(visit: Locator) {
+    return visit.locator(".careslot-visit-name").evaluate((name) => {
+      const event = name.closest(".fc-event")!.getBoundingClientRect();
+      const reason = name.parentElement!.querySelector(".careslot-visit-reason")!;
+      const inside = (box: DOMRect) => box.left >= event.left && box.right <= event.right + 0.5 && box.top >= event.top && box.bottom <= event.bottom + 0.5;
+      const [nameBox, reasonBox] = [name.getBoundingClientRect(), reason.getBoundingClientRect()];
+      return {
+        nameCut: name.scrollWidth > name.clientWidth,
+        reasonCut: reason.scrollWidth > reason.clientWidth,
+        bothInside: inside(nameBox) && inside(reasonBox),
+        oneLine: Math.abs(reasonBox.top - nameBox.top) < 2 && reasonBox.width > 0,
+        eventHeight: event.height,
+        eventWidth: event.width,
+      };
+    });
+  }
+
+  test("the week view shows a 30-minute visit's patient name and reason in full on one line; the full text is its tooltip and name", async ({
     page,
     signIn,
   }) => {
-    const { doctor, patient } = await practiceWithVisit();
+    const { doctor, patient } = await practiceWithVisit(SHORT_REASON);
     await signIn(doctor.email);
     await page.goto("/doctor/calendar");
     await calendarLoaded(page);
     await expect(page.getByRole("button", { name: "Week", exact: true })).toHaveAttribute("aria-pressed", "true");
+    // Nothing is on Saturday or Sunday: the week is Monday to Friday, which gives each day the room.
+    await expect(page.locator(".fc-timegrid-col[data-date]")).toHaveCount(5);
+    await expect(page.locator(".fc-col-header-cell.fc-day-sat, .fc-col-header-cell.fc-day-sun")).toHaveCount(0);
 
-    const label = `10:00 ${patient.fullName}, ${REASON}, until 10:30, Confirmed`;
+    const label = `10:00 ${patient.fullName}, ${SHORT_REASON}, until 10:30, Confirmed`;
     const visit = page.getByRole("link", { name: label, exact: true });
     await expect(visit).toBeVisible();
     await expect(visit).toHaveAttribute("title", label);
     await expect(visit).toHaveAttribute("href", /\/doctor\/appointments\/[0-9a-f-]{36}$/);
+    await expect(visit.locator(".careslot-visit-name")).toHaveText(patient.fullName);
+    await expect(visit.locator(".careslot-visit-reason")).toHaveText(SHORT_REASON);
 
-    const name = visit.locator(".careslot-visit-name");
-    await expect(name).toHaveText(patient.fullName);
-    await expect(name).toBeVisible();
-    const measured = await name.evaluate((element) => {
-      const event = element.closest(".fc-event")!.getBoundingClientRect();
-      const box = element.getBoundingClientRect();
-      const reason = element.nextElementSibling?.getBoundingClientRect();
-      return {
-        scrollWidth: element.scrollWidth,
-        clientWidth: element.clientWidth,
-        insideEvent: box.left >= event.left && box.right <= event.right && box.top >= event.top && box.bottom <= event.bottom,
-        eventHeight: event.height,
-        reasonOnSameLine: reason ? Math.abs(reason.top - box.top) < 2 && reason.width > 0 : false,
-      };
-    });
-    expect(measured.scrollWidth, "the name is not cut off").toBeLessThanOrEqual(measured.clientWidth);
-    expect(measured.insideEvent, "the name lies inside the visit's box").toBe(true);
+    const measured = await measureVisit(visit);
+    expect(measured.nameCut, `the name is not cut off (${JSON.stringify(measured)})`).toBe(false);
+    expect(measured.reasonCut, `the reason is not cut off (${JSON.stringify(measured)})`).toBe(false);
+    expect(measured.oneLine, "the reason follows the name on the same line").toBe(true);
+    expect(measured.bothInside, "name and reason lie inside the visit's box").toBe(true);
     expect(measured.eventHeight, "a 30-minute visit is tall enough for a line of text").toBeGreaterThanOrEqual(28);
-    expect(measured.reasonOnSameLine, "the reason follows on the same line").toBe(true);
+
+    // Editing the hours shows the whole week again, weekend included, to drag hours onto it.
+    await page.getByLabel("Edit open hours by dragging").check();
+    await expect(page.locator(".fc-timegrid-col[data-date]")).toHaveCount(7);
+  });
+
+  test("a reason longer than the line gives way with an ellipsis after the full name; the tooltip and name carry all of it", async ({ page, signIn }) => {
+    const { doctor, patient } = await practiceWithVisit(REASON);
+    await signIn(doctor.email);
+    await page.goto("/doctor/calendar");
+    await calendarLoaded(page);
+    const label = `10:00 ${patient.fullName}, ${REASON}, until 10:30, Confirmed`;
+    const visit = page.getByRole("link", { name: label, exact: true });
+    await expect(visit).toHaveAttribute("title", label);
+    const measured = await measureVisit(visit);
+    expect(measured.nameCut, "the name is not cut off").toBe(false);
+    expect(measured.oneLine, "the reason starts on the name's line").toBe(true);
+    expect(measured.bothInside).toBe(true);
+    await expect(visit.locator(".careslot-visit-reason")).toHaveCSS("text-overflow", "ellipsis");
+  });
+
+  test("a weekend day with hours stays in the week", async ({ page, signIn }) => {
+    const { doctor } = await practiceWithVisit(SHORT_REASON);
+    await addWeeklyHours(doctor.id, 6, "09:00", "13:00"); // Saturday mornings
+    await signIn(doctor.email);
+    await page.goto("/doctor/calendar");
+    await calendarLoaded(page);
+    await expect(page.locator(".fc-timegrid-col[data-date]")).toHaveCount(6);
+    await expect(page.locator(".fc-col-header-cell.fc-day-sat")).toHaveCount(1);
+    await expect(page.locator(".fc-col-header-cell.fc-day-sun")).toHaveCount(0);
   });
 
   test("the month view lists the visit by name, and other months' days are not faded", async ({ page, signIn }) => {
@@ -71,6 +112,7 @@ test.describe("at 1366×900", () => {
   test("the hour a spring-forward night skips is drawn as skipped, not as open hours", async ({ page, signIn }) => {
     const doctor = await createDoctor({ name: "Dr. Night Owl", verified: true });
     await addWeeklyHours(doctor.id, 7, "00:00", "06:00"); // Sundays through the night
+    await addWeeklyHours(doctor.id, 6, "00:00", "06:00"); // and Saturdays, the night before the change
     await signIn(doctor.email);
     // Berlin springs forward on Sunday 28 March 2027: 02:00–03:00 never happens.
     await page.goto("/doctor/calendar?week=2027-03-28");

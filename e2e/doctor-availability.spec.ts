@@ -57,6 +57,37 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("without JavaScript, adding and removing", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a day offers an empty row to add a range, and a range cleared of its times is removed", async ({ page }) => {
+    const availability = new AvailabilityPage(page);
+    await availability.goto();
+    // The buttons that need scripts are not offered; Sunday (closed) has one empty row instead.
+    await expect(page.getByRole("button", { name: "Add range to Sunday" })).toBeHidden();
+    await expect(page.getByRole("button", { name: /^Remove Sunday range/ })).toHaveCount(0);
+    await expect(availability.rangeStart("Sunday", 1)).toHaveValue("");
+    await availability.rangeStart("Sunday", 1).fill("10:00");
+    await availability.rangeEnd("Sunday", 1).fill("14:00");
+    await availability.saveWeeklyHours();
+    await expect(page.getByRole("status").filter({ hasText: "Weekly hours saved." })).toBeVisible();
+
+    await availability.goto();
+    await expect(availability.rangeStart("Sunday", 1)).toHaveValue("10:00");
+    await expect(availability.rangeEnd("Sunday", 1)).toHaveValue("14:00");
+    await expect(availability.rangeStart("Sunday", 2)).toHaveValue(""); // the next empty row
+    await expect(availability.rangeStart("Tuesday", 1)).toHaveValue("12:00"); // the other days kept
+
+    await availability.rangeStart("Sunday", 1).fill("");
+    await availability.rangeEnd("Sunday", 1).fill("");
+    await availability.saveWeeklyHours();
+    await expect(page.getByRole("status").filter({ hasText: "Weekly hours saved." })).toBeVisible();
+    await availability.goto();
+    await expect(availability.rangeStart("Sunday", 1)).toHaveValue("");
+    await expect(availability.rangeStart("Sunday", 2)).toHaveCount(0);
+  });
+});
+
 test("a closed-day override is listed, then deleted", async ({ page }) => {
   const availability = new AvailabilityPage(page);
   const day = dateAhead(10);

@@ -43,9 +43,18 @@ test("without JavaScript the home page's search lands on the matching doctors", 
   // "Near me" needs the browser's position: without JavaScript it is not offered.
   await expect(page.getByRole("button", { name: "Near me" })).toHaveCount(0);
   await page.getByLabel("Specialty, doctor or condition").fill("chest pain");
-  await page.getByLabel("Where").fill("London");
+  // "Where" step by step: each search brings the next list (the country's regions, then the region's cities).
+  const where = page.getByRole("group", { name: "Where" });
+  await where.getByLabel("Country").selectOption({ label: "United Kingdom" });
   await page.getByRole("button", { name: "Search", exact: true }).click();
-  await expect(page).toHaveURL(/\/doctors\?q=chest\+pain&city=London/);
-  await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem")).toHaveCount(1);
-  await expect(page.getByRole("list", { name: "Search results" })).toContainText(doctorSeed[1].fullName);
+  await expect(page).toHaveURL(/\/doctors\?q=chest\+pain&country=GB/);
+  const results = page.getByRole("list", { name: "Search results" });
+  await expect(results).toContainText(doctorSeed[1].fullName);
+  await where.getByLabel("Region").selectOption({ label: "England" });
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await where.getByLabel("City").selectOption({ label: "London" });
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/\/doctors\?q=chest\+pain&country=GB&region=ENG&city=London/);
+  await expect(results.getByRole("listitem")).toHaveCount(1);
+  await expect(results).toContainText(doctorSeed[1].fullName);
 });

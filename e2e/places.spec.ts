@@ -36,6 +36,30 @@ test("a doctor chooses Germany → Berlin → Berlin and the coordinates fill th
   await expect(page.getByLabel("Latitude")).toHaveValue("52.5244");
 });
 
+test.describe("with the browser's position shared", () => {
+  // Kreuzberg, a little south-east of the city's own point.
+  test.use({ geolocation: { latitude: 52.49876, longitude: 13.40392 }, permissions: ["geolocation"] });
+
+  test("a doctor refines the city's coordinates with “Use my current location”, no map needed", async ({ page, signIn }) => {
+    const doctor = await data.doctor("Dr. Lotte Locate");
+    await signIn(doctor.email);
+    await new ProfilePage(page).gotoDoctor();
+    await page.getByLabel("Country").selectOption({ label: "Germany" });
+    await page.getByLabel("Region").selectOption({ label: "Berlin" });
+    await page.getByLabel("City").selectOption({ label: "Berlin" });
+    await expect(page.getByLabel("Latitude")).toHaveValue("52.5244");
+    await page.getByRole("button", { name: "Use my current location" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Latitude and longitude set from your current location. Save to keep them." })).toBeVisible();
+    await expect(page.getByLabel("Latitude")).toHaveValue("52.4988");
+    await expect(page.getByLabel("Longitude")).toHaveValue("13.4039");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByText("Profile saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("City")).toHaveValue("Berlin");
+    await expect(page.getByLabel("Latitude")).toHaveValue("52.4988");
+  });
+});
+
 test("search by region finds Berlin's doctors and nobody from London", async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto();

@@ -1,6 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { DoctorVerificationPage } from "./pages/admin-console-page";
-import { addCertificate, addRecord, closeTestData, createAppointment, createDoctor, createPatient, createPayment, pdfBytes } from "./pages/admin-data";
+import {
+  addAuditEntries,
+  addCertificate,
+  addRecord,
+  closeTestData,
+  createAppointment,
+  createDoctor,
+  createPatient,
+  createPayment,
+  createReview,
+  pdfBytes,
+} from "./pages/admin-data";
+import type { Locator, Page } from "@playwright/test";
 import { demo, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 // Issue #15: verification that means something, and long lists that page and say how many there are.
@@ -101,6 +113,94 @@ test("a patient's payments and documents page beyond one page and say how many t
   await expect(documents).toHaveCount(1);
   // Newest first: the first one added is the last on the last page.
   await expect(documents).toHaveAccessibleName("Lab result 01");
+  await expectNoSeriousA11yViolations(page);
+});
+
+/** A list's pager: "N in all · page 1 of 2", then the next page with `onLastPage` rows, the filters kept in the URL. */
+async function pagesOnce(page: Page, label: string, rows: Locator, counts: { total: number; perPage: number }, keeps?: RegExp) {
+  const pager = page.getByRole("navigation", { name: label });
+  await expect(pager).toContainText(`${counts.total} in all · page 1 of 2`);
+  await expect(rows).toHaveCount(counts.perPage);
+  await pager.getByRole("link", { name: "Next page" }).click();
+  await expect(pager).toContainText(`${counts.total} in all · page 2 of 2`);
+  await expect(rows).toHaveCount(counts.total - counts.perPage);
+  if (keeps) await expect(page).toHaveURL(keeps);
+}
+
+test("the doctor's patients and reviews page beyond one page and say how many there are", async ({ page, signIn }) => {
+  const doctor = await createDoctor({ name: "Dr. Popular", verified: true });
+  for (let i = 0; i < 26; i += 1) await createAppointment(doctor.id, (await createPatient("Paged Patient")).id);
+  await signIn(doctor.email);
+  await page.goto("/doctor/patients");
+  const patients = page.getByRole("table", { name: "Your patients" }).getByRole("row").filter({ hasText: "Paged Patient" });
+  await pagesOnce(page, "Patient pages", patients, { total: 26, perPage: 25 });
+
+  const reviewed = await createDoctor({ name: "Dr. Well Reviewed", verified: true });
+  for (let i = 0; i < 21; i += 1) await createReview(reviewed.id, 5, `Kind and careful, visit number ${i + 1}.`);
+  await page.context().clearCookies();
+  await signIn(reviewed.email);
+  await page.goto("/doctor/reviews");
+  const reviews = page.getByRole("list", { name: "Reviews of you" }).getByRole("listitem").filter({ hasText: "Kind and careful" });
+  await pagesOnce(page, "Review pages", reviews, { total: 21, perPage: 20 }, /page=2/);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the admin's users, appointments, payments and audit log page beyond one page and say how many there are", async ({ page, signIn }) => {
+  const tag = randomUUID().slice(0, 8);
+  const doctor = await createDoctor({ name: `Dr. Ledger ${tag}`, verified: true });
+  const patients: string[] = [];
+  for (let i = 0; i < 21; i += 1) patients.push((await createPatient(`Listed ${tag}`)).id);
+  for (let i = 0; i < 26; i += 1) await createPayment(await createAppointment(doctor.id, patients[i % patients.length]!));
+  const entityId = randomUUID();
+  await addAuditEntries(entityId, 31);
+  await signIn(demo.admin.email);
+
+  await page.goto(`/admin/users?q=${encodeURIComponent(`Listed ${tag}`)}`);
+  await pagesOnce(
+    page,
+    "Users pages",
+    page
+      .getByRole("table", { name: "Users" })
+      .getByRole("row")
+      .filter({ hasText: `Listed ${tag}` }),
+    { total: 21, perPage: 20 },
+    new RegExp(`q=Listed`),
+  );
+
+  await page.goto(`/admin/appointments?doctor=${encodeURIComponent(doctor.email)}`);
+  await pagesOnce(
+    page,
+    "Appointment pages",
+    page
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ hasText: `Listed ${tag}` }),
+    { total: 26, perPage: 25 },
+    /doctor=/,
+  );
+
+  // Payments used to stop at the newest 200; now they page, by doctor too.
+  await page.goto(`/admin/payments?doctor=${doctor.id}`);
+  await expect(page.getByRole("heading", { name: "26 payments" })).toBeVisible();
+  await pagesOnce(
+    page,
+    "Payment pages",
+    page
+      .getByRole("table", { name: "Payments" })
+      .getByRole("row")
+      .filter({ hasText: `Listed ${tag}` }),
+    { total: 26, perPage: 25 },
+    new RegExp(`doctor=${doctor.id}`),
+  );
+
+  await page.goto(`/admin/audit?entityId=${entityId}`);
+  await pagesOnce(
+    page,
+    "Audit log pages",
+    page.getByRole("table", { name: "Audit entries, newest first" }).getByRole("row").filter({ hasText: "e2e.listed" }),
+    { total: 31, perPage: 30 },
+    new RegExp(`entityId=${entityId}`),
+  );
   await expectNoSeriousA11yViolations(page);
 });
 

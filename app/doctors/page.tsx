@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb, getReadDb } from "@/lib/db";
 import { getPatientProfileForEdit } from "@/db/queries/profiles";
-import { searchableCities, searchableLanguages } from "@/lib/search/facets";
+import { searchableLanguages } from "@/lib/search/facets";
 import { listSpecializations } from "@/db/queries/specializations";
 import { EmptyResults } from "@/components/search/empty-results";
 import { SearchPagination } from "@/components/search/pagination";
@@ -38,9 +38,8 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
   // The search reads the replica when there is one (DATABASE_READ_URL); the visitor's own profile, the primary.
   const db = getReadDb();
   const [raw, user] = await Promise.all([searchParams, currentUser()]);
-  const [specializations, cities, languages, patient] = await Promise.all([
+  const [specializations, languages, patient] = await Promise.all([
     listSpecializations(db),
-    searchableCities(db),
     searchableLanguages(db),
     user?.role === "patient" ? getPatientProfileForEdit(getDb(), user.id) : Promise.resolve(undefined),
   ]);
@@ -62,7 +61,6 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Sear
         <SearchForm
           values={values}
           specializations={specializations}
-          cities={cities}
           languages={languages}
           canUseSavedLocation={Boolean(savedPoint)}
           places={pickerOptions(query.country, query.region)}

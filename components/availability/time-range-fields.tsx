@@ -1,6 +1,7 @@
 "use client";
 
 import { MAX_RANGES_PER_DAY } from "@/lib/availability/schemas";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { FieldError, fieldId, type FieldErrors } from "./checked-form";
 
 export interface EditableRange {
@@ -45,6 +46,10 @@ export function TimeRangeFields({
   const update = (key: number, field: "startTime" | "endTime", value: string) =>
     onChange(ranges.map((range) => (range.key === key ? { ...range, [field]: value } : range)));
   const remove = (key: number) => onChange(ranges.filter((range) => range.key !== key));
+  // "+ Add range" and "Remove" need scripts. Without them the day offers one empty row to fill in,
+  // and a range whose start and end are cleared is removed (lib/availability/form-data.ts).
+  const hydrated = useHydrated();
+  const rows = hydrated || ranges.length >= MAX_RANGES_PER_DAY ? ranges : [...ranges, { key: -1, startTime: "", endTime: "" }];
   const add = () => {
     // A new range starts where the last one ended, the usual next step (lunch break aside).
     const last = ranges[ranges.length - 1];
@@ -53,7 +58,7 @@ export function TimeRangeFields({
 
   return (
     <div className="flex flex-col gap-2">
-      {ranges.map((range, index) => {
+      {rows.map((range, index) => {
         const label = `${subject} range ${index + 1}`;
         const fields = (["startTime", "endTime"] as const).map((field) => {
           const name = `${path}.${index}.${field}`;
@@ -82,14 +87,16 @@ export function TimeRangeFields({
                   />
                 </div>
               ))}
-              <button
-                type="button"
-                onClick={() => remove(range.key)}
-                aria-label={`Remove ${label}`}
-                className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-red-50 hover:text-red-800"
-              >
-                Remove
-              </button>
+              {hydrated ? (
+                <button
+                  type="button"
+                  onClick={() => remove(range.key)}
+                  aria-label={`Remove ${label}`}
+                  className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-red-50 hover:text-red-800"
+                >
+                  Remove
+                </button>
+              ) : null}
             </div>
             {/* Under the row, not the input, so a long message never pushes the row apart; the red border shows which field. */}
             {fields.map(({ field, id, messages }) => (
@@ -98,7 +105,8 @@ export function TimeRangeFields({
           </div>
         );
       })}
-      <div>
+      {hydrated ? null : <p className="text-xs text-slate-600">Fill in the empty row to add a range; clear a range&apos;s start and end to remove it.</p>}
+      <div hidden={!hydrated}>
         <button
           type="button"
           onClick={add}

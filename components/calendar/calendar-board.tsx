@@ -8,7 +8,7 @@ import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { Temporal } from "temporal-polyfill";
 import { saveDateHoursAction } from "@/app/doctor/calendar/actions";
 import { Notice } from "@/components/ui/notice";
-import { rangesAfterEdit, visibleHours } from "@/lib/availability/calendar-grid-time";
+import { quietWeekendDays, rangesAfterEdit, visibleHours } from "@/lib/availability/calendar-grid-time";
 import type { CalendarData, CalendarRange } from "@/lib/availability/calendar-range";
 import { dateOverrideSchema } from "@/lib/availability/schemas";
 import type { TimeRange } from "@/lib/scheduling";
@@ -51,7 +51,7 @@ function useHydrated(): boolean {
   );
 }
 
-export function CalendarBoard({ timeZone, initialDate }: { timeZone: string; initialDate?: string }) {
+export function CalendarBoard({ timeZone, initialDate, initialQuietDays }: { timeZone: string; initialDate?: string; initialQuietDays?: number[] }) {
   const hydrated = useHydrated();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -98,6 +98,8 @@ export function CalendarBoard({ timeZone, initialDate }: { timeZone: string; ini
   const data = calendar.data;
   const events = useMemo(() => calendarEvents(data, { showCancelled, editing }), [data, showCancelled, editing]);
   const hours = useMemo(() => visibleHours(data), [data]);
+  // The server knew the first week's quiet weekend days, so the grid opens with the right columns.
+  const quietDays = useMemo(() => quietWeekendDays(data) ?? initialQuietDays ?? [], [data, initialQuietDays]);
   // The grid's "now" is the doctor's wall clock written as UTC, like every event on it.
   const now = useCallback(() => new Date(`${Temporal.Now.plainDateTimeISO(timeZone).toString({ smallestUnit: "second" })}Z`), [timeZone]);
 
@@ -148,6 +150,7 @@ export function CalendarBoard({ timeZone, initialDate }: { timeZone: string; ini
           editing={editing}
           slotMinTime={hours.slotMinTime}
           slotMaxTime={hours.slotMaxTime}
+          hiddenWeekDays={editing ? [] : quietDays}
           now={now}
           initialDate={initialDate}
           onRangeChange={(next) => setRange((current) => (current?.start === next.start && current.end === next.end ? current : next))}
@@ -164,7 +167,8 @@ export function CalendarBoard({ timeZone, initialDate }: { timeZone: string; ini
         />
       </div>
       <p className="text-sm text-slate-600">
-        Times on your clock in <ZoneName timeZone={timeZone} />. Prefer the keyboard? Change hours on the{" "}
+        Times on your clock in <ZoneName timeZone={timeZone} />. A Saturday or Sunday with no hours and no visits is left out of the week (editing shows it).
+        Prefer the keyboard? Change hours on the{" "}
         <Link href="/doctor/availability" className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
           Availability
         </Link>{" "}

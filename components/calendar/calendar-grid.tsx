@@ -20,6 +20,8 @@ export interface CalendarGridProps {
   editing: boolean;
   slotMinTime: string;
   slotMaxTime: string;
+  /** Weekend days the week view leaves out (quietWeekendDays): nothing is on them. */
+  hiddenWeekDays: number[];
   /** The doctor's wall clock now, as a UTC-coerced instant (see calendar-events.ts). */
   now: () => Date;
   /** The first date shown ("YYYY-MM-DD"): the week the page was asked for. */
@@ -99,7 +101,7 @@ export default function CalendarGrid(props: CalendarGridProps) {
       eventContent={renderEventContent}
       // Week columns name their date; the day view its full date; month columns only the weekday (the cells carry the date).
       views={{
-        timeGridWeek: { dayHeaderFormat: { weekday: "short", day: "numeric" } },
+        timeGridWeek: { dayHeaderFormat: { weekday: "short", day: "numeric" }, hiddenDays: props.hiddenWeekDays },
         timeGridDay: { dayHeaderFormat: { weekday: "long", day: "numeric", month: "long" } },
         dayGridMonth: { dayHeaderFormat: { weekday: "short" } },
       }}

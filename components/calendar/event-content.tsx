@@ -9,27 +9,28 @@ import { statusStyles, type AppointmentEventProps, type CalendarEventProps } fro
 const TWO_LINES_FROM_MINUTES = 45;
 
 /**
- * A visit in the week or day grid. On one line: the start time (dropped by a
- * container query when the event is too narrow for it: the grid's axis shows
- * it), the patient's name, which keeps its full width first, and the reason,
- * which gives way with an ellipsis. A visit long enough for two lines puts
- * the reason on the second.
+ * A visit in the week or day grid. On one line: the start time (shown only
+ * where there is room to spare, as in the day view: in a week column the
+ * grid's axis says it, and the name and reason need the room), the patient's
+ * name, which keeps its full width first, and the reason, which gives way with
+ * an ellipsis when the line is too short for it (at 1366 px a week column holds
+ * a name and a short reason). A visit long enough for two lines puts the
+ * reason on the second.
  */
 function TimeGridVisit({ time, visit, twoLines }: { time: string; visit: AppointmentEventProps; twoLines: boolean }) {
   const reason = visit.reason ? (
-    <span className={twoLines ? "block truncate" : "min-w-[3em] truncate"}>
-      {twoLines ? "" : "· "}
-      {visit.reason}
-    </span>
+    <span className={`careslot-visit-reason ${twoLines ? "block truncate" : "min-w-[3em] truncate font-normal"}`}>{visit.reason}</span>
   ) : null;
   return (
     <span className="@container block h-full text-xs leading-5">
-      <span className="flex min-w-0 items-baseline gap-1 overflow-hidden px-0.5 whitespace-nowrap">
-        <span className="shrink-0 tabular-nums @max-[10rem]:hidden">{time}</span>
+      {/* The spaces between the parts keep the chip's text a run of words that its accessible name contains
+          (axe: label-content-name-mismatch); the flex layout ignores them. */}
+      <span className="flex min-w-0 items-baseline gap-1 overflow-hidden whitespace-nowrap">
+        <span className="shrink-0 tabular-nums @max-[16rem]:hidden">{time}</span>{" "}
         <span className="careslot-visit-name max-w-full shrink-0 truncate font-semibold">{visit.patientName}</span>
-        {twoLines ? null : reason}
+        {twoLines ? null : <> {reason}</>}
       </span>
-      {twoLines ? <span className="block px-0.5">{reason}</span> : null}
+      {twoLines ? <span className="block"> {reason}</span> : null}
     </span>
   );
 }

@@ -35,6 +35,8 @@ interface PlaceFieldsProps {
    * form's own submit does it (a GET search).
    */
   noScript: "step" | "submit";
+  /** A search: nothing chosen means anywhere ("Any country"), not a field still to fill in. */
+  anyPlace?: boolean;
 }
 
 async function fetchList<T>(query: string, key: "regions" | "cities"): Promise<T[]> {
@@ -48,7 +50,7 @@ async function fetchList<T>(query: string, key: "regions" | "cities"): Promise<T
  * browser gets one list at a time from /api/places (never all cities); without
  * JavaScript the lists come with the page for the values sent last.
  */
-export function PlaceFields({ values, options, errors, idPrefix, withCity = true, fillsCoordinates = false, noScript }: PlaceFieldsProps) {
+export function PlaceFields({ values, options, errors, idPrefix, withCity = true, fillsCoordinates = false, noScript, anyPlace = false }: PlaceFieldsProps) {
   const hydrated = useHydrated();
   const [place, setPlace] = useState(values);
   const [regions, setRegions] = useState(options.regions);
@@ -109,7 +111,7 @@ export function PlaceFields({ values, options, errors, idPrefix, withCity = true
         onChange={(event) => chooseCountry(event.target.value)}
         errors={errors?.country}
         autoComplete="country"
-        options={[{ value: "", label: "Choose a country…" }, ...options.countries.map((c) => ({ value: c.code, label: c.name }))]}
+        options={[{ value: "", label: anyPlace ? "Any country" : "Choose a country…" }, ...options.countries.map((c) => ({ value: c.code, label: c.name }))]}
       />
       <SelectField
         label="Region"
@@ -120,7 +122,10 @@ export function PlaceFields({ values, options, errors, idPrefix, withCity = true
         errors={errors?.region}
         aria-busy={status === "Loading regions…" || undefined}
         disabled={hydrated && !place.country}
-        options={[{ value: "", label: place.country ? "Choose a region…" : "Choose the country first" }, ...withCurrent(regions, place.region)]}
+        options={[
+          { value: "", label: anyPlace ? "Any region" : place.country ? "Choose a region…" : "Choose the country first" },
+          ...withCurrent(regions, place.region),
+        ]}
       />
       {withCity ? (
         <SelectField
@@ -132,7 +137,10 @@ export function PlaceFields({ values, options, errors, idPrefix, withCity = true
           errors={errors?.city}
           aria-busy={status === "Loading cities…" || undefined}
           disabled={hydrated && !place.region && !place.city}
-          options={[{ value: "", label: place.region ? "Choose a city…" : "Choose the region first" }, ...withCurrent(cities, place.city)]}
+          options={[
+            { value: "", label: anyPlace ? "Any city" : place.region ? "Choose a city…" : "Choose the region first" },
+            ...withCurrent(cities, place.city),
+          ]}
         />
       ) : null}
       <p id={statusId} role="status" className="text-sm text-slate-600 empty:hidden">

@@ -20,21 +20,25 @@ import { PlaceFields, type PlaceOptions } from "@/components/places/place-fields
 interface SearchFormProps {
   values: SearchFormValues;
   specializations: SpecializationOption[];
-  cities: string[];
   languages: string[];
   canUseSavedLocation: boolean;
-  /** The country list, and the chosen country's regions. */
+  /** The country list, the chosen country's regions and the chosen region's cities. */
   places: PlaceOptions;
 }
 
-/** The filters besides the two-field search that are set: what the "Filters" button counts. */
+/** The filters besides the two-field search (what and where) that are set: what the "Filters" button counts. */
 export function activeFilterCount(values: SearchFormValues): number {
-  const keys = ["specialization", "country", "region", "near", "radius", "maxPrice", "minRating", "minYears", "within", "language"] as const;
+  const keys = ["specialization", "near", "radius", "maxPrice", "minRating", "minYears", "within", "language"] as const;
   return keys.filter((key) => values[key]).length + (values.hours ? values.hours.split(",").length : 0) + (values.sort !== "rating" ? 1 : 0);
 }
 
-/** The two fields patients start with, on the home page and above the results: a plain GET form to /doctors. */
-export function MainSearchFields({ values, cities }: { values: Pick<SearchFormValues, "q" | "city">; cities: string[] }) {
+/**
+ * The two fields patients start with, on the home page and above the results:
+ * what they look for, and "Where" — country → region → city from the places
+ * dataset (components/places/place-fields.tsx). Without JavaScript, searching
+ * after choosing a country brings its regions with the results, and so on.
+ */
+export function MainSearchFields({ values, places }: { values: Pick<SearchFormValues, "q" | "country" | "region" | "city">; places: PlaceOptions }) {
   return (
     <>
       <Field
@@ -46,23 +50,20 @@ export function MainSearchFields({ values, cities }: { values: Pick<SearchFormVa
         autoComplete="off"
         placeholder="e.g. Cardiology, back pain"
       />
-      <div>
-        <Field
-          label="Where"
-          name="city"
-          id="search-city"
-          defaultValue={values.city}
-          maxLength={100}
-          list="search-city-options"
-          autoComplete="address-level2"
-          placeholder="City"
-        />
-        <datalist id="search-city-options">
-          {cities.map((city) => (
-            <option key={city} value={city} />
-          ))}
-        </datalist>
-      </div>
+      {/* Columns of minmax(0, …) and a fieldset that may shrink: a select is as wide as its longest option otherwise. */}
+      <fieldset className="min-w-0">
+        <legend className="mb-1 text-sm font-semibold text-slate-900">Where</legend>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
+          <PlaceFields
+            key={`${values.country}|${values.region}|${values.city}`}
+            idPrefix="search"
+            values={{ country: values.country, region: values.region, city: values.city }}
+            options={places}
+            noScript="submit"
+            anyPlace
+          />
+        </div>
+      </fieldset>
     </>
   );
 }
@@ -74,13 +75,13 @@ export function MainSearchFields({ values, cities }: { values: Pick<SearchFormVa
  * phone (a <details>, so no script is needed) and stay open beside the results
  * at desktop width (globals.css, .search-filters).
  */
-export function SearchForm({ values, specializations, cities, languages, canUseSavedLocation, places }: SearchFormProps) {
+export function SearchForm({ values, specializations, languages, canUseSavedLocation, places }: SearchFormProps) {
   const active = activeFilterCount(values);
   const hours = new Set(values.hours.split(","));
   return (
     <form method="get" action="/doctors" role="search" aria-label="Find a doctor" className="flex flex-col gap-4 lg:contents">
-      <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_1fr_auto] sm:items-end lg:col-span-2">
-        <MainSearchFields values={values} cities={cities} />
+      <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm grid-cols-1 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] md:items-end lg:col-span-2">
+        <MainSearchFields values={values} places={places} />
         <button type="submit" className={buttonClasses("primary", "min-h-11")}>
           Search
         </button>
@@ -96,18 +97,6 @@ export function SearchForm({ values, specializations, cities, languages, canUseS
             defaultValue={values.specialization}
             options={[{ value: "", label: "All specializations" }, ...specializations.map((s) => ({ value: s.slug, label: s.name }))]}
           />
-          <fieldset className="flex min-w-0 flex-col gap-4">
-            <legend className="sr-only">Country and region</legend>
-            {/* Without JavaScript, "Apply filters" after choosing a country brings its regions. */}
-            <PlaceFields
-              key={`${values.country}|${values.region}`}
-              idPrefix="search"
-              values={{ country: values.country, region: values.region, city: "" }}
-              options={places}
-              withCity={false}
-              noScript="submit"
-            />
-          </fieldset>
           <LocationField initial={{ near: values.near, lat: values.lat, lng: values.lng }} canUseSaved={canUseSavedLocation} />
           <Field
             label="Radius (km)"

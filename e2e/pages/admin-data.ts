@@ -7,6 +7,7 @@ import { connectDatabase, type DatabaseHandle } from "../../db/client";
 import { eq } from "drizzle-orm";
 import {
   appointments,
+  auditLog,
   availabilityRules,
   certificates,
   doctorProfiles,
@@ -192,6 +193,13 @@ export async function createPayment(appointmentId: string, provider: "stripe" | 
     })
     .returning({ id: payments.id });
   return row.id;
+}
+
+/** `count` audit entries about one row (as the services write them), to page the audit log by its entity filter. */
+export async function addAuditEntries(entityId: string, count: number): Promise<void> {
+  await db()
+    .insert(auditLog)
+    .values(Array.from({ length: count }, (_, i) => ({ actorRole: "system" as const, action: "e2e.listed", entityType: "e2e_row", entityId, after: { i } })));
 }
 
 /** A month's system-wide report with empty figures, as if generated; kept if that month already has one. */

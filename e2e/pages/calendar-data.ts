@@ -43,11 +43,14 @@ export async function addWeeklyHours(doctorId: string, weekday: IsoWeekday, star
 
 export const VISIT_REASON = "Persistent lower back pain after lifting";
 
+/** A short reason, as patients often give: what a 30-minute visit shows in full beside the name at 1366 px (about 12 characters beside an 11-letter name, in the test machine's DejaVu Sans). */
+export const SHORT_REASON = "Sore throat";
+
 /** A fresh verified doctor (Berlin, Mon–Fri 09:00–17:00) with one 30-minute visit this Wednesday at 10:00 by a fresh patient. */
-export async function doctorWithVisitThisWeek() {
+export async function doctorWithVisitThisWeek(reason = VISIT_REASON) {
   const doctor = await createDoctor({ name: "Dr. Cal Endar", verified: true });
   const patient = await createPatient("Anna");
   const date = wednesdayThisWeek();
-  const visitId = await addVisit({ doctorId: doctor.id, patientId: patient.id, date, time: "10:00", minutes: 30, reason: VISIT_REASON });
+  const visitId = await addVisit({ doctorId: doctor.id, patientId: patient.id, date, time: "10:00", minutes: 30, reason });
   return { doctor, patient, date, visitId };
 }

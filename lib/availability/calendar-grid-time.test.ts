@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDateOf, rangesAfterEdit, rangesWithout, timeOnDate, visibleHours, wallClockAsUtc } from "./calendar-grid-time";
+import { isoDateOf, quietWeekendDays, rangesAfterEdit, rangesWithout, timeOnDate, visibleHours, wallClockAsUtc } from "./calendar-grid-time";
 import type { CalendarData } from "./calendar-range";
 
 describe("the grid's wall clock written as UTC", () => {
@@ -54,6 +54,35 @@ describe("visibleHours", () => {
     expect(visibleHours(hours)).toEqual({ slotMinTime: "05:00:00", slotMaxTime: "23:00:00" });
     const night = data([], [{ localStart: "2026-05-04T00:30:00", localEnd: "2026-05-05T00:10:00" }]);
     expect(visibleHours(night)).toEqual({ slotMinTime: "00:00:00", slotMaxTime: "24:00:00" });
+  });
+});
+
+describe("quietWeekendDays: the weekend days the week view leaves out", () => {
+  // The week of Monday 4 May 2026; the doctor works Monday to Friday, 09:00–17:00.
+  const week = (extra: { saturday?: boolean; sunday?: boolean } = {}) =>
+    ["2026-05-04", "2026-05-05", "2026-05-06", "2026-05-07", "2026-05-08", "2026-05-09", "2026-05-10"].map((date, i) => {
+      const open = i < 5 || (i === 5 && extra.saturday) || (i === 6 && extra.sunday);
+      return { date, source: "weekly" as const, closed: !open, ranges: open ? [{ startTime: "09:00", endTime: "17:00" }] : [], skipped: [] };
+    });
+  const data = (days: CalendarData["days"], appointments: Partial<CalendarData["appointments"][number]>[] = []) =>
+    ({ timeZone: "Europe/Berlin", range: { start: "2026-05-04", end: "2026-05-11" }, days, appointments }) as CalendarData;
+
+  it("leaves out Saturday and Sunday when neither has hours or visits", () => {
+    expect(quietWeekendDays(data(week()))).toEqual([6, 0]);
+  });
+
+  it("keeps a weekend day that has open hours (weekly or one date's override)", () => {
+    expect(quietWeekendDays(data(week({ saturday: true })))).toEqual([0]);
+    expect(quietWeekendDays(data(week({ saturday: true, sunday: true })))).toEqual([]);
+  });
+
+  it("keeps a weekend day with a visit on it, even outside the hours, and the day a night visit ends on", () => {
+    expect(quietWeekendDays(data(week(), [{ localStart: "2026-05-10T11:00:00", localEnd: "2026-05-10T11:30:00" }]))).toEqual([6]);
+    expect(quietWeekendDays(data(week(), [{ localStart: "2026-05-08T23:30:00", localEnd: "2026-05-09T00:15:00" }]))).toEqual([0]);
+  });
+
+  it("knows nothing before the data is loaded", () => {
+    expect(quietWeekendDays(undefined)).toBeUndefined();
   });
 });
 

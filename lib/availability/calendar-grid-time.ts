@@ -57,6 +57,25 @@ export function visibleHours(data: CalendarData | undefined): { slotMinTime: str
   return { slotMinTime: `${clamp(first)}:00:00`, slotMaxTime: `${clamp(last)}:00:00` };
 }
 
+/**
+ * The weekend days the week view leaves out, as FullCalendar numbers them (0
+ * Sunday, 6 Saturday): a Saturday or Sunday of the range with no open hours and
+ * no visit at all. Five columns instead of seven give a 30-minute visit room for
+ * the patient's name and reason on one line at 1366 px; a weekend day with
+ * anything on it stays, so nothing is ever hidden. Before the data is there the
+ * caller keeps what it had (undefined).
+ */
+export function quietWeekendDays(data: CalendarData | undefined): number[] | undefined {
+  if (!data) return undefined;
+  const busy = new Set<number>();
+  for (const day of data.days) if (day.ranges.length > 0) busy.add(new Date(`${day.date}T00:00:00Z`).getUTCDay());
+  for (const visit of data.appointments) {
+    busy.add(new Date(`${visit.localStart.slice(0, 10)}T00:00:00Z`).getUTCDay());
+    busy.add(new Date(`${visit.localEnd.slice(0, 10)}T00:00:00Z`).getUTCDay());
+  }
+  return [6, 0].filter((weekday) => !busy.has(weekday));
+}
+
 /** The date's ranges with one replaced, sorted: what a drag or resize saves as that date's override. */
 export function rangesAfterEdit(day: DateHours, index: number, next: TimeRange): TimeRange[] {
   return day.ranges.map((range, i) => (i === index ? next : range)).sort((a, b) => a.startTime.localeCompare(b.startTime));

@@ -12,7 +12,11 @@ function text(formData: Fields, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Ranges in the order of their index; a half-filled range keeps "" so the schema can point at it. */
+/**
+ * Ranges in the order of their index; a half-filled range keeps "" so the
+ * schema can point at it. A range with neither time is no range: the empty row
+ * a form without JavaScript offers for adding one, or a range cleared to remove it.
+ */
 function collectRanges(formData: Fields, day: string | undefined): { startTime: string; endTime: string }[] {
   const byIndex = new Map<number, { startTime: string; endTime: string }>();
   for (const key of new Set(formData.keys())) {
@@ -23,7 +27,10 @@ function collectRanges(formData: Fields, day: string | undefined): { startTime: 
     range[match[3] as "startTime" | "endTime"] = text(formData, key) ?? "";
     byIndex.set(index, range);
   }
-  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, range]) => range);
+  return [...byIndex.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, range]) => range)
+    .filter((range) => range.startTime.trim() !== "" || range.endTime.trim() !== "");
 }
 
 export function weeklyHoursFromFormData(formData: Fields) {

@@ -71,6 +71,25 @@ describe("weeklyHoursSchema with form data", () => {
     });
   });
 
+  it("leaves out a range with neither time: the empty row a form without JavaScript offers, or a range cleared to remove it", () => {
+    const form = new FormData();
+    form.set("days.5.ranges.0.startTime", "");
+    form.set("days.5.ranges.0.endTime", "");
+    form.set("days.0.ranges.0.startTime", "09:00");
+    form.set("days.0.ranges.0.endTime", "12:00");
+    form.set("days.0.ranges.1.startTime", "13:00");
+    form.set("days.0.ranges.1.endTime", "17:00");
+    form.set("days.0.ranges.2.startTime", " ");
+    form.set("days.0.ranges.2.endTime", "");
+    const input = weeklyHoursFromFormData(form);
+    expect(input.days[0]!.ranges).toEqual([range("09:00", "12:00"), range("13:00", "17:00")]);
+    expect(input.days[5]!.ranges).toEqual([]);
+    expect(weeklyHoursSchema.safeParse(input).success).toBe(true);
+    // One time given is still a range, refused on the time left out.
+    form.set("days.5.ranges.0.startTime", "10:00");
+    expect(errorsOf(weeklyHoursSchema.safeParse(weeklyHoursFromFormData(form)))).toEqual({ "days.5.ranges.0.endTime": ["Enter a time as HH:MM, e.g. 09:00."] });
+  });
+
   it("accepts a week with closed days and needs all seven", () => {
     const week = emptyWeek();
     week[2]!.ranges.push(range("08:00", "12:30"));

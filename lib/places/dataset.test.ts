@@ -35,10 +35,31 @@ describe("the places dataset", () => {
       expect(findCity(country, region, city), `${city}`).toBeDefined();
   });
 
-  it("has Bangladesh's divisions and districts as regions and their sub-districts as cities, where the dataset has them", () => {
-    const regions = listRegions("BD").map((r) => r.name);
-    expect(regions).toEqual(expect.arrayContaining(["Dhaka District", "Chittagong Division"]));
-    expect(listCities("BD", "13").map((c) => c.name)).toContain("Dhaka");
+  it("has Bangladesh's eight divisions as regions, each with its towns and sub-districts (thanas) as cities", () => {
+    const divisions = listRegions("BD");
+    expect(divisions.map((r) => r.name)).toEqual([
+      "Barisal Division",
+      "Chittagong Division",
+      "Dhaka Division",
+      "Khulna Division",
+      "Mymensingh Division",
+      "Rajshahi Division",
+      "Rangpur Division",
+      "Sylhet Division",
+    ]);
+    // Dhaka Division (C): the towns the dataset files under "Dhaka District", sub-districts such as Dohar among them.
+    const dhaka = listCities("BD", "C").map((c) => c.name);
+    expect(dhaka).toEqual(expect.arrayContaining(["Dhaka", "Gazipur", "Narayanganj", "Dohār", "Mirzāpur"]));
+    // Chittagong Division (B): its own towns and those filed under Chittagong District.
+    expect(listCities("BD", "B").map((c) => c.name)).toContain("Chittagong");
+    expect(divisions.every((d) => listCities("BD", d.code).length > 0)).toBe(true);
+    // Every Bangladeshi town of the dataset is in exactly one division's list.
+    const listed = divisions.flatMap((d) => listCities("BD", d.code).map((c) => c.name));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(findCity("BD", "C", "Dhaka")?.latitude).toBeCloseTo(23.81, 2);
+    expect(regionLabel("BD", "C")).toBe("Dhaka Division, Bangladesh");
+    // A district is no region of its own: its towns are in its division.
+    expect(listCities("BD", "13")).toEqual([]);
   });
 
   it("answers nothing, rather than throwing, for codes it does not know", () => {

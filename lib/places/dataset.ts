@@ -8,9 +8,18 @@ import { City, Country, State } from "country-state-city";
 // region's cities (app/api/places, or a form's answer without JavaScript).
 //
 // Regions are the dataset's first level below the country (German Länder,
-// US states, Bangladesh's divisions and districts); only regions that have
-// cities are offered, unless a country has none with cities, so a picker never
-// leads to an empty city list where another region would have one.
+// US states); only regions that have cities are offered, unless a country has
+// none with cities, so a picker never leads to an empty city list where another
+// region would have one.
+//
+// Bangladesh is the exception (bangladeshDivisions below): the dataset lists its
+// 8 divisions and 64 districts side by side at that level, but files each
+// division's towns and sub-districts (thanas/upazilas: Dohar, Mirzapur…) under
+// the division's namesake district ("Dhaka District" holds Gazipur and
+// Faridpur, which are districts of their own). Its regions are therefore the
+// divisions, each with the towns and sub-districts filed under it or under its
+// namesake district. The district between them is not offered: the dataset
+// does not say which district a town is in.
 
 export interface PlaceOption {
   code: string;
@@ -56,12 +65,30 @@ function cityIndex(): Map<string, CityOption[]> {
   return index;
 }
 
+/** Which dataset regions' cities a region offers: itself, and for a Bangladeshi division its namesake district too. */
+const cityKeysOf = new Map<string, string[]>();
+
+/**
+ * Bangladesh's divisions (the dataset's one-letter codes, A–H), each with the
+ * dataset codes its towns are filed under: its own and its namesake
+ * district's ("Dhaka Division" → C and 13, "Dhaka District").
+ */
+function bangladeshDivisions(all: PlaceOption[]): PlaceOption[] {
+  return all
+    .filter((region) => region.name.endsWith(" Division"))
+    .map((division) => {
+      const namesake = all.find((region) => region.name === division.name.replace(/ Division$/, " District"));
+      cityKeysOf.set(`BD|${division.code}`, [division.code, ...(namesake ? [namesake.code] : [])]);
+      return division;
+    });
+}
+
 export function listRegions(countryCode: string): PlaceOption[] {
   if (!findCountry(countryCode)) return [];
   let regions = regionsByCountry.get(countryCode);
   if (!regions) {
     const all = State.getStatesOfCountry(countryCode).map((state) => ({ code: state.isoCode, name: state.name }));
-    const withCities = all.filter((region) => cityIndex().has(`${countryCode}|${region.code}`));
+    const withCities = countryCode === "BD" ? bangladeshDivisions(all) : all.filter((region) => cityIndex().has(`${countryCode}|${region.code}`));
     regions = (withCities.length > 0 ? withCities : all).sort(byName);
     regionsByCountry.set(countryCode, regions);
   }
@@ -72,9 +99,22 @@ export function findRegion(countryCode: string, regionCode: string): PlaceOption
   return listRegions(countryCode).find((region) => region.code === regionCode);
 }
 
+const mergedCities = new Map<string, CityOption[]>();
+
 export function listCities(countryCode: string, regionCode: string): CityOption[] {
   if (!findRegion(countryCode, regionCode)) return [];
-  return cityIndex().get(`${countryCode}|${regionCode}`) ?? [];
+  const key = `${countryCode}|${regionCode}`;
+  const keys = cityKeysOf.get(key);
+  if (!keys) return cityIndex().get(key) ?? [];
+  let cities = mergedCities.get(key);
+  if (!cities) {
+    const byCityName = new Map<string, CityOption>();
+    for (const code of keys)
+      for (const city of cityIndex().get(`${countryCode}|${code}`) ?? []) if (!byCityName.has(city.name)) byCityName.set(city.name, city);
+    cities = [...byCityName.values()].sort(byName);
+    mergedCities.set(key, cities);
+  }
+  return cities;
 }
 
 /** A city of that region by its exact name (as the picker offers it), with its coordinates. */
@@ -82,7 +122,7 @@ export function findCity(countryCode: string, regionCode: string, name: string):
   return listCities(countryCode, regionCode).find((city) => city.name === name);
 }
 
-/** "Berlin, Germany" / "Dhaka District, Bangladesh": how a region is named in search notices and results. */
+/** "Berlin, Germany" / "Dhaka Division, Bangladesh": how a region is named in search notices and results. */
 export function regionLabel(countryCode: string, regionCode: string): string | undefined {
   const country = findCountry(countryCode);
   const region = findRegion(countryCode, regionCode);

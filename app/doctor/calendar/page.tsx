@@ -7,6 +7,7 @@ import { PageHeading } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guards";
 import { loadCalendarWeek, loadUpcomingWeek } from "@/lib/availability/calendar-service";
+import { quietWeekendDays } from "@/lib/availability/calendar-grid-time";
 import { ZoneName } from "@/components/ui/zone-name";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -30,7 +31,11 @@ export default async function DoctorCalendarPage({ searchParams }: { searchParam
       <div className="flex flex-col gap-6">
         {shown?.week.refused ? <Notice tone="warning">{shown.week.refused} This week is shown instead.</Notice> : null}
         {/* The grid opens on today (a phone's day view too) unless a week was asked for. */}
-        <CalendarView timeZone={timeZone} initialDate={requested && !shown?.week.refused ? shown?.week.start : undefined} />
+        <CalendarView
+          timeZone={timeZone}
+          initialDate={requested && !shown?.week.refused ? shown?.week.start : undefined}
+          initialQuietDays={quietWeekendDays(shown?.data)}
+        />
         {/* Without JavaScript the grid cannot run: the same week, as a list with links. */}
         {shown ? (
           <noscript>

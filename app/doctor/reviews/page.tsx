@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { getDoctorProfileForEdit } from "@/db/queries/profiles";
 import { countReviewsOfDoctor, getRatingSummary, listReviewsOfDoctor } from "@/db/queries/reviews";
@@ -7,8 +6,10 @@ import { RatingSummary } from "@/components/reviews/rating-summary";
 import { ReplyForm } from "@/components/reviews/reply-form";
 import { Stars } from "@/components/reviews/stars";
 import { Card, PageHeading } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format";
+import { pageFrom } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -17,8 +18,7 @@ const PER_PAGE = 20;
 export default async function DoctorReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const doctor = await requireRole("doctor");
   const db = getDb();
-  const requested = Number((await searchParams).page ?? "1");
-  const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
+  const page = pageFrom(await searchParams);
   const [profile, summary, counts, reviews] = await Promise.all([
     getDoctorProfileForEdit(db, doctor.id),
     getRatingSummary(db, doctor.id),
@@ -26,7 +26,6 @@ export default async function DoctorReviewsPage({ searchParams }: { searchParams
     listReviewsOfDoctor(db, doctor.id, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
   ]);
   const zone = profile?.profile.timeZone ?? "UTC";
-  const pages = Math.max(1, Math.ceil(counts.all / PER_PAGE));
   return (
     <>
       <PageHeading
@@ -70,27 +69,7 @@ export default async function DoctorReviewsPage({ searchParams }: { searchParams
               ))}
             </ol>
           )}
-          {pages > 1 ? (
-            <nav aria-label="Review pages" className="mt-4 flex items-center justify-between text-sm">
-              {page > 1 ? (
-                <Link href={`/doctor/reviews?page=${page - 1}`} className="font-medium text-brand-700 underline">
-                  Newer reviews
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-slate-600">
-                Page {page} of {pages}
-              </span>
-              {page < pages ? (
-                <Link href={`/doctor/reviews?page=${page + 1}`} className="font-medium text-brand-700 underline">
-                  Older reviews
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pagination basePath="/doctor/reviews" params={{}} page={page} pageSize={PER_PAGE} total={counts.all} label="Review pages" />
         </Card>
       </div>
     </>

@@ -123,15 +123,31 @@ export interface AdminPaymentFilter {
   to?: Date;
 }
 
-export function listPaymentsForAdmin(db: Db, filter: AdminPaymentFilter, limit = 200) {
+function adminPaymentWhere(filter: AdminPaymentFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(payments.status, filter.status));
   if (filter.doctorId) conditions.push(eq(payments.doctorId, filter.doctorId));
   if (filter.from) conditions.push(gte(payments.createdAt, filter.from));
   if (filter.to) conditions.push(lt(payments.createdAt, filter.to));
-  return paymentList(db, conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(payments.createdAt))
-    .limit(limit);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** The payments matching the admin's filter, newest first, up to `limit` (the CSV export). */
+export function listPaymentsForAdmin(db: Db, filter: AdminPaymentFilter, limit = 200) {
+  return paymentList(db, adminPaymentWhere(filter)).orderBy(desc(payments.createdAt), desc(payments.id)).limit(limit);
+}
+
+/** One page of the payments matching the admin's filter, newest first, and how many match. */
+export async function pagePaymentsForAdmin(db: Db, filter: AdminPaymentFilter, paging: PageRequest) {
+  const where = adminPaymentWhere(filter);
+  const [rows, [{ total }]] = await Promise.all([
+    paymentList(db, where).orderBy(desc(payments.createdAt), desc(payments.id)).limit(paging.pageSize).offset(offsetOf(paging)),
+    db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(payments)
+      .where(where),
+  ]);
+  return { rows, total };
 }
 
 /** Doctors who have any payment, for the admin filter. */

@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db";
-import { listDoctorsWithPayments, listPaymentsForAdmin, listRefundsOfPayments } from "@/db/queries/payments";
+import { listDoctorsWithPayments, listRefundsOfPayments, pagePaymentsForAdmin } from "@/db/queries/payments";
 import { FilterProblems } from "@/components/admin/form-bits";
 import { PaymentFilters } from "@/components/payments/payment-filters";
 import { PaymentTable } from "@/components/payments/payment-table";
 import { Card, PageHeading } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { filterRange, parsePaymentFilter } from "@/lib/payments/schemas";
+import { pageFrom } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "Payments" };
 
-const LIMIT = 200;
+const PAGE_SIZE = 25;
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("admin");
-  const { values: filter, problems } = parsePaymentFilter(await searchParams);
+  const raw = await searchParams;
+  const { values: filter, problems } = parsePaymentFilter(raw);
+  const page = pageFrom(raw);
   const db = getDb();
-  const [rows, doctors] = await Promise.all([
-    listPaymentsForAdmin(db, { status: filter.status, doctorId: filter.doctor, ...filterRange(filter) }, LIMIT),
+  const [{ rows, total }, doctors] = await Promise.all([
+    pagePaymentsForAdmin(db, { status: filter.status, doctorId: filter.doctor, ...filterRange(filter) }, { page, pageSize: PAGE_SIZE }),
     listDoctorsWithPayments(db),
   ]);
   const refunds = await listRefundsOfPayments(
@@ -44,7 +48,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           <FilterProblems problems={problems} />
           <PaymentFilters filter={filter} doctors={doctors} exportHref={`/admin/payments/export${query ? `?${query}` : ""}`} />
         </Card>
-        <Card title={`${rows.length === LIMIT ? `The newest ${LIMIT}` : rows.length} payment${rows.length === 1 ? "" : "s"}`}>
+        <Card title={`${total} payment${total === 1 ? "" : "s"}`}>
           <PaymentTable
             caption="Payments"
             rows={rows}
@@ -54,6 +58,14 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             detailHref={(row) => `/admin/payments/${row.id}`}
             detailLabel="Details"
             empty="No payments match these filters."
+          />
+          <Pagination
+            basePath="/admin/payments"
+            params={Object.fromEntries(new URLSearchParams(query))}
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            label="Payment pages"
           />
         </Card>
       </div>
