@@ -186,18 +186,6 @@ export async function getRatingSummaries(db: Db, doctorIds: string[]): Promise<M
   return new Map(rows.map((row) => [row.doctorId, { average: row.average, count: row.count }]));
 }
 
-/** Cities that have at least one searchable doctor, for the City suggestions. */
-export async function listSearchableCities(db: Db): Promise<string[]> {
-  const rows = (await db.execute(sql`
-    select min(dp.city) as city
-    from doctor_profiles dp join users u on u.id = dp.user_id
-    where dp.verification_status = 'verified' and u.active and dp.city is not null and dp.city <> ''
-    group by lower(dp.city)
-    order by 1
-    limit 200`)) as unknown as { city: string }[];
-  return rows.map((row) => row.city);
-}
-
 /** The languages verified doctors speak, for the search's language filter (each once, any case). */
 export async function listSearchableLanguages(db: Db): Promise<string[]> {
   const rows = (await db.execute(sql`

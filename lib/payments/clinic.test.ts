@@ -4,7 +4,7 @@ import { auditLog } from "@/db/schema";
 import { refundPaymentManually } from "@/lib/admin/refunds";
 import { bookAppointment, rescheduleAppointment } from "@/lib/booking/service";
 import { AppError } from "@/lib/errors";
-import { doctorEarningsByMonth } from "@/db/queries/payments";
+import { doctorEarningsByMonth, listDueAtVisitForDoctor } from "@/db/queries/payments";
 import { TEST_NOW, createAdmin, createDoctor, createPatient, localInstant, rejectionOf } from "@/tests/factories";
 import { markPaidAtClinic } from "./clinic";
 import { TUESDAY_10, doctorAndPatient, heldWithSession, paidAppointment, paidVisit, paymentOf, setUpPaymentTests, withoutStripe } from "./testing/test-kit";
@@ -49,6 +49,27 @@ describe("paying at the clinic", () => {
     expect(await doctorEarningsByMonth(ctx.db, doctor.id, "Europe/Berlin")).toEqual([
       { month: "2030-03", currency: "EUR", paidMinor: 6000, refundedMinor: 1000, dueMinor: 6000 },
     ]);
+  });
+
+  it("the doctor's fees due at the clinic page soonest first, with how many there are, and only their own", async () => {
+    const { doctor } = await doctorAndPatient(ctx.db);
+    const other = await doctorAndPatient(ctx.db);
+    const days = ["2030-03-07", "2030-03-05", "2030-03-06"];
+    for (const day of days) {
+      const patient = await createPatient(ctx.db);
+      await withoutStripe(ctx, () =>
+        bookAppointment(ctx.db, { patientId: patient.id, doctorId: doctor.id, startsAt: localInstant(day, "10:00"), reason: "" }, TEST_NOW),
+      );
+    }
+    await withoutStripe(ctx, () =>
+      bookAppointment(ctx.db, { patientId: other.patient.id, doctorId: other.doctor.id, startsAt: TUESDAY_10, reason: "" }, TEST_NOW),
+    );
+    const first = await listDueAtVisitForDoctor(ctx.db, doctor.id, { page: 1, pageSize: 2 });
+    const second = await listDueAtVisitForDoctor(ctx.db, doctor.id, { page: 2, pageSize: 2 });
+    expect([first.total, second.total]).toEqual([3, 3]);
+    expect([...first.rows, ...second.rows].map((row) => row.appointmentStartsAt)).toEqual(
+      ["2030-03-05", "2030-03-06", "2030-03-07"].map((day) => localInstant(day, "10:00")),
+    );
   });
 
   it("a fee cannot be marked paid before the visit starts", async () => {

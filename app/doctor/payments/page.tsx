@@ -9,15 +9,23 @@ import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 import { ZoneName } from "@/components/ui/zone-name";
+import { Pagination } from "@/components/ui/pagination";
+import { pageFrom } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "Payments" };
 
-export default async function DoctorPaymentsPage() {
+const PAGE_SIZE = 25;
+
+export default async function DoctorPaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("doctor");
   const db = getDb();
   const timeZone = (await getBookableDoctor(db, user.id))?.timeZone ?? "UTC";
   const now = new Date();
-  const [earnings, due] = await Promise.all([doctorEarningsByMonth(db, user.id, timeZone), listDueAtVisitForDoctor(db, user.id)]);
+  const page = pageFrom(await searchParams);
+  const [earnings, due] = await Promise.all([
+    doctorEarningsByMonth(db, user.id, timeZone),
+    listDueAtVisitForDoctor(db, user.id, { page, pageSize: PAGE_SIZE }),
+  ]);
   return (
     <>
       <PageHeading
@@ -33,14 +41,14 @@ export default async function DoctorPaymentsPage() {
           <EarningsTable rows={earnings} />
         </Card>
         <Card title="Due at the clinic">
-          {due.length === 0 ? (
+          {due.total === 0 ? (
             <p className="text-slate-600">No fees are waiting to be collected at the clinic.</p>
           ) : (
             <DataTable
               caption="Visits with the fee due at the clinic"
               columns={[{ label: "Patient" }, { label: "Visit" }, { label: "Amount", align: "right" }, { label: "Actions", hidden: true }]}
             >
-              {due.map((row) => (
+              {due.rows.map((row) => (
                 <tr key={row.id} className="align-top">
                   <td className="py-3 pr-4 font-medium text-slate-900">{row.patientName}</td>
                   <td className="py-3 pr-4">{formatDateTime(row.appointmentStartsAt, timeZone)}</td>
@@ -57,6 +65,7 @@ export default async function DoctorPaymentsPage() {
               ))}
             </DataTable>
           )}
+          <Pagination basePath="/doctor/payments" params={{}} page={page} pageSize={PAGE_SIZE} total={due.total} label="Fees due at the clinic pages" />
         </Card>
       </div>
     </>

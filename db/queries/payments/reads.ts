@@ -108,11 +108,18 @@ export async function doctorEarningsByMonth(db: Db, doctorId: string, timeZone: 
   }));
 }
 
-/** Visits whose fee is collected at the clinic and not yet marked paid. */
-export function listDueAtVisitForDoctor(db: Db, doctorId: string) {
-  return paymentList(db, and(eq(payments.doctorId, doctorId), eq(payments.status, "due_at_visit"), inArray(appointments.status, ["confirmed", "completed"])))
-    .orderBy(appointments.startsAt)
-    .limit(200);
+/** One page of the visits whose fee is collected at the clinic and not yet marked paid, soonest first, and how many there are. */
+export async function listDueAtVisitForDoctor(db: Db, doctorId: string, paging: PageRequest) {
+  const due = and(eq(payments.doctorId, doctorId), eq(payments.status, "due_at_visit"), inArray(appointments.status, ["confirmed", "completed"]));
+  const [rows, [{ total }]] = await Promise.all([
+    paymentList(db, due).orderBy(appointments.startsAt, payments.id).limit(paging.pageSize).offset(offsetOf(paging)),
+    db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(payments)
+      .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
+      .where(due),
+  ]);
+  return { rows, total };
 }
 
 export interface AdminPaymentFilter {
