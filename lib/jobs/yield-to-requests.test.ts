@@ -34,4 +34,17 @@ describe("background work yields to requests", () => {
     expect(await gate.wait()).toBeLessThan(60);
     gate.stop();
   });
+
+  it("stops waiting once stopped, even if the last sample was busy (a runner's graceful stop)", async () => {
+    const gate = yieldToRequests({ sampleMs: 50, maxWaitMs: 5_000 });
+    const stopLoad = busyLoop();
+    await sleep(300);
+    const waiting = gate.wait();
+    stopLoad();
+    gate.stop();
+    const started = Date.now();
+    await waiting;
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(await gate.wait()).toBeLessThan(60);
+  });
 });

@@ -32,7 +32,12 @@ export function yieldToRequests(options: { busyAbove?: number; sampleMs?: number
       while (utilization > busyAbove && Date.now() - started < maxWaitMs) await new Promise((resolve) => setTimeout(resolve, sampleMs));
       return Date.now() - started;
     },
-    stop: () => clearInterval(sampler),
+    // Once stopped nothing samples the loop any more: a stopping runner's workers must not wait on the
+    // last busy sample (up to maxWaitMs, past the runner's graceful stop), so they go at once.
+    stop: () => {
+      clearInterval(sampler);
+      utilization = 0;
+    },
   };
 }
 
