@@ -66,8 +66,8 @@ const patientConfirmations = (ids: string[]) =>
 
 /**
  * Waits until every appointment has its patient confirmation, then a little longer: none may come twice. Up to
- * two and a half minutes: a run the stopped server released may wait for the survivor's overdue check (every
- * minute), and under a loaded CI machine the workers also yield to requests.
+ * two and a half minutes: a job the stopped server left is retried by pg-boss after its backing-off delay, and on
+ * a loaded CI machine the survivor's workers also yield to requests (60 s ran out once).
  */
 async function expectOneConfirmationEach(ids: string[]) {
   await eventually(async () => ((await patientConfirmations(ids)).length === ids.length ? true : undefined), 150_000, `${ids.length} confirmations`);

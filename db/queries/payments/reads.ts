@@ -45,19 +45,27 @@ function paymentList(db: Db, where: SQL | undefined) {
     .where(where);
 }
 
+/** One page of the payments matching `where` in the given order, and how many match. */
+async function paymentPage(db: Db, where: SQL | undefined, order: SQL[], paging: PageRequest) {
+  const [rows, [{ total }]] = await Promise.all([
+    paymentList(db, where)
+      .orderBy(...order)
+      .limit(paging.pageSize)
+      .offset(offsetOf(paging)),
+    db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(payments)
+      .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
+      .where(where),
+  ]);
+  return { rows, total };
+}
+
 export type PaymentListItem = Awaited<ReturnType<typeof listPaymentsForPatient>>["rows"][number];
 
 /** One page of the patient's payments, newest first, and how many there are. */
 export async function listPaymentsForPatient(db: Db, patientId: string, paging: PageRequest) {
-  const mine = eq(payments.patientId, patientId);
-  const [rows, [{ total }]] = await Promise.all([
-    paymentList(db, mine).orderBy(desc(payments.createdAt), desc(payments.id)).limit(paging.pageSize).offset(offsetOf(paging)),
-    db
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(payments)
-      .where(mine),
-  ]);
-  return { rows, total };
+  return paymentPage(db, eq(payments.patientId, patientId), [desc(payments.createdAt), desc(payments.id)], paging);
 }
 
 /** One payment with names and the appointment; callers check who may see it. */
@@ -111,15 +119,7 @@ export async function doctorEarningsByMonth(db: Db, doctorId: string, timeZone: 
 /** One page of the visits whose fee is collected at the clinic and not yet marked paid, soonest first, and how many there are. */
 export async function listDueAtVisitForDoctor(db: Db, doctorId: string, paging: PageRequest) {
   const due = and(eq(payments.doctorId, doctorId), eq(payments.status, "due_at_visit"), inArray(appointments.status, ["confirmed", "completed"]));
-  const [rows, [{ total }]] = await Promise.all([
-    paymentList(db, due).orderBy(appointments.startsAt, payments.id).limit(paging.pageSize).offset(offsetOf(paging)),
-    db
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(payments)
-      .innerJoin(appointments, eq(appointments.id, payments.appointmentId))
-      .where(due),
-  ]);
-  return { rows, total };
+  return paymentPage(db, due, [sql`${appointments.startsAt}`, sql`${payments.id}`], paging);
 }
 
 export interface AdminPaymentFilter {
@@ -146,15 +146,7 @@ export function listPaymentsForAdmin(db: Db, filter: AdminPaymentFilter, limit =
 
 /** One page of the payments matching the admin's filter, newest first, and how many match. */
 export async function pagePaymentsForAdmin(db: Db, filter: AdminPaymentFilter, paging: PageRequest) {
-  const where = adminPaymentWhere(filter);
-  const [rows, [{ total }]] = await Promise.all([
-    paymentList(db, where).orderBy(desc(payments.createdAt), desc(payments.id)).limit(paging.pageSize).offset(offsetOf(paging)),
-    db
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(payments)
-      .where(where),
-  ]);
-  return { rows, total };
+  return paymentPage(db, adminPaymentWhere(filter), [desc(payments.createdAt), desc(payments.id)], paging);
 }
 
 /** Doctors who have any payment, for the admin filter. */
