@@ -2,9 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { actionRequestRefusal } from "@/lib/security/action-requests";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, formTargets, securityHeaders } from "@/lib/security/headers";
+import { pageFromCache } from "@/lib/page-cache/serve";
 
-// Headers, and the server-action requests Next.js would answer with a 500
-// (lib/security/action-requests.ts). Authorisation happens in every page,
+// Headers, the server-action requests Next.js would answer with a 500
+// (lib/security/action-requests.ts), and visitors' pages from the page cache. Authorisation happens in every page,
 // action and route handler, never here alone (a proxy can be skipped).
 export async function proxy(request: NextRequest) {
   const development = process.env.NODE_ENV === "development";
@@ -21,6 +22,14 @@ export async function proxy(request: NextRequest) {
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { development, formTargets: formTargets(env()) });
+
+  // A visitor's page load of a public page nothing has changed on since it was rendered (lib/page-cache).
+  const cached = await pageFromCache(request, nonce);
+  if (cached) {
+    cached.headers.set("Content-Security-Policy", csp);
+    for (const [name, value] of Object.entries(securityHeaders({ production: !development, https }))) cached.headers.set(name, value);
+    return cached;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

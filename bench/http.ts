@@ -50,6 +50,8 @@ interface Target {
   name: string;
   /** One path per request, taken in turn (doctor pages spread over the table). */
   paths: string[];
+  /** Each path asked once, across both runs and without a warm-up: every request is a page's first visit. */
+  once?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -77,7 +79,7 @@ export async function benchHttp(databaseUrl: string, log: (line: string) => void
       const targets = await httpTargets(sql);
       const runs: Record<string, HttpRun[]> = {};
       for (const target of targets) {
-        await load(server.url, target, 2, 2); // compile, fill caches
+        if (!target.once) await load(server.url, target, 2, 2); // compile, fill caches
         runs[target.name] = [];
         for (const connections of HTTP_CONNECTIONS) runs[target.name]!.push(await load(server.url, target, connections, SECONDS));
         log(`   ${target.name}: ${runs[target.name]!.map(describe).join(" · ")}`);
@@ -102,6 +104,12 @@ async function httpTargets(sql: postgres.Sql): Promise<Target[]> {
       `select ${doctorIdSql("n")} as id from generate_series(0, ${LARGE.doctors - 1}, 37) as n where n % 100 not in (96, 97, 98, 99) and n % 53 <> 7`,
     )
   ).map((row) => row.id);
+  // Doctors no other target visits (n not a multiple of 37): pages the page cache has never seen.
+  const unvisitedIds = (
+    await sql.unsafe<{ id: string }[]>(
+      `select ${doctorIdSql("n")} as id from generate_series(0, ${LARGE.doctors - 1}) as n where n % 37 <> 0 and n % 100 not in (96, 97, 98, 99) and n % 53 <> 7 limit 4000`,
+    )
+  ).map((row) => row.id);
   const day = (offset: number) => new Date(LARGE_NOW.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const searches = BENCH_SPECIALIZATIONS.flatMap((specialization, i) => {
     const city = BENCH_CITIES[(i * 7) % 20]![0];
@@ -118,6 +126,7 @@ async function httpTargets(sql: postgres.Sql): Promise<Target[]> {
     { name: "/doctors (no filter)", paths: ["/doctors"] },
     { name: "/doctors?within=7&sort=earliest", paths: ["/doctors?within=7&sort=earliest"] },
     { name: "/doctors/[id]", paths: doctorIds.map((id) => `/doctors/${id}`) },
+    { name: "/doctors/[id], first visit of each (page cache cold)", paths: unvisitedIds.map((id) => `/doctors/${id}`), once: true },
     // The REST API over HTTP (part 7 calls the same handlers in-process): anonymous callers, the per-IP
     // limit raised for the bench (bench/lib/database.ts), so every request goes through its PostgreSQL count.
     { name: "GET /api/v1/doctors (specialization + city + max price)", paths: searches.map((search) => `/api${search.replace("/doctors", "/v1/doctors")}`) },
@@ -131,10 +140,13 @@ async function httpTargets(sql: postgres.Sql): Promise<Target[]> {
   ];
 }
 
+/** Where a `once` target's next run goes on. */
+const cursors = new Map<Target, number>();
+
 function load(baseUrl: string, target: Target, connections: number, seconds: number): Promise<HttpRun> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
-    let next = 0;
+    let next = target.once ? (cursors.get(target) ?? 0) : 0;
     const instance = autocannon(
       {
         url: baseUrl,
@@ -144,7 +156,9 @@ function load(baseUrl: string, target: Target, connections: number, seconds: num
         requests: [{ setupRequest: (request) => ({ ...request, path: target.paths[next++ % target.paths.length]! }) }],
       },
       (error, result) => {
+        if (target.once) cursors.set(target, next);
         if (error) return reject(error);
+        if (target.once && next > target.paths.length) return reject(new Error(`${target.name}: ran out of unvisited pages`));
         const summary = summarize(latencies);
         const sorted = [...latencies].sort((a, b) => a - b);
         resolve({

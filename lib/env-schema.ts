@@ -119,6 +119,12 @@ export const envSchema = z.object({
    * scripts/local-oidc.ts). Unset means Google itself, https://accounts.google.com.
    */
   GOOGLE_ISSUER: z.url({ protocol: /^https?$/, error: "GOOGLE_ISSUER must be an absolute URL such as http://localhost:3402" }).optional(),
+  /**
+   * How long a server may answer a visitor without a session with a page it rendered before
+   * (lib/page-cache): the home page and searches for at most this long; a doctor's page only while
+   * its free times, ratings, reviews and profile are unchanged as well. 0 turns the cache off.
+   */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -13,6 +13,7 @@ export interface AppMetrics {
   requestDuration: Histogram<"method" | "route" | "status">;
   bookings: Counter<"outcome">;
   signInFailures: Counter<"reason">;
+  pageCache: Counter<"result">;
   outboxPending: Gauge;
   outboxOldestPendingSeconds: Gauge;
   jobRuns: Gauge<"status">;
@@ -45,6 +46,12 @@ export function appMetrics(): AppMetrics {
       labelNames: ["reason"],
       registers: [registry],
     }),
+    pageCache: new Counter({
+      name: "careslot_page_cache_total",
+      help: "Visitors' page loads the page cache could answer (lib/page-cache): hit (an unchanged page it had), miss (rendered and kept), uncacheable (rendered, not kept).",
+      labelNames: ["result"],
+      registers: [registry],
+    }),
     outboxPending: new Gauge({ name: "careslot_outbox_pending", help: "Events in the outbox not yet handed to the job runner.", registers: [registry] }),
     outboxOldestPendingSeconds: new Gauge({
       name: "careslot_outbox_oldest_pending_seconds",
@@ -64,6 +71,7 @@ export function appMetrics(): AppMetrics {
 
 export type BookingOutcome = "booked" | "held" | "taken";
 export const countBooking = (outcome: BookingOutcome) => appMetrics().bookings.inc({ outcome });
+export const countPageCache = (result: "hit" | "miss" | "uncacheable") => appMetrics().pageCache.inc({ result });
 export const countSignInFailure = (reason: "invalid" | "locked" | "inactive") => appMetrics().signInFailures.inc({ reason });
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
