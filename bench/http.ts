@@ -129,16 +129,27 @@ async function httpTargets(sql: postgres.Sql): Promise<Target[]> {
     { name: "/doctors/[id], first visit of each (page cache cold)", paths: unvisitedIds.map((id) => `/doctors/${id}`), once: true },
     // The REST API over HTTP (part 7 calls the same handlers in-process): anonymous callers, the per-IP
     // limit raised for the bench (bench/lib/database.ts), so every request goes through its PostgreSQL count.
-    { name: "GET /api/v1/doctors (specialization + city + max price)", paths: searches.map((search) => `/api${search.replace("/doctors", "/v1/doctors")}`) },
-    { name: "GET /api/v1/doctors/{id}/slots", paths: doctorIds.map((id) => `/api/v1/doctors/${id}/slots?tz=Europe/London&limit=100`) },
+    {
+      name: "GET /api/v1/doctors (specialization + city + max price)",
+      paths: searches.map((search) => `/api${search.replace("/doctors", "/v1/doctors")}`),
+      headers: { accept: "application/json" },
+    },
+    {
+      name: "GET /api/v1/doctors/{id}/slots",
+      paths: doctorIds.map((id) => `/api/v1/doctors/${id}/slots?tz=Europe/London&limit=100`),
+      headers: { accept: "application/json" },
+    },
     {
       name: "slot picker: another day (in-place request)",
       // `_rsc`: Next answers a request with the RSC header but without it by a redirect to the same URL with it.
       paths: doctorIds.map((id, i) => `/doctors/${id}?date=${day(1 + (i % 12))}&_rsc`),
-      headers: { RSC: "1" },
+      headers: { RSC: "1", accept: "*/*" },
     },
   ];
 }
+
+/** What a browser's page load asks for (the page cache answers only those: lib/page-cache/requests.ts). */
+const PAGE_LOAD_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 /** Where a `once` target's next run goes on. */
 const cursors = new Map<Target, number>();
@@ -152,7 +163,7 @@ function load(baseUrl: string, target: Target, connections: number, seconds: num
         url: baseUrl,
         connections,
         duration: seconds,
-        headers: target.headers,
+        headers: target.headers ?? { accept: PAGE_LOAD_ACCEPT },
         requests: [{ setupRequest: (request) => ({ ...request, path: target.paths[next++ % target.paths.length]! }) }],
       },
       (error, result) => {

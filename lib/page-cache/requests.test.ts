@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { RENDER_HEADER, cacheablePage, cookiesAllowCache } from "./requests";
 
 const DOCTOR = "38f7182c-3610-41ed-88c0-43a1ffea7cfc";
+const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 const get = (path: string, headers: Record<string, string> = {}, method = "GET") => {
   const url = new URL(path, "http://x");
-  return cacheablePage({ method, pathname: url.pathname, search: url.search, headers: new Headers(headers) });
+  return cacheablePage({ method, pathname: url.pathname, search: url.search, headers: new Headers({ ...BROWSER, ...headers }) });
 };
 
 describe("which requests the page cache may answer", () => {
@@ -18,10 +19,18 @@ describe("which requests the page cache may answer", () => {
     for (const path of ["/login", "/patient", "/doctors/not-a-uuid", `/doctors/${DOCTOR}/extra`, "/api/v1/doctors"]) expect(get(path)).toBeNull();
     expect(get("/", {}, "POST")).toBeNull();
     expect(get("/", {}, "HEAD")).toBeNull();
-    for (const header of ["rsc", "next-action", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", RENDER_HEADER])
+    for (const header of ["rsc", "next-action", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-url", RENDER_HEADER])
       expect(get(`/doctors/${DOCTOR}`, { [header]: "1" })).toBeNull();
     expect(get(`/doctors/${DOCTOR}?taken=1`)).toBeNull();
     expect(get(`/doctors/${DOCTOR}?_rsc=abc`)).toBeNull();
+  });
+
+  it("only what asks for a document: the router's fetches (Accept */*, Sec-Fetch-Dest empty) reach proxy.ts without their own headers", () => {
+    expect(get("/", { "sec-fetch-dest": "document", "sec-fetch-mode": "navigate" })).not.toBeNull();
+    expect(get("/", { accept: "*/*" })).toBeNull();
+    expect(get("/", { accept: "" })).toBeNull();
+    expect(get("/", { "sec-fetch-dest": "empty" })).toBeNull();
+    expect(get("/", { "sec-fetch-dest": "iframe" })).toBeNull();
   });
 
   it("a session, a pending confirmation, a reason draft or any unknown cookie sends the request to the app", () => {

@@ -17,7 +17,28 @@ const DOCTOR_PAGE = /^\/doctors\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 const LISTINGS = new Set(["/", "/doctors"]);
 
 /** Requests the app router, a server action or this cache itself makes: never from the cache. */
-const APP_REQUEST_HEADERS = ["rsc", "next-action", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", RENDER_HEADER];
+const APP_REQUEST_HEADERS = [
+  "rsc",
+  "next-action",
+  "next-router-prefetch",
+  "next-router-state-tree",
+  "next-router-segment-prefetch",
+  "next-url",
+  "x-nextjs-data",
+  RENDER_HEADER,
+];
+
+/**
+ * A page load as a browser makes one: it asks for HTML, and a browser that says what the request
+ * is for says "document". Next.js hides the router's own headers (RSC and the rest) from proxy.ts
+ * and strips its `_rsc` parameter, so this is what tells a router fetch (fetch()'s default
+ * `Accept: *\/*`, `Sec-Fetch-Dest: empty`) from a page load there; the headers above are checked
+ * too, should a later Next.js pass them on.
+ */
+function asksForDocument(headers: Headers): boolean {
+  const destination = headers.get("sec-fetch-dest");
+  return (headers.get("accept") ?? "").includes("text/html") && (destination === null || destination === "document");
+}
 
 /**
  * Cookies that do not change these pages: Auth.js's CSRF and callback cookies, which a visitor
@@ -36,7 +57,7 @@ export function cookiesAllowCache(cookieHeader: string | null): boolean {
 
 export function cacheablePage(request: { method: string; pathname: string; search: string; headers: Headers }): CacheablePage | null {
   if (request.method !== "GET") return null;
-  if (APP_REQUEST_HEADERS.some((name) => request.headers.has(name))) return null;
+  if (APP_REQUEST_HEADERS.some((name) => request.headers.has(name)) || !asksForDocument(request.headers)) return null;
   if (!cookiesAllowCache(request.headers.get("cookie"))) return null;
   const params = new URLSearchParams(request.search);
   // After a refused booking the page reads the primary to show the booking that won: always fresh.
