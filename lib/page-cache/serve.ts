@@ -47,7 +47,8 @@ const NONCE_IN_CSP = /'nonce-([^']+)'/;
 async function renderOwnPage(key: string): Promise<RenderedPage | null> {
   try {
     const response = await fetch(`${ownOrigin()}${key}`, {
-      headers: { accept: "text/html", [RENDER_HEADER]: "1" },
+      // Uncompressed: the page is kept as text (its nonce swapped per visitor), and the server compresses each answer itself.
+      headers: { accept: "text/html", "accept-encoding": "identity", [RENDER_HEADER]: "1" },
       redirect: "manual",
       signal: AbortSignal.timeout(30_000),
     });
