@@ -26,9 +26,8 @@
  *   offset) and the doctor's zone.
  */
 import { isoDateOfDay } from "./calendar-days";
-import { zonedDayNumberOf } from "./local-time";
 import { rawOpenIntervals, type RawInterval } from "./open-intervals";
-import { createZoneFormatter } from "./zone-clock";
+import { createZoneFormatter, zonedDayNumberOf } from "./zone-clock";
 import type { ComputeSlotsInput, SchedulingSettings, Slot } from "./types";
 
 const MINUTE_MS = 60_000;
