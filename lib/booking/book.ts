@@ -77,7 +77,8 @@ interface Booked {
 async function bookWithoutOrUnderLocks(db: Db, input: BookInput, now: Date): Promise<Booked> {
   const state = await readBookingState(db, { ...input, now }, oneStartWindow(input.startsAt));
   const plan = planBooking(input, state);
-  if (!state.holdsToClear && plan.mode !== "wallet") {
+  // Without a free-time row (none is ever deleted, but a doctor could predate it) there is no version to check the read by.
+  if (!state.holdsToClear && plan.mode !== "wallet" && state.freeTimeVersion !== null) {
     try {
       const appointment = await checkedWrite(db, input, plan, state, now);
       if (appointment) return { appointment, sessionsToClose: [] };

@@ -108,6 +108,15 @@ describe("bookAppointment", () => {
     expect(appointment.createdAt).toEqual(TEST_NOW);
   });
 
+  it("books a doctor without a free-time row under the locks, as before the index existed", async () => {
+    const doctor = await createDoctor(db);
+    const patient = await createPatient(db);
+    await db.execute(sql`delete from doctor_free_time where doctor_id = ${doctor.id}`);
+
+    expect((await book(patient.id, doctor.id, TUESDAY_10)).status).toBe("confirmed");
+    await expectAppError(book((await createPatient(db)).id, doctor.id, TUESDAY_10), "slot_taken");
+  });
+
   it("keeps nothing of a booking whose last write fails: no appointment, history or audit row", async () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
