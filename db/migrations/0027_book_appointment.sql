@@ -65,15 +65,19 @@ BEGIN
   INSERT INTO appointments (id, doctor_id, patient_id, starts_at, ends_at, status, hold_expires_at, reason, price_minor, currency, created_at)
   VALUES (p_id, p_doctor_id, p_patient_id, p_starts_at, p_ends_at, p_status, p_hold_expires_at, p_reason, p_price_minor, p_currency, p_now)
   RETURNING * INTO booked;
-  INSERT INTO appointment_events (appointment_id, from_status, to_status, actor_id, actor_role, note)
-  VALUES (p_id, NULL, p_status, p_actor_id, p_actor_role, p_event_note);
-  INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, after)
-  VALUES (p_actor_id, p_actor_role, 'appointment.booked', 'appointment', p_id::text, p_audit_after);
-  INSERT INTO outbox_events (name, payload) VALUES ('appointment/booked', p_outbox_payload);
-  IF p_payment_provider IS NOT NULL THEN
-    INSERT INTO payments (appointment_id, patient_id, doctor_id, provider, status, amount_minor, currency, paid_at)
-    VALUES (p_id, p_patient_id, p_doctor_id, p_payment_provider, p_payment_status, p_price_minor, p_currency,
-            CASE WHEN p_payment_status = 'paid' THEN p_now END);
-  END IF;
+  -- The rows that follow the appointment, in one statement (no payment row for a free visit).
+  WITH history AS (
+    INSERT INTO appointment_events (appointment_id, from_status, to_status, actor_id, actor_role, note)
+    VALUES (p_id, NULL, p_status, p_actor_id, p_actor_role, p_event_note)
+  ), audit AS (
+    INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, after)
+    VALUES (p_actor_id, p_actor_role, 'appointment.booked', 'appointment', p_id::text, p_audit_after)
+  ), outbox AS (
+    INSERT INTO outbox_events (name, payload) VALUES ('appointment/booked', p_outbox_payload)
+  )
+  INSERT INTO payments (appointment_id, patient_id, doctor_id, provider, status, amount_minor, currency, paid_at)
+  SELECT p_id, p_patient_id, p_doctor_id, p_payment_provider, p_payment_status, p_price_minor, p_currency,
+         CASE WHEN p_payment_status = 'paid' THEN p_now END
+  WHERE p_payment_provider IS NOT NULL;
   RETURN NEXT booked;
 END $$;
