@@ -69,6 +69,16 @@ export async function main(): Promise<number> {
       return httpOk(http) ? 0 : 1;
     }
 
+    // `npm run bench -- throughput`: parts 2 and 3 alone (the race and the booking path), to compare booking-path changes quickly.
+    if (process.argv.includes("throughput")) {
+      const race = await benchRace(database.url);
+      const raceOk = race.successes === race.slots && race.errors === 0 && race.activeRows === race.slots && race.overlaps === 0;
+      printRace(race, raceOk);
+      const throughput = await benchThroughput(database.url);
+      printThroughput(throughput, await benchPhases(database.url), load);
+      return raceOk && throughput.every((variant) => variant.errors === 0) ? 0 : 1;
+    }
+
     const slotEngine = benchSlotEngine();
     console.log("1. Slot engine: one doctor's 60-day horizon, 500 appointments, Berlin doctor seen from Kolkata");
     console.log(`   median ${slotEngine.medianMs} ms, p95 ${slotEngine.p95Ms} ms per computeSlots call (${slotEngine.slotsPerCall} slots)\n`);

@@ -35,7 +35,8 @@ export async function retryingTransaction<T>(db: Db, work: (tx: Db) => Promise<T
  * simply sees the earlier one's appointment and is told the slot was taken.
  */
 export async function lockDoctorSchedule(tx: Db, doctorId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${doctorId}, 0))`);
+  // The key as careslot_book_appointment (migration 0027) takes it: the id's canonical text, whatever case it came in.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${doctorId}::uuid::text, 0))`);
 }
 
 /**
@@ -45,5 +46,5 @@ export async function lockDoctorSchedule(tx: Db, doctorId: string): Promise<void
  * is counted one at a time. Always taken after the doctor's lock, never before.
  */
 export async function lockPatientBookings(tx: Db, patientId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`patient-bookings:${patientId}`}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('patient-bookings:' || ${patientId}::uuid::text, 0))`);
 }

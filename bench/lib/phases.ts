@@ -18,15 +18,19 @@ export type StepKind = "js" | "read" | "lock" | "write" | "hold clean-up" | "com
 
 export interface PhaseResult {
   bookings: number;
-  /** SQL statements one booking sends, BEGIN and COMMIT included. */
+  /** SQL statements one booking sends, BEGIN and COMMIT included when it opens a transaction. */
   statementsPerBooking: number;
+  /** Whether the usual booking ran in an explicit transaction. */
+  transactional: boolean;
   steps: { step: string; kind: StepKind; medianMs: number; p95Ms: number; share: number }[];
   totalMedianMs: number;
 }
 
-/** "SELECT users", "INSERT audit_log", "advisory lock": enough to tell the steps apart. */
+/** "booking state" (a hand-written statement's leading comment), "SELECT users", "INSERT audit_log", "advisory lock": enough to tell the steps apart. */
 export function statementLabel(query: string): string {
   const text = query.replace(/\s+/g, " ").trim().toLowerCase();
+  const named = /^\/\* ([^*]+) \*\//.exec(text);
+  if (named) return named[1]!;
   if (text.includes("pg_advisory_xact_lock")) return "advisory lock";
   const patterns: [RegExp, string][] = [
     [/^insert into "?(\w+)"?/, "INSERT"],
@@ -41,8 +45,13 @@ export function statementLabel(query: string): string {
   return text.slice(0, 40);
 }
 
-function kindOf(label: string, last: boolean): StepKind {
-  if (last) return "commit";
+/** The statement's own label, without the "→ COMMIT" of the last step. */
+export const baseLabel = (step: string) => step.split(" → ")[0]!;
+
+function kindOf(label: string, commits: boolean): StepKind {
+  if (commits) return "commit";
+  if (baseLabel(label) === "booking state") return "read";
+  if (baseLabel(label) === "book") return "write";
   if (label.includes("advisory lock")) return "lock";
   if (/UPDATE|DELETE/.test(label)) return "hold clean-up";
   return label.startsWith("INSERT") ? "write" : "read";
@@ -55,7 +64,7 @@ interface Sent {
   turn: number;
 }
 
-function stepsOf(sent: Sent[], startedAt: number, endedAt: number): { label: string; ms: number }[] {
+function stepsOf(sent: Sent[], startedAt: number, endedAt: number, transactional: boolean): { label: string; ms: number }[] {
   const groups: { labels: string[]; at: number; turn: number }[] = [];
   for (const statement of sent) {
     const previous = groups.at(-1);
@@ -66,7 +75,8 @@ function stepsOf(sent: Sent[], startedAt: number, endedAt: number): { label: str
   groups.forEach((group, i) => {
     const label = group.labels.sort().join(" ‖ ");
     const last = i === groups.length - 1;
-    steps.push({ label: last ? `${label} → COMMIT` : label, ms: (last ? endedAt : groups[i + 1]!.at) - group.at });
+    // Outside a transaction the last statement commits itself (autocommit).
+    steps.push({ label: last ? `${label} → ${transactional ? "COMMIT" : "its own commit"}` : label, ms: (last ? endedAt : groups[i + 1]!.at) - group.at });
   });
   return steps;
 }
@@ -97,6 +107,13 @@ export async function benchPhases(url: string, bookings = 300): Promise<PhaseRes
     casing: "snake_case",
     logger: { logQuery: (query) => void sent.push({ label: statementLabel(query), at: performance.now(), turn: currentTurn() }) },
   }) as unknown as Db;
+  // BEGIN and COMMIT are not logged: count the transactions the service opens.
+  let transactions = 0;
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) => {
+    transactions++;
+    return transaction(work, config);
+  }) as typeof db.transaction;
   try {
     const doctors = await seedDoctors(sql, 10, "phase-doctor");
     const patients = await seedPatients(sql, bookings, "phase-patient");
@@ -105,29 +122,32 @@ export async function benchPhases(url: string, bookings = 300): Promise<PhaseRes
 
     for (let k = 0; k < bookings; k++) {
       sent = [];
+      transactions = 0;
       const startedAt = performance.now();
       await bookAppointment(
         db,
         { patientId: patients[k]!, doctorId: doctors[k % doctors.length]!, startsAt: slots[Math.floor(k / doctors.length)]!, reason: "" },
         BENCH_NOW,
       );
-      const steps = stepsOf(sent, startedAt, performance.now());
-      const key = steps.map((step) => step.label).join("\n");
+      const steps = stepsOf(sent, startedAt, performance.now(), transactions > 0);
+      const key = `${transactions}\n${steps.map((step) => step.label).join("\n")}`;
       bySequence.set(key, [...(bySequence.get(key) ?? []), steps.map((step) => step.ms)]);
     }
 
     // Every booking here takes the same path; keep the most common sequence in case one did not.
     const [key, runs] = [...bySequence.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
-    const labels = key.split("\n");
+    const [opened, ...labels] = key.split("\n");
+    const transactional = Number(opened) > 0;
     const medians = labels.map((label, i) => ({ label, ...summarize(runs.map((run) => run[i]!)) }));
     const total = medians.reduce((sum, row) => sum + row.medianMs, 0);
-    const statements = labels.slice(1).reduce((sum, label) => sum + label.split(" ‖ ").length, 0) + 2; // + BEGIN and COMMIT
+    const statements = labels.slice(1).reduce((sum, label) => sum + label.split(" ‖ ").length, 0) + 2 * Number(opened); // + BEGIN and COMMIT
     return {
       bookings: runs.length,
       statementsPerBooking: statements,
+      transactional,
       steps: medians.map(({ label, medianMs, p95Ms }, i) => ({
         step: label,
-        kind: i === 0 ? "js" : kindOf(label, i === labels.length - 1),
+        kind: i === 0 ? "js" : kindOf(label, transactional && i === labels.length - 1),
         medianMs,
         p95Ms,
         share: round(medianMs / total, 3),

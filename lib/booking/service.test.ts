@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getBookableDoctor } from "@/db/queries/profiles";
 import { getAppSettings } from "@/db/queries/settings";
 import { computeSlots } from "@/lib/scheduling";
@@ -22,24 +23,24 @@ import { bookAppointment, cancelAppointment } from "./service";
 import { loadSlotInput } from "./slot-input";
 import { expectAppError } from "@/tests/app-errors";
 
-// Fault injection for the "one transaction" proof: the outbox write, the last
-// write of a booking, can be told to fail once.
-const outboxFault = vi.hoisted(() => ({ failNext: false }));
-vi.mock("@/db/queries/outbox", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/db/queries/outbox")>();
-  return {
-    ...actual,
-    insertOutboxEvent: async (...args: Parameters<typeof actual.insertOutboxEvent>) => {
-      if (outboxFault.failNext) {
-        outboxFault.failNext = false;
-        throw new Error("outbox unavailable");
-      }
-      return actual.insertOutboxEvent(...args);
-    },
-  };
-});
-
 const db = useTestDb({ max: 5 });
+
+/**
+ * Fault injection for the "one transaction" proof: the database refuses the
+ * outbox row of this patient's bookings (a trigger of this test's own), a
+ * write after the appointment's. Answers the clean-up.
+ */
+async function failOutboxWritesOf(patientId: string): Promise<() => Promise<void>> {
+  const name = `test_outbox_fault_${patientId.replaceAll("-", "")}`;
+  await db.execute(sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end $$`));
+  await db.execute(
+    sql.raw(`create trigger ${name} before insert on outbox_events for each row when (new.payload->>'patientId' = '${patientId}') execute function ${name}()`),
+  );
+  return async () => {
+    await db.execute(sql.raw(`drop trigger ${name} on outbox_events`));
+    await db.execute(sql.raw(`drop function ${name}()`));
+  };
+}
 
 beforeAll(async () => {
   // The cancellation tests are written against the migration's default policy.
@@ -107,12 +108,26 @@ describe("bookAppointment", () => {
     expect(appointment.createdAt).toEqual(TEST_NOW);
   });
 
+  it("books a doctor without a free-time row under the locks, as before the index existed", async () => {
+    const doctor = await createDoctor(db);
+    const patient = await createPatient(db);
+    await db.execute(sql`delete from doctor_free_time where doctor_id = ${doctor.id}`);
+
+    expect((await book(patient.id, doctor.id, TUESDAY_10)).status).toBe("confirmed");
+    await expectAppError(book((await createPatient(db)).id, doctor.id, TUESDAY_10), "slot_taken");
+  });
+
   it("keeps nothing of a booking whose last write fails: no appointment, history or audit row", async () => {
     const doctor = await createDoctor(db);
     const patient = await createPatient(db);
 
-    outboxFault.failNext = true;
-    await expect(book(patient.id, doctor.id, TUESDAY_10)).rejects.toThrow("outbox unavailable");
+    const restore = await failOutboxWritesOf(patient.id);
+    const failure = await book(patient.id, doctor.id, TUESDAY_10).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await restore();
+    expect((failure as { cause?: Error } | null)?.cause?.message).toBe("outbox unavailable");
 
     expect(await appointmentsOfDoctor(db, doctor.id)).toEqual([]);
     await expectNoTrace(patient.id);

@@ -5,179 +5,21 @@ import { getBookableDoctor } from "@/db/queries/profiles";
 import { movePaymentsToAppointment } from "@/db/queries/payments";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { getAppSettings } from "@/db/queries/settings";
-import { getUserById } from "@/db/queries/users";
-import { isRetryableConflict, lockDoctorSchedule, lockPatientBookings, retryingTransaction } from "@/db/transactions";
-import { AppError, constraintName, sqlState } from "@/lib/errors";
+import { lockDoctorSchedule, lockPatientBookings } from "@/db/transactions";
+import { AppError } from "@/lib/errors";
 import { enqueueOutboxEvent } from "@/lib/outbox/enqueue";
-import { countBooking } from "@/lib/observability/metrics";
 import { isSlotOffered } from "@/lib/scheduling";
 import { noFollowUp, runPaymentFollowUp } from "@/lib/payments/follow-up";
-import {
-  bookingPaymentMode,
-  clearHoldsForBooking,
-  closeCheckoutSessions,
-  hasPendingHolds,
-  holdExpiry,
-  recordBookingPayment,
-  releaseExpiredHolds,
-} from "@/lib/payments/holds";
+import { closeCheckoutSessions, releaseExpiredHolds } from "@/lib/payments/holds";
 import { settleCancelledPayment } from "@/lib/payments/refunds";
-import { payVisitFromWallet, walletRefusalWorded } from "@/lib/wallet/pay";
+import { SLOT_NOT_OFFERED, appointmentSnapshot, bookingTransaction } from "./booking-errors";
 import { bookingCapAllows, completionAllowed, graceStartOf, noShowAllowed, patientChangeAllowed, type BookingCaps } from "./rules";
 import { bookingClosedReason, loadSlotInput } from "./slot-input";
 import type { Actor } from "@/lib/vocabulary";
-import type { PaymentMode } from "@/lib/payments/policy";
 
 type Appointment = NonNullable<Awaited<ReturnType<typeof lockAppointment>>>;
 
-const PATIENT_OVERLAP = "You already have another appointment at that time. Choose a different slot or cancel the other visit first.";
-const STAFF_OVERLAP = "The patient already has another appointment at that time. Choose a different slot or cancel the other visit first.";
-
-const SLOT_NOT_OFFERED = "That time is not available any more. Please choose one of the times shown.";
-
-export interface BookInput {
-  patientId: string;
-  doctorId: string;
-  startsAt: Date;
-  reason: string;
-  /**
-   * The front desk (lib/booking/front-desk.ts): the doctor or admin booking for
-   * the patient, already authorised there. The same rules apply; only who is
-   * recorded as acting, the wording, and how the fee is paid differ.
-   */
-  bookedBy?: StaffActor;
-  /** For a staff booking: the fee due at the clinic, or a hold whose payment link is emailed to the patient. */
-  payment?: "clinic" | "link";
-  /** The patient's own choice to pay from their wallet balance: debited with the booking, confirmed at once. */
-  payWith?: "wallet";
-}
-
-export type StaffActor = { id: string; role: "doctor" | "admin" };
-
-/**
- * Books one slot. The slot is re-checked against the engine, but what really
- * prevents double booking is the database's no-overlap constraint: of two
- * patients racing for one slot, exactly one INSERT succeeds.
- *
- * With Stripe configured and a price above zero the appointment is a hold
- * (pending_payment until the webhook records the payment, released when the
- * hold runs out); without Stripe it is confirmed at once with the fee due at
- * the visit.
- *
- * The booking caps (admin settings) are counted inside the transaction under
- * the doctor's and then the patient's lock, so a burst of parallel bookings by
- * one patient is counted one at a time and never gets past them.
- */
-export async function bookAppointment(db: Db, input: BookInput, now: Date): Promise<Appointment> {
-  const [patient, doctor, settings] = await Promise.all([getUserById(db, input.patientId), getBookableDoctor(db, input.doctorId), getAppSettings(db)]);
-  const staff = input.bookedBy;
-  if (!patient || patient.role !== "patient" || !patient.active || patient.deletedAt)
-    throw new AppError("forbidden", staff ? "That patient account cannot be booked for." : "Only patient accounts can book appointments.");
-  // Staff vouch for a patient they booked (a walk-in has not set a password yet); a patient booking online must have confirmed their address.
-  if (!patient.emailVerifiedAt && !staff) throw new AppError("forbidden", "Confirm your email address before booking.");
-  if (!doctor) throw new AppError("not_found", "We could not find that doctor.");
-  const closed = bookingClosedReason(doctor);
-  if (closed) throw new AppError("conflict", closed);
-
-  const mode =
-    input.payWith === "wallet" && !staff && doctor.priceMinor > 0 ? "wallet" : staffPaymentMode(bookingPaymentMode(doctor.priceMinor), input.payment);
-  const holdMinutes = mode === "stripe" ? settings.paymentHoldMinutes : 0;
-  const endsAt = new Date(input.startsAt.getTime() + doctor.slotMinutes * 60_000);
-  let sessionsToClose: string[] = [];
-  const booked = await countedAsTakenOnRefusal(
-    walletRefusalWorded(
-      db,
-      { patientId: patient.id, amountMinor: doctor.priceMinor, currency: doctor.currency },
-      bookingTransaction(db, staff ? "staff" : "patient", async (tx) => {
-        await lockDoctorSchedule(tx, doctor.id);
-        await lockPatientBookings(tx, patient.id);
-        // Queries issued together on the transaction's connection are pipelined: one round trip, run in order.
-        const slotWindow = { viewerTimeZone: doctor.timeZone, now, from: input.startsAt, to: new Date(input.startsAt.getTime() + 1) };
-        const people = { doctorId: doctor.id, patientId: patient.id };
-        const [holdsToClear, firstLook] = await Promise.all([hasPendingHolds(tx, people), loadSlotInput(tx, doctor, slotWindow)]);
-        let slotInput = firstLook;
-        if (holdsToClear) {
-          sessionsToClose = await clearHoldsForBooking(tx, { ...people, startsAt: input.startsAt, endsAt, now });
-          slotInput = await loadSlotInput(tx, doctor, slotWindow); // the patient's own released hold may have freed this time
-        }
-        await assertWithinBookingCaps(tx, { patientId: patient.id, doctorId: doctor.id, now }, settings);
-        if (!isSlotOffered(slotInput, input.startsAt)) throw new AppError("slot_taken", SLOT_NOT_OFFERED);
-
-        const appointment = await insertAppointment(tx, {
-          doctorId: doctor.id,
-          patientId: patient.id,
-          startsAt: input.startsAt,
-          endsAt,
-          status: mode === "stripe" ? "pending_payment" : "confirmed",
-          holdExpiresAt: mode === "stripe" ? holdExpiry(now, holdMinutes) : null,
-          reason: input.reason,
-          priceMinor: doctor.priceMinor,
-          currency: doctor.currency,
-          // The booking moment on the injected clock: the grace period after booking runs from it.
-          createdAt: now,
-        });
-        const actor = staff ?? { id: patient.id, role: "patient" as const };
-        const booking = mode === "stripe" ? "Booked — waiting for payment" : "Booked";
-        // Independent writes, pipelined; any failure aborts the whole transaction.
-        await Promise.all([
-          recordBookingPayment(tx, appointment, mode, now),
-          mode === "wallet" ? payVisitFromWallet(tx, { ...appointment, amountMinor: appointment.priceMinor, appointmentId: appointment.id, actor }) : null,
-          recordAppointmentEvent(tx, {
-            appointmentId: appointment.id,
-            fromStatus: null,
-            toStatus: appointment.status,
-            actor,
-            note: staff ? `${booking} by the ${staff.role === "doctor" ? "doctor" : "clinic"} for the patient` : booking,
-          }),
-          insertAuditEntry(tx, {
-            actorId: actor.id,
-            actorRole: actor.role,
-            action: "appointment.booked",
-            entityType: "appointment",
-            entityId: appointment.id,
-            // Who booked for whom: the actor above, the patient here.
-            after: { ...snapshot(appointment), ...(staff ? { bookedForPatientId: patient.id, payment: mode } : {}) },
-          }),
-          // For a hold too: the jobs confirm only what is confirmed, and time the hold's release from it.
-          enqueueOutboxEvent(tx, "appointment/booked", {
-            appointmentId: appointment.id,
-            doctorId: doctor.id,
-            patientId: patient.id,
-            startsAt: appointment.startsAt.toISOString(),
-            ...(staff ? { bookedBy: staff.role } : {}),
-          }),
-        ]);
-        return appointment;
-      }),
-    ),
-  );
-  countBooking(booked.status === "pending_payment" ? "held" : "booked");
-  // Holds released above must stop being payable; Stripe is called only after the commit.
-  await closeCheckoutSessions(sessionsToClose);
-  return booked;
-}
-
-/** The bookings metric's "taken": the slot went to someone else between the page and the booking. */
-async function countedAsTakenOnRefusal<T>(booking: Promise<T>): Promise<T> {
-  try {
-    return await booking;
-  } catch (error) {
-    if (error instanceof AppError && error.code === "slot_taken") countBooking("taken");
-    throw error;
-  }
-}
-
-/**
- * How a staff booking is paid: "clinic" takes the fee at the visit even when
- * online payment is on; "link" holds the slot like an online booking, its
- * payment link emailed to the patient — only where online payment is on.
- */
-function staffPaymentMode(mode: PaymentMode, payment: BookInput["payment"]): PaymentMode {
-  if (mode === "free" || payment === undefined) return mode;
-  if (payment === "clinic") return "clinic";
-  if (mode !== "stripe") throw new AppError("conflict", "Online payment is not set up, so no payment link can be sent. Choose “Pay at the clinic”.");
-  return mode;
-}
+export { bookAppointment, type BookInput, type StaffActor } from "./book";
 
 /** Refuses a booking that would take the patient past a cap; counted after their own lapsed or replaced holds were released. */
 async function assertWithinBookingCaps(
@@ -187,23 +29,6 @@ async function assertWithinBookingCaps(
 ): Promise<void> {
   const rule = bookingCapAllows(await countActiveFutureAppointments(tx, input), caps);
   if (!rule.allowed) throw new AppError("conflict", rule.reason);
-}
-
-/**
- * A booking change's transaction, retried on deadlocks, with the no-overlap
- * constraints turned into the messages a patient can act on.
- */
-async function bookingTransaction<T>(db: Db, who: "patient" | "staff", work: (tx: Db) => Promise<T>): Promise<T> {
-  try {
-    return await retryingTransaction(db, work);
-  } catch (error) {
-    if (isRetryableConflict(error)) throw new AppError("conflict", "Many people are booking right now. Please try again.");
-    if (sqlState(error) !== "23P01") throw error;
-    if (constraintName(error) === "appointments_patient_no_overlap") {
-      throw new AppError("conflict", who === "patient" ? PATIENT_OVERLAP : STAFF_OVERLAP);
-    }
-    throw new AppError("slot_taken");
-  }
 }
 
 /** Locks the appointment and checks the caller may act on it; strangers get "not found". */
@@ -279,8 +104,8 @@ export async function cancelAppointment(
       action: "appointment.cancelled",
       entityType: "appointment",
       entityId: appointment.id,
-      before: snapshot(appointment),
-      after: snapshot(cancelled),
+      before: appointmentSnapshot(appointment),
+      after: appointmentSnapshot(cancelled),
     });
     await enqueueOutboxEvent(tx, "appointment/cancelled", { appointmentId: appointment.id, cancelledBy: input.actor.role, reason: input.reason });
     return cancelled;
@@ -360,8 +185,8 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
       action: "appointment.rescheduled",
       entityType: "appointment",
       entityId: moved.id,
-      before: snapshot(old),
-      after: snapshot(moved),
+      before: appointmentSnapshot(old),
+      after: appointmentSnapshot(moved),
     });
     await enqueueOutboxEvent(tx, "appointment/rescheduled", {
       appointmentId: moved.id,
@@ -395,20 +220,9 @@ export async function recordVisitOutcome(
       action: `appointment.${input.outcome}`,
       entityType: "appointment",
       entityId: appointment.id,
-      before: snapshot(appointment),
-      after: snapshot(updated),
+      before: appointmentSnapshot(appointment),
+      after: appointmentSnapshot(updated),
     });
     return updated;
   });
-}
-
-function snapshot(appointment: Appointment) {
-  return {
-    status: appointment.status,
-    startsAt: appointment.startsAt.toISOString(),
-    endsAt: appointment.endsAt.toISOString(),
-    doctorId: appointment.doctorId,
-    patientId: appointment.patientId,
-    cancellationReason: appointment.cancellationReason,
-  };
 }

@@ -8,7 +8,9 @@ const DAY_MS = 86_400_000;
 
 export type BookableDoctor = NonNullable<Awaited<ReturnType<typeof getBookableDoctor>>>;
 
-function toOverrides(rows: { date: string; closed: boolean; startTime: string | null; endTime: string | null }[]): AvailabilityOverride[] {
+type OverrideRow = { date: string; closed: boolean; startTime: string | null; endTime: string | null };
+
+function toOverrides(rows: OverrideRow[]): AvailabilityOverride[] {
   const byDate = new Map<string, AvailabilityOverride>();
   for (const row of rows) {
     const override = byDate.get(row.date) ?? { date: row.date, closed: false, ranges: [] };
@@ -19,27 +21,42 @@ function toOverrides(rows: { date: string; closed: boolean; startTime: string | 
   return [...byDate.values()];
 }
 
-/** Everything the pure slot engine needs for one doctor, read from the database. */
-export async function loadSlotInput(
-  db: Db,
-  doctor: BookableDoctor,
-  options: { viewerTimeZone: string; now: Date; from?: Date; to?: Date; excludeAppointmentId?: string },
-): Promise<ComputeSlotsInput> {
-  const { now } = options;
-  const horizonEnd = new Date(now.getTime() + doctor.bookingHorizonDays * DAY_MS);
-  // A day of margin either side: buffers and late-running visits reach across the window's edges.
-  const busyFrom = new Date((options.from ?? now).getTime() - DAY_MS);
-  const busyTo = new Date((options.to ?? horizonEnd).getTime() + DAY_MS);
-  const overridesFrom = new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
-  const [rules, overrideRows, busy] = await Promise.all([
-    getWeeklyRules(db, doctor.id),
-    getOverrideRows(db, doctor.id, overridesFrom),
-    getBusyIntervals(db, { doctorId: doctor.id, from: busyFrom, to: busyTo, now, excludeAppointmentId: options.excludeAppointmentId }),
-  ]);
+/** The doctor's columns the engine reads: a bookable doctor's profile, or the booking's own read of it (db/queries/booking.ts). */
+export type SchedulingDoctor = Pick<BookableDoctor, "timeZone" | "slotMinutes" | "bufferMinutes" | "minimumNoticeHours" | "bookingHorizonDays">;
+
+export interface SlotWindow {
+  viewerTimeZone: string;
+  now: Date;
+  from?: Date;
+  to?: Date;
+}
+
+/** Busy time the engine must see for starts in [from, to): a day of margin either side, as buffers and late-running visits reach across the window's edges. */
+function busyAround(from: Date, to: Date): { busyFrom: Date; busyTo: Date } {
+  return { busyFrom: new Date(from.getTime() - DAY_MS), busyTo: new Date(to.getTime() + DAY_MS) };
+}
+
+/**
+ * What the engine reads to check the one start `startsAt` (isSlotOffered): the
+ * busy time around it, and the override dates it can fall on — its local date
+ * is its UTC date or the one either side, in every zone.
+ */
+export function oneStartWindow(startsAt: Date): { busyFrom: Date; busyTo: Date; overridesFrom: string; overridesTo: string } {
+  const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const start = startsAt.getTime();
+  return { ...busyAround(startsAt, new Date(start + 1)), overridesFrom: isoDate(start - DAY_MS), overridesTo: isoDate(start + 2 * DAY_MS) };
+}
+
+/** The engine's input from rows already read: weekly rules, override rows (one per range) and busy time. */
+export function slotInputOf(
+  doctor: SchedulingDoctor,
+  schedule: { rules: ComputeSlotsInput["rules"]; overrideRows: OverrideRow[]; busy: ComputeSlotsInput["busy"] },
+  options: SlotWindow,
+): ComputeSlotsInput {
   return {
-    rules,
-    overrides: toOverrides(overrideRows),
-    busy,
+    rules: schedule.rules,
+    overrides: toOverrides(schedule.overrideRows),
+    busy: schedule.busy,
     settings: {
       timeZone: doctor.timeZone,
       slotMinutes: doctor.slotMinutes,
@@ -47,15 +64,29 @@ export async function loadSlotInput(
       minimumNoticeMinutes: doctor.minimumNoticeHours * 60,
       horizonDays: doctor.bookingHorizonDays,
     },
-    now,
+    now: options.now,
     viewerTimeZone: options.viewerTimeZone,
     from: options.from,
     to: options.to,
   };
 }
 
+/** Everything the pure slot engine needs for one doctor, read from the database. */
+export async function loadSlotInput(db: Db, doctor: BookableDoctor, options: SlotWindow & { excludeAppointmentId?: string }): Promise<ComputeSlotsInput> {
+  const { now } = options;
+  const horizonEnd = new Date(now.getTime() + doctor.bookingHorizonDays * DAY_MS);
+  const { busyFrom, busyTo } = busyAround(options.from ?? now, options.to ?? horizonEnd);
+  const overridesFrom = new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
+  const [rules, overrideRows, busy] = await Promise.all([
+    getWeeklyRules(db, doctor.id),
+    getOverrideRows(db, doctor.id, overridesFrom),
+    getBusyIntervals(db, { doctorId: doctor.id, from: busyFrom, to: busyTo, now, excludeAppointmentId: options.excludeAppointmentId }),
+  ]);
+  return slotInputOf(doctor, { rules, overrideRows, busy }, options);
+}
+
 /** Why a doctor takes no bookings right now, or null when they do. */
-export function bookingClosedReason(doctor: BookableDoctor): string | null {
+export function bookingClosedReason(doctor: Pick<BookableDoctor, "active" | "verificationStatus" | "acceptingBookings">): string | null {
   if (!doctor.active || doctor.verificationStatus !== "verified") return "This doctor is not taking bookings on Careslot.";
   if (!doctor.acceptingBookings) return "This doctor is not accepting new bookings at the moment.";
   return null;

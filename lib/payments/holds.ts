@@ -1,14 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import {
-  cancelLapsedHolds,
-  hasPendingHolds,
-  listActiveHoldsOfPatient,
-  listLapsedHolds,
-  lockAppointment,
-  transitionAppointment,
-} from "@/db/queries/appointments";
-import { expirePaymentsOfLapsedHolds, insertPayment, lockPaymentOfAppointment, updatePayment } from "@/db/queries/payments";
+import { cancelLapsedHolds, listActiveHoldsOfPatient, listLapsedHolds, lockAppointment, transitionAppointment } from "@/db/queries/appointments";
+import { expirePaymentsOfLapsedHolds, lockPaymentOfAppointment, updatePayment } from "@/db/queries/payments";
 import { logger } from "@/lib/logger";
 import { paymentModeFor, type PaymentMode } from "./policy";
 import { getStripe, onlinePaymentsEnabled } from "./stripe-client";
@@ -42,9 +35,6 @@ export function isHoldExpired(holdExpiresAt: Date | null, now: Date): boolean {
 export function bookingPaymentMode(priceMinor: number): PaymentMode {
   return paymentModeFor(priceMinor, onlinePaymentsEnabled());
 }
-
-/** Whether the doctor or the patient has any unpaid hold at all: when not (the usual case), a booking has nothing to clean up. */
-export { hasPendingHolds };
 
 /**
  * Inside a booking change's transaction, under the doctor's lock: the lapsed
@@ -90,25 +80,15 @@ export async function expireUnpaidPayment(tx: Db, appointmentId: string, status:
   return payment.stripeCheckoutSessionId ? [payment.stripeCheckoutSessionId] : [];
 }
 
-/** The payment row written with a new booking: waiting for Stripe, or due at the visit. */
-export async function recordBookingPayment(
-  tx: Db,
-  appointment: { id: string; patientId: string; doctorId: string; priceMinor: number; currency: string },
-  mode: PaymentMode,
-  now: Date,
-): Promise<void> {
-  if (mode === "free") return;
-  await insertPayment(tx, {
-    appointmentId: appointment.id,
-    patientId: appointment.patientId,
-    doctorId: appointment.doctorId,
-    provider: mode,
-    status: mode === "stripe" ? "requires_payment" : mode === "wallet" ? "paid" : "due_at_visit",
-    amountMinor: appointment.priceMinor,
-    currency: appointment.currency,
-    // A wallet payment is made with the booking: lib/wallet/pay.ts debits the balance in the same transaction.
-    paidAt: mode === "wallet" ? now : null,
-  });
+/**
+ * The payment row written with a new booking (lib/booking/book.ts, in the same
+ * statement as the appointment): waiting for Stripe, paid from the wallet
+ * (lib/wallet/pay.ts debits the balance in the same transaction, and the row's
+ * paid_at is the booking moment), or due at the visit; none for a free visit.
+ */
+export function bookingPaymentRow(mode: PaymentMode): { provider: Exclude<PaymentMode, "free">; status: "requires_payment" | "paid" | "due_at_visit" } | null {
+  if (mode === "free") return null;
+  return { provider: mode, status: mode === "stripe" ? "requires_payment" : mode === "wallet" ? "paid" : "due_at_visit" };
 }
 
 /**

@@ -11,6 +11,12 @@ import type { IsoWeekday } from "./types";
 const DAY_MS = 86_400_000;
 
 export function isoDayNumber(date: string | Temporal.PlainDate): number {
+  if (typeof date === "string") {
+    // The usual "YYYY-MM-DD" without the polyfill's parser; anything else (or an impossible date) is Temporal's to parse or refuse.
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    const day = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS : NaN;
+    if (match && isoDateOfDay(day) === date) return day;
+  }
   const plain = typeof date === "string" ? Temporal.PlainDate.from(date) : date;
   return Date.UTC(plain.year, plain.month - 1, plain.day) / DAY_MS;
 }

@@ -1,5 +1,4 @@
 import { Temporal } from "temporal-polyfill";
-import { isoDayNumber } from "./calendar-days";
 import type { TimeRange } from "./types";
 
 const DAY_MINUTES = 1440;
@@ -50,9 +49,4 @@ export function localTimeToEpochMs(date: Temporal.PlainDate, minutes: number, ti
   // hottest spot of the whole engine when it was `toPlainDateTime({ hour, minute })`.
   const wallClock = new Temporal.PlainDateTime(day.year, day.month, day.day, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
   return wallClock.toZonedDateTime(timeZone, { disambiguation: "compatible" }).epochMilliseconds;
-}
-
-/** The doctor-local (or any zone's) calendar date of an instant, as an ISO day number. */
-export function zonedDayNumberOf(epochMs: number, timeZone: string): number {
-  return isoDayNumber(Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).toPlainDate());
 }

@@ -26,15 +26,22 @@
  *   offset) and the doctor's zone.
  */
 import { isoDateOfDay } from "./calendar-days";
-import { zonedDayNumberOf } from "./local-time";
 import { rawOpenIntervals, type RawInterval } from "./open-intervals";
-import { createZoneFormatter } from "./zone-clock";
+import { createZoneFormatter, zonedDayNumberOf } from "./zone-clock";
 import type { ComputeSlotsInput, SchedulingSettings, Slot } from "./types";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 export function computeSlots(input: ComputeSlotsInput): Slot[] {
+  const starts = offeredStarts(input);
+  if (starts.length === 0) return [];
+  const label = slotLabeller(input.settings, input.viewerTimeZone);
+  return starts.map(label);
+}
+
+/** computeSlots' starts (epoch ms), without the labels: what isSlotOffered needs, and no zone formatting. */
+function offeredStarts(input: ComputeSlotsInput): number[] {
   const settings = checkedSettings(input.settings);
   const window = offerWindow(input);
   if (window.start >= window.end) return [];
@@ -46,10 +53,7 @@ export function computeSlots(input: ComputeSlotsInput): Slot[] {
     fromDate: isoDateOfDay(zonedDayNumberOf(window.start, settings.timeZone)),
     toDate: isoDateOfDay(zonedDayNumberOf(window.end - 1, settings.timeZone)),
   });
-  const starts = freeStarts(intervals, input.busy, settings, window);
-
-  const label = slotLabeller(settings, input.viewerTimeZone);
-  return starts.map(label);
+  return freeStarts(intervals, input.busy, settings, window);
 }
 
 /** The slot starting at `startsAt`, labelled as computeSlots labels it (for a start the engine gave earlier). */
@@ -84,8 +88,7 @@ export function isSlotOffered(input: ComputeSlotsInput, startsAt: Date): boolean
   const from = Math.max(start, input.from?.getTime() ?? start);
   const to = Math.min(start + 1, input.to?.getTime() ?? start + 1);
   if (from >= to) return false;
-  const slots = computeSlots({ ...input, from: new Date(from), to: new Date(to) });
-  return slots.some((slot) => slot.startsAt.getTime() === start);
+  return offeredStarts({ ...input, from: new Date(from), to: new Date(to) }).includes(start);
 }
 
 /** Groups by the viewer's date, dates ascending, slots keeping their order. */

@@ -20,9 +20,17 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const DAY_MINUTES = 1440;
 
+// What each zone's clock was found to do is kept for the process (one stretch and
+// one offset period per zone, a few hundred zones at most): the booking path checks
+// one start per request, and asking Temporal afresh each time was most of its cost.
+// A zone's rules do not change while the process runs.
+type Stretch = { firstDay: number; firstMidnightMs: number; untilMs: number };
+const knownStretches = new Map<string, Stretch>();
+const knownPeriods = new Map<string, OffsetPeriod>();
+
 /** Same answer as `localTimeToEpochMs(date, minutes, timeZone)`, for an ISO day number. */
 export function createLocalTimeResolver(timeZone: string): (dayNumber: number, minutes: number) => number {
-  let stretch: { firstDay: number; firstMidnightMs: number; untilMs: number } | null = null;
+  let stretch: Stretch | null = knownStretches.get(timeZone) ?? null;
   const irregularDays = new Set<number>();
 
   // Valid only when the whole date, both midnights included, is before the
@@ -45,6 +53,7 @@ export function createLocalTimeResolver(timeZone: string): (dayNumber: number, m
           .toZonedDateTimeISO(timeZone)
           .getTimeZoneTransition("next");
         stretch = { firstDay: dayNumber, firstMidnightMs: start, untilMs: next ? next.epochMilliseconds : Infinity };
+        knownStretches.set(timeZone, stretch);
         midnight = linearMidnight(dayNumber);
       }
       if (midnight !== null) return midnight + minutes * MINUTE_MS;
@@ -67,27 +76,38 @@ interface OffsetPeriod {
   offset: string;
 }
 
+/**
+ * The zone's offset at `epochMs` and how long it holds: from that instant (or an
+ * earlier one asked before) until the next transition.
+ */
+function offsetPeriodAt(timeZone: string, epochMs: number): OffsetPeriod {
+  const known = knownPeriods.get(timeZone);
+  if (known && epochMs >= known.fromMs && epochMs < known.untilMs) return known;
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone);
+  const next = zoned.getTimeZoneTransition("next");
+  // The lower bound is the queried instant itself: Temporal's "previous"
+  // transition of an instant sitting exactly on one is the one before it.
+  const untilMs = next ? next.epochMilliseconds : Infinity;
+  // An earlier instant of the same period widens the known one instead of replacing it.
+  const fromMs = known && known.untilMs === untilMs ? Math.min(known.fromMs, epochMs) : epochMs;
+  const period = { fromMs, untilMs, offsetMs: zoned.offsetNanoseconds / 1_000_000, offset: zoned.offset };
+  knownPeriods.set(timeZone, period);
+  return period;
+}
+
+/** The zone's calendar date of an instant, as an ISO day number (what Temporal's toPlainDate gives). */
+export function zonedDayNumberOf(epochMs: number, timeZone: string): number {
+  return Math.floor((epochMs + offsetPeriodAt(timeZone, epochMs).offsetMs) / DAY_MS);
+}
+
 /** Same labels as `Temporal.Instant…toZonedDateTimeISO(timeZone)` would give, truncated to the minute. */
 export function createZoneFormatter(timeZone: string): (epochMs: number) => LocalLabel {
   let period: OffsetPeriod | null = null;
   let cachedDay = Number.NaN;
   let cachedDate = "";
 
-  function periodAt(epochMs: number): OffsetPeriod {
-    const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone);
-    const next = zoned.getTimeZoneTransition("next");
-    // The lower bound is the queried instant itself: Temporal's "previous"
-    // transition of an instant sitting exactly on one is the one before it.
-    return {
-      fromMs: epochMs,
-      untilMs: next ? next.epochMilliseconds : Infinity,
-      offsetMs: zoned.offsetNanoseconds / 1_000_000,
-      offset: zoned.offset,
-    };
-  }
-
   return (epochMs) => {
-    if (!period || epochMs < period.fromMs || epochMs >= period.untilMs) period = periodAt(epochMs);
+    if (!period || epochMs < period.fromMs || epochMs >= period.untilMs) period = offsetPeriodAt(timeZone, epochMs);
     // The offset is Temporal's; adding it is what a ZonedDateTime does internally.
     const localMinutes = Math.floor((epochMs + period.offsetMs) / MINUTE_MS);
     const dayNumber = Math.floor(localMinutes / DAY_MINUTES);

@@ -6,16 +6,6 @@ import { appointmentEvents, appointments } from "../../schema";
 // Unpaid holds: appointments pending payment until hold_expires_at. The rules
 // and their texts live in lib/payments/holds.ts; these are its queries.
 
-/** Whether the doctor or the patient has any unpaid hold at all: when not (the usual case), there is nothing to clean up. */
-export async function hasPendingHolds(db: Db, input: { doctorId: string; patientId: string }): Promise<boolean> {
-  const [row] = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.status, "pending_payment"), or(eq(appointments.doctorId, input.doctorId), eq(appointments.patientId, input.patientId))))
-    .limit(1);
-  return row !== undefined;
-}
-
 /** Cancels the doctor's and the patient's unpaid holds whose time ran out, as the system, with `reason` on each and its history row. */
 export async function cancelLapsedHolds(db: Db, input: { doctorId: string; patientId: string; now: Date; reason: string }) {
   const released = await db

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../client";
 import { appointmentEvents, appointments, consultationNotes, doctorProfiles, patientProfiles, specializations } from "../../schema";
@@ -178,17 +178,11 @@ export async function getDoctorDashboard(db: Db, doctorId: string, now: Date) {
  * all and with this doctor. `exceptAppointmentId` leaves out the one being moved.
  */
 export async function countActiveFutureAppointments(db: Db, input: { patientId: string; doctorId: string; now: Date; exceptAppointmentId?: string }) {
-  const active = or(
-    eq(appointments.status, "confirmed"),
-    and(eq(appointments.status, "pending_payment"), or(isNull(appointments.holdExpiresAt), gt(appointments.holdExpiresAt, input.now))),
+  // The one definition of "held" (migration 0027), shared with the booking's own read and write (db/queries/booking.ts).
+  const [row] = await db.execute<{ total: number; with_doctor: number }>(
+    sql`select total, with_doctor from careslot_patient_held_appointments(${input.patientId}, ${input.doctorId}, ${input.now.toISOString()}::timestamptz, ${input.exceptAppointmentId ?? null})`,
   );
-  const conditions = [eq(appointments.patientId, input.patientId), gt(appointments.startsAt, input.now), active];
-  if (input.exceptAppointmentId) conditions.push(ne(appointments.id, input.exceptAppointmentId));
-  const [row] = await db
-    .select({ total: count(), withDoctor: sql<number>`count(*) filter (where ${appointments.doctorId} = ${input.doctorId})`.mapWith(Number) })
-    .from(appointments)
-    .where(and(...conditions));
-  return { total: row?.total ?? 0, withDoctor: row?.withDoctor ?? 0 };
+  return { total: row?.total ?? 0, withDoctor: row?.with_doctor ?? 0 };
 }
 
 // For the background jobs that tell people about their appointments.

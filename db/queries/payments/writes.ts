@@ -5,11 +5,6 @@ import { appointments, payments, stripeEvents } from "../../schema";
 
 export type Payment = typeof payments.$inferSelect;
 
-export async function insertPayment(db: Db, values: typeof payments.$inferInsert): Promise<Payment> {
-  const [row] = await db.insert(payments).values(values).returning();
-  return row;
-}
-
 /** The newest payment of an appointment, locked until the transaction ends. */
 export async function lockPaymentOfAppointment(db: Db, appointmentId: string): Promise<Payment | undefined> {
   const [row] = await db.select().from(payments).where(eq(payments.appointmentId, appointmentId)).orderBy(desc(payments.createdAt)).limit(1).for("update");
