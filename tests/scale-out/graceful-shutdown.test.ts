@@ -6,7 +6,8 @@
 //     appointment, history, audit entry and event), the patient gets their answer, and
 //     the server exits 143 after each shutdown step. It answered not-ready meanwhile.
 //   - Past the deadline (SHUTDOWN_TIMEOUT_SECONDS=2): the server exits with the booking
-//     still waiting; PostgreSQL rolls its transaction back: no row of it anywhere.
+//     still waiting; its write is one statement (careslot_book_appointment), which
+//     PostgreSQL finishes once the lock is free: the whole booking, never half of it.
 import os from "node:os";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -89,7 +90,8 @@ const bookingWaitsOnOutbox = () =>
   eventually(
     async () => {
       const waiting = await database.db.execute<{ n: number }>(
-        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%outbox_events%'`,
+        // The booking's write is one statement (careslot_book_appointment, migration 0027) that inserts the outbox row itself.
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and (query ilike '%outbox_events%' or query ilike '%careslot_book_appointment%')`,
       );
       return waiting[0]!.n > 0 ? true : undefined;
     },
@@ -162,7 +164,7 @@ describe("SIGTERM during a booking in flight", () => {
     expect(booking.events).toHaveLength(1);
   });
 
-  it("past the drain deadline: the server exits and PostgreSQL rolls the booking back, leaving no row of it", { timeout: 90_000 }, async () => {
+  it("past the drain deadline: the server exits, and the booking's one write statement ends whole in PostgreSQL, never half", { timeout: 90_000 }, async () => {
     server = await startServer({ SHUTDOWN_TIMEOUT_SECONDS: "2" });
     const running = server;
     const { doctor, post } = await preparedBooking(running);
@@ -173,11 +175,13 @@ describe("SIGTERM during a booking in flight", () => {
       (error: Error) => ({ outcome: "no answer", error: error.message }),
     );
     await bookingWaitsOnOutbox();
-    // Inside its transaction, the appointment is already inserted (it waits for the event's insert).
+    // Inside its write statement (careslot_book_appointment), the appointment is already inserted: it waits for the event's insert.
     const exitCode = await running.stop("SIGTERM");
     expect(exitCode).toBe(143);
     expect(running.log.join("\n")).toContain("shutdown: deadline reached");
-    // The connection died with the process; once the lock is gone, PostgreSQL ends that transaction uncommitted.
+    // The connection died with the process, but PostgreSQL finishes a statement before it looks at its client:
+    // once the lock is gone the write completes, all of it, as one statement does (the patient was answered
+    // nothing; the confirmation email follows from the committed outbox event).
     await lock.release();
     expect(await answer).toMatchObject({ outcome: "no answer" });
     await eventually(
@@ -191,6 +195,9 @@ describe("SIGTERM during a booking in flight", () => {
       "the dead server's transaction to end",
     );
     const booking = await bookingOf(doctor.id);
-    expect(booking).toEqual({ rows: [], history: [], audit: [], events: [] });
+    expect(booking.rows).toHaveLength(1);
+    expect(booking.history).toHaveLength(1);
+    expect(booking.audit.map((entry) => entry.action)).toEqual(["appointment.booked"]);
+    expect(booking.events).toHaveLength(1);
   });
 });
