@@ -10,6 +10,7 @@ import { freePort, startStandaloneServer, type StandaloneServer } from "@/script
 import { createDoctor, createPatient } from "@/tests/factories";
 import { bookableTuesdayTen } from "@/tests/real-time-slots";
 import { sessionCookieFor } from "@/tests/session-cookie";
+import { standaloneServerEnv } from "@/tests/standalone-server-env";
 import { postBooking, readBookingForm } from "@/tests/scale-out/http-client";
 
 const SEARCH_SECONDS = 2;
@@ -17,26 +18,12 @@ let database: IsolatedDatabase;
 let server: StandaloneServer;
 
 async function startServer(pageCacheSeconds: number): Promise<StandaloneServer> {
-  const cleared = Object.fromEntries(
-    Object.keys(process.env)
-      .filter((name) => /^(VITEST|INNGEST_|JOB_RUNNER|RESEND_|STRIPE_|S3_|SENTRY_)/.test(name))
-      .map((name) => [name, undefined]),
-  );
   const port = await freePort();
   return startStandaloneServer({
     name: "page-cache",
     port,
     env: {
-      ...cleared,
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: "4",
-      AUTH_SECRET: process.env.AUTH_SECRET,
-      DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
-      APP_URL: `http://127.0.0.1:${port}`,
-      DEV_MAILBOX: "1",
-      JOB_RUNNER: "local",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
+      ...standaloneServerEnv({ databaseUrl: database.url, appUrl: `http://127.0.0.1:${port}`, logLevel: "warn" }),
       PAGE_CACHE_SECONDS: String(pageCacheSeconds),
     },
   });

@@ -21,6 +21,7 @@ import { freePort, startStandaloneServer, type StandaloneServer } from "@/script
 import { createDoctor, createPatient } from "@/tests/factories";
 import { bookableTuesdayTen } from "@/tests/real-time-slots";
 import { sessionCookieFor } from "@/tests/session-cookie";
+import { standaloneServerEnv } from "@/tests/standalone-server-env";
 import { postBooking, readBookingForm } from "./http-client";
 
 let database: IsolatedDatabase;
@@ -46,29 +47,11 @@ afterAll(async () => {
 });
 
 async function startServer(extra: Record<string, string> = {}): Promise<StandaloneServer> {
-  const cleared = Object.fromEntries(
-    Object.keys(process.env)
-      .filter((name) => /^(VITEST|INNGEST_|JOB_RUNNER|RESEND_|STRIPE_|S3_|SENTRY_|SHUTDOWN_)/.test(name))
-      .map((name) => [name, undefined]),
-  );
   const port = await freePort();
   return startStandaloneServer({
     name: "server",
     port,
-    env: {
-      ...cleared,
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: "4",
-      AUTH_SECRET: process.env.AUTH_SECRET,
-      DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
-      APP_URL: `http://127.0.0.1:${port}`,
-      DEV_MAILBOX: "1",
-      JOB_RUNNER: "local",
-      STORAGE_DIR: storageDir,
-      LOG_LEVEL: "info",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...extra,
-    },
+    env: { ...standaloneServerEnv({ databaseUrl: database.url, appUrl: `http://127.0.0.1:${port}`, storageDir }), ...extra },
   });
 }
 

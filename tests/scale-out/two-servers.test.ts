@@ -16,6 +16,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { createIsolatedDatabase, type IsolatedDatabase } from "@/inngest/testing/isolated-database";
 import { eventually } from "@/inngest/testing/local-runner";
 import { freePort, startRoundRobinProxy, startStandaloneServer, type RoundRobinProxy, type StandaloneServer } from "@/scripts/lib/standalone-cluster";
+import { standaloneServerEnv } from "@/tests/standalone-server-env";
 import { createDoctor, createPatient, createPatients } from "@/tests/factories";
 import { bookableTuesdayTen } from "@/tests/real-time-slots";
 import { sessionCookieFor } from "@/tests/session-cookie";
@@ -29,24 +30,7 @@ let proxy: RoundRobinProxy;
 
 /** What both servers get: the same database, secrets and public address (the proxy's). */
 function serverEnv(appUrl: string): Record<string, string | undefined> {
-  const cleared = Object.fromEntries(
-    Object.keys(process.env)
-      .filter((name) => /^(VITEST|INNGEST_|JOB_RUNNER|RESEND_|STRIPE_|S3_|SENTRY_)/.test(name))
-      .map((name) => [name, undefined]),
-  );
-  return {
-    ...cleared,
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: "6",
-    AUTH_SECRET: process.env.AUTH_SECRET,
-    DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
-    APP_URL: appUrl,
-    DEV_MAILBOX: "1",
-    JOB_RUNNER: "local",
-    STORAGE_DIR: storageDir,
-    LOG_LEVEL: "info",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  return standaloneServerEnv({ databaseUrl: database.url, appUrl, poolSize: 6, storageDir });
 }
 
 const sessionFor = (patientId: string) => sessionCookieFor(database.db, { id: patientId, role: "patient" });
